@@ -1,0 +1,340 @@
+#include "commandline.h"
+
+#include "catalog/database.h"
+#include "core/buildinfo.h"
+#include "core/workspace.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+const QStringList kKnownCommands = {u"init"_s, u"info"_s};
+const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
+                            u"runs"_s,    u"models"_s,    u"pools"_s};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int refuse(const QString &message)
+{
+    err() << "atelier: " << message << Qt::endl;
+    return ExitRefused;
+}
+
+int usage(const QString &message)
+{
+    err() << "atelier: " << message << Qt::endl
+          << CommandLine::tr("Run 'atelier --help' for the commands and options.") << Qt::endl;
+    return ExitUsage;
+}
+
+void printJson(const QJsonObject &object)
+{
+    out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+/// A parser for one subcommand, with the options every subcommand shares.
+struct SubcommandParser
+{
+    QCommandLineParser parser;
+    QCommandLineOption workspace{u"workspace"_s, CommandLine::tr("Workspace folder."), u"DIR"_s};
+    QCommandLineOption json{u"json"_s, CommandLine::tr("Print JSON instead of a table.")};
+
+    SubcommandParser()
+    {
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        parser.addOption(workspace);
+        parser.addOption(json);
+    }
+
+    /// Parses; prints the reason and returns false on a usage error.
+    bool parse(const Invocation &invocation, qsizetype minPositional, qsizetype maxPositional)
+    {
+        QStringList args = invocation.arguments;
+        args.removeOne(invocation.command);
+        args.prepend(u"atelier"_s);
+        if (!parser.parse(args)) {
+            usage(parser.errorText());
+            return false;
+        }
+        const qsizetype count = parser.positionalArguments().size();
+        if (count < minPositional || count > maxPositional) {
+            usage(count < minPositional
+                      ? CommandLine::tr("'%1' is missing an argument.").arg(invocation.command)
+                      : CommandLine::tr("'%1' got an unexpected argument: %2")
+                            .arg(invocation.command, parser.positionalArguments().constLast()));
+            return false;
+        }
+        return true;
+    }
+
+    QString workspaceDir() const
+    {
+        return parser.isSet(workspace) ? parser.value(workspace) : QDir::currentPath();
+    }
+};
+
+int runInit(const Invocation &invocation)
+{
+    SubcommandParser sub;
+    QCommandLineOption demo(u"demo"_s, CommandLine::tr("Add the sample datasets."));
+    sub.parser.addOption(demo);
+    if (!sub.parse(invocation, 1, 1))
+        return ExitUsage;
+
+    Workspace::CreateOptions options;
+    options.demo = sub.parser.isSet(demo);
+    DemoSummary summary;
+    options.demoSummary = &summary;
+    auto workspace = Workspace::create(sub.parser.positionalArguments().constFirst(), options);
+    if (!workspace)
+        return refuse(workspace.error().message);
+
+    if (sub.parser.isSet(sub.json)) {
+        QJsonObject object{{u"workspace"_s, workspace->root()},
+                           {u"schema_version"_s, workspace->catalog().userVersion()}};
+        if (options.demo)
+            object.insert(u"demo"_s,
+                          QJsonObject{{u"path"_s, workspace->demoPath()},
+                                      {u"classification_images"_s, summary.classificationImages},
+                                      {u"detection_images"_s, summary.detectionImages},
+                                      {u"boxes"_s, summary.boxes},
+                                      {u"sentences"_s, summary.sentences},
+                                      {u"spans"_s, summary.spans}});
+        printJson(object);
+        return ExitOk;
+    }
+    out() << CommandLine::tr("Created workspace %1").arg(workspace->root()) << Qt::endl;
+    if (options.demo) {
+        out() << CommandLine::tr("Sample data in %1: %2 classification images, %3 detection "
+                                 "images with %4 boxes, %5 sentences with %6 entity spans.")
+                     .arg(workspace->demoPath())
+                     .arg(summary.classificationImages)
+                     .arg(summary.detectionImages)
+                     .arg(summary.boxes)
+                     .arg(summary.sentences)
+                     .arg(summary.spans)
+              << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int runInfo(const Invocation &invocation)
+{
+    SubcommandParser sub;
+    QCommandLineOption verify(u"verify"_s,
+                              CommandLine::tr("Re-hash every stored object against its address."));
+    sub.parser.addOption(verify);
+    if (!sub.parse(invocation, 0, 0))
+        return ExitUsage;
+
+    auto workspace = Workspace::open(sub.workspaceDir());
+    if (!workspace)
+        return refuse(workspace.error().message);
+    auto info = workspace->info();
+    if (!info)
+        return refuse(info.error().message);
+
+    QList<ObjectProblem> problems;
+    if (sub.parser.isSet(verify)) {
+        auto checked = workspace->verifyObjects();
+        if (!checked)
+            return refuse(checked.error().message);
+        problems = checked.value();
+    }
+
+    const WorkspaceInfo &i = info.value();
+    if (sub.parser.isSet(sub.json)) {
+        QJsonObject counts;
+        for (const auto &[table, rows] : i.tableCounts)
+            counts.insert(table, rows);
+        counts.insert(u"commits"_s, i.commits);
+        counts.insert(u"run_folders"_s, i.runFolders);
+        QJsonObject object{
+            {u"workspace"_s, i.root},
+            {u"name"_s, i.name},
+            {u"schema_version"_s, i.schemaVersion},
+            {u"program_schema_version"_s, i.programSchemaVersion},
+            {u"paths"_s, QJsonObject{{u"catalog"_s, i.catalogPath},
+                                     {u"objects"_s, i.objectsPath},
+                                     {u"repo"_s, i.repoPath},
+                                     {u"runs"_s, i.runsPath},
+                                     {u"demo"_s, i.demoPath}}},
+            {u"counts"_s, counts},
+            {u"object_bytes"_s, i.objectBytes},
+        };
+        if (sub.parser.isSet(verify)) {
+            QJsonArray bad;
+            for (const ObjectProblem &problem : std::as_const(problems))
+                bad.append(
+                    QJsonObject{{u"hash"_s, problem.hash}, {u"error"_s, problem.error.message}});
+            object.insert(u"object_problems"_s, bad);
+        }
+        printJson(object);
+    } else {
+        const QLocale locale;
+        auto row = [](const QString &key, const QString &value) {
+            out() << key.leftJustified(16) << value << Qt::endl;
+        };
+        row(CommandLine::tr("Workspace"), i.root);
+        row(CommandLine::tr("Name"), i.name);
+        row(CommandLine::tr("Schema"), CommandLine::tr("%1 (this program: %2)")
+                                           .arg(i.schemaVersion)
+                                           .arg(i.programSchemaVersion));
+        row(CommandLine::tr("Catalog"), i.catalogPath);
+        row(CommandLine::tr("Objects"), i.objectsPath);
+        row(CommandLine::tr("Repository"), i.repoPath);
+        row(CommandLine::tr("Runs"), i.runsPath);
+        if (!i.demoPath.isEmpty())
+            row(CommandLine::tr("Sample data"), i.demoPath);
+        out() << Qt::endl << CommandLine::tr("Counts") << Qt::endl;
+        for (const auto &[table, rows] : i.tableCounts)
+            row(u"  "_s + table, locale.toString(rows));
+        row(u"  "_s + CommandLine::tr("commits"), locale.toString(i.commits));
+        row(u"  "_s + CommandLine::tr("run folders"), locale.toString(i.runFolders));
+        row(u"  "_s + CommandLine::tr("object bytes"), locale.formattedDataSize(i.objectBytes));
+    }
+    if (!problems.isEmpty()) {
+        for (const ObjectProblem &problem : std::as_const(problems))
+            err() << "atelier: " << problem.error.message << Qt::endl;
+        return refuse(CommandLine::tr("%n stored objects are missing or damaged.", nullptr,
+                                      int(problems.size())));
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+Invocation CommandLine::classify(const QStringList &arguments)
+{
+    static const QStringList valueOptions = {u"--workspace"_s, u"-workspace"_s, u"--screenshot"_s,
+                                             u"-screenshot"_s, u"--view"_s,     u"-view"_s};
+    Invocation invocation;
+    invocation.arguments = arguments.mid(1);
+    for (qsizetype i = 0; i < invocation.arguments.size(); ++i) {
+        const QString &arg = invocation.arguments[i];
+        if (valueOptions.contains(arg)) {
+            ++i; // skip the option's value
+            continue;
+        }
+        if (!arg.startsWith(u'-')) {
+            invocation.command = arg;
+            break;
+        }
+    }
+    return invocation;
+}
+
+bool CommandLine::isInformational(const Invocation &invocation)
+{
+    if (!invocation.command.isEmpty())
+        return false;
+    for (const QString &arg : invocation.arguments) {
+        if (arg == u"--help"_s || arg == u"-h"_s || arg == u"--version"_s || arg == u"-v"_s)
+            return true;
+    }
+    return false;
+}
+
+QString CommandLine::helpText()
+{
+    return tr("Usage:\n"
+              "  atelier [--workspace DIR]                 the application (last workspace, or "
+              "the welcome page)\n"
+              "  atelier --screenshot FILE [--view NAME] [--workspace DIR]\n"
+              "                                            render the window offscreen to a PNG "
+              "and exit\n"
+              "                                            views: welcome, pipelines, datasets, "
+              "runs, models, pools\n"
+              "  atelier init DIR [--demo]                 make a workspace; --demo adds sample "
+              "data\n"
+              "  atelier info [--verify]                   schema version, paths and counts of a "
+              "workspace;\n"
+              "                                            --verify re-hashes every stored "
+              "object\n"
+              "  atelier --version | --help\n"
+              "\n"
+              "Every subcommand takes --workspace DIR (default: the current folder) and --json.\n"
+              "Exit codes: 0 success, 1 refused input or failed run, 2 usage error.\n");
+}
+
+int CommandLine::runHeadless(const Invocation &invocation)
+{
+    if (invocation.command.isEmpty()) {
+        for (const QString &arg : invocation.arguments) {
+            if (arg == u"--version"_s || arg == u"-v"_s) {
+                out() << "atelier " << BuildInfo::atelierVersion() << " (Qt "
+                      << BuildInfo::qtVersion() << ", SQLite " << BuildInfo::sqliteVersion()
+                      << ", libgit2 " << BuildInfo::libgit2Version() << ")" << Qt::endl;
+                return ExitOk;
+            }
+        }
+        out() << helpText();
+        out().flush();
+        return ExitOk;
+    }
+    if (invocation.command == u"init"_s)
+        return runInit(invocation);
+    if (invocation.command == u"info"_s)
+        return runInfo(invocation);
+    return usage(tr("unknown command '%1'. Commands: %2")
+                     .arg(invocation.command, kKnownCommands.join(u", "_s)));
+}
+
+CommandLine::GuiOptions CommandLine::parseGui(const Invocation &invocation)
+{
+    GuiOptions options;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption workspace(u"workspace"_s, tr("Workspace folder."), u"DIR"_s);
+    const QCommandLineOption screenshot(u"screenshot"_s, tr("Write a PNG of the window."),
+                                        u"FILE"_s);
+    const QCommandLineOption view(u"view"_s, tr("View to show."), u"NAME"_s);
+    parser.addOptions({workspace, screenshot, view});
+    QStringList args = invocation.arguments;
+    args.prepend(u"atelier"_s);
+    if (!parser.parse(args)) {
+        usage(parser.errorText());
+        options.ok = false;
+        return options;
+    }
+    options.workspace = parser.value(workspace);
+    options.screenshot = parser.value(screenshot);
+    options.view = parser.value(view);
+    if (!options.view.isEmpty() && !kViews.contains(options.view)) {
+        usage(tr("unknown view '%1'. Views: %2").arg(options.view, kViews.join(u", "_s)));
+        options.ok = false;
+    } else if (!options.view.isEmpty() && options.screenshot.isEmpty()) {
+        usage(tr("--view goes with --screenshot."));
+        options.ok = false;
+    } else if (!options.view.isEmpty() && options.view != u"welcome"_s &&
+               options.workspace.isEmpty()) {
+        usage(tr("--view %1 needs a workspace: add --workspace DIR.").arg(options.view));
+        options.ok = false;
+    }
+    return options;
+}
+
+} // namespace atelier

@@ -1,0 +1,132 @@
+#include "commandline.h"
+
+#include "core/appsettings.h"
+#include "shell/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QPixmap>
+#include <QTimer>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace atelier;
+
+namespace {
+
+/// Loads Atelier's and Qt's own translations for the chosen language.
+void installTranslations(QCoreApplication &app)
+{
+    const QString locale = AppSettings().effectiveLocale();
+    auto *own = new QTranslator(&app);
+    if (own->load(u"atelier_"_s + locale, u":/i18n"_s))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(u"qtbase_"_s + locale, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(u"Atelier"_s);
+    QCoreApplication::setApplicationName(u"atelier"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(ATELIER_VERSION));
+}
+
+int fail(const QString &message, int code)
+{
+    fprintf(stderr, "atelier: %s\n", qUtf8Printable(message));
+    return code;
+}
+
+/// Waits for the window's workspace to load; returns the error message, empty on success.
+QString waitForWorkspace(MainWindow &window)
+{
+    QString error;
+    QEventLoop loop;
+    QObject::connect(&window, &MainWindow::workspaceLoaded, &loop, &QEventLoop::quit);
+    QObject::connect(&window, &MainWindow::loadFailed, &loop, [&](const QString &message) {
+        error = message;
+        loop.quit();
+    });
+    QTimer::singleShot(60000, &loop, [&] {
+        error = CommandLine::tr("The workspace did not open within 60 s.");
+        loop.quit();
+    });
+    if (window.isLoading())
+        loop.exec();
+    return error;
+}
+
+int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
+{
+    const bool screenshot = !options.screenshot.isEmpty();
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    setIdentity();
+    installTranslations(app);
+    QFile style(u":/style/atelier.qss"_s);
+    if (style.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(style.readAll()));
+
+    MainWindow window;
+    QString workspace = options.workspace;
+    if (workspace.isEmpty() && !screenshot) {
+        const QStringList recent = AppSettings().recentWorkspaces();
+        if (!recent.isEmpty() && Workspace::looksLikeWorkspace(recent.constFirst()))
+            workspace = recent.constFirst();
+    }
+    if (screenshot)
+        window.resize(1280, 800);
+    window.show();
+    if (!workspace.isEmpty())
+        window.openWorkspace(workspace);
+    if (!screenshot)
+        return app.exec();
+
+    if (!workspace.isEmpty()) {
+        if (const QString error = waitForWorkspace(window); !error.isEmpty())
+            return fail(error, ExitRefused);
+    }
+    if (!options.view.isEmpty() && options.view != u"welcome"_s)
+        window.showView(options.view);
+    QCoreApplication::processEvents();
+    const QPixmap image = window.grab();
+    if (!image.save(options.screenshot, "PNG"))
+        return fail(CommandLine::tr("Cannot write the screenshot to %1.").arg(options.screenshot),
+                    ExitRefused);
+    return ExitOk;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const Invocation invocation = CommandLine::classify(arguments);
+
+    if (!invocation.command.isEmpty() || CommandLine::isInformational(invocation)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        installTranslations(app);
+        return CommandLine::runHeadless(invocation);
+    }
+    CommandLine::GuiOptions options;
+    {
+        QCoreApplication probe(argc, argv); // tr() in usage messages needs an application
+        setIdentity();
+        installTranslations(probe);
+        options = CommandLine::parseGui(invocation);
+    }
+    if (!options.ok)
+        return ExitUsage;
+    return runGui(argc, argv, options);
+}

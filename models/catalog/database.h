@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace atelier {
+
+class Database;
+
+/// A prepared statement borrowed from a Database's cache; reset and unbound when it goes away.
+class Query final
+{
+    Q_DECLARE_TR_FUNCTIONS(Query)
+
+public:
+    Query(Query &&other) noexcept;
+    Query(const Query &) = delete;
+    Query &operator=(const Query &) = delete;
+    ~Query();
+
+    /// Binds \a value to the 1-based parameter \a index (null, integer, real, text or blob).
+    Query &bind(int index, const QVariant &value);
+    /// Steps once: true when a row is available, false when done.
+    Result<bool> next();
+    /// Runs the statement to completion (for writes).
+    Status exec();
+
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
+
+private:
+    friend class Database;
+    Query(Database *db, sqlite3_stmt *stmt, bool owned, std::optional<Error> error);
+    Database *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    bool m_owned = false;         // prepared for this query alone because the cached one was in use
+    std::optional<Error> m_error; // a prepare or bind error, reported by next()/exec()
+};
+
+/// RAII over a SQLite3 connection: statements prepared once and cached, bound parameters only.
+/// One connection per thread; open another for a worker.
+class Database final
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Opens \a path and checks that it is a SQLite database; turns on foreign keys, and
+    /// WAL for writable connections. Refuses a missing file unless \a mode creates it.
+    static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode);
+
+    /// The cached statement for \a sql (prepared on first use).
+    Query query(const char *sql);
+    /// Runs SQL text that takes no parameters (DDL, pragmas, several statements).
+    Status execScript(const char *sql);
+    /// Runs \a work inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
+    Status transaction(const std::function<Status()> &work);
+
+    int userVersion();
+    Status setUserVersion(int version);
+    bool tableExists(const QString &table);
+    /// Rows of \a table, which must exist; the name is checked against the schema first.
+    Result<qint64> rowCount(const QString &table);
+
+    QString path() const { return m_path; }
+    /// The last SQLite error message of this connection.
+    QString lastError() const;
+    /// Turns a SQLite result code into an Error with a readable message.
+    Error errorFrom(int rc, const QString &context) const;
+
+private:
+    friend class Query;
+    Database(sqlite3 *db, QString path);
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    QHash<QByteArray, sqlite3_stmt *> m_statements;
+    QSet<sqlite3_stmt *> m_inUse;
+};
+
+} // namespace atelier

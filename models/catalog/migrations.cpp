@@ -1,0 +1,81 @@
+#include "catalog/migrations.h"
+
+#include "catalog/database.h"
+
+#include <array>
+
+namespace atelier {
+
+namespace {
+
+/// Append only: a released step is never edited; later issues add steps at the end.
+constexpr std::array kSteps = {
+    // 1 — the workspace itself and the pools work runs on.
+    R"sql(
+    CREATE TABLE workspace_meta (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE pools (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,
+        kind       TEXT NOT NULL CHECK (kind IN ('local', 'slurm', 'kubernetes')),
+        state      TEXT NOT NULL DEFAULT 'online'
+                   CHECK (state IN ('initializing', 'online', 'abnormal', 'unbinding')),
+        config     TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    INSERT INTO pools (name, kind, state) VALUES ('local', 'local', 'online');
+    )sql",
+    // 2 — content-addressed objects known to the catalog (the files live in objects/).
+    R"sql(
+    CREATE TABLE objects (
+        hash     TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+        size     INTEGER NOT NULL CHECK (size >= 0),
+        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    )sql",
+};
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(kSteps.size());
+}
+
+Status Migrations::migrate(Database &db, int target)
+{
+    if (target < 0)
+        target = latestVersion();
+    const int current = db.userVersion();
+    if (current < 0)
+        return makeError(
+            ErrorCode::Corrupt,
+            tr("Cannot read the schema version of %1: %2.").arg(db.path(), db.lastError()));
+    if (current > latestVersion()) {
+        return makeError(ErrorCode::Unsupported,
+                         tr("%1 was made by a newer Atelier (schema %2; this version knows up to "
+                            "%3). Update Atelier to open it.")
+                             .arg(db.path())
+                             .arg(current)
+                             .arg(latestVersion()));
+    }
+    if (current >= target)
+        return {};
+    return db.transaction([&]() -> Status {
+        for (int version = current + 1; version <= target; ++version) {
+            if (auto step = db.execScript(kSteps[std::size_t(version - 1)]); !step) {
+                return makeError(step.error().code,
+                                 tr("Upgrading the catalog to schema %1 failed: %2")
+                                     .arg(version)
+                                     .arg(step.error().message));
+            }
+            if (auto set = db.setUserVersion(version); !set)
+                return set;
+        }
+        return {};
+    });
+}
+
+} // namespace atelier

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace atelier {
+
+/// What storing a file produced.
+struct StoredObject
+{
+    QString hash;           ///< SHA-256 of the content, 64 lower-case hex digits
+    qint64 size = 0;        ///< bytes
+    bool duplicate = false; ///< the content was already in the store; nothing was written
+    bool linked = false;    ///< stored as a hard link (same filesystem) rather than a copy
+};
+
+/// Content-addressed file store: `objects/ab/cdef…` holds the file whose SHA-256 is `abcdef…`.
+class ObjectStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(ObjectStore)
+
+public:
+    /// A store rooted at \a objectsDir (the workspace's `objects/`), which must exist.
+    explicit ObjectStore(QString objectsDir);
+
+    /// Streams \a file through SHA-256; lower-case hex.
+    static Result<QString> hashFile(const QString &file);
+    /// True when \a hash is 64 lower-case hex digits.
+    static bool isValidHash(const QString &hash);
+
+    /// Stores \a file: a hard link when on the same filesystem, a copy otherwise.
+    /// Identical content is stored once (`duplicate` is then true). Never leaves a partial object.
+    Result<StoredObject> put(const QString &file) const;
+    /// Where the object with \a hash lives (whether or not it exists).
+    QString pathFor(const QString &hash) const;
+    bool contains(const QString &hash) const;
+    /// Re-hashes the object: NotFound when missing, Corrupt when its content no longer matches.
+    Status verify(const QString &hash) const;
+
+private:
+    QString m_root;
+};
+
+} // namespace atelier

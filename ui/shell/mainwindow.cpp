@@ -1,0 +1,433 @@
+#include "shell/mainwindow.h"
+
+#include "core/appsettings.h"
+#include "core/buildinfo.h"
+#include "shell/settingsdialog.h"
+#include "shell/welcomepage.h"
+#include "views/listpage.h"
+#include "views/viewsections.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+struct ViewSpec
+{
+    QString name;
+    QString title;
+    QString subtitle;
+    QString emptyHint;
+    QList<PageSection> (*sections)(const WorkspaceSnapshot &);
+};
+
+QList<ViewSpec> viewSpecs()
+{
+    return {
+        {u"pipelines"_s, MainWindow::tr("Pipelines"),
+         MainWindow::tr("Graphs of jobs built from templates; every save is a version you can "
+                        "compare and restore."),
+         MainWindow::tr("No pipelines yet.\nSaved pipelines appear here, each save a commit in "
+                        "the workspace's repo/."),
+         &ViewSections::pipelines},
+        {u"datasets"_s, MainWindow::tr("Datasets"),
+         MainWindow::tr("Images and text with their labels, versioned; import from COCO, VOC, "
+                        "YOLO, labelme, CSV, JSONL and CoNLL."),
+         MainWindow::tr("No datasets yet.\nImport one with: atelier dataset import PATH --name "
+                        "NAME --format FORMAT"),
+         &ViewSections::datasets},
+        {u"runs"_s, MainWindow::tr("Runs"),
+         MainWindow::tr("Every execution of a pipeline, with its logs, metrics and the version "
+                        "it ran."),
+         MainWindow::tr("No runs yet.\nRun a pipeline and it appears here with its live "
+                        "metrics."),
+         &ViewSections::runs},
+        {u"models"_s, MainWindow::tr("Models"),
+         MainWindow::tr("Registered models with versions, lineage and deployments."),
+         MainWindow::tr("No models yet.\nRegister one with: atelier model register PATH --name "
+                        "NAME"),
+         &ViewSections::models},
+        {u"pools"_s, MainWindow::tr("Pools"),
+         MainWindow::tr("Where work runs: this workstation's CPUs and GPUs, or a cluster."),
+         MainWindow::tr("No pools."), &ViewSections::pools},
+    };
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Atelier"));
+    setMinimumSize(720, 480);
+    resize(1180, 760);
+
+    m_pages = new QStackedWidget(this);
+    m_welcome = new WelcomePage(m_pages);
+    m_shell = buildShell();
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_shell);
+    setCentralWidget(m_pages);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->setVisible(false);
+    statusBar()->addPermanentWidget(m_busy);
+
+    buildMenus();
+    connect(m_welcome, &WelcomePage::newRequested, this, &MainWindow::chooseNewWorkspace);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseWorkspaceToOpen);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
+    connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openWorkspace);
+
+    const AppSettings settings;
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
+    showWelcome();
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::viewNames()
+{
+    QStringList names;
+    for (const ViewSpec &spec : viewSpecs())
+        names.append(spec.name);
+    return names;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction =
+        file->addAction(tr("&New Workspace…"), this, &MainWindow::chooseNewWorkspace);
+    newAction->setShortcut(QKeySequence::New);
+    QAction *openAction =
+        file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspaceToOpen);
+    openAction->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open the &Demo"), this, &MainWindow::openDemo);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(tr("&Close Workspace"), this, &MainWindow::showWelcome);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *settings = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<ViewSpec> specs = viewSpecs();
+    for (int i = 0; i < specs.size(); ++i) {
+        QAction *go =
+            view->addAction(specs[i].title, this, [this, name = specs[i].name] { showView(name); });
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Atelier"), this, &MainWindow::showAbout);
+}
+
+QWidget *MainWindow::buildShell()
+{
+    auto *shell = new QWidget(this);
+    shell->setObjectName(u"workspaceShell"_s);
+    auto *row = new QHBoxLayout(shell);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+
+    auto *side = new QWidget(shell);
+    side->setObjectName(u"sidebar"_s);
+    side->setFixedWidth(210);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 16, 0, 12);
+    m_workspaceTitle = new QLabel(side);
+    m_workspaceTitle->setObjectName(u"workspaceTitle"_s);
+    m_workspaceDetail = new QLabel(side);
+    m_workspaceDetail->setObjectName(u"workspaceDetail"_s);
+    m_workspaceDetail->setWordWrap(true);
+    m_navigation = new QListWidget(side);
+    m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    sideLayout->addWidget(m_workspaceTitle);
+    sideLayout->addWidget(m_workspaceDetail);
+    sideLayout->addSpacing(12);
+    sideLayout->addWidget(m_navigation, 1);
+    auto *refresh = new QPushButton(tr("Refresh"), side);
+    refresh->setObjectName(u"refreshButton"_s);
+    connect(refresh, &QPushButton::clicked, this, [this] { openWorkspace(m_workspacePath); });
+    sideLayout->addWidget(refresh);
+
+    m_views = new QStackedWidget(shell);
+    for (const ViewSpec &spec : viewSpecs()) {
+        auto *page = new ListPage(spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views);
+        m_views->addWidget(page);
+        m_viewPages.append(page);
+        auto *item = new QListWidgetItem(spec.title, m_navigation);
+        item->setData(Qt::UserRole, spec.name);
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_views,
+            &QStackedWidget::setCurrentIndex);
+
+    row->addWidget(side);
+    row->addWidget(m_views, 1);
+    return shell;
+}
+
+void MainWindow::showWelcome()
+{
+    m_workspacePath.clear();
+    setWindowTitle(tr("Atelier"));
+    refreshRecent();
+    m_pages->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::refreshRecent()
+{
+    // Checking folders is quick local metadata, but it is still disk: do it on a worker.
+    const QStringList recent = AppSettings().recentWorkspaces();
+    auto *watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, recent] {
+        m_welcome->setRecent(recent, watcher->result());
+        m_recentMenu->clear();
+        for (const QString &path : recent) {
+            m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
+                                    [this, path] { openWorkspace(path); });
+        }
+        m_recentMenu->setEnabled(!recent.isEmpty());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([recent] {
+        QStringList missing;
+        for (const QString &path : recent) {
+            if (!Workspace::looksLikeWorkspace(path))
+                missing.append(path);
+        }
+        return missing;
+    }));
+}
+
+void MainWindow::openWorkspace(const QString &path)
+{
+    if (m_loading || path.isEmpty())
+        return;
+    setLoading(true, tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    auto *watcher = new QFutureWatcher<Result<WorkspaceSnapshot>>(this);
+    connect(watcher, &QFutureWatcher<Result<WorkspaceSnapshot>>::finished, this,
+            [this, watcher, path] {
+                const Result<WorkspaceSnapshot> result = watcher->result();
+                watcher->deleteLater();
+                setLoading(false);
+                if (!result) {
+                    reportFailure(result.error().message);
+                    return;
+                }
+                m_workspacePath = result->info.root;
+                AppSettings().addRecentWorkspace(m_workspacePath);
+                applySnapshot(result.value());
+                Q_EMIT workspaceLoaded(m_workspacePath);
+            });
+    watcher->setFuture(QtConcurrent::run(&WorkspaceSnapshot::load, path));
+}
+
+void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
+{
+    const QList<ViewSpec> specs = viewSpecs();
+    for (int i = 0; i < specs.size(); ++i)
+        m_viewPages[i]->setSections(specs[i].sections(snapshot));
+    m_poolNames.clear();
+    for (const PoolRow &pool : snapshot.pools)
+        m_poolNames.append(pool.name);
+
+    m_workspaceTitle->setText(snapshot.info.name);
+    m_workspaceDetail->setText(QDir::toNativeSeparators(snapshot.info.root));
+    m_workspaceDetail->setToolTip(
+        tr("Catalog schema %1 · %n commits", nullptr, snapshot.info.commits)
+            .arg(snapshot.info.schemaVersion));
+    setWindowTitle(tr("%1 — Atelier").arg(snapshot.info.name));
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(snapshot.info.root)),
+                             5000);
+    m_pages->setCurrentWidget(m_shell);
+    if (m_navigation->currentRow() < 0 && !showView(AppSettings().lastView()))
+        showView(u"pipelines"_s);
+}
+
+void MainWindow::createWorkspace(const QString &path, bool demo)
+{
+    if (m_loading)
+        return;
+    setLoading(true, tr("Creating %1…").arg(QDir::toNativeSeparators(path)));
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    auto *progress =
+        new QProgressDialog(demo ? tr("Making the demo workspace…") : tr("Making the workspace…"),
+                            tr("Cancel"), 0, 0, this);
+    progress->setWindowTitle(tr("New workspace"));
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+
+    QPointer<QProgressDialog> guard(progress);
+    DemoData::Progress report = [guard](int done, int total) {
+        QMetaObject::invokeMethod(
+            guard,
+            [guard, done, total] {
+                if (!guard)
+                    return;
+                guard->setMaximum(total);
+                guard->setValue(done);
+            },
+            Qt::QueuedConnection);
+    };
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, progress, path] {
+        const Status created = watcher->result();
+        watcher->deleteLater();
+        progress->deleteLater();
+        setLoading(false);
+        if (!created) {
+            if (created.error().code != ErrorCode::Cancelled)
+                reportFailure(created.error().message);
+            return;
+        }
+        openWorkspace(path);
+    });
+    watcher->setFuture(QtConcurrent::run([path, demo, report, cancel]() -> Status {
+        Workspace::CreateOptions options;
+        options.demo = demo;
+        options.progress = report;
+        options.cancel = cancel.get();
+        auto workspace = Workspace::create(path, options);
+        if (!workspace)
+            return workspace.error();
+        return {};
+    }));
+}
+
+void MainWindow::openDemo()
+{
+    const QString path = AppSettings::demoWorkspacePath();
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
+        const bool exists = watcher->result();
+        watcher->deleteLater();
+        if (exists)
+            openWorkspace(path);
+        else
+            createWorkspace(path, true);
+    });
+    watcher->setFuture(QtConcurrent::run(&Workspace::looksLikeWorkspace, path));
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    const int index = int(viewNames().indexOf(name));
+    if (index < 0 || m_workspacePath.isEmpty())
+        return false;
+    m_navigation->setCurrentRow(index);
+    return true;
+}
+
+QString MainWindow::currentView() const
+{
+    if (m_pages->currentWidget() != m_shell)
+        return u"welcome"_s;
+    const int row = m_navigation->currentRow();
+    return row >= 0 ? viewNames().value(row) : QString();
+}
+
+ListPage *MainWindow::page(const QString &name) const
+{
+    const int index = int(viewNames().indexOf(name));
+    return index >= 0 ? m_viewPages.value(index) : nullptr;
+}
+
+void MainWindow::setLoading(bool loading, const QString &message)
+{
+    m_loading = loading;
+    m_busy->setVisible(loading);
+    m_welcome->setEnabled(!loading);
+    if (loading)
+        statusBar()->showMessage(message);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::reportFailure(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    Q_EMIT loadFailed(message);
+    if (QGuiApplication::platformName() != u"offscreen"_s)
+        QMessageBox::warning(this, tr("Atelier"), message);
+}
+
+void MainWindow::chooseNewWorkspace()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Choose a new, empty folder for the workspace"), QDir::homePath());
+    if (!dir.isEmpty())
+        createWorkspace(dir, false);
+}
+
+void MainWindow::chooseWorkspaceToOpen()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open a workspace folder"), QDir::homePath());
+    if (!dir.isEmpty())
+        openWorkspace(dir);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_poolNames, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Atelier"),
+        tr("<h3>Atelier %1</h3><p>A desktop ML workstation: pipelines, labeling, runs and "
+           "models, offline.</p><p>Qt %2 · SQLite %3 · libgit2 %4</p>")
+            .arg(BuildInfo::atelierVersion(), BuildInfo::qtVersion(), BuildInfo::sqliteVersion(),
+                 BuildInfo::libgit2Version()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings settings;
+    settings.setWindowLayout(saveGeometry(), saveState());
+    if (!m_workspacePath.isEmpty())
+        settings.setLastView(currentView());
+    event->accept();
+}
+
+} // namespace atelier

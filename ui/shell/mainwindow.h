@@ -1,0 +1,80 @@
+#pragma once
+
+#include "shell/workspacesnapshot.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+
+namespace atelier {
+
+class ListPage;
+class WelcomePage;
+
+/// The application window: the welcome page, or a workspace with its five views.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// View names, in navigation order: pipelines, datasets, runs, models, pools.
+    static QStringList viewNames();
+
+    /// Opens the workspace at \a path on a worker thread; emits workspaceLoaded or loadFailed.
+    void openWorkspace(const QString &path);
+    /// Makes a workspace at \a path on a worker thread (with progress and cancel), then opens it.
+    void createWorkspace(const QString &path, bool demo);
+    /// Opens the demo workspace, making it first when it does not exist yet.
+    void openDemo();
+    /// Shows the view called \a name; false when there is no such view or no workspace open.
+    bool showView(const QString &name);
+    QString currentView() const;
+    QString workspacePath() const { return m_workspacePath; }
+    bool isLoading() const { return m_loading; }
+    ListPage *page(const QString &name) const;
+
+Q_SIGNALS:
+    void workspaceLoaded(const QString &path);
+    void loadFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    QWidget *buildShell();
+    void showWelcome();
+    void refreshRecent();
+    void applySnapshot(const WorkspaceSnapshot &snapshot);
+    void setLoading(bool loading, const QString &message = {});
+    void reportFailure(const QString &message);
+    void chooseNewWorkspace();
+    void chooseWorkspaceToOpen();
+    void showSettings();
+    void showAbout();
+
+    QStackedWidget *m_pages = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QWidget *m_shell = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_views = nullptr;
+    QList<ListPage *> m_viewPages;
+    QLabel *m_workspaceTitle = nullptr;
+    QLabel *m_workspaceDetail = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QString m_workspacePath;
+    QStringList m_poolNames;
+    bool m_loading = false;
+};
+
+} // namespace atelier

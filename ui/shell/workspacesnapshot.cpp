@@ -1,0 +1,104 @@
+#include "shell/workspacesnapshot.h"
+
+#include "catalog/database.h"
+#include "versioning/gitrepository.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+int countFiles(const QString &dir, const QStringList &patterns)
+{
+    int count = 0;
+    QDirIterator it(dir, patterns, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
+{
+    auto workspace = Workspace::open(path);
+    if (!workspace)
+        return workspace.error();
+    WorkspaceSnapshot snapshot;
+    auto info = workspace->info();
+    if (!info)
+        return info.error();
+    snapshot.info = info.value();
+
+    Query pools = workspace->catalog().query("SELECT name, kind, state FROM pools ORDER BY name;");
+    for (;;) {
+        auto row = pools.next();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        snapshot.pools.append({pools.text(0), pools.text(1), pools.text(2)});
+    }
+
+    const QDir pipelines(QDir(workspace->repoPath()).filePath(u"pipelines"_s));
+    for (const QFileInfo &file : pipelines.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name))
+        snapshot.pipelines.append(
+            {file.completeBaseName(), QString(), file.filePath(), file.lastModified()});
+
+    if (auto repo = workspace->repository(); repo) {
+        if (auto commits = repo->history({}, 50); commits) {
+            for (const CommitInfo &commit : commits.value())
+                snapshot.history.append({commit.summary,
+                                         tr("%1 · %2").arg(commit.id.left(8), commit.authorName),
+                                         commit.id, commit.time});
+        }
+    }
+
+    const QString demo = workspace->demoPath();
+    if (QFileInfo(demo).isDir()) {
+        const QDir base(demo);
+        const QString classification = base.filePath(u"images/classification"_s);
+        const QString detection = base.filePath(u"images/detection"_s);
+        const QString text = base.filePath(u"text/sentences.jsonl"_s);
+        const int classes =
+            int(QDir(classification).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+        snapshot.sampleData.append(
+            {tr("Shapes — image classification"),
+             tr("%n images", nullptr, countFiles(classification, {u"*.png"_s})) + u" · "_s +
+                 tr("%n classes", nullptr, classes),
+             classification, QFileInfo(classification).lastModified()});
+        snapshot.sampleData.append({tr("Shapes — object detection (COCO)"),
+                                    tr("%n images", nullptr, countFiles(detection, {u"*.png"_s})),
+                                    detection, QFileInfo(detection).lastModified()});
+        QFile sentences(text);
+        int lines = 0;
+        if (sentences.open(QIODevice::ReadOnly)) {
+            while (!sentences.atEnd())
+                lines += sentences.readLine().trimmed().isEmpty() ? 0 : 1;
+        }
+        snapshot.sampleData.append({tr("Sentences — text classification and entities"),
+                                    tr("%n sentences, English and Chinese", nullptr, lines), text,
+                                    QFileInfo(text).lastModified()});
+    }
+
+    const QDir runs(workspace->runsPath());
+    for (const QFileInfo &run : runs.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)) {
+        const int tasks =
+            int(QDir(run.filePath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+        snapshot.runs.append(
+            {run.fileName(), tr("%n tasks", nullptr, tasks), run.filePath(), run.lastModified()});
+    }
+
+    snapshot.machine = LocalMachine::probe();
+    return snapshot;
+}
+
+} // namespace atelier

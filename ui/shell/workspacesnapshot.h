@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/workspace.h"
+#include "local/localmachine.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace atelier {
+
+/// One pool row of the catalog.
+struct PoolRow
+{
+    QString name;
+    QString kind;
+    QString state;
+};
+
+/// One file or folder the views list, with a detail line.
+struct ListedEntry
+{
+    QString name;
+    QString detail;
+    QString path;
+    QDateTime modified;
+};
+
+/// Everything the views show of a workspace, read on a worker thread in one go so the GUI
+/// thread never touches the disk.
+struct WorkspaceSnapshot
+{
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceSnapshot)
+
+public:
+    WorkspaceInfo info;
+    QList<PoolRow> pools;
+    QList<ListedEntry> pipelines;  ///< repo/pipelines/*.json
+    QList<ListedEntry> history;    ///< commits of repo/, newest first
+    QList<ListedEntry> sampleData; ///< the demo files ready to import
+    QList<ListedEntry> runs;       ///< runs/<run>/ folders, newest first
+    MachineResources machine;
+
+    /// Opens (and migrates) the workspace at \a path and reads what the views show.
+    /// Blocking: call it from a worker thread.
+    static Result<WorkspaceSnapshot> load(const QString &path);
+};
+
+} // namespace atelier

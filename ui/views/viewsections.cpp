@@ -1,0 +1,55 @@
+#include "views/viewsections.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+QList<PageSection> ViewSections::pipelines(const WorkspaceSnapshot &snapshot)
+{
+    return {{tr("Pipelines"), snapshot.pipelines}, {tr("Workspace history"), snapshot.history}};
+}
+
+QList<PageSection> ViewSections::datasets(const WorkspaceSnapshot &snapshot)
+{
+    return {{tr("Sample data ready to import"), snapshot.sampleData}};
+}
+
+QList<PageSection> ViewSections::runs(const WorkspaceSnapshot &snapshot)
+{
+    return {{tr("Runs"), snapshot.runs}};
+}
+
+QList<PageSection> ViewSections::models(const WorkspaceSnapshot &)
+{
+    return {};
+}
+
+QList<PageSection> ViewSections::pools(const WorkspaceSnapshot &snapshot)
+{
+    const QLocale locale;
+    QList<ListedEntry> pools;
+    for (const PoolRow &pool : snapshot.pools)
+        pools.append({pool.name, tr("%1 · %2").arg(pool.kind, pool.state), QString(), {}});
+
+    const MachineResources &machine = snapshot.machine;
+    QList<ListedEntry> local;
+    local.append({tr("CPU cores"), locale.toString(machine.cpus), QString(), {}});
+    local.append({tr("Memory"), locale.formattedDataSize(machine.memoryBytes), QString(), {}});
+    for (const GpuInfo &gpu : machine.gpus)
+        local.append(
+            {tr("GPU %1").arg(gpu.index),
+             tr("%1 · %2").arg(gpu.name, locale.formattedDataSize(gpu.memoryMiB * 1024 * 1024)),
+             QString(),
+             {}});
+    if (machine.gpus.isEmpty())
+        local.append(
+            {tr("GPUs"),
+             machine.gpuError.isEmpty() ? tr("none found (no NVIDIA driver)") : machine.gpuError,
+             QString(),
+             {}});
+    return {{tr("Pools"), pools}, {tr("This workstation (pool “local”)"), local}};
+}
+
+} // namespace atelier

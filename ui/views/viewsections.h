@@ -1,0 +1,20 @@
+#pragma once
+
+#include "views/listpage.h"
+
+namespace atelier {
+
+/// What each view lists of a workspace snapshot; one function per view.
+class ViewSections final
+{
+    Q_DECLARE_TR_FUNCTIONS(ViewSections)
+
+public:
+    static QList<PageSection> pipelines(const WorkspaceSnapshot &snapshot);
+    static QList<PageSection> datasets(const WorkspaceSnapshot &snapshot);
+    static QList<PageSection> runs(const WorkspaceSnapshot &snapshot);
+    static QList<PageSection> models(const WorkspaceSnapshot &snapshot);
+    static QList<PageSection> pools(const WorkspaceSnapshot &snapshot);
+};
+
+} // namespace atelier
