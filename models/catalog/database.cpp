@@ -176,13 +176,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     }
     if (auto fk = db->execScript("PRAGMA foreign_keys = ON;"); !fk)
         return fk.error();
-    if (mode != Mode::ReadOnly) {
-        if (auto wal = db->execScript("PRAGMA journal_mode = WAL;"); !wal)
-            return wal.error();
-        if (auto sync = db->execScript("PRAGMA synchronous = NORMAL;"); !sync)
-            return sync.error();
-    }
     return db;
+}
+
+Status Database::enableWriteAheadLog()
+{
+    if (auto wal = execScript("PRAGMA journal_mode = WAL;"); !wal)
+        return wal;
+    return execScript("PRAGMA synchronous = NORMAL;");
 }
 
 Query Database::query(const char *sql)

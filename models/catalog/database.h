@@ -65,9 +65,12 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens \a path and checks that it is a SQLite database; turns on foreign keys, and
-    /// WAL for writable connections. Refuses a missing file unless \a mode creates it.
+    /// Opens \a path, checks that it is a SQLite database and turns on foreign keys; writes
+    /// nothing. Refuses a missing file unless \a mode creates it.
     static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode);
+    /// Switches the file to write-ahead logging (persistent; rewrites the header). Call it only
+    /// once the file is known to be ours.
+    Status enableWriteAheadLog();
 
     /// The cached statement for \a sql (prepared on first use).
     Query query(const char *sql);

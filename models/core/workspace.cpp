@@ -120,6 +120,8 @@ Result<Workspace> Workspace::create(const QString &dir, const CreateOptions &opt
     auto db = Database::open(base.filePath(kCatalogFile), Database::Mode::ReadWriteCreate);
     if (!db)
         return fail(db.error());
+    if (auto wal = db.value()->enableWriteAheadLog(); !wal)
+        return fail(wal.error());
     if (auto migrated = Migrations::migrate(*db.value()); !migrated)
         return fail(migrated.error());
 
@@ -197,8 +199,11 @@ Result<Workspace> Workspace::open(const QString &dir)
                                 "changed.")
                                  .arg(catalogPath));
     }
+    // Refuses a newer schema before anything is written; only then is the file ours to change.
     if (auto migrated = Migrations::migrate(catalog); !migrated)
         return migrated.error();
+    if (auto wal = catalog.enableWriteAheadLog(); !wal)
+        return wal.error();
 
     // Folders are cheap to restore; their absence must not stop the user.
     for (const QString &sub : {kObjectsDir, kRunsDir})

@@ -1,0 +1,157 @@
+#include "core/appsettings.h"
+#include "core/workspace.h"
+#include "shell/mainwindow.h"
+#include "shell/settingsdialog.h"
+#include "shell/welcomepage.h"
+#include "views/listpage.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace atelier;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_demo;
+
+    static bool waitLoaded(QSignalSpy &loaded) { return loaded.count() > 0 || loaded.wait(30000); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        m_demo = m_tmp.filePath(u"demo"_s);
+        Workspace::CreateOptions options;
+        options.demo = true;
+        QVERIFY(Workspace::create(m_demo, options));
+        // CTest gives this test its own data folder; start without a demo workspace there.
+        QVERIFY(!qEnvironmentVariableIsEmpty("XDG_DATA_HOME"));
+        QDir(AppSettings::demoWorkspacePath()).removeRecursively();
+    }
+
+    void startsOnTheWelcomePage()
+    {
+        MainWindow window;
+        window.show();
+        QCOMPARE(window.currentView(), u"welcome"_s);
+        QVERIFY(!window.showView(u"datasets"_s)); // no workspace yet
+    }
+
+    void opensTheDemoAndVisitsEveryView()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+        window.openWorkspace(m_demo);
+        QVERIFY(window.isLoading()); // the load runs off the GUI thread
+        QVERIFY(waitLoaded(loaded));
+        QCOMPARE(window.workspacePath(), m_demo);
+
+        const QStringList views = MainWindow::viewNames();
+        QCOMPARE(views,
+                 (QStringList{u"pipelines"_s, u"datasets"_s, u"runs"_s, u"models"_s, u"pools"_s}));
+        for (const QString &view : views) {
+            QVERIFY2(window.showView(view), qPrintable(view));
+            QCOMPARE(window.currentView(), view);
+            ListPage *page = window.page(view);
+            QVERIFY(page);
+            QVERIFY(page->isVisible());
+        }
+        QCOMPARE(window.page(u"datasets"_s)->entryCount(), 3); // the three sample sets
+        QVERIFY(!window.page(u"datasets"_s)->showsEmptyHint());
+        QVERIFY(window.page(u"pools"_s)->entryCount() >= 4);    // local + cores, memory, GPUs
+        QCOMPARE(window.page(u"pipelines"_s)->entryCount(), 1); // the workspace's first commit
+        QVERIFY(window.page(u"runs"_s)->showsEmptyHint());
+        QVERIFY(window.page(u"models"_s)->showsEmptyHint());
+        QVERIFY(!window.showView(u"nosuch"_s));
+        QVERIFY(AppSettings().recentWorkspaces().contains(m_demo));
+    }
+
+    void refusesAFolderThatIsNotAWorkspace()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        window.openWorkspace(m_tmp.path());
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.at(0).at(0).toString().contains(u"atelier init"_s));
+        QCOMPARE(window.currentView(), u"welcome"_s);
+    }
+
+    void remembersLayoutAndView()
+    {
+        {
+            MainWindow window;
+            window.show();
+            QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+            window.openWorkspace(m_demo);
+            QVERIFY(waitLoaded(loaded));
+            window.resize(1001, 707);
+            QVERIFY(window.showView(u"runs"_s));
+            window.close();
+        }
+        MainWindow again;
+        QCOMPARE(again.size(), QSize(1001, 707));
+        again.show();
+        QSignalSpy loaded(&again, &MainWindow::workspaceLoaded);
+        again.openWorkspace(m_demo);
+        QVERIFY(waitLoaded(loaded));
+        QCOMPARE(again.currentView(), u"runs"_s);
+    }
+
+    void welcomeListsRecentWorkspaces()
+    {
+        AppSettings settings;
+        for (const QString &path : settings.recentWorkspaces())
+            settings.removeRecentWorkspace(path);
+        settings.addRecentWorkspace(m_demo);
+        settings.addRecentWorkspace(m_tmp.filePath(u"gone"_s));
+        MainWindow window;
+        window.show();
+        auto *welcome = window.findChild<WelcomePage *>();
+        QVERIFY(welcome);
+        QTRY_COMPARE(welcome->recentCount(), 2);
+    }
+
+    void openingTheDemoMakesIt()
+    {
+        const QString demo = AppSettings::demoWorkspacePath();
+        QVERIFY(demo.startsWith(qEnvironmentVariable("XDG_DATA_HOME")) ||
+                qEnvironmentVariableIsEmpty("XDG_DATA_HOME"));
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+        window.openDemo();
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(window.workspacePath(), demo);
+        QCOMPARE(window.page(u"datasets"_s)->entryCount(), 3);
+    }
+
+    void settingsNeedAnAnnotatorName()
+    {
+        SettingsDialog dialog({u"local"_s, u"gpu"_s});
+        auto *annotator = dialog.findChild<QLineEdit *>(u"annotatorEdit"_s);
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(annotator && ok);
+        annotator->clear();
+        QVERIFY(!ok->isEnabled());
+        annotator->insert(u"李娜"_s); // as an input method would commit it
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(AppSettings().annotatorName(), u"李娜"_s);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,98 @@
+#include "catalog/database.h"
+#include "catalog/migrations.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace atelier;
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    static std::unique_ptr<Database> open(const QTemporaryDir &dir)
+    {
+        auto db = Database::open(dir.filePath(u"atelier.db"_s), Database::Mode::ReadWriteCreate);
+        return db ? std::move(db).value() : nullptr;
+    }
+
+private Q_SLOTS:
+    void freshCatalogReachesLatest()
+    {
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        QVERIFY(Migrations::latestVersion() >= 2);
+        QVERIFY(Migrations::migrate(*db));
+        QCOMPARE(db->userVersion(), Migrations::latestVersion());
+        for (const QString &table : {u"workspace_meta"_s, u"pools"_s, u"objects"_s})
+            QVERIFY2(db->tableExists(table), qPrintable(table));
+        QCOMPARE(db->rowCount(u"pools"_s).value(), 1); // the local pool
+        QVERIFY(Migrations::migrate(*db));             // idempotent
+        QCOMPARE(db->rowCount(u"pools"_s).value(), 1);
+    }
+
+    void upgradeFromFirstVersionKeepsData()
+    {
+        QTemporaryDir dir;
+        {
+            auto db = open(dir);
+            QVERIFY(db);
+            QVERIFY(Migrations::migrate(*db, 1));
+            QCOMPARE(db->userVersion(), 1);
+            QVERIFY(!db->tableExists(u"objects"_s));
+            QVERIFY(db->query("INSERT INTO pools (name, kind) VALUES (?1, ?2);")
+                        .bind(1, u"gpu-partition"_s)
+                        .bind(2, u"slurm"_s)
+                        .exec());
+            QVERIFY(db->query("INSERT INTO workspace_meta (key, value) VALUES (?1, ?2);")
+                        .bind(1, u"name"_s)
+                        .bind(2, u"old"_s)
+                        .exec());
+        }
+        auto db = open(dir); // a later program opens the old catalog
+        QVERIFY(db);
+        QCOMPARE(db->userVersion(), 1);
+        QVERIFY(Migrations::migrate(*db));
+        QCOMPARE(db->userVersion(), Migrations::latestVersion());
+        QVERIFY(db->tableExists(u"objects"_s));
+        QCOMPARE(db->rowCount(u"pools"_s).value(), 2);
+        Query q = db->query("SELECT value FROM workspace_meta WHERE key = 'name';");
+        QVERIFY(q.next().value());
+        QCOMPARE(q.text(0), u"old"_s);
+    }
+
+    void newerCatalogRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        QVERIFY(db->setUserVersion(Migrations::latestVersion() + 5));
+        Status result = Migrations::migrate(*db);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::Unsupported);
+        QVERIFY(result.error().message.contains(u"newer"_s));
+        QCOMPARE(db->userVersion(), Migrations::latestVersion() + 5);
+        QVERIFY(!db->tableExists(u"pools"_s));
+    }
+
+    void failedStepRollsBackEveryStep()
+    {
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        // A table in the way of step 2 makes it fail after step 1 has run.
+        QVERIFY(db->execScript("CREATE TABLE objects (x);"));
+        Status result = Migrations::migrate(*db);
+        QVERIFY(!result);
+        QVERIFY(result.error().message.contains(u"schema 2"_s));
+        QCOMPARE(db->userVersion(), 0);
+        QVERIFY(!db->tableExists(u"pools"_s)); // step 1 was rolled back with it
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
