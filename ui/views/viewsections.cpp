@@ -6,6 +6,30 @@ using namespace Qt::StringLiterals;
 
 namespace atelier {
 
+QString ViewSections::poolKind(const QString &kind)
+{
+    if (kind == u"local"_s)
+        return tr("this workstation");
+    if (kind == u"slurm"_s)
+        return tr("Slurm cluster");
+    if (kind == u"kubernetes"_s)
+        return tr("Kubernetes namespace");
+    return kind;
+}
+
+QString ViewSections::poolState(const QString &state)
+{
+    if (state == u"initializing"_s)
+        return tr("initializing");
+    if (state == u"online"_s)
+        return tr("online");
+    if (state == u"abnormal"_s)
+        return tr("abnormal");
+    if (state == u"unbinding"_s)
+        return tr("unbinding");
+    return state;
+}
+
 QList<PageSection> ViewSections::pipelines(const WorkspaceSnapshot &snapshot)
 {
     return {{tr("Pipelines"), snapshot.pipelines}, {tr("Workspace history"), snapshot.history}};
@@ -31,7 +55,8 @@ QList<PageSection> ViewSections::pools(const WorkspaceSnapshot &snapshot)
     const QLocale locale;
     QList<ListedEntry> pools;
     for (const PoolRow &pool : snapshot.pools)
-        pools.append({pool.name, tr("%1 · %2").arg(pool.kind, pool.state), QString(), {}});
+        pools.append({pool.name, tr("%1 · %2").arg(poolKind(pool.kind), poolState(pool.state)),
+                      QString(), {}});
 
     const MachineResources &machine = snapshot.machine;
     QList<ListedEntry> local;

@@ -15,6 +15,9 @@ public:
     static QList<PageSection> runs(const WorkspaceSnapshot &snapshot);
     static QList<PageSection> models(const WorkspaceSnapshot &snapshot);
     static QList<PageSection> pools(const WorkspaceSnapshot &snapshot);
+    /// The pool kinds and states of the catalog, in the user's language.
+    static QString poolKind(const QString &kind);
+    static QString poolState(const QString &state);
 };
 
 } // namespace atelier
