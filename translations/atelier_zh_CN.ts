@@ -589,6 +589,34 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <source>This workstation (pool “local”)</source>
         <translation>本工作站（资源池“local”）</translation>
     </message>
+    <message>
+        <source>this workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm 集群</translation>
+    </message>
+    <message>
+        <source>Kubernetes namespace</source>
+        <translation>Kubernetes 命名空间</translation>
+    </message>
+    <message>
+        <source>initializing</source>
+        <translation>初始化中</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>unbinding</source>
+        <translation>解绑中</translation>
+    </message>
 </context>
 <context>
     <name>Workspace</name>
