@@ -5,9 +5,9 @@
     <name>CommandLine</name>
     <message numerus="yes">
         <source>%n stored objects are missing or damaged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n stored object is missing or damaged.</numerusform>
+            <numerusform>%n stored objects are missing or damaged.</numerusform>
         </translation>
     </message>
 </context>
@@ -15,30 +15,30 @@
     <name>WorkspaceSnapshot</name>
     <message numerus="yes">
         <source>%n images</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n classes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n class</numerusform>
+            <numerusform>%n classes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n sentences, English and Chinese</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sentence, English and Chinese</numerusform>
+            <numerusform>%n sentences, English and Chinese</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n tasks</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
         </translation>
     </message>
 </context>
@@ -46,9 +46,9 @@
     <name>atelier::MainWindow</name>
     <message numerus="yes">
         <source>Catalog schema %1 · %n commits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Catalog schema %1 · %n commit</numerusform>
+            <numerusform>Catalog schema %1 · %n commits</numerusform>
         </translation>
     </message>
 </context>
