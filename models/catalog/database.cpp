@@ -100,6 +100,18 @@ Status Query::exec()
     }
 }
 
+Status Query::forEach(const std::function<void(const Query &)> &row)
+{
+    for (;;) {
+        auto next = this->next();
+        if (!next)
+            return next.error();
+        if (!next.value())
+            return {};
+        row(*this);
+    }
+}
+
 qint64 Query::int64(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);

@@ -36,6 +36,8 @@ public:
     Result<bool> next();
     /// Runs the statement to completion (for writes).
     Status exec();
+    /// Calls \a row for every result row; stops at the first error.
+    Status forEach(const std::function<void(const Query &)> &row);
 
     qint64 int64(int column) const;
     double real(int column) const;

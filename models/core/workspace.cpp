@@ -265,17 +265,12 @@ Result<StoredObject> Workspace::storeFile(const QString &file)
 Result<QList<ObjectProblem>> Workspace::verifyObjects(const std::function<void(int, int)> &progress)
 {
     QStringList hashes;
-    {
-        Query q = m_db->query("SELECT hash FROM objects ORDER BY hash;");
-        for (;;) {
-            auto row = q.next();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            hashes.append(q.text(0));
-        }
-    }
+    Status listed =
+        m_db->query("SELECT hash FROM objects ORDER BY hash;").forEach([&](const Query &row) {
+            hashes.append(row.text(0));
+        });
+    if (!listed)
+        return listed.error();
     const ObjectStore store = objects();
     QList<ObjectProblem> problems;
     for (int i = 0; i < hashes.size(); ++i) {
@@ -306,18 +301,11 @@ Result<WorkspaceInfo> Workspace::info()
         info.name = row && row.value() ? q.text(0) : QFileInfo(m_root).fileName();
     }
     QStringList tables;
-    {
-        Query q = m_db->query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
-                              "LIKE 'sqlite_%' AND name <> 'workspace_meta' ORDER BY name;");
-        for (;;) {
-            auto row = q.next();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            tables.append(q.text(0));
-        }
-    }
+    Status listed = m_db->query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name "
+                                "NOT LIKE 'sqlite_%' AND name <> 'workspace_meta' ORDER BY name;")
+                        .forEach([&](const Query &row) { tables.append(row.text(0)); });
+    if (!listed)
+        return listed.error();
     for (const QString &table : std::as_const(tables)) {
         auto count = m_db->rowCount(table);
         if (!count)

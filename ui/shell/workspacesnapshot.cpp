@@ -38,15 +38,13 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
         return info.error();
     snapshot.info = info.value();
 
-    Query pools = workspace->catalog().query("SELECT name, kind, state FROM pools ORDER BY name;");
-    for (;;) {
-        auto row = pools.next();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        snapshot.pools.append({pools.text(0), pools.text(1), pools.text(2)});
-    }
+    Status pools = workspace->catalog()
+                       .query("SELECT name, kind, state FROM pools ORDER BY name;")
+                       .forEach([&](const Query &row) {
+                           snapshot.pools.append({row.text(0), row.text(1), row.text(2)});
+                       });
+    if (!pools)
+        return pools.error();
 
     const QDir pipelines(QDir(workspace->repoPath()).filePath(u"pipelines"_s));
     for (const QFileInfo &file : pipelines.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name))
