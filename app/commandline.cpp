@@ -1,5 +1,9 @@
 #include "commandline.h"
 
+#include "cliutil.h"
+#include "pipelinecommands.h"
+#include "runcommands.h"
+
 #include "catalog/database.h"
 #include "core/buildinfo.h"
 #include "core/workspace.h"
@@ -20,81 +24,9 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s, u"info"_s};
+const QStringList kKnownCommands = {u"init"_s, u"info"_s, u"pipeline"_s, u"runs"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int refuse(const QString &message)
-{
-    err() << "atelier: " << message << Qt::endl;
-    return ExitRefused;
-}
-
-int usage(const QString &message)
-{
-    err() << "atelier: " << message << Qt::endl
-          << CommandLine::tr("Run 'atelier --help' for the commands and options.") << Qt::endl;
-    return ExitUsage;
-}
-
-void printJson(const QJsonObject &object)
-{
-    out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
-    out().flush();
-}
-
-/// A parser for one subcommand, with the options every subcommand shares.
-struct SubcommandParser
-{
-    QCommandLineParser parser;
-    QCommandLineOption workspace{u"workspace"_s, CommandLine::tr("Workspace folder."), u"DIR"_s};
-    QCommandLineOption json{u"json"_s, CommandLine::tr("Print JSON instead of a table.")};
-
-    SubcommandParser()
-    {
-        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        parser.addOption(workspace);
-        parser.addOption(json);
-    }
-
-    /// Parses; prints the reason and returns false on a usage error.
-    bool parse(const Invocation &invocation, qsizetype minPositional, qsizetype maxPositional)
-    {
-        QStringList args = invocation.arguments;
-        args.removeOne(invocation.command);
-        args.prepend(u"atelier"_s);
-        if (!parser.parse(args)) {
-            usage(parser.errorText());
-            return false;
-        }
-        const qsizetype count = parser.positionalArguments().size();
-        if (count < minPositional || count > maxPositional) {
-            usage(count < minPositional
-                      ? CommandLine::tr("'%1' is missing an argument.").arg(invocation.command)
-                      : CommandLine::tr("'%1' got an unexpected argument: %2")
-                            .arg(invocation.command, parser.positionalArguments().constLast()));
-            return false;
-        }
-        return true;
-    }
-
-    QString workspaceDir() const
-    {
-        return parser.isSet(workspace) ? parser.value(workspace) : QDir::currentPath();
-    }
-};
 
 int runInit(const Invocation &invocation)
 {
@@ -112,7 +44,7 @@ int runInit(const Invocation &invocation)
     if (!workspace)
         return refuse(workspace.error().message);
 
-    if (sub.parser.isSet(sub.json)) {
+    if (sub.wantsJson()) {
         QJsonObject object{{u"workspace"_s, workspace->root()},
                            {u"schema_version"_s, workspace->catalog().userVersion()}};
         if (options.demo)
@@ -166,7 +98,7 @@ int runInfo(const Invocation &invocation)
     }
 
     const WorkspaceInfo &i = info.value();
-    if (sub.parser.isSet(sub.json)) {
+    if (sub.wantsJson()) {
         QJsonObject counts;
         for (const auto &[table, rows] : i.tableCounts)
             counts.insert(table, rows);
@@ -299,6 +231,10 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runInit(invocation);
     if (invocation.command == u"info"_s)
         return runInfo(invocation);
+    if (invocation.command == u"pipeline"_s)
+        return runPipelineCommand(invocation);
+    if (invocation.command == u"runs"_s)
+        return runRunsCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

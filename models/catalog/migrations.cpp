@@ -35,6 +35,51 @@ constexpr std::array kSteps = {
         added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
     )sql",
+    // 3 — pipeline runs, their tasks, and the outputs a task may reuse (the cache).
+    R"sql(
+    CREATE TABLE runs (
+        id             TEXT PRIMARY KEY NOT NULL,
+        pipeline       TEXT NOT NULL,
+        pipeline_name  TEXT NOT NULL,
+        commit_id      TEXT,
+        state          TEXT NOT NULL
+                       CHECK (state IN ('pending', 'running', 'succeeded', 'failed', 'stopped')),
+        pool           TEXT NOT NULL DEFAULT 'local',
+        variables      TEXT NOT NULL DEFAULT '{}',
+        options        TEXT NOT NULL DEFAULT '{}',
+        logical_date   TEXT,
+        created_at     TEXT NOT NULL,
+        started_at     TEXT,
+        finished_at    TEXT,
+        stop_requested INTEGER NOT NULL DEFAULT 0,
+        message        TEXT
+    );
+    CREATE INDEX runs_by_pipeline ON runs (pipeline, created_at);
+    CREATE TABLE tasks (
+        run_id      TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        node_id     TEXT NOT NULL,
+        template    TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'queued', 'running', 'succeeded',
+                                                   'failed', 'stopped', 'skipped', 'cached')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        exit_code   INTEGER,
+        pool        TEXT,
+        job_id      TEXT,
+        started_at  TEXT,
+        finished_at TEXT,
+        message     TEXT,
+        cache_key   TEXT,
+        outputs_dir TEXT,
+        PRIMARY KEY (run_id, node_id)
+    );
+    CREATE TABLE task_cache (
+        key         TEXT PRIMARY KEY NOT NULL,
+        run_id      TEXT NOT NULL,
+        node_id     TEXT NOT NULL,
+        outputs_dir TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    )sql",
 };
 
 } // namespace

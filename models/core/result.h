@@ -44,6 +44,8 @@ public:
     T *operator->() { return &std::get<0>(m_data); }
 
     const Error &error() const { return std::get<1>(m_data); }
+    /// The value, or \a fallback on an error.
+    T value_or(T fallback) const { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_data;

@@ -154,6 +154,18 @@ Result<Workspace> Workspace::create(const QString &dir, const CreateOptions &opt
         }
         if (options.demoSummary)
             *options.demoSummary = demo.value();
+        // The demo's pipelines, each its own commit, ready to run.
+        QFile pipeline(u":/demo/shapes-classifier.json"_s);
+        if (!pipeline.open(QIODevice::ReadOnly))
+            return fail(makeError(ErrorCode::Internal, tr("The demo pipeline is missing from this "
+                                                          "build of Atelier.")));
+        auto committed = repo->commit({{u"pipelines/shapes-classifier.json"_s, pipeline.readAll()}},
+                                      u"Add the demo pipeline Shapes classifier"_s,
+                                      GitSignature{u"Atelier"_s, u"atelier@localhost"_s});
+        if (!committed) {
+            workspace = Workspace({}, nullptr);
+            return fail(committed.error());
+        }
     }
     return workspace;
 }

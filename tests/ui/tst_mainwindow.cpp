@@ -70,7 +70,8 @@ private Q_SLOTS:
         QCOMPARE(window.page(u"datasets"_s)->entryCount(), 3); // the three sample sets
         QVERIFY(!window.page(u"datasets"_s)->showsEmptyHint());
         QVERIFY(window.page(u"pools"_s)->entryCount() >= 4);    // local + cores, memory, GPUs
-        QCOMPARE(window.page(u"pipelines"_s)->entryCount(), 1); // the workspace's first commit
+        // The demo pipeline, and the two commits that made the workspace and added it.
+        QCOMPARE(window.page(u"pipelines"_s)->entryCount(), 3);
         QVERIFY(window.page(u"runs"_s)->showsEmptyHint());
         QVERIFY(window.page(u"models"_s)->showsEmptyHint());
         QVERIFY(!window.showView(u"nosuch"_s));

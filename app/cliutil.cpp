@@ -1,0 +1,76 @@
+#include "cliutil.h"
+
+#include <QDir>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int refuse(const QString &message)
+{
+    err() << "atelier: " << message << Qt::endl;
+    return ExitRefused;
+}
+
+int usage(const QString &message)
+{
+    err() << "atelier: " << message << Qt::endl
+          << CommandLine::tr("Run 'atelier --help' for the commands and options.") << Qt::endl;
+    return ExitUsage;
+}
+
+void printJson(const QJsonObject &object)
+{
+    out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+SubcommandParser::SubcommandParser()
+    : workspace(u"workspace"_s, CommandLine::tr("Workspace folder."), u"DIR"_s),
+      json(u"json"_s, CommandLine::tr("Print JSON instead of a table."))
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption(workspace);
+    parser.addOption(json);
+}
+
+bool SubcommandParser::parse(const Invocation &invocation, qsizetype minPositional,
+                             qsizetype maxPositional)
+{
+    QStringList args = invocation.arguments;
+    args.removeOne(invocation.command);
+    args.prepend(u"atelier"_s);
+    if (!parser.parse(args)) {
+        usage(parser.errorText());
+        return false;
+    }
+    const qsizetype count = parser.positionalArguments().size();
+    if (count < minPositional || count > maxPositional) {
+        usage(count < minPositional
+                  ? CommandLine::tr("'%1' is missing an argument.").arg(invocation.command)
+                  : CommandLine::tr("'%1' got an unexpected argument: %2")
+                        .arg(invocation.command, parser.positionalArguments().constLast()));
+        return false;
+    }
+    return true;
+}
+
+QString SubcommandParser::workspaceDir() const
+{
+    return parser.isSet(workspace) ? parser.value(workspace) : QDir::currentPath();
+}
+
+} // namespace atelier

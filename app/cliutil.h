@@ -1,0 +1,35 @@
+#pragma once
+
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace atelier {
+
+/// Shared by the subcommands: output streams, refusals, JSON, and a parser with the options
+/// every subcommand takes (--workspace, --json).
+QTextStream &out();
+QTextStream &err();
+/// Prints "atelier: MESSAGE" on stderr; returns ExitRefused.
+int refuse(const QString &message);
+/// Prints the usage error and the hint to run --help; returns ExitUsage.
+int usage(const QString &message);
+void printJson(const QJsonObject &object);
+
+struct SubcommandParser
+{
+    QCommandLineParser parser;
+    QCommandLineOption workspace;
+    QCommandLineOption json;
+
+    SubcommandParser();
+    /// Parses; prints the reason and returns false on a usage error.
+    bool parse(const Invocation &invocation, qsizetype minPositional, qsizetype maxPositional);
+    QString workspaceDir() const;
+    QStringList positional() const { return parser.positionalArguments(); }
+    bool wantsJson() const { return parser.isSet(json); }
+};
+
+} // namespace atelier

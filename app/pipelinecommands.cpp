@@ -1,0 +1,363 @@
+#include "pipelinecommands.h"
+
+#include "cliutil.h"
+
+#include "catalog/database.h"
+#include "core/appsettings.h"
+#include "core/workspace.h"
+#include "local/localconnector.h"
+#include "pipeline/pipelinediff.h"
+#include "pipeline/pipelinestore.h"
+#include "pipeline/pipelinevalidator.h"
+#include "pipeline/runexecutor.h"
+#include "pipeline/templatelibrary.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QSocketNotifier>
+#include <QTime>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+}
+
+/// Turns Ctrl+C and SIGTERM into a call of \a stop on the event loop (a graceful stop).
+void stopOnSignals(QObject *context, const std::function<void()> &stop)
+{
+    if (signalPipe[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [stop] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(signalPipe[1], &byte, 1);
+        stop();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+GitSignature author()
+{
+    return GitSignature{AppSettings().annotatorName(), u"atelier@localhost"_s};
+}
+
+QString issuesText(const QList<ValidationIssue> &issues)
+{
+    QStringList lines;
+    for (const ValidationIssue &issue : issues)
+        lines.append(issue.toString());
+    return lines.join(u"\n"_s);
+}
+
+int validate(SubcommandParser &sub, Workspace &workspace)
+{
+    const PipelineStore store(workspace.root());
+    auto located = store.locate(sub.positional().value(1));
+    if (!located)
+        return refuse(located.error().message);
+    const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
+    const QList<ValidationIssue> issues = PipelineValidator::validate(located->document, library);
+    if (sub.wantsJson()) {
+        QJsonArray list;
+        for (const ValidationIssue &issue : issues)
+            list.append(QJsonObject{{u"node"_s, issue.node},
+                                    {u"edge"_s, issue.edge},
+                                    {u"field"_s, issue.field},
+                                    {u"message"_s, issue.message}});
+        printJson({{u"pipeline"_s, located->key}, {u"valid"_s, issues.isEmpty()},
+                   {u"issues"_s, list}});
+    } else if (issues.isEmpty()) {
+        out() << CommandLine::tr("%1 is valid: %2 nodes, %3 links.")
+                     .arg(located->document.name)
+                     .arg(located->document.nodes.size())
+                     .arg(located->document.edges.size())
+              << Qt::endl;
+    }
+    if (issues.isEmpty())
+        return ExitOk;
+    if (!sub.wantsJson())
+        err() << issuesText(issues) << Qt::endl;
+    return refuse(CommandLine::tr("%n problems in %1; fix them and validate again.", nullptr,
+                                  int(issues.size()))
+                      .arg(located->key));
+}
+
+int run(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &pool,
+        const QCommandLineOption &set, const QCommandLineOption &from,
+        const QCommandLineOption &only, const QCommandLineOption &noCache)
+{
+    const PipelineStore store(workspace.root());
+    auto located = store.locate(sub.positional().value(1));
+    if (!located)
+        return refuse(located.error().message);
+
+    RunRequest request;
+    request.workspaceRoot = workspace.root();
+    request.pipelineKey = located->key;
+    request.commitId = located->uncommitted ? QString() : located->commitId;
+    request.document = located->document;
+    request.fromNode = sub.parser.value(from);
+    request.onlyNode = sub.parser.value(only);
+    request.noCache = sub.parser.isSet(noCache);
+    if (!request.fromNode.isEmpty() && !request.onlyNode.isEmpty())
+        return usage(CommandLine::tr("--from and --only cannot be used together."));
+    for (const QString &assignment : sub.parser.values(set)) {
+        const qsizetype eq = assignment.indexOf(u'=');
+        if (eq <= 0)
+            return usage(CommandLine::tr("--set takes NAME=VALUE, not \"%1\".").arg(assignment));
+        request.variables.insert(assignment.left(eq), assignment.mid(eq + 1));
+    }
+
+    const QString poolName = sub.parser.isSet(pool) ? sub.parser.value(pool) : u"local"_s;
+    Query poolQuery = workspace.catalog().query("SELECT kind FROM pools WHERE name = ?1;");
+    poolQuery.bind(1, poolName);
+    auto poolRow = poolQuery.next();
+    if (!poolRow || !poolRow.value())
+        return refuse(CommandLine::tr("There is no pool \"%1\"; 'atelier info' lists the pools.")
+                          .arg(poolName));
+    if (poolQuery.text(0) != u"local"_s)
+        return refuse(CommandLine::tr("Pool \"%1\" is a %2 pool; this version runs pipelines on "
+                                      "the local pool only.")
+                          .arg(poolName, poolQuery.text(0)));
+
+    const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
+    for (const Error &problem : library.loadErrors())
+        err() << "atelier: " << CommandLine::tr("warning: %1").arg(problem.message) << Qt::endl;
+    LocalConnector connector;
+    RunExecutor executor(workspace.catalog(), library, connector);
+    const bool json = sub.wantsJson();
+    QObject::connect(&executor, &RunExecutor::taskChanged, &executor,
+                     [json](const TaskRecord &task) {
+                         if (json)
+                             return;
+                         out() << QTime::currentTime().toString(u"HH:mm:ss"_s) << "  "
+                               << task.nodeId.leftJustified(18) << ' '
+                               << task.state.leftJustified(10) << ' ' << task.message
+                               << Qt::endl;
+                     });
+    QEventLoop loop;
+    QObject::connect(&executor, &RunExecutor::finished, &loop, &QEventLoop::quit);
+    stopOnSignals(&executor, [&executor] { executor.stop(); });
+
+    auto started = executor.start(request);
+    if (!started)
+        return refuse(started.error().message);
+    if (!json) {
+        out() << CommandLine::tr("Run %1 of %2%3")
+                     .arg(started.value(), located->document.name,
+                          request.commitId.isEmpty()
+                              ? CommandLine::tr(" (uncommitted version; snapshot kept in the run "
+                                                "folder)")
+                              : CommandLine::tr(" at commit %1").arg(request.commitId.left(8)))
+              << Qt::endl;
+    }
+    loop.exec();
+
+    const QString state = executor.state();
+    if (json) {
+        QJsonArray tasks;
+        for (const TaskRecord &task : executor.tasks())
+            tasks.append(QJsonObject{{u"id"_s, task.nodeId},
+                                     {u"state"_s, task.state},
+                                     {u"attempts"_s, task.attempts},
+                                     {u"exit_code"_s, task.exitCode ? QJsonValue(*task.exitCode)
+                                                                    : QJsonValue()},
+                                     {u"message"_s, task.message}});
+        printJson({{u"run"_s, executor.runId()}, {u"state"_s, state}, {u"tasks"_s, tasks}});
+    } else {
+        out() << CommandLine::tr("Run %1 %2.").arg(executor.runId(), state) << Qt::endl;
+    }
+    if (state != u"succeeded"_s)
+        return refuse(CommandLine::tr("Run %1 %2; 'atelier runs show %1' has the details.")
+                          .arg(executor.runId(), state));
+    return ExitOk;
+}
+
+int list(SubcommandParser &sub, Workspace &workspace)
+{
+    const PipelineStore store(workspace.root());
+    QJsonArray array;
+    for (const QString &slug : store.list()) {
+        auto commits = store.history(slug);
+        const QString last = commits && !commits->isEmpty()
+                                 ? commits->constFirst().time.toString(Qt::ISODate)
+                                 : QString();
+        array.append(QJsonObject{{u"name"_s, slug},
+                                 {u"versions"_s, commits ? int(commits->size()) : 0},
+                                 {u"saved_at"_s, last}});
+        if (!sub.wantsJson())
+            out() << slug.leftJustified(32) << ' '
+                  << CommandLine::tr("%n versions", nullptr, commits ? int(commits->size()) : 0)
+                  << "  " << last << Qt::endl;
+    }
+    if (sub.wantsJson())
+        printJson({{u"pipelines"_s, array}});
+    return ExitOk;
+}
+
+int save(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &message)
+{
+    auto doc = PipelineDocument::load(sub.positional().value(1));
+    if (!doc)
+        return refuse(doc.error().message);
+    const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
+    if (const auto issues = PipelineValidator::validate(doc.value(), library); !issues.isEmpty()) {
+        err() << issuesText(issues) << Qt::endl;
+        return refuse(CommandLine::tr("Not saved: the pipeline has %n problems.", nullptr,
+                                      int(issues.size())));
+    }
+    PipelineStore store(workspace.root());
+    const QString text = sub.parser.isSet(message)
+                             ? sub.parser.value(message)
+                             : CommandLine::tr("Save %1").arg(doc->name);
+    auto commit = store.save(doc.value(), text, author());
+    if (!commit)
+        return refuse(commit.error().message);
+    const QString slug = PipelineDocument::slugFor(doc->name);
+    if (sub.wantsJson())
+        printJson({{u"name"_s, slug}, {u"commit"_s, commit.value()}});
+    else
+        out() << CommandLine::tr("Saved %1 as commit %2.").arg(slug, commit->left(8)) << Qt::endl;
+    return ExitOk;
+}
+
+int history(SubcommandParser &sub, Workspace &workspace)
+{
+    const PipelineStore store(workspace.root());
+    const QString slug = sub.positional().value(1);
+    auto commits = store.history(slug);
+    if (!commits)
+        return refuse(commits.error().message);
+    if (commits->isEmpty())
+        return refuse(CommandLine::tr("No saved pipeline is named \"%1\".").arg(slug));
+    QJsonArray array;
+    for (const CommitInfo &commit : commits.value()) {
+        array.append(QJsonObject{{u"commit"_s, commit.id},
+                                 {u"message"_s, commit.summary},
+                                 {u"author"_s, commit.authorName},
+                                 {u"time"_s, commit.time.toString(Qt::ISODate)}});
+        if (!sub.wantsJson())
+            out() << commit.id.left(8) << "  " << commit.time.toString(Qt::ISODate) << "  "
+                  << commit.authorName.leftJustified(12) << "  " << commit.summary << Qt::endl;
+    }
+    if (sub.wantsJson())
+        printJson({{u"name"_s, slug}, {u"versions"_s, array}});
+    return ExitOk;
+}
+
+int diff(SubcommandParser &sub, Workspace &workspace)
+{
+    const PipelineStore store(workspace.root());
+    const QString slug = sub.positional().value(1);
+    auto before = store.load(slug, sub.positional().value(2));
+    if (!before)
+        return refuse(before.error().message);
+    // Without a second commit, the file as it is now.
+    auto after = store.load(slug, sub.positional().value(3));
+    if (!after)
+        return refuse(after.error().message);
+    const QList<PipelineChange> changes = PipelineDiff::compare(before.value(), after.value());
+    if (sub.wantsJson()) {
+        QJsonArray array;
+        for (const PipelineChange &change : changes) {
+            static const char *const kinds[] = {"added", "removed", "changed"};
+            static const char *const subjects[] = {"node", "edge", "pipeline"};
+            array.append(QJsonObject{
+                {u"kind"_s, QString::fromLatin1(kinds[int(change.kind)])},
+                {u"subject"_s, QString::fromLatin1(subjects[int(change.subject)])},
+                {u"id"_s, change.id},
+                {u"details"_s, QJsonArray::fromStringList(change.details)}});
+        }
+        printJson({{u"name"_s, slug}, {u"changes"_s, array}});
+    } else if (changes.isEmpty()) {
+        out() << CommandLine::tr("No structural changes.") << Qt::endl;
+    } else {
+        for (const PipelineChange &change : changes)
+            out() << change.toString() << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int restore(SubcommandParser &sub, Workspace &workspace)
+{
+    PipelineStore store(workspace.root());
+    auto commit = store.restore(sub.positional().value(1), sub.positional().value(2), author());
+    if (!commit)
+        return refuse(commit.error().message);
+    if (sub.wantsJson())
+        printJson({{u"name"_s, sub.positional().value(1)}, {u"commit"_s, commit.value()}});
+    else
+        out() << CommandLine::tr("Restored %1; the new version is commit %2.")
+                     .arg(sub.positional().value(1), commit->left(8))
+              << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+int runPipelineCommand(const Invocation &invocation)
+{
+    SubcommandParser sub;
+    const QCommandLineOption pool(u"pool"_s, CommandLine::tr("Pool to run on."), u"P"_s);
+    const QCommandLineOption set(u"set"_s, CommandLine::tr("Set a variable."), u"NAME=VALUE"_s);
+    const QCommandLineOption from(u"from"_s, CommandLine::tr("Run from this node."), u"NODE"_s);
+    const QCommandLineOption only(u"only"_s, CommandLine::tr("Run only this node."), u"NODE"_s);
+    const QCommandLineOption noCache(u"no-cache"_s, CommandLine::tr("Run every node again."));
+    const QCommandLineOption message({u"m"_s, u"message"_s}, CommandLine::tr("Commit message."),
+                                     u"MSG"_s);
+    sub.parser.addOptions({pool, set, from, only, noCache, message});
+    if (!sub.parse(invocation, 1, 4))
+        return ExitUsage;
+    const QString action = sub.positional().value(0);
+    static const QMap<QString, QPair<int, int>> arity = {
+        {u"validate"_s, {2, 2}}, {u"run"_s, {2, 2}},     {u"list"_s, {1, 1}},
+        {u"save"_s, {2, 2}},     {u"history"_s, {2, 2}}, {u"diff"_s, {3, 4}},
+        {u"restore"_s, {3, 3}}};
+    if (!arity.contains(action))
+        return usage(CommandLine::tr("unknown pipeline action '%1'. Actions: %2")
+                         .arg(action, arity.keys().join(u", "_s)));
+    const auto [least, most] = arity.value(action);
+    if (sub.positional().size() < least || sub.positional().size() > most)
+        return usage(CommandLine::tr("'pipeline %1' takes %2 argument(s).")
+                         .arg(action)
+                         .arg(least == most ? QString::number(least - 1)
+                                            : u"%1–%2"_s.arg(least - 1).arg(most - 1)));
+
+    auto workspace = Workspace::open(sub.workspaceDir());
+    if (!workspace)
+        return refuse(workspace.error().message);
+    if (action == u"validate"_s)
+        return validate(sub, workspace.value());
+    if (action == u"run"_s)
+        return run(sub, workspace.value(), pool, set, from, only, noCache);
+    if (action == u"list"_s)
+        return list(sub, workspace.value());
+    if (action == u"save"_s)
+        return save(sub, workspace.value(), message);
+    if (action == u"history"_s)
+        return history(sub, workspace.value());
+    if (action == u"diff"_s)
+        return diff(sub, workspace.value());
+    return restore(sub, workspace.value());
+}
+
+} // namespace atelier

@@ -1,0 +1,193 @@
+#include "runcommands.h"
+
+#include "cliutil.h"
+
+#include "core/workspace.h"
+#include "runs/runstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
+}
+
+QString duration(const QDateTime &start, const QDateTime &end)
+{
+    if (!start.isValid())
+        return u"-"_s;
+    const qint64 ms = start.msecsTo(end.isValid() ? end : QDateTime::currentDateTimeUtc());
+    return QString::number(ms / 1000.0, 'f', 1) + u" s"_s;
+}
+
+QJsonObject runJson(const RunRecord &run)
+{
+    return {{u"run"_s, run.id},
+            {u"pipeline"_s, run.pipeline},
+            {u"name"_s, run.pipelineName},
+            {u"commit"_s, run.commitId},
+            {u"state"_s, run.state},
+            {u"pool"_s, run.pool},
+            {u"created_at"_s, run.createdAt.toString(Qt::ISODateWithMs)},
+            {u"finished_at"_s, run.finishedAt.toString(Qt::ISODateWithMs)},
+            {u"variables"_s, run.variables},
+            {u"options"_s, run.options}};
+}
+
+int list(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &pipeline,
+         const QCommandLineOption &limit)
+{
+    RunStore store(workspace.catalog());
+    auto runs = store.runs(sub.parser.isSet(limit) ? sub.parser.value(limit).toInt() : 20,
+                           sub.parser.value(pipeline));
+    if (!runs)
+        return refuse(runs.error().message);
+    if (sub.wantsJson()) {
+        QJsonArray array;
+        for (const RunRecord &run : runs.value())
+            array.append(runJson(run));
+        printJson({{u"runs"_s, array}});
+        return ExitOk;
+    }
+    if (runs->isEmpty())
+        out() << CommandLine::tr("No runs yet.") << Qt::endl;
+    for (const RunRecord &run : runs.value())
+        out() << run.id << "  " << run.state.leftJustified(10) << ' ' << timeText(run.createdAt)
+              << "  " << duration(run.startedAt, run.finishedAt).rightJustified(8) << "  "
+              << run.pipelineName << Qt::endl;
+    return ExitOk;
+}
+
+int show(SubcommandParser &sub, Workspace &workspace)
+{
+    RunStore store(workspace.catalog());
+    auto run = store.run(sub.positional().value(1));
+    if (!run)
+        return refuse(run.error().message);
+    auto tasks = store.tasks(run->id);
+    if (!tasks)
+        return refuse(tasks.error().message);
+    if (sub.wantsJson()) {
+        QJsonArray array;
+        for (const TaskRecord &task : tasks.value())
+            array.append(QJsonObject{
+                {u"id"_s, task.nodeId},
+                {u"template"_s, task.templateRef},
+                {u"state"_s, task.state},
+                {u"attempts"_s, task.attempts},
+                {u"exit_code"_s, task.exitCode ? QJsonValue(*task.exitCode) : QJsonValue()},
+                {u"pool"_s, task.pool},
+                {u"job_id"_s, task.jobId},
+                {u"message"_s, task.message},
+                {u"outputs"_s, task.outputsDir}});
+        QJsonObject object = runJson(run.value());
+        object.insert(u"tasks"_s, array);
+        printJson(object);
+        return ExitOk;
+    }
+    out() << CommandLine::tr("Run %1 — %2").arg(run->id, run->pipelineName) << Qt::endl
+          << CommandLine::tr("State: %1   pool: %2   commit: %3")
+                 .arg(run->state, run->pool,
+                      run->commitId.isEmpty() ? CommandLine::tr("(uncommitted)")
+                                              : run->commitId.left(8))
+          << Qt::endl
+          << CommandLine::tr("Started %1, took %2")
+                 .arg(timeText(run->startedAt), duration(run->startedAt, run->finishedAt))
+          << Qt::endl
+          << Qt::endl;
+    for (const TaskRecord &task : tasks.value()) {
+        out() << task.nodeId.leftJustified(18) << ' ' << task.state.leftJustified(10) << ' '
+              << CommandLine::tr("attempts %1").arg(task.attempts) << "  "
+              << (task.exitCode ? CommandLine::tr("exit %1").arg(*task.exitCode) : QString())
+                     .leftJustified(8)
+              << ' ' << duration(task.startedAt, task.finishedAt).rightJustified(8) << "  "
+              << task.message << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int logs(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &stderrOption)
+{
+    RunStore store(workspace.catalog());
+    const QString runId = sub.positional().value(1);
+    const QString taskId = sub.positional().value(2);
+    auto run = store.run(runId);
+    if (!run)
+        return refuse(run.error().message);
+    auto tasks = store.tasks(runId);
+    if (!tasks)
+        return refuse(tasks.error().message);
+    const bool known = std::any_of(tasks->cbegin(), tasks->cend(),
+                                   [&](const TaskRecord &t) { return t.nodeId == taskId; });
+    if (!known)
+        return refuse(CommandLine::tr("Run %1 has no task \"%2\".").arg(runId, taskId));
+    const QString name = sub.parser.isSet(stderrOption) ? u"stderr.log"_s : u"stdout.log"_s;
+    QFile log(QDir(workspace.runsPath()).filePath(runId + u'/' + taskId + u'/' + name));
+    if (!log.exists())
+        return refuse(CommandLine::tr("Task %1 of run %2 has no %3 (it did not start).")
+                          .arg(taskId, runId, name));
+    if (!log.open(QIODevice::ReadOnly))
+        return refuse(CommandLine::tr("Cannot read %1: %2").arg(log.fileName(), log.errorString()));
+    QFile stdoutFile;
+    if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+        return refuse(CommandLine::tr("Cannot write to the standard output."));
+    while (!log.atEnd())
+        stdoutFile.write(log.read(1 << 20));
+    return ExitOk;
+}
+
+int stop(SubcommandParser &sub, Workspace &workspace)
+{
+    RunStore store(workspace.catalog());
+    const QString runId = sub.positional().value(1);
+    if (auto asked = store.requestStop(runId); !asked)
+        return refuse(asked.error().message);
+    out() << CommandLine::tr("Asked run %1 to stop; its running tasks get SIGTERM, then SIGKILL.")
+                 .arg(runId)
+          << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+int runRunsCommand(const Invocation &invocation)
+{
+    SubcommandParser sub;
+    const QCommandLineOption pipeline(u"pipeline"_s, CommandLine::tr("Only this pipeline's runs."),
+                                      u"NAME"_s);
+    const QCommandLineOption limit(u"limit"_s, CommandLine::tr("How many runs."), u"N"_s);
+    const QCommandLineOption stderrOption(u"stderr"_s, CommandLine::tr("Show stderr."));
+    sub.parser.addOptions({pipeline, limit, stderrOption});
+    if (!sub.parse(invocation, 1, 3))
+        return ExitUsage;
+    const QString action = sub.positional().value(0);
+    static const QMap<QString, int> arity = {
+        {u"list"_s, 1}, {u"show"_s, 2}, {u"logs"_s, 3}, {u"stop"_s, 2}};
+    if (!arity.contains(action))
+        return usage(CommandLine::tr("unknown runs action '%1'. Actions: %2")
+                         .arg(action, arity.keys().join(u", "_s)));
+    if (sub.positional().size() != arity.value(action))
+        return usage(CommandLine::tr("'runs %1' takes %2 argument(s).")
+                         .arg(action)
+                         .arg(arity.value(action) - 1));
+    auto workspace = Workspace::open(sub.workspaceDir());
+    if (!workspace)
+        return refuse(workspace.error().message);
+    if (action == u"list"_s)
+        return list(sub, workspace.value(), pipeline, limit);
+    if (action == u"show"_s)
+        return show(sub, workspace.value());
+    if (action == u"logs"_s)
+        return logs(sub, workspace.value(), stderrOption);
+    return stop(sub, workspace.value());
+}
+
+} // namespace atelier

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "commandline.h"
+
+namespace atelier {
+
+/// `atelier runs list|show|logs|stop …`
+int runRunsCommand(const Invocation &invocation);
+
+} // namespace atelier

@@ -1,0 +1,100 @@
+#include "local/localconnector.h"
+
+#include "local/localmachine.h"
+#include "local/localprocess.h"
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+PoolCapacity probeCapacity()
+{
+    const MachineResources machine = LocalMachine::probe();
+    PoolCapacity capacity;
+    capacity.cpus = std::max(1, machine.cpus);
+    capacity.memoryMb = std::max<qint64>(256, machine.memoryBytes >> 20);
+    for (const GpuInfo &gpu : machine.gpus)
+        capacity.gpus.append(gpu.index);
+    return capacity;
+}
+
+TaskOutcome toTaskOutcome(const ProcessOutcome &process)
+{
+    TaskOutcome outcome;
+    outcome.exitCode = process.kind == ProcessOutcome::Kind::Exited ? process.exitCode : -1;
+    outcome.message = process.message;
+    outcome.outputTruncated = process.stdoutTruncated || process.stderrTruncated;
+    switch (process.kind) {
+    case ProcessOutcome::Kind::Exited:
+        outcome.status = process.exitCode == 0 ? TaskOutcome::Status::Succeeded
+                                               : TaskOutcome::Status::Failed;
+        if (process.exitCode == 0)
+            outcome.message.clear(); // success needs no words
+        else if (outcome.message.isEmpty())
+            outcome.message = LocalConnector::tr("exited with code %1").arg(process.exitCode);
+        break;
+    case ProcessOutcome::Kind::Signalled:
+        outcome.status = TaskOutcome::Status::Failed;
+        break;
+    case ProcessOutcome::Kind::TimedOut:
+        outcome.status = TaskOutcome::Status::TimedOut;
+        break;
+    case ProcessOutcome::Kind::Stopped:
+        outcome.status = TaskOutcome::Status::Stopped;
+        break;
+    case ProcessOutcome::Kind::FailedToStart:
+        outcome.status = TaskOutcome::Status::FailedToStart;
+        break;
+    }
+    return outcome;
+}
+
+} // namespace
+
+LocalConnector::LocalConnector(QObject *parent) : LocalConnector(probeCapacity(), parent) {}
+
+LocalConnector::LocalConnector(const PoolCapacity &capacity, QObject *parent)
+    : Connector(parent), m_capacity(capacity)
+{
+}
+
+LocalConnector::~LocalConnector() = default; // the processes are children: their groups die too
+
+void LocalConnector::launch(const TaskLaunch &task)
+{
+    ProcessSpec spec;
+    spec.argv = task.argv;
+    spec.workingDirectory = task.workingDirectory;
+    for (auto it = task.environment.begin(); it != task.environment.end(); ++it)
+        spec.environment.insert(it.key(), it.value());
+    spec.stdoutPath = task.stdoutPath;
+    spec.stderrPath = task.stderrPath;
+    spec.outputCapBytes = m_outputCap;
+    spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
+
+    auto *process = new LocalProcess(spec, this);
+    m_processes.insert(task.key, process);
+    const QString key = task.key;
+    connect(process, &LocalProcess::started, this, [this, key](qint64 pid) {
+        Q_EMIT taskStarted(key, QString::number(pid));
+    });
+    connect(process, &LocalProcess::finished, this,
+            [this, key, process](const ProcessOutcome &outcome) {
+                m_processes.remove(key);
+                process->deleteLater();
+                Q_EMIT taskFinished(key, toTaskOutcome(outcome));
+            });
+    process->start();
+}
+
+void LocalConnector::stop(const QString &key)
+{
+    if (LocalProcess *process = m_processes.value(key))
+        process->stop();
+}
+
+} // namespace atelier

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "pipeline/connector.h"
+
+#include <QHash>
+
+namespace atelier {
+
+class LocalProcess;
+
+/// The `local` pool: tasks run as processes of this workstation, within its cores, memory and
+/// GPUs (or less, when asked), each in its own process group.
+class LocalConnector final : public Connector
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LocalConnector)
+
+public:
+    /// Probes the machine (see LocalMachine; blocking, so build it off the GUI thread).
+    explicit LocalConnector(QObject *parent = nullptr);
+    /// A pool of exactly \a capacity (tests, or a user who reserves part of the machine).
+    explicit LocalConnector(const PoolCapacity &capacity, QObject *parent = nullptr);
+    ~LocalConnector() override;
+
+    QString poolName() const override { return QStringLiteral("local"); }
+    PoolCapacity capacity() const override { return m_capacity; }
+    void launch(const TaskLaunch &task) override;
+    void stop(const QString &key) override;
+
+    void setOutputCap(qint64 bytes) { m_outputCap = bytes; }
+
+private:
+    PoolCapacity m_capacity;
+    qint64 m_outputCap = 64ll << 20;
+    QHash<QString, LocalProcess *> m_processes;
+};
+
+} // namespace atelier

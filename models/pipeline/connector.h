@@ -1,0 +1,71 @@
+#pragma once
+
+#include "pipeline/templatespec.h"
+
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace atelier {
+
+/// What a pool offers at most; a task asking for more is refused, not clamped.
+struct PoolCapacity
+{
+    int cpus = 1;
+    qint64 memoryMb = 1024;
+    QList<int> gpus; ///< device indices
+};
+
+/// Everything a connector needs to start one task.
+struct TaskLaunch
+{
+    QString key; ///< "<run>/<node>", unique while running
+    QStringList argv;
+    QString workingDirectory;
+    QMap<QString, QString> environment; ///< added to the connector's base environment
+    QString stdoutPath;
+    QString stderrPath;
+    int timeoutS = 0;
+    ResourceSpec resources;
+    QList<int> gpus; ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
+};
+
+/// How a task's process ended.
+struct TaskOutcome
+{
+    enum class Status { Succeeded, Failed, TimedOut, Stopped, FailedToStart };
+    Status status = Status::Failed;
+    int exitCode = -1;
+    QString message;
+    bool outputTruncated = false;
+};
+
+/// A place tasks run (the local machine, a Slurm partition…). Declared here, implemented in
+/// connectors/, so the scheduler is tested without a cluster. Lives on the scheduler's thread.
+class Connector : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Connector)
+
+public:
+    using QObject::QObject;
+    ~Connector() override = default;
+
+    virtual QString poolName() const = 0;
+    virtual PoolCapacity capacity() const = 0;
+    /// Starts the task; emits taskStarted then, later, taskFinished exactly once.
+    virtual void launch(const TaskLaunch &task) = 0;
+    /// Ends the task (its whole process tree); taskFinished reports Stopped.
+    virtual void stop(const QString &key) = 0;
+
+Q_SIGNALS:
+    void taskStarted(const QString &key, const QString &jobId);
+    void taskFinished(const QString &key, const atelier::TaskOutcome &outcome);
+};
+
+} // namespace atelier
+
+Q_DECLARE_METATYPE(atelier::TaskOutcome)

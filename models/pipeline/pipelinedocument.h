@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QPointF>
+#include <QString>
+
+#include <optional>
+
+namespace atelier {
+
+/// One node: a template with its params and execution settings.
+struct NodeSpec
+{
+    QString id;          ///< unique in the pipeline; [A-Za-z_][A-Za-z0-9_-]*
+    QString name;        ///< display name; the id when empty
+    QString templateRef; ///< "id@version" or "id"
+    QJsonObject params;
+    QJsonObject resources; ///< overrides of the template's {"cpus", "memory_mb", "gpus"}
+    int retries = 0;
+    int timeoutS = 0; ///< 0: none
+    bool skip = false;
+    QString pool; ///< empty: the run's pool
+
+    bool operator==(const NodeSpec &) const = default;
+};
+
+/// A link from one node's output port to another node's input port ("a.out" → "b.in").
+struct EdgeSpec
+{
+    QString fromNode;
+    QString fromPort;
+    QString toNode;
+    QString toPort;
+
+    QString fromText() const { return fromNode + u'.' + fromPort; }
+    QString toText() const { return toNode + u'.' + toPort; }
+    bool operator==(const EdgeSpec &) const = default;
+};
+
+/// When a pipeline runs by itself.
+struct ScheduleSpec
+{
+    QString cron;
+    QDateTime start; ///< UTC; no run is due before it
+    bool catchup = false;
+    int maxActiveRuns = 1;
+    bool dependsOnPast = false;
+    int keepLast = 0; ///< 0: keep every run folder
+
+    bool operator==(const ScheduleSpec &) const = default;
+};
+
+/// The pipeline JSON of DESIGN.md (`repo/pipelines/<slug>.json`, format 1).
+struct PipelineDocument
+{
+    Q_DECLARE_TR_FUNCTIONS(PipelineDocument)
+
+public:
+    static constexpr int kFormat = 1;
+
+    QString name;
+    QString description;
+    QMap<QString, QString> variables;
+    QList<NodeSpec> nodes;
+    QList<EdgeSpec> edges;
+    std::optional<ScheduleSpec> schedule;
+    QMap<QString, QPointF> layout;
+
+    const NodeSpec *node(const QString &id) const;
+    /// A file name made of the name: lower-case, ASCII letters, digits and dashes.
+    static QString slugFor(const QString &name);
+
+    /// Reads the JSON; a malformed document is refused with the line, or the field, at fault.
+    /// Semantic checks (templates, types, cycles) are validate()'s.
+    static Result<PipelineDocument> fromJson(const QByteArray &json, const QString &source);
+    static Result<PipelineDocument> load(const QString &path);
+    /// Stable, indented JSON: the same document always gives the same bytes.
+    QByteArray toJson() const;
+
+    bool operator==(const PipelineDocument &) const = default;
+};
+
+} // namespace atelier

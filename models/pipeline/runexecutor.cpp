@@ -1,0 +1,643 @@
+#include "pipeline/runexecutor.h"
+
+#include "catalog/database.h"
+#include "pipeline/connector.h"
+#include "pipeline/pipelinevalidator.h"
+#include "pipeline/pythonresolver.h"
+#include "pipeline/templatelibrary.h"
+#include "storage/contenthash.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <deque>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+const QString kPending = u"pending"_s;
+const QString kQueued = u"queued"_s;
+const QString kRunning = u"running"_s;
+const QString kSucceeded = u"succeeded"_s;
+const QString kFailed = u"failed"_s;
+const QString kStopped = u"stopped"_s;
+const QString kSkipped = u"skipped"_s;
+const QString kCached = u"cached"_s;
+
+QString valueText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (number == double(qint64(number)) && std::abs(number) < 1e15)
+            return QString::number(qint64(number));
+        return QString::number(number, 'g', 15);
+    }
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    default:
+        return {};
+    }
+}
+
+ResourceSpec resourcesFor(const TemplateSpec &spec, const NodeSpec &node)
+{
+    ResourceSpec need = spec.resources;
+    need.cpus = node.resources.value(u"cpus"_s).toInt(need.cpus);
+    need.memoryMb = node.resources.value(u"memory_mb"_s).toInt(need.memoryMb);
+    need.gpus = node.resources.value(u"gpus"_s).toInt(need.gpus);
+    return need;
+}
+
+bool isDone(const QString &state)
+{
+    return state == kSucceeded || state == kCached || state == kFailed || state == kSkipped ||
+           state == kStopped;
+}
+
+} // namespace
+
+struct RunExecutor::Private
+{
+    struct Task
+    {
+        NodeSpec node;
+        TemplateSpec spec;
+        TaskRecord record;
+        bool selected = true;
+        int unmet = 0;                 // selected upstream nodes not finished yet
+        QList<int> downstream;         // distinct
+        QList<QPair<QString, int>> inputs; // input port → upstream task index
+        QList<QString> inputFromPort;  // parallel to inputs: the upstream's output port
+        ResourceSpec need;
+        QList<int> gpus;               // held while running
+    };
+
+    Database &db;
+    RunStore store;
+    const TemplateLibrary &library;
+    Connector &connector;
+    RunRequest request;
+    RunRecord run;
+    QList<Task> tasks;
+    QHash<QString, int> index;
+    std::deque<int> queue;
+    QSet<int> running;
+    int retriesWaiting = 0;
+    bool stopping = false;
+    bool finished = false;
+    PoolCapacity capacity;
+    int freeCpus = 0;
+    qint64 freeMemoryMb = 0;
+    QList<int> freeGpus;
+    QTimer stopPoll;
+    QMap<QString, QString> variables;
+
+    Private(Database &database, const TemplateLibrary &lib, Connector &conn)
+        : db(database), store(database), library(lib), connector(conn)
+    {
+    }
+
+    QString runDir() const { return QDir(request.workspaceRoot).filePath(u"runs/"_s + run.id); }
+    QString taskDir(const Task &task) const { return QDir(runDir()).filePath(task.node.id); }
+    QString taskKey(const Task &task) const { return run.id + u'/' + task.node.id; }
+};
+
+RunExecutor::RunExecutor(Database &db, const TemplateLibrary &library, Connector &connector,
+                         QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(db, library, connector))
+{
+    qRegisterMetaType<atelier::TaskOutcome>();
+    qRegisterMetaType<atelier::TaskRecord>();
+    connect(&connector, &Connector::taskFinished, this, &RunExecutor::onTaskFinished);
+    connect(&connector, &Connector::taskStarted, this,
+            [this](const QString &key, const QString &jobId) {
+                const int i = d->index.value(key.section(u'/', 1), -1);
+                if (i < 0 || key.section(u'/', 0, 0) != d->run.id)
+                    return;
+                d->tasks[i].record.jobId = jobId;
+                (void)d->store.saveTask(d->tasks[i].record);
+            });
+    d->stopPoll.setParent(this);
+    connect(&d->stopPoll, &QTimer::timeout, this, [this] {
+        if (!d->stopping && d->store.stopRequested(d->run.id))
+            stop();
+    });
+}
+
+RunExecutor::~RunExecutor() = default;
+
+QString RunExecutor::runId() const
+{
+    return d->run.id;
+}
+
+QString RunExecutor::state() const
+{
+    return d->run.state;
+}
+
+QList<TaskRecord> RunExecutor::tasks() const
+{
+    QList<TaskRecord> records;
+    for (const auto &task : d->tasks)
+        records.append(task.record);
+    return records;
+}
+
+Result<QString> RunExecutor::start(const RunRequest &request)
+{
+    d->request = request;
+    const PipelineDocument &doc = request.document;
+
+    const QList<ValidationIssue> issues = PipelineValidator::validate(doc, d->library);
+    if (!issues.isEmpty()) {
+        QStringList lines;
+        for (const ValidationIssue &issue : issues)
+            lines.append(issue.toString());
+        return makeError(ErrorCode::Invalid, tr("The pipeline is not valid; nothing was run:\n%1")
+                                                 .arg(lines.join(u'\n')));
+    }
+    for (const QString &node : {request.fromNode, request.onlyNode}) {
+        if (!node.isEmpty() && !doc.node(node))
+            return makeError(ErrorCode::Invalid,
+                             tr("The pipeline has no node \"%1\"; nothing was run.").arg(node));
+    }
+    auto order = PipelineValidator::topologicalOrder(doc);
+    if (!order)
+        return order.error();
+
+    d->capacity = d->connector.capacity();
+    d->freeCpus = d->capacity.cpus;
+    d->freeMemoryMb = d->capacity.memoryMb;
+    d->freeGpus = d->capacity.gpus;
+
+    // Tasks in topological order, so a queue filled in index order respects dependencies.
+    for (const QString &id : order.value()) {
+        const NodeSpec *node = doc.node(id);
+        Private::Task task;
+        task.node = *node;
+        task.spec = d->library.resolve(node->templateRef).value();
+        task.need = resourcesFor(task.spec, *node);
+        task.record.nodeId = id;
+        task.record.templateRef = task.spec.ref();
+        task.record.state = kPending;
+        task.record.pool = node->pool.isEmpty() ? d->connector.poolName() : node->pool;
+        d->index.insert(id, int(d->tasks.size()));
+        d->tasks.append(task);
+    }
+    for (const EdgeSpec &edge : doc.edges) {
+        const int from = d->index.value(edge.fromNode);
+        const int to = d->index.value(edge.toNode);
+        if (!d->tasks[from].downstream.contains(to))
+            d->tasks[from].downstream.append(to);
+        d->tasks[to].inputs.append({edge.toPort, from});
+        d->tasks[to].inputFromPort.append(edge.fromPort);
+    }
+
+    // Which nodes run: all, one (--only), or one and everything below it (--from).
+    if (!request.onlyNode.isEmpty() || !request.fromNode.isEmpty()) {
+        const QString root = request.onlyNode.isEmpty() ? request.fromNode : request.onlyNode;
+        for (auto &task : d->tasks)
+            task.selected = false;
+        QList<int> stack{d->index.value(root)};
+        while (!stack.isEmpty()) {
+            const int i = stack.takeLast();
+            if (d->tasks[i].selected)
+                continue;
+            d->tasks[i].selected = true;
+            if (request.onlyNode.isEmpty())
+                stack.append(d->tasks[i].downstream);
+        }
+    }
+    // Upstream outputs that selected nodes need, from the newest run that made them.
+    for (auto &task : d->tasks) {
+        if (!task.selected)
+            continue;
+        for (const auto &[port, from] : std::as_const(task.inputs)) {
+            Private::Task &upstream = d->tasks[from];
+            if (upstream.selected || !upstream.record.outputsDir.isEmpty())
+                continue;
+            auto earlier = d->store.latestSuccessful(request.pipelineKey, upstream.node.id);
+            if (!earlier)
+                return earlier.error();
+            if (!earlier.value() || !QFileInfo(earlier.value()->outputsDir).isDir())
+                return makeError(ErrorCode::NotFound,
+                                 tr("Node %1 needs the outputs of %2, and no earlier run of this "
+                                    "pipeline has them. Run the whole pipeline first, or start "
+                                    "from %2 with --from.")
+                                     .arg(task.node.id, upstream.node.id));
+            upstream.record.state = kCached;
+            upstream.record.outputsDir = earlier.value()->outputsDir;
+            upstream.record.message = tr("outputs reused from run %1").arg(earlier.value()->runId);
+        }
+    }
+
+    d->variables = doc.variables;
+    for (auto it = request.variables.begin(); it != request.variables.end(); ++it)
+        d->variables.insert(it.key(), it.value());
+
+    d->run.id = RunStore::newRunId();
+    d->run.pipeline = request.pipelineKey;
+    d->run.pipelineName = doc.name;
+    d->run.commitId = request.commitId;
+    d->run.pool = d->connector.poolName();
+    d->run.state = kRunning;
+    d->run.createdAt = QDateTime::currentDateTimeUtc();
+    d->run.startedAt = d->run.createdAt;
+    d->run.logicalDate = request.logicalDate;
+    for (auto it = request.variables.begin(); it != request.variables.end(); ++it)
+        d->run.variables.insert(it.key(), it.value());
+    d->run.options = QJsonObject{{u"from"_s, request.fromNode},
+                                 {u"only"_s, request.onlyNode},
+                                 {u"no_cache"_s, request.noCache}};
+
+    if (!QDir().mkpath(d->runDir()))
+        return makeError(ErrorCode::Io, tr("Cannot create %1.").arg(d->runDir()));
+    QSaveFile snapshot(QDir(d->runDir()).filePath(u"pipeline.json"_s));
+    if (snapshot.open(QIODevice::WriteOnly)) {
+        snapshot.write(doc.toJson());
+        snapshot.commit();
+    }
+
+    Status recorded = d->db.transaction([&]() -> Status {
+        if (auto inserted = d->store.insertRun(d->run); !inserted)
+            return inserted;
+        for (auto &task : d->tasks) {
+            task.record.runId = d->run.id;
+            if (!task.selected && task.record.state == kPending) {
+                task.record.state = kSkipped;
+                task.record.message = tr("not part of this run");
+            }
+            if (auto saved = d->store.saveTask(task.record); !saved)
+                return saved;
+        }
+        return {};
+    });
+    if (!recorded)
+        return recorded.error();
+
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        auto &task = d->tasks[i];
+        if (!task.selected)
+            continue;
+        for (int from : std::as_const(task.downstream)) {
+            if (d->tasks[from].selected)
+                ++d->tasks[from].unmet;
+        }
+    }
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        if (d->tasks[i].selected && d->tasks[i].unmet == 0)
+            d->queue.push_back(i);
+    }
+    d->stopPoll.start(request.stopPollMs);
+    QTimer::singleShot(0, this, &RunExecutor::dispatch);
+    return d->run.id;
+}
+
+void RunExecutor::stop()
+{
+    if (d->finished || d->stopping)
+        return;
+    d->stopping = true;
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        const QString &state = d->tasks[i].record.state;
+        if (d->tasks[i].selected && (state == kPending || state == kQueued))
+            setTaskState(i, kStopped, tr("the run was stopped"));
+    }
+    d->queue.clear();
+    for (int i : std::as_const(d->running))
+        d->connector.stop(d->taskKey(d->tasks[i]));
+    QTimer::singleShot(0, this, &RunExecutor::dispatch);
+}
+
+void RunExecutor::dispatch()
+{
+    if (d->finished)
+        return;
+    std::deque<int> waiting;
+    while (!d->queue.empty() && !d->stopping) {
+        const int i = d->queue.front();
+        d->queue.pop_front();
+        Private::Task &task = d->tasks[i];
+        if (isDone(task.record.state))
+            continue;
+        if (task.node.skip) {
+            setTaskState(i, kSkipped, tr("skipped (the node is set to skip)"));
+            skipBelow(i, tr("skipped: upstream %1 was skipped").arg(task.node.id));
+            continue;
+        }
+        const ResourceSpec &need = task.need;
+        if (need.cpus > d->capacity.cpus || need.memoryMb > d->capacity.memoryMb ||
+            need.gpus > d->capacity.gpus.size()) {
+            setTaskState(i, kFailed,
+                     tr("asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 MB "
+                        "and %7 GPUs. Lower the node's resources or choose a larger pool.")
+                         .arg(need.cpus)
+                         .arg(need.memoryMb)
+                         .arg(need.gpus)
+                         .arg(d->connector.poolName())
+                         .arg(d->capacity.cpus)
+                         .arg(d->capacity.memoryMb)
+                         .arg(d->capacity.gpus.size()));
+            skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
+            continue;
+        }
+
+        // Inputs: the directories of the upstream output ports.
+        QMap<QString, QString> inputDirs;
+        for (qsizetype k = 0; k < task.inputs.size(); ++k) {
+            const Private::Task &upstream = d->tasks[task.inputs[k].second];
+            inputDirs.insert(task.inputs[k].first,
+                             QDir(upstream.record.outputsDir).filePath(task.inputFromPort[k]));
+        }
+
+        // The command, and the cache key made of everything that decides the outputs.
+        QString python;
+        if (task.spec.command.join(u' ').contains(u"{python}"_s)) {
+            auto found = PythonResolver::find(task.spec.requiredModules, d->request.python);
+            if (!found) {
+                setTaskState(i, kFailed, found.error().message);
+                skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
+                continue;
+            }
+            python = found.value();
+        }
+        const QString dir = d->taskDir(task);
+        const QString outputsDir = QDir(dir).filePath(u"outputs"_s);
+        QMap<QString, QString> context{{u"run_id"_s, d->run.id},
+                                       {u"workspace"_s, d->request.workspaceRoot},
+                                       {u"date"_s, d->request.logicalDate.isEmpty()
+                                                       ? QDate::currentDate().toString(Qt::ISODate)
+                                                       : d->request.logicalDate.left(10)}};
+        for (auto it = d->variables.begin(); it != d->variables.end(); ++it)
+            context.insert(u"variables."_s + it.key(), it.value());
+
+        static const QRegularExpression doubleBraces(u"\\{\\{\\s*([A-Za-z0-9_.]+)\\s*\\}\\}"_s);
+        QString substitutionError;
+        auto expandContext = [&](const QString &text) {
+            QString result;
+            qsizetype last = 0;
+            for (auto it = doubleBraces.globalMatch(text); it.hasNext();) {
+                const auto match = it.next();
+                result += text.mid(last, match.capturedStart() - last);
+                const QString name = match.captured(1);
+                if (!context.contains(name) && substitutionError.isEmpty())
+                    substitutionError = tr("unknown substitution {{%1}}").arg(name);
+                result += context.value(name);
+                last = match.capturedEnd();
+            }
+            return result + text.mid(last);
+        };
+        QMap<QString, QString> params;
+        QJsonObject resolvedParams;
+        for (const ParamSpec &param : std::as_const(task.spec.params)) {
+            const QJsonValue value = task.node.params.contains(param.name)
+                                         ? task.node.params.value(param.name)
+                                         : param.defaultValue;
+            const QString text = expandContext(valueText(value));
+            params.insert(param.name, text);
+            resolvedParams.insert(param.name, text);
+        }
+        static const QRegularExpression single(u"\\{([a-z_]+)(?:\\.([A-Za-z0-9_]+))?\\}"_s);
+        auto expandCommand = [&](const QString &element, bool forKey) {
+            const QString contextual = expandContext(element);
+            QString result;
+            qsizetype last = 0;
+            for (auto it = single.globalMatch(contextual); it.hasNext();) {
+                const auto match = it.next();
+                result += contextual.mid(last, match.capturedStart() - last);
+                const QString kind = match.captured(1);
+                const QString name = match.captured(2);
+                if (kind == u"python"_s)
+                    result += forKey ? u"{python}"_s : python;
+                else if (kind == u"template_dir"_s)
+                    result += forKey ? u"{template_dir}"_s : task.spec.directory;
+                else if (kind == u"params"_s)
+                    result += params.value(name);
+                else if (kind == u"inputs"_s)
+                    result += forKey ? u"{inputs."_s + name + u'}' : inputDirs.value(name);
+                else if (kind == u"outputs"_s)
+                    result += forKey ? u"{outputs."_s + name + u'}'
+                                     : QDir(outputsDir).filePath(name);
+                else
+                    result += match.captured(0);
+                last = match.capturedEnd();
+            }
+            return result + contextual.mid(last);
+        };
+        QStringList argv;
+        QStringList keyArgv;
+        for (const QString &element : std::as_const(task.spec.command)) {
+            argv.append(expandCommand(element, false));
+            keyArgv.append(expandCommand(element, true));
+        }
+        if (!substitutionError.isEmpty()) {
+            setTaskState(i, kFailed, substitutionError);
+            skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
+            continue;
+        }
+
+        if (task.record.cacheKey.isEmpty()) {
+            QCryptographicHash key(QCryptographicHash::Sha256);
+            key.addData(task.spec.ref().toUtf8());
+            key.addData(QJsonDocument(QJsonArray::fromStringList(keyArgv)).toJson());
+            key.addData(QJsonDocument(resolvedParams).toJson(QJsonDocument::Compact));
+            key.addData(hashDirectory(task.spec.directory).value_or(QString()).toUtf8());
+            for (auto it = inputDirs.begin(); it != inputDirs.end(); ++it) {
+                key.addData(it.key().toUtf8());
+                key.addData(hashDirectory(it.value()).value_or(QString()).toUtf8());
+            }
+            task.record.cacheKey = QString::fromLatin1(key.result().toHex());
+        }
+        if (!d->request.noCache) {
+            auto cached = d->store.cachedOutputs(task.record.cacheKey);
+            if (cached && cached.value() && QFileInfo(*cached.value()).isDir()) {
+                task.record.outputsDir = *cached.value();
+                setTaskState(i, kCached, tr("outputs reused: same template, params and inputs"));
+                readyBelow(i);
+                continue;
+            }
+        }
+
+        // Wait for room in the pool; a smaller task behind may start meanwhile.
+        if (need.cpus > d->freeCpus || need.memoryMb > d->freeMemoryMb ||
+            need.gpus > d->freeGpus.size()) {
+            waiting.push_back(i);
+            continue;
+        }
+        d->freeCpus -= need.cpus;
+        d->freeMemoryMb -= need.memoryMb;
+        task.gpus = d->freeGpus.mid(0, need.gpus);
+        d->freeGpus.remove(0, need.gpus);
+
+        QDir().mkpath(dir);
+        for (const PortSpec &port : std::as_const(task.spec.outputs)) {
+            QDir(QDir(outputsDir).filePath(port.name)).removeRecursively();
+            QDir().mkpath(QDir(outputsDir).filePath(port.name));
+        }
+        if (task.record.attempts > 0) { // keep the logs of earlier attempts
+            for (const QString &log : {u"stdout"_s, u"stderr"_s}) {
+                const QString current = QDir(dir).filePath(log + u".log"_s);
+                QFile::rename(current, QDir(dir).filePath(u"%1.attempt%2.log"_s.arg(log).arg(
+                                           task.record.attempts)));
+            }
+        }
+        TaskLaunch launch;
+        launch.key = d->taskKey(task);
+        launch.argv = argv;
+        launch.workingDirectory = dir;
+        launch.stdoutPath = QDir(dir).filePath(u"stdout.log"_s);
+        launch.stderrPath = QDir(dir).filePath(u"stderr.log"_s);
+        launch.timeoutS = task.node.timeoutS;
+        launch.resources = need;
+        launch.gpus = task.gpus;
+        QStringList gpuList;
+        for (int gpu : std::as_const(task.gpus))
+            gpuList.append(QString::number(gpu));
+        launch.environment = {{u"ATELIER_RUN_ID"_s, d->run.id},
+                              {u"ATELIER_TASK_ID"_s, task.node.id},
+                              {u"ATELIER_TASK_DIR"_s, dir},
+                              {u"ATELIER_METRICS_FILE"_s, QDir(dir).filePath(u"metrics.jsonl"_s)},
+                              {u"CUDA_VISIBLE_DEVICES"_s, gpuList.join(u',')},
+                              {u"PYTHONUNBUFFERED"_s, u"1"_s},
+                              {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s}};
+        for (auto it = inputDirs.begin(); it != inputDirs.end(); ++it)
+            launch.environment.insert(u"ATELIER_INPUT_"_s + it.key().toUpper(), it.value());
+        for (const PortSpec &port : std::as_const(task.spec.outputs))
+            launch.environment.insert(u"ATELIER_OUTPUT_"_s + port.name.toUpper(),
+                                      QDir(outputsDir).filePath(port.name));
+
+        task.record.attempts += 1;
+        task.record.outputsDir = outputsDir;
+        task.record.exitCode.reset();
+        task.record.startedAt = QDateTime::currentDateTimeUtc();
+        task.record.finishedAt = {};
+        d->running.insert(i);
+        setTaskState(i, kRunning, {});
+        d->connector.launch(launch);
+    }
+    for (int i : waiting)
+        d->queue.push_back(i);
+    finishIfIdle();
+}
+
+void RunExecutor::finishIfIdle()
+{
+    const bool idle = d->running.isEmpty() && (d->stopping || (d->retriesWaiting == 0 && d->queue.empty()));
+    if (d->finished || !idle)
+        return;
+    d->finished = true;
+    d->stopPoll.stop();
+    bool failed = false;
+    for (const auto &task : std::as_const(d->tasks)) {
+        if (task.selected && task.record.state == kFailed)
+            failed = true;
+    }
+    d->run.state = d->stopping ? kStopped : failed ? kFailed : kSucceeded;
+    d->run.finishedAt = QDateTime::currentDateTimeUtc();
+    (void)d->store.updateRun(d->run);
+    Q_EMIT finished(d->run.id, d->run.state);
+}
+
+void RunExecutor::setTaskState(int i, const QString &state, const QString &message)
+{
+    TaskRecord &record = d->tasks[i].record;
+    record.state = state;
+    record.message = message;
+    if (isDone(state))
+        record.finishedAt = QDateTime::currentDateTimeUtc();
+    (void)d->store.saveTask(record);
+    Q_EMIT taskChanged(record);
+}
+
+void RunExecutor::skipBelow(int i, const QString &why)
+{
+    QList<int> stack = d->tasks[i].downstream;
+    while (!stack.isEmpty()) {
+        const int below = stack.takeLast();
+        if (!d->tasks[below].selected || isDone(d->tasks[below].record.state))
+            continue;
+        setTaskState(below, kSkipped, why);
+        stack.append(d->tasks[below].downstream);
+    }
+}
+
+void RunExecutor::readyBelow(int i)
+{
+    for (int child : std::as_const(d->tasks[i].downstream)) {
+        Private::Task &below = d->tasks[child];
+        if (below.selected && --below.unmet == 0 && !isDone(below.record.state))
+            d->queue.push_back(child);
+    }
+}
+
+void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
+{
+    if (key.section(u'/', 0, 0) != d->run.id)
+        return;
+    const int i = d->index.value(key.section(u'/', 1), -1);
+    if (i < 0 || !d->running.contains(i))
+        return;
+    d->running.remove(i);
+    Private::Task &task = d->tasks[i];
+    d->freeCpus += task.need.cpus;
+    d->freeMemoryMb += task.need.memoryMb;
+    d->freeGpus.append(task.gpus);
+    std::sort(d->freeGpus.begin(), d->freeGpus.end());
+    task.gpus.clear();
+    task.record.exitCode = outcome.exitCode >= 0 ? std::optional<int>(outcome.exitCode)
+                                                 : std::nullopt;
+    task.record.finishedAt = QDateTime::currentDateTimeUtc();
+    QString note = outcome.message;
+    if (outcome.outputTruncated)
+        note += (note.isEmpty() ? QString() : u"; "_s) + tr("output was truncated");
+
+    if (outcome.status == TaskOutcome::Status::Succeeded) {
+        setTaskState(i, kSucceeded, note);
+        (void)d->store.rememberOutputs(task.record.cacheKey, d->run.id, task.node.id,
+                                       task.record.outputsDir);
+        readyBelow(i);
+    } else if (outcome.status == TaskOutcome::Status::Stopped || d->stopping) {
+        setTaskState(i, kStopped, note.isEmpty() ? tr("stopped") : note);
+    } else if (task.record.attempts <= task.node.retries) {
+        const int delay = std::min(60000, d->request.retryBackoffMs
+                                              << std::min(task.record.attempts - 1, 16));
+        setTaskState(i, kQueued, tr("attempt %1 failed (%2); retrying in %3 s")
+                                     .arg(task.record.attempts)
+                                     .arg(note)
+                                     .arg(delay / 1000.0, 0, 'f', 1));
+        ++d->retriesWaiting;
+        QTimer::singleShot(delay, this, [this, i] {
+            --d->retriesWaiting;
+            if (d->finished)
+                return;
+            if (d->stopping)
+                setTaskState(i, kStopped, tr("the run was stopped"));
+            else
+                d->queue.push_back(i);
+            dispatch();
+        });
+    } else {
+        setTaskState(i, kFailed, note);
+        skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
+    }
+    dispatch();
+}
+
+} // namespace atelier

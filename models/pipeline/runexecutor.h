@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/result.h"
+#include "pipeline/pipelinedocument.h"
+#include "runs/runstore.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace atelier {
+
+class Connector;
+class Database;
+class TemplateLibrary;
+struct TaskOutcome;
+
+/// What to run and how.
+struct RunRequest
+{
+    QString workspaceRoot;
+    QString pipelineKey; ///< slug in repo/pipelines, or the file path
+    QString commitId;    ///< the pipeline's commit, recorded with the run
+    PipelineDocument document;
+    QMap<QString, QString> variables; ///< --set: overrides the pipeline's variables
+    QString fromNode;                 ///< run this node and everything below it
+    QString onlyNode;                 ///< run this node alone
+    bool noCache = false;
+    QString logicalDate; ///< {{date}}; today (UTC) when empty
+    QString python;      ///< interpreter from settings; empty: find one
+    qint64 outputCapBytes = 64ll << 20;
+    int retryBackoffMs = 1000; ///< first retry waits this long, doubling each time (max 60 s)
+    int stopPollMs = 500;      ///< how often a stop asked from elsewhere (the catalog) is checked
+};
+
+/// Runs one pipeline on one connector: event-driven (a task becomes ready when its last
+/// upstream finishes), parallel within the pool's capacity, with retries, timeouts, skip,
+/// stop, and the output cache. Every state change is committed to the catalog as it happens.
+class RunExecutor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunExecutor)
+
+public:
+    RunExecutor(Database &db, const TemplateLibrary &library, Connector &connector,
+                QObject *parent = nullptr);
+    ~RunExecutor() override;
+
+    /// Validates and plans the run and records it; tasks start from the event loop.
+    /// Refuses (nothing recorded, nothing run) an invalid pipeline, an unknown node, or
+    /// upstream outputs that a partial run would need but no earlier run left.
+    Result<QString> start(const RunRequest &request);
+    /// Stops every running task (its whole process tree); the run ends as stopped.
+    void stop();
+
+    QString runId() const;
+    QString state() const;
+    QList<TaskRecord> tasks() const;
+
+Q_SIGNALS:
+    void taskChanged(const atelier::TaskRecord &task);
+    void finished(const QString &runId, const QString &state);
+
+private:
+    void dispatch();
+    void onTaskFinished(const QString &key, const atelier::TaskOutcome &outcome);
+    /// Records and announces a task's new state.
+    void setTaskState(int task, const QString &state, const QString &message);
+    /// Marks every selected task below \a task skipped: it will get no inputs.
+    void skipBelow(int task, const QString &why);
+    /// Queues the tasks below \a task whose last upstream it was.
+    void readyBelow(int task);
+    void finishIfIdle();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace atelier

@@ -1,0 +1,147 @@
+#include "pipeline/templatelibrary.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+// The newest version of one template.
+const TemplateSpec &newest(const QMap<QString, TemplateSpec> &versions)
+{
+    auto best = versions.cbegin();
+    for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
+        if (TemplateSpec::compareVersions(it.key(), best.key()) > 0)
+            best = it;
+    }
+    return best.value();
+}
+
+QStringList sortedVersions(const QMap<QString, TemplateSpec> &versions)
+{
+    QStringList result = versions.keys();
+    std::sort(result.begin(), result.end(), [](const QString &a, const QString &b) {
+        return TemplateSpec::compareVersions(a, b) < 0;
+    });
+    return result;
+}
+
+} // namespace
+
+void TemplateLibrary::addDirectory(const QString &dir)
+{
+    const QDir root(dir);
+    if (!root.exists()) {
+        m_errors.append(makeError(ErrorCode::NotFound,
+                                  tr("template folder %1 does not exist")
+                                      .arg(QDir::toNativeSeparators(root.absolutePath()))));
+        return;
+    }
+    const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &folder : folders) {
+        const QString path = root.filePath(folder + u"/template.json"_s);
+        if (!QFileInfo::exists(path))
+            continue;
+        Result<TemplateSpec> spec = TemplateSpec::load(path);
+        if (!spec) {
+            m_errors.append(spec.error());
+            continue;
+        }
+        QMap<QString, TemplateSpec> &versions = m_templates[spec->id];
+        const auto existing = versions.constFind(spec->version);
+        if (existing != versions.cend()) {
+            // The first one wins; the second is reported, not silently dropped.
+            m_errors.append(makeError(
+                ErrorCode::Conflict,
+                tr("%1/template.json: template %2 is already defined in %3")
+                    .arg(folder, spec->ref(), QDir::toNativeSeparators(existing->directory))));
+            continue;
+        }
+        versions.insert(spec->version, std::move(spec).value());
+    }
+}
+
+Result<TemplateSpec> TemplateLibrary::resolve(const QString &ref) const
+{
+    const qsizetype at = ref.indexOf(u'@');
+    const QString id = at < 0 ? ref : ref.left(at);
+    const QString version = at < 0 ? QString() : ref.mid(at + 1);
+    const auto found = m_templates.constFind(id);
+    if (found == m_templates.cend() || found->isEmpty())
+        return makeError(ErrorCode::NotFound, tr("unknown template '%1'").arg(id));
+    if (at < 0)
+        return newest(*found);
+    const auto exact = found->constFind(version);
+    if (exact == found->cend()) {
+        return makeError(ErrorCode::NotFound,
+                         tr("template %1 has no version %2 (available: %3)")
+                             .arg(id, version, sortedVersions(*found).join(u", "_s)));
+    }
+    return exact.value();
+}
+
+QList<TemplateSpec> TemplateLibrary::latest() const
+{
+    QList<TemplateSpec> result;
+    for (const auto &versions : m_templates) {
+        if (!versions.isEmpty())
+            result.append(newest(versions));
+    }
+    std::sort(result.begin(), result.end(), [](const TemplateSpec &a, const TemplateSpec &b) {
+        const int byCategory = QString::localeAwareCompare(a.category, b.category);
+        if (byCategory != 0)
+            return byCategory < 0;
+        const int byName = QString::localeAwareCompare(a.name, b.name);
+        if (byName != 0)
+            return byName < 0;
+        return a.id < b.id;
+    });
+    return result;
+}
+
+QList<TemplateSpec> TemplateLibrary::all() const
+{
+    QList<TemplateSpec> result;
+    for (const auto &versions : m_templates) {
+        for (const QString &version : sortedVersions(versions))
+            result.append(versions.value(version));
+    }
+    return result;
+}
+
+QString TemplateLibrary::builtinDirectory()
+{
+    const QString fromEnvironment = qEnvironmentVariable("ATELIER_TEMPLATES_DIR");
+    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isDir())
+        return QDir(fromEnvironment).absolutePath();
+    if (QCoreApplication::instance()) {
+        const QString installed =
+            QCoreApplication::applicationDirPath() + u"/../share/atelier/templates"_s;
+        if (QFileInfo(installed).isDir())
+            return QDir::cleanPath(installed);
+    }
+#ifdef ATELIER_SOURCE_TEMPLATES_DIR
+    return QString::fromUtf8(ATELIER_SOURCE_TEMPLATES_DIR);
+#else
+    return {};
+#endif
+}
+
+TemplateLibrary TemplateLibrary::forWorkspace(const QString &workspaceRoot)
+{
+    TemplateLibrary library;
+    library.addDirectory(builtinDirectory());
+    if (!workspaceRoot.isEmpty()) {
+        const QString own = QDir(workspaceRoot).filePath(u"repo/templates"_s);
+        if (QFileInfo(own).isDir())
+            library.addDirectory(own);
+    }
+    return library;
+}
+
+} // namespace atelier

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "pipeline/templatespec.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace atelier {
+
+/// The templates a workspace can use: the built-in library and the workspace's own
+/// (`repo/templates/`). A later directory may add versions; the same id@version twice is an error.
+class TemplateLibrary final
+{
+    Q_DECLARE_TR_FUNCTIONS(TemplateLibrary)
+
+public:
+    /// Loads every `*/template.json` under \a dir; files that fail are kept as loadErrors().
+    void addDirectory(const QString &dir);
+    /// Why some template files were not loaded (each names its file and field).
+    QList<Error> loadErrors() const { return m_errors; }
+
+    /// "id@version", or "id" for the newest version. NotFound names the versions that exist.
+    Result<TemplateSpec> resolve(const QString &ref) const;
+    /// Every template, newest version only, sorted by category then name.
+    QList<TemplateSpec> latest() const;
+    /// Every version of every template.
+    QList<TemplateSpec> all() const;
+
+    /// Where the built-in templates are: $ATELIER_TEMPLATES_DIR, else share/atelier/templates
+    /// beside the executable, else the source tree's resources/templates.
+    static QString builtinDirectory();
+    /// The built-in library plus `<workspace>/repo/templates`.
+    static TemplateLibrary forWorkspace(const QString &workspaceRoot);
+
+private:
+    QMap<QString, QMap<QString, TemplateSpec>> m_templates; // id → version → spec
+    QList<Error> m_errors;
+};
+
+} // namespace atelier

@@ -1,0 +1,251 @@
+#include "runs/runstore.h"
+
+#include "catalog/database.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QDateTime timeFrom(const QString &text)
+{
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonFrom(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+const char *const kRunColumns =
+    "SELECT id, pipeline, pipeline_name, commit_id, state, pool, variables, options, "
+    "logical_date, created_at, started_at, finished_at, message FROM runs ";
+
+RunRecord runFrom(const Query &q)
+{
+    RunRecord run;
+    run.id = q.text(0);
+    run.pipeline = q.text(1);
+    run.pipelineName = q.text(2);
+    run.commitId = q.text(3);
+    run.state = q.text(4);
+    run.pool = q.text(5);
+    run.variables = jsonFrom(q.text(6));
+    run.options = jsonFrom(q.text(7));
+    run.logicalDate = q.text(8);
+    run.createdAt = timeFrom(q.text(9));
+    run.startedAt = timeFrom(q.text(10));
+    run.finishedAt = timeFrom(q.text(11));
+    run.message = q.text(12);
+    return run;
+}
+
+const char *const kTaskColumns =
+    "SELECT run_id, node_id, template, state, attempts, exit_code, pool, job_id, started_at, "
+    "finished_at, message, cache_key, outputs_dir FROM tasks ";
+
+TaskRecord taskFrom(const Query &q)
+{
+    TaskRecord task;
+    task.runId = q.text(0);
+    task.nodeId = q.text(1);
+    task.templateRef = q.text(2);
+    task.state = q.text(3);
+    task.attempts = int(q.int64(4));
+    if (!q.isNull(5))
+        task.exitCode = int(q.int64(5));
+    task.pool = q.text(6);
+    task.jobId = q.text(7);
+    task.startedAt = timeFrom(q.text(8));
+    task.finishedAt = timeFrom(q.text(9));
+    task.message = q.text(10);
+    task.cacheKey = q.text(11);
+    task.outputsDir = q.text(12);
+    return task;
+}
+
+} // namespace
+
+QString RunStore::newRunId()
+{
+    return QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s) + u'-' +
+           QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, u'0');
+}
+
+Status RunStore::insertRun(const RunRecord &run)
+{
+    Query q = m_db.query(
+        "INSERT INTO runs (id, pipeline, pipeline_name, commit_id, state, pool, variables, "
+        "options, logical_date, created_at, started_at, finished_at, message) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);");
+    q.bind(1, run.id)
+        .bind(2, run.pipeline)
+        .bind(3, run.pipelineName)
+        .bind(4, nullable(run.commitId))
+        .bind(5, run.state)
+        .bind(6, run.pool)
+        .bind(7, jsonText(run.variables))
+        .bind(8, jsonText(run.options))
+        .bind(9, nullable(run.logicalDate))
+        .bind(10, timeText(run.createdAt.isValid() ? run.createdAt
+                                                     : QDateTime::currentDateTimeUtc()))
+        .bind(11, nullable(timeText(run.startedAt)))
+        .bind(12, nullable(timeText(run.finishedAt)))
+        .bind(13, nullable(run.message));
+    return q.exec();
+}
+
+Status RunStore::updateRun(const RunRecord &run)
+{
+    Query q = m_db.query("UPDATE runs SET state = ?2, started_at = ?3, finished_at = ?4, "
+                         "message = ?5, commit_id = ?6 WHERE id = ?1;");
+    q.bind(1, run.id)
+        .bind(2, run.state)
+        .bind(3, nullable(timeText(run.startedAt)))
+        .bind(4, nullable(timeText(run.finishedAt)))
+        .bind(5, nullable(run.message))
+        .bind(6, nullable(run.commitId));
+    return q.exec();
+}
+
+Status RunStore::saveTask(const TaskRecord &task)
+{
+    Query q = m_db.query(
+        "INSERT OR REPLACE INTO tasks (run_id, node_id, template, state, attempts, exit_code, "
+        "pool, job_id, started_at, finished_at, message, cache_key, outputs_dir) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);");
+    q.bind(1, task.runId)
+        .bind(2, task.nodeId)
+        .bind(3, task.templateRef)
+        .bind(4, task.state)
+        .bind(5, task.attempts)
+        .bind(6, task.exitCode ? QVariant(*task.exitCode) : QVariant())
+        .bind(7, nullable(task.pool))
+        .bind(8, nullable(task.jobId))
+        .bind(9, nullable(timeText(task.startedAt)))
+        .bind(10, nullable(timeText(task.finishedAt)))
+        .bind(11, nullable(task.message))
+        .bind(12, nullable(task.cacheKey))
+        .bind(13, nullable(task.outputsDir));
+    return q.exec();
+}
+
+Result<RunRecord> RunStore::run(const QString &id)
+{
+    const QByteArray sql = QByteArray(kRunColumns) + "WHERE id = ?1;";
+    Query q = m_db.query(sql.constData());
+    q.bind(1, id);
+    auto row = q.next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound,
+                         tr("There is no run %1; 'atelier runs list' shows the runs.").arg(id));
+    return runFrom(q);
+}
+
+Result<QList<RunRecord>> RunStore::runs(int limit, const QString &pipeline)
+{
+    const QByteArray sql = QByteArray(kRunColumns) +
+                           "WHERE (?1 IS NULL OR pipeline = ?1) ORDER BY created_at DESC, id DESC "
+                           "LIMIT ?2;";
+    Query q = m_db.query(sql.constData());
+    q.bind(1, nullable(pipeline)).bind(2, limit);
+    QList<RunRecord> runs;
+    if (Status read = q.forEach([&](const Query &row) { runs.append(runFrom(row)); }); !read)
+        return read.error();
+    return runs;
+}
+
+Result<QList<TaskRecord>> RunStore::tasks(const QString &runId)
+{
+    const QByteArray sql = QByteArray(kTaskColumns) + "WHERE run_id = ?1 ORDER BY rowid;";
+    Query q = m_db.query(sql.constData());
+    q.bind(1, runId);
+    QList<TaskRecord> tasks;
+    if (Status read = q.forEach([&](const Query &row) { tasks.append(taskFrom(row)); }); !read)
+        return read.error();
+    return tasks;
+}
+
+Result<std::optional<TaskRecord>> RunStore::latestSuccessful(const QString &pipeline,
+                                                             const QString &nodeId)
+{
+    const QByteArray sql =
+        "SELECT t.run_id, t.node_id, t.template, t.state, t.attempts, t.exit_code, t.pool, "
+        "t.job_id, t.started_at, t.finished_at, t.message, t.cache_key, t.outputs_dir "
+        "FROM tasks t JOIN runs r ON r.id = t.run_id "
+        "WHERE r.pipeline = ?1 AND t.node_id = ?2 AND t.state IN ('succeeded', 'cached') "
+        "ORDER BY r.created_at DESC LIMIT 1;";
+    Query q = m_db.query(sql.constData());
+    q.bind(1, pipeline).bind(2, nodeId);
+    auto row = q.next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<TaskRecord>();
+    return std::optional<TaskRecord>(taskFrom(q));
+}
+
+Status RunStore::requestStop(const QString &runId)
+{
+    auto existing = run(runId);
+    if (!existing)
+        return existing.error();
+    if (existing->state != u"running"_s && existing->state != u"pending"_s)
+        return makeError(ErrorCode::Conflict,
+                         tr("Run %1 is %2; only a pending or running run can be stopped.")
+                             .arg(runId, existing->state));
+    return m_db.query("UPDATE runs SET stop_requested = 1 WHERE id = ?1;").bind(1, runId).exec();
+}
+
+bool RunStore::stopRequested(const QString &runId)
+{
+    Query q = m_db.query("SELECT stop_requested FROM runs WHERE id = ?1;");
+    q.bind(1, runId);
+    auto row = q.next();
+    return row && row.value() && q.int64(0) != 0;
+}
+
+Result<std::optional<QString>> RunStore::cachedOutputs(const QString &key)
+{
+    Query q = m_db.query("SELECT outputs_dir FROM task_cache WHERE key = ?1;");
+    q.bind(1, key);
+    auto row = q.next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return std::optional<QString>();
+    return std::optional<QString>(q.text(0));
+}
+
+Status RunStore::rememberOutputs(const QString &key, const QString &runId, const QString &nodeId,
+                                 const QString &outputsDir)
+{
+    Query q = m_db.query("INSERT OR REPLACE INTO task_cache (key, run_id, node_id, outputs_dir, "
+                         "created_at) VALUES (?1, ?2, ?3, ?4, ?5);");
+    q.bind(1, key).bind(2, runId).bind(3, nodeId).bind(4, outputsDir).bind(5,
+                                                                          timeText(QDateTime::currentDateTimeUtc()));
+    return q.exec();
+}
+
+} // namespace atelier

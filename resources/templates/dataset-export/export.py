@@ -1,0 +1,95 @@
+"""Exports a folder-per-class image set as a table (built-in template "dataset-export")."""
+
+import argparse
+import os
+import shutil
+import sys
+
+sys.dont_write_bytecode = True  # keep the template folder clean (it may be read-only)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import atelier_io  # noqa: E402
+import atelier_log  # noqa: E402
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
+
+
+def find_images(folder):
+    """[(label, path)] in a stable order: labels sorted, files sorted within each."""
+    if not os.path.isdir(folder):
+        atelier_io.fail("image folder %s does not exist" % folder)
+    items = []
+    for label in sorted(os.listdir(folder)):
+        sub = os.path.join(folder, label)
+        if not os.path.isdir(sub) or label.startswith("."):
+            continue
+        for name in sorted(os.listdir(sub)):
+            if name.lower().endswith(IMAGE_SUFFIXES) and os.path.isfile(os.path.join(sub, name)):
+                items.append((label, os.path.join(sub, name)))
+    if not items:
+        atelier_io.fail(
+            "no images in %s: expected one sub-folder per label holding image files" % folder
+        )
+    return items
+
+
+def features(path, size):
+    import numpy as np
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            rgb = image.convert("RGB")
+    except (OSError, ValueError) as e:
+        atelier_io.fail("cannot read image %s: %s" % (path, e))
+    pixels = np.asarray(rgb, dtype=np.float64) / 255.0
+    gray = np.asarray(rgb.convert("L"), dtype=np.float64) / 255.0
+    small = rgb.convert("L").resize((size, size), Image.BILINEAR)
+    small = np.asarray(small, dtype=np.float64).reshape(-1) / 255.0
+    extra = [pixels[..., 0].mean(), pixels[..., 1].mean(), pixels[..., 2].mean(), gray.std()]
+    return ["%.6g" % v for v in list(small) + extra]
+
+
+def link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Export a folder-per-class image set.")
+    parser.add_argument("--folder", required=True)
+    parser.add_argument("--format", choices=["features-csv", "csv", "folder"], default="features-csv")
+    parser.add_argument("--size", type=int, default=8)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    if not 2 <= args.size <= 64:
+        atelier_io.fail("size must be between 2 and 64 (got %d)" % args.size)
+
+    items = find_images(os.path.abspath(args.folder))
+    out = atelier_io.output_dir(args.out)
+    if args.format == "features-csv":
+        header = ["label"] + ["p%d" % i for i in range(args.size * args.size)]
+        header += ["mean_r", "mean_g", "mean_b", "std_gray"]
+        rows = [[label] + features(path, args.size) for label, path in items]
+    elif args.format == "csv":
+        header = ["path", "label"]
+        rows = [[path, label] for label, path in items]
+    else:
+        # The images in one folder per label; table.csv lists them relative to itself.
+        header = ["path", "label"]
+        rows = []
+        for label, path in items:
+            os.makedirs(os.path.join(out, label), exist_ok=True)
+            relative = os.path.join(label, os.path.basename(path))
+            link_or_copy(path, os.path.join(out, relative))
+            rows.append([relative, label])
+    atelier_io.write_table(out, header, rows)
+    labels = sorted({label for label, _ in items})
+    atelier_log.log_many({"images": len(items), "labels": len(labels)})
+    print("exported %d images of %d labels as %s" % (len(items), len(labels), args.format))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
