@@ -3,6 +3,7 @@
 #include "cliutil.h"
 #include "pipelinecommands.h"
 #include "runcommands.h"
+#include "schedulercommand.h"
 
 #include "catalog/database.h"
 #include "core/buildinfo.h"
@@ -24,7 +25,7 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s, u"info"_s, u"pipeline"_s, u"runs"_s};
+const QStringList kKnownCommands = {u"init"_s, u"info"_s, u"pipeline"_s, u"runs"_s, u"scheduler"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 
@@ -235,6 +236,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runPipelineCommand(invocation);
     if (invocation.command == u"runs"_s)
         return runRunsCommand(invocation);
+    if (invocation.command == u"scheduler"_s)
+        return runSchedulerCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

@@ -11,6 +11,7 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/runexecutor.h"
 #include "pipeline/templatelibrary.h"
+#include "runs/runstore.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -101,10 +102,21 @@ int validate(SubcommandParser &sub, Workspace &workspace)
                       .arg(located->key));
 }
 
-int run(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &pool,
-        const QCommandLineOption &set, const QCommandLineOption &from,
-        const QCommandLineOption &only, const QCommandLineOption &noCache)
+struct RunOptions
 {
+    QCommandLineOption pool{u"pool"_s, CommandLine::tr("Pool to run on."), u"P"_s};
+    QCommandLineOption set{u"set"_s, CommandLine::tr("Set a variable."), u"NAME=VALUE"_s};
+    QCommandLineOption from{u"from"_s, CommandLine::tr("Run from this node."), u"NODE"_s};
+    QCommandLineOption only{u"only"_s, CommandLine::tr("Run only this node."), u"NODE"_s};
+    QCommandLineOption noCache{u"no-cache"_s, CommandLine::tr("Run every node again.")};
+    QCommandLineOption logicalDate{u"logical-date"_s,
+                                   CommandLine::tr("The schedule slot this run stands for."),
+                                   u"TIME"_s};
+};
+
+int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
+{
+    const auto &[pool, set, from, only, noCache, logicalDate] = options;
     const PipelineStore store(workspace.root());
     auto located = store.locate(sub.positional().value(1));
     if (!located)
@@ -118,6 +130,13 @@ int run(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &p
     request.fromNode = sub.parser.value(from);
     request.onlyNode = sub.parser.value(only);
     request.noCache = sub.parser.isSet(noCache);
+    if (sub.parser.isSet(logicalDate)) {
+        const QDateTime slot = QDateTime::fromString(sub.parser.value(logicalDate), Qt::ISODate);
+        if (!slot.isValid())
+            return usage(CommandLine::tr("--logical-date takes an ISO 8601 time, not \"%1\".")
+                             .arg(sub.parser.value(logicalDate)));
+        request.logicalDate = slot.toUTC().toString(Qt::ISODate);
+    }
     if (!request.fromNode.isEmpty() && !request.onlyNode.isEmpty())
         return usage(CommandLine::tr("--from and --only cannot be used together."));
     for (const QString &assignment : sub.parser.values(set)) {
@@ -139,6 +158,8 @@ int run(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &p
                                       "the local pool only.")
                           .arg(poolName, poolQuery.text(0)));
 
+    RunStore runs(workspace.catalog());
+    (void)runs.reapOrphans(); // a run whose process died must not count as active
     const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
     for (const Error &problem : library.loadErrors())
         err() << "atelier: " << CommandLine::tr("warning: %1").arg(problem.message) << Qt::endl;
@@ -173,6 +194,9 @@ int run(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &p
     loop.exec();
 
     const QString state = executor.state();
+    if (request.document.schedule && request.document.schedule->keepLast > 0)
+        (void)runs.pruneRunFolders(workspace.runsPath(), request.pipelineKey,
+                                   request.document.schedule->keepLast);
     if (json) {
         QJsonArray tasks;
         for (const TaskRecord &task : executor.tasks())
@@ -317,14 +341,11 @@ int restore(SubcommandParser &sub, Workspace &workspace)
 int runPipelineCommand(const Invocation &invocation)
 {
     SubcommandParser sub;
-    const QCommandLineOption pool(u"pool"_s, CommandLine::tr("Pool to run on."), u"P"_s);
-    const QCommandLineOption set(u"set"_s, CommandLine::tr("Set a variable."), u"NAME=VALUE"_s);
-    const QCommandLineOption from(u"from"_s, CommandLine::tr("Run from this node."), u"NODE"_s);
-    const QCommandLineOption only(u"only"_s, CommandLine::tr("Run only this node."), u"NODE"_s);
-    const QCommandLineOption noCache(u"no-cache"_s, CommandLine::tr("Run every node again."));
+    const RunOptions runOptions;
     const QCommandLineOption message({u"m"_s, u"message"_s}, CommandLine::tr("Commit message."),
                                      u"MSG"_s);
-    sub.parser.addOptions({pool, set, from, only, noCache, message});
+    sub.parser.addOptions({runOptions.pool, runOptions.set, runOptions.from, runOptions.only,
+                           runOptions.noCache, runOptions.logicalDate, message});
     if (!sub.parse(invocation, 1, 4))
         return ExitUsage;
     const QString action = sub.positional().value(0);
@@ -348,7 +369,7 @@ int runPipelineCommand(const Invocation &invocation)
     if (action == u"validate"_s)
         return validate(sub, workspace.value());
     if (action == u"run"_s)
-        return run(sub, workspace.value(), pool, set, from, only, noCache);
+        return run(sub, workspace.value(), runOptions);
     if (action == u"list"_s)
         return list(sub, workspace.value());
     if (action == u"save"_s)

@@ -181,6 +181,8 @@ int runRunsCommand(const Invocation &invocation)
     auto workspace = Workspace::open(sub.workspaceDir());
     if (!workspace)
         return refuse(workspace.error().message);
+    if (auto reaped = RunStore(workspace->catalog()).reapOrphans(); !reaped)
+        return refuse(reaped.error().message);
     if (action == u"list"_s)
         return list(sub, workspace.value(), pipeline, limit);
     if (action == u"show"_s)

@@ -52,6 +52,7 @@ constexpr std::array kSteps = {
         started_at     TEXT,
         finished_at    TEXT,
         stop_requested INTEGER NOT NULL DEFAULT 0,
+        runner_pid     INTEGER,
         message        TEXT
     );
     CREATE INDEX runs_by_pipeline ON runs (pipeline, created_at);

@@ -1,5 +1,6 @@
 #include "pipeline/pipelinevalidator.h"
 
+#include "pipeline/cron.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/templatelibrary.h"
 
@@ -249,6 +250,11 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
                 add(node.id, -1, u"inputs."_s + port.name,
                     tr("the input \"%1\" (%2) needs a link").arg(port.name, port.type));
         }
+    }
+
+    if (doc.schedule) {
+        if (auto cron = CronExpression::parse(doc.schedule->cron); !cron)
+            add({}, -1, u"schedule.cron"_s, cron.error().message);
     }
 
     const QStringList cycle = findCycle(doc);

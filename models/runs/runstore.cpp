@@ -2,8 +2,12 @@
 
 #include "catalog/database.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+
+#include <cerrno>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -95,8 +99,8 @@ Status RunStore::insertRun(const RunRecord &run)
 {
     Query q = m_db.query(
         "INSERT INTO runs (id, pipeline, pipeline_name, commit_id, state, pool, variables, "
-        "options, logical_date, created_at, started_at, finished_at, message) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);");
+        "options, logical_date, created_at, started_at, finished_at, message, runner_pid) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);");
     q.bind(1, run.id)
         .bind(2, run.pipeline)
         .bind(3, run.pipelineName)
@@ -110,7 +114,8 @@ Status RunStore::insertRun(const RunRecord &run)
                                                      : QDateTime::currentDateTimeUtc()))
         .bind(11, nullable(timeText(run.startedAt)))
         .bind(12, nullable(timeText(run.finishedAt)))
-        .bind(13, nullable(run.message));
+        .bind(13, nullable(run.message))
+        .bind(14, QCoreApplication::applicationPid());
     return q.exec();
 }
 
@@ -204,6 +209,87 @@ Result<std::optional<TaskRecord>> RunStore::latestSuccessful(const QString &pipe
     if (!row.value())
         return std::optional<TaskRecord>();
     return std::optional<TaskRecord>(taskFrom(q));
+}
+
+Result<int> RunStore::reapOrphans()
+{
+    QList<QPair<QString, qint64>> active;
+    Status read = m_db.query("SELECT id, runner_pid FROM runs WHERE state IN ('pending', "
+                             "'running') AND runner_pid IS NOT NULL;")
+                      .forEach([&](const Query &row) {
+                          active.append({row.text(0), row.int64(1)});
+                      });
+    if (!read)
+        return read.error();
+    int reaped = 0;
+    for (const auto &[id, pid] : std::as_const(active)) {
+        if (pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue; // alive (or not ours to judge)
+        const QString now = timeText(QDateTime::currentDateTimeUtc());
+        const QString why = tr("the Atelier process running it (pid %1) ended unexpectedly").arg(pid);
+        Status marked = m_db.transaction([&]() -> Status {
+            Status run = m_db.query("UPDATE runs SET state = 'failed', finished_at = ?2, "
+                                    "message = ?3 WHERE id = ?1;")
+                             .bind(1, id)
+                             .bind(2, now)
+                             .bind(3, why)
+                             .exec();
+            if (!run)
+                return run;
+            return m_db.query("UPDATE tasks SET state = 'failed', finished_at = ?2, message = ?3 "
+                              "WHERE run_id = ?1 AND state IN ('pending', 'queued', 'running');")
+                .bind(1, id)
+                .bind(2, now)
+                .bind(3, why)
+                .exec();
+        });
+        if (!marked)
+            return marked.error();
+        ++reaped;
+    }
+    return reaped;
+}
+
+Result<ScheduleHistory> RunStore::scheduleHistory(const QString &pipeline)
+{
+    ScheduleHistory history;
+    Query last = m_db.query("SELECT logical_date, state FROM runs WHERE pipeline = ?1 AND "
+                            "logical_date IS NOT NULL ORDER BY logical_date DESC LIMIT 1;");
+    last.bind(1, pipeline);
+    auto row = last.next();
+    if (!row)
+        return row.error();
+    if (row.value()) {
+        history.lastLogicalDate = QDateTime::fromString(last.text(0), Qt::ISODate);
+        history.lastSucceeded = last.text(1) == u"succeeded"_s;
+    }
+    Query active = m_db.query("SELECT count(*) FROM runs WHERE pipeline = ?1 AND state IN "
+                              "('pending', 'running');");
+    active.bind(1, pipeline);
+    auto counted = active.next();
+    if (!counted)
+        return counted.error();
+    history.activeRuns = int(active.int64(0));
+    return history;
+}
+
+Result<int> RunStore::pruneRunFolders(const QString &runsDir, const QString &pipeline, int keep)
+{
+    if (keep <= 0)
+        return 0;
+    QStringList old;
+    Query q = m_db.query("SELECT id FROM runs WHERE pipeline = ?1 AND state NOT IN ('pending', "
+                         "'running') ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET ?2;");
+    q.bind(1, pipeline).bind(2, keep);
+    if (Status read = q.forEach([&](const Query &row) { old.append(row.text(0)); }); !read)
+        return read.error();
+    int removed = 0;
+    for (const QString &id : std::as_const(old)) {
+        QDir folder(QDir(runsDir).filePath(id));
+        if (folder.exists() && folder.removeRecursively())
+            ++removed;
+    }
+    return removed;
 }
 
 Status RunStore::requestStop(const QString &runId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "pipeline/scheduleplanner.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -71,6 +72,15 @@ public:
     /// The newest task of \a nodeId in \a pipeline that succeeded or was cached.
     Result<std::optional<TaskRecord>> latestSuccessful(const QString &pipeline,
                                                        const QString &nodeId);
+
+    /// Runs left pending or running by an Atelier process that no longer exists (killed, or
+    /// the machine restarted) are marked failed, with their unfinished tasks. Returns how many.
+    Result<int> reapOrphans();
+    /// For the scheduler: the newest slot started, how its run ended, and the runs active now.
+    Result<ScheduleHistory> scheduleHistory(const QString &pipeline);
+    /// Removes the folders of all but the newest \a keep runs of \a pipeline (catalog rows
+    /// stay). Returns how many folders went.
+    Result<int> pruneRunFolders(const QString &runsDir, const QString &pipeline, int keep);
 
     Status requestStop(const QString &runId);
     bool stopRequested(const QString &runId);

@@ -285,9 +285,11 @@ void TestBuiltinTemplates::datasetExportFeatures()
     const Outcome &export_ = m_export;
     const Table table = readTable(m_table + u"/table.csv"_s);
     QCOMPARE(table.rows.size(), 36);
-    QCOMPARE(table.header.size(), 1 + 8 * 8 + 4); // label, 8×8 grey pixels, mean RGB, grey spread
+    // label, 8×8 grey pixels, mean RGB, grey spread, four shape descriptors
+    QCOMPARE(table.header.size(), 1 + 8 * 8 + 4 + 4);
     QCOMPARE(table.header.first(), u"label"_s);
-    QVERIFY(table.header.contains(u"mean_r"_s) && table.header.contains(u"std_gray"_s));
+    QVERIFY(table.header.contains(u"mean_r"_s) && table.header.contains(u"std_gray"_s) &&
+            table.header.contains(u"shape_compactness"_s));
     QSet<QString> labels;
     for (const QStringList &row : table.rows) {
         QCOMPARE(row.size(), table.header.size());
@@ -304,7 +306,7 @@ void TestBuiltinTemplates::datasetExportFeatures()
         run(u"dataset-export"_s, u"export-small"_s, {{u"folder"_s, m_images}, {u"size"_s, u"4"_s}});
     QVERIFY2(small.exitCode == 0, qPrintable(small.stdErr));
     QCOMPARE(readTable(small.outputs.value(u"table"_s) + u"/table.csv"_s).header.size(),
-             1 + 4 * 4 + 4);
+             1 + 4 * 4 + 4 + 4);
 }
 
 void TestBuiltinTemplates::datasetExportOtherFormats()
@@ -386,7 +388,7 @@ void TestBuiltinTemplates::sklearnTrainEvaluatePredict()
     QCOMPARE(info.value(u"framework"_s).toString(), u"sklearn"_s);
     QCOMPARE(info.value(u"algorithm"_s).toString(), algorithm);
     QCOMPARE(info.value(u"target"_s).toString(), u"label"_s);
-    QCOMPARE(info.value(u"features"_s).toArray().size(), 68);
+    QCOMPARE(info.value(u"features"_s).toArray().size(), 72);
     const QJsonObject trainMetrics =
         readJson(train.outputs.value(u"metrics"_s) + u"/metrics.json"_s);
     QVERIFY(trainMetrics.value(u"train_accuracy"_s).toDouble() > 0.8);
