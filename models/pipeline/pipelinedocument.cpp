@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -138,9 +140,10 @@ QString PipelineDocument::slugFor(const QString &name)
         else if (!slug.isEmpty() && !slug.endsWith(u'-'))
             slug += u'-';
     }
+    slug.truncate(64);
     while (slug.endsWith(u'-'))
         slug.chop(1);
-    return slug.isEmpty() ? u"pipeline"_s : slug.left(64);
+    return slug.isEmpty() ? u"pipeline"_s : slug;
 }
 
 Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, const QString &source)
@@ -148,9 +151,12 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
     QJsonParseError parseError;
     const QJsonDocument parsed = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const QByteArray before = json.left(parseError.offset);
+        // Qt's offset is just past the character at fault; columns count characters from 1.
+        const qsizetype at = std::max<qsizetype>(0, parseError.offset - 1);
+        const QByteArray before = json.left(at);
         const int line = int(before.count('\n')) + 1;
-        const int column = int(parseError.offset - before.lastIndexOf('\n'));
+        const int column =
+            int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size()) + 1;
         return makeError(ErrorCode::Invalid, tr("%1:%2:%3: malformed JSON: %4")
                                                  .arg(source)
                                                  .arg(line)

@@ -190,8 +190,9 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
             }
         }
         for (const ParamSpec &param : spec->params) {
+            // A param without a default holds a null QJsonValue (QJsonValue() is Null).
             if (param.required && !node.params.contains(param.name) &&
-                param.defaultValue.isUndefined())
+                (param.defaultValue.isUndefined() || param.defaultValue.isNull()))
                 add(node.id, -1, u"params."_s + param.name, tr("is required"));
         }
         for (auto it = node.resources.begin(); it != node.resources.end(); ++it) {

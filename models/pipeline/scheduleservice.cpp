@@ -45,16 +45,18 @@ Result<QList<ScheduledLaunch>> ScheduleService::due(const QDateTime &now)
             m_activatedAt.insert(slug, now);
         history->activatedAt = m_activatedAt.value(slug);
         // Slots handed out but not yet recorded by their run count as started and active.
-        const QDateTime handed = m_handedOut.value(slug);
-        if (handed.isValid() && (!history->lastLogicalDate.isValid() ||
-                                 handed > history->lastLogicalDate)) {
-            history->lastLogicalDate = handed;
-            history->activeRuns += 1;
+        QList<QDateTime> &handed = m_handedOut[slug];
+        handed.removeIf([&](const QDateTime &slot) {
+            return history->lastLogicalDate.isValid() && slot <= history->lastLogicalDate;
+        });
+        if (!handed.isEmpty()) {
+            history->lastLogicalDate = *std::max_element(handed.cbegin(), handed.cend());
+            history->activeRuns += int(handed.size());
         }
         for (const QDateTime &slot :
              SchedulePlanner::dueSlots(*doc->schedule, cron.value(), history.value(), now)) {
             launches.append({slug, slot});
-            m_handedOut.insert(slug, slot);
+            handed.append(slot);
         }
     }
     return launches;

@@ -39,7 +39,7 @@ public:
 private:
     QString m_root;
     QHash<QString, QDateTime> m_activatedAt;
-    QHash<QString, QDateTime> m_handedOut; // newest slot returned per pipeline
+    QHash<QString, QList<QDateTime>> m_handedOut; // slots returned, per pipeline
     QStringList m_warnings;
 };
 

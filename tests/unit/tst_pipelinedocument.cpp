@@ -165,7 +165,7 @@ void TestPipelineDocument::readsEveryField()
 
     QVERIFY(doc.schedule.has_value());
     QCOMPARE(doc.schedule->cron, u"0 2 * * *"_s);
-    QCOMPARE(doc.schedule->start, QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::UTC));
+    QCOMPARE(doc.schedule->start, QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC));
     QCOMPARE(doc.schedule->catchup, true);
     QCOMPARE(doc.schedule->maxActiveRuns, 2);
     QCOMPARE(doc.schedule->dependsOnPast, true);
@@ -253,16 +253,20 @@ void TestPipelineDocument::malformedJsonNamesLineAndColumn()
     const auto match = located.match(message);
     QVERIFY2(match.hasMatch(), qPrintable(message));
     QCOMPARE(match.captured(1).toInt(), 3);
-    // Column of the unexpected '"' of "nodes" (1-based), or just after it.
-    const int column = match.captured(2).toInt();
-    QVERIFY2(column >= 21 && column <= 22, qPrintable(message));
+    // Column of the unexpected '"' of "nodes", counted from 1.
+    QCOMPARE(match.captured(2).toInt(), 22);
 
-    // An error on the first line has line 1 and a column counted from 1.
+    // An error on the first line: line 1, the comma in column 2.
     auto first = PipelineDocument::fromJson("{,}", u"one.json"_s);
     QVERIFY(!first.ok());
-    QVERIFY2(first.error().message.startsWith(u"one.json:1:"_s), qPrintable(first.error().message));
-    QVERIFY2(!first.error().message.startsWith(u"one.json:1:0:"_s),
+    QVERIFY2(first.error().message.startsWith(u"one.json:1:2: "_s),
              qPrintable(first.error().message));
+
+    // Columns count characters, not UTF-8 bytes: "形状" is two columns, six bytes.
+    auto wide = PipelineDocument::fromJson("{\n\"name\": \"形状\" 1}", u"wide.json"_s);
+    QVERIFY(!wide.ok());
+    QVERIFY2(wide.error().message.startsWith(u"wide.json:2:14: "_s),
+             qPrintable(wide.error().message));
 }
 
 void TestPipelineDocument::notAnObject()

@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace atelier;
 
@@ -13,8 +15,8 @@ namespace {
 // A document from its nodes and edges (JSON arrays) and optional variables (a JSON object).
 QByteArray pipeline(const char *nodes, const char *edges = "[]", const char *variables = "{}")
 {
-    return QByteArray(R"({"format": 1, "name": "Test", "nodes": )") + nodes +
-           R"(, "edges": )" + edges + R"(, "variables": )" + variables + "}";
+    return QByteArray(R"({"format": 1, "name": "Test", "nodes": )") + nodes + R"(, "edges": )" +
+           edges + R"(, "variables": )" + variables + "}";
 }
 
 // export → split → train → eval, and split → eval: valid with the built-in templates.
@@ -108,9 +110,8 @@ void TestPipelineValidator::initTestCase()
     m_library.addDirectory(dir);
     for (const Error &error : m_library.loadErrors())
         qWarning("%s", qPrintable(error.message));
-    for (const QString id :
-         {u"shell"_s, u"python"_s, u"table-split"_s, u"sklearn-train"_s, u"evaluate"_s,
-          u"dataset-export"_s})
+    for (const QString &id : {u"shell"_s, u"python"_s, u"table-split"_s, u"sklearn-train"_s,
+                              u"evaluate"_s, u"dataset-export"_s})
         QVERIFY2(m_library.resolve(id).ok(), qPrintable(id));
 }
 
@@ -128,20 +129,16 @@ void TestPipelineValidator::issues_data()
     QTest::newRow("unknown version")
         << pipeline(R"([{"id": "x", "template": "sklearn-train@9.9"}])") << u"x"_s << -1
         << u"template"_s << u"available: 1.0"_s;
-    QTest::newRow("missing required param")
-        << pipeline(R"([{"id": "sh", "template": "shell"}])") << u"sh"_s << -1
-        << u"params.script"_s << u"required"_s;
-    QTest::newRow("int given text")
-        << trainWith(R"({"n_estimators": "abc"})") << u"train"_s << -1
-        << u"params.n_estimators"_s << u"\"abc\""_s;
-    QTest::newRow("int given fraction")
-        << trainWith(R"({"n_estimators": 2.5})") << u"train"_s << -1
-        << u"params.n_estimators"_s << u"whole number"_s;
+    QTest::newRow("missing required param") << pipeline(R"([{"id": "sh", "template": "shell"}])")
+                                            << u"sh"_s << -1 << u"params.script"_s << u"required"_s;
+    QTest::newRow("int given text") << trainWith(R"({"n_estimators": "abc"})") << u"train"_s << -1
+                                    << u"params.n_estimators"_s << u"\"abc\""_s;
+    QTest::newRow("int given fraction") << trainWith(R"({"n_estimators": 2.5})") << u"train"_s << -1
+                                        << u"params.n_estimators"_s << u"whole number"_s;
     QTest::newRow("out of range") << trainWith(R"({"n_estimators": 0})") << u"train"_s << -1
                                   << u"params.n_estimators"_s << u"between 1 and 5000"_s;
-    QTest::newRow("bad enum choice")
-        << trainWith(R"({"algorithm": "svm"})") << u"train"_s << -1 << u"params.algorithm"_s
-        << u"random_forest"_s;
+    QTest::newRow("bad enum choice") << trainWith(R"({"algorithm": "svm"})") << u"train"_s << -1
+                                     << u"params.algorithm"_s << u"random_forest"_s;
     QTest::newRow("failed regex") << trainWith(R"({"target": "1abc"})") << u"train"_s << -1
                                   << u"params.target"_s << u"\"1abc\""_s;
     QTest::newRow("unknown param")
@@ -177,8 +174,9 @@ void TestPipelineValidator::issues_data()
                     R"([{"from": "ghost.table", "to": "train.table"}])")
         << QString() << 0 << u"from"_s << u"\"ghost\""_s;
     QTest::newRow("dangling edge to")
-        << pipeline(R"([{"id": "export", "template": "dataset-export", "params": {"folder": "/d"}}])",
-                    R"([{"from": "export.table", "to": "ghost.table"}])")
+        << pipeline(
+               R"([{"id": "export", "template": "dataset-export", "params": {"folder": "/d"}}])",
+               R"([{"from": "export.table", "to": "ghost.table"}])")
         << QString() << 0 << u"to"_s << u"\"ghost\""_s;
     QTest::newRow("unknown input port")
         << pipeline(R"([{"id": "export", "template": "dataset-export", "params": {"folder": "/d"}},
@@ -201,8 +199,10 @@ void TestPipelineValidator::issues_data()
         << pipeline(R"([{"id": "train", "template": "sklearn-train"}])") << u"train"_s << -1
         << u"inputs.table"_s << u"table"_s;
     QTest::newRow("optional input unconnected")
-        << pipeline(R"([{"id": "py", "template": "python", "params": {"script": "print(1)"}}])")
-        << QString() << -1 << QString() << QString();
+        << pipeline(R"([{"id": "py", "template": "python", "params": {"script": "print 1"
+}
+}])") << QString()
+        << -1 << QString() << QString();
     QTest::newRow("duplicate ids")
         << pipeline(R"([{"id": "a", "template": "shell", "params": {"script": "true"}},
                         {"id": "a", "template": "shell", "params": {"script": "false"}}])")
@@ -217,10 +217,12 @@ void TestPipelineValidator::issues_data()
         << pipeline(R"([{"id": "a", "template": "shell", "params": {"script": "true"}}])",
                     R"([{"from": "a.out", "to": "a.in"}])")
         << QString() << 0 << QString() << u"itself"_s;
-    QTest::newRow("empty name") << QByteArray(R"({"name": " "})") << QString() << -1
-                                << u"name"_s << u"name"_s;
-    QTest::newRow("valid diamond") << pipeline(kDiamondNodes, kDiamondEdges) << QString() << -1
-                                   << QString() << QString();
+    QTest::newRow("bad cron") << QByteArray(R"({"name": "x", "schedule": {"cron": "every day"}})")
+                              << QString() << -1 << u"schedule.cron"_s << u"every day"_s;
+    QTest::newRow("empty name") << QByteArray(R"({"name": " "})") << QString() << -1 << u"name"_s
+                                << u"name"_s;
+    QTest::newRow("valid diamond")
+        << pipeline(kDiamondNodes, kDiamondEdges) << QString() << -1 << QString() << QString();
 }
 
 void TestPipelineValidator::issues()

@@ -2,6 +2,7 @@
 
 #include "core/appsettings.h"
 #include "core/buildinfo.h"
+#include "shell/schedulerunner.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
 #include "views/listpage.h"
@@ -102,6 +103,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_busy);
 
     buildMenus();
+    m_scheduler = new ScheduleRunner(this);
+    connect(m_scheduler, &ScheduleRunner::launched, this,
+            [this](const QString &, const QString &message) {
+                statusBar()->showMessage(message, 10000);
+            });
     connect(m_welcome, &WelcomePage::newRequested, this, &MainWindow::chooseNewWorkspace);
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseWorkspaceToOpen);
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
@@ -205,6 +211,7 @@ QWidget *MainWindow::buildShell()
 void MainWindow::showWelcome()
 {
     m_workspacePath.clear();
+    m_scheduler->setWorkspace({});
     setWindowTitle(tr("Atelier"));
     refreshRecent();
     m_pages->setCurrentWidget(m_welcome);
@@ -252,6 +259,8 @@ void MainWindow::openWorkspace(const QString &path)
                 }
                 m_workspacePath = result->info.root;
                 AppSettings().addRecentWorkspace(m_workspacePath);
+                if (QGuiApplication::platformName() != u"offscreen"_s)
+                    m_scheduler->setWorkspace(m_workspacePath); // not for screenshots and tests
                 applySnapshot(result.value());
                 Q_EMIT workspaceLoaded(m_workspacePath);
             });

@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace atelier {
 
 class ListPage;
+class ScheduleRunner;
 class WelcomePage;
 
 /// The application window: the welcome page, or a workspace with its five views.
@@ -72,6 +73,7 @@ private:
     QLabel *m_workspaceDetail = nullptr;
     QMenu *m_recentMenu = nullptr;
     QProgressBar *m_busy = nullptr;
+    ScheduleRunner *m_scheduler = nullptr;
     QString m_workspacePath;
     QStringList m_poolNames;
     bool m_loading = false;

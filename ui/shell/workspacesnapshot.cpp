@@ -1,6 +1,8 @@
 #include "shell/workspacesnapshot.h"
 
 #include "catalog/database.h"
+#include "pipeline/pipelinedocument.h"
+#include "runs/runstore.h"
 #include "versioning/gitrepository.h"
 
 #include <QDir>
@@ -27,6 +29,21 @@ int countFiles(const QString &dir, const QStringList &patterns)
 
 } // namespace
 
+QString WorkspaceSnapshot::runStateText(const QString &state)
+{
+    if (state == u"pending"_s)
+        return tr("pending");
+    if (state == u"running"_s)
+        return tr("running");
+    if (state == u"succeeded"_s)
+        return tr("succeeded");
+    if (state == u"failed"_s)
+        return tr("failed");
+    if (state == u"stopped"_s)
+        return tr("stopped");
+    return state;
+}
+
 Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
 {
     auto workspace = Workspace::open(path);
@@ -47,9 +64,14 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
         return pools.error();
 
     const QDir pipelines(QDir(workspace->repoPath()).filePath(u"pipelines"_s));
-    for (const QFileInfo &file : pipelines.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name))
-        snapshot.pipelines.append(
-            {file.completeBaseName(), QString(), file.filePath(), file.lastModified()});
+    for (const QFileInfo &file : pipelines.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name)) {
+        auto doc = PipelineDocument::load(file.filePath());
+        QString detail = doc ? tr("%n nodes", nullptr, int(doc->nodes.size())) : doc.error().message;
+        if (doc && doc->schedule)
+            detail += u" · "_s + tr("schedule %1").arg(doc->schedule->cron);
+        snapshot.pipelines.append({doc ? doc->name : file.completeBaseName(), detail,
+                                   file.filePath(), file.lastModified()});
+    }
 
     if (auto repo = workspace->repository(); repo) {
         if (auto commits = repo->history({}, 50); commits) {
@@ -87,12 +109,19 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
                                     QFileInfo(text).lastModified()});
     }
 
-    const QDir runs(workspace->runsPath());
-    for (const QFileInfo &run : runs.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)) {
-        const int tasks =
-            int(QDir(run.filePath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
-        snapshot.runs.append(
-            {run.fileName(), tr("%n tasks", nullptr, tasks), run.filePath(), run.lastModified()});
+    RunStore runStore(workspace->catalog());
+    (void)runStore.reapOrphans();
+    auto runs = runStore.runs(100);
+    if (!runs)
+        return runs.error();
+    for (const RunRecord &run : runs.value()) {
+        const QDateTime end = run.finishedAt.isValid() ? run.finishedAt
+                                                       : QDateTime::currentDateTimeUtc();
+        const double seconds = run.startedAt.isValid() ? run.startedAt.msecsTo(end) / 1000.0 : 0;
+        snapshot.runs.append({tr("%1 — %2").arg(run.pipelineName, run.id),
+                              tr("%1 · %2 s").arg(runStateText(run.state))
+                                  .arg(seconds, 0, 'f', 1),
+                              QDir(workspace->runsPath()).filePath(run.id), run.createdAt});
     }
 
     snapshot.machine = LocalMachine::probe();

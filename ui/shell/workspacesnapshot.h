@@ -46,6 +46,8 @@ public:
     /// Opens (and migrates) the workspace at \a path and reads what the views show.
     /// Blocking: call it from a worker thread.
     static Result<WorkspaceSnapshot> load(const QString &path);
+    /// A run state in the user's language.
+    static QString runStateText(const QString &state);
 };
 
 } // namespace atelier

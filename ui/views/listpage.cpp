@@ -40,7 +40,7 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
 
     m_tree = new QTreeWidget(m_stack);
     m_tree->setColumnCount(3);
-    m_tree->setHeaderLabels({tr("Name"), tr("Details"), tr("Modified")});
+    m_tree->setHeaderLabels({tr("Name"), tr("Details"), tr("Date")});
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);

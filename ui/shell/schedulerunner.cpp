@@ -1,0 +1,67 @@
+#include "shell/schedulerunner.h"
+
+#include "pipeline/scheduleservice.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QProcess>
+#include <QTimer>
+#include <QtConcurrent>
+
+namespace atelier {
+
+ScheduleRunner::ScheduleRunner(QObject *parent) : QObject(parent), m_timer(new QTimer(this))
+{
+    m_timer->setInterval(30000);
+    connect(m_timer, &QTimer::timeout, this, &ScheduleRunner::tick);
+}
+
+ScheduleRunner::~ScheduleRunner() = default;
+
+void ScheduleRunner::setWorkspace(const QString &workspaceRoot)
+{
+    if (workspaceRoot == m_root)
+        return;
+    m_root = workspaceRoot;
+    m_service = workspaceRoot.isEmpty() ? nullptr
+                                        : std::make_shared<ScheduleService>(workspaceRoot);
+    if (m_service) {
+        m_timer->start();
+        tick();
+    } else {
+        m_timer->stop();
+    }
+}
+
+void ScheduleRunner::tick()
+{
+    if (m_busy || !m_service)
+        return;
+    m_busy = true;
+    const std::shared_ptr<ScheduleService> service = m_service;
+    const QString root = m_root;
+    auto *watcher = new QFutureWatcher<Result<QList<ScheduledLaunch>>>(this);
+    connect(watcher, &QFutureWatcher<Result<QList<ScheduledLaunch>>>::finished, this,
+            [this, watcher, service, root] {
+                m_busy = false;
+                const auto launches = watcher->result();
+                watcher->deleteLater();
+                if (!launches || service != m_service)
+                    return;
+                for (const ScheduledLaunch &launch : launches.value()) {
+                    const bool started = QProcess::startDetached(
+                        QCoreApplication::applicationFilePath(), launch.arguments(root), root);
+                    Q_EMIT launched(launch.pipeline,
+                                    started ? tr("Scheduled run of %1 for %2 started.")
+                                                  .arg(launch.pipeline,
+                                                       launch.logicalDate.toString(Qt::ISODate))
+                                            : tr("Could not start the scheduled run of %1.")
+                                                  .arg(launch.pipeline));
+                }
+            });
+    watcher->setFuture(QtConcurrent::run(
+        [service] { return service->due(QDateTime::currentDateTimeUtc()); }));
+}
+
+} // namespace atelier
