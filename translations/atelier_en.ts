@@ -10,6 +10,27 @@
             <numerusform>%n stored objects are missing or damaged.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n problems in %1; fix them and validate again.</source>
+        <translation>
+            <numerusform>%n problem in %1; fix it and validate again.</numerusform>
+            <numerusform>%n problems in %1; fix them and validate again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: the pipeline has %n problems.</source>
+        <translation>
+            <numerusform>Not saved: the pipeline has %n problem.</numerusform>
+            <numerusform>Not saved: the pipeline has %n problems.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceSnapshot</name>
@@ -35,10 +56,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n tasks</source>
+        <source>%n nodes</source>
         <translation>
-            <numerusform>%n task</numerusform>
-            <numerusform>%n tasks</numerusform>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
         </translation>
     </message>
 </context>

@@ -157,6 +157,295 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <source>Cannot write the screenshot to %1.</source>
         <translation>无法将截图写入 %1。</translation>
     </message>
+    <message>
+        <source>%1 is valid: %2 nodes, %3 links.</source>
+        <translation>%1 有效：%2 个节点，%3 条连线。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems in %1; fix them and validate again.</source>
+        <translation>
+            <numerusform>%1 中有 %n 个问题；请修正后重新验证。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pool to run on.</source>
+        <translation>运行所用的资源池。</translation>
+    </message>
+    <message>
+        <source>Set a variable.</source>
+        <translation>设置变量。</translation>
+    </message>
+    <message>
+        <source>Run from this node.</source>
+        <translation>从此节点开始运行。</translation>
+    </message>
+    <message>
+        <source>Run only this node.</source>
+        <translation>仅运行此节点。</translation>
+    </message>
+    <message>
+        <source>Run every node again.</source>
+        <translation>重新运行所有节点。</translation>
+    </message>
+    <message>
+        <source>The schedule slot this run stands for.</source>
+        <translation>此次运行所对应的调度时间点。</translation>
+    </message>
+    <message>
+        <source>--logical-date takes an ISO 8601 time, not &quot;%1&quot;.</source>
+        <translation>--logical-date 需要 ISO 8601 时间，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--from and --only cannot be used together.</source>
+        <translation>--from 和 --only 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>--set takes NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation>--set 的格式为 NAME=VALUE，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no pool &quot;%1&quot;; &apos;atelier info&apos; lists the pools.</source>
+        <translation>没有名为“%1”的资源池；&apos;atelier info&apos; 会列出所有资源池。</translation>
+    </message>
+    <message>
+        <source>Pool &quot;%1&quot; is a %2 pool; this version runs pipelines on the local pool only.</source>
+        <translation>资源池“%1”是 %2 资源池；此版本只能在 local 资源池上运行流水线。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2%3</source>
+        <translation>流水线 %2 的运行 %1%3</translation>
+    </message>
+    <message>
+        <source> (uncommitted version; snapshot kept in the run folder)</source>
+        <translation>（未提交的版本；快照保存在运行文件夹中）</translation>
+    </message>
+    <message>
+        <source> at commit %1</source>
+        <translation>（提交 %1）</translation>
+    </message>
+    <message>
+        <source>Run %1 %2.</source>
+        <translation>运行 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Run %1 %2; &apos;atelier runs show %1&apos; has the details.</source>
+        <translation>运行 %1：%2；&apos;atelier runs show %1&apos; 可查看详细信息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions</source>
+        <translation>
+            <numerusform>%n 个版本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: the pipeline has %n problems.</source>
+        <translation>
+            <numerusform>未保存：流水线有 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 as commit %2.</source>
+        <translation>已将 %1 保存为提交 %2。</translation>
+    </message>
+    <message>
+        <source>No saved pipeline is named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的已保存流水线。</translation>
+    </message>
+    <message>
+        <source>No structural changes.</source>
+        <translation>没有结构性更改。</translation>
+    </message>
+    <message>
+        <source>Restored %1; the new version is commit %2.</source>
+        <translation>已恢复 %1；新版本为提交 %2。</translation>
+    </message>
+    <message>
+        <source>Commit message.</source>
+        <translation>提交说明。</translation>
+    </message>
+    <message>
+        <source>unknown pipeline action &apos;%1&apos;. Actions: %2</source>
+        <translation>未知的 pipeline 操作“%1”。可用操作：%2</translation>
+    </message>
+    <message>
+        <source>&apos;pipeline %1&apos; takes %2 argument(s).</source>
+        <translation>&apos;pipeline %1&apos; 需要 %2 个参数。</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>暂无运行记录。</translation>
+    </message>
+    <message>
+        <source>Run %1 — %2</source>
+        <translation>运行 %1 — %2</translation>
+    </message>
+    <message>
+        <source>State: %1   pool: %2   commit: %3</source>
+        <translation>状态：%1   资源池：%2   提交：%3</translation>
+    </message>
+    <message>
+        <source>(uncommitted)</source>
+        <translation>（未提交）</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2</source>
+        <translation>开始于 %1，耗时 %2</translation>
+    </message>
+    <message>
+        <source>attempts %1</source>
+        <translation>尝试 %1 次</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>Run %1 has no task &quot;%2&quot;.</source>
+        <translation>运行 %1 中没有任务“%2”。</translation>
+    </message>
+    <message>
+        <source>Task %1 of run %2 has no %3 (it did not start).</source>
+        <translation>运行 %2 的任务 %1 没有 %3（该任务未启动）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the standard output.</source>
+        <translation>无法写入标准输出。</translation>
+    </message>
+    <message>
+        <source>Asked run %1 to stop; its running tasks get SIGTERM, then SIGKILL.</source>
+        <translation>已请求停止运行 %1；其运行中的任务会先收到 SIGTERM，然后是 SIGKILL。</translation>
+    </message>
+    <message>
+        <source>Only this pipeline&apos;s runs.</source>
+        <translation>仅显示此流水线的运行记录。</translation>
+    </message>
+    <message>
+        <source>How many runs.</source>
+        <translation>显示多少条运行记录。</translation>
+    </message>
+    <message>
+        <source>Show stderr.</source>
+        <translation>显示 stderr。</translation>
+    </message>
+    <message>
+        <source>unknown runs action &apos;%1&apos;. Actions: %2</source>
+        <translation>未知的 runs 操作“%1”。可用操作：%2</translation>
+    </message>
+    <message>
+        <source>&apos;runs %1&apos; takes %2 argument(s).</source>
+        <translation>&apos;runs %1&apos; 需要 %2 个参数。</translation>
+    </message>
+    <message>
+        <source>Started %1 for %2 (pid %3)</source>
+        <translation>已启动 %1（调度时间 %2，pid %3）</translation>
+    </message>
+    <message>
+        <source>Could not start %1 for %2</source>
+        <translation>无法启动 %1（调度时间 %2）</translation>
+    </message>
+    <message>
+        <source>Look once, start what is due, exit.</source>
+        <translation>检查一次，启动到期的运行，然后退出。</translation>
+    </message>
+    <message>
+        <source>Seconds between looks (default 30).</source>
+        <translation>两次检查之间的秒数（默认 30）。</translation>
+    </message>
+    <message>
+        <source>--interval takes a whole number of seconds, 1 or more.</source>
+        <translation>--interval 需要一个整数秒数，至少为 1。</translation>
+    </message>
+    <message>
+        <source>Watching the schedules of %1 every %2 s; Ctrl+C ends.</source>
+        <translation>每 %2 秒检查一次 %1 的调度；按 Ctrl+C 结束。</translation>
+    </message>
+</context>
+<context>
+    <name>CronExpression</name>
+    <message>
+        <source>minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>day of month</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>day of week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>empty entry in a list</source>
+        <translation>列表中有空条目</translation>
+    </message>
+    <message>
+        <source>step “%1” is not a number</source>
+        <translation>步长“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>step must be positive</source>
+        <translation>步长必须为正数</translation>
+    </message>
+    <message>
+        <source>range %1 runs backwards; write the smaller value first</source>
+        <translation>范围 %1 是反向的；请先写较小的值</translation>
+    </message>
+    <message>
+        <source>a range is missing a value</source>
+        <translation>范围缺少一个值</translation>
+    </message>
+    <message>
+        <source>value %1 out of range %2–%3</source>
+        <translation>值 %1 超出范围 %2–%3</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a number nor a name</source>
+        <translation>“%1”既不是数字也不是名称</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>Invalid cron expression “%1”: %2. Write five fields (minute hour day-of-month month day-of-week) or a macro such as @daily.</source>
+        <translation>无效的 cron 表达式“%1”：%2。请写五个字段（分钟 小时 日 月 星期），或使用 @daily 等宏。</translation>
+    </message>
+    <message>
+        <source>The cron expression is empty. Write five fields (minute hour day-of-month month day-of-week) or a macro such as @daily.</source>
+        <translation>cron 表达式为空。请写五个字段（分钟 小时 日 月 星期），或使用 @daily 等宏。</translation>
+    </message>
+    <message>
+        <source>unknown macro %1</source>
+        <translation>未知的宏 %1</translation>
+    </message>
+    <message>
+        <source>expected 5 fields, got %1</source>
+        <translation>应为 5 个字段，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>Invalid %1 field “%2” in cron expression “%3”: %4.</source>
+        <translation>cron 表达式“%3”中的%1字段“%2”无效：%4。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -533,10 +822,421 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
     </message>
 </context>
 <context>
+    <name>PipelineDiff</name>
+    <message>
+        <source>(unset)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>link %1</source>
+        <translation>连线 %1</translation>
+    </message>
+    <message>
+        <source>pipeline %1</source>
+        <translation>流水线 %1</translation>
+    </message>
+    <message>
+        <source>schedule: %1 → %2</source>
+        <translation>调度：%1 → %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineDocument</name>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least %1</source>
+        <translation>必须是不小于 %1 的整数</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>is not a known field (known: %1)</source>
+        <translation>不是已知字段（已知字段：%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: malformed JSON: %4</source>
+        <translation>%1:%2:%3: JSON 格式错误：%4</translation>
+    </message>
+    <message>
+        <source>%1: a pipeline is a JSON object, not an array or a value</source>
+        <translation>%1：流水线必须是 JSON 对象，而不是数组或单个值</translation>
+    </message>
+    <message>
+        <source>is %1; this Atelier reads format %2 (update Atelier)</source>
+        <translation>为 %1；此版本的 Atelier 只能读取格式 %2（请更新 Atelier）</translation>
+    </message>
+    <message>
+        <source>must look like &quot;node.port&quot;</source>
+        <translation>格式必须为 &quot;node.port&quot;</translation>
+    </message>
+    <message>
+        <source>must be an ISO 8601 time such as 2026-11-01T00:00:00Z</source>
+        <translation>必须是 ISO 8601 时间，例如 2026-11-01T00:00:00Z</translation>
+    </message>
+    <message>
+        <source>must be [x, y]</source>
+        <translation>必须是 [x, y]</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineStore</name>
+    <message>
+        <source>The version %1 of %2 is named &quot;%3&quot;; restoring it would save it under another name.</source>
+        <translation>%2 的版本 %1 名为“%3”；恢复它会将其保存为另一个名称。</translation>
+    </message>
+    <message>
+        <source>Restore %1 to %2</source>
+        <translation>将 %1 恢复到 %2</translation>
+    </message>
+    <message>
+        <source>There is no pipeline file %1 and no saved pipeline named &quot;%1&quot; (saved: %2).</source>
+        <translation>没有流水线文件 %1，也没有名为“%1”的已保存流水线（已保存：%2）。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineValidator</name>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>edge %1</source>
+        <translation>连线 %1</translation>
+    </message>
+    <message>
+        <source>The pipeline has a cycle: %1. Remove one of its links.</source>
+        <translation>流水线中存在环：%1。请删除其中的一条连线。</translation>
+    </message>
+    <message>
+        <source>the pipeline needs a name</source>
+        <translation>流水线需要一个名称</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid id (letters, digits, _ and -, not starting with a digit)</source>
+        <translation>“%1”不是有效的 ID（只能包含字母、数字、_ 和 -，且不能以数字开头）</translation>
+    </message>
+    <message>
+        <source>the id is used by another node</source>
+        <translation>该 ID 已被另一个节点使用</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter &quot;%2&quot; (it has: %3)</source>
+        <translation>%1 没有参数“%2”（可用参数：%3）</translation>
+    </message>
+    <message>
+        <source>uses {{variables.%1}}, which the pipeline does not define</source>
+        <translation>使用了 {{variables.%1}}，但流水线未定义该变量</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>is not a resource (use cpus, memory_mb or gpus)</source>
+        <translation>不是资源（请使用 cpus、memory_mb 或 gpus）</translation>
+    </message>
+    <message>
+        <source>must be a whole number, 0 or more</source>
+        <translation>必须是大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>links from %1, but there is no node &quot;%2&quot;</source>
+        <translation>连线起点为 %1，但不存在节点“%2”</translation>
+    </message>
+    <message>
+        <source>links to %1, but there is no node &quot;%2&quot;</source>
+        <translation>连线终点为 %1，但不存在节点“%2”</translation>
+    </message>
+    <message>
+        <source>links %1 to itself</source>
+        <translation>将 %1 连到了自身</translation>
+    </message>
+    <message>
+        <source>%1 has no output port &quot;%2&quot;</source>
+        <translation>%1 没有输出端口“%2”</translation>
+    </message>
+    <message>
+        <source>%1 has no input port &quot;%2&quot;</source>
+        <translation>%1 没有输入端口“%2”</translation>
+    </message>
+    <message>
+        <source>cannot link %1 (%2) to %3 (%4): the port types do not fit</source>
+        <translation>无法将 %1（%2）连到 %3（%4）：端口类型不匹配</translation>
+    </message>
+    <message>
+        <source>%1 already has a link; an input takes one</source>
+        <translation>%1 已有连线；一个输入只能接一条连线</translation>
+    </message>
+    <message>
+        <source>the input &quot;%1&quot; (%2) needs a link</source>
+        <translation>输入“%1”（%2）需要一条连线</translation>
+    </message>
+    <message>
+        <source>is on a cycle: %1. Remove one of its links.</source>
+        <translation>位于环上：%1。请删除其中的一条连线。</translation>
+    </message>
+</context>
+<context>
+    <name>PythonResolver</name>
+    <message>
+        <source>No python3 found. Install it with: apt-get install python3</source>
+        <translation>未找到 python3。请使用以下命令安装：apt-get install python3</translation>
+    </message>
+    <message>
+        <source>No Python can import %1 (tried %2). Install %3 with apt-get, or set an interpreter that has them in Settings.</source>
+        <translation>没有能导入 %1 的 Python（已尝试 %2）。请使用 apt-get 安装 %3，或在“设置”中指定一个已安装这些包的解释器。</translation>
+    </message>
+</context>
+<context>
     <name>Query</name>
     <message>
         <source>binding parameter %1</source>
         <translation>绑定参数 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunStore</name>
+    <message>
+        <source>There is no run %1; &apos;atelier runs list&apos; shows the runs.</source>
+        <translation>没有运行 %1；&apos;atelier runs list&apos; 会列出所有运行记录。</translation>
+    </message>
+    <message>
+        <source>the Atelier process running it (pid %1) ended unexpectedly</source>
+        <translation>运行它的 Atelier 进程（pid %1）意外结束</translation>
+    </message>
+    <message>
+        <source>Run %1 is %2; only a pending or running run can be stopped.</source>
+        <translation>运行 %1 的状态为 %2；只能停止等待中或运行中的运行。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleService</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateLibrary</name>
+    <message>
+        <source>template folder %1 does not exist</source>
+        <translation>模板文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1/template.json: template %2 is already defined in %3</source>
+        <translation>%1/template.json：模板 %2 已在 %3 中定义</translation>
+    </message>
+    <message>
+        <source>unknown template &apos;%1&apos;</source>
+        <translation>未知模板“%1”</translation>
+    </message>
+    <message>
+        <source>template %1 has no version %2 (available: %3)</source>
+        <translation>模板 %1 没有版本 %2（可用版本：%3）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateSpec</name>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>unknown field (expected one of: %1)</source>
+        <translation>未知字段（应为以下之一：%1）</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>expected a string (got %1)</source>
+        <translation>应为字符串（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>expected true or false (got %1)</source>
+        <translation>应为 true 或 false（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>expected an array (got %1)</source>
+        <translation>应为数组（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>expected an object (got %1)</source>
+        <translation>应为对象（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid name: use letters, digits and &apos;_&apos;, not starting with a digit</source>
+        <translation>“%1”不是有效的名称：只能使用字母、数字和“_”，且不能以数字开头</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is declared twice</source>
+        <translation>“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>unknown port type &apos;%1&apos; (expected one of: %2)</source>
+        <translation>未知的端口类型“%1”（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>unknown parameter type &apos;%1&apos; (expected one of: %2)</source>
+        <translation>未知的参数类型“%1”（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>only enum parameters have choices</source>
+        <translation>只有 enum 参数才有 choices</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of strings</source>
+        <translation>应为非空的字符串数组</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice</source>
+        <translation>“%1”被列出了两次</translation>
+    </message>
+    <message>
+        <source>an enum parameter needs a non-empty array of choices</source>
+        <translation>enum 参数需要一个非空的 choices 数组</translation>
+    </message>
+    <message>
+        <source>only int and float parameters have a range</source>
+        <translation>只有 int 和 float 参数才有取值范围</translation>
+    </message>
+    <message>
+        <source>expected [min, max] numbers</source>
+        <translation>应为 [min, max] 两个数字</translation>
+    </message>
+    <message>
+        <source>min %1 is above max %2</source>
+        <translation>最小值 %1 大于最大值 %2</translation>
+    </message>
+    <message>
+        <source>only string, text and path parameters have a regex</source>
+        <translation>只有 string、text 和 path 参数才有正则表达式</translation>
+    </message>
+    <message>
+        <source>invalid regular expression at offset %1: %2</source>
+        <translation>正则表达式在偏移量 %1 处无效：%2</translation>
+    </message>
+    <message>
+        <source>expected a non-negative whole number (got %1)</source>
+        <translation>应为非负整数（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>the program must not be empty</source>
+        <translation>程序不能为空</translation>
+    </message>
+    <message>
+        <source>%1 names no declared parameter</source>
+        <translation>%1 不是已声明的参数</translation>
+    </message>
+    <message>
+        <source>%1 names no declared input</source>
+        <translation>%1 不是已声明的输入</translation>
+    </message>
+    <message>
+        <source>%1 names no declared output</source>
+        <translation>%1 不是已声明的输出</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at offset %2: %3</source>
+        <translation>%1：在偏移量 %2 处不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON object with id, version, name and command</source>
+        <translation>%1：应为包含 id、version、name 和 command 的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid id: use lower-case letters, digits and &apos;-&apos;, starting with a letter</source>
+        <translation>“%1”不是有效的 ID：只能使用小写字母、数字和“-”，且必须以字母开头</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a version such as 1.0 or 1.2.3</source>
+        <translation>“%1”不是有效的版本号，例如 1.0 或 1.2.3</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1：无法读取 %2：%3</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>必须填写值</translation>
+    </message>
+    <message>
+        <source>must be text (got %1)</source>
+        <translation>必须是文本（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>%1 does not match %2</source>
+        <translation>%1 与 %2 不匹配</translation>
+    </message>
+    <message>
+        <source>must be a number (got %1)</source>
+        <translation>必须是数字（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>must be a whole number (got %1)</source>
+        <translation>必须是整数（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 (got %3)</source>
+        <translation>必须介于 %1 和 %2 之间（实际为 %3）</translation>
+    </message>
+    <message>
+        <source>must be at least %1 (got %2)</source>
+        <translation>必须至少为 %1（实际为 %2）</translation>
+    </message>
+    <message>
+        <source>must be at most %1 (got %2)</source>
+        <translation>必须至多为 %1（实际为 %2）</translation>
+    </message>
+    <message>
+        <source>must be true or false (got %1)</source>
+        <translation>必须是 true 或 false（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>must be one of %1 (got %2)</source>
+        <translation>必须是 %1 之一（实际为 %2）</translation>
     </message>
 </context>
 <context>
@@ -668,6 +1368,10 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <source>%1 is a SQLite database but not an Atelier catalog; nothing was changed.</source>
         <translation>%1 是 SQLite 数据库，但不是 Atelier 目录库；未做任何更改。</translation>
     </message>
+    <message>
+        <source>The demo pipeline is missing from this build of Atelier.</source>
+        <translation>此版本的 Atelier 缺少演示流水线。</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceSnapshot</name>
@@ -705,11 +1409,50 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
             <numerusform>%n 个句子，含中文和英文</numerusform>
         </translation>
     </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
     <message numerus="yes">
-        <source>%n tasks</source>
+        <source>%n nodes</source>
         <translation>
-            <numerusform>%n 个任务</numerusform>
+            <numerusform>%n 个节点</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>schedule %1</source>
+        <translation>调度 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s</source>
+        <translation>%1 · %2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ContentHash</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
     </message>
 </context>
 <context>
@@ -723,8 +1466,58 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <translation>详细信息</translation>
     </message>
     <message>
-        <source>Modified</source>
-        <translation>修改时间</translation>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LocalConnector</name>
+    <message>
+        <source>exited with code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LocalProcess</name>
+    <message>
+        <source>cannot write the output of &apos;%1&apos; to &apos;%2&apos;: %3</source>
+        <translation>无法将“%1”的输出写入“%2”：%3</translation>
+    </message>
+    <message>
+        <source>[atelier: output truncated after %1 bytes; %2 bytes dropped]</source>
+        <translation>[atelier：输出超过 %1 字节后被截断；丢弃了 %2 字节]</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>%1 秒后超时</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>ended by signal %1 (%2)</source>
+        <translation>被信号 %1（%2）终止</translation>
+    </message>
+    <message>
+        <source>nothing to run: the command is empty</source>
+        <translation>没有可运行的内容：命令为空</translation>
+    </message>
+    <message>
+        <source>cannot run &apos;%1&apos;: the working directory &apos;%2&apos; does not exist</source>
+        <translation>无法运行“%1”：工作目录“%2”不存在</translation>
+    </message>
+    <message>
+        <source>cannot run &apos;%1&apos;: not found</source>
+        <translation>无法运行“%1”：未找到</translation>
+    </message>
+    <message>
+        <source>cannot run &apos;%1&apos;: %2</source>
+        <translation>无法运行“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1699,86 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;A desktop ML workstation: pipelines, labeling, runs and models, offline.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3 · libgit2 %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;桌面机器学习工作站：流水线、标注、运行与模型，完全离线。&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3 · libgit2 %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunExecutor</name>
+    <message>
+        <source>The pipeline is not valid; nothing was run:
+%1</source>
+        <translation>流水线无效；未运行任何内容：
+%1</translation>
+    </message>
+    <message>
+        <source>The pipeline has no node &quot;%1&quot;; nothing was run.</source>
+        <translation>流水线中没有节点“%1”；未运行任何内容。</translation>
+    </message>
+    <message>
+        <source>Node %1 needs the outputs of %2, and no earlier run of this pipeline has them. Run the whole pipeline first, or start from %2 with --from.</source>
+        <translation>节点 %1 需要 %2 的输出，但此流水线之前的运行中都没有这些输出。请先运行整个流水线，或使用 --from 从 %2 开始运行。</translation>
+    </message>
+    <message>
+        <source>outputs reused from run %1</source>
+        <translation>复用了运行 %1 的输出</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>not part of this run</source>
+        <translation>不在此次运行范围内</translation>
+    </message>
+    <message>
+        <source>the run was stopped</source>
+        <translation>运行已被停止</translation>
+    </message>
+    <message>
+        <source>skipped (the node is set to skip)</source>
+        <translation>已跳过（节点设置为跳过）</translation>
+    </message>
+    <message>
+        <source>skipped: upstream %1 was skipped</source>
+        <translation>已跳过：上游 %1 已跳过</translation>
+    </message>
+    <message>
+        <source>asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 MB and %7 GPUs. Lower the node&apos;s resources or choose a larger pool.</source>
+        <translation>需要 %1 个 CPU、%2 MB 内存和 %3 个 GPU；资源池 %4 最多提供 %5 个 CPU、%6 MB 内存和 %7 个 GPU。请降低节点的资源需求，或选择更大的资源池。</translation>
+    </message>
+    <message>
+        <source>skipped: upstream %1 failed</source>
+        <translation>已跳过：上游 %1 失败</translation>
+    </message>
+    <message>
+        <source>unknown substitution {{%1}}</source>
+        <translation>未知的替换变量 {{%1}}</translation>
+    </message>
+    <message>
+        <source>outputs reused: same template, params and inputs</source>
+        <translation>复用了输出：模板、参数和输入均相同</translation>
+    </message>
+    <message>
+        <source>output was truncated</source>
+        <translation>输出已被截断</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>attempt %1 failed (%2); retrying in %3 s</source>
+        <translation>第 %1 次尝试失败（%2）；%3 秒后重试</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ScheduleRunner</name>
+    <message>
+        <source>Scheduled run of %1 for %2 started.</source>
+        <translation>已启动 %1 的调度运行（调度时间 %2）。</translation>
+    </message>
+    <message>
+        <source>Could not start the scheduled run of %1.</source>
+        <translation>无法启动 %1 的调度运行。</translation>
     </message>
 </context>
 <context>

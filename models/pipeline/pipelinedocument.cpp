@@ -1,5 +1,6 @@
 #include "pipeline/pipelinedocument.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -134,7 +135,10 @@ const NodeSpec *PipelineDocument::node(const QString &id) const
 QString PipelineDocument::slugFor(const QString &name)
 {
     QString slug;
-    for (const QChar c : name.toLower()) {
+    // Decomposed, "Über" is "U" plus a mark: the letter stays, the mark goes.
+    for (const QChar c : name.normalized(QString::NormalizationForm_KD).toLower()) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;
         if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
             slug += c;
         else if (!slug.isEmpty() && !slug.endsWith(u'-'))
@@ -143,7 +147,11 @@ QString PipelineDocument::slugFor(const QString &name)
     slug.truncate(64);
     while (slug.endsWith(u'-'))
         slug.chop(1);
-    return slug.isEmpty() ? u"pipeline"_s : slug;
+    if (!slug.isEmpty())
+        return slug;
+    // A name with no Latin letters or digits (在线推理): a stable slug made from it.
+    const QByteArray digest = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256);
+    return u"pipeline-"_s + QString::fromLatin1(digest.toHex().left(8));
 }
 
 Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, const QString &source)

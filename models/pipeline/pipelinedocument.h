@@ -73,7 +73,8 @@ public:
     QMap<QString, QPointF> layout;
 
     const NodeSpec *node(const QString &id) const;
-    /// A file name made of the name: lower-case, ASCII letters, digits and dashes.
+    /// A file name made of the name: lower-case ASCII letters, digits and dashes (accents
+    /// dropped); a name with none of those gets "pipeline-" and 8 hex digits of its hash.
     static QString slugFor(const QString &name);
 
     /// Reads the JSON; a malformed document is refused with the line, or the field, at fault.

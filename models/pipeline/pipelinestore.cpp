@@ -86,7 +86,9 @@ Result<LocatedPipeline> PipelineStore::locate(const QString &fileOrName) const
         if (!pipelinesDir.isEmpty() && asFile.canonicalPath() == pipelinesDir)
             slug = asFile.completeBaseName();
     } else {
-        slug = fileOrName;
+        // A slug, or the pipeline's display name ("Shapes classifier").
+        slug = QFileInfo(fileFor(fileOrName)).isFile() ? fileOrName
+                                                       : PipelineDocument::slugFor(fileOrName);
         if (!QFileInfo(fileFor(slug)).isFile())
             return makeError(ErrorCode::NotFound,
                              tr("There is no pipeline file %1 and no saved pipeline named \"%1\" "

@@ -210,8 +210,8 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
     QHash<QString, int> incoming; // "node.port" → edges into it
     for (int i = 0; i < doc.edges.size(); ++i) {
         const EdgeSpec &edge = doc.edges[i];
-        const bool fromKnown = doc.node(edge.fromNode) != nullptr;
-        const bool toKnown = doc.node(edge.toNode) != nullptr;
+        const bool fromKnown = seen.contains(edge.fromNode);
+        const bool toKnown = seen.contains(edge.toNode);
         if (!fromKnown)
             add({}, i, u"from"_s, tr("links from %1, but there is no node \"%2\"")
                                       .arg(edge.fromText(), edge.fromNode));

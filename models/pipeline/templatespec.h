@@ -24,7 +24,7 @@ struct ParamSpec
     QString label;       ///< shown in editors; the name when absent
     QString help;        ///< one or two sentences for the properties panel
     bool required = false;
-    QJsonValue defaultValue; ///< Undefined when none; may hold {{variables}} for strings
+    QJsonValue defaultValue{QJsonValue::Undefined}; ///< Undefined when none; may hold {{variables}} for strings
     QStringList choices; ///< enum only
     std::optional<double> min; ///< int / float: inclusive range
     std::optional<double> max;
