@@ -130,6 +130,18 @@ private:
     QJsonObject showRun(const QString &workspace, const QString &runId);
     /// Waits until \a workspace has a running run whose first task has a job; returns the run.
     QJsonObject waitForRunningJob(const QString &workspace, QProcess &runner);
+    /// A `pipeline run` of a long pipeline, in a workspace of its own.
+    struct LongRun
+    {
+        LongRun() = default;
+        LongRun(LongRun &&) = default;
+        ~LongRun();
+        QString workspace;
+        std::unique_ptr<QProcess> runner;
+        QString runId;
+        qint64 job = 0; ///< pid of the first task's process
+    };
+    LongRun startLongRun(const QString &name);
     /// The demo's pipeline file, with \a edit applied to its JSON.
     QByteArray demoPipeline(const std::function<void(QJsonObject &)> &edit) const;
 
@@ -150,7 +162,8 @@ private Q_SLOTS:
     void saveHistoryDiffRestore();
     void stopFinishedRun();
     void stopFromAnotherProcess();
-    void terminateStopsRun();
+    void signalStopsRun_data();
+    void signalStopsRun();
 };
 
 QProcessEnvironment TestPipelineCli::environment() const
@@ -549,68 +562,105 @@ void TestPipelineCli::stopFinishedRun()
     QCOMPARE(unknown.exitCode, 1);
 }
 
+/// Runs a long pipeline in a workspace of its own and returns once its first task has a job.
+TestPipelineCli::LongRun TestPipelineCli::startLongRun(const QString &name)
+{
+    LongRun run;
+    run.workspace = m_home->filePath(name);
+    const Outcome init = this->run({u"init"_s, run.workspace});
+    if (init.exitCode != 0) {
+        qWarning().noquote() << describe(init);
+        return run;
+    }
+    const QString file = m_home->filePath(name + u".json"_s);
+    if (!writeFile(file, longPipeline(name)))
+        return run;
+    run.runner = start({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, run.workspace});
+    if (!run.runner->waitForStarted(5000))
+        return run;
+    const QJsonObject running = waitForRunningJob(run.workspace, *run.runner);
+    if (running.isEmpty()) {
+        qWarning() << run.runner->readAllStandardError();
+        return run;
+    }
+    run.runId = running.value(u"run"_s).toString();
+    run.job = taskOf(running, u"wait"_s).value(u"job_id"_s).toString().toLongLong();
+    return run;
+}
+
+TestPipelineCli::LongRun::~LongRun()
+{
+    // A failed test must not leave a runner behind: stop it the polite way, then not.
+    if (!runner || runner->state() == QProcess::NotRunning)
+        return;
+    runner->terminate();
+    if (!runner->waitForFinished(5000)) {
+        runner->kill();
+        runner->waitForFinished(5000);
+    }
+}
+
 void TestPipelineCli::stopFromAnotherProcess()
 {
-    const QString file = m_home->filePath(u"long-stop.json"_s);
-    QVERIFY(writeFile(file, longPipeline(u"Long stop"_s)));
-    auto runner = start({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_plain});
-    QVERIFY(runner->waitForStarted(5000));
-    const QJsonObject running = waitForRunningJob(m_plain, *runner);
-    QVERIFY2(!running.isEmpty(), runner->readAllStandardError().constData());
-    const QString runId = running.value(u"run"_s).toString();
-    const QJsonObject wait = taskOf(running, u"wait"_s);
-    QCOMPARE(wait.value(u"id"_s).toString(), u"wait"_s);
-    const qint64 job = wait.value(u"job_id"_s).toString().toLongLong();
-    QVERIFY(isAlive(job));
+    const LongRun run = startLongRun(u"long-stop"_s);
+    QVERIFY(!run.runId.isEmpty());
+    QVERIFY(isAlive(run.job));
 
     QElapsedTimer clock;
     clock.start();
-    const Outcome stop = run({u"runs"_s, u"stop"_s, runId, u"--workspace"_s, m_plain});
+    const Outcome stop =
+        this->run({u"runs"_s, u"stop"_s, run.runId, u"--workspace"_s, run.workspace});
     QVERIFY2(stop.exitCode == 0, qPrintable(describe(stop)));
-    QVERIFY2(runner->waitForFinished(5000), "the run did not end within 5 s of runs stop");
+    QVERIFY2(run.runner->waitForFinished(5000), "the run did not end within 5 s of runs stop");
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(runner->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(runner->exitCode(), 1);
+    QCOMPARE(run.runner->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(run.runner->exitCode(), 1);
 
-    const QJsonObject shown = showRun(m_plain, runId);
+    const QJsonObject shown = showRun(run.workspace, run.runId);
     QCOMPARE(shown.value(u"state"_s).toString(), u"stopped"_s);
-    const QJsonArray tasks = shown.value(u"tasks"_s).toArray();
-    QCOMPARE(tasks.size(), 2);
     QCOMPARE(taskOf(shown, u"wait"_s).value(u"state"_s).toString(), u"stopped"_s);
     QCOMPARE(taskOf(shown, u"after"_s).value(u"state"_s).toString(), u"stopped"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(job), 2000);
-    const qint64 child =
-        readFile(m_plain + u"/runs/"_s + runId + u"/wait/child.pid"_s).trimmed().toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(run.job), 2000);
+    const qint64 child = readFile(run.workspace + u"/runs/"_s + run.runId + u"/wait/child.pid"_s)
+                             .trimmed()
+                             .toLongLong();
     QVERIFY(child > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(child), 2000);
 }
 
-void TestPipelineCli::terminateStopsRun()
+void TestPipelineCli::signalStopsRun_data()
 {
-    const QString file = m_home->filePath(u"long-term.json"_s);
-    QVERIFY(writeFile(file, longPipeline(u"Long term"_s)));
-    auto runner = start({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_plain});
-    QVERIFY(runner->waitForStarted(5000));
-    const QJsonObject running = waitForRunningJob(m_plain, *runner);
-    QVERIFY2(!running.isEmpty(), runner->readAllStandardError().constData());
-    const QString runId = running.value(u"run"_s).toString();
-    const qint64 job = taskOf(running, u"wait"_s).value(u"job_id"_s).toString().toLongLong();
-    QVERIFY(isAlive(job));
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+}
+
+void TestPipelineCli::signalStopsRun()
+{
+    QFETCH(int, signal);
+    const LongRun run = startLongRun(u"long-signal-%1"_s.arg(signal));
+    QVERIFY(!run.runId.isEmpty());
+    QVERIFY(isAlive(run.job));
 
     QElapsedTimer clock;
     clock.start();
-    runner->terminate(); // SIGTERM: the CLI stops the run gracefully
-    QVERIFY2(runner->waitForFinished(5000), "the run did not end within 5 s of SIGTERM");
-    QCOMPARE(runner->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(runner->exitCode(), 1);
+    if (signal == SIGTERM)
+        run.runner->terminate(); // QProcess sends SIGTERM
+    else
+        QCOMPARE(::kill(pid_t(run.runner->processId()), signal), 0);
+    QVERIFY2(run.runner->waitForFinished(5000), "the run did not end within 5 s of the signal");
     QVERIFY(clock.elapsed() < 5000);
+    QCOMPARE(run.runner->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(run.runner->exitCode(), 1);
 
-    const QJsonObject shown = showRun(m_plain, runId);
+    const QJsonObject shown = showRun(run.workspace, run.runId);
     QCOMPARE(shown.value(u"state"_s).toString(), u"stopped"_s);
     QCOMPARE(taskOf(shown, u"wait"_s).value(u"state"_s).toString(), u"stopped"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(job), 2000);
-    const qint64 child =
-        readFile(m_plain + u"/runs/"_s + runId + u"/wait/child.pid"_s).trimmed().toLongLong();
+    QCOMPARE(taskOf(shown, u"after"_s).value(u"state"_s).toString(), u"stopped"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(run.job), 2000);
+    const qint64 child = readFile(run.workspace + u"/runs/"_s + run.runId + u"/wait/child.pid"_s)
+                             .trimmed()
+                             .toLongLong();
     QVERIFY(child > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(child), 2000);
 }

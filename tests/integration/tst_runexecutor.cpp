@@ -167,6 +167,7 @@ private Q_SLOTS:
     void timeoutKillsGrandchildren();
     void stopRunningTask();
     void stopThroughCatalog();
+    void stopDuringRetryBackoff();
     void skipPropagates();
     void outputCache();
     void fromAndOnly();
@@ -524,6 +525,7 @@ void TestRunExecutor::stopRunningTask()
     QVERIFY2(run.started, qPrintable(run.error));
     QVERIFY(pid > 0);
     QVERIFY(run.finished);
+    QVERIFY(sinceStop.isValid());
     QVERIFY2(sinceStop.elapsed() < 3000, qPrintable(u"%1 ms"_s.arg(sinceStop.elapsed())));
     QCOMPARE(run.state, u"stopped"_s);
     QCOMPARE(run.stateOf(u"long"_s), u"stopped"_s);
@@ -575,6 +577,42 @@ void TestRunExecutor::stopThroughCatalog()
     const Status again = store.requestStop(run.runId);
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, ErrorCode::Conflict);
+}
+
+void TestRunExecutor::stopDuringRetryBackoff()
+{
+    PipelineDocument doc;
+    doc.name = u"Backoff"_s;
+    NodeSpec bad = shellNode(u"bad"_s, markLine() + u"exit 1\n"_s);
+    bad.retries = 3;
+    doc.nodes = {bad, shellNode(u"after"_s, markLine())};
+    doc.edges = {link(u"bad"_s, u"after"_s)};
+    LocalConnector connector(PoolCapacity{2, kPlentyOfMemoryMb, {}});
+    RunRequest request = requestFor(doc);
+    request.retryBackoffMs = 5000;
+    QElapsedTimer sinceStop;
+    const RunResult run = execute(request, connector, [&](RunExecutor &executor) {
+        auto waiting = [&executor] {
+            for (const TaskRecord &task : executor.tasks()) {
+                if (task.nodeId == u"bad"_s)
+                    return task.state == u"queued"_s && task.attempts == 1;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(waiting(), 10000);
+        sinceStop.start();
+        executor.stop();
+    });
+    QVERIFY2(run.started, qPrintable(run.error));
+    QVERIFY(sinceStop.isValid());
+    QVERIFY(run.finished);
+    QVERIFY2(sinceStop.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(sinceStop.elapsed())));
+    QCOMPARE(run.state, u"stopped"_s);
+    QCOMPARE(run.stateOf(u"bad"_s), u"stopped"_s);
+    QCOMPARE(run.task(u"bad"_s).attempts, 1);
+    QCOMPARE(run.stateOf(u"after"_s), u"stopped"_s);
+    // Nothing ran after the stop.
+    QCOMPARE(marks().value(u"bad"_s), 1);
 }
 
 void TestRunExecutor::skipPropagates()
