@@ -84,8 +84,8 @@ int validate(SubcommandParser &sub, Workspace &workspace)
                                     {u"edge"_s, issue.edge},
                                     {u"field"_s, issue.field},
                                     {u"message"_s, issue.message}});
-        printJson({{u"pipeline"_s, located->key}, {u"valid"_s, issues.isEmpty()},
-                   {u"issues"_s, list}});
+        printJson(
+            {{u"pipeline"_s, located->key}, {u"valid"_s, issues.isEmpty()}, {u"issues"_s, list}});
     } else if (issues.isEmpty()) {
         out() << CommandLine::tr("%1 is valid: %2 nodes, %3 links.")
                      .arg(located->document.name)
@@ -109,9 +109,8 @@ struct RunOptions
     QCommandLineOption from{u"from"_s, CommandLine::tr("Run from this node."), u"NODE"_s};
     QCommandLineOption only{u"only"_s, CommandLine::tr("Run only this node."), u"NODE"_s};
     QCommandLineOption noCache{u"no-cache"_s, CommandLine::tr("Run every node again.")};
-    QCommandLineOption logicalDate{u"logical-date"_s,
-                                   CommandLine::tr("The schedule slot this run stands for."),
-                                   u"TIME"_s};
+    QCommandLineOption logicalDate{
+        u"logical-date"_s, CommandLine::tr("The schedule slot this run stands for."), u"TIME"_s};
 };
 
 int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
@@ -147,16 +146,23 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
     }
 
     const QString poolName = sub.parser.isSet(pool) ? sub.parser.value(pool) : u"local"_s;
-    Query poolQuery = workspace.catalog().query("SELECT kind FROM pools WHERE name = ?1;");
-    poolQuery.bind(1, poolName);
-    auto poolRow = poolQuery.next();
-    if (!poolRow || !poolRow.value())
-        return refuse(CommandLine::tr("There is no pool \"%1\"; 'atelier info' lists the pools.")
-                          .arg(poolName));
-    if (poolQuery.text(0) != u"local"_s)
+    QString poolKind;
+    {
+        // Closed before the run: an open statement would pin this connection to an old
+        // snapshot of the catalog and hide a stop asked from another process.
+        Query poolQuery = workspace.catalog().query("SELECT kind FROM pools WHERE name = ?1;");
+        poolQuery.bind(1, poolName);
+        auto poolRow = poolQuery.next();
+        if (!poolRow || !poolRow.value())
+            return refuse(
+                CommandLine::tr("There is no pool \"%1\"; 'atelier info' lists the pools.")
+                    .arg(poolName));
+        poolKind = poolQuery.text(0);
+    }
+    if (poolKind != u"local"_s)
         return refuse(CommandLine::tr("Pool \"%1\" is a %2 pool; this version runs pipelines on "
                                       "the local pool only.")
-                          .arg(poolName, poolQuery.text(0)));
+                          .arg(poolName, poolKind));
 
     RunStore runs(workspace.catalog());
     (void)runs.reapOrphans(); // a run whose process died must not count as active
@@ -172,8 +178,7 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
                              return;
                          out() << QTime::currentTime().toString(u"HH:mm:ss"_s) << "  "
                                << task.nodeId.leftJustified(18) << ' '
-                               << task.state.leftJustified(10) << ' ' << task.message
-                               << Qt::endl;
+                               << task.state.leftJustified(10) << ' ' << task.message << Qt::endl;
                      });
     QEventLoop loop;
     QObject::connect(&executor, &RunExecutor::finished, &loop, &QEventLoop::quit);
@@ -200,12 +205,12 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
     if (json) {
         QJsonArray tasks;
         for (const TaskRecord &task : executor.tasks())
-            tasks.append(QJsonObject{{u"id"_s, task.nodeId},
-                                     {u"state"_s, task.state},
-                                     {u"attempts"_s, task.attempts},
-                                     {u"exit_code"_s, task.exitCode ? QJsonValue(*task.exitCode)
-                                                                    : QJsonValue()},
-                                     {u"message"_s, task.message}});
+            tasks.append(QJsonObject{
+                {u"id"_s, task.nodeId},
+                {u"state"_s, task.state},
+                {u"attempts"_s, task.attempts},
+                {u"exit_code"_s, task.exitCode ? QJsonValue(*task.exitCode) : QJsonValue()},
+                {u"message"_s, task.message}});
         printJson({{u"run"_s, executor.runId()}, {u"state"_s, state}, {u"tasks"_s, tasks}});
     } else {
         out() << CommandLine::tr("Run %1 %2.").arg(executor.runId(), state) << Qt::endl;
@@ -250,9 +255,8 @@ int save(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
                                       int(issues.size())));
     }
     PipelineStore store(workspace.root());
-    const QString text = sub.parser.isSet(message)
-                             ? sub.parser.value(message)
-                             : CommandLine::tr("Save %1").arg(doc->name);
+    const QString text = sub.parser.isSet(message) ? sub.parser.value(message)
+                                                   : CommandLine::tr("Save %1").arg(doc->name);
     auto commit = store.save(doc.value(), text, author());
     if (!commit)
         return refuse(commit.error().message);
@@ -305,11 +309,11 @@ int diff(SubcommandParser &sub, Workspace &workspace)
         for (const PipelineChange &change : changes) {
             static const char *const kinds[] = {"added", "removed", "changed"};
             static const char *const subjects[] = {"node", "edge", "pipeline"};
-            array.append(QJsonObject{
-                {u"kind"_s, QString::fromLatin1(kinds[int(change.kind)])},
-                {u"subject"_s, QString::fromLatin1(subjects[int(change.subject)])},
-                {u"id"_s, change.id},
-                {u"details"_s, QJsonArray::fromStringList(change.details)}});
+            array.append(
+                QJsonObject{{u"kind"_s, QString::fromLatin1(kinds[int(change.kind)])},
+                            {u"subject"_s, QString::fromLatin1(subjects[int(change.subject)])},
+                            {u"id"_s, change.id},
+                            {u"details"_s, QJsonArray::fromStringList(change.details)}});
         }
         printJson({{u"name"_s, slug}, {u"changes"_s, array}});
     } else if (changes.isEmpty()) {
@@ -350,9 +354,8 @@ int runPipelineCommand(const Invocation &invocation)
         return ExitUsage;
     const QString action = sub.positional().value(0);
     static const QMap<QString, QPair<int, int>> arity = {
-        {u"validate"_s, {2, 2}}, {u"run"_s, {2, 2}},     {u"list"_s, {1, 1}},
-        {u"save"_s, {2, 2}},     {u"history"_s, {2, 2}}, {u"diff"_s, {3, 4}},
-        {u"restore"_s, {3, 3}}};
+        {u"validate"_s, {2, 2}}, {u"run"_s, {2, 2}},  {u"list"_s, {1, 1}},   {u"save"_s, {2, 2}},
+        {u"history"_s, {2, 2}},  {u"diff"_s, {3, 4}}, {u"restore"_s, {3, 3}}};
     if (!arity.contains(action))
         return usage(CommandLine::tr("unknown pipeline action '%1'. Actions: %2")
                          .arg(action, arity.keys().join(u", "_s)));

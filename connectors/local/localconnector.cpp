@@ -64,7 +64,7 @@ LocalConnector::LocalConnector(const PoolCapacity &capacity, QObject *parent)
 
 LocalConnector::~LocalConnector() = default; // the processes are children: their groups die too
 
-void LocalConnector::launch(const TaskLaunch &task)
+QString LocalConnector::launch(const TaskLaunch &task)
 {
     ProcessSpec spec;
     spec.argv = task.argv;
@@ -73,7 +73,7 @@ void LocalConnector::launch(const TaskLaunch &task)
         spec.environment.insert(it.key(), it.value());
     spec.stdoutPath = task.stdoutPath;
     spec.stderrPath = task.stderrPath;
-    spec.outputCapBytes = m_outputCap;
+    spec.outputCapBytes = task.outputCapBytes > 0 ? task.outputCapBytes : m_outputCap;
     spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
 
     auto *process = new LocalProcess(spec, this);
@@ -89,6 +89,7 @@ void LocalConnector::launch(const TaskLaunch &task)
                 Q_EMIT taskFinished(key, toTaskOutcome(outcome));
             });
     process->start();
+    return process->pid() > 0 ? QString::number(process->pid()) : QString();
 }
 
 void LocalConnector::stop(const QString &key)

@@ -24,7 +24,7 @@ public:
 
     QString poolName() const override { return QStringLiteral("local"); }
     PoolCapacity capacity() const override { return m_capacity; }
-    void launch(const TaskLaunch &task) override;
+    QString launch(const TaskLaunch &task) override;
     void stop(const QString &key) override;
 
     void setOutputCap(qint64 bytes) { m_outputCap = bytes; }

@@ -84,8 +84,10 @@ Result<bool> Query::next()
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(m_stmt); // ends its read transaction now, not when the Query goes
         return false;
+    }
     return m_db->errorFrom(rc, QString::fromUtf8(sqlite3_sql(m_stmt)));
 }
 
@@ -289,6 +291,11 @@ Result<qint64> Database::rowCount(const QString &table)
     if (count < 0)
         return errorFrom(rc, QString::fromUtf8(sql));
     return count;
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
 }
 
 QString Database::lastError() const

@@ -81,6 +81,9 @@ public:
     /// Runs \a work inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
     Status transaction(const std::function<Status()> &work);
 
+    /// True between BEGIN and COMMIT.
+    bool inTransaction() const;
+
     int userVersion();
     Status setUserVersion(int version);
     bool tableExists(const QString &table);

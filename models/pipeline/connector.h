@@ -29,6 +29,7 @@ struct TaskLaunch
     QString stdoutPath;
     QString stderrPath;
     int timeoutS = 0;
+    qint64 outputCapBytes = 0; ///< per stream; 0: the connector's default
     ResourceSpec resources;
     QList<int> gpus; ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
 };
@@ -56,8 +57,9 @@ public:
 
     virtual QString poolName() const = 0;
     virtual PoolCapacity capacity() const = 0;
-    /// Starts the task; emits taskStarted then, later, taskFinished exactly once.
-    virtual void launch(const TaskLaunch &task) = 0;
+    /// Starts the task; emits taskStarted then, later, taskFinished exactly once. Returns the
+    /// job id when it is known at once (a local pid), else an empty string (taskStarted has it).
+    virtual QString launch(const TaskLaunch &task) = 0;
     /// Ends the task (its whole process tree); taskFinished reports Stopped.
     virtual void stop(const QString &key) = 0;
 

@@ -6,6 +6,7 @@
 #include "pipeline/pythonresolver.h"
 #include "pipeline/templatelibrary.h"
 #include "storage/contenthash.h"
+#include "storage/objectstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -70,6 +71,28 @@ bool isDone(const QString &state)
            state == kStopped;
 }
 
+/// Groups the catalog writes of one scheduling step into one commit (nested steps join the
+/// outer one): thousands of small tasks must not cost thousands of fsyncs.
+class CatalogBatch
+{
+public:
+    explicit CatalogBatch(Database &db)
+        : m_db(db), m_owns(!db.inTransaction() && db.execScript("BEGIN IMMEDIATE;").ok())
+    {
+    }
+    ~CatalogBatch()
+    {
+        if (m_owns && !m_db.execScript("COMMIT;").ok())
+            (void)m_db.execScript("ROLLBACK;");
+    }
+    CatalogBatch(const CatalogBatch &) = delete;
+    CatalogBatch &operator=(const CatalogBatch &) = delete;
+
+private:
+    Database &m_db;
+    bool m_owns;
+};
+
 } // namespace
 
 struct RunExecutor::Private
@@ -80,12 +103,14 @@ struct RunExecutor::Private
         TemplateSpec spec;
         TaskRecord record;
         bool selected = true;
-        int unmet = 0;                 // selected upstream nodes not finished yet
-        QList<int> downstream;         // distinct
+        int unmet = 0;                     // selected upstream nodes not finished yet
+        QList<int> downstream;             // distinct
         QList<QPair<QString, int>> inputs; // input port → upstream task index
-        QList<QString> inputFromPort;  // parallel to inputs: the upstream's output port
+        QList<QString> inputFromPort;      // parallel to inputs: the upstream's output port
         ResourceSpec need;
-        QList<int> gpus;               // held while running
+        QList<int> gpus;       // held while running
+        bool prepared = false; // launch and cache key worked out (once per run)
+        TaskLaunch launch;
     };
 
     Database &db;
@@ -101,12 +126,14 @@ struct RunExecutor::Private
     int retriesWaiting = 0;
     bool stopping = false;
     bool finished = false;
+    bool catalogWarned = false;
     PoolCapacity capacity;
     int freeCpus = 0;
     qint64 freeMemoryMb = 0;
     QList<int> freeGpus;
     QTimer stopPoll;
     QMap<QString, QString> variables;
+    QHash<QString, QString> templateHashes; // template folder → content hash
 
     Private(Database &database, const TemplateLibrary &lib, Connector &conn)
         : db(database), store(database), library(lib), connector(conn)
@@ -130,8 +157,10 @@ RunExecutor::RunExecutor(Database &db, const TemplateLibrary &library, Connector
                 const int i = d->index.value(key.section(u'/', 1), -1);
                 if (i < 0 || key.section(u'/', 0, 0) != d->run.id)
                     return;
+                if (!d->tasks[i].record.jobId.isEmpty())
+                    return; // known at launch and already recorded
                 d->tasks[i].record.jobId = jobId;
-                (void)d->store.saveTask(d->tasks[i].record);
+                persist(d->store.saveTask(d->tasks[i].record));
             });
     d->stopPoll.setParent(this);
     connect(&d->stopPoll, &QTimer::timeout, this, [this] {
@@ -170,8 +199,9 @@ Result<QString> RunExecutor::start(const RunRequest &request)
         QStringList lines;
         for (const ValidationIssue &issue : issues)
             lines.append(issue.toString());
-        return makeError(ErrorCode::Invalid, tr("The pipeline is not valid; nothing was run:\n%1")
-                                                 .arg(lines.join(u'\n')));
+        return makeError(
+            ErrorCode::Invalid,
+            tr("The pipeline is not valid; nothing was run:\n%1").arg(lines.join(u'\n')));
     }
     for (const QString &node : {request.fromNode, request.onlyNode}) {
         if (!node.isEmpty() && !doc.node(node))
@@ -188,8 +218,11 @@ Result<QString> RunExecutor::start(const RunRequest &request)
     d->freeGpus = d->capacity.gpus;
 
     // Tasks in topological order, so a queue filled in index order respects dependencies.
+    QHash<QString, const NodeSpec *> nodes;
+    for (const NodeSpec &node : doc.nodes)
+        nodes.insert(node.id, &node);
     for (const QString &id : order.value()) {
-        const NodeSpec *node = doc.node(id);
+        const NodeSpec *node = nodes.value(id);
         Private::Task task;
         task.node = *node;
         task.spec = d->library.resolve(node->templateRef).value();
@@ -330,6 +363,7 @@ void RunExecutor::dispatch()
 {
     if (d->finished)
         return;
+    const CatalogBatch batch(d->db);
     std::deque<int> waiting;
     while (!d->queue.empty() && !d->stopping) {
         const int i = d->queue.front();
@@ -345,133 +379,37 @@ void RunExecutor::dispatch()
         const ResourceSpec &need = task.need;
         if (need.cpus > d->capacity.cpus || need.memoryMb > d->capacity.memoryMb ||
             need.gpus > d->capacity.gpus.size()) {
-            setTaskState(i, kFailed,
-                     tr("asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 MB "
-                        "and %7 GPUs. Lower the node's resources or choose a larger pool.")
-                         .arg(need.cpus)
-                         .arg(need.memoryMb)
-                         .arg(need.gpus)
-                         .arg(d->connector.poolName())
-                         .arg(d->capacity.cpus)
-                         .arg(d->capacity.memoryMb)
-                         .arg(d->capacity.gpus.size()));
+            setTaskState(
+                i, kFailed,
+                tr("asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 MB "
+                   "and %7 GPUs. Lower the node's resources or choose a larger pool.")
+                    .arg(need.cpus)
+                    .arg(need.memoryMb)
+                    .arg(need.gpus)
+                    .arg(d->connector.poolName())
+                    .arg(d->capacity.cpus)
+                    .arg(d->capacity.memoryMb)
+                    .arg(d->capacity.gpus.size()));
             skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
             continue;
         }
 
-        // Inputs: the directories of the upstream output ports.
-        QMap<QString, QString> inputDirs;
-        for (qsizetype k = 0; k < task.inputs.size(); ++k) {
-            const Private::Task &upstream = d->tasks[task.inputs[k].second];
-            inputDirs.insert(task.inputs[k].first,
-                             QDir(upstream.record.outputsDir).filePath(task.inputFromPort[k]));
-        }
-
-        // The command, and the cache key made of everything that decides the outputs.
-        QString python;
-        if (task.spec.command.join(u' ').contains(u"{python}"_s)) {
-            auto found = PythonResolver::find(task.spec.requiredModules, d->request.python);
-            if (!found) {
-                setTaskState(i, kFailed, found.error().message);
+        if (!task.prepared) {
+            if (const QString error = prepare(i); !error.isEmpty()) {
+                setTaskState(i, kFailed, error);
                 skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
                 continue;
             }
-            python = found.value();
-        }
-        const QString dir = d->taskDir(task);
-        const QString outputsDir = QDir(dir).filePath(u"outputs"_s);
-        QMap<QString, QString> context{{u"run_id"_s, d->run.id},
-                                       {u"workspace"_s, d->request.workspaceRoot},
-                                       {u"date"_s, d->request.logicalDate.isEmpty()
-                                                       ? QDate::currentDate().toString(Qt::ISODate)
-                                                       : d->request.logicalDate.left(10)}};
-        for (auto it = d->variables.begin(); it != d->variables.end(); ++it)
-            context.insert(u"variables."_s + it.key(), it.value());
-
-        static const QRegularExpression doubleBraces(u"\\{\\{\\s*([A-Za-z0-9_.]+)\\s*\\}\\}"_s);
-        QString substitutionError;
-        auto expandContext = [&](const QString &text) {
-            QString result;
-            qsizetype last = 0;
-            for (auto it = doubleBraces.globalMatch(text); it.hasNext();) {
-                const auto match = it.next();
-                result += text.mid(last, match.capturedStart() - last);
-                const QString name = match.captured(1);
-                if (!context.contains(name) && substitutionError.isEmpty())
-                    substitutionError = tr("unknown substitution {{%1}}").arg(name);
-                result += context.value(name);
-                last = match.capturedEnd();
-            }
-            return result + text.mid(last);
-        };
-        QMap<QString, QString> params;
-        QJsonObject resolvedParams;
-        for (const ParamSpec &param : std::as_const(task.spec.params)) {
-            const QJsonValue value = task.node.params.contains(param.name)
-                                         ? task.node.params.value(param.name)
-                                         : param.defaultValue;
-            const QString text = expandContext(valueText(value));
-            params.insert(param.name, text);
-            resolvedParams.insert(param.name, text);
-        }
-        static const QRegularExpression single(u"\\{([a-z_]+)(?:\\.([A-Za-z0-9_]+))?\\}"_s);
-        auto expandCommand = [&](const QString &element, bool forKey) {
-            const QString contextual = expandContext(element);
-            QString result;
-            qsizetype last = 0;
-            for (auto it = single.globalMatch(contextual); it.hasNext();) {
-                const auto match = it.next();
-                result += contextual.mid(last, match.capturedStart() - last);
-                const QString kind = match.captured(1);
-                const QString name = match.captured(2);
-                if (kind == u"python"_s)
-                    result += forKey ? u"{python}"_s : python;
-                else if (kind == u"template_dir"_s)
-                    result += forKey ? u"{template_dir}"_s : task.spec.directory;
-                else if (kind == u"params"_s)
-                    result += params.value(name);
-                else if (kind == u"inputs"_s)
-                    result += forKey ? u"{inputs."_s + name + u'}' : inputDirs.value(name);
-                else if (kind == u"outputs"_s)
-                    result += forKey ? u"{outputs."_s + name + u'}'
-                                     : QDir(outputsDir).filePath(name);
-                else
-                    result += match.captured(0);
-                last = match.capturedEnd();
-            }
-            return result + contextual.mid(last);
-        };
-        QStringList argv;
-        QStringList keyArgv;
-        for (const QString &element : std::as_const(task.spec.command)) {
-            argv.append(expandCommand(element, false));
-            keyArgv.append(expandCommand(element, true));
-        }
-        if (!substitutionError.isEmpty()) {
-            setTaskState(i, kFailed, substitutionError);
-            skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
-            continue;
-        }
-
-        if (task.record.cacheKey.isEmpty()) {
-            QCryptographicHash key(QCryptographicHash::Sha256);
-            key.addData(task.spec.ref().toUtf8());
-            key.addData(QJsonDocument(QJsonArray::fromStringList(keyArgv)).toJson());
-            key.addData(QJsonDocument(resolvedParams).toJson(QJsonDocument::Compact));
-            key.addData(hashDirectory(task.spec.directory).value_or(QString()).toUtf8());
-            for (auto it = inputDirs.begin(); it != inputDirs.end(); ++it) {
-                key.addData(it.key().toUtf8());
-                key.addData(hashDirectory(it.value()).value_or(QString()).toUtf8());
-            }
-            task.record.cacheKey = QString::fromLatin1(key.result().toHex());
-        }
-        if (!d->request.noCache) {
-            auto cached = d->store.cachedOutputs(task.record.cacheKey);
-            if (cached && cached.value() && QFileInfo(*cached.value()).isDir()) {
-                task.record.outputsDir = *cached.value();
-                setTaskState(i, kCached, tr("outputs reused: same template, params and inputs"));
-                readyBelow(i);
-                continue;
+            task.prepared = true;
+            if (!d->request.noCache) {
+                auto cached = d->store.cachedOutputs(task.record.cacheKey);
+                if (cached && cached.value() && QFileInfo(*cached.value()).isDir()) {
+                    task.record.outputsDir = *cached.value();
+                    setTaskState(i, kCached,
+                                 tr("outputs reused: same template, params and inputs"));
+                    readyBelow(i);
+                    continue;
+                }
             }
         }
 
@@ -486,11 +424,15 @@ void RunExecutor::dispatch()
         task.gpus = d->freeGpus.mid(0, need.gpus);
         d->freeGpus.remove(0, need.gpus);
 
-        QDir().mkpath(dir);
+        const QString dir = d->taskDir(task);
+        const QString outputsDir = QDir(dir).filePath(u"outputs"_s);
         for (const PortSpec &port : std::as_const(task.spec.outputs)) {
-            QDir(QDir(outputsDir).filePath(port.name)).removeRecursively();
-            QDir().mkpath(QDir(outputsDir).filePath(port.name));
+            const QString portDir = QDir(outputsDir).filePath(port.name);
+            if (task.record.attempts > 0) // a retry starts from empty outputs
+                QDir(portDir).removeRecursively();
+            QDir().mkpath(portDir);
         }
+        QDir().mkpath(dir);
         if (task.record.attempts > 0) { // keep the logs of earlier attempts
             for (const QString &log : {u"stdout"_s, u"stderr"_s}) {
                 const QString current = QDir(dir).filePath(log + u".log"_s);
@@ -498,30 +440,12 @@ void RunExecutor::dispatch()
                                            task.record.attempts)));
             }
         }
-        TaskLaunch launch;
-        launch.key = d->taskKey(task);
-        launch.argv = argv;
-        launch.workingDirectory = dir;
-        launch.stdoutPath = QDir(dir).filePath(u"stdout.log"_s);
-        launch.stderrPath = QDir(dir).filePath(u"stderr.log"_s);
-        launch.timeoutS = task.node.timeoutS;
-        launch.resources = need;
+        TaskLaunch launch = task.launch;
         launch.gpus = task.gpus;
         QStringList gpuList;
         for (int gpu : std::as_const(task.gpus))
             gpuList.append(QString::number(gpu));
-        launch.environment = {{u"ATELIER_RUN_ID"_s, d->run.id},
-                              {u"ATELIER_TASK_ID"_s, task.node.id},
-                              {u"ATELIER_TASK_DIR"_s, dir},
-                              {u"ATELIER_METRICS_FILE"_s, QDir(dir).filePath(u"metrics.jsonl"_s)},
-                              {u"CUDA_VISIBLE_DEVICES"_s, gpuList.join(u',')},
-                              {u"PYTHONUNBUFFERED"_s, u"1"_s},
-                              {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s}};
-        for (auto it = inputDirs.begin(); it != inputDirs.end(); ++it)
-            launch.environment.insert(u"ATELIER_INPUT_"_s + it.key().toUpper(), it.value());
-        for (const PortSpec &port : std::as_const(task.spec.outputs))
-            launch.environment.insert(u"ATELIER_OUTPUT_"_s + port.name.toUpper(),
-                                      QDir(outputsDir).filePath(port.name));
+        launch.environment.insert(u"CUDA_VISIBLE_DEVICES"_s, gpuList.join(u','));
 
         task.record.attempts += 1;
         task.record.outputsDir = outputsDir;
@@ -529,17 +453,170 @@ void RunExecutor::dispatch()
         task.record.startedAt = QDateTime::currentDateTimeUtc();
         task.record.finishedAt = {};
         d->running.insert(i);
+        task.record.jobId = d->connector.launch(launch);
         setTaskState(i, kRunning, {});
-        d->connector.launch(launch);
     }
     for (int i : waiting)
         d->queue.push_back(i);
     finishIfIdle();
 }
 
+QString RunExecutor::prepare(int i)
+{
+    Private::Task &task = d->tasks[i];
+    // Inputs: the directories of the upstream output ports.
+    QMap<QString, QString> inputDirs;
+    for (qsizetype k = 0; k < task.inputs.size(); ++k) {
+        const Private::Task &upstream = d->tasks[task.inputs[k].second];
+        inputDirs.insert(task.inputs[k].first,
+                         QDir(upstream.record.outputsDir).filePath(task.inputFromPort[k]));
+    }
+
+    // The command, and the cache key made of everything that decides the outputs.
+    QString python;
+    if (task.spec.command.join(u' ').contains(u"{python}"_s)) {
+        auto found = PythonResolver::find(task.spec.requiredModules, d->request.python);
+        if (!found)
+            return found.error().message;
+        python = found.value();
+    }
+    const QString dir = d->taskDir(task);
+    const QString outputsDir = QDir(dir).filePath(u"outputs"_s);
+    QMap<QString, QString> context{{u"run_id"_s, d->run.id},
+                                   {u"workspace"_s, d->request.workspaceRoot},
+                                   {u"date"_s, d->request.logicalDate.isEmpty()
+                                                   ? QDate::currentDate().toString(Qt::ISODate)
+                                                   : d->request.logicalDate.left(10)}};
+    for (auto it = d->variables.begin(); it != d->variables.end(); ++it)
+        context.insert(u"variables."_s + it.key(), it.value());
+
+    static const QRegularExpression doubleBraces(u"\\{\\{\\s*([A-Za-z0-9_.]+)\\s*\\}\\}"_s);
+    QString substitutionError;
+    auto expandContext = [&](const QString &text) {
+        QString result;
+        qsizetype last = 0;
+        for (auto it = doubleBraces.globalMatch(text); it.hasNext();) {
+            const auto match = it.next();
+            result += text.mid(last, match.capturedStart() - last);
+            const QString name = match.captured(1);
+            if (!context.contains(name) && substitutionError.isEmpty())
+                substitutionError = tr("unknown substitution {{%1}}").arg(name);
+            result += context.value(name);
+            last = match.capturedEnd();
+        }
+        return result + text.mid(last);
+    };
+    QMap<QString, QString> params;
+    QJsonObject resolvedParams;
+    for (const ParamSpec &param : std::as_const(task.spec.params)) {
+        const QJsonValue value = task.node.params.contains(param.name)
+                                     ? task.node.params.value(param.name)
+                                     : param.defaultValue;
+        const QString text = expandContext(valueText(value));
+        params.insert(param.name, text);
+        resolvedParams.insert(param.name, text);
+    }
+    static const QRegularExpression single(u"\\{([a-z_]+)(?:\\.([A-Za-z0-9_]+))?\\}"_s);
+    auto expandCommand = [&](const QString &element, bool forKey) {
+        const QString contextual = expandContext(element);
+        QString result;
+        qsizetype last = 0;
+        for (auto it = single.globalMatch(contextual); it.hasNext();) {
+            const auto match = it.next();
+            result += contextual.mid(last, match.capturedStart() - last);
+            const QString kind = match.captured(1);
+            const QString name = match.captured(2);
+            if (kind == u"python"_s)
+                result += forKey ? u"{python}"_s : python;
+            else if (kind == u"template_dir"_s)
+                result += forKey ? u"{template_dir}"_s : task.spec.directory;
+            else if (kind == u"params"_s)
+                result += params.value(name);
+            else if (kind == u"inputs"_s)
+                result += forKey ? u"{inputs."_s + name + u'}' : inputDirs.value(name);
+            else if (kind == u"outputs"_s)
+                result += forKey ? u"{outputs."_s + name + u'}' : QDir(outputsDir).filePath(name);
+            else
+                result += match.captured(0);
+            last = match.capturedEnd();
+        }
+        return result + contextual.mid(last);
+    };
+    QStringList argv;
+    QStringList keyArgv;
+    for (const QString &element : std::as_const(task.spec.command)) {
+        argv.append(expandCommand(element, false));
+        keyArgv.append(expandCommand(element, true));
+    }
+    if (!substitutionError.isEmpty())
+        return substitutionError;
+
+    // The cache key: everything that decides the outputs, not where they go.
+    QCryptographicHash key(QCryptographicHash::Sha256);
+    key.addData(task.spec.ref().toUtf8());
+    key.addData(task.node.id.toUtf8());
+    key.addData(QJsonDocument(QJsonArray::fromStringList(keyArgv)).toJson());
+    key.addData(QJsonDocument(resolvedParams).toJson(QJsonDocument::Compact));
+    QString &templateHash = d->templateHashes[task.spec.directory];
+    if (templateHash.isEmpty())
+        templateHash = hashDirectory(task.spec.directory).value_or(u"-"_s);
+    key.addData(templateHash.toUtf8());
+    for (const ParamSpec &param : std::as_const(task.spec.params)) {
+        // A file or folder named by a path param is an input too.
+        const QFileInfo path(params.value(param.name));
+        if (param.type != ParamType::Path || params.value(param.name).isEmpty() || !path.exists())
+            continue;
+        key.addData(param.name.toUtf8());
+        key.addData(
+            (path.isDir() ? hashDirectory(path.filePath()) : ObjectStore::hashFile(path.filePath()))
+                .value_or(QString())
+                .toUtf8());
+    }
+    for (auto it = inputDirs.begin(); it != inputDirs.end(); ++it) {
+        key.addData(it.key().toUtf8());
+        key.addData(hashDirectory(it.value()).value_or(QString()).toUtf8());
+    }
+    task.record.cacheKey = QString::fromLatin1(key.result().toHex());
+
+    TaskLaunch &launch = task.launch;
+    launch.key = d->taskKey(task);
+    launch.argv = argv;
+    launch.workingDirectory = dir;
+    launch.stdoutPath = QDir(dir).filePath(u"stdout.log"_s);
+    launch.stderrPath = QDir(dir).filePath(u"stderr.log"_s);
+    launch.timeoutS = task.node.timeoutS;
+    launch.resources = task.need;
+    launch.outputCapBytes = d->request.outputCapBytes;
+    launch.environment = {{u"ATELIER_RUN_ID"_s, d->run.id},
+                          {u"ATELIER_TASK_ID"_s, task.node.id},
+                          {u"ATELIER_TASK_DIR"_s, dir},
+                          {u"ATELIER_METRICS_FILE"_s, QDir(dir).filePath(u"metrics.jsonl"_s)},
+                          {u"PYTHONUNBUFFERED"_s, u"1"_s},
+                          {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s}};
+    for (auto it = inputDirs.begin(); it != inputDirs.end(); ++it)
+        launch.environment.insert(u"ATELIER_INPUT_"_s + it.key().toUpper(), it.value());
+    for (const PortSpec &port : std::as_const(task.spec.outputs))
+        launch.environment.insert(u"ATELIER_OUTPUT_"_s + port.name.toUpper(),
+                                  QDir(outputsDir).filePath(port.name));
+
+    return {};
+}
+
+void RunExecutor::persist(const Status &written)
+{
+    // The run goes on (its processes are real), but the user must learn the catalog lags.
+    if (!written && !d->catalogWarned) {
+        d->catalogWarned = true;
+        qWarning("atelier: %s", qUtf8Printable(tr("The run could not record its progress in the "
+                                                  "catalog: %1")
+                                                   .arg(written.error().message)));
+    }
+}
+
 void RunExecutor::finishIfIdle()
 {
-    const bool idle = d->running.isEmpty() && (d->stopping || (d->retriesWaiting == 0 && d->queue.empty()));
+    const bool idle =
+        d->running.isEmpty() && (d->stopping || (d->retriesWaiting == 0 && d->queue.empty()));
     if (d->finished || !idle)
         return;
     d->finished = true;
@@ -551,7 +628,7 @@ void RunExecutor::finishIfIdle()
     }
     d->run.state = d->stopping ? kStopped : failed ? kFailed : kSucceeded;
     d->run.finishedAt = QDateTime::currentDateTimeUtc();
-    (void)d->store.updateRun(d->run);
+    persist(d->store.updateRun(d->run));
     Q_EMIT finished(d->run.id, d->run.state);
 }
 
@@ -562,7 +639,7 @@ void RunExecutor::setTaskState(int i, const QString &state, const QString &messa
     record.message = message;
     if (isDone(state))
         record.finishedAt = QDateTime::currentDateTimeUtc();
-    (void)d->store.saveTask(record);
+    persist(d->store.saveTask(record));
     Q_EMIT taskChanged(record);
 }
 
@@ -589,6 +666,7 @@ void RunExecutor::readyBelow(int i)
 
 void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
 {
+    const CatalogBatch batch(d->db);
     if (key.section(u'/', 0, 0) != d->run.id)
         return;
     const int i = d->index.value(key.section(u'/', 1), -1);
@@ -601,8 +679,8 @@ void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
     d->freeGpus.append(task.gpus);
     std::sort(d->freeGpus.begin(), d->freeGpus.end());
     task.gpus.clear();
-    task.record.exitCode = outcome.exitCode >= 0 ? std::optional<int>(outcome.exitCode)
-                                                 : std::nullopt;
+    task.record.exitCode =
+        outcome.exitCode >= 0 ? std::optional<int>(outcome.exitCode) : std::nullopt;
     task.record.finishedAt = QDateTime::currentDateTimeUtc();
     QString note = outcome.message;
     if (outcome.outputTruncated)
@@ -610,18 +688,19 @@ void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
 
     if (outcome.status == TaskOutcome::Status::Succeeded) {
         setTaskState(i, kSucceeded, note);
-        (void)d->store.rememberOutputs(task.record.cacheKey, d->run.id, task.node.id,
-                                       task.record.outputsDir);
+        persist(d->store.rememberOutputs(task.record.cacheKey, d->run.id, task.node.id,
+                                         task.record.outputsDir));
         readyBelow(i);
     } else if (outcome.status == TaskOutcome::Status::Stopped || d->stopping) {
         setTaskState(i, kStopped, note.isEmpty() ? tr("stopped") : note);
     } else if (task.record.attempts <= task.node.retries) {
-        const int delay = std::min(60000, d->request.retryBackoffMs
-                                              << std::min(task.record.attempts - 1, 16));
-        setTaskState(i, kQueued, tr("attempt %1 failed (%2); retrying in %3 s")
-                                     .arg(task.record.attempts)
-                                     .arg(note)
-                                     .arg(delay / 1000.0, 0, 'f', 1));
+        const int delay =
+            std::min(60000, d->request.retryBackoffMs << std::min(task.record.attempts - 1, 16));
+        setTaskState(i, kQueued,
+                     tr("attempt %1 failed (%2); retrying in %3 s")
+                         .arg(task.record.attempts)
+                         .arg(note)
+                         .arg(delay / 1000.0, 0, 'f', 1));
         ++d->retriesWaiting;
         QTimer::singleShot(delay, this, [this, i] {
             --d->retriesWaiting;

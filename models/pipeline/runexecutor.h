@@ -31,7 +31,7 @@ struct RunRequest
     bool noCache = false;
     QString logicalDate; ///< {{date}}; today (UTC) when empty
     QString python;      ///< interpreter from settings; empty: find one
-    qint64 outputCapBytes = 64ll << 20;
+    qint64 outputCapBytes = 0; ///< per stream and task; 0: the connector's default (64 MiB)
     int retryBackoffMs = 1000; ///< first retry waits this long, doubling each time (max 60 s)
     int stopPollMs = 500;      ///< how often a stop asked from elsewhere (the catalog) is checked
 };
@@ -74,6 +74,10 @@ private:
     /// Queues the tasks below \a task whose last upstream it was.
     void readyBelow(int task);
     void finishIfIdle();
+    /// Works out a task's command, environment and cache key; returns why it cannot run.
+    QString prepare(int task);
+    /// Warns (once per run) when the catalog refused a write.
+    void persist(const Status &written);
 
     struct Private;
     std::unique_ptr<Private> d;

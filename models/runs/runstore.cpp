@@ -92,7 +92,8 @@ TaskRecord taskFrom(const Query &q)
 QString RunStore::newRunId()
 {
     return QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s) + u'-' +
-           QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, u'0');
+           QString::number(QRandomGenerator::global()->bounded(0x10000), 16)
+               .rightJustified(4, u'0');
 }
 
 Status RunStore::insertRun(const RunRecord &run)
@@ -110,8 +111,8 @@ Status RunStore::insertRun(const RunRecord &run)
         .bind(7, jsonText(run.variables))
         .bind(8, jsonText(run.options))
         .bind(9, nullable(run.logicalDate))
-        .bind(10, timeText(run.createdAt.isValid() ? run.createdAt
-                                                     : QDateTime::currentDateTimeUtc()))
+        .bind(10,
+              timeText(run.createdAt.isValid() ? run.createdAt : QDateTime::currentDateTimeUtc()))
         .bind(11, nullable(timeText(run.startedAt)))
         .bind(12, nullable(timeText(run.finishedAt)))
         .bind(13, nullable(run.message))
@@ -135,9 +136,14 @@ Status RunStore::updateRun(const RunRecord &run)
 Status RunStore::saveTask(const TaskRecord &task)
 {
     Query q = m_db.query(
-        "INSERT OR REPLACE INTO tasks (run_id, node_id, template, state, attempts, exit_code, "
-        "pool, job_id, started_at, finished_at, message, cache_key, outputs_dir) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);");
+        "INSERT INTO tasks (run_id, node_id, template, state, attempts, exit_code, pool, job_id, "
+        "started_at, finished_at, message, cache_key, outputs_dir) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+        "ON CONFLICT (run_id, node_id) DO UPDATE SET template = excluded.template, "
+        "state = excluded.state, attempts = excluded.attempts, exit_code = excluded.exit_code, "
+        "pool = excluded.pool, job_id = excluded.job_id, started_at = excluded.started_at, "
+        "finished_at = excluded.finished_at, message = excluded.message, "
+        "cache_key = excluded.cache_key, outputs_dir = excluded.outputs_dir;");
     q.bind(1, task.runId)
         .bind(2, task.nodeId)
         .bind(3, task.templateRef)
@@ -226,7 +232,8 @@ Result<int> RunStore::reapOrphans()
         if (pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
             continue; // alive (or not ours to judge)
         const QString now = timeText(QDateTime::currentDateTimeUtc());
-        const QString why = tr("the Atelier process running it (pid %1) ended unexpectedly").arg(pid);
+        const QString why =
+            tr("the Atelier process running it (pid %1) ended unexpectedly").arg(pid);
         Status marked = m_db.transaction([&]() -> Status {
             Status run = m_db.query("UPDATE runs SET state = 'failed', finished_at = ?2, "
                                     "message = ?3 WHERE id = ?1;")
@@ -236,8 +243,9 @@ Result<int> RunStore::reapOrphans()
                              .exec();
             if (!run)
                 return run;
-            return m_db.query("UPDATE tasks SET state = 'failed', finished_at = ?2, message = ?3 "
-                              "WHERE run_id = ?1 AND state IN ('pending', 'queued', 'running');")
+            return m_db
+                .query("UPDATE tasks SET state = 'failed', finished_at = ?2, message = ?3 "
+                       "WHERE run_id = ?1 AND state IN ('pending', 'queued', 'running');")
                 .bind(1, id)
                 .bind(2, now)
                 .bind(3, why)
@@ -329,8 +337,11 @@ Status RunStore::rememberOutputs(const QString &key, const QString &runId, const
 {
     Query q = m_db.query("INSERT OR REPLACE INTO task_cache (key, run_id, node_id, outputs_dir, "
                          "created_at) VALUES (?1, ?2, ?3, ?4, ?5);");
-    q.bind(1, key).bind(2, runId).bind(3, nodeId).bind(4, outputsDir).bind(5,
-                                                                          timeText(QDateTime::currentDateTimeUtc()));
+    q.bind(1, key)
+        .bind(2, runId)
+        .bind(3, nodeId)
+        .bind(4, outputsDir)
+        .bind(5, timeText(QDateTime::currentDateTimeUtc()));
     return q.exec();
 }
 

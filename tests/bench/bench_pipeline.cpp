@@ -164,7 +164,7 @@ public:
 
     QString poolName() const override { return u"instant"_s; }
     PoolCapacity capacity() const override { return m_capacity; }
-    void launch(const TaskLaunch &task) override
+    QString launch(const TaskLaunch &task) override
     {
         ++launched;
         QMetaObject::invokeMethod(
@@ -177,6 +177,7 @@ public:
                 Q_EMIT taskFinished(key, outcome);
             },
             Qt::QueuedConnection);
+        return task.key;
     }
     void stop(const QString &key) override
     {
