@@ -3,6 +3,7 @@
 #include "cliutil.h"
 
 #include "core/workspace.h"
+#include "runs/metricsstore.h"
 #include "runs/runstore.h"
 
 #include <QDir>
@@ -39,7 +40,10 @@ QJsonObject runJson(const RunRecord &run)
             {u"created_at"_s, run.createdAt.toString(Qt::ISODateWithMs)},
             {u"finished_at"_s, run.finishedAt.toString(Qt::ISODateWithMs)},
             {u"variables"_s, run.variables},
-            {u"options"_s, run.options}};
+            {u"options"_s, run.options},
+            {u"run_name"_s, run.runName},
+            {u"source"_s, run.source},
+            {u"experiment"_s, run.experiment}};
 }
 
 int list(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &pipeline,
@@ -62,7 +66,9 @@ int list(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
     for (const RunRecord &run : runs.value())
         out() << run.id << "  " << run.state.leftJustified(10) << ' ' << timeText(run.createdAt)
               << "  " << duration(run.startedAt, run.finishedAt).rightJustified(8) << "  "
-              << run.pipelineName << Qt::endl;
+              << (run.runName.isEmpty() ? run.pipelineName
+                                        : run.runName + u" ("_s + run.pipelineName + u')')
+              << Qt::endl;
     return ExitOk;
 }
 
@@ -144,6 +150,51 @@ int logs(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
     return ExitOk;
 }
 
+int metrics(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &keyOption)
+{
+    RunStore runs(workspace.catalog());
+    const QString runId = sub.positional().value(1);
+    if (auto run = runs.run(runId); !run)
+        return refuse(run.error().message);
+    MetricsStore store(workspace.catalog());
+    const QString key = sub.parser.value(keyOption);
+    if (sub.wantsJson()) {
+        auto points = store.points(runId, key);
+        if (!points)
+            return refuse(points.error().message);
+        QJsonArray array;
+        for (const MetricPoint &point : points.value())
+            array.append(
+                QJsonObject{{u"key"_s, point.key},
+                            {u"step"_s, point.step ? QJsonValue(*point.step) : QJsonValue()},
+                            {u"value"_s, point.value},
+                            {u"ts"_s, point.ts}});
+        printJson({{u"run"_s, runId},
+                   {u"points"_s, array},
+                   {u"malformed_lines"_s, store.malformed(runId).value_or(0)}});
+        return ExitOk;
+    }
+    auto summaries = store.summaries(runId);
+    if (!summaries)
+        return refuse(summaries.error().message);
+    if (summaries->isEmpty())
+        out() << CommandLine::tr("Run %1 has no metrics.").arg(runId) << Qt::endl;
+    for (const MetricSummary &summary : summaries.value()) {
+        if (!key.isEmpty() && summary.key != key)
+            continue;
+        out() << summary.key.leftJustified(24) << ' '
+              << CommandLine::tr("last %1  min %2  max %3  (%n points)", nullptr,
+                                 int(summary.count))
+                     .arg(summary.last)
+                     .arg(summary.min)
+                     .arg(summary.max)
+              << Qt::endl;
+    }
+    if (const qint64 bad = store.malformed(runId).value_or(0); bad > 0)
+        out() << CommandLine::tr("%n malformed lines were skipped.", nullptr, int(bad)) << Qt::endl;
+    return ExitOk;
+}
+
 int stop(SubcommandParser &sub, Workspace &workspace)
 {
     RunStore store(workspace.catalog());
@@ -165,12 +216,13 @@ int runRunsCommand(const Invocation &invocation)
                                       u"NAME"_s);
     const QCommandLineOption limit(u"limit"_s, CommandLine::tr("How many runs."), u"N"_s);
     const QCommandLineOption stderrOption(u"stderr"_s, CommandLine::tr("Show stderr."));
-    sub.parser.addOptions({pipeline, limit, stderrOption});
+    const QCommandLineOption keyOption(u"key"_s, CommandLine::tr("Only this metric."), u"K"_s);
+    sub.parser.addOptions({pipeline, limit, stderrOption, keyOption});
     if (!sub.parse(invocation, 1, 3))
         return ExitUsage;
     const QString action = sub.positional().value(0);
     static const QMap<QString, int> arity = {
-        {u"list"_s, 1}, {u"show"_s, 2}, {u"logs"_s, 3}, {u"stop"_s, 2}};
+        {u"list"_s, 1}, {u"show"_s, 2}, {u"logs"_s, 3}, {u"stop"_s, 2}, {u"metrics"_s, 2}};
     if (!arity.contains(action))
         return usage(CommandLine::tr("unknown runs action '%1'. Actions: %2")
                          .arg(action, arity.keys().join(u", "_s)));
@@ -189,6 +241,8 @@ int runRunsCommand(const Invocation &invocation)
         return show(sub, workspace.value());
     if (action == u"logs"_s)
         return logs(sub, workspace.value(), stderrOption);
+    if (action == u"metrics"_s)
+        return metrics(sub, workspace.value(), keyOption);
     return stop(sub, workspace.value());
 }
 

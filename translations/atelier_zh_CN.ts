@@ -1769,6 +1769,10 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>attempt %1 failed (%2); retrying in %3 s</source>
         <translation>第 %1 次尝试失败（%2）；%3 秒后重试</translation>
     </message>
+    <message>
+        <source>The run could not record its progress in the catalog: %1</source>
+        <translation>运行无法将进度记录到目录库：%1</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ScheduleRunner</name>

@@ -81,6 +81,52 @@ constexpr std::array kSteps = {
         created_at  TEXT NOT NULL
     );
     )sql",
+    // 4 — metrics and experiments: points reported by tasks (and sampled resources, keys
+    // "sys/…"), where each metrics file's ingestion stands, runs grouped into experiments,
+    // and runs imported from MLflow with their params and tags.
+    R"sql(
+    CREATE TABLE experiments (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        source      TEXT NOT NULL DEFAULT 'atelier',
+        external_id TEXT,
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    ALTER TABLE runs ADD COLUMN experiment_id INTEGER REFERENCES experiments (id)
+        ON DELETE SET NULL;
+    ALTER TABLE runs ADD COLUMN run_name TEXT;
+    ALTER TABLE runs ADD COLUMN source TEXT NOT NULL DEFAULT 'atelier';
+    CREATE TABLE run_params (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        key    TEXT NOT NULL,
+        value  TEXT NOT NULL,
+        PRIMARY KEY (run_id, key)
+    );
+    CREATE TABLE run_tags (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        key    TEXT NOT NULL,
+        value  TEXT NOT NULL,
+        PRIMARY KEY (run_id, key)
+    );
+    CREATE TABLE metrics (
+        run_id  TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL DEFAULT '',
+        key     TEXT NOT NULL,
+        step    INTEGER,
+        value   REAL NOT NULL,
+        ts      REAL NOT NULL
+    );
+    CREATE INDEX metrics_by_key ON metrics (run_id, key, ts);
+    CREATE TABLE metric_sources (
+        run_id    TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        task_id   TEXT NOT NULL,
+        path      TEXT NOT NULL,
+        offset    INTEGER NOT NULL DEFAULT 0,
+        points    INTEGER NOT NULL DEFAULT 0,
+        malformed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, task_id)
+    );
+    )sql",
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QMetaType>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -62,6 +63,13 @@ public:
     virtual QString launch(const TaskLaunch &task) = 0;
     /// Ends the task (its whole process tree); taskFinished reports Stopped.
     virtual void stop(const QString &key) = 0;
+    /// What the running task uses now, as metric points ("sys/cpu_percent", …); empty when
+    /// the connector cannot tell. Called about once a second per running task.
+    virtual QList<QPair<QString, double>> sampleResources(const QString &key)
+    {
+        Q_UNUSED(key);
+        return {};
+    }
 
 Q_SIGNALS:
     void taskStarted(const QString &key, const QString &jobId);

@@ -5,6 +5,7 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/pythonresolver.h"
 #include "pipeline/templatelibrary.h"
+#include "runs/metricsparser.h"
 #include "storage/contenthash.h"
 #include "storage/objectstore.h"
 
@@ -111,6 +112,8 @@ struct RunExecutor::Private
         QList<int> gpus;       // held while running
         bool prepared = false; // launch and cache key worked out (once per run)
         TaskLaunch launch;
+        MetricsParser metrics; // what its metrics.jsonl held so far
+        qint64 metricsOffset = 0;
     };
 
     Database &db;
@@ -132,6 +135,7 @@ struct RunExecutor::Private
     qint64 freeMemoryMb = 0;
     QList<int> freeGpus;
     QTimer stopPoll;
+    QTimer metricsPoll;
     QMap<QString, QString> variables;
     QHash<QString, QString> templateHashes; // template folder → content hash
 
@@ -163,6 +167,8 @@ RunExecutor::RunExecutor(Database &db, const TemplateLibrary &library, Connector
                 persist(d->store.saveTask(d->tasks[i].record));
             });
     d->stopPoll.setParent(this);
+    d->metricsPoll.setParent(this);
+    connect(&d->metricsPoll, &QTimer::timeout, this, &RunExecutor::sampleRunning);
     connect(&d->stopPoll, &QTimer::timeout, this, [this] {
         if (!d->stopping && d->store.stopRequested(d->run.id))
             stop();
@@ -339,6 +345,7 @@ Result<QString> RunExecutor::start(const RunRequest &request)
             d->queue.push_back(i);
     }
     d->stopPoll.start(request.stopPollMs);
+    d->metricsPoll.start(request.metricsPollMs);
     QTimer::singleShot(0, this, &RunExecutor::dispatch);
     return d->run.id;
 }
@@ -602,6 +609,47 @@ QString RunExecutor::prepare(int i)
     return {};
 }
 
+void RunExecutor::followMetrics(int i, bool finished)
+{
+    Private::Task &task = d->tasks[i];
+    QFile file(QDir(d->taskDir(task)).filePath(u"metrics.jsonl"_s));
+    if (!file.open(QIODevice::ReadOnly))
+        return; // nothing reported (yet)
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    QList<MetricPoint> points;
+    if (file.size() > task.metricsOffset && file.seek(task.metricsOffset)) {
+        // A task may write fast: read in bounded chunks, never the whole file at once.
+        const QByteArray bytes = file.read(16 << 20);
+        task.metricsOffset += bytes.size();
+        points = task.metrics.feed(bytes, now);
+    }
+    if (finished)
+        points += task.metrics.finish(now);
+    MetricsStore store(d->db);
+    persist(store.append(d->run.id, task.node.id, points));
+    MetricSource source;
+    source.path = file.fileName();
+    source.offset = task.metrics.consumed();
+    source.malformed = task.metrics.malformed();
+    auto previous = store.source(d->run.id, task.node.id);
+    source.points = (previous ? previous->points : 0) + points.size();
+    persist(store.saveSource(d->run.id, task.node.id, source));
+}
+
+void RunExecutor::sampleRunning()
+{
+    const CatalogBatch batch(d->db);
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    MetricsStore store(d->db);
+    for (int i : std::as_const(d->running)) {
+        followMetrics(i, false);
+        QList<MetricPoint> usage;
+        for (const auto &[key, value] : d->connector.sampleResources(d->taskKey(d->tasks[i])))
+            usage.append(MetricPoint{key, std::nullopt, value, now});
+        persist(store.append(d->run.id, d->tasks[i].node.id, usage));
+    }
+}
+
 void RunExecutor::persist(const Status &written)
 {
     // The run goes on (its processes are real), but the user must learn the catalog lags.
@@ -621,6 +669,7 @@ void RunExecutor::finishIfIdle()
         return;
     d->finished = true;
     d->stopPoll.stop();
+    d->metricsPoll.stop();
     bool failed = false;
     for (const auto &task : std::as_const(d->tasks)) {
         if (task.selected && task.record.state == kFailed)
@@ -673,6 +722,7 @@ void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
     if (i < 0 || !d->running.contains(i))
         return;
     d->running.remove(i);
+    followMetrics(i, true);
     Private::Task &task = d->tasks[i];
     d->freeCpus += task.need.cpus;
     d->freeMemoryMb += task.need.memoryMb;

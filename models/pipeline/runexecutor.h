@@ -34,6 +34,7 @@ struct RunRequest
     qint64 outputCapBytes = 0; ///< per stream and task; 0: the connector's default (64 MiB)
     int retryBackoffMs = 1000; ///< first retry waits this long, doubling each time (max 60 s)
     int stopPollMs = 500;      ///< how often a stop asked from elsewhere (the catalog) is checked
+    int metricsPollMs = 1000;  ///< how often metrics files are read and resources sampled
 };
 
 /// Runs one pipeline on one connector: event-driven (a task becomes ready when its last
@@ -76,6 +77,11 @@ private:
     void finishIfIdle();
     /// Works out a task's command, environment and cache key; returns why it cannot run.
     QString prepare(int task);
+    /// Reads what a task appended to its metrics file since the last look (and, at its end,
+    /// a last line without a newline) into the catalog.
+    void followMetrics(int task, bool finished);
+    /// One look at every running task: new metric lines, and resources in use.
+    void sampleRunning();
     /// Warns (once per run) when the catalog refused a write.
     void persist(const Status &written);
 

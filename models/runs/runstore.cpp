@@ -41,8 +41,9 @@ QJsonObject jsonFrom(const QString &text)
 }
 
 const char *const kRunColumns =
-    "SELECT id, pipeline, pipeline_name, commit_id, state, pool, variables, options, "
-    "logical_date, created_at, started_at, finished_at, message FROM runs ";
+    "SELECT runs.id, pipeline, pipeline_name, commit_id, state, pool, variables, options, "
+    "logical_date, runs.created_at, started_at, finished_at, message, run_name, runs.source, "
+    "experiments.name FROM runs LEFT JOIN experiments ON experiments.id = runs.experiment_id ";
 
 RunRecord runFrom(const Query &q)
 {
@@ -60,6 +61,9 @@ RunRecord runFrom(const Query &q)
     run.startedAt = timeFrom(q.text(10));
     run.finishedAt = timeFrom(q.text(11));
     run.message = q.text(12);
+    run.runName = q.text(13);
+    run.source = q.text(14);
+    run.experiment = q.text(15);
     return run;
 }
 
@@ -162,7 +166,7 @@ Status RunStore::saveTask(const TaskRecord &task)
 
 Result<RunRecord> RunStore::run(const QString &id)
 {
-    const QByteArray sql = QByteArray(kRunColumns) + "WHERE id = ?1;";
+    const QByteArray sql = QByteArray(kRunColumns) + "WHERE runs.id = ?1;";
     Query q = m_db.query(sql.constData());
     q.bind(1, id);
     auto row = q.next();
@@ -177,8 +181,8 @@ Result<RunRecord> RunStore::run(const QString &id)
 Result<QList<RunRecord>> RunStore::runs(int limit, const QString &pipeline)
 {
     const QByteArray sql = QByteArray(kRunColumns) +
-                           "WHERE (?1 IS NULL OR pipeline = ?1) ORDER BY created_at DESC, id DESC "
-                           "LIMIT ?2;";
+                           "WHERE (?1 IS NULL OR pipeline = ?1) "
+                           "ORDER BY runs.created_at DESC, runs.id DESC LIMIT ?2;";
     Query q = m_db.query(sql.constData());
     q.bind(1, nullable(pipeline)).bind(2, limit);
     QList<RunRecord> runs;

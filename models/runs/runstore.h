@@ -19,18 +19,21 @@ class Database;
 struct RunRecord
 {
     QString id;
-    QString pipeline;     ///< slug in repo/pipelines, or the file it was run from
+    QString pipeline; ///< slug in repo/pipelines, or the file it was run from
     QString pipelineName;
-    QString commitId;     ///< the repo commit of the pipeline; empty when run from a loose file
-    QString state;        ///< pending, running, succeeded, failed, stopped
+    QString commitId; ///< the repo commit of the pipeline; empty when run from a loose file
+    QString state;    ///< pending, running, succeeded, failed, stopped
     QString pool;
     QJsonObject variables;
-    QJsonObject options;  ///< from, only, no_cache
-    QString logicalDate;  ///< scheduled runs: the slot they stand for
+    QJsonObject options; ///< from, only, no_cache
+    QString logicalDate; ///< scheduled runs: the slot they stand for
     QDateTime createdAt;
     QDateTime startedAt;
     QDateTime finishedAt;
     QString message;
+    QString runName;    ///< a name given elsewhere (MLflow's run name); empty for our runs
+    QString source;     ///< "atelier", or "mlflow" for imported runs
+    QString experiment; ///< the experiment's name, when the run belongs to one
 };
 
 /// One node's execution in a run (catalog table `tasks`).
