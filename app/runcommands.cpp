@@ -4,10 +4,12 @@
 
 #include "core/workspace.h"
 #include "runs/metricsstore.h"
+#include "runs/mlflowimport.h"
 #include "runs/runstore.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -207,6 +209,63 @@ int stop(SubcommandParser &sub, Workspace &workspace)
     return ExitOk;
 }
 
+int importMlflow(SubcommandParser &sub, Workspace &workspace)
+{
+    const QString dir = QFileInfo(sub.positional().value(1)).absoluteFilePath();
+    auto report = MlflowImport::importStore(workspace.catalog(), dir);
+    if (!report)
+        return refuse(report.error().message);
+    // Problems with single files are listed, not fatal; only a store of which no run could be
+    // imported is a failure.
+    const bool nothing = report->runsImported == 0 && report->runsFailed > 0;
+    if (sub.wantsJson()) {
+        QJsonArray problems;
+        for (const MlflowImportProblem &problem : report->problems)
+            problems.append(QJsonObject{{u"path"_s, problem.path},
+                                        {u"line"_s, problem.line},
+                                        {u"reason"_s, problem.reason}});
+        printJson({{u"store"_s, dir},
+                   {u"experiments"_s, report->experiments},
+                   {u"experiments_deleted"_s, report->experimentsDeleted},
+                   {u"runs_imported"_s, report->runsImported},
+                   {u"runs_already_imported"_s, report->runsAlreadyImported},
+                   {u"runs_deleted"_s, report->runsDeleted},
+                   {u"runs_failed"_s, report->runsFailed},
+                   {u"metric_points"_s, report->metricPoints},
+                   {u"params"_s, report->params},
+                   {u"tags"_s, report->tags},
+                   {u"problems"_s, problems}});
+        return nothing ? ExitRefused : ExitOk;
+    }
+    out() << CommandLine::tr("Imported from %1:").arg(QDir::toNativeSeparators(dir)) << Qt::endl
+          << CommandLine::tr("  experiments: %1 (deleted, skipped: %2)")
+                 .arg(report->experiments)
+                 .arg(report->experimentsDeleted)
+          << Qt::endl
+          << CommandLine::tr("  runs: %1 imported, %2 already imported, %3 deleted (skipped), "
+                             "%4 left out")
+                 .arg(report->runsImported)
+                 .arg(report->runsAlreadyImported)
+                 .arg(report->runsDeleted)
+                 .arg(report->runsFailed)
+          << Qt::endl
+          << CommandLine::tr("  metric points: %1, params: %2, tags: %3")
+                 .arg(report->metricPoints)
+                 .arg(report->params)
+                 .arg(report->tags)
+          << Qt::endl;
+    if (!report->problems.isEmpty())
+        out() << CommandLine::tr("Problems:") << Qt::endl;
+    for (const MlflowImportProblem &problem : report->problems)
+        out() << "  " << problem.path
+              << (problem.line > 0 ? u":"_s + QString::number(problem.line) : QString()) << ": "
+              << problem.reason << Qt::endl;
+    if (nothing)
+        return refuse(CommandLine::tr("No run could be imported from %1; see the problems above.")
+                          .arg(QDir::toNativeSeparators(dir)));
+    return ExitOk;
+}
+
 } // namespace
 
 int runRunsCommand(const Invocation &invocation)
@@ -221,8 +280,9 @@ int runRunsCommand(const Invocation &invocation)
     if (!sub.parse(invocation, 1, 3))
         return ExitUsage;
     const QString action = sub.positional().value(0);
-    static const QMap<QString, int> arity = {
-        {u"list"_s, 1}, {u"show"_s, 2}, {u"logs"_s, 3}, {u"stop"_s, 2}, {u"metrics"_s, 2}};
+    static const QMap<QString, int> arity = {{u"list"_s, 1},    {u"show"_s, 2},
+                                             {u"logs"_s, 3},    {u"stop"_s, 2},
+                                             {u"metrics"_s, 2}, {u"import-mlflow"_s, 2}};
     if (!arity.contains(action))
         return usage(CommandLine::tr("unknown runs action '%1'. Actions: %2")
                          .arg(action, arity.keys().join(u", "_s)));
@@ -243,6 +303,8 @@ int runRunsCommand(const Invocation &invocation)
         return logs(sub, workspace.value(), stderrOption);
     if (action == u"metrics"_s)
         return metrics(sub, workspace.value(), keyOption);
+    if (action == u"import-mlflow"_s)
+        return importMlflow(sub, workspace.value());
     return stop(sub, workspace.value());
 }
 

@@ -2,6 +2,7 @@
 
 #include "local/localmachine.h"
 #include "local/localprocess.h"
+#include "local/processsampler.h"
 
 #include <csignal>
 
@@ -30,8 +31,8 @@ TaskOutcome toTaskOutcome(const ProcessOutcome &process)
     outcome.outputTruncated = process.stdoutTruncated || process.stderrTruncated;
     switch (process.kind) {
     case ProcessOutcome::Kind::Exited:
-        outcome.status = process.exitCode == 0 ? TaskOutcome::Status::Succeeded
-                                               : TaskOutcome::Status::Failed;
+        outcome.status =
+            process.exitCode == 0 ? TaskOutcome::Status::Succeeded : TaskOutcome::Status::Failed;
         if (process.exitCode == 0)
             outcome.message.clear(); // success needs no words
         else if (outcome.message.isEmpty())
@@ -77,11 +78,10 @@ QString LocalConnector::launch(const TaskLaunch &task)
     spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
 
     auto *process = new LocalProcess(spec, this);
-    m_processes.insert(task.key, process);
+    m_processes.insert(task.key, Running{process, nullptr, task.gpus});
     const QString key = task.key;
-    connect(process, &LocalProcess::started, this, [this, key](qint64 pid) {
-        Q_EMIT taskStarted(key, QString::number(pid));
-    });
+    connect(process, &LocalProcess::started, this,
+            [this, key](qint64 pid) { Q_EMIT taskStarted(key, QString::number(pid)); });
     connect(process, &LocalProcess::finished, this,
             [this, key, process](const ProcessOutcome &outcome) {
                 m_processes.remove(key);
@@ -89,13 +89,26 @@ QString LocalConnector::launch(const TaskLaunch &task)
                 Q_EMIT taskFinished(key, toTaskOutcome(outcome));
             });
     process->start();
+    if (process->pid() > 0)
+        m_processes[task.key].sampler = std::make_shared<ProcessSampler>(process->pid());
     return process->pid() > 0 ? QString::number(process->pid()) : QString();
 }
 
 void LocalConnector::stop(const QString &key)
 {
-    if (LocalProcess *process = m_processes.value(key))
+    if (LocalProcess *process = m_processes.value(key).process)
         process->stop();
+}
+
+QList<QPair<QString, double>> LocalConnector::sampleResources(const QString &key)
+{
+    const auto it = m_processes.find(key);
+    if (it == m_processes.end() || !it->sampler)
+        return {};
+    ResourceSample sample = it->sampler->sample();
+    if (!it->gpus.isEmpty())
+        sample.gpus = ProcessSampler::sampleGpus(it->gpus);
+    return ProcessSampler::toMetrics(sample);
 }
 
 } // namespace atelier

@@ -4,9 +4,12 @@
 
 #include <QHash>
 
+#include <memory>
+
 namespace atelier {
 
 class LocalProcess;
+class ProcessSampler;
 
 /// The `local` pool: tasks run as processes of this workstation, within its cores, memory and
 /// GPUs (or less, when asked), each in its own process group.
@@ -26,13 +29,21 @@ public:
     PoolCapacity capacity() const override { return m_capacity; }
     QString launch(const TaskLaunch &task) override;
     void stop(const QString &key) override;
+    /// CPU, memory and processes of the task's whole process tree, and its GPUs' use.
+    QList<QPair<QString, double>> sampleResources(const QString &key) override;
 
     void setOutputCap(qint64 bytes) { m_outputCap = bytes; }
 
 private:
     PoolCapacity m_capacity;
     qint64 m_outputCap = 64ll << 20;
-    QHash<QString, LocalProcess *> m_processes;
+    struct Running
+    {
+        LocalProcess *process = nullptr;
+        std::shared_ptr<ProcessSampler> sampler;
+        QList<int> gpus;
+    };
+    QHash<QString, Running> m_processes;
 };
 
 } // namespace atelier

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -70,8 +71,8 @@ bool parseStat(const QByteArray &text, ProcStat *out)
         return false;
     bool okPpid = false, okPgrp = false, okUtime = false, okStime = false, okStart = false;
     out->zombie = tokens[0] == "Z" || tokens[0] == "X";
-    out->ppid = tokens[1].toLongLong(&okPpid);       // field 4
-    out->pgrp = tokens[2].toLongLong(&okPgrp);       // field 5
+    out->ppid = tokens[1].toLongLong(&okPpid);            // field 4
+    out->pgrp = tokens[2].toLongLong(&okPgrp);            // field 5
     const qint64 utime = tokens[11].toLongLong(&okUtime); // field 14
     const qint64 stime = tokens[12].toLongLong(&okStime); // field 15
     out->startTime = tokens[19].toLongLong(&okStart);     // field 22
@@ -87,11 +88,12 @@ QList<ProcStat> scanProcesses()
     if (!dir)
         return processes;
     while (const dirent *entry = ::readdir(dir)) {
-        const char *name = entry->d_name;
-        if (name[0] < '1' || name[0] > '9')
-            continue;
+        char *end = nullptr;
+        const long long pid = std::strtoll(entry->d_name, &end, 10);
+        if (pid <= 0 || *end != '\0')
+            continue; // not a process: "self", "meminfo", ...
         char path[64];
-        std::snprintf(path, sizeof path, "/proc/%s/stat", name);
+        std::snprintf(path, sizeof path, "/proc/%lld/stat", pid);
         ProcStat stat;
         if (parseStat(readProcFile(path), &stat))
             processes.append(stat);

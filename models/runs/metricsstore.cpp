@@ -64,9 +64,13 @@ Result<QStringList> MetricsStore::keys(const QString &runId)
 
 Result<QList<MetricSummary>> MetricsStore::summaries(const QString &runId)
 {
-    // The last point is the newest by time; SQLite takes the bare columns from the max() row.
-    Query q = m_db.query("SELECT key, count(*), min(value), max(value), value, step, max(ts) "
-                         "FROM metrics WHERE run_id = ?1 GROUP BY key ORDER BY key;");
+    // The last point: the newest by time, the latest written among equal times.
+    Query q = m_db.query("SELECT m.key, count(*), min(m.value), max(m.value), "
+                         "(SELECT value FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
+                         " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
+                         "(SELECT step FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
+                         " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) "
+                         "FROM metrics m WHERE m.run_id = ?1 GROUP BY m.key ORDER BY m.key;");
     q.bind(1, runId);
     QList<MetricSummary> summaries;
     Status read = q.forEach([&](const Query &row) {

@@ -123,19 +123,23 @@ QList<QPointF> smoothEma(const QList<QPointF> &points, double weight)
         return points;
     const double w = std::min(weight, 0.999);
 
-    QList<QPointF> out;
-    out.reserve(points.size());
+    const qsizetype n = points.size();
+    const QPointF *in = points.constData();
+    QList<QPointF> out(n);
+    QPointF *o = out.data();
     double last = 0;
     double wPow = 1; // w^numAccum
-    for (const QPointF &point : points) {
-        const double y = point.y();
+    for (qsizetype i = 0; i < n; ++i) {
+        const double y = in[i].y();
         if (!std::isfinite(y)) {
-            out.append(point);
+            o[i] = in[i];
             continue;
         }
         last = last * w + (1 - w) * y;
-        wPow *= w;
-        out.append(QPointF(point.x(), last / (1 - wPow)));
+        // Once 1 - w^k rounds to 1, stop: w^k would otherwise sink into the subnormals and stay
+        // there (the smallest one times w rounds back to itself), where each product is slow.
+        wPow = wPow > 1e-20 ? wPow * w : 0;
+        o[i] = QPointF(in[i].x(), last / (1 - wPow));
     }
     return out;
 }

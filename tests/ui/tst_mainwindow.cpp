@@ -1,5 +1,6 @@
 #include "core/appsettings.h"
 #include "core/workspace.h"
+#include "monitor/runsview.h"
 #include "shell/mainwindow.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -63,17 +64,19 @@ private Q_SLOTS:
         for (const QString &view : views) {
             QVERIFY2(window.showView(view), qPrintable(view));
             QCOMPARE(window.currentView(), view);
-            ListPage *page = window.page(view);
+            QWidget *page = window.page(view);
             QVERIFY(page);
             QVERIFY(page->isVisible());
         }
-        QCOMPARE(window.page(u"datasets"_s)->entryCount(), 3); // the three sample sets
-        QVERIFY(!window.page(u"datasets"_s)->showsEmptyHint());
-        QVERIFY(window.page(u"pools"_s)->entryCount() >= 4);    // local + cores, memory, GPUs
+        QCOMPARE(qobject_cast<ListPage *>(window.page(u"datasets"_s))->entryCount(),
+                 3); // the three sample sets
+        QVERIFY(!qobject_cast<ListPage *>(window.page(u"datasets"_s))->showsEmptyHint());
+        QVERIFY(qobject_cast<ListPage *>(window.page(u"pools"_s))->entryCount() >=
+                4); // local + cores, memory, GPUs
         // The demo pipeline, and the two commits that made the workspace and added it.
-        QCOMPARE(window.page(u"pipelines"_s)->entryCount(), 3);
-        QVERIFY(window.page(u"runs"_s)->showsEmptyHint());
-        QVERIFY(window.page(u"models"_s)->showsEmptyHint());
+        QCOMPARE(qobject_cast<ListPage *>(window.page(u"pipelines"_s))->entryCount(), 3);
+        QCOMPARE(window.runsView()->visibleRunCount(), 0);
+        QVERIFY(qobject_cast<ListPage *>(window.page(u"models"_s))->showsEmptyHint());
         QVERIFY(!window.showView(u"nosuch"_s));
         QVERIFY(AppSettings().recentWorkspaces().contains(m_demo));
     }
@@ -135,7 +138,7 @@ private Q_SLOTS:
         window.openDemo();
         QVERIFY(loaded.wait(60000));
         QCOMPARE(window.workspacePath(), demo);
-        QCOMPARE(window.page(u"datasets"_s)->entryCount(), 3);
+        QCOMPARE(qobject_cast<ListPage *>(window.page(u"datasets"_s))->entryCount(), 3);
     }
 
     void settingsNeedAnAnnotatorName()

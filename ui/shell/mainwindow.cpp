@@ -2,6 +2,7 @@
 
 #include "core/appsettings.h"
 #include "core/buildinfo.h"
+#include "monitor/runsview.h"
 #include "shell/schedulerunner.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -68,7 +69,7 @@ QList<ViewSpec> viewSpecs()
                         "it ran."),
          MainWindow::tr("No runs yet.\nRun a pipeline and it appears here with its live "
                         "metrics."),
-         &ViewSections::runs},
+         nullptr}, // the Runs view is a view of its own
         {u"models"_s, MainWindow::tr("Models"),
          MainWindow::tr("Registered models with versions, lineage and deployments."),
          MainWindow::tr("No models yet.\nRegister one with: atelier model register PATH --name "
@@ -194,7 +195,10 @@ QWidget *MainWindow::buildShell()
 
     m_views = new QStackedWidget(shell);
     for (const ViewSpec &spec : viewSpecs()) {
-        auto *page = new ListPage(spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views);
+        QWidget *page = spec.sections
+                            ? static_cast<QWidget *>(new ListPage(
+                                  spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views))
+                            : (m_runsView = new RunsView(m_views));
         m_views->addWidget(page);
         m_viewPages.append(page);
         auto *item = new QListWidgetItem(spec.title, m_navigation);
@@ -270,8 +274,11 @@ void MainWindow::openWorkspace(const QString &path)
 void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
 {
     const QList<ViewSpec> specs = viewSpecs();
-    for (int i = 0; i < specs.size(); ++i)
-        m_viewPages[i]->setSections(specs[i].sections(snapshot));
+    for (int i = 0; i < specs.size(); ++i) {
+        if (auto *list = qobject_cast<ListPage *>(m_viewPages[i]))
+            list->setSections(specs[i].sections(snapshot));
+    }
+    m_runsView->setRuns(snapshot.info.root, snapshot.runs);
     m_poolNames.clear();
     for (const PoolRow &pool : snapshot.pools)
         m_poolNames.append(pool.name);
@@ -373,7 +380,7 @@ QString MainWindow::currentView() const
     return row >= 0 ? viewNames().value(row) : QString();
 }
 
-ListPage *MainWindow::page(const QString &name) const
+QWidget *MainWindow::page(const QString &name) const
 {
     const int index = int(viewNames().indexOf(name));
     return index >= 0 ? m_viewPages.value(index) : nullptr;

@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace atelier {
 
 class ListPage;
+class RunsView;
 class ScheduleRunner;
 class WelcomePage;
 
@@ -41,7 +42,9 @@ public:
     QString currentView() const;
     QString workspacePath() const { return m_workspacePath; }
     bool isLoading() const { return m_loading; }
-    ListPage *page(const QString &name) const;
+    /// The page of view \a name (a ListPage, or the RunsView for "runs").
+    QWidget *page(const QString &name) const;
+    RunsView *runsView() const { return m_runsView; }
 
 Q_SIGNALS:
     void workspaceLoaded(const QString &path);
@@ -68,7 +71,8 @@ private:
     QWidget *m_shell = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_views = nullptr;
-    QList<ListPage *> m_viewPages;
+    QList<QWidget *> m_viewPages;
+    RunsView *m_runsView = nullptr;
     QLabel *m_workspaceTitle = nullptr;
     QLabel *m_workspaceDetail = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -24,8 +24,8 @@ void ScheduleRunner::setWorkspace(const QString &workspaceRoot)
     if (workspaceRoot == m_root)
         return;
     m_root = workspaceRoot;
-    m_service = workspaceRoot.isEmpty() ? nullptr
-                                        : std::make_shared<ScheduleService>(workspaceRoot);
+    m_service =
+        workspaceRoot.isEmpty() ? nullptr : std::make_shared<ScheduleService>(workspaceRoot);
     if (m_service) {
         m_timer->start();
         tick();
@@ -52,16 +52,16 @@ void ScheduleRunner::tick()
                 for (const ScheduledLaunch &launch : launches.value()) {
                     const bool started = QProcess::startDetached(
                         QCoreApplication::applicationFilePath(), launch.arguments(root), root);
-                    Q_EMIT launched(launch.pipeline,
-                                    started ? tr("Scheduled run of %1 for %2 started.")
-                                                  .arg(launch.pipeline,
-                                                       launch.logicalDate.toString(Qt::ISODate))
-                                            : tr("Could not start the scheduled run of %1.")
-                                                  .arg(launch.pipeline));
+                    Q_EMIT launched(
+                        launch.pipeline,
+                        started
+                            ? tr("Scheduled run of %1 for %2 started.")
+                                  .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
+                            : tr("Could not start the scheduled run of %1.").arg(launch.pipeline));
                 }
             });
-    watcher->setFuture(QtConcurrent::run(
-        [service] { return service->due(QDateTime::currentDateTimeUtc()); }));
+    watcher->setFuture(
+        QtConcurrent::run([service] { return service->due(QDateTime::currentDateTimeUtc()); }));
 }
 
 } // namespace atelier

@@ -66,7 +66,8 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
     const QDir pipelines(QDir(workspace->repoPath()).filePath(u"pipelines"_s));
     for (const QFileInfo &file : pipelines.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name)) {
         auto doc = PipelineDocument::load(file.filePath());
-        QString detail = doc ? tr("%n nodes", nullptr, int(doc->nodes.size())) : doc.error().message;
+        QString detail =
+            doc ? tr("%n nodes", nullptr, int(doc->nodes.size())) : doc.error().message;
         if (doc && doc->schedule)
             detail += u" · "_s + tr("schedule %1").arg(doc->schedule->cron);
         snapshot.pipelines.append({doc ? doc->name : file.completeBaseName(), detail,
@@ -114,15 +115,7 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
     auto runs = runStore.runs(100);
     if (!runs)
         return runs.error();
-    for (const RunRecord &run : runs.value()) {
-        const QDateTime end = run.finishedAt.isValid() ? run.finishedAt
-                                                       : QDateTime::currentDateTimeUtc();
-        const double seconds = run.startedAt.isValid() ? run.startedAt.msecsTo(end) / 1000.0 : 0;
-        snapshot.runs.append({tr("%1 — %2").arg(run.pipelineName, run.id),
-                              tr("%1 · %2 s").arg(runStateText(run.state))
-                                  .arg(seconds, 0, 'f', 1),
-                              QDir(workspace->runsPath()).filePath(run.id), run.createdAt});
-    }
+    snapshot.runs = runs.value();
 
     snapshot.machine = LocalMachine::probe();
     return snapshot;

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "core/workspace.h"
 #include "local/localmachine.h"
+#include "runs/runstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -40,7 +41,7 @@ public:
     QList<ListedEntry> pipelines;  ///< repo/pipelines/*.json
     QList<ListedEntry> history;    ///< commits of repo/, newest first
     QList<ListedEntry> sampleData; ///< the demo files ready to import
-    QList<ListedEntry> runs;       ///< runs/<run>/ folders, newest first
+    QList<RunRecord> runs;         ///< runs of the catalog, newest first
     MachineResources machine;
 
     /// Opens (and migrates) the workspace at \a path and reads what the views show.

@@ -1,0 +1,99 @@
+#include "runs/rundetail.h"
+
+#include "catalog/database.h"
+#include "core/workspace.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &runId)
+{
+    auto workspace = Workspace::open(workspaceRoot);
+    if (!workspace)
+        return workspace.error();
+    RunStore runs(workspace->catalog());
+    RunDetail detail;
+    auto run = runs.run(runId);
+    if (!run)
+        return run.error();
+    detail.run = run.value();
+    auto tasks = runs.tasks(runId);
+    if (!tasks)
+        return tasks.error();
+    detail.tasks = tasks.value();
+
+    for (auto it = detail.run.variables.begin(); it != detail.run.variables.end(); ++it)
+        detail.params.insert(it.key(), it.value().toString());
+    Status params =
+        workspace->catalog()
+            .query("SELECT key, value FROM run_params WHERE run_id = ?1;")
+            .bind(1, runId)
+            .forEach([&](const Query &row) { detail.params.insert(row.text(0), row.text(1)); });
+    if (!params)
+        return params.error();
+
+    MetricsStore metrics(workspace->catalog());
+    auto summaries = metrics.summaries(runId);
+    if (!summaries)
+        return summaries.error();
+    detail.summaries = summaries.value();
+    auto points = metrics.points(runId);
+    if (!points)
+        return points.error();
+    for (const MetricPoint &point : points.value())
+        detail.series[point.key].append(point);
+    detail.malformedLines = metrics.malformed(runId).value_or(0);
+
+    for (const TaskRecord &task : std::as_const(detail.tasks)) {
+        if (task.outputsDir.isEmpty() || !QFileInfo(task.outputsDir).isDir())
+            continue;
+        const QDir base(task.outputsDir);
+        QDirIterator it(task.outputsDir, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext() && detail.artifacts.size() < 5000) {
+            const QFileInfo file(it.next());
+            detail.artifacts.append({task.nodeId, base.relativeFilePath(file.filePath()),
+                                     file.filePath(), file.size()});
+        }
+    }
+    return detail;
+}
+
+QString LogPage::stripAnsi(const QString &text)
+{
+    static const QRegularExpression escapes(
+        u"\x1b(?:\\[[0-9;?]*[ -/]*[@-~]|\\][^\x07\x1b]*(?:\x07|\x1b\\\\)|[@-Z\\\\-_])"_s);
+    QString clean = text;
+    clean.remove(escapes);
+    return clean;
+}
+
+Result<LogPage> LogPage::read(const QString &path, qint64 offset, qint64 maxBytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
+                         tr("Cannot read %1: %2").arg(path, file.errorString()));
+    LogPage page;
+    page.fileSize = file.size();
+    page.offset = offset < 0 ? std::max<qint64>(0, page.fileSize - maxBytes)
+                             : std::min(offset, page.fileSize);
+    file.seek(page.offset);
+    QByteArray bytes = file.read(maxBytes);
+    if (page.offset > 0) { // start at a whole line
+        const qsizetype newline = bytes.indexOf('\n');
+        if (newline >= 0) {
+            bytes.remove(0, newline + 1);
+            page.offset += newline + 1;
+        }
+    }
+    page.text = stripAnsi(QString::fromUtf8(bytes));
+    return page;
+}
+
+} // namespace atelier

@@ -1,0 +1,139 @@
+#include "catalog/database.h"
+#include "core/workspace.h"
+#include "local/localconnector.h"
+#include "monitor/runsview.h"
+#include "pipeline/runexecutor.h"
+#include "pipeline/templatelibrary.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace atelier;
+
+class TestRunsView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_root;
+    QString m_runId;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_root = m_tmp.filePath(u"ws"_s);
+        auto workspace = Workspace::create(m_root, {});
+        QVERIFY(workspace);
+        // A real run: two shell tasks that report metrics (one line malformed) and colour
+        // their output the way terminals do.
+        PipelineDocument doc;
+        doc.name = u"Monitor"_s;
+        const QString report =
+            u"for i in 1 2 3; do echo \"{\\\"key\\\": \\\"loss\\\", \\\"value\\\": $((10 - i)), "
+            "\\\"step\\\": $i}\" >> \"$ATELIER_METRICS_FILE\"; done; "
+            "echo 'not json' >> \"$ATELIER_METRICS_FILE\"; "
+            "printf '\\033[32mtraining done\\033[0m\\n'"_s;
+        doc.nodes.append(
+            NodeSpec{u"train"_s, {}, u"shell"_s, {{u"script"_s, report}}, {}, 0, 0, false, {}});
+        doc.nodes.append(NodeSpec{
+            u"after"_s, {}, u"shell"_s, {{u"script"_s, u"echo after"_s}}, {}, 0, 0, false, {}});
+        doc.edges.append(EdgeSpec{u"train"_s, u"out"_s, u"after"_s, u"in"_s});
+
+        TemplateLibrary library;
+        library.addDirectory(TemplateLibrary::builtinDirectory());
+        LocalConnector connector(PoolCapacity{2, 2048, {}});
+        RunExecutor executor(workspace->catalog(), library, connector);
+        QSignalSpy finished(&executor, &RunExecutor::finished);
+        RunRequest request;
+        request.workspaceRoot = m_root;
+        request.pipelineKey = u"monitor"_s;
+        request.document = doc;
+        auto started = executor.start(request);
+        QVERIFY2(started, started ? "" : qPrintable(started.error().message));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(executor.state(), u"succeeded"_s);
+        m_runId = started.value();
+    }
+
+    void showsARunWithItsTasksMetricsLogsAndArtifacts()
+    {
+        auto workspace = Workspace::open(m_root);
+        QVERIFY(workspace);
+        RunsView view;
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy loaded(&view, &RunsView::detailLoaded);
+        QSignalSpy logLoaded(&view, &RunsView::logLoaded);
+        view.setRuns(m_root, RunStore(workspace->catalog()).runs().value());
+        QCOMPARE(view.visibleRunCount(), 1);
+        QVERIFY(loaded.count() > 0 || loaded.wait(10000)); // the first run is selected
+        QCOMPARE(view.currentRun(), m_runId);
+        QCOMPARE(view.detail().tasks.size(), 2);
+        QCOMPARE(view.detail().series.value(u"loss"_s).size(), 3);
+        QCOMPARE(view.detail().malformedLines, qint64(1));
+
+        auto *metrics = view.findChild<QTableWidget *>(u"runMetrics"_s);
+        QVERIFY(metrics);
+        QCOMPARE(metrics->rowCount(), 1);
+        QCOMPARE(metrics->item(0, 0)->text(), u"loss"_s);
+        QCOMPARE(metrics->item(0, 1)->data(Qt::DisplayRole).toDouble(), 7.0); // last
+        QCOMPARE(metrics->item(0, 3)->data(Qt::DisplayRole).toDouble(), 9.0); // max
+        QVERIFY(!view.findChild<QLabel *>(u"malformedLines"_s)->text().isEmpty());
+
+        QVERIFY(logLoaded.count() > 0 || logLoaded.wait(10000));
+        QVERIFY2(view.logText().contains(u"training done"_s), qPrintable(view.logText()));
+        QVERIFY(!view.logText().contains(QChar(0x1b))); // escapes stripped
+
+        auto *artifacts = view.findChild<QTreeWidget *>(u"runArtifacts"_s);
+        QVERIFY(artifacts);
+        // The shell template's out folders are empty: artifacts list files only.
+        QCOMPARE(artifacts->topLevelItemCount(), 0);
+    }
+
+    void filtersRuns()
+    {
+        auto workspace = Workspace::open(m_root);
+        QVERIFY(workspace);
+        RunsView view;
+        view.setRuns(m_root, RunStore(workspace->catalog()).runs().value());
+        QCOMPARE(view.visibleRunCount(), 1);
+        view.setStateFilter(u"failed"_s);
+        QCOMPARE(view.visibleRunCount(), 0);
+        view.setStateFilter(u"succeeded"_s);
+        QCOMPARE(view.visibleRunCount(), 1);
+        view.setTextFilter(u"nothing like it"_s);
+        QCOMPARE(view.visibleRunCount(), 0);
+        view.setTextFilter(u"monit"_s);
+        QCOMPARE(view.visibleRunCount(), 1);
+    }
+
+    void logPagesStripEscapesAndStartAtLines()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(u"big.log"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 20000; ++i)
+            file.write(QByteArray("\x1b[1mline ") + QByteArray::number(i) + "\x1b[0m\n");
+        file.close();
+        auto tail = LogPage::read(path, -1, 4096);
+        QVERIFY(tail);
+        QVERIFY(tail->text.endsWith(u"line 19999\n"_s));
+        QVERIFY(tail->text.startsWith(u"line "_s)); // cut at a line start
+        QVERIFY(!tail->text.contains(QChar(0x1b)));
+        QVERIFY(tail->text.size() <= 4096);
+        auto head = LogPage::read(path, 0, 4096);
+        QVERIFY(head->text.startsWith(u"line 0\n"_s));
+        QVERIFY(!LogPage::read(tmp.filePath(u"missing.log"_s), -1, 10));
+    }
+};
+
+QTEST_MAIN(TestRunsView)
+#include "tst_runsview.moc"

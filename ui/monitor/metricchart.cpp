@@ -1,0 +1,567 @@
+#include "monitor/metricchart.h"
+
+#include "runs/chartseries.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+constexpr int SliderSteps = 100; // the slider shows weights 0.00 … 0.99
+
+// Tableau 10: distinct on white, and for the common colour blindnesses as far as ten colours go.
+constexpr QRgb Palette[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
+                            0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+
+double axisMin(const QAbstractAxis *axis)
+{
+    if (const auto *dt = qobject_cast<const QDateTimeAxis *>(axis))
+        return double(dt->min().toMSecsSinceEpoch());
+    if (const auto *v = qobject_cast<const QValueAxis *>(axis))
+        return v->min();
+    if (const auto *l = qobject_cast<const QLogValueAxis *>(axis))
+        return l->min();
+    return 0;
+}
+
+double axisMax(const QAbstractAxis *axis)
+{
+    if (const auto *dt = qobject_cast<const QDateTimeAxis *>(axis))
+        return double(dt->max().toMSecsSinceEpoch());
+    if (const auto *v = qobject_cast<const QValueAxis *>(axis))
+        return v->max();
+    if (const auto *l = qobject_cast<const QLogValueAxis *>(axis))
+        return l->max();
+    return 0;
+}
+
+void setAxisRange(QAbstractAxis *axis, double lo, double hi)
+{
+    if (auto *dt = qobject_cast<QDateTimeAxis *>(axis))
+        dt->setRange(QDateTime::fromMSecsSinceEpoch(qint64(std::floor(lo)), Qt::UTC),
+                     QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(hi)), Qt::UTC));
+    else
+        axis->setRange(lo, hi);
+}
+
+} // namespace
+
+/// The chart view with wheel zoom, drag pan and double-click reset; rubber band zoom is
+/// QChartView's own. Tells the chart after each so it fetches the detail of the new range.
+class MetricChartView final : public QChartView
+{
+public:
+    MetricChartView(QChart *chart, QWidget *parent) : QChartView(chart, parent)
+    {
+        setRubberBand(QChartView::RectangleRubberBand);
+        setRenderHint(QPainter::Antialiasing);
+        setMouseTracking(true);
+    }
+
+    std::function<void()> onZoomed;
+    std::function<void()> onReset;
+
+protected:
+    void wheelEvent(QWheelEvent *event) override
+    {
+        const double steps = event->angleDelta().y() / 120.0;
+        if (steps == 0) {
+            event->ignore();
+            return;
+        }
+        // Zoom about the cursor: the point under it stays where it is.
+        const QRectF plot = chart()->plotArea();
+        const QPointF at = chart()->mapFromScene(mapToScene(event->position().toPoint()));
+        const double factor = std::pow(0.8, steps);
+        const QRectF rect(at.x() - (at.x() - plot.left()) * factor,
+                          at.y() - (at.y() - plot.top()) * factor, plot.width() * factor,
+                          plot.height() * factor);
+        chart()->zoomIn(rect);
+        event->accept();
+        if (onZoomed)
+            onZoomed();
+    }
+
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton) {
+            m_panFrom = event->position();
+            m_panning = true;
+            setCursor(Qt::ClosedHandCursor);
+            event->accept();
+            return;
+        }
+        QChartView::mousePressEvent(event);
+    }
+
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        if (m_panning) {
+            const QPointF delta = event->position() - m_panFrom;
+            m_panFrom = event->position();
+            chart()->scroll(-delta.x(), delta.y());
+            event->accept();
+            return;
+        }
+        QChartView::mouseMoveEvent(event);
+    }
+
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        if (m_panning &&
+            (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton)) {
+            m_panning = false;
+            unsetCursor();
+            event->accept();
+            if (onZoomed)
+                onZoomed();
+            return;
+        }
+        const bool band = event->button() == Qt::LeftButton && rubberBand() != NoRubberBand;
+        QChartView::mouseReleaseEvent(event);
+        if (band && onZoomed)
+            onZoomed();
+    }
+
+    void mouseDoubleClickEvent(QMouseEvent *event) override
+    {
+        if (event->button() == Qt::LeftButton && onReset) {
+            onReset();
+            event->accept();
+            return;
+        }
+        QChartView::mouseDoubleClickEvent(event);
+    }
+
+private:
+    QPointF m_panFrom;
+    bool m_panning = false;
+};
+
+MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
+    : QWidget(parent), m_model(model ? model : new ChartSeries(this))
+{
+    m_chart = new QChart;
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_view = new MetricChartView(m_chart, this);
+    m_view->onZoomed = [this] { userZoomed(); };
+    m_view->onReset = [this] { resetZoom(); };
+
+    m_xMode = new QComboBox(this);
+    m_xMode->setObjectName(u"xMode"_s);
+    m_xMode->addItem(tr("Step"), int(ChartSeries::XMode::Step));
+    m_xMode->addItem(tr("Wall time"), int(ChartSeries::XMode::WallTime));
+    m_xMode->addItem(tr("Relative time (s)"), int(ChartSeries::XMode::RelativeSeconds));
+    auto *xLabel = new QLabel(tr("&X axis:"), this);
+    xLabel->setBuddy(m_xMode);
+
+    m_smoothing = new QSlider(Qt::Horizontal, this);
+    m_smoothing->setObjectName(u"smoothing"_s);
+    m_smoothing->setRange(0, SliderSteps - 1);
+    m_smoothing->setPageStep(10);
+    m_smoothing->setMaximumWidth(160);
+    m_smoothing->setToolTip(tr("Exponential moving average weight: 0 shows the raw values"));
+    auto *smoothingLabel = new QLabel(tr("&Smoothing:"), this);
+    smoothingLabel->setBuddy(m_smoothing);
+    m_smoothingValue = new QLabel(this);
+    m_smoothingValue->setObjectName(u"smoothingValue"_s);
+    m_smoothingValue->setMinimumWidth(m_smoothingValue->fontMetrics().horizontalAdvance(u"0.00"_s));
+
+    m_logScale = new QCheckBox(tr("&Log scale"), this);
+    m_logScale->setObjectName(u"logScale"_s);
+
+    m_exportPng = new QPushButton(tr("Export &PNG…"), this);
+    m_exportPng->setObjectName(u"exportPng"_s);
+    m_exportCsv = new QPushButton(tr("Export &CSV…"), this);
+    m_exportCsv->setObjectName(u"exportCsv"_s);
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"note"_s);
+    m_note->setWordWrap(true);
+    m_note->hide();
+
+    // A tooltip-like label over the plot; QToolTip would leave nothing for a test to read.
+    m_hover = new QLabel(m_view->viewport());
+    m_hover->setObjectName(u"hover"_s);
+    m_hover->setAutoFillBackground(true);
+    m_hover->setBackgroundRole(QPalette::ToolTipBase);
+    m_hover->setForegroundRole(QPalette::ToolTipText);
+    m_hover->setFrameShape(QFrame::Box);
+    m_hover->setMargin(3);
+    m_hover->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_hover->hide();
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(xLabel);
+    controls->addWidget(m_xMode);
+    controls->addSpacing(12);
+    controls->addWidget(smoothingLabel);
+    controls->addWidget(m_smoothing);
+    controls->addWidget(m_smoothingValue);
+    controls->addSpacing(12);
+    controls->addWidget(m_logScale);
+    controls->addStretch(1);
+    controls->addWidget(m_exportPng);
+    controls->addWidget(m_exportCsv);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_note);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(0);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MetricChart::refresh);
+
+    connect(m_xMode, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setXMode(ChartSeries::XMode(m_xMode->currentData().toInt())); });
+    connect(m_smoothing, &QSlider::valueChanged, this,
+            [this](int value) { m_model->setSmoothing(double(value) / SliderSteps); });
+    connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) { m_model->setLogScale(on); });
+    connect(m_exportPng, &QPushButton::clicked, this, &MetricChart::exportPngClicked);
+    connect(m_exportCsv, &QPushButton::clicked, this, &MetricChart::exportCsvClicked);
+
+    connect(m_model, &ChartSeries::structureChanged, this, [this] {
+        rebuildLines();
+        scheduleRefresh();
+    });
+    connect(m_model, &ChartSeries::optionsChanged, this, [this] {
+        syncControls();
+        rebuildAxes(); // a new x mode also ends the zoom: the old range means nothing now
+        scheduleRefresh();
+    });
+    connect(m_model, &ChartSeries::pointsAppended, this, &MetricChart::scheduleRefresh);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        if (int(plot.width()) != m_fetchedWidth)
+            scheduleRefresh();
+    });
+
+    syncControls();
+    rebuildLines();
+    refresh();
+}
+
+MetricChart::~MetricChart() = default;
+
+QChartView *MetricChart::chartView() const
+{
+    return m_view;
+}
+
+QColor MetricChart::paletteColor(int index)
+{
+    constexpr int size = int(std::size(Palette));
+    return QColor(Palette[((index % size) + size) % size]);
+}
+
+void MetricChart::syncControls()
+{
+    const QSignalBlocker b1(m_xMode), b2(m_smoothing), b3(m_logScale);
+    m_xMode->setCurrentIndex(m_xMode->findData(int(m_model->xMode())));
+    m_smoothing->setValue(int(std::lround(m_model->smoothing() * SliderSteps)));
+    m_smoothingValue->setText(QString::number(m_model->smoothing(), 'f', 2));
+    m_logScale->setChecked(m_model->logScale());
+}
+
+void MetricChart::rebuildLines()
+{
+    m_hover->hide();
+    m_chart->removeAllSeries();
+    m_lines.clear();
+    for (int i = 0; i < m_model->count(); ++i) {
+        auto *line = new QLineSeries(m_chart);
+        line->setName(m_model->label(i));
+        QPen pen(paletteColor(m_model->colorIndex(i)));
+        // One pixel: the raster engine's fast path for thin lines; wider pens are stroked as
+        // paths, several times slower with thousands of segments.
+        pen.setWidthF(1);
+        line->setPen(pen);
+        connect(line, &QLineSeries::hovered, this,
+                [this, line](const QPointF &point, bool state) { showHover(line, point, state); });
+        m_chart->addSeries(line);
+        m_lines.append(line);
+    }
+    m_axesMode = -1; // new lines need the axes attached
+    rebuildAxes();
+}
+
+void MetricChart::rebuildAxes()
+{
+    const int mode = int(m_model->xMode()) * 2 + (m_model->logScale() ? 1 : 0);
+    if (mode == m_axesMode && m_axisX)
+        return;
+    m_axesMode = mode;
+    m_zoomed = false;
+    // Points drawn for the old axes may mean nothing on the new ones (negative values on a
+    // log axis); refresh() fetches new ones.
+    for (QLineSeries *line : std::as_const(m_lines))
+        line->clear();
+
+    for (QAbstractAxis *axis : m_chart->axes()) {
+        m_chart->removeAxis(axis);
+        delete axis;
+    }
+
+    if (m_model->xMode() == ChartSeries::XMode::WallTime) {
+        auto *axis = new QDateTimeAxis;
+        axis->setFormat(u"MM-dd HH:mm"_s);
+        axis->setTitleText(tr("Time (UTC)"));
+        m_axisX = axis;
+    } else {
+        auto *axis = new QValueAxis;
+        axis->setLabelFormat(u"%g"_s);
+        axis->setTitleText(m_model->xMode() == ChartSeries::XMode::Step ? tr("Step")
+                                                                        : tr("Seconds"));
+        m_axisX = axis;
+    }
+    if (m_model->logScale()) {
+        auto *axis = new QLogValueAxis;
+        axis->setBase(10);
+        axis->setLabelFormat(u"%g"_s);
+        axis->setMinorTickCount(-1);
+        m_axisY = axis;
+    } else {
+        auto *axis = new QValueAxis;
+        axis->setLabelFormat(u"%g"_s);
+        m_axisY = axis;
+    }
+    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_chart->addAxis(m_axisY, Qt::AlignLeft);
+    for (QLineSeries *line : std::as_const(m_lines)) {
+        line->attachAxis(m_axisX);
+        line->attachAxis(m_axisY);
+    }
+}
+
+void MetricChart::scheduleRefresh()
+{
+    if (!m_refreshTimer->isActive())
+        m_refreshTimer->start();
+}
+
+void MetricChart::refresh()
+{
+    m_refreshTimer->stop();
+    rebuildAxes();
+    int width = int(m_chart->plotArea().width());
+    if (width <= 0)
+        width = std::max(m_view->width(), 100);
+    m_fetchedWidth = width;
+
+    // Wall time is seconds in the model and milliseconds on a QDateTimeAxis.
+    const bool wall = m_model->xMode() == ChartSeries::XMode::WallTime;
+    const double scale = wall ? 1000.0 : 1.0;
+    const double xMin = axisMin(m_axisX) / scale;
+    const double xMax = axisMax(m_axisX) / scale;
+    const int count = int(std::min<qsizetype>(m_lines.size(), m_model->count()));
+    QList<QList<QPointF>> fetched(count);
+    for (int i = 0; i < count; ++i) {
+        fetched[i] = m_zoomed ? m_model->visiblePoints(i, width, xMin, xMax)
+                              : m_model->visiblePoints(i, width);
+        if (wall) {
+            for (QPointF &p : fetched[i])
+                p.setX(p.x() * scale);
+        }
+    }
+
+    if (!m_zoomed) {
+        double x0 = 0, x1 = 1, y0 = m_model->logScale() ? 0.1 : 0.0, y1 = 1;
+        if (const std::optional<QRectF> bounds = m_model->bounds()) {
+            x0 = bounds->left();
+            x1 = bounds->right();
+            if (x1 <= x0) {
+                x0 -= 0.5;
+                x1 += 0.5;
+            }
+            y0 = bounds->top();
+            y1 = bounds->bottom();
+            if (m_model->logScale()) {
+                // A little room in log space; the model dropped everything <= 0.
+                const double l0 = std::log10(y0), l1 = std::log10(y1);
+                const double pad = l1 > l0 ? (l1 - l0) * 0.05 : 0.5;
+                y0 = std::pow(10.0, l0 - pad);
+                y1 = std::pow(10.0, l1 + pad);
+            } else {
+                const double pad = y1 > y0 ? (y1 - y0) * 0.05 : std::max(std::abs(y0) * 0.1, 0.5);
+                y0 -= pad;
+                y1 += pad;
+            }
+        }
+        x0 *= scale;
+        x1 *= scale;
+        if (wall) {
+            x0 = std::floor(x0);
+            x1 = std::ceil(x1);
+        }
+        if (x0 != axisMin(m_axisX) || x1 != axisMax(m_axisX) || y0 != axisMin(m_axisY) ||
+            y1 != axisMax(m_axisY)) {
+            // Each axis' new range redoes every line's geometry (QtCharts strokes a line's
+            // path for its hover shape each time): empty lines make that free, and each line
+            // is then laid out once, by its replace() below.
+            for (int i = 0; i < count; ++i)
+                m_lines[i]->clear();
+            setAxisRange(m_axisX, x0, x1);
+            setAxisRange(m_axisY, y0, y1);
+            if (auto *dt = qobject_cast<QDateTimeAxis *>(m_axisX))
+                dt->setFormat(x1 - x0 > 2 * 86400 * 1000.0 ? u"MM-dd HH:mm"_s : u"HH:mm:ss"_s);
+        }
+    }
+    for (int i = 0; i < count; ++i)
+        m_lines[i]->replace(fetched.at(i));
+    updateNote();
+    Q_EMIT refreshed();
+}
+
+void MetricChart::userZoomed()
+{
+    m_zoomed = true;
+    m_hover->hide();
+    scheduleRefresh();
+}
+
+void MetricChart::resetZoom()
+{
+    m_zoomed = false;
+    refresh();
+}
+
+QString MetricChart::hoverText() const
+{
+    return m_hover->isVisible() ? m_hover->text() : QString();
+}
+
+QString MetricChart::formatX(double x) const
+{
+    switch (m_model->xMode()) {
+    case ChartSeries::XMode::Step:
+        return tr("step %1").arg(QLocale().toString(qint64(std::llround(x))));
+    case ChartSeries::XMode::WallTime:
+        return QDateTime::fromMSecsSinceEpoch(qint64(x), Qt::UTC)
+            .toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    case ChartSeries::XMode::RelativeSeconds:
+        return tr("%1 s").arg(QLocale().toString(x, 'g', 6));
+    }
+    return {};
+}
+
+void MetricChart::showHover(QLineSeries *line, const QPointF &point, bool state)
+{
+    if (!state) {
+        m_hover->hide();
+        return;
+    }
+    // The drawn point nearest to the hovered x, not the point on the segment between two.
+    const QList<QPointF> points = line->points();
+    if (points.isEmpty())
+        return;
+    auto it = std::lower_bound(points.cbegin(), points.cend(), point,
+                               [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+    if (it == points.cend() ||
+        (it != points.cbegin() && point.x() - (it - 1)->x() < it->x() - point.x()))
+        --it;
+    const QPointF nearest = *it;
+    m_hover->setText(
+        tr("%1\n%2: %3")
+            .arg(line->name(), formatX(nearest.x()), QLocale().toString(nearest.y(), 'g', 6)));
+    m_hover->adjustSize();
+    const QPointF inChart = m_chart->mapToPosition(nearest, line);
+    QPoint at =
+        m_view->mapFromScene(m_chart->mapToScene(inChart)) + QPoint(10, -10 - m_hover->height());
+    at.setX(std::clamp(at.x(), 0, std::max(0, m_view->viewport()->width() - m_hover->width())));
+    at.setY(std::clamp(at.y(), 0, std::max(0, m_view->viewport()->height() - m_hover->height())));
+    m_hover->move(at);
+    m_hover->show();
+    m_hover->raise();
+}
+
+void MetricChart::updateNote()
+{
+    QStringList notes;
+    const qsizetype nonPositive = m_model->droppedNonPositive();
+    if (nonPositive > 0)
+        notes.append(tr("%n point(s) at or below zero are not shown on the log scale.", nullptr,
+                        int(std::min<qsizetype>(nonPositive, INT_MAX))));
+    qsizetype nonFinite = 0;
+    for (int i = 0; i < m_model->count(); ++i)
+        nonFinite += m_model->droppedNonFinite(i);
+    if (nonFinite > 0)
+        notes.append(tr("%n point(s) with a value that is not a number are not shown.", nullptr,
+                        int(std::min<qsizetype>(nonFinite, INT_MAX))));
+    m_note->setText(notes.join(u' '));
+    m_note->setVisible(!notes.isEmpty());
+}
+
+bool MetricChart::exportPng(const QString &path)
+{
+    if (m_refreshTimer->isActive())
+        refresh();
+    const QPixmap pixmap = m_view->grab();
+    return !pixmap.isNull() && pixmap.save(path, "PNG");
+}
+
+bool MetricChart::exportCsv(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(m_model->toCsv().toUtf8());
+    return file.commit();
+}
+
+void MetricChart::exportPngClicked()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart as PNG"),
+                                                      tr("chart.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!exportPng(path))
+        QMessageBox::warning(this, tr("Export Chart"),
+                             tr("Could not write %1. Check that the folder exists and that you "
+                                "may write to it, then try again.")
+                                 .arg(path));
+}
+
+void MetricChart::exportCsvClicked()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart Data as CSV"),
+                                                      tr("metrics.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (!exportCsv(path))
+        QMessageBox::warning(this, tr("Export Chart Data"),
+                             tr("Could not write %1. Check that the folder exists and that you "
+                                "may write to it, then try again.")
+                                 .arg(path));
+}
+
+} // namespace atelier

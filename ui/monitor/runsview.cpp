@@ -1,0 +1,438 @@
+#include "monitor/runsview.h"
+
+#include "monitor/tasktimeline.h"
+#include "shell/workspacesnapshot.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+constexpr qint64 kLogPage = 256 * 1024;
+
+QString durationText(const QDateTime &start, const QDateTime &end)
+{
+    if (!start.isValid())
+        return {};
+    const qint64 ms = start.msecsTo(end.isValid() ? end : QDateTime::currentDateTimeUtc());
+    return RunsView::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+}
+
+QTableWidget *makeTable(QWidget *parent, const QStringList &headers)
+{
+    auto *table = new QTableWidget(parent);
+    table->setColumnCount(int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->setVisible(false);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSortingEnabled(true);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+} // namespace
+
+RunsView::RunsView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(u"runs"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(28, 22, 28, 22);
+    auto *title = new QLabel(tr("Runs"), this);
+    title->setObjectName(u"pageTitle"_s);
+    auto *subtitle = new QLabel(tr("Every execution of a pipeline, with its logs, metrics and "
+                                   "the version it ran."),
+                                this);
+    subtitle->setObjectName(u"pageSubtitle"_s);
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+
+    auto *filters = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"runSearch"_s);
+    m_search->setPlaceholderText(tr("Search runs…"));
+    m_search->setClearButtonEnabled(true);
+    m_state = new QComboBox(this);
+    m_state->setObjectName(u"runStateFilter"_s);
+    m_state->addItem(tr("All states"), QString());
+    for (const QString &state :
+         {u"running"_s, u"succeeded"_s, u"failed"_s, u"stopped"_s, u"pending"_s})
+        m_state->addItem(WorkspaceSnapshot::runStateText(state), state);
+    m_pipeline = new QComboBox(this);
+    m_pipeline->setObjectName(u"runPipelineFilter"_s);
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_pipeline, 1);
+    filters->addWidget(m_state, 1);
+    layout->addLayout(filters);
+
+    auto *splitter = new QSplitter(this);
+    m_list = new QTreeWidget(splitter);
+    m_list->setObjectName(u"runList"_s);
+    m_list->setHeaderLabels({tr("Run"), tr("State"), tr("Started"), tr("Took")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tabs = new QTabWidget(splitter);
+    m_tabs->setObjectName(u"runTabs"_s);
+    m_tabs->addTab(buildOverview(), tr("Overview"));
+    m_tabs->addTab(buildMetrics(), tr("Metrics"));
+    m_tabs->addTab(buildLogs(), tr("Logs"));
+    m_tabs->addTab(buildArtifacts(), tr("Artifacts"));
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
+
+    m_refresh = new QTimer(this);
+    m_refresh->setInterval(2000);
+    connect(m_refresh, &QTimer::timeout, this, [this] {
+        loadDetail();
+        if (m_follow->isChecked())
+            loadLog(-1);
+    });
+    connect(m_search, &QLineEdit::textChanged, this, &RunsView::applyFilters);
+    connect(m_state, &QComboBox::currentIndexChanged, this, &RunsView::applyFilters);
+    connect(m_pipeline, &QComboBox::currentIndexChanged, this, &RunsView::applyFilters);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            showRun(item->data(0, Qt::UserRole).toString());
+    });
+}
+
+RunsView::~RunsView() = default;
+
+QWidget *RunsView::buildOverview()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_summary = new QLabel(page);
+    m_summary->setObjectName(u"runSummary"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_timeline = new TaskTimeline(page);
+    m_params = makeTable(page, {tr("Parameter"), tr("Value")});
+    m_params->setObjectName(u"runParams"_s);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_timeline);
+    layout->addWidget(m_params, 1);
+    return page;
+}
+
+QWidget *RunsView::buildMetrics()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_metrics = makeTable(page, {tr("Metric"), tr("Last"), tr("Min"), tr("Max"), tr("Points")});
+    m_metrics->setObjectName(u"runMetrics"_s);
+    m_malformed = new QLabel(page);
+    m_malformed->setObjectName(u"malformedLines"_s);
+    layout->addWidget(m_metrics, 1);
+    layout->addWidget(m_malformed);
+    return page;
+}
+
+QWidget *RunsView::buildLogs()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *bar = new QHBoxLayout;
+    m_logTask = new QComboBox(page);
+    m_logTask->setObjectName(u"logTask"_s);
+    m_logStream = new QComboBox(page);
+    m_logStream->addItem(tr("Output"), u"stdout.log"_s);
+    m_logStream->addItem(tr("Errors"), u"stderr.log"_s);
+    m_follow = new QCheckBox(tr("Follow"), page);
+    m_follow->setChecked(true);
+    auto *older = new QPushButton(tr("Older"), page);
+    older->setToolTip(tr("Show the part of the log before this page."));
+    m_logSearch = new QLineEdit(page);
+    m_logSearch->setPlaceholderText(tr("Find in log…"));
+    bar->addWidget(m_logTask, 1);
+    bar->addWidget(m_logStream);
+    bar->addWidget(m_follow);
+    bar->addWidget(older);
+    bar->addWidget(m_logSearch, 1);
+    m_log = new QPlainTextEdit(page);
+    m_log->setObjectName(u"logText"_s);
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setMaximumBlockCount(200000);
+    layout->addLayout(bar);
+    layout->addWidget(m_log, 1);
+
+    connect(m_logTask, &QComboBox::currentIndexChanged, this, [this] { loadLog(-1); });
+    connect(m_logStream, &QComboBox::currentIndexChanged, this, [this] { loadLog(-1); });
+    connect(older, &QPushButton::clicked, this, [this] {
+        m_follow->setChecked(false);
+        loadLog(std::max<qint64>(0, m_logOffset - kLogPage));
+    });
+    connect(m_logSearch, &QLineEdit::returnPressed, this, &RunsView::findInLog);
+    return page;
+}
+
+QWidget *RunsView::buildArtifacts()
+{
+    m_artifacts = new QTreeWidget(this);
+    m_artifacts->setObjectName(u"runArtifacts"_s);
+    m_artifacts->setHeaderLabels({tr("Task"), tr("File"), tr("Size")});
+    m_artifacts->setRootIsDecorated(false);
+    m_artifacts->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    connect(m_artifacts, &QTreeWidget::itemActivated, this, [](QTreeWidgetItem *item) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(item->data(0, Qt::UserRole).toString()));
+    });
+    return m_artifacts;
+}
+
+void RunsView::setRuns(const QString &workspaceRoot, const QList<RunRecord> &runs)
+{
+    m_root = workspaceRoot;
+    m_runs = runs;
+    const QString chosen = m_pipeline->currentData().toString();
+    m_pipeline->blockSignals(true);
+    m_pipeline->clear();
+    m_pipeline->addItem(tr("All pipelines and experiments"), QString());
+    QStringList names;
+    for (const RunRecord &run : runs) {
+        const QString group = run.experiment.isEmpty() ? run.pipelineName : run.experiment;
+        if (!names.contains(group))
+            names.append(group);
+    }
+    names.sort();
+    for (const QString &name : std::as_const(names))
+        m_pipeline->addItem(name, name);
+    m_pipeline->setCurrentIndex(std::max(0, m_pipeline->findData(chosen)));
+    m_pipeline->blockSignals(false);
+    applyFilters();
+}
+
+void RunsView::setStateFilter(const QString &state)
+{
+    m_state->setCurrentIndex(std::max(0, m_state->findData(state)));
+}
+
+void RunsView::setTextFilter(const QString &text)
+{
+    m_search->setText(text);
+}
+
+int RunsView::visibleRunCount() const
+{
+    return m_list->topLevelItemCount();
+}
+
+QString RunsView::logText() const
+{
+    return m_log->toPlainText();
+}
+
+void RunsView::applyFilters()
+{
+    const QString text = m_search->text().trimmed();
+    const QString state = m_state->currentData().toString();
+    const QString group = m_pipeline->currentData().toString();
+    const QLocale locale;
+    m_list->blockSignals(true);
+    m_list->clear();
+    QTreeWidgetItem *current = nullptr;
+    for (const RunRecord &run : std::as_const(m_runs)) {
+        const QString name = run.runName.isEmpty() ? run.pipelineName : run.runName;
+        const QString runGroup = run.experiment.isEmpty() ? run.pipelineName : run.experiment;
+        if (!state.isEmpty() && run.state != state)
+            continue;
+        if (!group.isEmpty() && runGroup != group)
+            continue;
+        if (!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive) &&
+            !run.id.contains(text, Qt::CaseInsensitive))
+            continue;
+        auto *item = new QTreeWidgetItem(
+            m_list, {name + u"  "_s + run.id, WorkspaceSnapshot::runStateText(run.state),
+                     run.startedAt.isValid()
+                         ? locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat)
+                         : QString(),
+                     durationText(run.startedAt, run.finishedAt)});
+        item->setData(0, Qt::UserRole, run.id);
+        item->setForeground(1, TaskTimeline::stateColour(run.state));
+        if (run.id == m_runId)
+            current = item;
+    }
+    m_list->blockSignals(false);
+    if (current)
+        m_list->setCurrentItem(current);
+    else if (m_list->topLevelItemCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+}
+
+void RunsView::showRun(const QString &runId)
+{
+    if (runId.isEmpty())
+        return;
+    const bool other = runId != m_runId;
+    m_runId = runId;
+    if (other)
+        m_logOffset = -1;
+    loadDetail();
+}
+
+void RunsView::loadDetail()
+{
+    if (m_loadingDetail || m_runId.isEmpty() || m_root.isEmpty())
+        return;
+    m_loadingDetail = true;
+    auto *watcher = new QFutureWatcher<Result<RunDetail>>(this);
+    connect(watcher, &QFutureWatcher<Result<RunDetail>>::finished, this, [this, watcher] {
+        m_loadingDetail = false;
+        const Result<RunDetail> detail = watcher->result();
+        watcher->deleteLater();
+        if (!detail) {
+            m_summary->setText(detail.error().message);
+            return;
+        }
+        if (detail->run.id != m_runId) { // the user moved on meanwhile
+            loadDetail();
+            return;
+        }
+        showDetail(detail.value());
+    });
+    watcher->setFuture(QtConcurrent::run(&RunDetail::load, m_root, m_runId));
+}
+
+void RunsView::showDetail(const RunDetail &detail)
+{
+    const bool newRun = m_detail.run.id != detail.run.id;
+    m_detail = detail;
+    const RunRecord &run = detail.run;
+    QStringList lines;
+    lines.append(u"<b>%1</b> — %2"_s.arg(
+        (run.runName.isEmpty() ? run.pipelineName : run.runName).toHtmlEscaped(), run.id));
+    lines.append(tr("State: %1 · pool %2 · took %3")
+                     .arg(WorkspaceSnapshot::runStateText(run.state), run.pool,
+                          durationText(run.startedAt, run.finishedAt)));
+    lines.append(run.commitId.isEmpty()
+                     ? tr("Pipeline version: not committed (snapshot in the "
+                          "run folder)")
+                     : tr("Pipeline version: commit %1").arg(run.commitId.left(8)));
+    if (!run.message.isEmpty())
+        lines.append(run.message.toHtmlEscaped());
+    m_summary->setText(lines.join(u"<br>"_s));
+    m_timeline->setTasks(detail.tasks);
+
+    m_params->setSortingEnabled(false);
+    m_params->setRowCount(int(detail.params.size()));
+    int row = 0;
+    for (auto it = detail.params.begin(); it != detail.params.end(); ++it, ++row) {
+        m_params->setItem(row, 0, new QTableWidgetItem(it.key()));
+        m_params->setItem(row, 1, new QTableWidgetItem(it.value()));
+    }
+    m_params->setSortingEnabled(true);
+
+    m_metrics->setSortingEnabled(false);
+    m_metrics->setRowCount(int(detail.summaries.size()));
+    row = 0;
+    for (const MetricSummary &summary : detail.summaries) {
+        auto number = [](double value) {
+            auto *item = new QTableWidgetItem;
+            item->setData(Qt::DisplayRole, value);
+            return item;
+        };
+        m_metrics->setItem(row, 0, new QTableWidgetItem(summary.key));
+        m_metrics->setItem(row, 1, number(summary.last));
+        m_metrics->setItem(row, 2, number(summary.min));
+        m_metrics->setItem(row, 3, number(summary.max));
+        m_metrics->setItem(row, 4, number(double(summary.count)));
+        ++row;
+    }
+    m_metrics->setSortingEnabled(true);
+    m_malformed->setText(detail.malformedLines > 0 ? tr("%n malformed metric lines were skipped.",
+                                                        nullptr, int(detail.malformedLines))
+                                                   : QString());
+
+    const QString task = m_logTask->currentText();
+    m_logTask->blockSignals(true);
+    m_logTask->clear();
+    for (const TaskRecord &record : detail.tasks)
+        m_logTask->addItem(record.nodeId);
+    m_logTask->setCurrentIndex(std::max(0, m_logTask->findText(task)));
+    m_logTask->blockSignals(false);
+
+    m_artifacts->clear();
+    const QLocale locale;
+    for (const Artifact &artifact : detail.artifacts) {
+        auto *item = new QTreeWidgetItem(m_artifacts, {artifact.task, artifact.relativePath,
+                                                       locale.formattedDataSize(artifact.size)});
+        item->setData(0, Qt::UserRole, artifact.path);
+    }
+
+    const bool live = run.state == u"running"_s || run.state == u"pending"_s;
+    if (live && !m_refresh->isActive())
+        m_refresh->start();
+    else if (!live)
+        m_refresh->stop();
+    if (newRun || m_follow->isChecked())
+        loadLog(newRun ? -1 : m_logOffset);
+    Q_EMIT detailLoaded(run.id);
+}
+
+void RunsView::loadLog(qint64 offset)
+{
+    if (m_loadingLog || m_root.isEmpty() || m_runId.isEmpty() || m_logTask->count() == 0)
+        return;
+    m_loadingLog = true;
+    const QString path = QDir(m_root).filePath(u"runs/%1/%2/%3"_s.arg(
+        m_runId, m_logTask->currentText(), m_logStream->currentData().toString()));
+    auto *watcher = new QFutureWatcher<Result<LogPage>>(this);
+    connect(watcher, &QFutureWatcher<Result<LogPage>>::finished, this, [this, watcher] {
+        m_loadingLog = false;
+        const Result<LogPage> page = watcher->result();
+        watcher->deleteLater();
+        if (!page) {
+            m_log->setPlainText(tr("No log yet: the task has not started."));
+            Q_EMIT logLoaded();
+            return;
+        }
+        m_logOffset = page->offset;
+        const int scroll = m_log->verticalScrollBar()->value();
+        m_log->setPlainText(page->text);
+        if (m_follow->isChecked())
+            m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
+        else
+            m_log->verticalScrollBar()->setValue(scroll);
+        Q_EMIT logLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run(&LogPage::read, path, offset, kLogPage));
+}
+
+void RunsView::findInLog()
+{
+    const QString text = m_logSearch->text();
+    if (text.isEmpty())
+        return;
+    if (!m_log->find(text)) { // wrap around
+        m_log->moveCursor(QTextCursor::Start);
+        m_log->find(text);
+    }
+}
+
+} // namespace atelier

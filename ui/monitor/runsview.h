@@ -1,0 +1,91 @@
+#pragma once
+
+#include "runs/rundetail.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QCheckBox;
+class QTabWidget;
+class QTableWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace atelier {
+
+class TaskTimeline;
+class MetricChart;
+class ChartSeries;
+
+/// The Runs view: runs filtered by pipeline, experiment, state and text; the selected run's
+/// tasks on a timeline, its params, metrics (table and chart), logs and artifacts. Everything
+/// is read on worker threads; a running run refreshes by itself.
+class RunsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunsView)
+
+public:
+    explicit RunsView(QWidget *parent = nullptr);
+    ~RunsView() override;
+
+    void setRuns(const QString &workspaceRoot, const QList<RunRecord> &runs);
+    /// Selects \a runId and loads its detail; emits detailLoaded when shown.
+    void showRun(const QString &runId);
+
+    int visibleRunCount() const;
+    QString currentRun() const { return m_runId; }
+    const RunDetail &detail() const { return m_detail; }
+    void setStateFilter(const QString &state);
+    void setTextFilter(const QString &text);
+    QString logText() const;
+
+Q_SIGNALS:
+    void detailLoaded(const QString &runId);
+    void logLoaded();
+
+private:
+    QWidget *buildOverview();
+    QWidget *buildMetrics();
+    QWidget *buildLogs();
+    QWidget *buildArtifacts();
+    void applyFilters();
+    void loadDetail();
+    void showDetail(const RunDetail &detail);
+    void loadLog(qint64 offset);
+    void findInLog();
+
+    QString m_root;
+    QList<RunRecord> m_runs;
+    QString m_runId;
+    RunDetail m_detail;
+    bool m_loadingDetail = false;
+    bool m_loadingLog = false;
+    qint64 m_logOffset = -1;
+
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_state = nullptr;
+    QComboBox *m_pipeline = nullptr;
+    QTreeWidget *m_list = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_summary = nullptr;
+    TaskTimeline *m_timeline = nullptr;
+    QTableWidget *m_params = nullptr;
+    QTableWidget *m_metrics = nullptr;
+    QComboBox *m_chartKey = nullptr;
+    ChartSeries *m_chartModel = nullptr;
+    MetricChart *m_chart = nullptr;
+    QLabel *m_malformed = nullptr;
+    QComboBox *m_logTask = nullptr;
+    QComboBox *m_logStream = nullptr;
+    QCheckBox *m_follow = nullptr;
+    QLineEdit *m_logSearch = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QTreeWidget *m_artifacts = nullptr;
+    QTimer *m_refresh = nullptr;
+};
+
+} // namespace atelier
