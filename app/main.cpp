@@ -5,10 +5,12 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QPixmap>
+#include <QThread>
 #include <QTimer>
 #include <QTranslator>
 
@@ -96,7 +98,13 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     }
     if (!options.view.isEmpty() && options.view != u"welcome"_s)
         window.showView(options.view);
-    QCoreApplication::processEvents();
+    // Views read their data on workers: let them finish (bounded) before the picture.
+    QElapsedTimer settle;
+    settle.start();
+    do {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(10);
+    } while ((window.isBusy() || settle.elapsed() < 100) && settle.elapsed() < 10000);
     const QPixmap image = window.grab();
     if (!image.save(options.screenshot, "PNG"))
         return fail(CommandLine::tr("Cannot write the screenshot to %1.").arg(options.screenshot),

@@ -2,10 +2,13 @@
 
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "pipeline/pipelinedocument.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -28,8 +31,27 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
         return tasks.error();
     detail.tasks = tasks.value();
 
+    // The pipeline as it ran (its snapshot in the run folder): variables and node params.
+    const QString snapshot = QDir(workspace->runsPath()).filePath(runId + u"/pipeline.json"_s);
+    if (QFileInfo(snapshot).isFile()) {
+        if (auto doc = PipelineDocument::load(snapshot); doc) {
+            for (auto it = doc->variables.begin(); it != doc->variables.end(); ++it)
+                detail.params.insert(u"variables."_s + it.key(), it.value());
+            for (const NodeSpec &node : doc->nodes) {
+                for (auto it = node.params.begin(); it != node.params.end(); ++it)
+                    detail.params.insert(
+                        node.id + u'.' + it.key(),
+                        it.value().isString()
+                            ? it.value().toString()
+                            : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()})
+                                                    .toJson(QJsonDocument::Compact))
+                                  .mid(1)
+                                  .chopped(1));
+            }
+        }
+    }
     for (auto it = detail.run.variables.begin(); it != detail.run.variables.end(); ++it)
-        detail.params.insert(it.key(), it.value().toString());
+        detail.params.insert(u"variables."_s + it.key(), it.value().toString()); // --set wins
     Status params =
         workspace->catalog()
             .query("SELECT key, value FROM run_params WHERE run_id = ?1;")

@@ -436,8 +436,12 @@ void MetricChart::refresh()
                 dt->setFormat(x1 - x0 > 2 * 86400 * 1000.0 ? u"MM-dd HH:mm"_s : u"HH:mm:ss"_s);
         }
     }
-    for (int i = 0; i < count; ++i)
-        m_lines[i]->replace(fetched.at(i));
+    // A line lays itself out again on any change: leave the ones that have none (finished
+    // runs beside a live one).
+    for (int i = 0; i < count; ++i) {
+        if (m_lines[i]->points() != fetched.at(i))
+            m_lines[i]->replace(fetched.at(i));
+    }
     updateNote();
     Q_EMIT refreshed();
 }

@@ -1,6 +1,9 @@
 #include "monitor/runsview.h"
 
+#include "core/workspace.h"
+#include "monitor/metricchart.h"
 #include "monitor/tasktimeline.h"
+#include "runs/chartseries.h"
 #include "shell/workspacesnapshot.h"
 
 #include <QCheckBox>
@@ -91,7 +94,7 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     auto *splitter = new QSplitter(this);
     m_list = new QTreeWidget(splitter);
     m_list->setObjectName(u"runList"_s);
-    m_list->setHeaderLabels({tr("Run"), tr("State"), tr("Started"), tr("Took")});
+    m_list->setHeaderLabels({tr("Run"), tr("State"), tr("Started")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -103,6 +106,9 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(buildArtifacts(), tr("Artifacts"));
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({430, 800});
+    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     layout->addWidget(splitter, 1);
 
     m_refresh = new QTimer(this);
@@ -115,10 +121,12 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     connect(m_search, &QLineEdit::textChanged, this, &RunsView::applyFilters);
     connect(m_state, &QComboBox::currentIndexChanged, this, &RunsView::applyFilters);
     connect(m_pipeline, &QComboBox::currentIndexChanged, this, &RunsView::applyFilters);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item)
             showRun(item->data(0, Qt::UserRole).toString());
     });
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &RunsView::loadChart);
 }
 
 RunsView::~RunsView() = default;
@@ -148,8 +156,22 @@ QWidget *RunsView::buildMetrics()
     m_metrics->setObjectName(u"runMetrics"_s);
     m_malformed = new QLabel(page);
     m_malformed->setObjectName(u"malformedLines"_s);
+    auto *chartBar = new QHBoxLayout;
+    chartBar->addWidget(new QLabel(tr("Chart:"), page));
+    m_chartKey = new QComboBox(page);
+    m_chartKey->setObjectName(u"chartKey"_s);
+    chartBar->addWidget(m_chartKey, 1);
+    auto *hint = new QLabel(tr("Select several runs to overlay them."), page);
+    hint->setObjectName(u"pageSubtitle"_s);
+    chartBar->addWidget(hint);
+    m_chartModel = new ChartSeries(this);
+    m_chart = new MetricChart(m_chartModel, page);
+    m_chart->setObjectName(u"metricChart"_s);
     layout->addWidget(m_metrics, 1);
     layout->addWidget(m_malformed);
+    layout->addLayout(chartBar);
+    layout->addWidget(m_chart, 2);
+    connect(m_chartKey, &QComboBox::currentIndexChanged, this, &RunsView::loadChart);
     return page;
 }
 
@@ -238,6 +260,19 @@ void RunsView::setTextFilter(const QString &text)
     m_search->setText(text);
 }
 
+void RunsView::selectRuns(const QStringList &runIds)
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        item->setSelected(runIds.contains(item->data(0, Qt::UserRole).toString()));
+    }
+}
+
+bool RunsView::isLoading() const
+{
+    return m_loadingDetail || m_loadingLog || m_loadingChart;
+}
+
 int RunsView::visibleRunCount() const
 {
     return m_list->topLevelItemCount();
@@ -268,12 +303,12 @@ void RunsView::applyFilters()
             !run.id.contains(text, Qt::CaseInsensitive))
             continue;
         auto *item = new QTreeWidgetItem(
-            m_list, {name + u"  "_s + run.id, WorkspaceSnapshot::runStateText(run.state),
+            m_list, {name, WorkspaceSnapshot::runStateText(run.state),
                      run.startedAt.isValid()
-                         ? locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat)
-                         : QString(),
-                     durationText(run.startedAt, run.finishedAt)});
+                         ? locale.toString(run.startedAt.toLocalTime(), QLocale::NarrowFormat)
+                         : QString()});
         item->setData(0, Qt::UserRole, run.id);
+        item->setToolTip(0, run.id);
         item->setForeground(1, TaskTimeline::stateColour(run.state));
         if (run.id == m_runId)
             current = item;
@@ -365,6 +400,21 @@ void RunsView::showDetail(const RunDetail &detail)
         ++row;
     }
     m_metrics->setSortingEnabled(true);
+    const QString key = m_chartKey->currentText();
+    m_chartKey->blockSignals(true);
+    m_chartKey->clear();
+    for (const MetricSummary &summary : detail.summaries)
+        m_chartKey->addItem(summary.key);
+    // Keep the user's choice; else the first metric that is not a resource sample.
+    int keyIndex = m_chartKey->findText(key);
+    for (int k = 0; keyIndex < 0 && k < m_chartKey->count(); ++k) {
+        if (!m_chartKey->itemText(k).startsWith(u"sys/"_s))
+            keyIndex = k;
+    }
+    m_chartKey->setCurrentIndex(std::max(0, keyIndex));
+    m_chartKey->blockSignals(false);
+    loadChart();
+
     m_malformed->setText(detail.malformedLines > 0 ? tr("%n malformed metric lines were skipped.",
                                                         nullptr, int(detail.malformedLines))
                                                    : QString());
@@ -422,6 +472,57 @@ void RunsView::loadLog(qint64 offset)
         Q_EMIT logLoaded();
     });
     watcher->setFuture(QtConcurrent::run(&LogPage::read, path, offset, kLogPage));
+}
+
+QStringList RunsView::selectedRuns() const
+{
+    QStringList runs;
+    for (QTreeWidgetItem *item : m_list->selectedItems())
+        runs.append(item->data(0, Qt::UserRole).toString());
+    if (runs.isEmpty() && !m_runId.isEmpty())
+        runs.append(m_runId);
+    return runs;
+}
+
+void RunsView::loadChart()
+{
+    const QString key = m_chartKey->currentText();
+    if (key.isEmpty() || m_root.isEmpty()) {
+        m_chartModel->clear();
+        return;
+    }
+    QHash<QString, QString> labels;
+    for (const RunRecord &run : std::as_const(m_runs))
+        labels.insert(run.id, (run.runName.isEmpty() ? run.pipelineName : run.runName) + u" · "_s +
+                                  run.id.right(4));
+    const QStringList runs = selectedRuns();
+    using Loaded = QList<QPair<QString, QList<MetricPoint>>>;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    m_loadingChart = true;
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, key, labels] {
+        const Loaded loaded = watcher->result();
+        watcher->deleteLater();
+        m_loadingChart = false;
+        if (key != m_chartKey->currentText())
+            return; // a newer choice is on its way
+        m_chartModel->clear();
+        for (qsizetype i = 0; i < loaded.size(); ++i)
+            m_chartModel->addSeries(labels.value(loaded[i].first, loaded[i].first), key,
+                                    loaded[i].second, int(i));
+        Q_EMIT chartLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run([root = m_root, runs, key]() -> Loaded {
+        Loaded loaded;
+        auto workspace = Workspace::open(root);
+        if (!workspace)
+            return loaded;
+        MetricsStore store(workspace->catalog());
+        for (const QString &run : runs) {
+            if (auto points = store.points(run, key); points && !points->isEmpty())
+                loaded.append({run, points.value()});
+        }
+        return loaded;
+    }));
 }
 
 void RunsView::findInLog()

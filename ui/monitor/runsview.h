@@ -37,15 +37,21 @@ public:
     void showRun(const QString &runId);
 
     int visibleRunCount() const;
+    /// True while a worker reads the detail, the log or the chart.
+    bool isLoading() const;
     QString currentRun() const { return m_runId; }
     const RunDetail &detail() const { return m_detail; }
     void setStateFilter(const QString &state);
     void setTextFilter(const QString &text);
     QString logText() const;
+    ChartSeries *chartModel() const { return m_chartModel; }
+    /// Selects these runs in the list (the chart overlays them).
+    void selectRuns(const QStringList &runIds);
 
 Q_SIGNALS:
     void detailLoaded(const QString &runId);
     void logLoaded();
+    void chartLoaded();
 
 private:
     QWidget *buildOverview();
@@ -57,6 +63,9 @@ private:
     void showDetail(const RunDetail &detail);
     void loadLog(qint64 offset);
     void findInLog();
+    /// Charts the chosen metric of every selected run, one colour each.
+    void loadChart();
+    QStringList selectedRuns() const;
 
     QString m_root;
     QList<RunRecord> m_runs;
@@ -64,6 +73,7 @@ private:
     RunDetail m_detail;
     bool m_loadingDetail = false;
     bool m_loadingLog = false;
+    bool m_loadingChart = false;
     qint64 m_logOffset = -1;
 
     QLineEdit *m_search = nullptr;

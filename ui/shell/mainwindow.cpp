@@ -372,6 +372,11 @@ bool MainWindow::showView(const QString &name)
     return true;
 }
 
+bool MainWindow::isBusy() const
+{
+    return m_loading || m_runsView->isLoading();
+}
+
 QString MainWindow::currentView() const
 {
     if (m_pages->currentWidget() != m_shell)

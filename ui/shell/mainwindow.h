@@ -42,6 +42,8 @@ public:
     QString currentView() const;
     QString workspacePath() const { return m_workspacePath; }
     bool isLoading() const { return m_loading; }
+    /// True while anything shown is still being read (for screenshots and tests).
+    bool isBusy() const;
     /// The page of view \a name (a ListPage, or the RunsView for "runs").
     QWidget *page(const QString &name) const;
     RunsView *runsView() const { return m_runsView; }
