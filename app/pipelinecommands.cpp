@@ -109,13 +109,15 @@ struct RunOptions
     QCommandLineOption from{u"from"_s, CommandLine::tr("Run from this node."), u"NODE"_s};
     QCommandLineOption only{u"only"_s, CommandLine::tr("Run only this node."), u"NODE"_s};
     QCommandLineOption noCache{u"no-cache"_s, CommandLine::tr("Run every node again.")};
+    QCommandLineOption experiment{u"experiment"_s,
+                                  CommandLine::tr("Put the run into this experiment."), u"NAME"_s};
     QCommandLineOption logicalDate{
         u"logical-date"_s, CommandLine::tr("The schedule slot this run stands for."), u"TIME"_s};
 };
 
 int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
 {
-    const auto &[pool, set, from, only, noCache, logicalDate] = options;
+    const auto &[pool, set, from, only, noCache, experiment, logicalDate] = options;
     const PipelineStore store(workspace.root());
     auto located = store.locate(sub.positional().value(1));
     if (!located)
@@ -187,6 +189,11 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
     auto started = executor.start(request);
     if (!started)
         return refuse(started.error().message);
+    if (sub.parser.isSet(experiment)) {
+        if (auto grouped = runs.setExperiment({started.value()}, sub.parser.value(experiment));
+            !grouped)
+            err() << "atelier: " << grouped.error().message << Qt::endl;
+    }
     if (!json) {
         out() << CommandLine::tr("Run %1 of %2%3")
                      .arg(started.value(), located->document.name,
@@ -349,7 +356,8 @@ int runPipelineCommand(const Invocation &invocation)
     const QCommandLineOption message({u"m"_s, u"message"_s}, CommandLine::tr("Commit message."),
                                      u"MSG"_s);
     sub.parser.addOptions({runOptions.pool, runOptions.set, runOptions.from, runOptions.only,
-                           runOptions.noCache, runOptions.logicalDate, message});
+                           runOptions.noCache, runOptions.experiment, runOptions.logicalDate,
+                           message});
     if (!sub.parse(invocation, 1, 4))
         return ExitUsage;
     const QString action = sub.positional().value(0);

@@ -5,6 +5,7 @@
 #include "core/workspace.h"
 #include "runs/metricsstore.h"
 #include "runs/mlflowimport.h"
+#include "runs/runcomparison.h"
 #include "runs/runstore.h"
 
 #include <QDir>
@@ -197,6 +198,79 @@ int metrics(SubcommandParser &sub, Workspace &workspace, const QCommandLineOptio
     return ExitOk;
 }
 
+int compare(SubcommandParser &sub, Workspace &workspace)
+{
+    auto comparison = RunComparison::load(workspace.root(), sub.positional().mid(1));
+    if (!comparison)
+        return refuse(comparison.error().message);
+    const RunComparison &c = comparison.value();
+    if (sub.wantsJson()) {
+        QJsonArray runs;
+        for (int i = 0; i < c.runs.size(); ++i) {
+            QJsonObject params;
+            for (const QString &key : c.paramKeys)
+                params.insert(key, c.params[i].value(key));
+            QJsonObject metrics;
+            for (const QString &key : c.metricKeys) {
+                if (c.metrics[i].contains(key))
+                    metrics.insert(key, c.metrics[i].value(key));
+            }
+            runs.append(QJsonObject{{u"run"_s, c.runs[i]},
+                                    {u"label"_s, c.labels[i]},
+                                    {u"params"_s, params},
+                                    {u"metrics"_s, metrics}});
+        }
+        QJsonObject best;
+        for (const QString &key : c.metricKeys) {
+            if (const auto index = c.best(key))
+                best.insert(key, c.runs[*index]);
+        }
+        printJson({{u"runs"_s, runs}, {u"best"_s, best}});
+        return ExitOk;
+    }
+    out() << u"%1"_s.arg(QString(), -28);
+    for (const QString &run : c.runs)
+        out() << ' ' << run.leftJustified(22);
+    out() << Qt::endl;
+    for (const QString &key : c.paramKeys) {
+        out() << key.left(28).leftJustified(28);
+        for (int i = 0; i < c.runs.size(); ++i)
+            out() << ' ' << c.params[i].value(key, u"-"_s).left(22).leftJustified(22);
+        out() << Qt::endl;
+    }
+    for (const QString &key : c.metricKeys) {
+        const auto best = c.best(key);
+        out() << key.left(28).leftJustified(28);
+        for (int i = 0; i < c.runs.size(); ++i) {
+            const QString value = c.metrics[i].contains(key)
+                                      ? QString::number(c.metrics[i].value(key), 'g', 6)
+                                      : u"-"_s;
+            out() << ' ' << (best == i ? value + u" *"_s : value).leftJustified(22);
+        }
+        out() << Qt::endl;
+    }
+    out() << CommandLine::tr("* best run for that metric") << Qt::endl;
+    return ExitOk;
+}
+
+int experiment(SubcommandParser &sub, Workspace &workspace)
+{
+    RunStore runs(workspace.catalog());
+    const QString name = sub.positional().value(1);
+    auto id = runs.setExperiment(sub.positional().mid(2), name);
+    if (!id)
+        return refuse(id.error().message);
+    if (sub.wantsJson())
+        printJson({{u"experiment"_s, name},
+                   {u"runs"_s, QJsonArray::fromStringList(sub.positional().mid(2))}});
+    else
+        out() << CommandLine::tr("%n runs are now in experiment %1.", nullptr,
+                                 int(sub.positional().size() - 2))
+                     .arg(name)
+              << Qt::endl;
+    return ExitOk;
+}
+
 int stop(SubcommandParser &sub, Workspace &workspace)
 {
     RunStore store(workspace.catalog());
@@ -277,19 +351,24 @@ int runRunsCommand(const Invocation &invocation)
     const QCommandLineOption stderrOption(u"stderr"_s, CommandLine::tr("Show stderr."));
     const QCommandLineOption keyOption(u"key"_s, CommandLine::tr("Only this metric."), u"K"_s);
     sub.parser.addOptions({pipeline, limit, stderrOption, keyOption});
-    if (!sub.parse(invocation, 1, 3))
+    if (!sub.parse(invocation, 1, 1000))
         return ExitUsage;
     const QString action = sub.positional().value(0);
-    static const QMap<QString, int> arity = {{u"list"_s, 1},    {u"show"_s, 2},
-                                             {u"logs"_s, 3},    {u"stop"_s, 2},
-                                             {u"metrics"_s, 2}, {u"import-mlflow"_s, 2}};
+    // Arguments after the action: at least, at most (-1: any number).
+    static const QMap<QString, QPair<int, int>> arity = {
+        {u"list"_s, {0, 0}},     {u"show"_s, {1, 1}},       {u"logs"_s, {2, 2}},
+        {u"stop"_s, {1, 1}},     {u"metrics"_s, {1, 1}},    {u"import-mlflow"_s, {1, 1}},
+        {u"compare"_s, {1, -1}}, {u"experiment"_s, {2, -1}}};
     if (!arity.contains(action))
         return usage(CommandLine::tr("unknown runs action '%1'. Actions: %2")
                          .arg(action, arity.keys().join(u", "_s)));
-    if (sub.positional().size() != arity.value(action))
-        return usage(CommandLine::tr("'runs %1' takes %2 argument(s).")
-                         .arg(action)
-                         .arg(arity.value(action) - 1));
+    const auto [least, most] = arity.value(action);
+    const qsizetype given = sub.positional().size() - 1;
+    if (given < least || (most >= 0 && given > most))
+        return usage(
+            most < 0
+                ? CommandLine::tr("'runs %1' takes at least %2 argument(s).").arg(action).arg(least)
+                : CommandLine::tr("'runs %1' takes %2 argument(s).").arg(action).arg(least));
     auto workspace = Workspace::open(sub.workspaceDir());
     if (!workspace)
         return refuse(workspace.error().message);
@@ -305,6 +384,10 @@ int runRunsCommand(const Invocation &invocation)
         return metrics(sub, workspace.value(), keyOption);
     if (action == u"import-mlflow"_s)
         return importMlflow(sub, workspace.value());
+    if (action == u"compare"_s)
+        return compare(sub, workspace.value());
+    if (action == u"experiment"_s)
+        return experiment(sub, workspace.value());
     return stop(sub, workspace.value());
 }
 

@@ -31,8 +31,7 @@ bool tick(ScheduleService &service, const QString &root)
         const bool started = QProcess::startDetached(QCoreApplication::applicationFilePath(),
                                                      launch.arguments(root), root, &pid);
         out() << (started ? CommandLine::tr("Started %1 for %2 (pid %3)")
-                                .arg(launch.pipeline,
-                                     launch.logicalDate.toString(Qt::ISODate))
+                                .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
                                 .arg(pid)
                           : CommandLine::tr("Could not start %1 for %2")
                                 .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate)))
@@ -46,10 +45,10 @@ bool tick(ScheduleService &service, const QString &root)
 int runSchedulerCommand(const Invocation &invocation)
 {
     SubcommandParser sub;
-    const QCommandLineOption once(u"once"_s, CommandLine::tr("Look once, start what is due, exit."));
-    const QCommandLineOption interval(u"interval"_s,
-                                      CommandLine::tr("Seconds between looks (default 30)."),
-                                      u"S"_s, u"30"_s);
+    const QCommandLineOption once(u"once"_s,
+                                  CommandLine::tr("Look once, start what is due, exit."));
+    const QCommandLineOption interval(
+        u"interval"_s, CommandLine::tr("Seconds between looks (default 30)."), u"S"_s, u"30"_s);
     sub.parser.addOptions({once, interval});
     if (!sub.parse(invocation, 0, 0))
         return ExitUsage;

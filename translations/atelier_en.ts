@@ -31,6 +31,20 @@
             <numerusform>Not saved: the pipeline has %n problems.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>last %1  min %2  max %3  (%n points)</source>
+        <translation>
+            <numerusform>last %1  min %2  max %3  (%n point)</numerusform>
+            <numerusform>last %1  min %2  max %3  (%n points)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed lines were skipped.</source>
+        <translation>
+            <numerusform>%n malformed line was skipped.</numerusform>
+            <numerusform>%n malformed lines were skipped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceSnapshot</name>
@@ -70,6 +84,33 @@
         <translation>
             <numerusform>Catalog schema %1 · %n commit</numerusform>
             <numerusform>Catalog schema %1 · %n commits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atelier::MetricChart</name>
+    <message numerus="yes">
+        <source>%n point(s) at or below zero are not shown on the log scale.</source>
+        <translation>
+            <numerusform>%n point at or below zero is not shown on the log scale.</numerusform>
+            <numerusform>%n points at or below zero are not shown on the log scale.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) with a value that is not a number are not shown.</source>
+        <translation>
+            <numerusform>%n point with a value that is not a number is not shown.</numerusform>
+            <numerusform>%n points with a value that is not a number are not shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunsView</name>
+    <message numerus="yes">
+        <source>%n malformed metric lines were skipped.</source>
+        <translation>
+            <numerusform>%n malformed metric line was skipped.</numerusform>
+            <numerusform>%n malformed metric lines were skipped.</numerusform>
         </translation>
     </message>
 </context>

@@ -371,6 +371,50 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <source>Watching the schedules of %1 every %2 s; Ctrl+C ends.</source>
         <translation>每 %2 秒检查一次 %1 的调度；按 Ctrl+C 结束。</translation>
     </message>
+    <message>
+        <source>Run %1 has no metrics.</source>
+        <translation>运行 %1 没有指标。</translation>
+    </message>
+    <message numerus="yes">
+        <source>last %1  min %2  max %3  (%n points)</source>
+        <translation>
+            <numerusform>最新 %1  最小 %2  最大 %3  （%n 个点）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed lines were skipped.</source>
+        <translation>
+            <numerusform>已跳过 %n 个格式错误的行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported from %1:</source>
+        <translation>已从 %1 导入：</translation>
+    </message>
+    <message>
+        <source>  experiments: %1 (deleted, skipped: %2)</source>
+        <translation>  实验：%1（已删除，已跳过：%2）</translation>
+    </message>
+    <message>
+        <source>  runs: %1 imported, %2 already imported, %3 deleted (skipped), %4 left out</source>
+        <translation>  运行：已导入 %1 个，%2 个此前已导入，%3 个已删除（已跳过），%4 个未导入</translation>
+    </message>
+    <message>
+        <source>  metric points: %1, params: %2, tags: %3</source>
+        <translation>  指标点：%1，参数：%2，标签：%3</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>No run could be imported from %1; see the problems above.</source>
+        <translation>未能从 %1 导入任何运行；请查看上方列出的问题。</translation>
+    </message>
+    <message>
+        <source>Only this metric.</source>
+        <translation>仅显示此指标。</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -744,6 +788,13 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
     </message>
 </context>
 <context>
+    <name>LogPage</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Cannot read the schema version of %1: %2.</source>
@@ -756,6 +807,77 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
     <message>
         <source>Upgrading the catalog to schema %1 failed: %2</source>
         <translation>将目录库升级到架构版本 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MlflowImport</name>
+    <message>
+        <source>a symbolic link; links are not followed</source>
+        <translation>是符号链接；不会跟随链接</translation>
+    </message>
+    <message>
+        <source>larger than %1 bytes; skipped</source>
+        <translation>大于 %1 字节；已跳过</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>nested too deep; skipped</source>
+        <translation>嵌套层级过深；已跳过</translation>
+    </message>
+    <message>
+        <source>not &quot;timestamp value step&quot;; line skipped</source>
+        <translation>格式不是 &quot;timestamp value step&quot;；已跳过该行</translation>
+    </message>
+    <message>
+        <source>the value is NaN, which the catalog cannot hold; line skipped</source>
+        <translation>值为 NaN，目录库无法存储；已跳过该行</translation>
+    </message>
+    <message>
+        <source>the experiment could not be recorded</source>
+        <translation>无法记录该实验</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a folder.</source>
+        <translation>%1 不存在或不是文件夹。</translation>
+    </message>
+    <message>
+        <source>no meta.yaml; not an experiment folder, skipped</source>
+        <translation>没有 meta.yaml；不是实验文件夹，已跳过</translation>
+    </message>
+    <message>
+        <source>%1 is not an MLflow file store (no experiment folders with meta.yaml). Give the mlruns folder itself.</source>
+        <translation>%1 不是 MLflow 文件存储（没有包含 meta.yaml 的实验文件夹）。请直接指定 mlruns 文件夹本身。</translation>
+    </message>
+    <message>
+        <source>the experiment has no name; skipped</source>
+        <translation>该实验没有名称；已跳过</translation>
+    </message>
+    <message>
+        <source>no meta.yaml; not a run folder, skipped</source>
+        <translation>没有 meta.yaml；不是运行文件夹，已跳过</translation>
+    </message>
+    <message>
+        <source>no run_id; the run was skipped</source>
+        <translation>缺少 run_id；已跳过该运行</translation>
+    </message>
+    <message>
+        <source>run_id %1 does not match the run&apos;s folder; the run was skipped</source>
+        <translation>run_id %1 与该运行所在的文件夹不匹配；已跳过该运行</translation>
+    </message>
+    <message>
+        <source>imported while running in MLflow</source>
+        <translation>导入时仍在 MLflow 中运行</translation>
+    </message>
+    <message>
+        <source>unknown run status &quot;%1&quot;; the run was skipped</source>
+        <translation>未知的运行状态“%1”；已跳过该运行</translation>
+    </message>
+    <message>
+        <source>the run could not be written: %1</source>
+        <translation>无法写入该运行：%1</translation>
     </message>
 </context>
 <context>
@@ -1254,10 +1376,6 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <translation>可导入的示例数据</translation>
     </message>
     <message>
-        <source>Runs</source>
-        <translation>运行</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1438,14 +1556,6 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
     <message>
         <source>schedule %1</source>
         <translation>调度 %1</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2 s</source>
-        <translation>%1 · %2 秒</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1812,115 @@ Register one with: atelier model register PATH --name NAME</source>
     </message>
 </context>
 <context>
+    <name>atelier::MetricChart</name>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>挂钟时间</translation>
+    </message>
+    <message>
+        <source>Relative time (s)</source>
+        <translation>相对时间（秒）</translation>
+    </message>
+    <message>
+        <source>&amp;X axis:</source>
+        <translation>X 轴(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Exponential moving average weight: 0 shows the raw values</source>
+        <translation>指数移动平均权重：0 表示显示原始值</translation>
+    </message>
+    <message>
+        <source>&amp;Smoothing:</source>
+        <translation>平滑(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>对数刻度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>导出 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>步数 %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3</source>
+        <translation>%1
+%2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) at or below zero are not shown on the log scale.</source>
+        <translation>
+            <numerusform>对数刻度下不显示 %n 个小于或等于零的点。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) with a value that is not a number are not shown.</source>
+        <translation>
+            <numerusform>未显示 %n 个值不是数字的点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+        <source>chart.png</source>
+        <translation>chart.png</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Check that the folder exists and that you may write to it, then try again.</source>
+        <translation>无法写入 %1。请检查文件夹是否存在以及您是否有写入权限，然后重试。</translation>
+    </message>
+    <message>
+        <source>Export Chart Data as CSV</source>
+        <translation>将图表数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>metrics.csv</source>
+        <translation>metrics.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Chart Data</source>
+        <translation>导出图表数据</translation>
+    </message>
+</context>
+<context>
     <name>atelier::RunExecutor</name>
     <message>
         <source>The pipeline is not valid; nothing was run:
@@ -1775,6 +1994,155 @@ Register one with: atelier model register PATH --name NAME</source>
     </message>
 </context>
 <context>
+    <name>atelier::RunsView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Every execution of a pipeline, with its logs, metrics and the version it ran.</source>
+        <translation>流水线的每次执行，包括日志、指标及所运行的版本。</translation>
+    </message>
+    <message>
+        <source>Search runs…</source>
+        <translation>搜索运行…</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>产出文件</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>Select several runs to overlay them.</source>
+        <translation>选择多个运行可叠加显示。</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>Show the part of the log before this page.</source>
+        <translation>显示此页之前的日志内容。</translation>
+    </message>
+    <message>
+        <source>Find in log…</source>
+        <translation>在日志中查找…</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>All pipelines and experiments</source>
+        <translation>全部流水线和实验</translation>
+    </message>
+    <message>
+        <source>State: %1 · pool %2 · took %3</source>
+        <translation>状态：%1 · 资源池 %2 · 耗时 %3</translation>
+    </message>
+    <message>
+        <source>Pipeline version: not committed (snapshot in the run folder)</source>
+        <translation>流水线版本：未提交（快照保存在运行文件夹中）</translation>
+    </message>
+    <message>
+        <source>Pipeline version: commit %1</source>
+        <translation>流水线版本：提交 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed metric lines were skipped.</source>
+        <translation>
+            <numerusform>已跳过 %n 个格式错误的指标行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No log yet: the task has not started.</source>
+        <translation>暂无日志：任务尚未开始。</translation>
+    </message>
+</context>
+<context>
     <name>atelier::ScheduleRunner</name>
     <message>
         <source>Scheduled run of %1 for %2 started.</source>
@@ -1818,6 +2186,17 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>The new language applies when Atelier restarts.</source>
         <translation>新语言将在 Atelier 重启后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TaskTimeline</name>
+    <message>
+        <source>0 s</source>
+        <translation>0 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>

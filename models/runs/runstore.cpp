@@ -304,6 +304,45 @@ Result<int> RunStore::pruneRunFolders(const QString &runsDir, const QString &pip
     return removed;
 }
 
+Result<qint64> RunStore::setExperiment(const QStringList &runIds, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 100)
+        return makeError(ErrorCode::Invalid,
+                         tr("An experiment needs a name of 1 to 100 characters."));
+    qint64 experiment = -1;
+    Status done = m_db.transaction([&]() -> Status {
+        for (const QString &id : runIds) {
+            if (auto known = run(id); !known)
+                return known.error();
+        }
+        Status made = m_db.query("INSERT INTO experiments (name) VALUES (?1) "
+                                 "ON CONFLICT (name) DO NOTHING;")
+                          .bind(1, trimmed)
+                          .exec();
+        if (!made)
+            return made;
+        Query find = m_db.query("SELECT id FROM experiments WHERE name = ?1;");
+        find.bind(1, trimmed);
+        auto row = find.next();
+        if (!row)
+            return row.error();
+        experiment = find.int64(0);
+        for (const QString &id : runIds) {
+            Status moved = m_db.query("UPDATE runs SET experiment_id = ?2 WHERE id = ?1;")
+                               .bind(1, id)
+                               .bind(2, experiment)
+                               .exec();
+            if (!moved)
+                return moved;
+        }
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return experiment;
+}
+
 Status RunStore::requestStop(const QString &runId)
 {
     auto existing = run(runId);

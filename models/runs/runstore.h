@@ -85,6 +85,9 @@ public:
     /// stay). Returns how many folders went.
     Result<int> pruneRunFolders(const QString &runsDir, const QString &pipeline, int keep);
 
+    /// Puts \a runIds into the experiment \a name (made when new). Returns its id.
+    Result<qint64> setExperiment(const QStringList &runIds, const QString &name);
+
     Status requestStop(const QString &runId);
     bool stopRequested(const QString &runId);
 

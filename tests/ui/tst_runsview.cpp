@@ -4,8 +4,10 @@
 #include "monitor/runsview.h"
 #include "pipeline/runexecutor.h"
 #include "pipeline/templatelibrary.h"
+#include "runs/chartseries.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -97,20 +99,78 @@ private Q_SLOTS:
         QCOMPARE(artifacts->topLevelItemCount(), 0);
     }
 
+    void overlaysComparesAndGroupsRuns()
+    {
+        // A second run of the same pipeline, with the cache off so it really runs again.
+        QString second;
+        {
+            auto workspace = Workspace::open(m_root);
+            QVERIFY(workspace);
+            const QString snapshot =
+                QDir(m_root).filePath(u"runs/"_s + m_runId + u"/pipeline.json"_s);
+            auto doc = PipelineDocument::load(snapshot);
+            QVERIFY(doc);
+            TemplateLibrary library;
+            library.addDirectory(TemplateLibrary::builtinDirectory());
+            LocalConnector connector(PoolCapacity{2, 2048, {}});
+            RunExecutor executor(workspace->catalog(), library, connector);
+            QSignalSpy finished(&executor, &RunExecutor::finished);
+            RunRequest request;
+            request.workspaceRoot = m_root;
+            request.pipelineKey = u"monitor"_s;
+            request.document = doc.value();
+            request.noCache = true;
+            request.variables.insert(u"note"_s, u"second"_s);
+            auto started = executor.start(request);
+            QVERIFY(started);
+            QVERIFY(finished.wait(30000));
+            second = started.value();
+        }
+        auto workspace = Workspace::open(m_root);
+        RunsView view;
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy charted(&view, &RunsView::chartLoaded);
+        QSignalSpy compared(&view, &RunsView::comparisonLoaded);
+        view.setRuns(m_root, RunStore(workspace->catalog()).runs().value());
+        QCOMPARE(view.visibleRunCount(), 2);
+        QTRY_VERIFY(!view.isLoading());
+        charted.clear();
+        compared.clear();
+        view.selectRuns({m_runId, second});
+        QVERIFY(charted.wait(10000));
+        QTRY_COMPARE(view.chartModel()->count(), 2); // one line per run
+        QTRY_VERIFY(compared.count() > 0);
+        auto *table = view.findChild<QTableWidget *>(u"runComparison"_s);
+        QVERIFY(table);
+        QCOMPARE(table->columnCount(), 2);
+        bool noteRow = false; // the param that differs between the runs is listed
+        for (int row = 0; row < table->rowCount(); ++row)
+            noteRow = noteRow || table->verticalHeaderItem(row)->text() == u"variables.note"_s;
+        QVERIFY(noteRow);
+
+        QSignalSpy grouped(&view, &RunsView::experimentChanged);
+        view.addToExperiment({m_runId, second}, u"Baselines"_s);
+        QVERIFY(grouped.wait(10000));
+        auto *filter = view.findChild<QComboBox *>(u"runPipelineFilter"_s);
+        QVERIFY(filter->findData(u"Baselines"_s) >= 0);
+        QCOMPARE(RunStore(workspace->catalog()).run(second)->experiment, u"Baselines"_s);
+    }
+
     void filtersRuns()
     {
         auto workspace = Workspace::open(m_root);
         QVERIFY(workspace);
         RunsView view;
         view.setRuns(m_root, RunStore(workspace->catalog()).runs().value());
-        QCOMPARE(view.visibleRunCount(), 1);
+        QCOMPARE(view.visibleRunCount(), 2);
         view.setStateFilter(u"failed"_s);
         QCOMPARE(view.visibleRunCount(), 0);
         view.setStateFilter(u"succeeded"_s);
-        QCOMPARE(view.visibleRunCount(), 1);
+        QCOMPARE(view.visibleRunCount(), 2);
         view.setTextFilter(u"nothing like it"_s);
         QCOMPARE(view.visibleRunCount(), 0);
-        view.setTextFilter(u"monit"_s);
+        view.setTextFilter(m_runId.right(4));
         QCOMPARE(view.visibleRunCount(), 1);
     }
 

@@ -72,6 +72,35 @@ void setAxisRange(QAbstractAxis *axis, double lo, double hi)
         axis->setRange(lo, hi);
 }
 
+QValueAxis *newValueAxis()
+{
+    auto *axis = new QValueAxis;
+    axis->setLabelFormat(u"%g"_s);
+    return axis;
+}
+
+// Widens \a axis' range [lo, hi] to multiples of a round step (1, 2 or 5 × 10^k) giving about
+// \a ticks ticks, and puts a tick on each multiple. Fixed ticks: QtCharts 6.4 lays dynamic ones
+// out only at the next resize.
+void setRoundRange(QValueAxis *axis, double lo, double hi, double ticks)
+{
+    const double span = hi - lo;
+    if (!(span > 0) || !std::isfinite(span)) {
+        axis->setRange(lo, hi);
+        return;
+    }
+    const double raw = span / std::max(ticks, 2.0);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / magnitude;
+    const double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
+    const double from = std::floor(lo / step) * step;
+    const double to = std::ceil(hi / step) * step;
+    // The count first: a new range lays the labels out at once, a new count only on the
+    // layout's next pass.
+    axis->setTickCount(int(std::lround((to - from) / step)) + 1);
+    axis->setRange(from, to);
+}
+
 } // namespace
 
 /// The chart view with wheel zoom, drag pan and double-click reset; rubber band zoom is
@@ -322,12 +351,17 @@ void MetricChart::rebuildAxes()
         return;
     m_axesMode = mode;
     m_zoomed = false;
+    m_rangeSet = QRectF();
+    m_hover->hide();
     // Points drawn for the old axes may mean nothing on the new ones (negative values on a
     // log axis); refresh() fetches new ones.
     for (QLineSeries *line : std::as_const(m_lines))
         line->clear();
 
     for (QAbstractAxis *axis : m_chart->axes()) {
+        // Hidden first: QtCharts deletes an axis' grid and labels only later (deleteLater),
+        // and until then they would still be drawn.
+        axis->setVisible(false);
         m_chart->removeAxis(axis);
         delete axis;
     }
@@ -338,8 +372,7 @@ void MetricChart::rebuildAxes()
         axis->setTitleText(tr("Time (UTC)"));
         m_axisX = axis;
     } else {
-        auto *axis = new QValueAxis;
-        axis->setLabelFormat(u"%g"_s);
+        auto *axis = newValueAxis();
         axis->setTitleText(m_model->xMode() == ChartSeries::XMode::Step ? tr("Step")
                                                                         : tr("Seconds"));
         m_axisX = axis;
@@ -351,9 +384,7 @@ void MetricChart::rebuildAxes()
         axis->setMinorTickCount(-1);
         m_axisY = axis;
     } else {
-        auto *axis = new QValueAxis;
-        axis->setLabelFormat(u"%g"_s);
-        m_axisY = axis;
+        m_axisY = newValueAxis();
     }
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
@@ -423,15 +454,26 @@ void MetricChart::refresh()
             x0 = std::floor(x0);
             x1 = std::ceil(x1);
         }
-        if (x0 != axisMin(m_axisX) || x1 != axisMax(m_axisX) || y0 != axisMin(m_axisY) ||
-            y1 != axisMax(m_axisY)) {
+        const QRectF target(QPointF(x0, y0), QPointF(x1, y1));
+        const QSizeF plotSize = m_chart->plotArea().size();
+        if (target != m_rangeSet || plotSize != m_rangePlot) {
+            m_rangeSet = target;
+            m_rangePlot = plotSize;
             // Each axis' new range redoes every line's geometry (QtCharts strokes a line's
             // path for its hover shape each time): empty lines make that free, and each line
             // is then laid out once, by its replace() below.
             for (int i = 0; i < count; ++i)
                 m_lines[i]->clear();
-            setAxisRange(m_axisX, x0, x1);
-            setAxisRange(m_axisY, y0, y1);
+            // Round ticks (0, 250, 500 …) about every 120 px across and 60 px up.
+            const QRectF plot = m_chart->plotArea();
+            if (auto *x = qobject_cast<QValueAxis *>(m_axisX))
+                setRoundRange(x, x0, x1, plot.width() / 120);
+            else
+                setAxisRange(m_axisX, x0, x1);
+            if (auto *y = qobject_cast<QValueAxis *>(m_axisY))
+                setRoundRange(y, y0, y1, plot.height() / 60);
+            else
+                setAxisRange(m_axisY, y0, y1);
             if (auto *dt = qobject_cast<QDateTimeAxis *>(m_axisX))
                 dt->setFormat(x1 - x0 > 2 * 86400 * 1000.0 ? u"MM-dd HH:mm"_s : u"HH:mm:ss"_s);
         }
@@ -449,6 +491,7 @@ void MetricChart::refresh()
 void MetricChart::userZoomed()
 {
     m_zoomed = true;
+    m_rangeSet = QRectF();
     m_hover->hide();
     scheduleRefresh();
 }

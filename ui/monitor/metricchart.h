@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QList>
+#include <QRectF>
+#include <QSizeF>
 #include <QWidget>
 
 class QAbstractAxis;
@@ -90,6 +92,8 @@ private:
     QTimer *m_refreshTimer = nullptr;
 
     bool m_zoomed = false;
+    QRectF m_rangeSet;  ///< the data range the axes were last fitted to; null after a zoom
+    QSizeF m_rangePlot; ///< and the plot's size then (it sets the ticks)
     int m_fetchedWidth = -1;
 };
 

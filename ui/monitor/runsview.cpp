@@ -4,6 +4,7 @@
 #include "monitor/metricchart.h"
 #include "monitor/tasktimeline.h"
 #include "runs/chartseries.h"
+#include "runs/runcomparison.h"
 #include "shell/workspacesnapshot.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -104,6 +106,7 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(buildMetrics(), tr("Metrics"));
     m_tabs->addTab(buildLogs(), tr("Logs"));
     m_tabs->addTab(buildArtifacts(), tr("Artifacts"));
+    m_tabs->addTab(buildCompare(), tr("Compare"));
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({430, 800});
@@ -127,6 +130,7 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
             showRun(item->data(0, Qt::UserRole).toString());
     });
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &RunsView::loadChart);
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &RunsView::loadComparison);
 }
 
 RunsView::~RunsView() = default;
@@ -228,6 +232,122 @@ QWidget *RunsView::buildArtifacts()
     return m_artifacts;
 }
 
+QWidget *RunsView::buildCompare()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *bar = new QHBoxLayout;
+    auto *hint = new QLabel(tr("Select runs in the list to compare their params and final "
+                               "metrics; the best value of each metric is highlighted."),
+                            page);
+    hint->setWordWrap(true);
+    auto *group = new QPushButton(tr("Add to experiment…"), page);
+    group->setObjectName(u"addToExperiment"_s);
+    bar->addWidget(hint, 1);
+    bar->addWidget(group);
+    m_compare = new QTableWidget(page);
+    m_compare->setObjectName(u"runComparison"_s);
+    m_compare->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addLayout(bar);
+    layout->addWidget(m_compare, 1);
+    connect(group, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getText(this, tr("Add to experiment"), tr("Experiment name:"),
+                                  QLineEdit::Normal, m_detail.run.experiment, &ok);
+        if (ok && !name.trimmed().isEmpty())
+            addToExperiment(selectedRuns(), name);
+    });
+    return page;
+}
+
+void RunsView::addToExperiment(const QStringList &runIds, const QString &name)
+{
+    auto *watcher = new QFutureWatcher<Result<qint64>>(this);
+    connect(watcher, &QFutureWatcher<Result<qint64>>::finished, this,
+            [this, watcher, runIds, name] {
+                const Result<qint64> done = watcher->result();
+                watcher->deleteLater();
+                if (!done) {
+                    m_summary->setText(done.error().message.toHtmlEscaped());
+                    return;
+                }
+                for (RunRecord &run : m_runs) {
+                    if (runIds.contains(run.id))
+                        run.experiment = name;
+                }
+                setRuns(m_root, m_runs);
+                Q_EMIT experimentChanged(name);
+            });
+    watcher->setFuture(QtConcurrent::run([root = m_root, runIds, name]() -> Result<qint64> {
+        auto workspace = Workspace::open(root);
+        if (!workspace)
+            return workspace.error();
+        return RunStore(workspace->catalog()).setExperiment(runIds, name);
+    }));
+}
+
+void RunsView::loadComparison()
+{
+    const QStringList runs = selectedRuns();
+    if (runs.isEmpty() || m_root.isEmpty())
+        return;
+    m_loadingComparison = true;
+    auto *watcher = new QFutureWatcher<Result<RunComparison>>(this);
+    connect(watcher, &QFutureWatcher<Result<RunComparison>>::finished, this, [this, watcher, runs] {
+        m_loadingComparison = false;
+        const Result<RunComparison> loaded = watcher->result();
+        watcher->deleteLater();
+        if (!loaded || runs != selectedRuns())
+            return;
+        showComparison(loaded.value());
+    });
+    watcher->setFuture(QtConcurrent::run(&RunComparison::load, m_root, runs));
+}
+
+void RunsView::showComparison(const RunComparison &comparison)
+{
+    m_compare->clear();
+    m_compare->setColumnCount(int(comparison.runs.size()));
+    m_compare->setHorizontalHeaderLabels(comparison.labels);
+    QStringList rows;
+    for (const QString &key : comparison.paramKeys)
+        rows.append(key);
+    for (const QString &key : comparison.metricKeys)
+        rows.append(key);
+    m_compare->setRowCount(int(rows.size()));
+    m_compare->setVerticalHeaderLabels(rows);
+    int row = 0;
+    for (const QString &key : comparison.paramKeys) {
+        for (int run = 0; run < comparison.runs.size(); ++run)
+            m_compare->setItem(row, run,
+                               new QTableWidgetItem(comparison.params[run].value(key, u"—"_s)));
+        ++row;
+    }
+    for (const QString &key : comparison.metricKeys) {
+        const auto best = comparison.best(key);
+        for (int run = 0; run < comparison.runs.size(); ++run) {
+            auto *item = new QTableWidgetItem;
+            if (comparison.metrics[run].contains(key))
+                item->setData(Qt::DisplayRole, comparison.metrics[run].value(key));
+            else
+                item->setText(u"—"_s);
+            if (best == run) {
+                QFont bold = item->font();
+                bold.setBold(true);
+                item->setFont(bold);
+                item->setBackground(QColor(0xd8, 0xf0, 0xdf));
+                item->setToolTip(RunComparison::lowerIsBetter(key) ? tr("Best: lowest")
+                                                                   : tr("Best: highest"));
+            }
+            m_compare->setItem(row, run, item);
+        }
+        ++row;
+    }
+    m_compare->resizeColumnsToContents();
+    Q_EMIT comparisonLoaded();
+}
+
 void RunsView::setRuns(const QString &workspaceRoot, const QList<RunRecord> &runs)
 {
     m_root = workspaceRoot;
@@ -270,7 +390,7 @@ void RunsView::selectRuns(const QStringList &runIds)
 
 bool RunsView::isLoading() const
 {
-    return m_loadingDetail || m_loadingLog || m_loadingChart;
+    return m_loadingDetail || m_loadingLog || m_loadingChart || m_loadingComparison;
 }
 
 int RunsView::visibleRunCount() const

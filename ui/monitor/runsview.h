@@ -19,6 +19,7 @@ namespace atelier {
 class TaskTimeline;
 class MetricChart;
 class ChartSeries;
+struct RunComparison;
 
 /// The Runs view: runs filtered by pipeline, experiment, state and text; the selected run's
 /// tasks on a timeline, its params, metrics (table and chart), logs and artifacts. Everything
@@ -47,11 +48,15 @@ public:
     ChartSeries *chartModel() const { return m_chartModel; }
     /// Selects these runs in the list (the chart overlays them).
     void selectRuns(const QStringList &runIds);
+    /// Puts \a runIds into the experiment \a name (on a worker); emits experimentChanged.
+    void addToExperiment(const QStringList &runIds, const QString &name);
 
 Q_SIGNALS:
     void detailLoaded(const QString &runId);
     void logLoaded();
     void chartLoaded();
+    void comparisonLoaded();
+    void experimentChanged(const QString &name);
 
 private:
     QWidget *buildOverview();
@@ -66,6 +71,9 @@ private:
     /// Charts the chosen metric of every selected run, one colour each.
     void loadChart();
     QStringList selectedRuns() const;
+    QWidget *buildCompare();
+    void loadComparison();
+    void showComparison(const RunComparison &comparison);
 
     QString m_root;
     QList<RunRecord> m_runs;
@@ -74,6 +82,7 @@ private:
     bool m_loadingDetail = false;
     bool m_loadingLog = false;
     bool m_loadingChart = false;
+    bool m_loadingComparison = false;
     qint64 m_logOffset = -1;
 
     QLineEdit *m_search = nullptr;
@@ -95,6 +104,7 @@ private:
     QLineEdit *m_logSearch = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QTreeWidget *m_artifacts = nullptr;
+    QTableWidget *m_compare = nullptr;
     QTimer *m_refresh = nullptr;
 };
 
