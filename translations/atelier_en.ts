@@ -45,6 +45,13 @@
             <numerusform>%n malformed lines were skipped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n runs are now in experiment %1.</source>
+        <translation>
+            <numerusform>%n run is now in experiment %1.</numerusform>
+            <numerusform>%n runs are now in experiment %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceSnapshot</name>

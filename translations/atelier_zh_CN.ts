@@ -415,6 +415,24 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <source>Only this metric.</source>
         <translation>仅显示此指标。</translation>
     </message>
+    <message>
+        <source>Put the run into this experiment.</source>
+        <translation>将该运行放入此实验。</translation>
+    </message>
+    <message>
+        <source>* best run for that metric</source>
+        <translation>* 表示该指标的最佳运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs are now in experiment %1.</source>
+        <translation>
+            <numerusform>%n 个运行已加入实验 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;runs %1&apos; takes at least %2 argument(s).</source>
+        <translation>“runs %1”至少需要 %2 个参数。</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -1166,6 +1184,10 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
     <message>
         <source>Run %1 is %2; only a pending or running run can be stopped.</source>
         <translation>运行 %1 的状态为 %2；只能停止等待中或运行中的运行。</translation>
+    </message>
+    <message>
+        <source>An experiment needs a name of 1 to 100 characters.</source>
+        <translation>实验名称须为 1 到 100 个字符。</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2162,34 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>No log yet: the task has not started.</source>
         <translation>暂无日志：任务尚未开始。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Select runs in the list to compare their params and final metrics; the best value of each metric is highlighted.</source>
+        <translation>在列表中选择多个运行以对比其参数和最终指标；每个指标的最佳值会高亮显示。</translation>
+    </message>
+    <message>
+        <source>Add to experiment…</source>
+        <translation>加入实验…</translation>
+    </message>
+    <message>
+        <source>Add to experiment</source>
+        <translation>加入实验</translation>
+    </message>
+    <message>
+        <source>Experiment name:</source>
+        <translation>实验名称：</translation>
+    </message>
+    <message>
+        <source>Best: lowest</source>
+        <translation>最佳：最低</translation>
+    </message>
+    <message>
+        <source>Best: highest</source>
+        <translation>最佳：最高</translation>
     </message>
 </context>
 <context>

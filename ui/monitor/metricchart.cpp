@@ -415,10 +415,13 @@ void MetricChart::refresh()
     const double xMin = axisMin(m_axisX) / scale;
     const double xMax = axisMax(m_axisX) / scale;
     const int count = int(std::min<qsizetype>(m_lines.size(), m_model->count()));
+    // Many lines overlap anyway: half the detail each keeps a live chart within a frame
+    // (QtCharts re-strokes every point of a line it is given). Extremes are kept either way.
+    const int budget = count > 4 ? std::max(50, width / 2) : width;
     QList<QList<QPointF>> fetched(count);
     for (int i = 0; i < count; ++i) {
-        fetched[i] = m_zoomed ? m_model->visiblePoints(i, width, xMin, xMax)
-                              : m_model->visiblePoints(i, width);
+        fetched[i] = m_zoomed ? m_model->visiblePoints(i, budget, xMin, xMax)
+                              : m_model->visiblePoints(i, budget);
         if (wall) {
             for (QPointF &p : fetched[i])
                 p.setX(p.x() * scale);
