@@ -2191,6 +2191,22 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>Best: highest</source>
         <translation>最佳：最高</translation>
     </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ScheduleRunner</name>

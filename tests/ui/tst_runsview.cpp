@@ -143,11 +143,12 @@ private Q_SLOTS:
         QTRY_VERIFY(compared.count() > 0);
         auto *table = view.findChild<QTableWidget *>(u"runComparison"_s);
         QVERIFY(table);
-        QCOMPARE(table->columnCount(), 2);
-        bool noteRow = false; // the param that differs between the runs is listed
-        for (int row = 0; row < table->rowCount(); ++row)
-            noteRow = noteRow || table->verticalHeaderItem(row)->text() == u"variables.note"_s;
-        QVERIFY(noteRow);
+        QCOMPARE(table->rowCount(), 2); // one row per run
+        bool noteColumn = false;        // the param that differs between the runs is listed
+        for (int column = 0; column < table->columnCount(); ++column)
+            noteColumn = noteColumn ||
+                         table->horizontalHeaderItem(column)->text() == u"variables.note"_s;
+        QVERIFY(noteColumn);
 
         QSignalSpy grouped(&view, &RunsView::experimentChanged);
         view.addToExperiment({m_runId, second}, u"Baselines"_s);

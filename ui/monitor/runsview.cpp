@@ -88,9 +88,16 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
         m_state->addItem(WorkspaceSnapshot::runStateText(state), state);
     m_pipeline = new QComboBox(this);
     m_pipeline->setObjectName(u"runPipelineFilter"_s);
+    m_date = new QComboBox(this);
+    m_date->setObjectName(u"runDateFilter"_s);
+    m_date->addItem(tr("Any time"), 0);
+    m_date->addItem(tr("Last 24 hours"), 1);
+    m_date->addItem(tr("Last 7 days"), 7);
+    m_date->addItem(tr("Last 30 days"), 30);
     filters->addWidget(m_search, 2);
     filters->addWidget(m_pipeline, 1);
     filters->addWidget(m_state, 1);
+    filters->addWidget(m_date, 1);
     layout->addLayout(filters);
 
     auto *splitter = new QSplitter(this);
@@ -124,6 +131,7 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     connect(m_search, &QLineEdit::textChanged, this, &RunsView::applyFilters);
     connect(m_state, &QComboBox::currentIndexChanged, this, &RunsView::applyFilters);
     connect(m_pipeline, &QComboBox::currentIndexChanged, this, &RunsView::applyFilters);
+    connect(m_date, &QComboBox::currentIndexChanged, this, &RunsView::applyFilters);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item)
@@ -307,32 +315,30 @@ void RunsView::loadComparison()
 
 void RunsView::showComparison(const RunComparison &comparison)
 {
+    // One row per run, so any column sorts the runs; the best value per metric stands out.
+    m_compare->setSortingEnabled(false);
     m_compare->clear();
-    m_compare->setColumnCount(int(comparison.runs.size()));
-    m_compare->setHorizontalHeaderLabels(comparison.labels);
-    QStringList rows;
-    for (const QString &key : comparison.paramKeys)
-        rows.append(key);
-    for (const QString &key : comparison.metricKeys)
-        rows.append(key);
-    m_compare->setRowCount(int(rows.size()));
-    m_compare->setVerticalHeaderLabels(rows);
-    int row = 0;
-    for (const QString &key : comparison.paramKeys) {
-        for (int run = 0; run < comparison.runs.size(); ++run)
-            m_compare->setItem(row, run,
+    QStringList columns{tr("Run")};
+    columns += comparison.paramKeys;
+    columns += comparison.metricKeys;
+    m_compare->setColumnCount(int(columns.size()));
+    m_compare->setHorizontalHeaderLabels(columns);
+    m_compare->setRowCount(int(comparison.runs.size()));
+    for (int run = 0; run < comparison.runs.size(); ++run) {
+        int column = 0;
+        auto *label = new QTableWidgetItem(comparison.labels[run]);
+        label->setToolTip(comparison.runs[run]);
+        m_compare->setItem(run, column++, label);
+        for (const QString &key : comparison.paramKeys)
+            m_compare->setItem(run, column++,
                                new QTableWidgetItem(comparison.params[run].value(key, u"—"_s)));
-        ++row;
-    }
-    for (const QString &key : comparison.metricKeys) {
-        const auto best = comparison.best(key);
-        for (int run = 0; run < comparison.runs.size(); ++run) {
+        for (const QString &key : comparison.metricKeys) {
             auto *item = new QTableWidgetItem;
             if (comparison.metrics[run].contains(key))
                 item->setData(Qt::DisplayRole, comparison.metrics[run].value(key));
             else
                 item->setText(u"—"_s);
-            if (best == run) {
+            if (comparison.best(key) == run) {
                 QFont bold = item->font();
                 bold.setBold(true);
                 item->setFont(bold);
@@ -340,10 +346,10 @@ void RunsView::showComparison(const RunComparison &comparison)
                 item->setToolTip(RunComparison::lowerIsBetter(key) ? tr("Best: lowest")
                                                                    : tr("Best: highest"));
             }
-            m_compare->setItem(row, run, item);
+            m_compare->setItem(run, column++, item);
         }
-        ++row;
     }
+    m_compare->setSortingEnabled(true);
     m_compare->resizeColumnsToContents();
     Q_EMIT comparisonLoaded();
 }
@@ -408,6 +414,8 @@ void RunsView::applyFilters()
     const QString text = m_search->text().trimmed();
     const QString state = m_state->currentData().toString();
     const QString group = m_pipeline->currentData().toString();
+    const int days = m_date->currentData().toInt();
+    const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-days);
     const QLocale locale;
     m_list->blockSignals(true);
     m_list->clear();
@@ -418,6 +426,8 @@ void RunsView::applyFilters()
         if (!state.isEmpty() && run.state != state)
             continue;
         if (!group.isEmpty() && runGroup != group)
+            continue;
+        if (days > 0 && run.createdAt.isValid() && run.createdAt < since)
             continue;
         if (!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive) &&
             !run.id.contains(text, Qt::CaseInsensitive))

@@ -88,6 +88,7 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_state = nullptr;
     QComboBox *m_pipeline = nullptr;
+    QComboBox *m_date = nullptr;
     QTreeWidget *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_summary = nullptr;
