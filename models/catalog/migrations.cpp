@@ -127,6 +127,79 @@ constexpr std::array kSteps = {
         PRIMARY KEY (run_id, task_id)
     );
     )sql",
+    // 5 — the model registry: models, their versions (files in the object store, lineage to
+    // the run, its pipeline commit and dataset versions), aliases with their history, and
+    // services (deployed versions).
+    R"sql(
+    CREATE TABLE models (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        description TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE model_versions (
+        id                 INTEGER PRIMARY KEY,
+        model_id           INTEGER NOT NULL REFERENCES models (id) ON DELETE CASCADE,
+        version            INTEGER NOT NULL CHECK (version >= 1),
+        framework          TEXT NOT NULL,
+        run_id             TEXT REFERENCES runs (id) ON DELETE SET NULL,
+        task_id            TEXT,
+        pipeline_commit    TEXT,
+        source_path        TEXT NOT NULL,
+        description        TEXT NOT NULL DEFAULT '',
+        signature          TEXT,
+        metrics            TEXT NOT NULL DEFAULT '{}',
+        params             TEXT NOT NULL DEFAULT '{}',
+        tags               TEXT NOT NULL DEFAULT '{}',
+        validation         TEXT CHECK (validation IN ('passed', 'failed')),
+        validation_message TEXT,
+        validated_at       TEXT,
+        created_by         TEXT NOT NULL DEFAULT '',
+        created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        UNIQUE (model_id, version)
+    );
+    CREATE TABLE model_files (
+        version_id INTEGER NOT NULL REFERENCES model_versions (id) ON DELETE CASCADE,
+        path       TEXT NOT NULL,
+        hash       TEXT NOT NULL REFERENCES objects (hash),
+        size       INTEGER NOT NULL,
+        PRIMARY KEY (version_id, path)
+    );
+    CREATE TABLE model_datasets (
+        version_id      INTEGER NOT NULL REFERENCES model_versions (id) ON DELETE CASCADE,
+        dataset         TEXT NOT NULL,
+        dataset_version TEXT NOT NULL,
+        PRIMARY KEY (version_id, dataset, dataset_version)
+    );
+    CREATE TABLE model_aliases (
+        model_id   INTEGER NOT NULL REFERENCES models (id) ON DELETE CASCADE,
+        alias      TEXT NOT NULL,
+        version_id INTEGER NOT NULL REFERENCES model_versions (id) ON DELETE CASCADE,
+        PRIMARY KEY (model_id, alias)
+    );
+    CREATE TABLE model_alias_history (
+        id           INTEGER PRIMARY KEY,
+        model_id     INTEGER NOT NULL REFERENCES models (id) ON DELETE CASCADE,
+        alias        TEXT NOT NULL,
+        from_version INTEGER,
+        to_version   INTEGER,
+        moved_by     TEXT NOT NULL DEFAULT '',
+        moved_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE services (
+        id         TEXT PRIMARY KEY NOT NULL,
+        version_id INTEGER NOT NULL REFERENCES model_versions (id) ON DELETE CASCADE,
+        pool       TEXT NOT NULL DEFAULT 'local',
+        host       TEXT NOT NULL DEFAULT '127.0.0.1',
+        port       INTEGER,
+        pid        INTEGER,
+        state      TEXT NOT NULL CHECK (state IN ('starting', 'running', 'stopped', 'failed')),
+        folder     TEXT NOT NULL,
+        started_at TEXT,
+        stopped_at TEXT,
+        message    TEXT
+    );
+    )sql",
 };
 
 } // namespace
