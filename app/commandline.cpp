@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "cliutil.h"
+#include "modelcommands.h"
 #include "pipelinecommands.h"
 #include "runcommands.h"
 #include "schedulercommand.h"
@@ -25,7 +26,8 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s, u"info"_s, u"pipeline"_s, u"runs"_s, u"scheduler"_s};
+const QStringList kKnownCommands = {u"init"_s, u"info"_s, u"pipeline"_s, u"runs"_s, u"scheduler"_s,
+                                   u"model"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 
@@ -238,6 +240,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runRunsCommand(invocation);
     if (invocation.command == u"scheduler"_s)
         return runSchedulerCommand(invocation);
+    if (invocation.command == u"model"_s)
+        return runModelCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

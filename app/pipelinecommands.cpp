@@ -125,6 +125,7 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
 
     RunRequest request;
     request.workspaceRoot = workspace.root();
+    request.atelierBinary = QCoreApplication::applicationFilePath();
     request.pipelineKey = located->key;
     request.commitId = located->uncommitted ? QString() : located->commitId;
     request.document = located->document;

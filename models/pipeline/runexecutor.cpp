@@ -490,6 +490,7 @@ QString RunExecutor::prepare(int i)
     const QString dir = d->taskDir(task);
     const QString outputsDir = QDir(dir).filePath(u"outputs"_s);
     QMap<QString, QString> context{{u"run_id"_s, d->run.id},
+                                   {u"task_id"_s, task.node.id},
                                    {u"workspace"_s, d->request.workspaceRoot},
                                    {u"date"_s, d->request.logicalDate.isEmpty()
                                                    ? QDate::currentDate().toString(Qt::ISODate)
@@ -535,6 +536,8 @@ QString RunExecutor::prepare(int i)
             const QString name = match.captured(2);
             if (kind == u"python"_s)
                 result += forKey ? u"{python}"_s : python;
+            else if (kind == u"atelier"_s)
+                result += forKey ? u"{atelier}"_s : d->request.atelierBinary;
             else if (kind == u"template_dir"_s)
                 result += forKey ? u"{template_dir}"_s : task.spec.directory;
             else if (kind == u"params"_s)

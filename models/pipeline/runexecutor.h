@@ -31,6 +31,7 @@ struct RunRequest
     bool noCache = false;
     QString logicalDate; ///< {{date}}; today (UTC) when empty
     QString python;      ///< interpreter from settings; empty: find one
+    QString atelierBinary; ///< what {atelier} in a command runs (templates that call Atelier)
     qint64 outputCapBytes = 0; ///< per stream and task; 0: the connector's default (64 MiB)
     int retryBackoffMs = 1000; ///< first retry waits this long, doubling each time (max 60 s)
     int stopPollMs = 500;      ///< how often a stop asked from elsewhere (the catalog) is checked

@@ -2,6 +2,7 @@
 
 #include "core/appsettings.h"
 #include "core/buildinfo.h"
+#include "models/modelsview.h"
 #include "monitor/runsview.h"
 #include "shell/schedulerunner.h"
 #include "shell/settingsdialog.h"
@@ -74,7 +75,7 @@ QList<ViewSpec> viewSpecs()
          MainWindow::tr("Registered models with versions, lineage and deployments."),
          MainWindow::tr("No models yet.\nRegister one with: atelier model register PATH --name "
                         "NAME"),
-         &ViewSections::models},
+         nullptr}, // the Models view is a view of its own
         {u"pools"_s, MainWindow::tr("Pools"),
          MainWindow::tr("Where work runs: this workstation's CPUs and GPUs, or a cluster."),
          MainWindow::tr("No pools."), &ViewSections::pools},
@@ -195,10 +196,13 @@ QWidget *MainWindow::buildShell()
 
     m_views = new QStackedWidget(shell);
     for (const ViewSpec &spec : viewSpecs()) {
-        QWidget *page = spec.sections
-                            ? static_cast<QWidget *>(new ListPage(
-                                  spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views))
-                            : (m_runsView = new RunsView(m_views));
+        QWidget *page = nullptr;
+        if (spec.name == u"runs"_s)
+            page = m_runsView = new RunsView(m_views);
+        else if (spec.name == u"models"_s)
+            page = m_modelsView = new ModelsView(m_views);
+        else
+            page = new ListPage(spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views);
         m_views->addWidget(page);
         m_viewPages.append(page);
         auto *item = new QListWidgetItem(spec.title, m_navigation);
@@ -279,6 +283,7 @@ void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
             list->setSections(specs[i].sections(snapshot));
     }
     m_runsView->setRuns(snapshot.info.root, snapshot.runs);
+    m_modelsView->setWorkspace(snapshot.info.root);
     m_poolNames.clear();
     for (const PoolRow &pool : snapshot.pools)
         m_poolNames.append(pool.name);
@@ -374,7 +379,7 @@ bool MainWindow::showView(const QString &name)
 
 bool MainWindow::isBusy() const
 {
-    return m_loading || m_runsView->isLoading();
+    return m_loading || m_runsView->isLoading() || m_modelsView->isBusy();
 }
 
 QString MainWindow::currentView() const

@@ -15,6 +15,7 @@ namespace atelier {
 
 class ListPage;
 class RunsView;
+class ModelsView;
 class ScheduleRunner;
 class WelcomePage;
 
@@ -47,6 +48,7 @@ public:
     /// The page of view \a name (a ListPage, or the RunsView for "runs").
     QWidget *page(const QString &name) const;
     RunsView *runsView() const { return m_runsView; }
+    ModelsView *modelsView() const { return m_modelsView; }
 
 Q_SIGNALS:
     void workspaceLoaded(const QString &path);
@@ -75,6 +77,7 @@ private:
     QStackedWidget *m_views = nullptr;
     QList<QWidget *> m_viewPages;
     RunsView *m_runsView = nullptr;
+    ModelsView *m_modelsView = nullptr;
     QLabel *m_workspaceTitle = nullptr;
     QLabel *m_workspaceDetail = nullptr;
     QMenu *m_recentMenu = nullptr;

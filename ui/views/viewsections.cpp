@@ -40,11 +40,6 @@ QList<PageSection> ViewSections::datasets(const WorkspaceSnapshot &snapshot)
     return {{tr("Sample data ready to import"), snapshot.sampleData}};
 }
 
-QList<PageSection> ViewSections::models(const WorkspaceSnapshot &)
-{
-    return {};
-}
-
 QList<PageSection> ViewSections::pools(const WorkspaceSnapshot &snapshot)
 {
     const QLocale locale;

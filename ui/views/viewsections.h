@@ -12,7 +12,6 @@ class ViewSections final
 public:
     static QList<PageSection> pipelines(const WorkspaceSnapshot &snapshot);
     static QList<PageSection> datasets(const WorkspaceSnapshot &snapshot);
-    static QList<PageSection> models(const WorkspaceSnapshot &snapshot);
     static QList<PageSection> pools(const WorkspaceSnapshot &snapshot);
     /// The pool kinds and states of the catalog, in the user's language.
     static QString poolKind(const QString &kind);

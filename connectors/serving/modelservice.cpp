@@ -1,0 +1,850 @@
+#include "serving/modelservice.h"
+
+#include "catalog/database.h"
+#include "core/workspace.h"
+#include "pipeline/pythonresolver.h"
+#include "registry/modelregistry.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <curl/curl.h>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <mutex>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+constexpr int kPollMs = 100;
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+/// True while \a pid runs (a zombie counts as ended: nobody may reap a detached service).
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH))
+        return false;
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return ::kill(pid_t(pid), 0) == 0;
+    const QByteArray line = stat.readAll();
+    const qsizetype paren = line.lastIndexOf(')');
+    return paren < 0 || paren + 2 >= line.size() || line.at(paren + 2) != 'Z';
+}
+
+/// True when \a pid is the service whose folder is \a folder (and not a reused pid).
+bool isService(qint64 pid, const QString &folder)
+{
+    if (!processAlive(pid))
+        return false;
+    QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
+    if (!cmdline.open(QIODevice::ReadOnly))
+        return true; // no /proc: trust the catalog
+    const QByteArray text = cmdline.readAll();
+    return text.contains("serve.py") && text.contains(QFile::encodeName(folder));
+}
+
+/// SIGTERM to the group of \a pid, SIGKILL after \a graceMs; true once it has ended.
+bool stopGroup(qint64 pid, int graceMs)
+{
+    if (pid <= 0)
+        return true;
+    ::killpg(pid_t(pid), SIGTERM);
+    for (int waited = 0; waited < graceMs; waited += 50) {
+        if (!processAlive(pid))
+            break;
+        QThread::msleep(50);
+    }
+    // The group may hold children of the service even when its leader is gone.
+    ::killpg(pid_t(pid), SIGKILL);
+    for (int waited = 0; waited < 3000; waited += 50) {
+        if (!processAlive(pid))
+            return true;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
+/// The last non-empty line of a log: why a service stopped, in its own words.
+QString lastLine(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    if (file.size() > 65536)
+        file.seek(file.size() - 65536);
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    // serve.py says why in one line of its own; otherwise the end of a traceback.
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+        const QByteArray line = it->trimmed();
+        if (line.startsWith("atelier-serve: ") && !line.contains(" listening on "))
+            return QString::fromUtf8(line.mid(15));
+    }
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it)
+        if (!it->trimmed().isEmpty())
+            return QString::fromUtf8(it->trimmed());
+    return {};
+}
+
+void readMetrics(ServiceInfo &service)
+{
+    QFile file(QDir(service.folder).filePath(u"metrics.jsonl"_s));
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    constexpr qint64 tail = 4 << 20;
+    if (file.size() > tail) {
+        file.seek(file.size() - tail);
+        file.readLine(); // a partial line
+    }
+    double latency = 0;
+    qint64 latencies = 0;
+    while (!file.atEnd()) {
+        const QJsonObject line = QJsonDocument::fromJson(file.readLine()).object();
+        const QString key = line.value(u"key"_s).toString();
+        if (key == u"requests"_s) {
+            service.requests = qint64(line.value(u"value"_s).toDouble());
+        } else if (key == u"latency_ms"_s) {
+            latency += line.value(u"value"_s).toDouble();
+            ++latencies;
+        }
+    }
+    service.meanLatencyMs = latencies > 0 ? latency / double(latencies) : 0;
+}
+
+constexpr const char *kServiceColumns =
+    "SELECT s.id, s.version_id, m.name, v.version, s.pool, s.host, s.port, s.pid, s.state, "
+    "s.folder, s.started_at, s.stopped_at, s.message FROM services s "
+    "JOIN model_versions v ON v.id = s.version_id JOIN models m ON m.id = v.model_id ";
+
+ServiceInfo serviceFrom(const Query &q)
+{
+    ServiceInfo s;
+    s.id = q.text(0);
+    s.versionId = q.int64(1);
+    s.model = q.text(2);
+    s.version = int(q.int64(3));
+    s.pool = q.text(4);
+    s.host = q.text(5);
+    s.port = q.isNull(6) ? 0 : int(q.int64(6));
+    s.pid = q.isNull(7) ? 0 : q.int64(7);
+    s.state = q.text(8);
+    s.folder = q.text(9);
+    s.startedAt = q.text(10);
+    s.stoppedAt = q.text(11);
+    s.message = q.text(12);
+    return s;
+}
+
+Status setState(Database &db, const QString &id, const QString &state, const QString &message)
+{
+    const bool ended = state == u"stopped"_s || state == u"failed"_s;
+    return db
+        .query("UPDATE services SET state = ?2, message = ?3, "
+               "stopped_at = CASE WHEN ?4 THEN ?5 ELSE stopped_at END WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, state)
+        .bind(3, message.isEmpty() ? QVariant() : QVariant(message))
+        .bind(4, ended ? 1 : 0)
+        .bind(5, nowIso())
+        .exec();
+}
+
+struct VersionFacts
+{
+    QString model;
+    int version = 0;
+    QString framework;
+};
+
+Result<VersionFacts> versionFacts(Database &db, qint64 versionId)
+{
+    Query q = db.query("SELECT m.name, v.version, v.framework FROM model_versions v "
+                       "JOIN models m ON m.id = v.model_id WHERE v.id = ?1");
+    q.bind(1, versionId);
+    const Result<bool> row = q.next();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound,
+                         ModelServices::tr("No model version with id %1.").arg(versionId));
+    return VersionFacts{q.text(0), int(q.int64(1)), q.text(2)};
+}
+
+QStringList modulesFor(const QString &framework)
+{
+    if (framework == u"xgboost"_s)
+        return {u"sklearn"_s, u"xgboost"_s};
+    return {u"sklearn"_s};
+}
+
+Status checkFramework(const VersionFacts &facts)
+{
+    if (facts.framework == u"sklearn"_s || facts.framework == u"xgboost"_s)
+        return {};
+    return makeError(ErrorCode::Unsupported,
+                     ModelServices::tr("%1:%2 is a %3 model; the built-in serving template serves "
+                                       "scikit-learn and XGBoost models.")
+                         .arg(facts.model)
+                         .arg(facts.version)
+                         .arg(facts.framework));
+}
+
+/// Links (or copies) the version's files from the object store into \a dir.
+Status materialise(Workspace &workspace, qint64 versionId, const QString &dir)
+{
+    struct File
+    {
+        QString path;
+        QString hash;
+    };
+    QList<File> files;
+    const Status listed = workspace.catalog()
+                              .query("SELECT path, hash FROM model_files WHERE version_id = ?1")
+                              .bind(1, versionId)
+                              .forEach([&files](const Query &q) {
+                                  files.append({q.text(0), q.text(1)});
+                              });
+    if (!listed)
+        return listed;
+    if (files.isEmpty())
+        return makeError(
+            ErrorCode::NotFound,
+            ModelServices::tr("Model version %1 has no files to serve.").arg(versionId));
+    const ObjectStore objects = workspace.objects();
+    const QDir target(dir);
+    for (const File &file : files) {
+        const QString relative = QDir::cleanPath(file.path);
+        if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative == u".."_s ||
+            relative.startsWith(u"../"_s))
+            return makeError(ErrorCode::Corrupt,
+                             ModelServices::tr("The catalog lists a model file outside its "
+                                               "folder: %1")
+                                 .arg(file.path));
+        if (!objects.contains(file.hash))
+            return makeError(ErrorCode::NotFound,
+                             ModelServices::tr("The object store has lost %1 (object %2); "
+                                               "'atelier info' checks the store.")
+                                 .arg(file.path, file.hash));
+        const QString source = objects.pathFor(file.hash);
+        const QString destination = target.filePath(relative);
+        if (!QDir().mkpath(QFileInfo(destination).absolutePath()))
+            return makeError(
+                ErrorCode::Io,
+                ModelServices::tr("Cannot create %1.").arg(QFileInfo(destination).absolutePath()));
+        QFile::remove(destination);
+        if (::link(QFile::encodeName(source).constData(),
+                   QFile::encodeName(destination).constData()) != 0 &&
+            !QFile::copy(source, destination))
+            return makeError(ErrorCode::Io,
+                             ModelServices::tr("Cannot copy %1 to %2.").arg(source, destination));
+    }
+    return {};
+}
+
+/// Starts \a argv in its own session and process group, detached (double fork: the service is
+/// adopted by init, so it outlives us and is reaped by someone). Returns its pid.
+Result<qint64> spawnDetached(const QStringList &argv, const QString &cwd, const QString &stdoutPath,
+                             const QString &stderrPath)
+{
+    // Everything the children need is prepared here: after fork only async-signal-safe calls.
+    std::vector<QByteArray> argBytes;
+    for (const QString &arg : argv)
+        argBytes.push_back(QFile::encodeName(arg));
+    std::vector<char *> args;
+    for (QByteArray &arg : argBytes)
+        args.push_back(arg.data());
+    args.push_back(nullptr);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PYTHONUNBUFFERED"_s, u"1"_s);
+    environment.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
+    std::vector<QByteArray> envBytes;
+    for (const QString &entry : environment.toStringList())
+        envBytes.push_back(entry.toLocal8Bit());
+    std::vector<char *> env;
+    for (QByteArray &entry : envBytes)
+        env.push_back(entry.data());
+    env.push_back(nullptr);
+    const QByteArray dir = QFile::encodeName(cwd);
+
+    const int out = ::open(QFile::encodeName(stdoutPath).constData(),
+                           O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    const int errFd = ::open(QFile::encodeName(stderrPath).constData(),
+                             O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    int report[2] = {-1, -1};
+    auto closeAll = [&] {
+        for (int fd : {out, errFd, devNull, report[0], report[1]})
+            if (fd >= 0)
+                ::close(fd);
+    };
+    if (out < 0 || errFd < 0 || devNull < 0 || ::pipe2(report, O_CLOEXEC) != 0) {
+        const int error = errno;
+        closeAll();
+        return makeError(ErrorCode::Io, ModelServices::tr("Cannot prepare the service's logs in "
+                                                          "%1: %2")
+                                            .arg(cwd, QString::fromLocal8Bit(strerror(error))));
+    }
+
+    const pid_t middle = ::fork();
+    if (middle < 0) {
+        const int error = errno;
+        closeAll();
+        return makeError(ErrorCode::Io, ModelServices::tr("Cannot start a process: %1")
+                                            .arg(QString::fromLocal8Bit(strerror(error))));
+    }
+    if (middle == 0) {
+        ::setsid();
+        const pid_t service = ::fork();
+        if (service == 0) {
+            sigset_t none;
+            sigemptyset(&none);
+            ::sigprocmask(SIG_SETMASK, &none, nullptr);
+            ::signal(SIGPIPE, SIG_DFL);
+            ::setpgid(0, 0);
+            ::dup2(devNull, 0);
+            ::dup2(out, 1);
+            ::dup2(errFd, 2);
+            if (::chdir(dir.constData()) == 0)
+                ::execve(args[0], args.data(), env.data());
+            const int error = errno;
+            [[maybe_unused]] auto n = ::write(report[1], &error, sizeof error);
+            ::_exit(127);
+        }
+        const qint64 pid = service;
+        [[maybe_unused]] auto n = ::write(report[1], &pid, sizeof pid);
+        ::_exit(service < 0 ? 1 : 0);
+    }
+    ::close(report[1]);
+    report[1] = -1;
+    int status = 0;
+    while (::waitpid(middle, &status, 0) < 0 && errno == EINTR) {
+    }
+    qint64 pid = -1;
+    int execError = 0;
+    ssize_t got = ::read(report[0], &pid, sizeof pid);
+    if (got == ssize_t(sizeof pid) && pid > 0) {
+        // EOF when exec succeeded (close-on-exec); an errno when it failed.
+        while ((got = ::read(report[0], &execError, sizeof execError)) < 0 && errno == EINTR) {
+        }
+        if (got != ssize_t(sizeof execError))
+            execError = 0;
+    }
+    closeAll();
+    if (pid <= 0)
+        return makeError(ErrorCode::Io, ModelServices::tr("Cannot start a process."));
+    if (execError != 0)
+        return makeError(ErrorCode::Io,
+                         ModelServices::tr("Cannot run %1: %2")
+                             .arg(argv.constFirst(), QString::fromLocal8Bit(strerror(execError))));
+    return pid;
+}
+
+QString serviceIdFor(const QString &model, int version)
+{
+    QString slug = model.toLower();
+    slug.replace(QRegularExpression(u"[^a-z0-9]+"_s), u"-"_s);
+    slug = slug.mid(0, 40);
+    while (slug.startsWith(u'-'))
+        slug.remove(0, 1);
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    if (slug.isEmpty())
+        slug = u"model"_s;
+    return u"svc-%1-v%2-%3"_s.arg(slug).arg(version).arg(
+        QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
+}
+
+/// Runs serve.py once (--once or --batch); its stdout on success, its reason on failure.
+Result<QByteArray> runOnce(Workspace &workspace, qint64 versionId, const QStringList &arguments,
+                           const QByteArray &input)
+{
+    const Result<VersionFacts> facts = versionFacts(workspace.catalog(), versionId);
+    if (!facts)
+        return facts.error();
+    if (const Status ok = checkFramework(facts.value()); !ok)
+        return ok.error();
+    const Result<QString> python = PythonResolver::find(modulesFor(facts->framework));
+    if (!python)
+        return python.error();
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return makeError(
+            ErrorCode::Io,
+            ModelServices::tr("Cannot create a temporary folder: %1").arg(dir.errorString()));
+    const QString modelDir = dir.filePath(u"model"_s);
+    if (const Status ok = materialise(workspace, versionId, modelDir); !ok)
+        return ok.error();
+    const QString script = ModelServices::serveScript();
+    if (script.isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         ModelServices::tr("The serving template serve.py is missing; set "
+                                           "ATELIER_SERVING_DIR to its folder."));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
+    process.setProcessEnvironment(environment);
+    process.start(python.value(), QStringList{script, u"--dir"_s, modelDir, u"--name"_s,
+                                              u"%1:%2"_s.arg(facts->model).arg(facts->version)} +
+                                      arguments);
+    if (!process.waitForStarted(30000))
+        return makeError(
+            ErrorCode::Io,
+            ModelServices::tr("Cannot run %1: %2").arg(python.value(), process.errorString()));
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit)
+        return makeError(ErrorCode::Internal,
+                         ModelServices::tr("serve.py stopped: %1").arg(process.errorString()));
+    const QByteArray output = process.readAllStandardOutput();
+    if (process.exitCode() != 0) {
+        QString reason = QString::fromUtf8(process.readAllStandardError()).trimmed();
+        reason = reason.section(u'\n', -1).remove(u"atelier-serve: "_s);
+        return makeError(
+            process.exitCode() == 4 ? ErrorCode::Invalid : ErrorCode::Corrupt,
+            ModelServices::tr("%1:%2: %3").arg(facts->model).arg(facts->version).arg(reason));
+    }
+    return output;
+}
+
+} // namespace
+
+QString ServiceInfo::url() const
+{
+    QString h = host;
+    if (h.isEmpty() || h == u"0.0.0.0"_s)
+        h = u"127.0.0.1"_s;
+    else if (h == u"::"_s)
+        h = u"::1"_s;
+    if (h.contains(u':'))
+        h = u"[%1]"_s.arg(h);
+    return u"http://%1:%2"_s.arg(h).arg(port);
+}
+
+QJsonObject ServiceInfo::toJson() const
+{
+    return {{u"id"_s, id},
+            {u"model"_s, model},
+            {u"version"_s, version},
+            {u"version_id"_s, double(versionId)},
+            {u"pool"_s, pool},
+            {u"host"_s, host},
+            {u"port"_s, port},
+            {u"url"_s, port > 0 ? url() : QString()},
+            {u"pid"_s, double(pid)},
+            {u"state"_s, state},
+            {u"folder"_s, folder},
+            {u"started_at"_s, startedAt},
+            {u"stopped_at"_s, stoppedAt},
+            {u"message"_s, message},
+            {u"requests"_s, double(requests)},
+            {u"mean_latency_ms"_s, meanLatencyMs}};
+}
+
+ModelServices::ModelServices(Workspace &workspace) : m_workspace(workspace) {}
+
+Result<qint64> ModelServices::resolveVersion(const QString &reference)
+{
+    // The registry's reading of a reference, so that deploy and show agree on "NAME".
+    const Result<ModelVersionRecord> record =
+        ModelRegistry(m_workspace.catalog(), m_workspace.root()).resolve(reference);
+    if (!record)
+        return record.error();
+    return record->id;
+}
+
+Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions &options)
+{
+    Database &db = m_workspace.catalog();
+    if (options.pool != u"local"_s)
+        return makeError(
+            ErrorCode::Unsupported,
+            tr("Services run on the local pool for now, not on '%1'.").arg(options.pool));
+    const Result<VersionFacts> facts = versionFacts(db, versionId);
+    if (!facts)
+        return facts.error();
+    if (const Status ok = checkFramework(facts.value()); !ok)
+        return ok.error();
+    const QString host = options.host.isEmpty() ? u"127.0.0.1"_s : options.host;
+    if (options.port < 0 || options.port > 65535)
+        return makeError(ErrorCode::Invalid, tr("Port %1 is out of range.").arg(options.port));
+    if (options.port > 0 && !portIsFree(host, options.port))
+        return makeError(ErrorCode::Conflict,
+                         tr("Port %1 on %2 is in use (or the address is not this machine's); "
+                            "choose another with --port, or leave it out for a free one.")
+                             .arg(options.port)
+                             .arg(host));
+    const QString script = serveScript();
+    if (script.isEmpty())
+        return makeError(ErrorCode::NotFound, tr("The serving template serve.py is missing; set "
+                                                 "ATELIER_SERVING_DIR to its folder."));
+    const Result<QString> python =
+        PythonResolver::find(modulesFor(facts->framework), options.python);
+    if (!python)
+        return python.error();
+
+    const QString id = options.serviceId.isEmpty() ? serviceIdFor(facts->model, facts->version)
+                                                   : options.serviceId;
+    const QString folder = QDir(m_workspace.root()).filePath(u"services/"_s + id);
+    if (QFileInfo::exists(folder))
+        return makeError(ErrorCode::Conflict, tr("Service folder %1 already exists.").arg(folder));
+    if (!QDir().mkpath(folder))
+        return makeError(ErrorCode::Io, tr("Cannot create %1.").arg(folder));
+    if (const Status ok = materialise(m_workspace, versionId, folder + u"/model"_s); !ok) {
+        QDir(folder).removeRecursively();
+        return ok.error();
+    }
+    const Status inserted =
+        db.query("INSERT INTO services (id, version_id, pool, host, port, state, folder, "
+                 "started_at) VALUES (?1, ?2, ?3, ?4, ?5, 'starting', ?6, ?7)")
+            .bind(1, id)
+            .bind(2, versionId)
+            .bind(3, options.pool)
+            .bind(4, host)
+            .bind(5, options.port > 0 ? QVariant(options.port) : QVariant())
+            .bind(6, folder)
+            .bind(7, nowIso())
+            .exec();
+    if (!inserted) {
+        QDir(folder).removeRecursively();
+        return inserted.error();
+    }
+
+    const QString portFile = folder + u"/port"_s;
+    const QStringList argv{python.value(),      script,
+                           u"--dir"_s,          folder + u"/model"_s,
+                           u"--name"_s,         u"%1:%2"_s.arg(facts->model).arg(facts->version),
+                           u"--host"_s,         host,
+                           u"--port"_s,         QString::number(options.port),
+                           u"--port-file"_s,    portFile,
+                           u"--metrics-file"_s, folder + u"/metrics.jsonl"_s};
+
+    auto fail = [&](qint64 pid, const QString &reason) -> Error {
+        stopGroup(pid, 2000);
+        const QString message = reason.isEmpty() ? tr("the service did not start") : reason;
+        (void)setState(db, id, u"failed"_s, message);
+        return makeError(
+            ErrorCode::Invalid,
+            tr("Deploying %1:%2 failed: %3").arg(facts->model).arg(facts->version).arg(message));
+    };
+
+    QFile::remove(portFile);
+    const Result<qint64> pid =
+        spawnDetached(argv, folder, folder + u"/stdout.log"_s, folder + u"/stderr.log"_s);
+    if (!pid)
+        return fail(0, pid.error().message);
+    (void)db.query("UPDATE services SET pid = ?2 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, pid.value())
+        .exec();
+
+    ServiceInfo service;
+    service.id = id;
+    service.versionId = versionId;
+    service.model = facts->model;
+    service.version = facts->version;
+    service.pool = options.pool;
+    service.host = host;
+    service.pid = pid.value();
+    service.folder = folder;
+
+    QElapsedTimer clock;
+    clock.start();
+    while (true) {
+        if (!processAlive(service.pid)) {
+            QThread::msleep(50); // let the last words reach the log
+            return fail(service.pid, lastLine(folder + u"/stderr.log"_s));
+        }
+        if (service.port == 0) {
+            QFile file(portFile);
+            if (file.open(QIODevice::ReadOnly))
+                service.port = file.readAll().trimmed().toInt();
+        }
+        if (service.port > 0) {
+            const Result<HttpReply> reply = http(service.url() + u"/health"_s, {}, 2000);
+            if (reply && reply->status == 200)
+                break;
+        }
+        if (clock.elapsed() > options.healthTimeoutMs)
+            return fail(service.pid, tr("no answer from GET /health within %1 s (see %2)")
+                                         .arg(options.healthTimeoutMs / 1000)
+                                         .arg(folder + u"/stderr.log"_s));
+        QThread::msleep(kPollMs);
+    }
+    const Status running =
+        db.query("UPDATE services SET state = 'running', port = ?2, message = NULL WHERE id = ?1")
+            .bind(1, id)
+            .bind(2, service.port)
+            .exec();
+    if (!running)
+        return fail(service.pid, running.error().message);
+    return this->service(id);
+}
+
+Result<ServiceInfo> ModelServices::undeploy(const QString &serviceId, int graceMs)
+{
+    Result<ServiceInfo> found = service(serviceId);
+    if (!found)
+        return found;
+    ServiceInfo s = found.value();
+    Database &db = m_workspace.catalog();
+    if (s.pid > 0 && isService(s.pid, s.folder) && !stopGroup(s.pid, graceMs))
+        return makeError(
+            ErrorCode::Internal,
+            tr("Service %1 (pid %2) did not stop, even after SIGKILL.").arg(s.id).arg(s.pid));
+    QString message;
+    if (s.port > 0) {
+        bool free = false;
+        for (int waited = 0; waited <= 2000 && !(free = portIsFree(s.host, s.port)); waited += 100)
+            QThread::msleep(100);
+        if (!free)
+            message = tr("stopped, but port %1 is still in use by another process").arg(s.port);
+    }
+    if (s.state != u"failed"_s || s.pid > 0) {
+        if (const Status ok = setState(db, s.id, u"stopped"_s, message); !ok)
+            return ok.error();
+    }
+    return service(serviceId);
+}
+
+Result<ServiceInfo> ModelServices::restart(const QString &serviceId)
+{
+    Result<ServiceInfo> found = service(serviceId);
+    if (!found)
+        return found;
+    const ServiceInfo old = found.value();
+    if (old.isLive()) {
+        if (const Result<ServiceInfo> stopped = undeploy(serviceId); !stopped)
+            return stopped;
+    }
+    // A fresh folder and id: the old one keeps its logs and its catalog row.
+    DeployOptions options;
+    options.pool = old.pool;
+    options.host = old.host;
+    options.port = old.port;
+    return deploy(old.versionId, options);
+}
+
+Result<QList<ServiceInfo>> ModelServices::list()
+{
+    Database &db = m_workspace.catalog();
+    QList<ServiceInfo> services;
+    const QByteArray sql = QByteArray(kServiceColumns) + "ORDER BY s.started_at DESC, s.id";
+    const Status listed = db.query(sql.constData()).forEach([&services](const Query &q) {
+        services.append(serviceFrom(q));
+    });
+    if (!listed)
+        return listed.error();
+    for (ServiceInfo &s : services) {
+        if (s.isLive() && s.pid > 0 && !isService(s.pid, s.folder)) {
+            const QString last = lastLine(s.folder + u"/stderr.log"_s);
+            s.message =
+                last.isEmpty() || last.contains(u"listening on"_s)
+                    ? tr("the service's process (pid %1) has ended").arg(s.pid)
+                    : tr("the service's process (pid %1) has ended: %2").arg(s.pid).arg(last);
+            s.state = u"failed"_s;
+            if (const Status ok = setState(db, s.id, s.state, s.message); !ok)
+                return ok.error();
+        }
+        readMetrics(s);
+    }
+    return services;
+}
+
+Result<ServiceInfo> ModelServices::service(const QString &serviceId)
+{
+    const Result<QList<ServiceInfo>> all = list();
+    if (!all)
+        return all.error();
+    for (const ServiceInfo &s : all.value())
+        if (s.id == serviceId)
+            return s;
+    return makeError(ErrorCode::NotFound,
+                     tr("No service '%1'; 'atelier model services' lists them.").arg(serviceId));
+}
+
+Result<std::optional<ServiceInfo>> ModelServices::runningFor(qint64 versionId)
+{
+    const Result<QList<ServiceInfo>> all = list();
+    if (!all)
+        return all.error();
+    for (const ServiceInfo &s : all.value())
+        if (s.versionId == versionId && s.state == u"running"_s)
+            return std::optional<ServiceInfo>(s);
+    return std::optional<ServiceInfo>();
+}
+
+Result<QJsonObject> ModelServices::predict(const ServiceInfo &service, const QJsonArray &rows)
+{
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{u"rows"_s, rows}}).toJson(QJsonDocument::Compact);
+    const Result<HttpReply> reply = http(service.url() + u"/predict"_s, body);
+    if (!reply)
+        return reply.error();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->body).object();
+    if (reply->status != 200) {
+        const QString reason = answer.value(u"error"_s).toString();
+        return makeError(
+            reply->status >= 400 && reply->status < 500 ? ErrorCode::Invalid : ErrorCode::Internal,
+            tr("Service %1 refused the rows (HTTP %2): %3")
+                .arg(service.id)
+                .arg(reply->status)
+                .arg(reason.isEmpty() ? QString::fromUtf8(reply->body.left(200)) : reason));
+    }
+    if (!answer.value(u"predictions"_s).isArray())
+        return makeError(ErrorCode::Internal,
+                         tr("Service %1 answered without predictions.").arg(service.id));
+    return answer;
+}
+
+Result<QJsonObject> ModelServices::predictOnce(qint64 versionId, const QJsonArray &rows)
+{
+    const Result<QByteArray> output =
+        runOnce(m_workspace, versionId, {u"--once"_s},
+                QJsonDocument(QJsonObject{{u"rows"_s, rows}}).toJson(QJsonDocument::Compact));
+    if (!output)
+        return output.error();
+    const QJsonObject answer = QJsonDocument::fromJson(output.value()).object();
+    if (!answer.value(u"predictions"_s).isArray())
+        return makeError(ErrorCode::Internal, tr("serve.py answered without predictions."));
+    return answer;
+}
+
+Result<qint64> ModelServices::predictCsv(qint64 versionId, const QString &inputCsv,
+                                         const QString &outputCsv)
+{
+    if (!QFileInfo(inputCsv).isFile())
+        return makeError(ErrorCode::NotFound, tr("No file %1.").arg(inputCsv));
+    const Result<QByteArray> output = runOnce(m_workspace, versionId,
+                                              {u"--batch"_s, QFileInfo(inputCsv).absoluteFilePath(),
+                                               u"--out"_s, QFileInfo(outputCsv).absoluteFilePath()},
+                                              {});
+    if (!output)
+        return output.error();
+    return qint64(QJsonDocument::fromJson(output.value()).object().value(u"rows"_s).toDouble());
+}
+
+QString ModelServices::serveScript()
+{
+    QStringList candidates;
+    const QString fromEnvironment = qEnvironmentVariable("ATELIER_SERVING_DIR");
+    if (!fromEnvironment.isEmpty())
+        candidates << fromEnvironment;
+    if (QCoreApplication::instance())
+        candidates << QCoreApplication::applicationDirPath() + u"/../share/atelier/serving"_s;
+#ifdef ATELIER_SOURCE_SERVING_DIR
+    candidates << QString::fromUtf8(ATELIER_SOURCE_SERVING_DIR);
+#endif
+    for (const QString &dir : std::as_const(candidates)) {
+        const QString script = QDir(dir).filePath(u"serve.py"_s);
+        if (QFileInfo(script).isFile())
+            return QDir::cleanPath(QFileInfo(script).absoluteFilePath());
+    }
+    return {};
+}
+
+namespace {
+
+size_t appendBody(char *data, size_t size, size_t count, void *target)
+{
+    static_cast<QByteArray *>(target)->append(data, qsizetype(size * count));
+    return size * count;
+}
+
+} // namespace
+
+Result<ModelServices::HttpReply> ModelServices::http(const QString &url, const QByteArray &body,
+                                                     int timeoutMs)
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+    if (!curl)
+        return makeError(ErrorCode::Internal, tr("libcurl could not start a request."));
+    const QByteArray address = url.toUtf8();
+    HttpReply reply;
+    char errorBuffer[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl.get(), CURLOPT_URL, address.constData());
+    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl.get(), CURLOPT_PROXY, ""); // services are reached directly
+    curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS, long(std::min(timeoutMs, 5000)));
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, long(timeoutMs));
+    curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, errorBuffer);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &appendBody);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
+    struct curl_slist *headers = nullptr;
+    if (!body.isNull()) {
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+        headers = curl_slist_append(headers, "Expect:");
+        curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.constData());
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    }
+    const CURLcode code = curl_easy_perform(curl.get());
+    curl_slist_free_all(headers);
+    if (code != CURLE_OK)
+        return makeError(
+            ErrorCode::Io,
+            tr("Cannot reach %1: %2")
+                .arg(url,
+                     QString::fromUtf8(errorBuffer[0] ? errorBuffer : curl_easy_strerror(code))));
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
+    return reply;
+}
+
+bool ModelServices::portIsFree(const QString &host, int port)
+{
+    const QByteArray address = host.toLatin1();
+    sockaddr_storage storage = {};
+    socklen_t length = 0;
+    int family = AF_INET;
+    if (auto *v4 = reinterpret_cast<sockaddr_in *>(&storage);
+        ::inet_pton(AF_INET, address.constData(), &v4->sin_addr) == 1) {
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons(uint16_t(port));
+        length = sizeof(sockaddr_in);
+    } else if (auto *v6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+               ::inet_pton(AF_INET6, address.constData(), &v6->sin6_addr) == 1) {
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons(uint16_t(port));
+        length = sizeof(sockaddr_in6);
+        family = AF_INET6;
+    } else {
+        return false; // a name, not an address: serve.py resolves it; we cannot check here
+    }
+    const int fd = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    const bool free = ::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) == 0;
+    ::close(fd);
+    return free;
+}
+
+} // namespace atelier

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace atelier {
+
+class Workspace;
+
+/// One row of the catalog's `services` table, with the model it serves and its figures.
+struct ServiceInfo
+{
+    QString id;
+    qint64 versionId = 0;
+    QString model;   ///< the model's name
+    int version = 0; ///< the version number within the model
+    QString pool;
+    QString host;
+    int port = 0;
+    qint64 pid = 0;
+    QString state; ///< starting | running | stopped | failed
+    QString folder;
+    QString startedAt;
+    QString stoppedAt;
+    QString message;
+    qint64 requests = 0;      ///< requests answered, from metrics.jsonl
+    double meanLatencyMs = 0; ///< mean latency of those requests
+
+    /// `http://HOST:PORT`, with a wildcard host replaced by loopback.
+    QString url() const;
+    bool isLive() const
+    {
+        return state == QLatin1String("starting") || state == QLatin1String("running");
+    }
+    QJsonObject toJson() const;
+};
+
+/// How to deploy a version.
+struct DeployOptions
+{
+    QString pool = QStringLiteral("local");
+    QString host = QStringLiteral("127.0.0.1"); ///< loopback unless the user asks otherwise
+    int port = 0;                               ///< 0: a free port chosen by the service
+    int healthTimeoutMs = 30000;                ///< how long to wait for GET /health to answer 200
+    QString python;                             ///< interpreter; empty: PythonResolver decides
+    QString serviceId;                          ///< empty: svc-<name>-v<version>-<4 hex>
+};
+
+/// Inference services of model versions (DESIGN.md "Service"): a built-in HTTP server
+/// (resources/serving/serve.py) started detached in its own process group, so that it outlives
+/// the command that deployed it; its pid, port and state are recorded in the catalog, its logs
+/// and metrics kept in `<workspace>/services/<id>/`. Blocking (processes, HTTP through libcurl):
+/// use it from the command line or a worker thread, never the GUI thread.
+class ModelServices final
+{
+    Q_DECLARE_TR_FUNCTIONS(ModelServices)
+
+public:
+    explicit ModelServices(Workspace &workspace);
+
+    /// `NAME`, `NAME:VER` or `NAME@ALIAS` → the version's id. NAME alone is its newest version.
+    Result<qint64> resolveVersion(const QString &reference);
+
+    /// Materialises the version's files, starts the service and returns once GET /health
+    /// answers 200. On failure nothing is left running; the service is recorded as failed with
+    /// the reason the service printed (e.g. why the model could not be loaded).
+    Result<ServiceInfo> deploy(qint64 versionId, const DeployOptions &options = {});
+    /// Stops the service (SIGTERM to its group, SIGKILL after \a graceMs), marks it stopped and
+    /// checks that its port is free again.
+    Result<ServiceInfo> undeploy(const QString &serviceId, int graceMs = 5000);
+    /// Stops a service (if live) and starts it again on the same host and port.
+    Result<ServiceInfo> restart(const QString &serviceId);
+
+    /// Every service, newest first; live ones whose process is gone are marked failed first.
+    Result<QList<ServiceInfo>> list();
+    Result<ServiceInfo> service(const QString &serviceId);
+    /// A running service of \a versionId, if any (after a refresh).
+    Result<std::optional<ServiceInfo>> runningFor(qint64 versionId);
+
+    /// POST /predict with \a rows (JSON objects feature → value) to a running service.
+    /// Answers {"predictions": […], "probabilities": […], "classes": […]}.
+    Result<QJsonObject> predict(const ServiceInfo &service, const QJsonArray &rows);
+    /// The same answer without a service: serve.py in its one-shot mode.
+    Result<QJsonObject> predictOnce(qint64 versionId, const QJsonArray &rows);
+    /// A CSV with the version's features → the same rows plus `prediction` (and `probability`).
+    /// Returns the number of rows written.
+    Result<qint64> predictCsv(qint64 versionId, const QString &inputCsv, const QString &outputCsv);
+
+    /// resources/serving/serve.py: $ATELIER_SERVING_DIR, share/atelier/serving beside the
+    /// executable, else the source tree.
+    static QString serveScript();
+    /// GET (empty \a body) or POST of JSON to \a url through libcurl; the status code and body.
+    struct HttpReply
+    {
+        long status = 0;
+        QByteArray body;
+    };
+    static Result<HttpReply> http(const QString &url, const QByteArray &body = {},
+                                  int timeoutMs = 60000);
+    /// True when a TCP listener could bind \a host:\a port now.
+    static bool portIsFree(const QString &host, int port);
+
+private:
+    Workspace &m_workspace;
+};
+
+} // namespace atelier
