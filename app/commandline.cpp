@@ -26,8 +26,8 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s, u"info"_s, u"pipeline"_s, u"runs"_s, u"scheduler"_s,
-                                   u"model"_s};
+const QStringList kKnownCommands = {u"init"_s, u"info"_s,      u"pipeline"_s,
+                                    u"runs"_s, u"scheduler"_s, u"model"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 

@@ -43,10 +43,7 @@ private:
     {
         return m_sub.parser.value(QString::fromLatin1(option));
     }
-    bool isSet(const char *option) const
-    {
-        return m_sub.parser.isSet(QString::fromLatin1(option));
-    }
+    bool isSet(const char *option) const { return m_sub.parser.isSet(QString::fromLatin1(option)); }
     QJsonObject versionJson(const ModelVersionRecord &version, bool full);
 
     SubcommandParser &m_sub;
@@ -78,48 +75,49 @@ int parseVersion(const QString &text, bool *ok)
 
 QString ModelCommands::help()
 {
-    return tr("Usage:\n"
-              "  atelier model register PATH --name N [--run RUN] [--description D] [--tag k=v]…\n"
-              "                         [--dataset NAME@VERSION]… [--trust-pickle]\n"
-              "  atelier model register --run RUN --name N [--task NODE] [--port PORT]\n"
-              "                         the task's outputs/PORT folder (default: the last task\n"
-              "                         with a 'model' output)\n"
-              "  atelier model list [NAME]\n"
-              "  atelier model show NAME[:VERSION|@ALIAS]\n"
-              "  atelier model alias NAME VERSION ALIAS | alias NAME ALIAS --remove\n"
-              "  atelier model validate NAME[:VERSION|@ALIAS]\n"
-              "  atelier model compare NAME V1 V2\n"
-              "  atelier model runs RUN                 versions registered from a run\n"
-              "  atelier model deploy|undeploy|predict|services …\n");
+    return tr(
+        "Usage:\n"
+        "  atelier model register PATH --name N [--run RUN] [--description D] [--tag k=v]…\n"
+        "                         [--dataset NAME@VERSION]… [--alias ALIAS] [--trust-pickle]\n"
+        "  atelier model register --run RUN --name N [--task NODE] [--port PORT]\n"
+        "                         the task's outputs/PORT folder (default: the last task\n"
+        "                         with a 'model' output)\n"
+        "  atelier model list [NAME]\n"
+        "  atelier model show NAME[:VERSION|@ALIAS]\n"
+        "  atelier model alias NAME VERSION ALIAS | alias NAME ALIAS --remove\n"
+        "  atelier model validate NAME[:VERSION|@ALIAS]\n"
+        "  atelier model compare NAME V1 V2\n"
+        "  atelier model runs RUN                 versions registered from a run\n"
+        "  atelier model deploy|undeploy|predict|services …\n");
 }
 
 QJsonObject ModelCommands::versionJson(const ModelVersionRecord &version, bool full)
 {
-    QJsonObject object{{u"name"_s, version.model},
-                       {u"version"_s, version.version},
-                       {u"framework"_s, version.framework},
-                       {u"aliases"_s, QJsonArray::fromStringList(version.aliases)},
-                       {u"run"_s, version.runId.isEmpty() ? QJsonValue() : version.runId},
-                       {u"validation"_s,
-                        version.validation.isEmpty() ? QJsonValue() : version.validation},
-                       {u"created_at"_s, version.createdAt.toString(Qt::ISODate)}};
+    QJsonObject object{
+        {u"name"_s, version.model},
+        {u"version"_s, version.version},
+        {u"framework"_s, version.framework},
+        {u"aliases"_s, QJsonArray::fromStringList(version.aliases)},
+        {u"run"_s, version.runId.isEmpty() ? QJsonValue() : version.runId},
+        {u"validation"_s, version.validation.isEmpty() ? QJsonValue() : version.validation},
+        {u"created_at"_s, version.createdAt.toString(Qt::ISODate)}};
     if (!full)
         return object;
     QJsonArray files;
     for (const ModelFile &file : version.files)
-        files.append(QJsonObject{
-            {u"path"_s, file.path}, {u"hash"_s, file.hash}, {u"size"_s, file.size}});
+        files.append(
+            QJsonObject{{u"path"_s, file.path}, {u"hash"_s, file.hash}, {u"size"_s, file.size}});
     QJsonArray datasets;
     for (const ModelDatasetRef &ref : version.datasets)
         datasets.append(QJsonObject{{u"dataset"_s, ref.dataset}, {u"version"_s, ref.version}});
     QJsonArray services;
     if (auto found = m_registry.services(version.id); found) {
         for (const ModelServiceRef &service : found.value())
-            services.append(QJsonObject{
-                {u"id"_s, service.id},
-                {u"state"_s, service.state},
-                {u"host"_s, service.host},
-                {u"port"_s, service.port ? QJsonValue(*service.port) : QJsonValue()}});
+            services.append(
+                QJsonObject{{u"id"_s, service.id},
+                            {u"state"_s, service.state},
+                            {u"host"_s, service.host},
+                            {u"port"_s, service.port ? QJsonValue(*service.port) : QJsonValue()}});
     }
     object.insert(u"task"_s, version.taskId.isEmpty() ? QJsonValue() : version.taskId);
     object.insert(u"pipeline_commit"_s,
@@ -145,8 +143,8 @@ int ModelCommands::registerModel()
 {
     const QStringList positional = m_sub.positional();
     if (positional.size() > 2)
-        return usage(tr("'model register' takes one PATH, got: %1")
-                         .arg(positional.mid(1).join(u' ')));
+        return usage(
+            tr("'model register' takes one PATH, got: %1").arg(positional.mid(1).join(u' ')));
     const QString path = positional.value(1);
     ModelRegisterOptions options;
     options.name = value("name");
@@ -195,7 +193,15 @@ int ModelCommands::registerModel()
                                      : m_registry.registerPath(path, options);
     if (!registered)
         return refuse(registered.error().message);
-    const ModelVersionRecord &version = registered.value();
+    ModelVersionRecord version = registered.value();
+    if (const QString alias = value("alias"); !alias.isEmpty()) {
+        auto moved = m_registry.setAlias(version.model, version.version, alias);
+        if (!moved)
+            return refuse(tr("Registered %1, but the alias was refused: %2")
+                              .arg(reference(version), moved.error().message));
+        version.aliases.append(alias);
+        version.aliases.sort();
+    }
     if (m_sub.wantsJson()) {
         printJson(versionJson(version, true));
         return ExitOk;
@@ -204,11 +210,12 @@ int ModelCommands::registerModel()
     for (const ModelFile &file : version.files)
         bytes += file.size;
     out() << tr("Registered %1 (%2, %n file(s), %3)", nullptr, int(version.files.size()))
-                 .arg(reference(version), version.framework,
-                      QLocale().formattedDataSize(bytes))
+                 .arg(reference(version), version.framework, QLocale().formattedDataSize(bytes))
           << Qt::endl;
     if (!version.runId.isEmpty())
         out() << tr("From run %1, task %2").arg(version.runId, version.taskId) << Qt::endl;
+    if (!version.aliases.isEmpty())
+        out() << tr("Aliases: %1").arg(version.aliases.join(u", "_s)) << Qt::endl;
     return ExitOk;
 }
 
@@ -283,16 +290,15 @@ int ModelCommands::show()
     for (const ModelDatasetRef &ref : v.datasets)
         datasets.append(ref.version.isEmpty() ? ref.dataset : ref.dataset + u'@' + ref.version);
     row(tr("Datasets"), datasets.isEmpty() ? u"-"_s : datasets.join(u", "_s));
-    row(tr("Validation"), v.validation.isEmpty()
-                              ? tr("not run ('atelier model validate %1')").arg(reference(v))
-                              : tr("%1 at %2: %3")
-                                    .arg(v.validation, timeText(v.validatedAt),
-                                         v.validationMessage));
+    row(tr("Validation"),
+        v.validation.isEmpty()
+            ? tr("not run ('atelier model validate %1')").arg(reference(v))
+            : tr("%1 at %2: %3").arg(v.validation, timeText(v.validatedAt), v.validationMessage));
     QStringList inputs;
     for (const QJsonValue &input : v.signature.value(u"inputs"_s).toArray())
         inputs.append(input.toObject().value(u"name"_s).toString());
-    row(tr("Inputs"), inputs.isEmpty() ? tr("unknown") : tr("%n feature(s)", nullptr,
-                                                              int(inputs.size())));
+    row(tr("Inputs"),
+        inputs.isEmpty() ? tr("unknown") : tr("%n feature(s)", nullptr, int(inputs.size())));
     QStringList tags;
     for (auto it = v.tags.begin(); it != v.tags.end(); ++it)
         tags.append(it.key() + u'=' + it.value().toString());
@@ -300,13 +306,13 @@ int ModelCommands::show()
     if (!v.metrics.isEmpty()) {
         out() << Qt::endl << tr("Metrics") << Qt::endl;
         for (auto it = v.metrics.begin(); it != v.metrics.end(); ++it)
-            row(u"  "_s + it.key(), numberText(it.value().toDouble()));
+            out() << "  " << it.key().leftJustified(28) << ' ' << numberText(it.value().toDouble())
+                  << Qt::endl;
     }
     if (!v.params.isEmpty()) {
         out() << Qt::endl << tr("Params") << Qt::endl;
         for (auto it = v.params.begin(); it != v.params.end(); ++it)
-            out() << "  " << it.key().leftJustified(28) << ' ' << it.value().toString()
-                  << Qt::endl;
+            out() << "  " << it.key().leftJustified(28) << ' ' << it.value().toString() << Qt::endl;
     }
     out() << Qt::endl << tr("Files") << Qt::endl;
     for (const ModelFile &file : v.files)
@@ -339,8 +345,7 @@ int ModelCommands::alias()
             return usage(tr("'model alias NAME ALIAS --remove' takes a name and an alias."));
         if (auto removed = m_registry.removeAlias(positional.at(1), positional.at(2)); !removed)
             return refuse(removed.error().message);
-        out() << tr("Removed alias %1 of %2.").arg(positional.at(2), positional.at(1))
-              << Qt::endl;
+        out() << tr("Removed alias %1 of %2.").arg(positional.at(2), positional.at(1)) << Qt::endl;
         return ExitOk;
     }
     if (positional.size() != 4)
@@ -395,13 +400,13 @@ int ModelCommands::validate()
         return result->passed ? ExitOk : ExitRefused;
     }
     if (result->passed) {
-        out() << tr("PASSED %1 (%2): %3").arg(reference(version.value()), version->framework,
-                                               result->message)
+        out() << tr("PASSED %1 (%2): %3")
+                     .arg(reference(version.value()), version->framework, result->message)
               << Qt::endl;
         return ExitOk;
     }
-    out() << tr("FAILED %1 (%2): %3").arg(reference(version.value()), version->framework,
-                                           result->message)
+    out() << tr("FAILED %1 (%2): %3")
+                 .arg(reference(version.value()), version->framework, result->message)
           << Qt::endl;
     return refuse(tr("%1 did not load: %2").arg(reference(version.value()), result->message));
 }
@@ -456,8 +461,8 @@ int ModelCommands::compare()
         if (!param.changed)
             continue;
         ++changed;
-        out() << "  " << param.key.leftJustified(28) << ' ' << param.a.value_or(u"-"_s)
-              << "  →  " << param.b.value_or(u"-"_s) << Qt::endl;
+        out() << "  " << param.key.leftJustified(28) << ' ' << param.a.value_or(u"-"_s) << "  →  "
+              << param.b.value_or(u"-"_s) << Qt::endl;
     }
     if (changed == 0)
         out() << "  " << tr("(none; %n param(s) the same)", nullptr, int(c.params.size()))
@@ -473,11 +478,11 @@ int runModelCommand(const Invocation &invocation)
     sub.parser.addOption({u"name"_s, ModelCommands::tr("register: the model's name."), u"N"_s});
     sub.parser.addOption(
         {u"run"_s, ModelCommands::tr("register: the run the model comes from."), u"RUN"_s});
+    sub.parser.addOption({u"task"_s,
+                          ModelCommands::tr("register --run: the task whose output to take."),
+                          u"NODE"_s});
     sub.parser.addOption(
-        {u"task"_s, ModelCommands::tr("register --run: the task whose output to take."),
-         u"NODE"_s});
-    sub.parser.addOption({u"description"_s, ModelCommands::tr("register: a description."),
-                          u"TEXT"_s});
+        {u"description"_s, ModelCommands::tr("register: a description."), u"TEXT"_s});
     sub.parser.addOption(
         {u"tag"_s, ModelCommands::tr("register: a tag KEY=VALUE (repeatable)."), u"KEY=VALUE"_s});
     sub.parser.addOption(
@@ -488,6 +493,9 @@ int runModelCommand(const Invocation &invocation)
         {u"trust-pickle"_s,
          ModelCommands::tr("register: accept pickle-based files from outside the workspace "
                            "(loading them can run any code).")});
+    sub.parser.addOption({u"alias"_s,
+                          ModelCommands::tr("register: point this alias at the new version."),
+                          u"ALIAS"_s});
     sub.parser.addOption(
         {u"remove"_s, ModelCommands::tr("alias: remove the alias instead of setting it.")});
     addServingOptions(sub); // also --port: the output port for register --run
@@ -498,7 +506,7 @@ int runModelCommand(const Invocation &invocation)
     const QString action = sub.positional().constFirst();
     static const QStringList serving = {u"deploy"_s, u"undeploy"_s, u"predict"_s, u"services"_s,
                                         u"restart"_s};
-    static const QStringList own = {u"register"_s, u"list"_s,     u"show"_s, u"alias"_s,
+    static const QStringList own = {u"register"_s, u"list"_s,    u"show"_s, u"alias"_s,
                                     u"validate"_s, u"compare"_s, u"runs"_s};
     if (!serving.contains(action) && !own.contains(action)) {
         err() << ModelCommands::help();
@@ -543,9 +551,9 @@ int runModelCommand(const Invocation &invocation)
         return ExitOk;
     }
     if (versions->isEmpty())
-        out() << ModelCommands::tr("No model versions come from run %1.")
-                     .arg(sub.positional().at(1))
-              << Qt::endl;
+        out()
+            << ModelCommands::tr("No model versions come from run %1.").arg(sub.positional().at(1))
+            << Qt::endl;
     for (const ModelVersionRecord &version : versions.value())
         out() << reference(version) << "  " << version.framework << "  " << version.taskId
               << Qt::endl;

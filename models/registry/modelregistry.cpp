@@ -109,8 +109,8 @@ QJsonObject readJsonObject(const QString &file)
 QString modelJsonOf(const QString &path)
 {
     const QFileInfo info(path);
-    const QString json = info.isDir() ? QDir(path).filePath(u"model.json"_s)
-                                      : info.dir().filePath(u"model.json"_s);
+    const QString json =
+        info.isDir() ? QDir(path).filePath(u"model.json"_s) : info.dir().filePath(u"model.json"_s);
     return QFileInfo(json).isFile() ? json : QString();
 }
 
@@ -135,7 +135,9 @@ QString loginName()
 {
     QString name = qEnvironmentVariable("USER");
     if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
+        name = qEnvironmentVariable("LOGNAME");
+    if (name.isEmpty())
+        name = QDir::home().dirName();
     return name;
 }
 
@@ -243,8 +245,8 @@ QString ModelRegistry::detectFramework(const QString &path)
                 found.insert(u"pytorch"_s);
         }
     }
-    for (const QString &framework : {u"xgboost"_s, u"onnx"_s, u"torchscript"_s,
-                                     u"safetensors"_s, u"pytorch"_s, u"sklearn"_s}) {
+    for (const QString &framework : {u"xgboost"_s, u"onnx"_s, u"torchscript"_s, u"safetensors"_s,
+                                     u"pytorch"_s, u"sklearn"_s}) {
         if (found.contains(framework))
             return framework;
     }
@@ -253,9 +255,8 @@ QString ModelRegistry::detectFramework(const QString &path)
 
 QStringList ModelRegistry::pickleFiles(const QString &path)
 {
-    static const QStringList pickleSuffixes = {u"pkl"_s,  u"pickle"_s, u"joblib"_s,
-                                               u"pt"_s,   u"pth"_s,    u"ckpt"_s,
-                                               u"bin"_s,  u"sav"_s};
+    static const QStringList pickleSuffixes = {u"pkl"_s, u"pickle"_s, u"joblib"_s, u"pt"_s,
+                                               u"pth"_s, u"ckpt"_s,   u"bin"_s,    u"sav"_s};
     QStringList result;
     for (const auto &[relative, absolute] : filesOf(path)) {
         const QString suffix = QFileInfo(relative).suffix().toLower();
@@ -352,8 +353,9 @@ Result<ModelVersionRecord> ModelRegistry::registerFromRun(const ModelRegisterOpt
         if (auto tasks = runs.tasks(options.runId); tasks) {
             for (const TaskRecord &task : tasks.value()) {
                 if (!task.outputsDir.isEmpty() &&
-                    QDir::cleanPath(QDir(task.outputsDir).filePath(
-                        options.port.isEmpty() ? u"model"_s : options.port)) ==
+                    QDir::cleanPath(
+                        QDir(task.outputsDir)
+                            .filePath(options.port.isEmpty() ? u"model"_s : options.port)) ==
                         QDir::cleanPath(folder.value()))
                     taskId = task.nodeId;
             }
@@ -579,23 +581,22 @@ Status ModelRegistry::fillDetails(ModelVersionRecord &record)
 Result<QList<ModelSummary>> ModelRegistry::models()
 {
     QList<ModelSummary> result;
-    Status read =
-        m_db.query("SELECT m.name, m.description, m.created_at, "
-                   "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id), "
-                   "(SELECT COUNT(*) FROM model_versions WHERE model_id = m.id), "
-                   "(SELECT framework FROM model_versions WHERE model_id = m.id "
-                   " ORDER BY version DESC LIMIT 1) "
-                   "FROM models m ORDER BY m.name;")
-            .forEach([&](const Query &row) {
-                ModelSummary summary;
-                summary.name = row.text(0);
-                summary.description = row.text(1);
-                summary.createdAt = parseTime(row.text(2));
-                summary.latestVersion = int(row.int64(3));
-                summary.versionCount = int(row.int64(4));
-                summary.latestFramework = row.text(5);
-                result.append(summary);
-            });
+    Status read = m_db.query("SELECT m.name, m.description, m.created_at, "
+                             "(SELECT MAX(version) FROM model_versions WHERE model_id = m.id), "
+                             "(SELECT COUNT(*) FROM model_versions WHERE model_id = m.id), "
+                             "(SELECT framework FROM model_versions WHERE model_id = m.id "
+                             " ORDER BY version DESC LIMIT 1) "
+                             "FROM models m ORDER BY m.name;")
+                      .forEach([&](const Query &row) {
+                          ModelSummary summary;
+                          summary.name = row.text(0);
+                          summary.description = row.text(1);
+                          summary.createdAt = parseTime(row.text(2));
+                          summary.latestVersion = int(row.int64(3));
+                          summary.versionCount = int(row.int64(4));
+                          summary.latestFramework = row.text(5);
+                          result.append(summary);
+                      });
     if (!read)
         return read.error();
     for (ModelSummary &summary : result) {

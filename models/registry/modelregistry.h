@@ -45,11 +45,12 @@ struct ModelVersionRecord
     QString pipelineCommit;
     QString sourcePath;
     QString description;
-    QJsonObject signature; ///< {"inputs": [{"name", "type"}…], "target", "classes"}; empty when unknown
-    QJsonObject metrics;   ///< key → last value, copied from the run
-    QJsonObject params;    ///< key → value, copied from the run
-    QJsonObject tags;      ///< key → value
-    QString validation;    ///< "passed", "failed", or empty when never validated
+    QJsonObject
+        signature; ///< {"inputs": [{"name", "type"}…], "target", "classes"}; empty when unknown
+    QJsonObject metrics; ///< key → last value, copied from the run
+    QJsonObject params;  ///< key → value, copied from the run
+    QJsonObject tags;    ///< key → value
+    QString validation;  ///< "passed", "failed", or empty when never validated
     QString validationMessage;
     QDateTime validatedAt;
     QString createdBy;

@@ -77,8 +77,7 @@ Status ModelValidator::materialize(const ModelVersionRecord &version, const QStr
             return makeError(ErrorCode::Io, tr("Cannot make a folder for %1.").arg(destination));
         QFile::remove(destination);
         if (!QFile::copy(source, destination))
-            return makeError(ErrorCode::Io,
-                             tr("Cannot copy %1 to %2.").arg(source, destination));
+            return makeError(ErrorCode::Io, tr("Cannot copy %1 to %2.").arg(source, destination));
         QFile(destination).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     return {};
@@ -104,13 +103,13 @@ Result<ModelValidation> ModelValidator::check(const QString &framework, const QS
     process.setWorkingDirectory(dir);
     process.start();
     if (!process.waitForStarted(10000))
-        return makeError(ErrorCode::Io, tr("Cannot start %1: %2")
-                                            .arg(interpreter.value(), process.errorString()));
+        return makeError(ErrorCode::Io,
+                         tr("Cannot start %1: %2").arg(interpreter.value(), process.errorString()));
     if (!process.waitForFinished(kTimeoutMs)) {
         process.kill();
         process.waitForFinished(5000);
-        return ModelValidation{false, tr("Loading the model took longer than %1 s.")
-                                          .arg(kTimeoutMs / 1000)};
+        return ModelValidation{
+            false, tr("Loading the model took longer than %1 s.").arg(kTimeoutMs / 1000)};
     }
     const QString output = QString::fromUtf8(process.readAllStandardOutput());
     const QString errors = QString::fromUtf8(process.readAllStandardError()).trimmed();

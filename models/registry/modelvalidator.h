@@ -32,8 +32,7 @@ public:
 
     /// Validates \a version and records the result on it (model_versions.validation…).
     /// An Error only when the check could not be run at all (no Python, files missing).
-    Result<ModelValidation> validate(const ModelVersionRecord &version,
-                                     const QString &python = {});
+    Result<ModelValidation> validate(const ModelVersionRecord &version, const QString &python = {});
 
     /// Copies the files of \a version from the object store into \a dir (relative paths kept).
     Status materialize(const ModelVersionRecord &version, const QString &dir) const;

@@ -116,8 +116,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_tmp.isValid());
         m_trained = m_tmp.filePath(u"trained"_s);
-        const Outcome trained = runProcess(
-            u"/usr/bin/python3"_s, {u"-c"_s, QString::fromUtf8(kTrainScript), m_trained});
+        const Outcome trained = runProcess(u"/usr/bin/python3"_s,
+                                           {u"-c"_s, QString::fromUtf8(kTrainScript), m_trained});
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
         QVERIFY(QFileInfo(QDir(m_trained).filePath(u"model.pkl"_s)).isFile());
 
@@ -250,33 +250,31 @@ private Q_SLOTS:
         const QByteArray torchSave = QByteArray("PK\x03\x04", 4) + "....archive/data.pkl....";
         QTest::newRow("pickle") << QStringList{u"model.pkl"_s} << QList{pickle} << u"sklearn"_s
                                 << true;
-        QTest::newRow("joblib") << QStringList{u"model.joblib"_s} << QList{pickle}
-                                << u"sklearn"_s << true;
+        QTest::newRow("joblib") << QStringList{u"model.joblib"_s} << QList{pickle} << u"sklearn"_s
+                                << true;
         QTest::newRow("model.json says xgboost")
             << QStringList{u"model.pkl"_s, u"model.json"_s}
             << QList<QByteArray>{pickle, R"({"framework": "xgboost", "features": ["a"]})"}
             << u"xgboost"_s << true;
         QTest::newRow("model.json says pytorch")
             << QStringList{u"model.pt"_s, u"model.json"_s}
-            << QList<QByteArray>{torchSave, R"({"framework": "pytorch"})"} << u"pytorch"_s
-            << true;
-        QTest::newRow("xgboost ubj") << QStringList{u"model.ubj"_s} << QList<QByteArray>{"{L"}
-                                     << u"xgboost"_s << false;
+            << QList<QByteArray>{torchSave, R"({"framework": "pytorch"})"} << u"pytorch"_s << true;
+        QTest::newRow("xgboost ubj")
+            << QStringList{u"model.ubj"_s} << QList<QByteArray>{"{L"} << u"xgboost"_s << false;
         QTest::newRow("xgboost json")
             << QStringList{u"booster.json"_s}
             << QList<QByteArray>{R"({"learner": {"attributes": {}}, "version": [1, 7, 4]})"}
             << u"xgboost"_s << false;
         QTest::newRow("other json") << QStringList{u"config.json"_s}
-                                    << QList<QByteArray>{R"({"layers": 3})"} << u"other"_s
-                                    << false;
+                                    << QList<QByteArray>{R"({"layers": 3})"} << u"other"_s << false;
         QTest::newRow("onnx") << QStringList{u"model.onnx"_s}
                               << QList<QByteArray>{"\x08\x07\x12\x04onnx"} << u"onnx"_s << false;
-        QTest::newRow("torchscript") << QStringList{u"scripted.pt"_s} << QList{torchScript}
-                                     << u"torchscript"_s << true;
-        QTest::newRow("torchscript, any name") << QStringList{u"traced.bin"_s}
-                                               << QList{torchScript} << u"torchscript"_s << true;
-        QTest::newRow("torch.save") << QStringList{u"weights.pth"_s} << QList{torchSave}
-                                    << u"pytorch"_s << true;
+        QTest::newRow("torchscript")
+            << QStringList{u"scripted.pt"_s} << QList{torchScript} << u"torchscript"_s << true;
+        QTest::newRow("torchscript, any name")
+            << QStringList{u"traced.bin"_s} << QList{torchScript} << u"torchscript"_s << true;
+        QTest::newRow("torch.save")
+            << QStringList{u"weights.pth"_s} << QList{torchSave} << u"pytorch"_s << true;
         QTest::newRow("safetensors") << QStringList{u"model.safetensors"_s}
                                      << QList<QByteArray>{QByteArray("\x02\0\0\0\0\0\0\0{}", 10)}
                                      << u"safetensors"_s << false;
@@ -379,9 +377,8 @@ private Q_SLOTS:
         // Run → versions.
         auto fromRun = registry.versionsFromRun(m_runId);
         QVERIFY(fromRun);
-        QVERIFY(std::any_of(fromRun->begin(), fromRun->end(), [&](const ModelVersionRecord &v) {
-            return v.id == version->id;
-        }));
+        QVERIFY(std::any_of(fromRun->begin(), fromRun->end(),
+                            [&](const ModelVersionRecord &v) { return v.id == version->id; }));
         QVERIFY(registry.versionsFromRun(u"20000101-000000-0000"_s)->isEmpty());
 
         // A named task and port; a missing one is refused.
@@ -451,8 +448,12 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         auto workspace = Workspace::create(tmp.filePath(u"ws"_s), {});
         QVERIFY(workspace);
+        // A real model cut in half, as an interrupted copy leaves it.
         const QString folder = tmp.filePath(u"corrupt"_s);
-        QVERIFY(writeFile(folder + u"/model.pkl"_s, "this is not a pickle"));
+        QFile whole(QDir(m_trained).filePath(u"model.pkl"_s));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        QVERIFY(writeFile(folder + u"/model.pkl"_s, bytes.left(bytes.size() / 2)));
         QVERIFY(writeFile(folder + u"/model.json"_s, R"({"framework": "sklearn"})"));
         ModelRegistry registry(workspace->catalog(), workspace->root());
         auto version = registry.registerPath(folder, named(u"broken"_s, true));
@@ -461,10 +462,16 @@ private Q_SLOTS:
         auto result = validator.validate(version.value(), u"/usr/bin/python3"_s);
         QVERIFY2(result, result ? "" : qPrintable(result.error().message));
         QVERIFY(!result->passed);
-        // The loader's own message.
-        QVERIFY2(result->message.contains(u"UnpicklingError"_s) &&
-                     result->message.contains(u"invalid load key"_s),
-                 qPrintable(result->message));
+        // The loader's own message: what pickle says when Python loads the file by hand.
+        const Outcome byHand =
+            runProcess(u"/usr/bin/python3"_s,
+                       {u"-c"_s,
+                        u"import pickle, sys\ntry:\n    pickle.load(open(sys.argv[1], 'rb'))\n"
+                        "except Exception as e:\n    print('%s: %s' % (type(e).__name__, e))"_s,
+                        folder + u"/model.pkl"_s});
+        const QString loaderMessage = byHand.out.trimmed();
+        QVERIFY2(!loaderMessage.isEmpty(), qPrintable(byHand.err));
+        QCOMPARE(result->message, loaderMessage);
         auto stored = registry.version(u"broken"_s, 1);
         QCOMPARE(stored->validation, u"failed"_s);
         QCOMPARE(stored->validationMessage, result->message);
@@ -481,15 +488,15 @@ private Q_SLOTS:
     {
         const QStringList ws = {u"--workspace"_s, m_demo};
         // Pickle from outside: refused without --trust-pickle, with a clear message.
-        const Outcome refused =
-            atelierRun(QStringList{u"model"_s, u"register"_s, m_trained, u"--name"_s, u"cli"_s} + ws);
+        const Outcome refused = atelierRun(
+            QStringList{u"model"_s, u"register"_s, m_trained, u"--name"_s, u"cli"_s} + ws);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(u"--trust-pickle"_s) && refused.err.contains(u"model.pkl"_s),
                  qPrintable(refused.err));
-        const Outcome trusted = atelierRun(QStringList{u"model"_s, u"register"_s, m_trained,
-                                                       u"--name"_s, u"cli"_s, u"--trust-pickle"_s,
-                                                       u"--tag"_s, u"k=v"_s, u"--json"_s} +
-                                           ws);
+        const Outcome trusted =
+            atelierRun(QStringList{u"model"_s, u"register"_s, m_trained, u"--name"_s, u"cli"_s,
+                                   u"--trust-pickle"_s, u"--tag"_s, u"k=v"_s, u"--json"_s} +
+                       ws);
         QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.err));
         QVERIFY2(trusted.err.contains(u"warning"_s), qPrintable(trusted.err));
         const QJsonObject registered = QJsonDocument::fromJson(trusted.out.toUtf8()).object();
@@ -498,9 +505,32 @@ private Q_SLOTS:
 
         // From the run: inside the workspace, no confirmation.
         const Outcome fromRun = atelierRun(
-            QStringList{u"model"_s, u"register"_s, u"--run"_s, m_runId, u"--name"_s, u"cli"_s} + ws);
+            QStringList{u"model"_s, u"register"_s, u"--run"_s, m_runId, u"--name"_s, u"cli"_s} +
+            ws);
         QVERIFY2(fromRun.exitCode == 0, qPrintable(fromRun.err));
         QVERIFY2(fromRun.out.contains(u"cli:2"_s), qPrintable(fromRun.out));
+
+        // As the model-register template does: the upstream port folder, linked to the run,
+        // with an alias.
+        QString trainOutput;
+        {
+            auto workspace = Workspace::open(m_demo);
+            QVERIFY(workspace);
+            auto folder = ModelRegistry(workspace->catalog(), workspace->root())
+                              .runOutputFolder(m_runId, u"train"_s, u"model"_s);
+            QVERIFY(folder);
+            trainOutput = folder.value();
+        }
+        const Outcome fromPort = atelierRun(
+            QStringList{u"model"_s, u"register"_s, trainOutput, u"--name"_s, u"cli"_s, u"--run"_s,
+                        m_runId, u"--task"_s, u"train"_s, u"--alias"_s, u"staging"_s, u"--json"_s} +
+            ws);
+        QVERIFY2(fromPort.exitCode == 0, qPrintable(fromPort.err));
+        const QJsonObject port = QJsonDocument::fromJson(fromPort.out.toUtf8()).object();
+        QCOMPARE(port.value(u"version"_s).toInt(), 3);
+        QCOMPARE(port.value(u"aliases"_s).toArray(), QJsonArray{u"staging"_s});
+        QCOMPARE(port.value(u"run"_s).toString(), m_runId);
+        QVERIFY(!port.value(u"metrics"_s).toObject().isEmpty());
 
         const Outcome alias =
             atelierRun(QStringList{u"model"_s, u"alias"_s, u"cli"_s, u"2"_s, u"production"_s} + ws);
@@ -532,7 +562,7 @@ private Q_SLOTS:
         QCOMPARE(show.value(u"version"_s).toInt(), 2);
         QCOMPARE(show.value(u"run"_s).toString(), m_runId);
         QCOMPARE(show.value(u"task"_s).toString(), u"train"_s);
-        QCOMPARE(show.value(u"alias_history"_s).toArray().size(), 1);
+        QCOMPARE(show.value(u"alias_history"_s).toArray().size(), 2); // staging, production
 
         const Outcome validated =
             atelierRun(QStringList{u"model"_s, u"validate"_s, u"cli:2"_s} + ws);
@@ -546,8 +576,7 @@ private Q_SLOTS:
 
         const Outcome unknown = atelierRun(QStringList{u"model"_s, u"frobnicate"_s} + ws);
         QCOMPARE(unknown.exitCode, 2);
-        const Outcome missing =
-            atelierRun(QStringList{u"model"_s, u"show"_s, u"nothing"_s} + ws);
+        const Outcome missing = atelierRun(QStringList{u"model"_s, u"show"_s, u"nothing"_s} + ws);
         QCOMPARE(missing.exitCode, 1);
     }
 };
