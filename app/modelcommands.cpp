@@ -189,6 +189,7 @@ int ModelCommands::registerModel()
         }
     }
 
+    options.skipIfUnchanged = isSet("if-changed");
     auto registered = path.isEmpty() ? m_registry.registerFromRun(options)
                                      : m_registry.registerPath(path, options);
     if (!registered)
@@ -498,6 +499,9 @@ int runModelCommand(const Invocation &invocation)
                           u"ALIAS"_s});
     sub.parser.addOption(
         {u"remove"_s, ModelCommands::tr("alias: remove the alias instead of setting it.")});
+    sub.parser.addOption(
+        {u"if-changed"_s, ModelCommands::tr("register: keep the newest version when its files "
+                                            "are the same.")});
     addServingOptions(sub); // also --port: the output port for register --run
     if (!sub.parse(invocation, 1, 4)) {
         err() << ModelCommands::help();

@@ -54,6 +54,40 @@
     </message>
 </context>
 <context>
+    <name>ModelCommands</name>
+    <message numerus="yes">
+        <source>Registered %1 (%2, %n file(s), %3)</source>
+        <translation>
+            <numerusform>Registered %1 (%2, %n file, %3)</numerusform>
+            <numerusform>Registered %1 (%2, %n files, %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n feature</numerusform>
+            <numerusform>%n features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(none; %n param(s) the same)</source>
+        <translation>
+            <numerusform>(none; %n param the same)</numerusform>
+            <numerusform>(none; %n params the same)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServingCommands</name>
+    <message numerus="yes">
+        <source>Wrote %n prediction(s) to %1</source>
+        <translation>
+            <numerusform>Wrote %n prediction to %1</numerusform>
+            <numerusform>Wrote %n predictions to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceSnapshot</name>
     <message numerus="yes">
         <source>%n images</source>
@@ -108,6 +142,16 @@
         <translation>
             <numerusform>%n point with a value that is not a number is not shown.</numerusform>
             <numerusform>%n points with a value that is not a number are not shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ModelsView</name>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
         </translation>
     </message>
 </context>

@@ -899,6 +899,574 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
     </message>
 </context>
 <context>
+    <name>ModelCommands</name>
+    <message>
+        <source>Usage:
+  atelier model register PATH --name N [--run RUN] [--description D] [--tag k=v]…
+                         [--dataset NAME@VERSION]… [--alias ALIAS] [--trust-pickle]
+  atelier model register --run RUN --name N [--task NODE] [--port PORT]
+                         the task&apos;s outputs/PORT folder (default: the last task
+                         with a &apos;model&apos; output)
+  atelier model list [NAME]
+  atelier model show NAME[:VERSION|@ALIAS]
+  atelier model alias NAME VERSION ALIAS | alias NAME ALIAS --remove
+  atelier model validate NAME[:VERSION|@ALIAS]
+  atelier model compare NAME V1 V2
+  atelier model runs RUN                 versions registered from a run
+  atelier model deploy|undeploy|predict|services …
+</source>
+        <translation>用法：
+  atelier model register PATH --name N [--run RUN] [--description D] [--tag k=v]…
+                         [--dataset NAME@VERSION]… [--alias ALIAS] [--trust-pickle]
+  atelier model register --run RUN --name N [--task NODE] [--port PORT]
+                         使用该任务的 outputs/PORT 文件夹（默认：最后一个
+                         带有 &apos;model&apos; 输出的任务）
+  atelier model list [NAME]
+  atelier model show NAME[:VERSION|@ALIAS]
+  atelier model alias NAME VERSION ALIAS | alias NAME ALIAS --remove
+  atelier model validate NAME[:VERSION|@ALIAS]
+  atelier model compare NAME V1 V2
+  atelier model runs RUN                 列出从某次运行注册的版本
+  atelier model deploy|undeploy|predict|services …
+</translation>
+    </message>
+    <message>
+        <source>&apos;model register&apos; takes one PATH, got: %1</source>
+        <translation>&apos;model register&apos; 只接受一个 PATH，实际收到：%1</translation>
+    </message>
+    <message>
+        <source>&apos;model register&apos; needs --name NAME.</source>
+        <translation>&apos;model register&apos; 需要 --name NAME。</translation>
+    </message>
+    <message>
+        <source>&apos;model register&apos; needs a PATH (a file or a folder) or --run RUN.</source>
+        <translation>&apos;model register&apos; 需要 PATH（文件或文件夹）或 --run RUN。</translation>
+    </message>
+    <message>
+        <source>--tag takes KEY=VALUE, got &apos;%1&apos;.</source>
+        <translation>--tag 的格式为 KEY=VALUE，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 holds pickle-based files (%2) from outside the workspace: loading a pickle can run any code. Refused; if you trust where it came from, run again with --trust-pickle.</source>
+        <translation>%1 包含来自工作空间之外的基于 pickle 的文件（%2）：加载 pickle 文件可能执行任意代码。已拒绝；如果您信任其来源，请加上 --trust-pickle 重新运行。</translation>
+    </message>
+    <message>
+        <source>atelier: warning: registering pickle-based files from outside the workspace (%1); loading them can run any code.</source>
+        <translation>atelier：警告：正在注册来自工作空间之外的基于 pickle 的文件（%1）；加载这些文件可能执行任意代码。</translation>
+    </message>
+    <message>
+        <source>Registered %1, but the alias was refused: %2</source>
+        <translation>已注册 %1，但别名被拒绝：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registered %1 (%2, %n file(s), %3)</source>
+        <translation>
+            <numerusform>已注册 %1（%2，%n 个文件，%3）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From run %1, task %2</source>
+        <translation>来自运行 %1，任务 %2</translation>
+    </message>
+    <message>
+        <source>Aliases: %1</source>
+        <translation>别名：%1</translation>
+    </message>
+    <message>
+        <source>No models yet. Register one with &apos;atelier model register&apos;.</source>
+        <translation>暂无模型。请使用 &apos;atelier model register&apos; 注册模型。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>VER</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>FRAMEWORK</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>VALIDATION</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>ALIASES</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>&apos;model show&apos; takes NAME, NAME:VERSION or NAME@ALIAS.</source>
+        <translation>&apos;model show&apos; 需要 NAME、NAME:VERSION 或 NAME@ALIAS。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，由 %2 创建</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>%1 (task %2)</source>
+        <translation>%1（任务 %2）</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>not run (&apos;atelier model validate %1&apos;)</source>
+        <translation>未运行（&apos;atelier model validate %1&apos;）</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n 个特征</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Alias history</source>
+        <translation>别名历史</translation>
+    </message>
+    <message>
+        <source>&apos;model alias NAME ALIAS --remove&apos; takes a name and an alias.</source>
+        <translation>&apos;model alias NAME ALIAS --remove&apos; 需要一个名称和一个别名。</translation>
+    </message>
+    <message>
+        <source>Removed alias %1 of %2.</source>
+        <translation>已移除 %2 的别名 %1。</translation>
+    </message>
+    <message>
+        <source>&apos;model alias&apos; takes NAME VERSION ALIAS, e.g. &apos;model alias shapes 3 production&apos;.</source>
+        <translation>&apos;model alias&apos; 需要 NAME VERSION ALIAS，例如 &apos;model alias shapes 3 production&apos;。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a version number.</source>
+        <translation>“%1”不是版本号。</translation>
+    </message>
+    <message>
+        <source>%1@%2 → version %3</source>
+        <translation>%1@%2 → 版本 %3</translation>
+    </message>
+    <message>
+        <source>%1@%2 already points at version %3</source>
+        <translation>%1@%2 已指向版本 %3</translation>
+    </message>
+    <message>
+        <source>%1@%2 moved from version %3 to %4</source>
+        <translation>%1@%2 已从版本 %3 改为指向版本 %4</translation>
+    </message>
+    <message>
+        <source>&apos;model validate&apos; takes NAME, NAME:VERSION or NAME@ALIAS.</source>
+        <translation>&apos;model validate&apos; 需要 NAME、NAME:VERSION 或 NAME@ALIAS。</translation>
+    </message>
+    <message>
+        <source>PASSED %1 (%2): %3</source>
+        <translation>校验通过 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>FAILED %1 (%2): %3</source>
+        <translation>校验失败 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 did not load: %2</source>
+        <translation>%1 未能加载：%2</translation>
+    </message>
+    <message>
+        <source>&apos;model compare&apos; takes NAME V1 V2.</source>
+        <translation>&apos;model compare&apos; 需要 NAME V1 V2。</translation>
+    </message>
+    <message>
+        <source>&apos;model compare&apos; takes two version numbers.</source>
+        <translation>&apos;model compare&apos; 需要两个版本号。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Params that differ</source>
+        <translation>不同的参数</translation>
+    </message>
+    <message numerus="yes">
+        <source>(none; %n param(s) the same)</source>
+        <translation>
+            <numerusform>（无；%n 个参数相同）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>register: the model&apos;s name.</source>
+        <translation>register：模型名称。</translation>
+    </message>
+    <message>
+        <source>register: the run the model comes from.</source>
+        <translation>register：模型来源的运行。</translation>
+    </message>
+    <message>
+        <source>register --run: the task whose output to take.</source>
+        <translation>register --run：要取用其输出的任务。</translation>
+    </message>
+    <message>
+        <source>register: a description.</source>
+        <translation>register：描述。</translation>
+    </message>
+    <message>
+        <source>register: a tag KEY=VALUE (repeatable).</source>
+        <translation>register：标签 KEY=VALUE（可重复）。</translation>
+    </message>
+    <message>
+        <source>register: a dataset version it was trained on (repeatable).</source>
+        <translation>register：训练所用的数据集版本（可重复）。</translation>
+    </message>
+    <message>
+        <source>register: accept pickle-based files from outside the workspace (loading them can run any code).</source>
+        <translation>register：接受来自工作空间之外的基于 pickle 的文件（加载这些文件可能执行任意代码）。</translation>
+    </message>
+    <message>
+        <source>register: point this alias at the new version.</source>
+        <translation>register：将此别名指向新版本。</translation>
+    </message>
+    <message>
+        <source>alias: remove the alias instead of setting it.</source>
+        <translation>alias：移除该别名，而不是设置它。</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;model %1&apos;.</source>
+        <translation>未知操作“model %1”。</translation>
+    </message>
+    <message>
+        <source>&apos;model runs&apos; takes a run id.</source>
+        <translation>&apos;model runs&apos; 需要一个运行 ID。</translation>
+    </message>
+    <message>
+        <source>No model versions come from run %1.</source>
+        <translation>没有来自运行 %1 的模型版本。</translation>
+    </message>
+    <message>
+        <source>register: keep the newest version when its files are the same.</source>
+        <translation>register：文件相同时保留最新版本。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelRegistry</name>
+    <message>
+        <source>Task %1 of run %2 has no output &apos;%3&apos; with files (state: %4).</source>
+        <translation>运行 %2 的任务 %1 没有包含文件的输出“%3”（状态：%4）。</translation>
+    </message>
+    <message>
+        <source>Run %1 has no task %2.</source>
+        <translation>运行 %1 中没有任务 %2。</translation>
+    </message>
+    <message>
+        <source>No task of run %1 has an output &apos;%2&apos; with files: name the task with --task, or the port with --port.</source>
+        <translation>运行 %1 中没有任何任务具有包含文件的输出“%2”：请用 --task 指定任务，或用 --port 指定端口。</translation>
+    </message>
+    <message>
+        <source>No run given to register a model from.</source>
+        <translation>未指定要从中注册模型的运行。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a model name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>“%1”不是有效的模型名称：只能使用字母、数字、“.”、“_”和“-”，且须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 holds no files to register.</source>
+        <translation>%1 中没有可注册的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 holds pickle-based files (%2) from outside the workspace: loading them can run any code. Register them only if you trust where they came from, and confirm that you do.</source>
+        <translation>%1 包含来自工作空间之外的基于 pickle 的文件（%2）：加载这些文件可能执行任意代码。请仅在您信任其来源时注册，并明确确认这一点。</translation>
+    </message>
+    <message>
+        <source>The new model version could not be read back.</source>
+        <translation>无法读回新的模型版本。</translation>
+    </message>
+    <message>
+        <source>There is no model &apos;%1&apos;. &apos;atelier model list&apos; shows the registered ones.</source>
+        <translation>没有模型“%1”。&apos;atelier model list&apos; 会列出已注册的模型。</translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; has no version %2.</source>
+        <translation>模型“%1”没有版本 %2。</translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; has no versions.</source>
+        <translation>模型“%1”没有任何版本。</translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; has no alias &apos;%2&apos;.</source>
+        <translation>模型“%1”没有别名“%2”。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a version number: write NAME:VERSION, e.g. %2:1.</source>
+        <translation>“%1”不是版本号：请写成 NAME:VERSION，例如 %2:1。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an alias name: start with a letter, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (&apos;latest&apos; is reserved).</source>
+        <translation>“%1”不是有效的别名：须以字母开头，其后可使用字母、数字、“.”、“_”或“-”（“latest”为保留名称）。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelServices</name>
+    <message>
+        <source>No model version with id %1.</source>
+        <translation>没有 ID 为 %1 的模型版本。</translation>
+    </message>
+    <message>
+        <source>%1:%2 is a %3 model; the built-in serving template serves scikit-learn and XGBoost models.</source>
+        <translation>%1:%2 是 %3 模型；内置的服务模板只支持 scikit-learn 和 XGBoost 模型。</translation>
+    </message>
+    <message>
+        <source>Model version %1 has no files to serve.</source>
+        <translation>模型版本 %1 没有可供服务的文件。</translation>
+    </message>
+    <message>
+        <source>The catalog lists a model file outside its folder: %1</source>
+        <translation>目录库中列出了一个位于其文件夹之外的模型文件：%1</translation>
+    </message>
+    <message>
+        <source>The object store has lost %1 (object %2); &apos;atelier info&apos; checks the store.</source>
+        <translation>对象存储中丢失了 %1（对象 %2）；&apos;atelier info&apos; 可检查对象存储。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>无法将 %1 复制到 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the service&apos;s logs in %1: %2</source>
+        <translation>无法在 %1 中准备服务日志：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start a process: %1</source>
+        <translation>无法启动进程：%1</translation>
+    </message>
+    <message>
+        <source>Cannot start a process.</source>
+        <translation>无法启动进程。</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The serving template serve.py is missing; set ATELIER_SERVING_DIR to its folder.</source>
+        <translation>缺少服务模板 serve.py；请将 ATELIER_SERVING_DIR 设置为其所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>serve.py stopped: %1</source>
+        <translation>serve.py 已停止：%1</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2：%3</translation>
+    </message>
+    <message>
+        <source>Services run on the local pool for now, not on &apos;%1&apos;.</source>
+        <translation>服务目前只能在 local 资源池上运行，不能在“%1”上运行。</translation>
+    </message>
+    <message>
+        <source>Port %1 is out of range.</source>
+        <translation>端口 %1 超出范围。</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is in use (or the address is not this machine&apos;s); choose another with --port, or leave it out for a free one.</source>
+        <translation>%2 上的端口 %1 已被占用（或该地址不属于本机）；请用 --port 另选端口，或省略该选项以使用空闲端口。</translation>
+    </message>
+    <message>
+        <source>Service folder %1 already exists.</source>
+        <translation>服务文件夹 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>the service did not start</source>
+        <translation>服务未能启动</translation>
+    </message>
+    <message>
+        <source>Deploying %1:%2 failed: %3</source>
+        <translation>部署 %1:%2 失败：%3</translation>
+    </message>
+    <message>
+        <source>no answer from GET /health within %1 s (see %2)</source>
+        <translation>GET /health 在 %1 秒内无响应（请查看 %2）</translation>
+    </message>
+    <message>
+        <source>Service %1 (pid %2) did not stop, even after SIGKILL.</source>
+        <translation>服务 %1（pid %2）在发送 SIGKILL 后仍未停止。</translation>
+    </message>
+    <message>
+        <source>stopped, but port %1 is still in use by another process</source>
+        <translation>已停止，但端口 %1 仍被另一个进程占用</translation>
+    </message>
+    <message>
+        <source>the service&apos;s process (pid %1) has ended</source>
+        <translation>服务进程（pid %1）已结束</translation>
+    </message>
+    <message>
+        <source>the service&apos;s process (pid %1) has ended: %2</source>
+        <translation>服务进程（pid %1）已结束：%2</translation>
+    </message>
+    <message>
+        <source>No service &apos;%1&apos;; &apos;atelier model services&apos; lists them.</source>
+        <translation>没有服务“%1”；&apos;atelier model services&apos; 会列出所有服务。</translation>
+    </message>
+    <message>
+        <source>Service %1 refused the rows (HTTP %2): %3</source>
+        <translation>服务 %1 拒绝了这些行（HTTP %2）：%3</translation>
+    </message>
+    <message>
+        <source>Service %1 answered without predictions.</source>
+        <translation>服务 %1 的响应中没有预测结果。</translation>
+    </message>
+    <message>
+        <source>serve.py answered without predictions.</source>
+        <translation>serve.py 的响应中没有预测结果。</translation>
+    </message>
+    <message>
+        <source>No file %1.</source>
+        <translation>没有文件 %1。</translation>
+    </message>
+    <message>
+        <source>libcurl could not start a request.</source>
+        <translation>libcurl 无法发起请求。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelValidator</name>
+    <message>
+        <source>Model %1:%2 lists a file outside its folder: %3.</source>
+        <translation>模型 %1:%2 列出了一个位于其文件夹之外的文件：%3。</translation>
+    </message>
+    <message>
+        <source>The stored file %1 of model %2:%3 is missing from the object store (%4).</source>
+        <translation>模型 %2:%3 的已存储文件 %1 在对象存储中缺失（%4）。</translation>
+    </message>
+    <message>
+        <source>Cannot make a folder for %1.</source>
+        <translation>无法为 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>无法将 %1 复制到 %2。</translation>
+    </message>
+    <message>
+        <source>The validation script is missing: %1.</source>
+        <translation>缺少校验脚本：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Loading the model took longer than %1 s.</source>
+        <translation>加载模型耗时超过 %1 秒。</translation>
+    </message>
+    <message>
+        <source>The validation process ended with status %1 without a result: %2</source>
+        <translation>校验进程以状态 %1 结束，未返回结果：%2</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无输出信息</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+</context>
+<context>
     <name>ObjectStore</name>
     <message>
         <source>Cannot read %1: the file does not exist. Check the path and try again.</source>
@@ -1195,6 +1763,95 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ServingCommands</name>
+    <message>
+        <source>&apos;model %1&apos; needs a model or a service.</source>
+        <translation>&apos;model %1&apos; 需要指定模型或服务。</translation>
+    </message>
+    <message>
+        <source>Unknown model action: %1</source>
+        <translation>未知的 model 操作：%1</translation>
+    </message>
+    <message>
+        <source> (pid %1)</source>
+        <translation>（pid %1）</translation>
+    </message>
+    <message>
+        <source>--host needs an address.</source>
+        <translation>--host 需要一个地址。</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535, not &apos;%1&apos;.</source>
+        <translation>--port 需要 0 到 65535 之间的数字，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>已部署</translation>
+    </message>
+    <message>
+        <source>No service or model named &apos;%1&apos; has been deployed; &apos;atelier model services&apos; lists them.</source>
+        <translation>没有已部署的名为“%1”的服务或模型；&apos;atelier model services&apos; 会列出所有服务。</translation>
+    </message>
+    <message>
+        <source>Nothing to stop: no service of &apos;%1&apos; is running.</source>
+        <translation>无需停止：“%1”没有正在运行的服务。</translation>
+    </message>
+    <message>
+        <source>Stopped %1</source>
+        <translation>已停止 %1</translation>
+    </message>
+    <message>
+        <source>Restarted</source>
+        <translation>已重启</translation>
+    </message>
+    <message>
+        <source>&apos;model predict&apos; needs either --rows JSON or --input CSV --output CSV.</source>
+        <translation>&apos;model predict&apos; 需要 --rows JSON，或 --input CSV --output CSV。</translation>
+    </message>
+    <message>
+        <source>--input needs --output, the CSV to write.</source>
+        <translation>--input 需要配合 --output（要写入的 CSV）使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n prediction(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条预测结果写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--rows needs a JSON list of rows, e.g. &apos;[{&quot;x&quot;: 1}]&apos;: %1</source>
+        <translation>--rows 需要 JSON 格式的行列表，例如 &apos;[{&quot;x&quot;: 1}]&apos;：%1</translation>
+    </message>
+    <message>
+        <source>No services.</source>
+        <translation>暂无服务。</translation>
+    </message>
+    <message>
+        <source>SERVICE	MODEL	STATE	URL	PID	REQUESTS	MEAN MS	MESSAGE</source>
+        <translation>服务	模型	状态	URL	PID	请求数	平均延迟(ms)	消息</translation>
+    </message>
+    <message>
+        <source>deploy: the port to listen on (default: a free one).</source>
+        <translation>deploy：监听的端口（默认：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>deploy: the address to listen on (default: 127.0.0.1, this machine only).</source>
+        <translation>deploy：监听的地址（默认：127.0.0.1，仅限本机访问）。</translation>
+    </message>
+    <message>
+        <source>predict: a CSV with the model&apos;s feature columns.</source>
+        <translation>predict：包含模型特征列的 CSV。</translation>
+    </message>
+    <message>
+        <source>predict: the CSV to write the predictions to.</source>
+        <translation>predict：写入预测结果的 CSV。</translation>
+    </message>
+    <message>
+        <source>predict: rows as JSON, e.g. &apos;[{&quot;x&quot;: 1.5}]&apos;.</source>
+        <translation>predict：JSON 格式的行，例如 &apos;[{&quot;x&quot;: 1.5}]&apos;。</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2597,231 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ModelsView</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Registered models with versions, lineage and deployments.</source>
+        <translation>已注册的模型，包括版本、血缘和部署。</translation>
+    </message>
+    <message>
+        <source>Model / version</source>
+        <translation>模型 / 版本</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>试用</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Load the model with its framework in a separate, clean process.</source>
+        <translation>在独立、干净的进程中用模型所属框架加载模型。</translation>
+    </message>
+    <message>
+        <source>Set alias…</source>
+        <translation>设置别名…</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对比版本：</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Metric or parameter</source>
+        <translation>指标或参数</translation>
+    </message>
+    <message>
+        <source>This version</source>
+        <translation>此版本</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>对比版本</translation>
+    </message>
+    <message>
+        <source>%1:%2 loads with %3.</source>
+        <translation>%1:%2 可用 %3 加载。</translation>
+    </message>
+    <message>
+        <source>%1:%2 failed validation: %3</source>
+        <translation>%1:%2 校验失败：%3</translation>
+    </message>
+    <message>
+        <source>Set alias</source>
+        <translation>设置别名</translation>
+    </message>
+    <message>
+        <source>Alias (e.g. production, staging):</source>
+        <translation>别名（例如 production、staging）：</translation>
+    </message>
+    <message>
+        <source>%1 now points at %2:%3.</source>
+        <translation>%1 现已指向 %2:%3。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Requests and latency of the selected service:</source>
+        <translation>所选服务的请求数和延迟：</translation>
+    </message>
+    <message>
+        <source>Rows to send to the selected version&apos;s running service, as a JSON list of objects (feature → value):</source>
+        <translation>要发送给所选版本运行中服务的行，格式为 JSON 对象列表（特征 → 值）：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>No models yet. Register one with: atelier model register PATH --name NAME, or run the demo pipeline, which registers its model.</source>
+        <translation>暂无模型。使用以下命令注册：atelier model register PATH --name NAME；或运行演示流水线，它会注册其模型。</translation>
+    </message>
+    <message>
+        <source>not validated yet</source>
+        <translation>尚未校验</translation>
+    </message>
+    <message>
+        <source>validation passed</source>
+        <translation>校验通过</translation>
+    </message>
+    <message>
+        <source>validation failed: %1</source>
+        <translation>校验失败：%1</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>（无描述）</translation>
+    </message>
+    <message>
+        <source>Registered from %1</source>
+        <translation>注册自 %1</translation>
+    </message>
+    <message>
+        <source>From run %1, task %2</source>
+        <translation>来自运行 %1，任务 %2</translation>
+    </message>
+    <message>
+        <source>pipeline commit %1</source>
+        <translation>流水线提交 %1</translation>
+    </message>
+    <message>
+        <source>dataset %1 %2</source>
+        <translation>数据集 %1 %2</translation>
+    </message>
+    <message>
+        <source>service %1 (%2)</source>
+        <translation>服务 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(choose a version)</source>
+        <translation>（选择版本）</translation>
+    </message>
+    <message>
+        <source>Compared.</source>
+        <translation>已对比。</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>%1:%2 is served at %3</source>
+        <translation>%1:%2 的服务地址为 %3</translation>
+    </message>
+    <message>
+        <source>Stopped %1.</source>
+        <translation>已停止 %1。</translation>
+    </message>
+    <message>
+        <source>Write the rows as a JSON list of objects, e.g. [{&quot;f1&quot;: 0.5}].</source>
+        <translation>请将行写成 JSON 对象列表，例如 [{&quot;f1&quot;: 0.5}]。</translation>
+    </message>
+    <message>
+        <source>Answered.</source>
+        <translation>已响应。</translation>
+    </message>
+    <message>
+        <source>%1:%2 has no running service; deploy it first.</source>
+        <translation>%1:%2 没有正在运行的服务；请先部署。</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>延迟（毫秒）</translation>
     </message>
 </context>
 <context>

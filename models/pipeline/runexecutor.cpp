@@ -439,7 +439,7 @@ void RunExecutor::dispatch()
                 QDir(portDir).removeRecursively();
             QDir().mkpath(portDir);
         }
-        QDir().mkpath(dir);
+        QDir().mkpath(outputsDir);      // every task has one, even with no output port
         if (task.record.attempts > 0) { // keep the logs of earlier attempts
             for (const QString &log : {u"stdout"_s, u"stderr"_s}) {
                 const QString current = QDir(dir).filePath(log + u".log"_s);

@@ -367,7 +367,16 @@ Result<ModelVersionRecord> ModelRegistry::registerFromRun(const ModelRegisterOpt
 Result<ModelVersionRecord> ModelRegistry::registerPath(const QString &path,
                                                        const ModelRegisterOptions &options)
 {
-    return store(path, options, options.taskId);
+    // A run's output folder (runs/<run>/<task>/outputs/<port>) names the task that made it.
+    QString taskId = options.taskId;
+    if (taskId.isEmpty() && !options.runId.isEmpty()) {
+        const QString runDir =
+            QDir::cleanPath(QDir(m_root).filePath(u"runs/"_s + options.runId)) + u'/';
+        const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+        if (clean.startsWith(runDir))
+            taskId = clean.mid(runDir.size()).section(u'/', 0, 0);
+    }
+    return store(path, options, taskId);
 }
 
 Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
@@ -430,6 +439,24 @@ Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
         if (!object)
             return object.error();
         stored.append({relative, object->hash, object->size});
+    }
+
+    if (options.skipIfUnchanged) {
+        // The same files as the newest version: that version stands (re-runs of a cached
+        // pipeline do not pile up identical versions).
+        auto newest = versions(options.name);
+        if (newest && !newest->isEmpty()) {
+            auto sorted = [](QList<ModelFile> list) {
+                std::sort(list.begin(), list.end(),
+                          [](const ModelFile &a, const ModelFile &b) { return a.path < b.path; });
+                QStringList keys;
+                for (const ModelFile &file : list)
+                    keys.append(file.path + u'\n' + file.hash);
+                return keys;
+            };
+            if (sorted(newest->constFirst().files) == sorted(stored))
+                return newest->constFirst();
+        }
     }
 
     const QString framework = detectFramework(path);

@@ -109,6 +109,8 @@ struct ModelRegisterOptions
     QList<ModelDatasetRef> datasets; ///< added to those found in the run
     /// The user confirmed that pickle-based files from outside the workspace may be loaded.
     bool trustPickle = false;
+    /// When the files equal the newest version's, return that version instead of a new one.
+    bool skipIfUnchanged = false;
     QString createdBy; ///< empty: the login name
 };
 

@@ -293,7 +293,7 @@ void TestPipelineCli::runDemo()
     QVERIFY2(!m_firstRun.isEmpty(), qPrintable(describe(first)));
     QCOMPARE(result.value(u"state"_s).toString(), u"succeeded"_s);
     const QJsonArray tasks = result.value(u"tasks"_s).toArray();
-    QCOMPARE(tasks.size(), 4);
+    QCOMPARE(tasks.size(), 5);
     QStringList ids;
     for (const QJsonValue &value : tasks) {
         const QJsonObject task = value.toObject();
@@ -305,9 +305,10 @@ void TestPipelineCli::runDemo()
         QCOMPARE(task.value(u"exit_code"_s).toInt(-1), 0);
     }
     ids.sort();
-    QCOMPARE(ids, (QStringList{u"evaluate"_s, u"export"_s, u"split"_s, u"train"_s}));
+    QCOMPARE(ids, (QStringList{u"evaluate"_s, u"export"_s, u"register"_s, u"split"_s, u"train"_s}));
 
-    // Again: every task's outputs are reused.
+    // Again: every task's outputs are reused; registering runs again (it links this run) and
+    // keeps version 1, whose files are the same.
     const Outcome second = run(
         {u"pipeline"_s, u"run"_s, u"shapes-classifier"_s, u"--workspace"_s, m_demo, u"--json"_s});
     QVERIFY2(second.exitCode == 0, qPrintable(describe(second)));
@@ -315,11 +316,19 @@ void TestPipelineCli::runDemo()
     const QString secondRun = again.value(u"run"_s).toString();
     QVERIFY(!secondRun.isEmpty() && secondRun != m_firstRun);
     QCOMPARE(again.value(u"state"_s).toString(), u"succeeded"_s);
-    QCOMPARE(again.value(u"tasks"_s).toArray().size(), 4);
+    QCOMPARE(again.value(u"tasks"_s).toArray().size(), 5);
     for (const QJsonValue &value : again.value(u"tasks"_s).toArray()) {
-        QCOMPARE(value.toObject().value(u"state"_s).toString(), u"cached"_s);
-        QCOMPARE(value.toObject().value(u"attempts"_s).toInt(), 0);
+        const bool registers = value.toObject().value(u"id"_s).toString() == u"register"_s;
+        QCOMPARE(value.toObject().value(u"state"_s).toString(),
+                 registers ? u"succeeded"_s : u"cached"_s);
+        QCOMPARE(value.toObject().value(u"attempts"_s).toInt(), registers ? 1 : 0);
     }
+    const Outcome models = run({u"model"_s, u"list"_s, u"--workspace"_s, m_demo, u"--json"_s});
+    QCOMPARE(models.exitCode, 0);
+    const QJsonArray versions = QJsonDocument::fromJson(models.out.toUtf8()).array();
+    QCOMPARE(versions.size(), 1); // the demo's model, registered once
+    QCOMPARE(versions.at(0).toObject().value(u"name"_s).toString(), u"shapes-classifier"_s);
+    QVERIFY(versions.at(0).toObject().value(u"aliases"_s).toArray().contains(u"staging"_s));
 
     // runs list: both, newest first.
     const QJsonArray runs = runsOf(m_demo);
@@ -337,7 +346,7 @@ void TestPipelineCli::runDemo()
                  .hasMatch(),
              qPrintable(shown.value(u"commit"_s).toString()));
     const QJsonArray shownTasks = shown.value(u"tasks"_s).toArray();
-    QCOMPARE(shownTasks.size(), 4);
+    QCOMPARE(shownTasks.size(), 5);
     for (const QJsonValue &value : shownTasks) {
         const QJsonObject task = value.toObject();
         QCOMPARE(task.value(u"state"_s).toString(), u"succeeded"_s);

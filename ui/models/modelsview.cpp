@@ -116,6 +116,9 @@ ModelsView::ModelsView(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(buildTryItTab(), tr("Try it"));
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({380, 900});
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     layout->addWidget(splitter, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(u"modelStatus"_s);
@@ -178,8 +181,8 @@ QWidget *ModelsView::buildVersionTab()
     layout->addWidget(m_header);
     layout->addWidget(m_lineage);
     layout->addLayout(actions);
-    layout->addLayout(tables, 2);
-    layout->addWidget(m_comparison, 1);
+    layout->addLayout(tables, 3);
+    layout->addWidget(m_comparison, 2);
 
     connect(validate, &QPushButton::clicked, this, [this] {
         const QString model = m_selectedModel;
