@@ -2823,6 +2823,10 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>latency (ms)</source>
         <translation>延迟（毫秒）</translation>
     </message>
+    <message>
+        <source>Its log (errors and messages):</source>
+        <translation>服务日志（错误与消息）：</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunExecutor</name>
@@ -3088,6 +3092,10 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Models registered from this run: %1</source>
+        <translation>由此运行注册的模型：%1</translation>
     </message>
 </context>
 <context>

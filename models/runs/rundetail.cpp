@@ -72,6 +72,17 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
         detail.series[point.key].append(point);
     detail.malformedLines = metrics.malformed(runId).value_or(0);
 
+    Status models =
+        workspace->catalog()
+            .query("SELECT m.name, v.version FROM model_versions v JOIN models m ON "
+                   "m.id = v.model_id WHERE v.run_id = ?1 ORDER BY m.name, v.version;")
+            .bind(1, runId)
+            .forEach([&](const Query &row) {
+                detail.registeredModels.append(u"%1:%2"_s.arg(row.text(0)).arg(row.int64(1)));
+            });
+    if (!models)
+        return models.error();
+
     for (const TaskRecord &task : std::as_const(detail.tasks)) {
         if (task.outputsDir.isEmpty() || !QFileInfo(task.outputsDir).isDir())
             continue;

@@ -33,6 +33,7 @@ public:
     QMap<QString, QList<MetricPoint>> series; ///< key → points, for the charts
     qint64 malformedLines = 0;
     QList<Artifact> artifacts;
+    QStringList registeredModels; ///< "NAME:VERSION" registered from this run (lineage)
 
     static Result<RunDetail> load(const QString &workspaceRoot, const QString &runId);
 };

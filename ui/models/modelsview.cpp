@@ -5,6 +5,7 @@
 #include "registry/modelvalidator.h"
 #include "runs/chartseries.h"
 #include "runs/metricsparser.h"
+#include "runs/rundetail.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -251,6 +252,12 @@ QWidget *ModelsView::buildServicesTab()
     layout->addLayout(bar);
     layout->addWidget(new QLabel(tr("Requests and latency of the selected service:"), page));
     layout->addWidget(m_serviceChart, 2);
+    m_serviceLog = new QPlainTextEdit(page);
+    m_serviceLog->setObjectName(u"serviceLog"_s);
+    m_serviceLog->setReadOnly(true);
+    m_serviceLog->setMaximumBlockCount(5000);
+    layout->addWidget(new QLabel(tr("Its log (errors and messages):"), page));
+    layout->addWidget(m_serviceLog, 1);
     connect(stop, &QPushButton::clicked, this, [this] {
         if (QTreeWidgetItem *item = m_services->currentItem())
             stopService(item->text(0));
@@ -598,6 +605,14 @@ void ModelsView::loadServiceMetrics(const ServiceInfo &service)
         m_serviceSeries->addSeries(tr("requests"), u"requests"_s, requests, 0);
         m_serviceSeries->addSeries(tr("latency (ms)"), u"latency_ms"_s, latency, 1);
     });
+    auto *log = new QFutureWatcher<Result<LogPage>>(this);
+    connect(log, &QFutureWatcher<Result<LogPage>>::finished, this, [this, log] {
+        const Result<LogPage> page = log->result();
+        log->deleteLater();
+        m_serviceLog->setPlainText(page ? page->text : page.error().message);
+    });
+    log->setFuture(QtConcurrent::run(&LogPage::read, service.folder + u"/stderr.log"_s, qint64(-1),
+                                     qint64(64 * 1024)));
     watcher->setFuture(QtConcurrent::run([path] {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))

@@ -89,6 +89,7 @@ private:
     QLabel *m_status = nullptr;
     ChartSeries *m_serviceSeries = nullptr;
     MetricChart *m_serviceChart = nullptr;
+    QPlainTextEdit *m_serviceLog = nullptr;
     QPlainTextEdit *m_tryRows = nullptr;
     QPlainTextEdit *m_tryAnswer = nullptr;
 };

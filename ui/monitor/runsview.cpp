@@ -499,6 +499,9 @@ void RunsView::showDetail(const RunDetail &detail)
                      ? tr("Pipeline version: not committed (snapshot in the "
                           "run folder)")
                      : tr("Pipeline version: commit %1").arg(run.commitId.left(8)));
+    if (!detail.registeredModels.isEmpty())
+        lines.append(tr("Models registered from this run: %1")
+                         .arg(detail.registeredModels.join(u", "_s).toHtmlEscaped()));
     if (!run.message.isEmpty())
         lines.append(run.message.toHtmlEscaped());
     m_summary->setText(lines.join(u"<br>"_s));
