@@ -212,7 +212,18 @@ QString CommandLine::helpText()
               "  atelier --version | --help\n"
               "\n"
               "Every subcommand takes --workspace DIR (default: the current folder) and --json.\n"
-              "Exit codes: 0 success, 1 refused input or failed run, 2 usage error.\n");
+              "Exit codes: 0 success, 1 refused input or failed run, 2 usage error.\n") +
+           tr("\nPipelines, runs and models:\n"
+              "  atelier pipeline validate|run FILE|NAME [--set K=V] [--from N | --only N] "
+              "[--no-cache]\n"
+              "  atelier pipeline list | save FILE [-m MSG] | history NAME | diff NAME A [B] | "
+              "restore NAME COMMIT\n"
+              "  atelier runs list | show RUN | logs RUN TASK | stop RUN | metrics RUN | "
+              "compare RUN... |\n"
+              "               experiment NAME RUN... | import-mlflow DIR\n"
+              "  atelier scheduler [--once]                start scheduled runs as they fall due\n"
+              "  atelier model register|list|show|alias|validate|compare|deploy|undeploy|"
+              "predict|services …\n");
 }
 
 int CommandLine::runHeadless(const Invocation &invocation)

@@ -433,6 +433,26 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <source>&apos;runs %1&apos; takes at least %2 argument(s).</source>
         <translation>“runs %1”至少需要 %2 个参数。</translation>
     </message>
+    <message>
+        <source>
+Pipelines, runs and models:
+  atelier pipeline validate|run FILE|NAME [--set K=V] [--from N | --only N] [--no-cache]
+  atelier pipeline list | save FILE [-m MSG] | history NAME | diff NAME A [B] | restore NAME COMMIT
+  atelier runs list | show RUN | logs RUN TASK | stop RUN | metrics RUN | compare RUN... |
+               experiment NAME RUN... | import-mlflow DIR
+  atelier scheduler [--once]                start scheduled runs as they fall due
+  atelier model register|list|show|alias|validate|compare|deploy|undeploy|predict|services …
+</source>
+        <translation>
+流水线、运行与模型：
+  atelier pipeline validate|run FILE|NAME [--set K=V] [--from N | --only N] [--no-cache]
+  atelier pipeline list | save FILE [-m MSG] | history NAME | diff NAME A [B] | restore NAME COMMIT
+  atelier runs list | show RUN | logs RUN TASK | stop RUN | metrics RUN | compare RUN... |
+               experiment NAME RUN... | import-mlflow DIR
+  atelier scheduler [--once]                按调度到期启动运行
+  atelier model register|list|show|alias|validate|compare|deploy|undeploy|predict|services …
+</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
