@@ -37,7 +37,7 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
 }
 
-/// Turns Ctrl+C and SIGTERM into a call of \a stop on the event loop (a graceful stop).
+/// Turns Ctrl+C, SIGTERM and SIGHUP into a call of \a stop on the event loop (a graceful stop).
 void stopOnSignals(QObject *context, const std::function<void()> &stop)
 {
     if (signalPipe[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
@@ -54,6 +54,7 @@ void stopOnSignals(QObject *context, const std::function<void()> &stop)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr); // a closed terminal must not orphan the tasks
 }
 
 GitSignature author()

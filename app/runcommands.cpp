@@ -52,9 +52,15 @@ QJsonObject runJson(const RunRecord &run)
 int list(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &pipeline,
          const QCommandLineOption &limit)
 {
+    int count = 20;
+    if (sub.parser.isSet(limit)) {
+        bool ok = false;
+        count = sub.parser.value(limit).toInt(&ok);
+        if (!ok || count < 1)
+            return usage(CommandLine::tr("--limit takes a whole number, 1 or more."));
+    }
     RunStore store(workspace.catalog());
-    auto runs = store.runs(sub.parser.isSet(limit) ? sub.parser.value(limit).toInt() : 20,
-                           sub.parser.value(pipeline));
+    auto runs = store.runs(count, sub.parser.value(pipeline));
     if (!runs)
         return refuse(runs.error().message);
     if (sub.wantsJson()) {

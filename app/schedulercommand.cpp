@@ -19,6 +19,7 @@ namespace {
 /// One look at the schedules: starts each due run as its own `atelier pipeline run` process.
 bool tick(ScheduleService &service, const QString &root)
 {
+    bool ok = true;
     auto launches = service.due(QDateTime::currentDateTimeUtc());
     if (!launches) {
         err() << "atelier: " << launches.error().message << Qt::endl;
@@ -30,14 +31,19 @@ bool tick(ScheduleService &service, const QString &root)
         qint64 pid = 0;
         const bool started = QProcess::startDetached(QCoreApplication::applicationFilePath(),
                                                      launch.arguments(root), root, &pid);
-        out() << (started ? CommandLine::tr("Started %1 for %2 (pid %3)")
-                                .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
-                                .arg(pid)
-                          : CommandLine::tr("Could not start %1 for %2")
-                                .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate)))
-              << Qt::endl;
+        if (!started) {
+            service.forget(launch);
+            ok = false;
+        }
+        (started ? out() : err())
+            << (started ? CommandLine::tr("Started %1 for %2 (pid %3)")
+                              .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
+                              .arg(pid)
+                        : CommandLine::tr("Could not start %1 for %2")
+                              .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate)))
+            << Qt::endl;
     }
-    return true;
+    return ok;
 }
 
 } // namespace

@@ -453,6 +453,10 @@ Pipelines, runs and models:
   atelier model register|list|show|alias|validate|compare|deploy|undeploy|predict|services …
 </translation>
     </message>
+    <message>
+        <source>--limit takes a whole number, 1 or more.</source>
+        <translation>--limit 需要一个不小于 1 的整数。</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -1441,6 +1445,10 @@ Pipelines, runs and models:
     <message>
         <source>Cannot reach %1: %2</source>
         <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>serve.py did not finish within %1 minutes and was stopped.</source>
+        <translation>serve.py 未在 %1 分钟内完成，已被停止。</translation>
     </message>
 </context>
 <context>

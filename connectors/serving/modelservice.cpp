@@ -418,7 +418,17 @@ Result<QByteArray> runOnce(Workspace &workspace, qint64 versionId, const QString
             ModelServices::tr("Cannot run %1: %2").arg(python.value(), process.errorString()));
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit)
+    // Generous for a large batch, but never forever: a hung interpreter is stopped.
+    constexpr int kOnceTimeoutMs = 30 * 60 * 1000;
+    if (!process.waitForFinished(kOnceTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return makeError(ErrorCode::Internal,
+                         ModelServices::tr("serve.py did not finish within %1 minutes and was "
+                                           "stopped.")
+                             .arg(kOnceTimeoutMs / 60000));
+    }
+    if (process.exitStatus() != QProcess::NormalExit)
         return makeError(ErrorCode::Internal,
                          ModelServices::tr("serve.py stopped: %1").arg(process.errorString()));
     const QByteArray output = process.readAllStandardOutput();

@@ -370,7 +370,8 @@ void RunExecutor::dispatch()
 {
     if (d->finished)
         return;
-    const CatalogBatch batch(d->db);
+    // No catalog batch here: prepare() may run Python and hash folders, and a write lock held
+    // meanwhile would make other processes (runs stop, the GUI) wait and fail.
     std::deque<int> waiting;
     while (!d->queue.empty() && !d->stopping) {
         const int i = d->queue.front();
@@ -641,15 +642,20 @@ void RunExecutor::followMetrics(int i, bool finished)
 
 void RunExecutor::sampleRunning()
 {
-    const CatalogBatch batch(d->db);
+    // Sample first (it may run nvidia-smi), then write everything in one short transaction.
     const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
-    MetricsStore store(d->db);
+    QList<QPair<int, QList<MetricPoint>>> usage;
     for (int i : std::as_const(d->running)) {
-        followMetrics(i, false);
-        QList<MetricPoint> usage;
+        QList<MetricPoint> points;
         for (const auto &[key, value] : d->connector.sampleResources(d->taskKey(d->tasks[i])))
-            usage.append(MetricPoint{key, std::nullopt, value, now});
-        persist(store.append(d->run.id, d->tasks[i].node.id, usage));
+            points.append(MetricPoint{key, std::nullopt, value, now});
+        usage.append({i, points});
+    }
+    const CatalogBatch batch(d->db);
+    MetricsStore store(d->db);
+    for (const auto &[i, points] : std::as_const(usage)) {
+        followMetrics(i, false);
+        persist(store.append(d->run.id, d->tasks[i].node.id, points));
     }
 }
 
@@ -718,7 +724,8 @@ void RunExecutor::readyBelow(int i)
 
 void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
 {
-    const CatalogBatch batch(d->db);
+    std::optional<CatalogBatch> batch; // this task's writes in one commit, ended before dispatch()
+    batch.emplace(d->db);
     if (key.section(u'/', 0, 0) != d->run.id)
         return;
     const int i = d->index.value(key.section(u'/', 1), -1);
@@ -769,6 +776,7 @@ void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
         setTaskState(i, kFailed, note);
         skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
     }
+    batch.reset();
     dispatch();
 }
 

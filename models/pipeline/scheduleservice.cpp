@@ -8,10 +8,21 @@
 
 namespace atelier {
 
+void ScheduleService::forget(const ScheduledLaunch &launch)
+{
+    m_handedOut[launch.pipeline].removeIf([&](const QPair<QDateTime, QDateTime> &entry) {
+        return entry.first == launch.logicalDate;
+    });
+}
+
 QStringList ScheduledLaunch::arguments(const QString &workspaceRoot) const
 {
-    return {QStringLiteral("pipeline"), QStringLiteral("run"), pipeline,
-            QStringLiteral("--workspace"), workspaceRoot, QStringLiteral("--logical-date"),
+    return {QStringLiteral("pipeline"),
+            QStringLiteral("run"),
+            pipeline,
+            QStringLiteral("--workspace"),
+            workspaceRoot,
+            QStringLiteral("--logical-date"),
             logicalDate.toUTC().toString(Qt::ISODate)};
 }
 
@@ -45,18 +56,23 @@ Result<QList<ScheduledLaunch>> ScheduleService::due(const QDateTime &now)
             m_activatedAt.insert(slug, now);
         history->activatedAt = m_activatedAt.value(slug);
         // Slots handed out but not yet recorded by their run count as started and active.
-        QList<QDateTime> &handed = m_handedOut[slug];
-        handed.removeIf([&](const QDateTime &slot) {
-            return history->lastLogicalDate.isValid() && slot <= history->lastLogicalDate;
+        // A launch that never recorded its run (it was refused, or could not start) stops
+        // counting after kHandOutExpirySecs, so one failure cannot block a schedule for good.
+        QList<QPair<QDateTime, QDateTime>> &handed = m_handedOut[slug]; // slot, handed out at
+        handed.removeIf([&](const QPair<QDateTime, QDateTime> &entry) {
+            return (history->lastLogicalDate.isValid() &&
+                    entry.first <= history->lastLogicalDate) ||
+                   entry.second.secsTo(now) > kHandOutExpirySecs;
         });
-        if (!handed.isEmpty()) {
-            history->lastLogicalDate = *std::max_element(handed.cbegin(), handed.cend());
-            history->activeRuns += int(handed.size());
+        for (const auto &[slot, at] : std::as_const(handed)) {
+            if (!history->lastLogicalDate.isValid() || slot > history->lastLogicalDate)
+                history->lastLogicalDate = slot;
+            history->activeRuns += 1;
         }
         for (const QDateTime &slot :
              SchedulePlanner::dueSlots(*doc->schedule, cron.value(), history.value(), now)) {
             launches.append({slug, slot});
-            handed.append(slot);
+            handed.append({slot, now});
         }
     }
     return launches;

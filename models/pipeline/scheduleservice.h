@@ -33,13 +33,16 @@ public:
     /// The launches due at \a now. Marks runs whose process died as failed first. Remembers
     /// what it returned, so a slot is never handed out twice by this service.
     Result<QList<ScheduledLaunch>> due(const QDateTime &now);
+    /// A launch that could not start: its slot may be handed out again.
+    void forget(const ScheduledLaunch &launch);
     /// Problems met (a cron that does not parse…), one line each, from the last call.
     QStringList warnings() const { return m_warnings; }
 
 private:
     QString m_root;
     QHash<QString, QDateTime> m_activatedAt;
-    QHash<QString, QList<QDateTime>> m_handedOut; // slots returned, per pipeline
+    static constexpr qint64 kHandOutExpirySecs = 600;
+    QHash<QString, QList<QPair<QDateTime, QDateTime>>> m_handedOut; // slot, when, per pipeline
     QStringList m_warnings;
 };
 

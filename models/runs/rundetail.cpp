@@ -65,11 +65,6 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
     if (!summaries)
         return summaries.error();
     detail.summaries = summaries.value();
-    auto points = metrics.points(runId);
-    if (!points)
-        return points.error();
-    for (const MetricPoint &point : points.value())
-        detail.series[point.key].append(point);
     detail.malformedLines = metrics.malformed(runId).value_or(0);
 
     Status models =

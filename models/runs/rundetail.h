@@ -30,7 +30,6 @@ public:
     QList<TaskRecord> tasks;
     QMap<QString, QString> params; ///< variables and imported params
     QList<MetricSummary> summaries;
-    QMap<QString, QList<MetricPoint>> series; ///< key → points, for the charts
     qint64 malformedLines = 0;
     QList<Artifact> artifacts;
     QStringList registeredModels; ///< "NAME:VERSION" registered from this run (lineage)

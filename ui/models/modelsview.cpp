@@ -485,7 +485,8 @@ void ModelsView::compareSelected(int otherVersion)
             m_comparison->setItem(row, 2, new QTableWidgetItem(param.b.value_or(u"—"_s)));
             ++row;
         }
-        Q_EMIT actionFinished(true, tr("Compared."));
+        m_status->setText(tr("Compared."));
+        Q_EMIT compared();
     });
     watcher->setFuture(QtConcurrent::run(
         [root = m_root, model, version, otherVersion]() -> Result<ModelComparison> {

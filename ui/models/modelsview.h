@@ -60,6 +60,7 @@ public:
 Q_SIGNALS:
     void loaded();
     void actionFinished(bool ok, const QString &message);
+    void compared();
 
 private:
     QWidget *buildVersionTab();

@@ -586,10 +586,16 @@ void RunsView::loadLog(qint64 offset)
     const QString path = QDir(m_root).filePath(u"runs/%1/%2/%3"_s.arg(
         m_runId, m_logTask->currentText(), m_logStream->currentData().toString()));
     auto *watcher = new QFutureWatcher<Result<LogPage>>(this);
-    connect(watcher, &QFutureWatcher<Result<LogPage>>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Result<LogPage>>::finished, this, [this, watcher, path] {
         m_loadingLog = false;
         const Result<LogPage> page = watcher->result();
         watcher->deleteLater();
+        const QString wanted = QDir(m_root).filePath(u"runs/%1/%2/%3"_s.arg(
+            m_runId, m_logTask->currentText(), m_logStream->currentData().toString()));
+        if (path != wanted) { // the user chose another run, task or stream meanwhile
+            loadLog(-1);
+            return;
+        }
         if (!page) {
             m_log->setPlainText(tr("No log yet: the task has not started."));
             Q_EMIT logLoaded();

@@ -52,6 +52,8 @@ void ScheduleRunner::tick()
                 for (const ScheduledLaunch &launch : launches.value()) {
                     const bool started = QProcess::startDetached(
                         QCoreApplication::applicationFilePath(), launch.arguments(root), root);
+                    if (!started)
+                        service->forget(launch); // hand the slot out again next time
                     Q_EMIT launched(
                         launch.pipeline,
                         started
