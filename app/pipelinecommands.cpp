@@ -110,6 +110,7 @@ struct RunOptions
     QCommandLineOption from{u"from"_s, CommandLine::tr("Run from this node."), u"NODE"_s};
     QCommandLineOption only{u"only"_s, CommandLine::tr("Run only this node."), u"NODE"_s};
     QCommandLineOption noCache{u"no-cache"_s, CommandLine::tr("Run every node again.")};
+    QCommandLineOption dryRun{u"dry-run"_s, CommandLine::tr("Show what would run, run nothing.")};
     QCommandLineOption experiment{u"experiment"_s,
                                   CommandLine::tr("Put the run into this experiment."), u"NAME"_s};
     QCommandLineOption logicalDate{
@@ -118,7 +119,7 @@ struct RunOptions
 
 int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
 {
-    const auto &[pool, set, from, only, noCache, experiment, logicalDate] = options;
+    const auto &[pool, set, from, only, noCache, dryRun, experiment, logicalDate] = options;
     const PipelineStore store(workspace.root());
     auto located = store.locate(sub.positional().value(1));
     if (!located)
@@ -184,6 +185,23 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
                                << task.nodeId.leftJustified(18) << ' '
                                << task.state.leftJustified(10) << ' ' << task.message << Qt::endl;
                      });
+    if (sub.parser.isSet(dryRun)) {
+        auto plan = executor.plan(request);
+        if (!plan)
+            return refuse(plan.error().message);
+        QJsonArray tasks;
+        for (const PlannedTask &task : plan.value()) {
+            tasks.append(QJsonObject{{u"id"_s, task.nodeId},
+                                     {u"decision"_s, task.decision},
+                                     {u"reason"_s, task.reason}});
+            if (!json)
+                out() << task.nodeId.leftJustified(18) << ' ' << task.decision.leftJustified(13)
+                      << ' ' << task.reason << Qt::endl;
+        }
+        if (json)
+            printJson({{u"pipeline"_s, located->key}, {u"dry_run"_s, true}, {u"tasks"_s, tasks}});
+        return ExitOk;
+    }
     QEventLoop loop;
     QObject::connect(&executor, &RunExecutor::finished, &loop, &QEventLoop::quit);
     stopOnSignals(&executor, [&executor] { executor.stop(); });
@@ -358,8 +376,8 @@ int runPipelineCommand(const Invocation &invocation)
     const QCommandLineOption message({u"m"_s, u"message"_s}, CommandLine::tr("Commit message."),
                                      u"MSG"_s);
     sub.parser.addOptions({runOptions.pool, runOptions.set, runOptions.from, runOptions.only,
-                           runOptions.noCache, runOptions.experiment, runOptions.logicalDate,
-                           message});
+                           runOptions.noCache, runOptions.dryRun, runOptions.experiment,
+                           runOptions.logicalDate, message});
     if (!sub.parse(invocation, 1, 4))
         return ExitUsage;
     const QString action = sub.positional().value(0);

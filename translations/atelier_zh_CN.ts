@@ -457,6 +457,10 @@ Pipelines, runs and models:
         <source>--limit takes a whole number, 1 or more.</source>
         <translation>--limit 需要一个不小于 1 的整数。</translation>
     </message>
+    <message>
+        <source>Show what would run, run nothing.</source>
+        <translation>只显示将运行的内容，不实际运行。</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -2927,6 +2931,18 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>The run could not record its progress in the catalog: %1</source>
         <translation>运行无法将进度记录到目录库：%1</translation>
+    </message>
+    <message>
+        <source>the node is set to skip</source>
+        <translation>该节点被设置为跳过</translation>
+    </message>
+    <message>
+        <source>upstream %1 is skipped</source>
+        <translation>上游 %1 被跳过</translation>
+    </message>
+    <message>
+        <source>same template, params and inputs as before</source>
+        <translation>模板、参数和输入与之前相同</translation>
     </message>
 </context>
 <context>

@@ -195,7 +195,7 @@ QList<TaskRecord> RunExecutor::tasks() const
     return records;
 }
 
-Result<QString> RunExecutor::start(const RunRequest &request)
+Status RunExecutor::setup(const RunRequest &request)
 {
     d->request = request;
     const PipelineDocument &doc = request.document;
@@ -290,6 +290,61 @@ Result<QString> RunExecutor::start(const RunRequest &request)
     d->variables = doc.variables;
     for (auto it = request.variables.begin(); it != request.variables.end(); ++it)
         d->variables.insert(it.key(), it.value());
+    return {};
+}
+
+Result<QList<PlannedTask>> RunExecutor::plan(const RunRequest &request)
+{
+    if (Status ready = setup(request); !ready)
+        return ready.error();
+    QList<PlannedTask> plan;
+    QHash<int, QString> decided;
+    for (int i = 0; i < d->tasks.size(); ++i) {
+        Private::Task &task = d->tasks[i];
+        QString decision;
+        QString reason;
+        if (!task.selected) {
+            decision = task.record.state == kCached ? u"reuse"_s : u"not-selected"_s;
+            reason = task.record.message;
+        } else if (task.node.skip) {
+            decision = u"skip"_s;
+            reason = tr("the node is set to skip");
+        } else {
+            bool upstreamKnown = true;
+            for (const auto &[port, from] : std::as_const(task.inputs)) {
+                const QString up = decided.value(from);
+                if (up == u"skip"_s) {
+                    decision = u"skip"_s;
+                    reason = tr("upstream %1 is skipped").arg(d->tasks[from].node.id);
+                }
+                upstreamKnown = upstreamKnown && (up == u"cached"_s || up == u"reuse"_s);
+            }
+            if (decision.isEmpty()) {
+                decision = u"run"_s;
+                // Whether the cache has it can only be known when its inputs already exist.
+                if (!request.noCache && upstreamKnown) {
+                    if (const QString error = prepare(i); !error.isEmpty()) {
+                        reason = error;
+                    } else if (auto hit = d->store.cachedOutputs(task.record.cacheKey);
+                               hit && hit.value() && QFileInfo(*hit.value()).isDir()) {
+                        decision = u"cached"_s;
+                        task.record.outputsDir = *hit.value();
+                        reason = tr("same template, params and inputs as before");
+                    }
+                }
+            }
+        }
+        decided.insert(i, decision);
+        plan.append({task.node.id, decision, reason});
+    }
+    return plan;
+}
+
+Result<QString> RunExecutor::start(const RunRequest &request)
+{
+    if (Status ready = setup(request); !ready)
+        return ready.error();
+    const PipelineDocument &doc = request.document;
 
     d->run.id = RunStore::newRunId();
     d->run.pipeline = request.pipelineKey;

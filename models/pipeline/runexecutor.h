@@ -29,13 +29,21 @@ struct RunRequest
     QString fromNode;                 ///< run this node and everything below it
     QString onlyNode;                 ///< run this node alone
     bool noCache = false;
-    QString logicalDate; ///< {{date}}; today (UTC) when empty
-    QString python;      ///< interpreter from settings; empty: find one
-    QString atelierBinary; ///< what {atelier} in a command runs (templates that call Atelier)
+    QString logicalDate;       ///< {{date}}; today (UTC) when empty
+    QString python;            ///< interpreter from settings; empty: find one
+    QString atelierBinary;     ///< what {atelier} in a command runs (templates that call Atelier)
     qint64 outputCapBytes = 0; ///< per stream and task; 0: the connector's default (64 MiB)
     int retryBackoffMs = 1000; ///< first retry waits this long, doubling each time (max 60 s)
     int stopPollMs = 500;      ///< how often a stop asked from elsewhere (the catalog) is checked
     int metricsPollMs = 1000;  ///< how often metrics files are read and resources sampled
+};
+
+/// What a run would do with a node (atelier pipeline run --dry-run).
+struct PlannedTask
+{
+    QString nodeId;
+    QString decision; ///< run, cached, reuse, skip, not-selected
+    QString reason;
 };
 
 /// Runs one pipeline on one connector: event-driven (a task becomes ready when its last
@@ -55,6 +63,10 @@ public:
     /// Refuses (nothing recorded, nothing run) an invalid pipeline, an unknown node, or
     /// upstream outputs that a partial run would need but no earlier run left.
     Result<QString> start(const RunRequest &request);
+    /// The decisions a run would make, in order, without running, recording or creating
+    /// anything (Snakemake's -n): what runs, what the cache or an earlier run supplies, what
+    /// is skipped. Refuses what start() refuses.
+    Result<QList<PlannedTask>> plan(const RunRequest &request);
     /// Stops every running task (its whole process tree); the run ends as stopped.
     void stop();
 
@@ -67,6 +79,8 @@ Q_SIGNALS:
     void finished(const QString &runId, const QString &state);
 
 private:
+    /// Validates the request and builds the tasks, the selection and the reused outputs.
+    Status setup(const RunRequest &request);
     void dispatch();
     void onTaskFinished(const QString &key, const atelier::TaskOutcome &outcome);
     /// Records and announces a task's new state.

@@ -309,6 +309,42 @@ RunFigures runOnce(Bench &bench, Connector &connector, const PipelineDocument &d
     return figures;
 }
 
+/// DAG build, validation and the scheduling decisions of a run without running it
+/// (`pipeline run --dry-run`): the work `snakemake -n` does.
+int benchPlan(const QString &kind, int n)
+{
+    Bench bench;
+    if (const QString problem = bench.init(true); !problem.isEmpty())
+        return fail(problem);
+    QElapsedTimer timer;
+    timer.start();
+    const PipelineDocument doc = makeDag(kind, n);
+    const double buildMs = msSince(timer);
+    PoolCapacity capacity;
+    capacity.cpus = 2;
+    capacity.memoryMb = 4096;
+    InstantConnector connector(capacity);
+    RunExecutor executor(bench.workspace->catalog(), bench.library, connector);
+    RunRequest request;
+    request.workspaceRoot = bench.workspace->root();
+    request.pipelineKey = u"bench"_s;
+    request.document = doc;
+    timer.restart();
+    const auto plan = executor.plan(request);
+    const double planMs = msSince(timer);
+    if (!plan)
+        return fail(plan.error().message);
+    if (plan->size() != n)
+        return fail(u"the plan has %1 of %2 nodes"_s.arg(plan->size()).arg(n));
+    const double totalMs = buildMs + planMs;
+    print(u"mode=plan kind=%1 nodes=%2 build_ms=%3 plan_ms=%4 total_ms=%5 decisions_per_s=%6"_s
+              .arg(kind)
+              .arg(n)
+              .arg(ms(buildMs), ms(planMs), ms(totalMs))
+              .arg(QString::number(n / (totalMs / 1000.0), 'f', 0)));
+    return 0;
+}
+
 int benchSchedule(const QString &kind, int n, int cpus)
 {
     Bench bench;
@@ -377,6 +413,7 @@ int benchRun(int n)
 int usage()
 {
     return fail(u"usage: bench_pipeline dag chain|wide|fanin N\n"
+                "       bench_pipeline plan chain|wide|fanin N\n"
                 "       bench_pipeline schedule chain|wide|fanin N [CPUS]\n"
                 "       bench_pipeline run N"_s);
 }
@@ -403,6 +440,8 @@ int main(int argc, char *argv[])
         return fail(u"fan-in goes up to %1 nodes"_s.arg(kFanIn * kFanIn + kFanIn + 1));
     if (mode == u"dag"_s)
         return benchDag(kind, n);
+    if (mode == u"plan"_s)
+        return benchPlan(kind, n);
     if (mode == u"schedule"_s) {
         const int cpus = args.size() > 3 ? args.value(3).toInt() : 0;
         return benchSchedule(kind, n, cpus);

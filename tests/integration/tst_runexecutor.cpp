@@ -169,6 +169,7 @@ private Q_SLOTS:
     void stopThroughCatalog();
     void stopDuringRetryBackoff();
     void skipPropagates();
+    void dryRunDecidesAndTouchesNothing();
     void outputCache();
     void fromAndOnly();
     void onlyWithoutEarlierRunIsRefused();
@@ -638,6 +639,48 @@ void TestRunExecutor::skipPropagates()
     QCOMPARE(counts.value(u"free"_s), 1);
     QCOMPARE(counts.value(u"free2"_s), 1);
     QCOMPARE(counts.size(), 2);
+}
+
+void TestRunExecutor::dryRunDecidesAndTouchesNothing()
+{
+    PipelineDocument doc;
+    doc.name = u"Plan"_s;
+    NodeSpec skipped = shellNode(u"skipped"_s, markLine());
+    skipped.skip = true;
+    doc.nodes = {shellNode(u"a"_s, markLine() + u"echo a > \"$ATELIER_OUTPUT_OUT/a.txt\""_s),
+                 shellNode(u"b"_s, markLine()), skipped, shellNode(u"below"_s, markLine())};
+    doc.edges = {link(u"a"_s, u"b"_s), link(u"skipped"_s, u"below"_s)};
+    LocalConnector connector(PoolCapacity{2, kPlentyOfMemoryMb, {}});
+    RunStore runs(m_workspace->catalog());
+    const qsizetype before = runs.runs(1000).value().size();
+    const QStringList folders =
+        QDir(m_workspace->runsPath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    auto decisions = [&]() {
+        RunExecutor executor(m_workspace->catalog(), m_library, connector);
+        auto plan = executor.plan(requestFor(doc, u"plan"_s));
+        QMap<QString, QString> byNode;
+        if (plan) {
+            for (const PlannedTask &task : plan.value())
+                byNode.insert(task.nodeId, task.decision);
+        }
+        return byNode;
+    };
+    QMap<QString, QString> first = decisions();
+    QCOMPARE(first.value(u"a"_s), u"run"_s);
+    QCOMPARE(first.value(u"b"_s), u"run"_s);
+    QCOMPARE(first.value(u"skipped"_s), u"skip"_s);
+    QCOMPARE(first.value(u"below"_s), u"skip"_s);
+    // Nothing ran, nothing was recorded, no folder was made.
+    QCOMPARE(marks().size(), 0);
+    QCOMPARE(runs.runs(1000).value().size(), before);
+    QCOMPARE(QDir(m_workspace->runsPath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot), folders);
+
+    const RunResult run = execute(requestFor(doc, u"plan"_s), connector);
+    QCOMPARE(run.state, u"succeeded"_s);
+    const QMap<QString, QString> second = decisions();
+    QCOMPARE(second.value(u"a"_s), u"cached"_s);
+    QCOMPARE(second.value(u"b"_s), u"cached"_s); // its input is known from a's cached outputs
+    QCOMPARE(second.value(u"below"_s), u"skip"_s);
 }
 
 void TestRunExecutor::outputCache()

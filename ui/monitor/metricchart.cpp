@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFileDialog>
+#include <QGraphicsItem>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -16,6 +17,7 @@
 #include <QLogValueAxis>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSignalBlocker>
@@ -117,8 +119,18 @@ public:
 
     std::function<void()> onZoomed;
     std::function<void()> onReset;
+    /// The mouse moved to a point in the viewport without a button down; left it with a null
+    /// point.
+    std::function<void(const QPointF &)> onHover;
 
 protected:
+    bool viewportEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::Leave && onHover)
+            onHover(QPointF());
+        return QChartView::viewportEvent(event);
+    }
+
     void wheelEvent(QWheelEvent *event) override
     {
         const double steps = event->angleDelta().y() / 120.0;
@@ -161,6 +173,8 @@ protected:
             return;
         }
         QChartView::mouseMoveEvent(event);
+        if (onHover)
+            onHover(event->buttons() == Qt::NoButton ? event->position() : QPointF());
     }
 
     void mouseReleaseEvent(QMouseEvent *event) override
@@ -195,6 +209,60 @@ private:
     bool m_panning = false;
 };
 
+/// Paints every line, clipped to the plot area, over the chart's grid: each a polyline mapped
+/// from axis units to pixels as the chart maps its own series (linear or log axes).
+class MetricChart::PlotItem final : public QGraphicsItem
+{
+public:
+    PlotItem(MetricChart *owner, QGraphicsItem *parent) : QGraphicsItem(parent), m_owner(owner)
+    {
+        setAcceptedMouseButtons(Qt::NoButton);
+        setAcceptHoverEvents(false);
+        // Over the grid and the chart's own (empty) series, under the legend.
+        setZValue(4.5);
+    }
+
+    void plotChanged()
+    {
+        prepareGeometryChange();
+        update();
+    }
+
+    QRectF boundingRect() const override { return m_owner->m_chart->plotArea(); }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const QRectF plot = m_owner->m_chart->plotArea();
+        if (plot.isEmpty())
+            return;
+        painter->save();
+        painter->setClipRect(plot);
+        // Many lines overlap anyway, and aliased one-pixel lines are the raster engine's fastest.
+        const bool many = m_owner->m_lines.size() > 4;
+        painter->setRenderHint(QPainter::Antialiasing, !many);
+        QPolygonF polygon;
+        for (const Line &line : std::as_const(m_owner->m_lines)) {
+            if (line.points.size() < 2 && line.points.isEmpty())
+                continue;
+            polygon.resize(line.points.size());
+            QPointF *out = polygon.data();
+            for (const QPointF &p : line.points)
+                *out++ = m_owner->toChart(p);
+            QPen pen(line.color, many ? 1.0 : 1.5);
+            pen.setCosmetic(true);
+            painter->setPen(pen);
+            if (polygon.size() == 1)
+                painter->drawPoint(polygon.constFirst());
+            else
+                painter->drawPolyline(polygon);
+        }
+        painter->restore();
+    }
+
+private:
+    MetricChart *m_owner;
+};
+
 MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     : QWidget(parent), m_model(model ? model : new ChartSeries(this))
 {
@@ -204,6 +272,8 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     m_view = new MetricChartView(m_chart, this);
     m_view->onZoomed = [this] { userZoomed(); };
     m_view->onReset = [this] { resetZoom(); };
+    m_view->onHover = [this](const QPointF &at) { hoverAt(at); };
+    m_plotItem = new PlotItem(this, m_chart);
 
     m_xMode = new QComboBox(this);
     m_xMode->setObjectName(u"xMode"_s);
@@ -291,6 +361,7 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     });
     connect(m_model, &ChartSeries::pointsAppended, this, &MetricChart::scheduleRefresh);
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        m_plotItem->plotChanged();
         if (int(plot.width()) != m_fetchedWidth)
             scheduleRefresh();
     });
@@ -326,20 +397,21 @@ void MetricChart::rebuildLines()
 {
     m_hover->hide();
     m_chart->removeAllSeries();
+    m_legendSeries.clear();
     m_lines.clear();
     for (int i = 0; i < m_model->count(); ++i) {
-        auto *line = new QLineSeries(m_chart);
-        line->setName(m_model->label(i));
-        QPen pen(paletteColor(m_model->colorIndex(i)));
-        // One pixel: the raster engine's fast path for thin lines; wider pens are stroked as
-        // paths, several times slower with thousands of segments.
-        pen.setWidthF(1);
-        line->setPen(pen);
-        connect(line, &QLineSeries::hovered, this,
-                [this, line](const QPointF &point, bool state) { showHover(line, point, state); });
-        m_chart->addSeries(line);
+        const Line line{m_model->label(i), paletteColor(m_model->colorIndex(i)), {}};
+        // Never given points: the legend's entry, and what QChart zooms and pans the axes by.
+        auto *series = new QLineSeries(m_chart);
+        series->setName(line.name);
+        QPen pen(line.color);
+        pen.setWidthF(1.5);
+        series->setPen(pen);
+        m_chart->addSeries(series);
+        m_legendSeries.append(series);
         m_lines.append(line);
     }
+    m_plotItem->update();
     m_axesMode = -1; // new lines need the axes attached
     rebuildAxes();
 }
@@ -355,8 +427,9 @@ void MetricChart::rebuildAxes()
     m_hover->hide();
     // Points drawn for the old axes may mean nothing on the new ones (negative values on a
     // log axis); refresh() fetches new ones.
-    for (QLineSeries *line : std::as_const(m_lines))
-        line->clear();
+    for (Line &line : m_lines)
+        line.points.clear();
+    m_plotItem->update();
 
     for (QAbstractAxis *axis : m_chart->axes()) {
         // Hidden first: QtCharts deletes an axis' grid and labels only later (deleteLater),
@@ -388,9 +461,15 @@ void MetricChart::rebuildAxes()
     }
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
-    for (QLineSeries *line : std::as_const(m_lines)) {
-        line->attachAxis(m_axisX);
-        line->attachAxis(m_axisY);
+    for (QLineSeries *series : std::as_const(m_legendSeries)) {
+        series->attachAxis(m_axisX);
+        series->attachAxis(m_axisY);
+    }
+    // Zoom, pan and the ranges set by refresh() move the lines.
+    for (QAbstractAxis *axis : {m_axisX, m_axisY}) {
+        if (auto *dt = qobject_cast<QDateTimeAxis *>(axis))
+            connect(dt, &QDateTimeAxis::rangeChanged, m_plotItem->toGraphicsObject() ? nullptr : this,
+                    [this] { m_plotItem->update(); });
     }
 }
 

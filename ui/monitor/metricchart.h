@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QColor>
 #include <QList>
+#include <QPointF>
 #include <QRectF>
 #include <QSizeF>
+#include <QString>
 #include <QWidget>
 
 class QAbstractAxis;
@@ -25,7 +28,9 @@ class MetricChartView;
 /// series' colour index, with controls for the x axis, smoothing and log scale, hover values,
 /// zoom (rubber band, wheel; double-click resets), pan (right or middle drag) and export to PNG
 /// and CSV. Raster only. What is drawn is fetched from the model for the plot's pixel width on
-/// every resize, zoom and model change, and handed to each line in one replace().
+/// every resize, zoom and model change. The QChart keeps the axes, legend, zoom and pan (through
+/// one empty QLineSeries per series); the lines themselves are painted by one graphics item of
+/// ours, as QLineSeries re-strokes its hover outline on every change of its points.
 class MetricChart final : public QWidget
 {
     Q_OBJECT
@@ -39,8 +44,17 @@ public:
     ChartSeries *model() const { return m_model; }
     QChart *chart() const { return m_chart; }
     QChartView *chartView() const;
+    /// A drawn line: the series' label, its colour and the points drawn, in axis units (wall
+    /// time in milliseconds since the epoch).
+    struct Line
+    {
+        QString name;
+        QColor color;
+        QList<QPointF> points;
+    };
+
     /// The drawn lines, one per model series, in the model's order.
-    QList<QLineSeries *> lines() const { return m_lines; }
+    const QList<Line> &lines() const { return m_lines; }
     /// The colour of a series with colour index \a index.
     static QColor paletteColor(int index);
 
@@ -62,12 +76,19 @@ Q_SIGNALS:
     void refreshed();
 
 private:
+    class PlotItem;
+    friend class PlotItem;
+
     void rebuildLines();
     void rebuildAxes();
     void syncControls();
     void scheduleRefresh();
     void userZoomed();
-    void showHover(QLineSeries *line, const QPointF &point, bool state);
+    /// Shows the values of the line nearest \a viewPos (in the view's viewport), or hides them
+    /// when no line is close.
+    void hoverAt(const QPointF &viewPos);
+    /// Maps \a point (axis units) to chart coordinates, as the lines are drawn.
+    QPointF toChart(const QPointF &point) const;
     QString formatX(double x) const;
     void updateNote();
     void exportPngClicked();
@@ -76,7 +97,9 @@ private:
     ChartSeries *m_model = nullptr;
     QChart *m_chart = nullptr;
     MetricChartView *m_view = nullptr;
-    QList<QLineSeries *> m_lines;
+    QList<Line> m_lines;
+    QList<QLineSeries *> m_legendSeries; ///< empty: the legend's entries and the axes' domain
+    PlotItem *m_plotItem = nullptr;
     QAbstractAxis *m_axisX = nullptr;
     QAbstractAxis *m_axisY = nullptr;
     int m_axesMode = -1; ///< the x mode and log scale the axes were made for
