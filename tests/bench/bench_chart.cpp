@@ -4,7 +4,7 @@
 //      at 1200×600 fetched and rendered with grab() against a plain QChartView drawing the
 //      1M-point QLineSeries the same way. Goals: downsampling <= 15 ms, render <= 50 ms.
 //  (b) 20 live series, 1,000 points/s each, appended and redrawn at 10 Hz for 5 s: the GUI
-//      thread's time per redraw (refresh = visiblePoints + replace, then a synchronous repaint),
+//      thread's time per redraw (refresh = visiblePoints, then a synchronous repaint),
 //      p50 and p99, against a plain QChartView whose series are replace()d with every point.
 //      Goal: p99 <= 16 ms.
 // Usage: bench_chart [folder for the PNGs]; QT_QPA_PLATFORM=offscreen.
@@ -163,7 +163,7 @@ int main(int argc, char **argv)
     line("visiblePoints, cold, smoothing 0.6", coldSmooth - toggling,
          "1M MetricPoint -> QPointF copy", copyRaw, "");
 
-    // Render: fetch + replace + paint into a pixmap, each run from cold model caches.
+    // Render: fetch + paint into a pixmap, each run from cold model caches.
     QPixmap shot;
     const double render = timeMedian(7, [&] {
         dropCaches();
@@ -275,10 +275,10 @@ int main(int argc, char **argv)
     save(anchorView.grab(), pngFolder, u"chart-live-raw.png"_s);
     std::printf("%d frames in %.1f s; last frame: %lld points per series, %lld drawn\n", frames,
                 double(clock.elapsed()) / 1000.0, qlonglong(step),
-                qlonglong(liveChart.lines().constFirst()->count()));
+                qlonglong(liveChart.lines().constFirst().points.size()));
     line("live redraw p50 (append + refresh + repaint)", median(ours),
          "QChartView, replace() all points, p50", median(anchor), "");
-    std::printf("of which append + refresh (visiblePoints + replace): p50 %.2f ms, p99 %.2f ms\n",
+    std::printf("of which append + refresh (visiblePoints): p50 %.2f ms, p99 %.2f ms\n",
                 median(oursFetch), percentile(oursFetch, 0.99));
     line("live redraw p99 (append + refresh + repaint)", percentile(ours, 0.99),
          "QChartView, replace() all points, p99", percentile(anchor, 0.99), "(goal <= 16 ms)");

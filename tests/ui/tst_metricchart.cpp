@@ -10,8 +10,13 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QLogValueAxis>
+#include <QMouseEvent>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -99,28 +104,38 @@ private Q_SLOTS:
 
         QCOMPARE(chart.lines().size(), 3);
         QCOMPARE(chart.chart()->series().size(), 3);
+        const QList<QLegendMarker *> markers = chart.chart()->legend()->markers();
+        QCOMPARE(markers.size(), 3);
         for (int i = 0; i < 3; ++i) {
-            QLineSeries *line = chart.lines().at(i);
-            QCOMPARE(line->name(), model.label(i));
-            QCOMPARE(line->pen().color(), MetricChart::paletteColor(i));
+            const MetricChart::Line &line = chart.lines().at(i);
+            QCOMPARE(line.name, model.label(i));
+            QCOMPARE(line.color, MetricChart::paletteColor(i));
+            // The legend has an entry per run, in its colour.
+            QCOMPARE(markers.at(i)->label(), model.label(i));
+            QCOMPARE(markers.at(i)->brush().color(), MetricChart::paletteColor(i));
+            // The chart's own series are never given points (the lines are drawn otherwise).
+            auto *series = qobject_cast<QLineSeries *>(chart.chart()->series().at(i));
+            QVERIFY(series);
+            QCOMPARE(series->count(), 0);
             // Fetched for the plot's width, downsampled where there are more points.
             const int width = int(chart.chart()->plotArea().width());
             QVERIFY(width > 300);
-            QCOMPARE(line->points(), model.visiblePoints(i, width));
-            QVERIFY(line->count() <= 2 * width + 5);
+            QCOMPARE(line.points, model.visiblePoints(i, width));
+            QVERIFY(line.points.size() <= 2 * width + 5);
         }
-        QVERIFY(chart.lines().at(0)->count() < 5000);
-        QCOMPARE(chart.lines().at(2)->count(), 800);
+        QVERIFY(chart.lines().at(0).points.size() < 5000);
+        QCOMPARE(chart.lines().at(2).points.size(), 800);
 
         // New series and live points show up on the next turn of the event loop.
         model.addSeries(u"run-4 · loss"_s, u"loss"_s, lossPoints(10, 1), 9);
         QVERIFY(settle(chart));
         QCOMPARE(chart.lines().size(), 4);
         QCOMPARE(chart.chart()->series().size(), 4);
-        QCOMPARE(chart.lines().at(3)->pen().color(), MetricChart::paletteColor(9));
+        QCOMPARE(chart.lines().at(3).color, MetricChart::paletteColor(9));
+        QCOMPARE(chart.chart()->legend()->markers().size(), 4);
         model.appendPoints(3, lossPoints(20, 1).mid(10));
         QVERIFY(settle(chart));
-        QCOMPARE(chart.lines().at(3)->count(), 20);
+        QCOMPARE(chart.lines().at(3).points.size(), 20);
         auto *x = qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
         QVERIFY(x);
         // The data's range widened to round ticks, about 120 px apart.
@@ -133,7 +148,8 @@ private Q_SLOTS:
         model.removeSeries(0);
         QVERIFY(settle(chart));
         QCOMPARE(chart.lines().size(), 3);
-        QCOMPARE(chart.lines().at(0)->name(), u"run-2 · loss"_s);
+        QCOMPARE(chart.lines().at(0).name, u"run-2 · loss"_s);
+        QCOMPARE(chart.chart()->legend()->markers().constFirst()->label(), u"run-2 · loss"_s);
     }
 
     void logAndSmoothingChangeTheDrawing()
@@ -145,7 +161,7 @@ private Q_SLOTS:
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         chart.refresh();
-        const QList<QPointF> linear = chart.lines().at(0)->points();
+        const QList<QPointF> linear = chart.lines().at(0).points;
         QVERIFY(!allPositive(linear));
         auto *note = chart.findChild<QLabel *>(u"note"_s);
         QVERIFY(note && note->isHidden());
@@ -155,7 +171,7 @@ private Q_SLOTS:
         log->setChecked(true);
         QVERIFY(model.logScale());
         QVERIFY(settle(chart));
-        const QList<QPointF> logPoints = chart.lines().at(0)->points();
+        const QList<QPointF> logPoints = chart.lines().at(0).points;
         QVERIFY(logPoints != linear);
         QVERIFY(allPositive(logPoints));
         QVERIFY(qobject_cast<QLogValueAxis *>(chart.chart()->axes(Qt::Vertical).value(0)));
@@ -166,9 +182,9 @@ private Q_SLOTS:
         log->setChecked(false);
         QVERIFY(settle(chart));
         QTest::qWait(20); // the note is hidden again: the plot's width may change once more
-        QCOMPARE(chart.lines().at(0)->points(),
+        QCOMPARE(chart.lines().at(0).points,
                  model.visiblePoints(0, int(chart.chart()->plotArea().width())));
-        QVERIFY(!allPositive(chart.lines().at(0)->points()));
+        QVERIFY(!allPositive(chart.lines().at(0).points));
         QVERIFY(qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Vertical).value(0)));
 
         auto *slider = chart.findChild<QSlider *>(u"smoothing"_s);
@@ -180,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(value->text(), u"0.60"_s);
         QVERIFY(settle(chart));
         QTest::qWait(20);
-        const QList<QPointF> smooth = chart.lines().at(0)->points();
+        const QList<QPointF> smooth = chart.lines().at(0).points;
         QVERIFY(smooth != linear);
         QCOMPARE(smooth, model.visiblePoints(0, int(chart.chart()->plotArea().width())));
 
@@ -194,7 +210,7 @@ private Q_SLOTS:
         QCOMPARE(combo->currentData().toInt(), int(ChartSeries::XMode::WallTime));
         QVERIFY(qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0)));
         // Milliseconds on a date-time axis.
-        QCOMPARE(chart.lines().at(0)->points().constFirst().x(), 1'763'800'000'000.0);
+        QCOMPARE(chart.lines().at(0).points.constFirst().x(), 1'763'800'000'000.0);
         combo->setCurrentIndex(combo->findData(int(ChartSeries::XMode::RelativeSeconds)));
         QCOMPARE(model.xMode(), ChartSeries::XMode::RelativeSeconds);
     }
@@ -224,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(settle(chart));
         QVERIFY(x->max() - x->min() < fullSpan / 2);
         // Zoomed in, a line has the detail of its range: every raw point there.
-        const QList<QPointF> detail = chart.lines().at(0)->points();
+        const QList<QPointF> detail = chart.lines().at(0).points;
         QVERIFY(detail.size() > 10);
         QCOMPARE(detail.at(1).x() + 1, detail.at(2).x());
 
@@ -232,11 +248,34 @@ private Q_SLOTS:
         QVERIFY(!chart.isZoomed());
         QCOMPARE(x->max() - x->min(), fullSpan);
 
-        QLineSeries *line = chart.lines().at(2); // 800 points: all drawn
-        Q_EMIT line->hovered(QPointF(100.2, 0), true);
-        QVERIFY(chart.hoverText().contains(u"run-3 · loss"_s));
-        QVERIFY(chart.hoverText().contains(u"100"_s));
-        Q_EMIT line->hovered(QPointF(100.2, 0), false);
+        // Hovering a line shows its label and the value of its drawn point nearest the cursor.
+        const QPointF onLine = chart.lines().at(2).points.at(100); // 800 points: all drawn
+        QCOMPARE(onLine.x(), 100.0);
+        const auto moveTo = [&](const QPointF &inChart) {
+            const QPointF at = chart.chartView()->mapFromScene(chart.chart()->mapToScene(inChart));
+            QMouseEvent move(QEvent::MouseMove, at, viewport->mapToGlobal(at), Qt::NoButton,
+                             Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &move);
+        };
+        // Where QtCharts puts the point: a pixel is several steps wide.
+        const QPointF pixel = chart.chart()->mapToPosition(onLine, chart.chart()->series().at(2));
+        moveTo(pixel);
+        const QString text = chart.hoverText();
+        QVERIFY2(text.startsWith(u"run-3 · loss\n"_s), qPrintable(text));
+        const QRegularExpressionMatch step = QRegularExpression(u"step (\\d+): "_s).match(text);
+        QVERIFY2(step.hasMatch(), qPrintable(text));
+        const int hovered = step.captured(1).toInt();
+        QVERIFY2(std::abs(hovered - 100) <= 10, qPrintable(text));
+        QVERIFY2(
+            text.endsWith(QLocale().toString(chart.lines().at(2).points.at(hovered).y(), 'g', 6)),
+            qPrintable(text));
+        // Away from every line, and off the view, nothing.
+        moveTo(QPointF(pixel.x(), chart.chart()->plotArea().top() + 2));
+        QVERIFY(chart.hoverText().isEmpty());
+        moveTo(pixel);
+        QVERIFY(!chart.hoverText().isEmpty());
+        QEvent leave(QEvent::Leave);
+        QApplication::sendEvent(viewport, &leave);
         QVERIFY(chart.hoverText().isEmpty());
     }
 

@@ -103,6 +103,37 @@ void setRoundRange(QValueAxis *axis, double lo, double hi, double ticks)
     axis->setRange(from, to);
 }
 
+// Axis units to chart coordinates in \a plot, as QtCharts maps its series: linear, or linear in
+// log10 of y on a log axis.
+class Mapping
+{
+public:
+    Mapping(const QRectF &plot, const QAbstractAxis *x, const QAbstractAxis *y)
+        : m_left(plot.left()), m_bottom(plot.bottom()), m_x0(axisMin(x)),
+          m_logY(qobject_cast<const QLogValueAxis *>(y) != nullptr)
+    {
+        const double x1 = axisMax(x);
+        double y0 = axisMin(y), y1 = axisMax(y);
+        if (m_logY) {
+            y0 = std::log10(y0);
+            y1 = std::log10(y1);
+        }
+        m_y0 = y0;
+        m_sx = x1 > m_x0 ? plot.width() / (x1 - m_x0) : 0;
+        m_sy = y1 > y0 ? plot.height() / (y1 - y0) : 0;
+    }
+
+    QPointF operator()(const QPointF &p) const
+    {
+        const double y = m_logY ? std::log10(p.y()) : p.y();
+        return QPointF(m_left + (p.x() - m_x0) * m_sx, m_bottom - (y - m_y0) * m_sy);
+    }
+
+private:
+    double m_left, m_bottom, m_x0, m_y0 = 0, m_sx = 0, m_sy = 0;
+    bool m_logY;
+};
+
 } // namespace
 
 /// The chart view with wheel zoom, drag pan and double-click reset; rubber band zoom is
@@ -233,28 +264,38 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
     {
         const QRectF plot = m_owner->m_chart->plotArea();
-        if (plot.isEmpty())
+        if (plot.isEmpty() || !m_owner->m_axisX || !m_owner->m_axisY)
             return;
+        const Mapping map(plot, m_owner->m_axisX, m_owner->m_axisY);
         painter->save();
         painter->setClipRect(plot);
-        // Many lines overlap anyway, and aliased one-pixel lines are the raster engine's fastest.
+        // A few lines: anti-aliased, 1.5 px, drawn as separate segments (the raster engine
+        // strokes a wide polyline as one path, tens of times slower). Many lines overlap
+        // anyway: aliased one-pixel polylines, the raster engine's fastest.
         const bool many = m_owner->m_lines.size() > 4;
         painter->setRenderHint(QPainter::Antialiasing, !many);
         QPolygonF polygon;
+        QList<QLineF> segments;
         for (const Line &line : std::as_const(m_owner->m_lines)) {
-            if (line.points.size() < 2 && line.points.isEmpty())
+            if (line.points.isEmpty())
                 continue;
             polygon.resize(line.points.size());
             QPointF *out = polygon.data();
             for (const QPointF &p : line.points)
-                *out++ = m_owner->toChart(p);
+                *out++ = map(p);
             QPen pen(line.color, many ? 1.0 : 1.5);
             pen.setCosmetic(true);
             painter->setPen(pen);
-            if (polygon.size() == 1)
+            if (polygon.size() == 1) {
                 painter->drawPoint(polygon.constFirst());
-            else
+            } else if (many) {
                 painter->drawPolyline(polygon);
+            } else {
+                segments.resize(polygon.size() - 1);
+                for (qsizetype i = 1; i < polygon.size(); ++i)
+                    segments[i - 1] = QLineF(polygon.at(i - 1), polygon.at(i));
+                painter->drawLines(segments);
+            }
         }
         painter->restore();
     }
@@ -466,10 +507,14 @@ void MetricChart::rebuildAxes()
         series->attachAxis(m_axisY);
     }
     // Zoom, pan and the ranges set by refresh() move the lines.
+    const auto moved = [this] { m_plotItem->update(); };
     for (QAbstractAxis *axis : {m_axisX, m_axisY}) {
         if (auto *dt = qobject_cast<QDateTimeAxis *>(axis))
-            connect(dt, &QDateTimeAxis::rangeChanged, m_plotItem->toGraphicsObject() ? nullptr : this,
-                    [this] { m_plotItem->update(); });
+            connect(dt, &QDateTimeAxis::rangeChanged, this, moved);
+        else if (auto *v = qobject_cast<QValueAxis *>(axis))
+            connect(v, &QValueAxis::rangeChanged, this, moved);
+        else if (auto *l = qobject_cast<QLogValueAxis *>(axis))
+            connect(l, &QLogValueAxis::rangeChanged, this, moved);
     }
 }
 
@@ -494,8 +539,8 @@ void MetricChart::refresh()
     const double xMin = axisMin(m_axisX) / scale;
     const double xMax = axisMax(m_axisX) / scale;
     const int count = int(std::min<qsizetype>(m_lines.size(), m_model->count()));
-    // Many lines overlap anyway: half the detail each keeps a live chart within a frame
-    // (QtCharts re-strokes every point of a line it is given). Extremes are kept either way.
+    // Many lines overlap anyway: half the detail each keeps a live chart within a frame.
+    // Extremes are kept either way.
     const int budget = count > 4 ? std::max(50, width / 2) : width;
     QList<QList<QPointF>> fetched(count);
     for (int i = 0; i < count; ++i) {
@@ -541,11 +586,6 @@ void MetricChart::refresh()
         if (target != m_rangeSet || plotSize != m_rangePlot) {
             m_rangeSet = target;
             m_rangePlot = plotSize;
-            // Each axis' new range redoes every line's geometry (QtCharts strokes a line's
-            // path for its hover shape each time): empty lines make that free, and each line
-            // is then laid out once, by its replace() below.
-            for (int i = 0; i < count; ++i)
-                m_lines[i]->clear();
             // Round ticks (0, 250, 500 …) about every 120 px across and 60 px up.
             const QRectF plot = m_chart->plotArea();
             if (auto *x = qobject_cast<QValueAxis *>(m_axisX))
@@ -560,12 +600,9 @@ void MetricChart::refresh()
                 dt->setFormat(x1 - x0 > 2 * 86400 * 1000.0 ? u"MM-dd HH:mm"_s : u"HH:mm:ss"_s);
         }
     }
-    // A line lays itself out again on any change: leave the ones that have none (finished
-    // runs beside a live one).
-    for (int i = 0; i < count; ++i) {
-        if (m_lines[i]->points() != fetched.at(i))
-            m_lines[i]->replace(fetched.at(i));
-    }
+    for (int i = 0; i < count; ++i)
+        m_lines[i].points = std::move(fetched[i]);
+    m_plotItem->update();
     updateNote();
     Q_EMIT refreshed();
 }
@@ -603,32 +640,71 @@ QString MetricChart::formatX(double x) const
     return {};
 }
 
-void MetricChart::showHover(QLineSeries *line, const QPointF &point, bool state)
+void MetricChart::hoverAt(const QPointF &viewPos)
 {
-    if (!state) {
+    const QRectF plot = m_chart->plotArea();
+    const QPointF at = m_chart->mapFromScene(m_view->mapToScene(viewPos.toPoint()));
+    if (viewPos.isNull() || !plot.contains(at) || !m_axisX || !m_axisY) {
         m_hover->hide();
         return;
     }
-    // The drawn point nearest to the hovered x, not the point on the segment between two.
-    const QList<QPointF> points = line->points();
-    if (points.isEmpty())
+    // The line passing closest to the cursor, within a few pixels: its segments that start or
+    // end near the cursor's x (lines are sorted by x).
+    constexpr double Reach = 6;
+    const Mapping map(plot, m_axisX, m_axisY);
+    const Line *best = nullptr;
+    double bestDistance = Reach;
+    const double x0 = axisMin(m_axisX), x1 = axisMax(m_axisX);
+    const double dataX = x0 + (at.x() - plot.left()) / plot.width() * (x1 - x0);
+    const double reachX = Reach / plot.width() * (x1 - x0);
+    const auto byX = [](const QPointF &a, double x) { return a.x() < x; };
+    for (const Line &line : std::as_const(m_lines)) {
+        const QList<QPointF> &points = line.points;
+        if (points.isEmpty())
+            continue;
+        qsizetype from =
+            std::lower_bound(points.cbegin(), points.cend(), dataX - reachX, byX) - points.cbegin();
+        qsizetype to =
+            std::lower_bound(points.cbegin(), points.cend(), dataX + reachX, byX) - points.cbegin();
+        from = std::max<qsizetype>(from - 1, 0);
+        to = std::min<qsizetype>(to, points.size() - 1);
+        QPointF previous = map(points.at(from));
+        for (qsizetype i = from; i <= to; ++i) {
+            const QPointF a = previous;
+            const QPointF b = map(points.at(i));
+            previous = b;
+            // Distance from the cursor to the segment a–b (a point when i == from).
+            const QPointF ab = b - a;
+            const double length2 = QPointF::dotProduct(ab, ab);
+            const double t =
+                length2 > 0 ? std::clamp(QPointF::dotProduct(at - a, ab) / length2, 0.0, 1.0) : 0;
+            const QPointF d = at - (a + t * ab);
+            const double distance = std::hypot(d.x(), d.y());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = &line;
+            }
+        }
+    }
+    if (!best) {
+        m_hover->hide();
         return;
-    auto it = std::lower_bound(points.cbegin(), points.cend(), point,
-                               [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
-    if (it == points.cend() ||
-        (it != points.cbegin() && point.x() - (it - 1)->x() < it->x() - point.x()))
+    }
+    // The drawn point nearest to the cursor's x, not the point on the segment between two.
+    const QList<QPointF> &points = best->points;
+    auto it = std::lower_bound(points.cbegin(), points.cend(), dataX, byX);
+    if (it == points.cend() || (it != points.cbegin() && dataX - (it - 1)->x() < it->x() - dataX))
         --it;
     const QPointF nearest = *it;
     m_hover->setText(
         tr("%1\n%2: %3")
-            .arg(line->name(), formatX(nearest.x()), QLocale().toString(nearest.y(), 'g', 6)));
+            .arg(best->name, formatX(nearest.x()), QLocale().toString(nearest.y(), 'g', 6)));
     m_hover->adjustSize();
-    const QPointF inChart = m_chart->mapToPosition(nearest, line);
-    QPoint at =
-        m_view->mapFromScene(m_chart->mapToScene(inChart)) + QPoint(10, -10 - m_hover->height());
-    at.setX(std::clamp(at.x(), 0, std::max(0, m_view->viewport()->width() - m_hover->width())));
-    at.setY(std::clamp(at.y(), 0, std::max(0, m_view->viewport()->height() - m_hover->height())));
-    m_hover->move(at);
+    QPoint pos = m_view->mapFromScene(m_chart->mapToScene(map(nearest))) +
+                 QPoint(10, -10 - m_hover->height());
+    pos.setX(std::clamp(pos.x(), 0, std::max(0, m_view->viewport()->width() - m_hover->width())));
+    pos.setY(std::clamp(pos.y(), 0, std::max(0, m_view->viewport()->height() - m_hover->height())));
+    m_hover->move(pos);
     m_hover->show();
     m_hover->raise();
 }

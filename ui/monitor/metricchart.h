@@ -87,8 +87,6 @@ private:
     /// Shows the values of the line nearest \a viewPos (in the view's viewport), or hides them
     /// when no line is close.
     void hoverAt(const QPointF &viewPos);
-    /// Maps \a point (axis units) to chart coordinates, as the lines are drawn.
-    QPointF toChart(const QPointF &point) const;
     QString formatX(double x) const;
     void updateNote();
     void exportPngClicked();
