@@ -101,10 +101,11 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     // Views read their data on workers: let them finish (bounded) before the picture.
     QElapsedTimer settle;
     settle.start();
-    do {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(10);
-    } while ((window.isBusy() || settle.elapsed() < 100) && settle.elapsed() < 10000);
+    QCoreApplication::processEvents();
+    while (window.isBusy() && settle.elapsed() < 10000) {
+        QThread::msleep(2);
+        QCoreApplication::processEvents();
+    }
     const QPixmap image = window.grab();
     if (!image.save(options.screenshot, "PNG"))
         return fail(CommandLine::tr("Cannot write the screenshot to %1.").arg(options.screenshot),

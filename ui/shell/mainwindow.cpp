@@ -196,20 +196,21 @@ QWidget *MainWindow::buildShell()
 
     m_views = new QStackedWidget(shell);
     for (const ViewSpec &spec : viewSpecs()) {
-        QWidget *page = nullptr;
-        if (spec.name == u"runs"_s)
-            page = m_runsView = new RunsView(m_views);
-        else if (spec.name == u"models"_s)
-            page = m_modelsView = new ModelsView(m_views);
-        else
-            page = new ListPage(spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views);
+        // Runs and Models carry charts: they are made the first time they are shown, so
+        // start-up does not pay for them.
+        QWidget *page = spec.sections
+                            ? static_cast<QWidget *>(new ListPage(
+                                  spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views))
+                            : new QWidget(m_views);
         m_views->addWidget(page);
         m_viewPages.append(page);
         auto *item = new QListWidgetItem(spec.title, m_navigation);
         item->setData(Qt::UserRole, spec.name);
     }
-    connect(m_navigation, &QListWidget::currentRowChanged, m_views,
-            &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        ensurePage(row);
+        m_views->setCurrentIndex(row);
+    });
 
     row->addWidget(side);
     row->addWidget(m_views, 1);
@@ -230,7 +231,9 @@ void MainWindow::refreshRecent()
     // Checking folders is quick local metadata, but it is still disk: do it on a worker.
     const QStringList recent = AppSettings().recentWorkspaces();
     auto *watcher = new QFutureWatcher<QStringList>(this);
+    ++m_pendingReads;
     connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, recent] {
+        --m_pendingReads;
         m_welcome->setRecent(recent, watcher->result());
         m_recentMenu->clear();
         for (const QString &path : recent) {
@@ -282,8 +285,11 @@ void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
         if (auto *list = qobject_cast<ListPage *>(m_viewPages[i]))
             list->setSections(specs[i].sections(snapshot));
     }
-    m_runsView->setRuns(snapshot.info.root, snapshot.runs);
-    m_modelsView->setWorkspace(snapshot.info.root);
+    m_lastSnapshot = snapshot;
+    if (m_runsView)
+        m_runsView->setRuns(snapshot.info.root, snapshot.runs);
+    if (m_modelsView)
+        m_modelsView->setWorkspace(snapshot.info.root);
     m_poolNames.clear();
     for (const PoolRow &pool : snapshot.pools)
         m_poolNames.append(pool.name);
@@ -368,6 +374,28 @@ void MainWindow::openDemo()
     watcher->setFuture(QtConcurrent::run(&Workspace::looksLikeWorkspace, path));
 }
 
+void MainWindow::ensurePage(int index)
+{
+    const QString name = viewNames().value(index);
+    QWidget *made = nullptr;
+    if (name == u"runs"_s && !m_runsView) {
+        made = m_runsView = new RunsView(m_views);
+        if (!m_workspacePath.isEmpty())
+            m_runsView->setRuns(m_lastSnapshot.info.root, m_lastSnapshot.runs);
+    } else if (name == u"models"_s && !m_modelsView) {
+        made = m_modelsView = new ModelsView(m_views);
+        if (!m_workspacePath.isEmpty())
+            m_modelsView->setWorkspace(m_lastSnapshot.info.root);
+    }
+    if (!made)
+        return;
+    QWidget *placeholder = m_viewPages[index];
+    m_views->insertWidget(index, made);
+    m_views->removeWidget(placeholder);
+    placeholder->deleteLater();
+    m_viewPages[index] = made;
+}
+
 bool MainWindow::showView(const QString &name)
 {
     const int index = int(viewNames().indexOf(name));
@@ -379,7 +407,8 @@ bool MainWindow::showView(const QString &name)
 
 bool MainWindow::isBusy() const
 {
-    return m_loading || m_runsView->isLoading() || m_modelsView->isBusy();
+    return m_loading || m_pendingReads > 0 || (m_runsView && m_runsView->isLoading()) ||
+           (m_modelsView && m_modelsView->isBusy());
 }
 
 QString MainWindow::currentView() const

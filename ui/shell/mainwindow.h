@@ -47,6 +47,7 @@ public:
     bool isBusy() const;
     /// The page of view \a name (a ListPage, or the RunsView for "runs").
     QWidget *page(const QString &name) const;
+    /// The Runs and Models views, once shown (null before).
     RunsView *runsView() const { return m_runsView; }
     ModelsView *modelsView() const { return m_modelsView; }
 
@@ -63,6 +64,8 @@ private:
     void showWelcome();
     void refreshRecent();
     void applySnapshot(const WorkspaceSnapshot &snapshot);
+    /// Makes the page at \a index if it is made on first show (Runs, Models).
+    void ensurePage(int index);
     void setLoading(bool loading, const QString &message = {});
     void reportFailure(const QString &message);
     void chooseNewWorkspace();
@@ -85,7 +88,9 @@ private:
     ScheduleRunner *m_scheduler = nullptr;
     QString m_workspacePath;
     QStringList m_poolNames;
+    WorkspaceSnapshot m_lastSnapshot;
     bool m_loading = false;
+    int m_pendingReads = 0; ///< worker reads in flight (the recent list)
 };
 
 } // namespace atelier
