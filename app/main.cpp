@@ -70,6 +70,16 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     const bool screenshot = !options.screenshot.isEmpty();
     if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+        qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        // Qt would abort with a plugin error; say what is wrong and what works instead.
+        QCoreApplication probe(argc, argv);
+        installTranslations(probe);
+        return fail(CommandLine::tr("no display found (DISPLAY and WAYLAND_DISPLAY are unset). "
+                                    "Start Atelier on a desktop, or use the command line or "
+                                    "--screenshot FILE."),
+                    ExitRefused);
+    }
     QApplication app(argc, argv);
     setIdentity();
     installTranslations(app);

@@ -461,6 +461,10 @@ Pipelines, runs and models:
         <source>Show what would run, run nothing.</source>
         <translation>只显示将运行的内容，不实际运行。</translation>
     </message>
+    <message>
+        <source>no display found (DISPLAY and WAYLAND_DISPLAY are unset). Start Atelier on a desktop, or use the command line or --screenshot FILE.</source>
+        <translation>未找到显示器（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。请在桌面环境中启动 Atelier，或使用命令行或 --screenshot FILE。</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
