@@ -88,17 +88,14 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
         app.setStyleSheet(QString::fromUtf8(style.readAll()));
 
     MainWindow window;
-    QString workspace = options.workspace;
-    if (workspace.isEmpty() && !screenshot) {
-        const QStringList recent = AppSettings().recentWorkspaces();
-        if (!recent.isEmpty() && Workspace::looksLikeWorkspace(recent.constFirst()))
-            workspace = recent.constFirst();
-    }
+    const QString workspace = options.workspace;
     if (screenshot)
         window.resize(1280, 800);
     window.show();
     if (!workspace.isEmpty())
         window.openWorkspace(workspace);
+    else if (!screenshot)
+        window.openLastWorkspace();
     if (!screenshot)
         return app.exec();
 

@@ -1793,6 +1793,10 @@ Pipelines, runs and models:
         <source>An experiment needs a name of 1 to 100 characters.</source>
         <translation>实验名称须为 1 到 100 个字符。</translation>
     </message>
+    <message>
+        <source>%1 already has a run for the slot %2; nothing was started.</source>
+        <translation>%1 在调度时间 %2 已有一次运行；未启动任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleService</name>

@@ -56,6 +56,9 @@ constexpr std::array kSteps = {
         message        TEXT
     );
     CREATE INDEX runs_by_pipeline ON runs (pipeline, created_at);
+    -- One run per schedule slot, however many schedulers (windows, atelier scheduler) look.
+    CREATE UNIQUE INDEX runs_by_slot ON runs (pipeline, logical_date)
+        WHERE logical_date IS NOT NULL;
     CREATE TABLE tasks (
         run_id      TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
         node_id     TEXT NOT NULL,

@@ -121,7 +121,12 @@ Status RunStore::insertRun(const RunRecord &run)
         .bind(12, nullable(timeText(run.finishedAt)))
         .bind(13, nullable(run.message))
         .bind(14, QCoreApplication::applicationPid());
-    return q.exec();
+    Status inserted = q.exec();
+    if (!inserted && inserted.error().code == ErrorCode::Conflict && !run.logicalDate.isEmpty())
+        return makeError(ErrorCode::Conflict,
+                         tr("%1 already has a run for the slot %2; nothing was started.")
+                             .arg(run.pipeline, run.logicalDate));
+    return inserted;
 }
 
 Status RunStore::updateRun(const RunRecord &run)

@@ -115,6 +115,23 @@ private Q_SLOTS:
         QCOMPARE(again.currentView(), u"runs"_s);
     }
 
+    void reopensTheLastWorkspace()
+    {
+        AppSettings settings;
+        settings.addRecentWorkspace(m_tmp.filePath(u"gone"_s));
+        MainWindow missing;
+        missing.openLastWorkspace(); // a workspace that has gone: stays on the welcome page
+        QTRY_VERIFY(!missing.isBusy());
+        QCOMPARE(missing.currentView(), u"welcome"_s);
+
+        settings.addRecentWorkspace(m_demo);
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+        window.openLastWorkspace();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window.workspacePath(), m_demo);
+    }
+
     void welcomeListsRecentWorkspaces()
     {
         AppSettings settings;

@@ -52,9 +52,9 @@ private Q_SLOTS:
             << u"0 2 * * *"_s << u"2026-11-01T00:00:00Z"_s << true << 3 << false << QString()
             << true << 1 << now
             << QStringList{u"2026-11-01T02:00:00Z"_s, u"2026-11-02T02:00:00Z"_s};
-        QTest::newRow("already at the limit") << u"0 2 * * *"_s << u"2026-11-01T00:00:00Z"_s
-                                              << true << 1 << false << QString() << true << 1
-                                              << now << QStringList{};
+        QTest::newRow("already at the limit")
+            << u"0 2 * * *"_s << u"2026-11-01T00:00:00Z"_s << true << 1 << false << QString()
+            << true << 1 << now << QStringList{};
         QTest::newRow("continues after the last slot started")
             << u"0 2 * * *"_s << u"2026-11-01T00:00:00Z"_s << true << 10 << false
             << u"2026-11-03T02:00:00Z"_s << true << 0 << now
@@ -66,9 +66,9 @@ private Q_SLOTS:
         QTest::newRow("depends on past: waits after a failure")
             << u"0 2 * * *"_s << u"2026-11-01T00:00:00Z"_s << true << 10 << true
             << u"2026-11-02T02:00:00Z"_s << false << 0 << now << QStringList{};
-        QTest::newRow("start in the future") << u"0 2 * * *"_s << u"2026-12-01T00:00:00Z"_s
-                                             << true << 10 << false << QString() << true << 0
-                                             << now << QStringList{};
+        QTest::newRow("start in the future")
+            << u"0 2 * * *"_s << u"2026-12-01T00:00:00Z"_s << true << 10 << false << QString()
+            << true << 0 << now << QStringList{};
         QTest::newRow("start exactly on a slot counts")
             << u"30 12 * * *"_s << u"2026-11-05T12:30:00Z"_s << true << 10 << false << QString()
             << true << 0 << now << QStringList{u"2026-11-05T12:30:00Z"_s};
@@ -113,8 +113,8 @@ private Q_SLOTS:
         QVERIFY(workspace);
         PipelineDocument doc;
         doc.name = u"Nightly"_s;
-        doc.nodes.append(NodeSpec{u"a"_s, {}, u"shell"_s, {{u"script"_s, u"true"_s}}, {}, 0, 0,
-                                  false, {}});
+        doc.nodes.append(
+            NodeSpec{u"a"_s, {}, u"shell"_s, {{u"script"_s, u"true"_s}}, {}, 0, 0, false, {}});
         ScheduleSpec schedule;
         schedule.cron = u"0 * * * *"_s;
         schedule.start = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600 - 60);
@@ -156,6 +156,32 @@ private Q_SLOTS:
         QVERIFY(third->first().logicalDate > first->at(1).logicalDate);
     }
 
+    void oneRunPerSlot()
+    {
+        QTemporaryDir tmp;
+        auto workspace = Workspace::create(tmp.path(), {});
+        QVERIFY(workspace);
+        RunStore runs(workspace->catalog());
+        RunRecord run;
+        run.id = u"first"_s;
+        run.pipeline = u"nightly"_s;
+        run.pipelineName = u"Nightly"_s;
+        run.state = u"running"_s;
+        run.pool = u"local"_s;
+        run.logicalDate = u"2026-11-01T02:00:00Z"_s;
+        QVERIFY(runs.insertRun(run));
+        run.id = u"second"_s; // another scheduler, the same slot
+        Status again = runs.insertRun(run);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        QVERIFY(again.error().message.contains(u"2026-11-01T02:00:00Z"_s));
+        run.id = u"manual"_s; // runs outside a schedule are not limited
+        run.logicalDate.clear();
+        QVERIFY(runs.insertRun(run));
+        run.id = u"manual2"_s;
+        QVERIFY(runs.insertRun(run));
+    }
+
     void orphanedRunsAreFailed()
     {
         QTemporaryDir tmp;
@@ -169,8 +195,8 @@ private Q_SLOTS:
         run.state = u"running"_s;
         run.pool = u"local"_s;
         QVERIFY(runs.insertRun(run));
-        TaskRecord task{u"orphan"_s, u"a"_s, u"shell@1.0"_s, u"running"_s, 1, {}, {}, {}, {},
-                        {}, {}, {}, {}};
+        TaskRecord task{
+            u"orphan"_s, u"a"_s, u"shell@1.0"_s, u"running"_s, 1, {}, {}, {}, {}, {}, {}, {}, {}};
         QVERIFY(runs.saveTask(task));
         // This process is alive: the run is not an orphan.
         QCOMPARE(runs.reapOrphans().value(), 0);

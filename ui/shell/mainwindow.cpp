@@ -359,6 +359,24 @@ void MainWindow::createWorkspace(const QString &path, bool demo)
     }));
 }
 
+void MainWindow::openLastWorkspace()
+{
+    const QStringList recent = AppSettings().recentWorkspaces();
+    if (recent.isEmpty())
+        return;
+    const QString path = recent.constFirst();
+    ++m_pendingReads;
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
+        --m_pendingReads;
+        const bool there = watcher->result();
+        watcher->deleteLater();
+        if (there && m_workspacePath.isEmpty() && !m_loading)
+            openWorkspace(path); // a workspace that has gone stays on the welcome page, quietly
+    });
+    watcher->setFuture(QtConcurrent::run(&Workspace::looksLikeWorkspace, path));
+}
+
 void MainWindow::openDemo()
 {
     const QString path = AppSettings::demoWorkspacePath();

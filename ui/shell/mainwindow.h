@@ -36,6 +36,8 @@ public:
     void openWorkspace(const QString &path);
     /// Makes a workspace at \a path on a worker thread (with progress and cancel), then opens it.
     void createWorkspace(const QString &path, bool demo);
+    /// Opens the most recent workspace when it is still there (checked on a worker).
+    void openLastWorkspace();
     /// Opens the demo workspace, making it first when it does not exist yet.
     void openDemo();
     /// Shows the view called \a name; false when there is no such view or no workspace open.
