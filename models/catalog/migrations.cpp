@@ -203,6 +203,36 @@ constexpr std::array kSteps = {
         message    TEXT
     );
     )sql",
+    // 6 — remote pools (issue #8): a task whose pool stopped answering ends as 'lost', never
+    // as succeeded. SQLite cannot alter a CHECK: the tasks table is rebuilt with its rows (no
+    // table references tasks, and it has no indexes of its own besides its primary key). A
+    // Slurm pool's settings and last check live in pools.config (JSON; never a token).
+    R"sql(
+    CREATE TABLE tasks_new (
+        run_id      TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        node_id     TEXT NOT NULL,
+        template    TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'queued', 'running', 'succeeded',
+                                                   'failed', 'stopped', 'skipped', 'cached',
+                                                   'lost')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        exit_code   INTEGER,
+        pool        TEXT,
+        job_id      TEXT,
+        started_at  TEXT,
+        finished_at TEXT,
+        message     TEXT,
+        cache_key   TEXT,
+        outputs_dir TEXT,
+        PRIMARY KEY (run_id, node_id)
+    );
+    INSERT INTO tasks_new (run_id, node_id, template, state, attempts, exit_code, pool, job_id,
+                           started_at, finished_at, message, cache_key, outputs_dir)
+        SELECT run_id, node_id, template, state, attempts, exit_code, pool, job_id,
+               started_at, finished_at, message, cache_key, outputs_dir FROM tasks;
+    DROP TABLE tasks;
+    ALTER TABLE tasks_new RENAME TO tasks;
+    )sql",
 };
 
 } // namespace

@@ -79,6 +79,32 @@ private Q_SLOTS:
         QVERIFY(!db->tableExists(u"pools"_s));
     }
 
+    void lostTaskStateKeepsEarlierTasks()
+    {
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        QVERIFY(Migrations::migrate(*db, 5));
+        QVERIFY(db->execScript(
+            "INSERT INTO runs (id, pipeline, pipeline_name, state, created_at) "
+            "VALUES ('r1', 'p', 'P', 'succeeded', '2026-01-01T00:00:00Z');"
+            "INSERT INTO tasks (run_id, node_id, template, state, attempts, exit_code, job_id) "
+            "VALUES ('r1', 'a', 't@1', 'succeeded', 2, 0, '42');"));
+        // Before the step, 'lost' is refused by the CHECK.
+        QVERIFY(!db->execScript("UPDATE tasks SET state = 'lost';"));
+        QVERIFY(Migrations::migrate(*db));
+        Query q = db->query("SELECT state, attempts, job_id FROM tasks WHERE node_id = 'a';");
+        QVERIFY(q.next().value());
+        QCOMPARE(q.text(0), u"succeeded"_s);
+        QCOMPARE(q.int64(1), 2);
+        QCOMPARE(q.text(2), u"42"_s);
+        QVERIFY(db->execScript("UPDATE tasks SET state = 'lost';"));
+        QVERIFY(!db->execScript("UPDATE tasks SET state = 'vanished';")); // still checked
+        // The rebuilt table still cascades with its run.
+        QVERIFY(db->execScript("DELETE FROM runs WHERE id = 'r1';"));
+        QCOMPARE(db->rowCount(u"tasks"_s).value(), 0);
+    }
+
     void failedStepRollsBackEveryStep()
     {
         QTemporaryDir dir;
