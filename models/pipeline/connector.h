@@ -15,9 +15,10 @@ namespace atelier {
 /// What a pool offers at most; a task asking for more is refused, not clamped.
 struct PoolCapacity
 {
-    int cpus = 1;
-    qint64 memoryMb = 1024;
-    QList<int> gpus; ///< device indices
+    int cpus = 1;           ///< per node
+    qint64 memoryMb = 1024; ///< per node
+    QList<int> gpus;        ///< device indices (per node)
+    int nodes = 1;          ///< how many nodes one task may span
 };
 
 /// Everything a connector needs to start one task.
@@ -33,12 +34,14 @@ struct TaskLaunch
     qint64 outputCapBytes = 0; ///< per stream; 0: the connector's default
     ResourceSpec resources;
     QList<int> gpus; ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
+    QString name;    ///< the job's name on a cluster (the node id)
 };
 
 /// How a task's process ended.
 struct TaskOutcome
 {
-    enum class Status { Succeeded, Failed, TimedOut, Stopped, FailedToStart };
+    /// Lost: the pool stopped answering and the task's end cannot be known.
+    enum class Status { Succeeded, Failed, TimedOut, Stopped, FailedToStart, Lost };
     Status status = Status::Failed;
     int exitCode = -1;
     QString message;
@@ -58,6 +61,12 @@ public:
 
     virtual QString poolName() const = 0;
     virtual PoolCapacity capacity() const = 0;
+    /// Where this pool's task folders go (a staging folder the cluster sees), or empty for
+    /// the workspace's runs/ folder.
+    virtual QString taskRoot() const { return {}; }
+    /// Whether the pool queues work itself (a cluster scheduler): the executor then submits
+    /// every ready task instead of holding it until the pool has room.
+    virtual bool queuesWork() const { return false; }
     /// Starts the task; emits taskStarted then, later, taskFinished exactly once. Returns the
     /// job id when it is known at once (a local pid), else an empty string (taskStarted has it).
     virtual QString launch(const TaskLaunch &task) = 0;
@@ -74,6 +83,11 @@ public:
 Q_SIGNALS:
     void taskStarted(const QString &key, const QString &jobId);
     void taskFinished(const QString &key, const atelier::TaskOutcome &outcome);
+    /// A cluster's word on a started task: "queued" (pending, with Slurm's reason) or
+    /// "running", with a message; the executor shows it. Local tasks never send it.
+    void taskStatus(const QString &key, const QString &state, const QString &message);
+    /// The pool's health changed (online, abnormal with the reason).
+    void poolStateChanged(const QString &state, const QString &reason);
 };
 
 } // namespace atelier

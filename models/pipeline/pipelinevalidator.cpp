@@ -49,7 +49,8 @@ Graph buildGraph(const PipelineDocument &doc)
 
 QSet<QString> referencedVariables(const QJsonValue &value)
 {
-    static const QRegularExpression pattern(u"\\{\\{\\s*variables\\.([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"_s);
+    static const QRegularExpression pattern(
+        u"\\{\\{\\s*variables\\.([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"_s);
     QSet<QString> names;
     if (value.isString()) {
         for (auto it = pattern.globalMatch(value.toString()); it.hasNext();)
@@ -196,11 +197,11 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
                 add(node.id, -1, u"params."_s + param.name, tr("is required"));
         }
         for (auto it = node.resources.begin(); it != node.resources.end(); ++it) {
-            static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s};
+            static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s};
             const double value = it.value().toDouble(-1);
             if (!keys.contains(it.key()))
                 add(node.id, -1, u"resources."_s + it.key(),
-                    tr("is not a resource (use cpus, memory_mb or gpus)"));
+                    tr("is not a resource (use cpus, memory_mb, gpus or nodes)"));
             else if (!it.value().isDouble() || value < 0 || value != double(qint64(value)))
                 add(node.id, -1, u"resources."_s + it.key(),
                     tr("must be a whole number, 0 or more"));
@@ -213,11 +214,12 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
         const bool fromKnown = seen.contains(edge.fromNode);
         const bool toKnown = seen.contains(edge.toNode);
         if (!fromKnown)
-            add({}, i, u"from"_s, tr("links from %1, but there is no node \"%2\"")
-                                      .arg(edge.fromText(), edge.fromNode));
+            add({}, i, u"from"_s,
+                tr("links from %1, but there is no node \"%2\"")
+                    .arg(edge.fromText(), edge.fromNode));
         if (!toKnown)
-            add({}, i, u"to"_s, tr("links to %1, but there is no node \"%2\"")
-                                    .arg(edge.toText(), edge.toNode));
+            add({}, i, u"to"_s,
+                tr("links to %1, but there is no node \"%2\"").arg(edge.toText(), edge.toNode));
         if (!fromKnown || !toKnown)
             continue;
         if (edge.fromNode == edge.toNode) {
@@ -231,13 +233,14 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
         const PortSpec *out = fromSpec->output(edge.fromPort);
         const PortSpec *in = toSpec->input(edge.toPort);
         if (!out)
-            add({}, i, u"from"_s, tr("%1 has no output port \"%2\"")
-                                      .arg(fromSpec->ref(), edge.fromPort));
+            add({}, i, u"from"_s,
+                tr("%1 has no output port \"%2\"").arg(fromSpec->ref(), edge.fromPort));
         if (!in)
             add({}, i, u"to"_s, tr("%1 has no input port \"%2\"").arg(toSpec->ref(), edge.toPort));
         if (out && in && !TemplateSpec::portsCompatible(out->type, in->type))
-            add({}, i, {}, tr("cannot link %1 (%2) to %3 (%4): the port types do not fit")
-                               .arg(edge.fromText(), out->type, edge.toText(), in->type));
+            add({}, i, {},
+                tr("cannot link %1 (%2) to %3 (%4): the port types do not fit")
+                    .arg(edge.fromText(), out->type, edge.toText(), in->type));
         if (++incoming[edge.toText()] == 2)
             add({}, i, u"to"_s, tr("%1 already has a link; an input takes one").arg(edge.toText()));
     }
@@ -260,8 +263,8 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
 
     const QStringList cycle = findCycle(doc);
     if (!cycle.isEmpty())
-        add(cycle.first(), -1, {}, tr("is on a cycle: %1. Remove one of its links.")
-                                       .arg(cycle.join(u" → "_s)));
+        add(cycle.first(), -1, {},
+            tr("is on a cycle: %1. Remove one of its links.").arg(cycle.join(u" → "_s)));
     return issues;
 }
 

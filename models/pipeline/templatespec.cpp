@@ -357,9 +357,12 @@ public:
             return spec;
         }
         const QJsonObject object = value.toObject();
-        checkKeys(object, u"resources."_s, {u"cpus"_s, u"memory_mb"_s, u"gpus"_s});
+        checkKeys(object, u"resources."_s, {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s});
         const std::initializer_list<std::pair<QString, int *>> fields = {
-            {u"cpus"_s, &spec.cpus}, {u"memory_mb"_s, &spec.memoryMb}, {u"gpus"_s, &spec.gpus}};
+            {u"cpus"_s, &spec.cpus},
+            {u"memory_mb"_s, &spec.memoryMb},
+            {u"gpus"_s, &spec.gpus},
+            {u"nodes"_s, &spec.nodes}};
         for (const auto &[key, target] : fields) {
             if (failed() || !object.contains(key))
                 continue;

@@ -21,14 +21,15 @@ struct ParamSpec
 {
     QString name;
     ParamType type = ParamType::String;
-    QString label;       ///< shown in editors; the name when absent
-    QString help;        ///< one or two sentences for the properties panel
+    QString label; ///< shown in editors; the name when absent
+    QString help;  ///< one or two sentences for the properties panel
     bool required = false;
-    QJsonValue defaultValue{QJsonValue::Undefined}; ///< Undefined when none; may hold {{variables}} for strings
-    QStringList choices; ///< enum only
-    std::optional<double> min; ///< int / float: inclusive range
+    QJsonValue defaultValue{
+        QJsonValue::Undefined}; ///< Undefined when none; may hold {{variables}} for strings
+    QStringList choices;        ///< enum only
+    std::optional<double> min;  ///< int / float: inclusive range
     std::optional<double> max;
-    QString regex;       ///< string / text / path: the whole value must match
+    QString regex; ///< string / text / path: the whole value must match
 };
 
 /// One input or output port; its type decides which links are allowed.
@@ -46,6 +47,7 @@ struct ResourceSpec
     int cpus = 1;
     int memoryMb = 512;
     int gpus = 0;
+    int nodes = 1; ///< multi-node templates (a cluster pool); cpus, memory, gpus are per node
 };
 
 /// A job template: typed ports and params, an argv command, resources (template.json).
@@ -67,7 +69,7 @@ public:
     QString image;
     QStringList requiredModules; ///< "requires": Python modules the interpreter must import
                                  ///< ("requires" is a C++20 keyword)
-    QString directory;    ///< folder holding template.json (set by load())
+    QString directory;           ///< folder holding template.json (set by load())
 
     /// "id@version".
     QString ref() const;
