@@ -5,6 +5,7 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/pythonresolver.h"
 #include "pipeline/templatelibrary.h"
+#include "pools/jobrequest.h"
 #include "runs/metricsparser.h"
 #include "storage/contenthash.h"
 #include "storage/objectstore.h"
@@ -34,6 +35,7 @@ const QString kFailed = u"failed"_s;
 const QString kStopped = u"stopped"_s;
 const QString kSkipped = u"skipped"_s;
 const QString kCached = u"cached"_s;
+const QString kLost = u"lost"_s;
 
 QString valueText(const QJsonValue &value)
 {
@@ -63,13 +65,14 @@ ResourceSpec resourcesFor(const TemplateSpec &spec, const NodeSpec &node)
     need.cpus = node.resources.value(u"cpus"_s).toInt(need.cpus);
     need.memoryMb = node.resources.value(u"memory_mb"_s).toInt(need.memoryMb);
     need.gpus = node.resources.value(u"gpus"_s).toInt(need.gpus);
+    need.nodes = node.resources.value(u"nodes"_s).toInt(need.nodes);
     return need;
 }
 
 bool isDone(const QString &state)
 {
     return state == kSucceeded || state == kCached || state == kFailed || state == kSkipped ||
-           state == kStopped;
+           state == kStopped || state == kLost;
 }
 
 /// Groups the catalog writes of one scheduling step into one commit (nested steps join the
@@ -109,6 +112,7 @@ struct RunExecutor::Private
         QList<QPair<QString, int>> inputs; // input port → upstream task index
         QList<QString> inputFromPort;      // parallel to inputs: the upstream's output port
         ResourceSpec need;
+        QString pool;          // the pool it runs on
         QList<int> gpus;       // held while running
         bool prepared = false; // launch and cache key worked out (once per run)
         TaskLaunch launch;
@@ -116,10 +120,22 @@ struct RunExecutor::Private
         qint64 metricsOffset = 0;
     };
 
+    /// One pool the run uses: its connector and what is free in it.
+    struct Pool
+    {
+        Connector *connector = nullptr;
+        PoolCapacity capacity;
+        int freeCpus = 0;
+        qint64 freeMemoryMb = 0;
+        QList<int> freeGpus;
+    };
+
     Database &db;
     RunStore store;
     const TemplateLibrary &library;
-    Connector &connector;
+    Connector &connector; // the default pool
+    QList<Connector *> connectors;
+    QHash<QString, Pool> pools; // by name, the pools this run uses
     RunRequest request;
     RunRecord run;
     QList<Task> tasks;
@@ -130,22 +146,27 @@ struct RunExecutor::Private
     bool stopping = false;
     bool finished = false;
     bool catalogWarned = false;
-    PoolCapacity capacity;
-    int freeCpus = 0;
-    qint64 freeMemoryMb = 0;
-    QList<int> freeGpus;
     QTimer stopPoll;
     QTimer metricsPoll;
     QMap<QString, QString> variables;
     QHash<QString, QString> templateHashes; // template folder → content hash
 
     Private(Database &database, const TemplateLibrary &lib, Connector &conn)
-        : db(database), store(database), library(lib), connector(conn)
+        : db(database), store(database), library(lib), connector(conn), connectors{&conn}
     {
     }
 
     QString runDir() const { return QDir(request.workspaceRoot).filePath(u"runs/"_s + run.id); }
-    QString taskDir(const Task &task) const { return QDir(runDir()).filePath(task.node.id); }
+    /// In the workspace, or in the pool's staging folder (then runs/<run>/<node> links to it).
+    QString taskDir(const Task &task) const
+    {
+        const Connector *pool = pools.value(task.pool).connector;
+        const QString root = pool ? pool->taskRoot() : QString();
+        if (root.isEmpty())
+            return QDir(runDir()).filePath(task.node.id);
+        return QDir(root).filePath(run.id + u'/' + task.node.id);
+    }
+    Connector &connectorOf(const Task &task) { return *pools.value(task.pool).connector; }
     QString taskKey(const Task &task) const { return run.id + u'/' + task.node.id; }
 };
 
@@ -155,17 +176,8 @@ RunExecutor::RunExecutor(Database &db, const TemplateLibrary &library, Connector
 {
     qRegisterMetaType<atelier::TaskOutcome>();
     qRegisterMetaType<atelier::TaskRecord>();
-    connect(&connector, &Connector::taskFinished, this, &RunExecutor::onTaskFinished);
-    connect(&connector, &Connector::taskStarted, this,
-            [this](const QString &key, const QString &jobId) {
-                const int i = d->index.value(key.section(u'/', 1), -1);
-                if (i < 0 || key.section(u'/', 0, 0) != d->run.id)
-                    return;
-                if (!d->tasks[i].record.jobId.isEmpty())
-                    return; // known at launch and already recorded
-                d->tasks[i].record.jobId = jobId;
-                persist(d->store.saveTask(d->tasks[i].record));
-            });
+    d->connectors.clear();
+    addConnector(connector);
     d->stopPoll.setParent(this);
     d->metricsPoll.setParent(this);
     connect(&d->metricsPoll, &QTimer::timeout, this, &RunExecutor::sampleRunning);
@@ -176,6 +188,36 @@ RunExecutor::RunExecutor(Database &db, const TemplateLibrary &library, Connector
 }
 
 RunExecutor::~RunExecutor() = default;
+
+void RunExecutor::addConnector(Connector &connector)
+{
+    if (d->connectors.contains(&connector))
+        return;
+    d->connectors.append(&connector);
+    connect(&connector, &Connector::taskFinished, this, &RunExecutor::onTaskFinished);
+    connect(&connector, &Connector::taskStatus, this, &RunExecutor::onTaskStatus);
+    connect(&connector, &Connector::taskStarted, this,
+            [this](const QString &key, const QString &jobId) {
+                const int i = d->index.value(key.section(u'/', 1), -1);
+                if (i < 0 || key.section(u'/', 0, 0) != d->run.id)
+                    return;
+                if (!d->tasks[i].record.jobId.isEmpty())
+                    return; // known at launch and already recorded
+                d->tasks[i].record.jobId = jobId;
+                persist(d->store.saveTask(d->tasks[i].record));
+            });
+}
+
+void RunExecutor::onTaskStatus(const QString &key, const QString &state, const QString &message)
+{
+    if (key.section(u'/', 0, 0) != d->run.id)
+        return;
+    const int i = d->index.value(key.section(u'/', 1), -1);
+    if (i < 0 || !d->running.contains(i) || (state != kQueued && state != kRunning))
+        return;
+    // Still "running" for the executor (it holds the task); the state shown follows Slurm.
+    setTaskState(i, state, message);
+}
 
 QString RunExecutor::runId() const
 {
@@ -218,10 +260,30 @@ Status RunExecutor::setup(const RunRequest &request)
     if (!order)
         return order.error();
 
-    d->capacity = d->connector.capacity();
-    d->freeCpus = d->capacity.cpus;
-    d->freeMemoryMb = d->capacity.memoryMb;
-    d->freeGpus = d->capacity.gpus;
+    // The pools: a node's own, else the run's (--pool), else the default connector's.
+    QHash<QString, Connector *> byName;
+    for (Connector *connector : std::as_const(d->connectors))
+        byName.insert(connector->poolName(), connector);
+    const QString runPool = request.pool.isEmpty() ? d->connector.poolName() : request.pool;
+    d->pools.clear();
+    for (const NodeSpec &node : doc.nodes) {
+        const QString pool = node.pool.isEmpty() ? runPool : node.pool;
+        if (d->pools.contains(pool))
+            continue;
+        Connector *connector = byName.value(pool);
+        if (!connector)
+            return makeError(ErrorCode::NotFound,
+                             tr("Node %1 runs on pool \"%2\", which does not exist; nothing was "
+                                "run. 'atelier pool list' shows the pools.")
+                                 .arg(node.id, pool));
+        Private::Pool room;
+        room.connector = connector;
+        room.capacity = connector->capacity();
+        room.freeCpus = room.capacity.cpus;
+        room.freeMemoryMb = room.capacity.memoryMb;
+        room.freeGpus = room.capacity.gpus;
+        d->pools.insert(pool, room);
+    }
 
     // Tasks in topological order, so a queue filled in index order respects dependencies.
     QHash<QString, const NodeSpec *> nodes;
@@ -236,7 +298,8 @@ Status RunExecutor::setup(const RunRequest &request)
         task.record.nodeId = id;
         task.record.templateRef = task.spec.ref();
         task.record.state = kPending;
-        task.record.pool = node->pool.isEmpty() ? d->connector.poolName() : node->pool;
+        task.pool = node->pool.isEmpty() ? runPool : node->pool;
+        task.record.pool = task.pool;
         d->index.insert(id, int(d->tasks.size()));
         d->tasks.append(task);
     }
@@ -350,7 +413,7 @@ Result<QString> RunExecutor::start(const RunRequest &request)
     d->run.pipeline = request.pipelineKey;
     d->run.pipelineName = doc.name;
     d->run.commitId = request.commitId;
-    d->run.pool = d->connector.poolName();
+    d->run.pool = request.pool.isEmpty() ? d->connector.poolName() : request.pool;
     d->run.state = kRunning;
     d->run.createdAt = QDateTime::currentDateTimeUtc();
     d->run.startedAt = d->run.createdAt;
@@ -412,12 +475,13 @@ void RunExecutor::stop()
     d->stopping = true;
     for (int i = 0; i < d->tasks.size(); ++i) {
         const QString &state = d->tasks[i].record.state;
-        if (d->tasks[i].selected && (state == kPending || state == kQueued))
+        if (d->tasks[i].selected && !d->running.contains(i) &&
+            (state == kPending || state == kQueued))
             setTaskState(i, kStopped, tr("the run was stopped"));
     }
     d->queue.clear();
     for (int i : std::as_const(d->running))
-        d->connector.stop(d->taskKey(d->tasks[i]));
+        d->connectorOf(d->tasks[i]).stop(d->taskKey(d->tasks[i]));
     QTimer::singleShot(0, this, &RunExecutor::dispatch);
 }
 
@@ -440,19 +504,42 @@ void RunExecutor::dispatch()
             continue;
         }
         const ResourceSpec &need = task.need;
-        if (need.cpus > d->capacity.cpus || need.memoryMb > d->capacity.memoryMb ||
-            need.gpus > d->capacity.gpus.size()) {
+        Private::Pool &pool = d->pools[task.pool];
+        Connector &connector = *pool.connector;
+        if (connector.queuesWork()) {
+            // A cluster: the job contract (PRODUCT.md) is checked before anything is submitted.
+            JobRequest job;
+            job.name = task.node.id;
+            job.description = d->run.pipelineName.isEmpty() ? task.node.id : d->run.pipelineName;
+            job.pool = task.pool;
+            job.nodes = need.nodes;
+            job.cpus = need.cpus;
+            job.memoryMb = need.memoryMb;
+            job.gpus = need.gpus;
+            job.maxDurationS = task.node.timeoutS;
+            if (Status allowed = job.check(pool.capacity); !allowed) {
+                setTaskState(i, kFailed,
+                             tr("refused before submit: %1").arg(allowed.error().message));
+                skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
+                continue;
+            }
+        } else if (need.cpus > pool.capacity.cpus || need.memoryMb > pool.capacity.memoryMb ||
+                   need.gpus > pool.capacity.gpus.size() || need.nodes > 1) {
             setTaskState(
                 i, kFailed,
-                tr("asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 MB "
-                   "and %7 GPUs. Lower the node's resources or choose a larger pool.")
-                    .arg(need.cpus)
-                    .arg(need.memoryMb)
-                    .arg(need.gpus)
-                    .arg(d->connector.poolName())
-                    .arg(d->capacity.cpus)
-                    .arg(d->capacity.memoryMb)
-                    .arg(d->capacity.gpus.size()));
+                need.nodes > 1
+                    ? tr("asks for %1 nodes; pool %2 is one machine. Run it on a cluster pool.")
+                          .arg(need.nodes)
+                          .arg(task.pool)
+                    : tr("asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 "
+                         "MB and %7 GPUs. Lower the node's resources or choose a larger pool.")
+                          .arg(need.cpus)
+                          .arg(need.memoryMb)
+                          .arg(need.gpus)
+                          .arg(task.pool)
+                          .arg(pool.capacity.cpus)
+                          .arg(pool.capacity.memoryMb)
+                          .arg(pool.capacity.gpus.size()));
             skipBelow(i, tr("skipped: upstream %1 failed").arg(task.node.id));
             continue;
         }
@@ -476,18 +563,32 @@ void RunExecutor::dispatch()
             }
         }
 
-        // Wait for room in the pool; a smaller task behind may start meanwhile.
-        if (need.cpus > d->freeCpus || need.memoryMb > d->freeMemoryMb ||
-            need.gpus > d->freeGpus.size()) {
-            waiting.push_back(i);
-            continue;
+        // Wait for room in the pool; a smaller task behind may start meanwhile. A cluster
+        // queues (and paces) its own work.
+        if (!connector.queuesWork()) {
+            if (need.cpus > pool.freeCpus || need.memoryMb > pool.freeMemoryMb ||
+                need.gpus > pool.freeGpus.size()) {
+                waiting.push_back(i);
+                continue;
+            }
+            pool.freeCpus -= need.cpus;
+            pool.freeMemoryMb -= need.memoryMb;
+            task.gpus = pool.freeGpus.mid(0, need.gpus);
+            pool.freeGpus.remove(0, need.gpus);
         }
-        d->freeCpus -= need.cpus;
-        d->freeMemoryMb -= need.memoryMb;
-        task.gpus = d->freeGpus.mid(0, need.gpus);
-        d->freeGpus.remove(0, need.gpus);
 
         const QString dir = d->taskDir(task);
+        if (!connector.taskRoot().isEmpty()) {
+            // The folder is in the staging area the cluster sees; the workspace links to it,
+            // so logs and outputs are found where they always are.
+            QDir().mkpath(dir);
+            QDir().mkpath(d->runDir());
+            const QString link = QDir(d->runDir()).filePath(task.node.id);
+            if (!QFileInfo(link).isSymLink()) {
+                QFile::remove(link);
+                QFile::link(dir, link);
+            }
+        }
         const QString outputsDir = QDir(dir).filePath(u"outputs"_s);
         for (const PortSpec &port : std::as_const(task.spec.outputs)) {
             const QString portDir = QDir(outputsDir).filePath(port.name);
@@ -505,6 +606,7 @@ void RunExecutor::dispatch()
         }
         TaskLaunch launch = task.launch;
         launch.gpus = task.gpus;
+        launch.name = task.node.id;
         QStringList gpuList;
         for (int gpu : std::as_const(task.gpus))
             gpuList.append(QString::number(gpu));
@@ -516,7 +618,7 @@ void RunExecutor::dispatch()
         task.record.startedAt = QDateTime::currentDateTimeUtc();
         task.record.finishedAt = {};
         d->running.insert(i);
-        task.record.jobId = d->connector.launch(launch);
+        task.record.jobId = connector.launch(launch);
         setTaskState(i, kRunning, {});
     }
     for (int i : waiting)
@@ -702,7 +804,8 @@ void RunExecutor::sampleRunning()
     QList<QPair<int, QList<MetricPoint>>> usage;
     for (int i : std::as_const(d->running)) {
         QList<MetricPoint> points;
-        for (const auto &[key, value] : d->connector.sampleResources(d->taskKey(d->tasks[i])))
+        for (const auto &[key, value] :
+             d->connectorOf(d->tasks[i]).sampleResources(d->taskKey(d->tasks[i])))
             points.append(MetricPoint{key, std::nullopt, value, now});
         usage.append({i, points});
     }
@@ -736,7 +839,7 @@ void RunExecutor::finishIfIdle()
     d->metricsPoll.stop();
     bool failed = false;
     for (const auto &task : std::as_const(d->tasks)) {
-        if (task.selected && task.record.state == kFailed)
+        if (task.selected && (task.record.state == kFailed || task.record.state == kLost))
             failed = true;
     }
     d->run.state = d->stopping ? kStopped : failed ? kFailed : kSucceeded;
@@ -789,10 +892,13 @@ void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
     d->running.remove(i);
     followMetrics(i, true);
     Private::Task &task = d->tasks[i];
-    d->freeCpus += task.need.cpus;
-    d->freeMemoryMb += task.need.memoryMb;
-    d->freeGpus.append(task.gpus);
-    std::sort(d->freeGpus.begin(), d->freeGpus.end());
+    Private::Pool &pool = d->pools[task.pool];
+    if (!pool.connector->queuesWork()) {
+        pool.freeCpus += task.need.cpus;
+        pool.freeMemoryMb += task.need.memoryMb;
+        pool.freeGpus.append(task.gpus);
+        std::sort(pool.freeGpus.begin(), pool.freeGpus.end());
+    }
     task.gpus.clear();
     task.record.exitCode =
         outcome.exitCode >= 0 ? std::optional<int>(outcome.exitCode) : std::nullopt;
@@ -808,6 +914,10 @@ void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
         readyBelow(i);
     } else if (outcome.status == TaskOutcome::Status::Stopped || d->stopping) {
         setTaskState(i, kStopped, note.isEmpty() ? tr("stopped") : note);
+    } else if (outcome.status == TaskOutcome::Status::Lost) {
+        // Never retried nor counted as done: the job may still be running somewhere.
+        setTaskState(i, kLost, note);
+        skipBelow(i, tr("skipped: upstream %1 was lost").arg(task.node.id));
     } else if (task.record.attempts <= task.node.retries) {
         const int delay =
             std::min(60000, d->request.retryBackoffMs << std::min(task.record.attempts - 1, 16));

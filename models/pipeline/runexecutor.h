@@ -26,8 +26,9 @@ struct RunRequest
     QString commitId;    ///< the pipeline's commit, recorded with the run
     PipelineDocument document;
     QMap<QString, QString> variables; ///< --set: overrides the pipeline's variables
-    QString fromNode;                 ///< run this node and everything below it
-    QString onlyNode;                 ///< run this node alone
+    QString pool;     ///< --pool: for nodes that name none; empty: the executor's first connector
+    QString fromNode; ///< run this node and everything below it
+    QString onlyNode; ///< run this node alone
     bool noCache = false;
     QString logicalDate;       ///< {{date}}; today (UTC) when empty
     QString python;            ///< interpreter from settings; empty: find one
@@ -46,7 +47,8 @@ struct PlannedTask
     QString reason;
 };
 
-/// Runs one pipeline on one connector: event-driven (a task becomes ready when its last
+/// Runs one pipeline on one or more pools (a node's `pool`, else the run's, else the first
+/// connector's), each through its connector: event-driven (a task becomes ready when its last
 /// upstream finishes), parallel within the pool's capacity, with retries, timeouts, skip,
 /// stop, and the output cache. Every state change is committed to the catalog as it happens.
 class RunExecutor final : public QObject
@@ -58,6 +60,9 @@ public:
     RunExecutor(Database &db, const TemplateLibrary &library, Connector &connector,
                 QObject *parent = nullptr);
     ~RunExecutor() override;
+
+    /// Another pool the run may use (nodes or --pool name it); \a connector outlives the run.
+    void addConnector(Connector &connector);
 
     /// Validates and plans the run and records it; tasks start from the event loop.
     /// Refuses (nothing recorded, nothing run) an invalid pipeline, an unknown node, or
@@ -83,6 +88,7 @@ private:
     Status setup(const RunRequest &request);
     void dispatch();
     void onTaskFinished(const QString &key, const atelier::TaskOutcome &outcome);
+    void onTaskStatus(const QString &key, const QString &state, const QString &message);
     /// Records and announces a task's new state.
     void setTaskState(int task, const QString &state, const QString &message);
     /// Marks every selected task below \a task skipped: it will get no inputs.
