@@ -3,6 +3,7 @@
 #include "cliutil.h"
 #include "modelcommands.h"
 #include "pipelinecommands.h"
+#include "poolcommands.h"
 #include "runcommands.h"
 #include "schedulercommand.h"
 
@@ -26,8 +27,8 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s, u"info"_s,      u"pipeline"_s,
-                                    u"runs"_s, u"scheduler"_s, u"model"_s};
+const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
+                                    u"scheduler"_s, u"model"_s, u"pool"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 
@@ -223,7 +224,14 @@ QString CommandLine::helpText()
               "               experiment NAME RUN... | import-mlflow DIR\n"
               "  atelier scheduler [--once]                start scheduled runs as they fall due\n"
               "  atelier model register|list|show|alias|validate|compare|deploy|undeploy|"
-              "predict|services …\n");
+              "predict|services …\n") +
+           tr("\nPools (where work runs):\n"
+              "  atelier pool list | check NAME | remove NAME\n"
+              "  atelier pool add-slurm NAME --url URL [--token-file F] [--user U] "
+              "[--partition P]\n"
+              "               [--account A] [--staging DIR] [--api-version V] "
+              "[--auth local|token-file|scontrol]\n"
+              "  atelier pipeline run … --pool NAME     run nodes that name no pool there\n");
 }
 
 int CommandLine::runHeadless(const Invocation &invocation)
@@ -253,6 +261,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runSchedulerCommand(invocation);
     if (invocation.command == u"model"_s)
         return runModelCommand(invocation);
+    if (invocation.command == u"pool"_s)
+        return runPoolCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

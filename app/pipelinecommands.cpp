@@ -11,6 +11,8 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/runexecutor.h"
 #include "pipeline/templatelibrary.h"
+#include "pools/poolhealth.h"
+#include "pools/poolstore.h"
 #include "runs/runstore.h"
 
 #include <QCoreApplication>
@@ -151,23 +153,47 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
     }
 
     const QString poolName = sub.parser.isSet(pool) ? sub.parser.value(pool) : u"local"_s;
-    QString poolKind;
-    {
-        // Closed before the run: an open statement would pin this connection to an old
-        // snapshot of the catalog and hide a stop asked from another process.
-        Query poolQuery = workspace.catalog().query("SELECT kind FROM pools WHERE name = ?1;");
-        poolQuery.bind(1, poolName);
-        auto poolRow = poolQuery.next();
-        if (!poolRow || !poolRow.value())
-            return refuse(
-                CommandLine::tr("There is no pool \"%1\"; 'atelier info' lists the pools.")
-                    .arg(poolName));
-        poolKind = poolQuery.text(0);
+    request.pool = poolName;
+    // Every pool the run uses (--pool and the nodes' own) must exist and answer; a remote one
+    // is checked now, so its capacity is current and a dead cluster refuses the run at once.
+    QStringList poolNames{poolName};
+    for (const NodeSpec &node : std::as_const(request.document.nodes)) {
+        if (!node.pool.isEmpty() && !poolNames.contains(node.pool))
+            poolNames.append(node.pool);
     }
-    if (poolKind != u"local"_s)
-        return refuse(CommandLine::tr("Pool \"%1\" is a %2 pool; this version runs pipelines on "
-                                      "the local pool only.")
-                          .arg(poolName, poolKind));
+    PoolStore pools(workspace.catalog());
+    std::vector<std::shared_ptr<Connector>> remote;
+    for (const QString &name : std::as_const(poolNames)) {
+        auto record = pools.find(name);
+        if (!record)
+            return refuse(record.error().message);
+        if (record->kind == u"local"_s)
+            continue;
+        if (sub.parser.isSet(dryRun) && record->capacity) {
+            // A dry run plans with the last check; it talks to no cluster.
+        } else {
+            const PoolHealthResult health = PoolHealth::checkAndSave(pools, record.value());
+            if (health.state != u"online"_s)
+                return refuse(CommandLine::tr("Pool %1 is %2: %3; nothing was run.")
+                                  .arg(name, health.state, health.reason));
+            record = pools.find(name);
+        }
+        auto connector = PoolHealth::connectorFor(record.value());
+        if (!connector)
+            return refuse(connector.error().message);
+        QObject::connect(
+            connector.value().get(), &Connector::poolStateChanged, connector.value().get(),
+            [&workspace, name](const QString &state, const QString &reason) {
+                PoolStore store(workspace.catalog());
+                (void)store.saveCheck(name, state, reason, std::nullopt);
+                err() << "atelier: "
+                      << (reason.isEmpty()
+                              ? CommandLine::tr("pool %1 is %2").arg(name, state)
+                              : CommandLine::tr("pool %1 is %2: %3").arg(name, state, reason))
+                      << Qt::endl;
+            });
+        remote.push_back(connector.value());
+    }
 
     RunStore runs(workspace.catalog());
     (void)runs.reapOrphans(); // a run whose process died must not count as active
@@ -176,6 +202,8 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
         err() << "atelier: " << CommandLine::tr("warning: %1").arg(problem.message) << Qt::endl;
     LocalConnector connector;
     RunExecutor executor(workspace.catalog(), library, connector);
+    for (const auto &other : remote)
+        executor.addConnector(*other);
     const bool json = sub.wantsJson();
     QObject::connect(&executor, &RunExecutor::taskChanged, &executor,
                      [json](const TaskRecord &task) {

@@ -11,7 +11,9 @@
 #include <QUrl>
 
 #include <curl/curl.h>
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <memory>
 
@@ -128,7 +130,9 @@ Result<QByteArray> SlurmClient::token()
                             "the pool a token file instead."));
     QProcess process;
     QStringList arguments{u"token"_s, u"lifespan=%1"_s.arg(kMintedLifespanS)};
-    if (!m_settings.user.isEmpty() && m_settings.user != qEnvironmentVariable("USER"))
+    const passwd *me = ::getpwuid(::geteuid());
+    if (!m_settings.user.isEmpty() &&
+        (!me || m_settings.user != QString::fromLocal8Bit(me->pw_name)))
         arguments.append(u"username="_s + m_settings.user); // allowed to root and SlurmUser
     process.start(scontrol, arguments);
     if (!process.waitForFinished(m_timeoutMs) || process.exitCode() != 0) {
@@ -136,7 +140,9 @@ Result<QByteArray> SlurmClient::token()
         process.waitForFinished(1000);
         return makeError(ErrorCode::Io,
                          tr("'scontrol token' failed: %1")
-                             .arg(QString::fromUtf8(process.readAllStandardError()).trimmed()));
+                             .arg(QString::fromUtf8(process.readAllStandardError())
+                                      .trimmed()
+                                      .section(u'\n', -1))); // the last line says why
     }
     for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
         if (line.startsWith("SLURM_JWT=")) {
@@ -354,8 +360,7 @@ Result<QString> SlurmClient::submit(const SlurmJobSpec &spec)
                     {u"environment"_s, environment},
                     {u"cpus_per_task"_s, spec.cpusPerTask},
                     {u"tasks"_s, spec.nodes},
-                    {u"minimum_nodes"_s, spec.nodes},
-                    {u"maximum_nodes"_s, spec.nodes}};
+                    {u"nodes"_s, QJsonArray{spec.nodes, spec.nodes}}};
     if (spec.memoryMb > 0)
         job.insert(u"memory_per_node"_s, double(spec.memoryMb));
     if (spec.gpus > 0)

@@ -619,7 +619,11 @@ void RunExecutor::dispatch()
         task.record.finishedAt = {};
         d->running.insert(i);
         task.record.jobId = connector.launch(launch);
-        setTaskState(i, kRunning, {});
+        // A cluster's task waits in its queue first; the connector says when it runs.
+        if (connector.queuesWork())
+            setTaskState(i, kQueued, tr("submitting to pool %1").arg(task.pool));
+        else
+            setTaskState(i, kRunning, {});
     }
     for (int i : waiting)
         d->queue.push_back(i);

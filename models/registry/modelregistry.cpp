@@ -1,6 +1,7 @@
 #include "registry/modelregistry.h"
 
 #include "catalog/database.h"
+#include "pools/poolstore.h"
 #include "runs/rundetail.h"
 #include "runs/runstore.h"
 #include "storage/objectstore.h"
@@ -275,7 +276,20 @@ bool ModelRegistry::isInsideWorkspace(const QString &path) const
     const QString target = QFileInfo(path).canonicalFilePath();
     if (root.isEmpty() || target.isEmpty())
         return false;
-    return target == root || target.startsWith(root + u'/');
+    if (target == root || target.startsWith(root + u'/'))
+        return true;
+    // Task folders of a cluster pool live in its staging area (runs/ links to them): what
+    // Atelier's own runs wrote there is the workspace's too.
+    auto pools = PoolStore(m_db).list();
+    for (const PoolRecord &pool : pools.value_or({})) {
+        if (pool.slurm.staging.isEmpty())
+            continue;
+        const QString area =
+            QFileInfo(QDir(pool.slurm.staging).filePath(u"atelier"_s)).canonicalFilePath();
+        if (!area.isEmpty() && target.startsWith(area + u'/'))
+            return true;
+    }
+    return false;
 }
 
 QJsonObject ModelRegistry::signatureOf(const QString &path)

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "pipeline/connector.h"
+#include "pools/poolstore.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace atelier {
+
+/// What one health check found.
+struct PoolHealthResult
+{
+    QString state;  ///< online or abnormal
+    QString reason; ///< why abnormal
+    std::optional<PoolCapacity> capacity;
+};
+
+/// Checks pools and makes their connectors, whatever their kind. Blocking (processes,
+/// network): call it from a worker thread or the command line, never the GUI thread.
+class PoolHealth final
+{
+    Q_DECLARE_TR_FUNCTIONS(PoolHealth)
+
+public:
+    /// Reads the pool's capacity and state now (local: this machine; slurm: slurmrestd).
+    static PoolHealthResult check(const PoolRecord &pool);
+    /// Checks the pool and records the outcome in \a store.
+    static PoolHealthResult checkAndSave(PoolStore &store, const PoolRecord &pool);
+    /// A connector for the pool, or why there is none.
+    static Result<std::shared_ptr<Connector>> connectorFor(const PoolRecord &pool);
+};
+
+} // namespace atelier
