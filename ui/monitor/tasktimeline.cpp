@@ -42,6 +42,8 @@ QColor TaskTimeline::stateColour(const QString &state)
         return QColor(0x8e, 0x7c, 0xc3);
     if (state == u"stopped"_s)
         return QColor(0xe0, 0x9a, 0x2b);
+    if (state == u"lost"_s) // the pool stopped answering: its end is unknown
+        return QColor(0x8a, 0x23, 0x4a);
     return QColor(0xa0, 0xa6, 0xb2); // pending, queued, skipped
 }
 

@@ -2,6 +2,7 @@
 
 #include "catalog/database.h"
 #include "pipeline/pipelinedocument.h"
+#include "pools/poolstore.h"
 #include "runs/runstore.h"
 #include "versioning/gitrepository.h"
 
@@ -55,13 +56,12 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
         return info.error();
     snapshot.info = info.value();
 
-    Status pools = workspace->catalog()
-                       .query("SELECT name, kind, state FROM pools ORDER BY name;")
-                       .forEach([&](const Query &row) {
-                           snapshot.pools.append({row.text(0), row.text(1), row.text(2)});
-                       });
+    auto pools = PoolStore(workspace->catalog()).list();
     if (!pools)
         return pools.error();
+    for (const PoolRecord &pool : pools.value())
+        snapshot.pools.append({pool.name, pool.kind, pool.state, pool.reason, pool.capacity,
+                               pool.checkedAt, pool.slurm.url});
 
     const QDir pipelines(QDir(workspace->repoPath()).filePath(u"pipelines"_s));
     for (const QFileInfo &file : pipelines.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name)) {

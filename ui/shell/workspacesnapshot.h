@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "core/workspace.h"
 #include "local/localmachine.h"
+#include "pipeline/connector.h"
 #include "runs/runstore.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,10 @@ struct PoolRow
     QString name;
     QString kind;
     QString state;
+    QString reason;                       ///< why it is abnormal, from the last check
+    std::optional<PoolCapacity> capacity; ///< from the last check
+    QDateTime checkedAt;
+    QString address; ///< a cluster's slurmrestd URL
 };
 
 /// One file or folder the views list, with a detail line.

@@ -44,9 +44,24 @@ QList<PageSection> ViewSections::pools(const WorkspaceSnapshot &snapshot)
 {
     const QLocale locale;
     QList<ListedEntry> pools;
-    for (const PoolRow &pool : snapshot.pools)
-        pools.append({pool.name, tr("%1 · %2").arg(poolKind(pool.kind), poolState(pool.state)),
-                      QString(), {}});
+    QList<ListedEntry> checks;
+    for (const PoolRow &pool : snapshot.pools) {
+        QStringList detail{poolKind(pool.kind), poolState(pool.state)};
+        if (pool.capacity)
+            detail.append(tr("%n nodes", nullptr, pool.capacity->nodes) + u" × "_s +
+                          tr("%1 CPUs, %2, %n GPUs", nullptr, int(pool.capacity->gpus.size()))
+                              .arg(pool.capacity->cpus)
+                              .arg(locale.formattedDataSize(pool.capacity->memoryMb << 20)));
+        pools.append({pool.name, detail.join(u" · "_s), QString(), {}});
+
+        // The date column has the time of the check; the reason in full: atelier pool list.
+        QStringList check{pool.checkedAt.isValid() ? poolState(pool.state) : tr("never checked")};
+        if (!pool.address.isEmpty())
+            check.append(pool.address);
+        if (!pool.reason.isEmpty()) // the whole reason: atelier pool list
+            check.append(pool.reason.size() > 60 ? pool.reason.left(59) + u'…' : pool.reason);
+        checks.append({pool.name, check.join(u" · "_s), QString(), pool.checkedAt});
+    }
 
     const MachineResources &machine = snapshot.machine;
     QList<ListedEntry> local;
@@ -64,7 +79,9 @@ QList<PageSection> ViewSections::pools(const WorkspaceSnapshot &snapshot)
              machine.gpuError.isEmpty() ? tr("none found (no NVIDIA driver)") : machine.gpuError,
              QString(),
              {}});
-    return {{tr("Pools"), pools}, {tr("This workstation (pool “local”)"), local}};
+    return {{tr("Pools"), pools},
+            {tr("Health checks (atelier pool check NAME)"), checks},
+            {tr("This workstation (pool “local”)"), local}};
 }
 
 } // namespace atelier
