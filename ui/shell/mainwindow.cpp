@@ -8,6 +8,7 @@
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
 #include "views/listpage.h"
+#include "views/slurmpooldialog.h"
 #include "views/viewsections.h"
 
 #include <QAction>
@@ -159,6 +160,37 @@ void MainWindow::buildMenus()
             view->addAction(specs[i].title, this, [this, name = specs[i].name] { showView(name); });
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
+
+    // Pools: checks and additions talk to clusters, so they run on a worker thread.
+    QMenu *pools = menuBar()->addMenu(tr("&Pools"));
+    auto runPoolTask = [this](const QString &busy, std::function<QString()> work) {
+        if (m_workspacePath.isEmpty() || m_loading)
+            return;
+        setLoading(true, busy);
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+            const QString outcome = watcher->result();
+            watcher->deleteLater();
+            setLoading(false);
+            openWorkspace(m_workspacePath); // shows the new states
+            statusBar()->showMessage(outcome, 15000);
+        });
+        watcher->setFuture(QtConcurrent::run(std::move(work)));
+    };
+    pools->addAction(tr("&Check Pools"), this, [this, runPoolTask] {
+        runPoolTask(tr("Checking pools…"),
+                    [path = m_workspacePath] { return PoolTasks::checkAll(path); });
+    });
+    pools->addAction(tr("&Add Slurm Pool…"), this, [this, runPoolTask] {
+        SlurmPoolDialog dialog(this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        runPoolTask(
+            tr("Adding pool %1…").arg(dialog.poolName()),
+            [path = m_workspacePath, name = dialog.poolName(), settings = dialog.settings()] {
+                return PoolTasks::addSlurm(path, name, settings);
+            });
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Atelier"), this, &MainWindow::showAbout);
