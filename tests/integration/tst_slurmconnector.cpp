@@ -323,6 +323,42 @@ private Q_SLOTS:
         QVERIFY(SlurmClient(settings(true)).cancel(jobId));
     }
 
+    void submitRetriesUntilTheClusterAnswers()
+    {
+        // slurmrestd starts only after the task was launched: the submission is retried with
+        // backoff, the pool goes abnormal then online again, and the job runs.
+        const QString socket = m_work.filePath(u"late.sock"_s);
+        PoolRecord p = pool(true);
+        p.slurm.url = u"unix:"_s + socket;
+        SlurmConnector::Options options = fast();
+        options.lostAfterMs = 60000;
+        SlurmConnector connector(p, options);
+        QSignalSpy health(&connector, &Connector::poolStateChanged);
+        QSignalSpy finished(&connector, &Connector::taskFinished);
+        connector.launch(launchOf(u"late"_s, {u"true"_s}));
+        QTRY_VERIFY_WITH_TIMEOUT(!health.isEmpty(), 10000);
+        QCOMPARE(health.constFirst().at(0).toString(), u"abnormal"_s);
+        QTest::qWait(1500); // a few failed tries
+        QVERIFY(finished.isEmpty());
+
+        QProcess rest;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"SLURMRESTD_SECURITY"_s, u"disable_user_check"_s);
+        rest.setProcessEnvironment(environment);
+        rest.setStandardOutputFile(QProcess::nullDevice());
+        rest.setStandardErrorFile(QProcess::nullDevice());
+        rest.start(u"/usr/sbin/slurmrestd"_s,
+                   {u"-f"_s, m_env.value(u"SLURM_CONF"_s), u"-s"_s, u"openapi/v0.0.38"_s, u"-a"_s,
+                    u"rest_auth/local"_s, u"unix:"_s + socket});
+        QVERIFY(rest.waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(int(finished.constFirst().at(1).value<TaskOutcome>().status),
+                 int(TaskOutcome::Status::Succeeded));
+        QCOMPARE(health.constLast().at(0).toString(), u"online"_s);
+        rest.terminate();
+        rest.waitForFinished();
+    }
+
     void manyJobsArePaced()
     {
         // 30 trivial jobs with at most 5 in the cluster at once: all end, none over the cap.
