@@ -96,7 +96,7 @@ private:
 
 void TestMlflowImport::initTestCase()
 {
-    m_store = QFINDTESTDATA("../data/mlruns");
+    m_store = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/mlruns");
     QVERIFY2(QFileInfo(m_store).isDir(), "tests/data/mlruns is missing");
 }
 
