@@ -3,6 +3,7 @@
 #include "pipeline/cron.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/templatelibrary.h"
+#include "pipeline/templatespec.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -49,7 +50,8 @@ Graph buildGraph(const PipelineDocument &doc)
 
 QSet<QString> referencedVariables(const QJsonValue &value)
 {
-    static const QRegularExpression pattern(u"\\{\\{\\s*variables\\.([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"_s);
+    static const QRegularExpression pattern(
+        u"\\{\\{\\s*variables\\.([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"_s);
     QSet<QString> names;
     if (value.isString()) {
         for (auto it = pattern.globalMatch(value.toString()); it.hasNext();)
@@ -70,6 +72,57 @@ QString ValidationIssue::toString() const
     if (!field.isEmpty())
         where = where.isEmpty() ? field : where + u", "_s + field;
     return where.isEmpty() ? message : where + u": "_s + message;
+}
+
+QString PipelineValidator::checkField(const PipelineDocument &doc, const TemplateSpec &spec,
+                                      const QString &field, const QJsonValue &value)
+{
+    if (field.startsWith(u"params."_s)) {
+        const QString name = field.mid(7);
+        const ParamSpec *param = spec.param(name);
+        if (!param) {
+            QStringList known;
+            for (const ParamSpec &p : spec.params)
+                known.append(p.name);
+            return tr("%1 has no parameter \"%2\" (it has: %3)")
+                .arg(spec.ref(), name, known.join(u", "_s));
+        }
+        if (value.isUndefined()) {
+            // Not set: the default applies. A param without a default holds a null QJsonValue.
+            if (param->required &&
+                (param->defaultValue.isUndefined() || param->defaultValue.isNull()))
+                return tr("is required");
+            return {};
+        }
+        if (const QString reason = TemplateSpec::checkValue(*param, value); !reason.isEmpty())
+            return reason;
+        for (const QString &variable : referencedVariables(value)) {
+            if (!doc.variables.contains(variable))
+                return tr("uses {{variables.%1}}, which the pipeline does not define")
+                    .arg(variable);
+        }
+        return {};
+    }
+    if (field.startsWith(u"resources."_s)) {
+        static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s};
+        if (!keys.contains(field.mid(10)))
+            return tr("is not a resource (use cpus, memory_mb or gpus)");
+        if (value.isUndefined())
+            return {};
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 0 || number != double(qint64(number)))
+            return tr("must be a whole number, 0 or more");
+        return {};
+    }
+    if (field == u"retries"_s || field == u"timeout_s"_s) {
+        if (value.isUndefined())
+            return {};
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 0 || number > 1e9 || number != double(qint64(number)))
+            return tr("must be a whole number, 0 or more");
+        return {};
+    }
+    return {};
 }
 
 QStringList PipelineValidator::findCycle(const PipelineDocument &doc)
@@ -169,41 +222,23 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
         templates.insert(node.id, spec.value());
 
         for (auto it = node.params.begin(); it != node.params.end(); ++it) {
-            const ParamSpec *param = spec->param(it.key());
-            if (!param) {
-                QStringList known;
-                for (const ParamSpec &p : spec->params)
-                    known.append(p.name);
-                add(node.id, -1, u"params."_s + it.key(),
-                    tr("%1 has no parameter \"%2\" (it has: %3)")
-                        .arg(spec->ref(), it.key(), known.join(u", "_s)));
-                continue;
-            }
-            if (const QString reason = TemplateSpec::checkValue(*param, it.value());
+            if (const QString reason = checkField(doc, spec.value(), u"params."_s + it.key(), it.value());
                 !reason.isEmpty())
                 add(node.id, -1, u"params."_s + it.key(), reason);
-            for (const QString &variable : referencedVariables(it.value())) {
-                if (!doc.variables.contains(variable))
-                    add(node.id, -1, u"params."_s + it.key(),
-                        tr("uses {{variables.%1}}, which the pipeline does not define")
-                            .arg(variable));
-            }
         }
         for (const ParamSpec &param : spec->params) {
-            // A param without a default holds a null QJsonValue (QJsonValue() is Null).
-            if (param.required && !node.params.contains(param.name) &&
-                (param.defaultValue.isUndefined() || param.defaultValue.isNull()))
-                add(node.id, -1, u"params."_s + param.name, tr("is required"));
+            if (node.params.contains(param.name))
+                continue;
+            if (const QString reason = checkField(doc, spec.value(), u"params."_s + param.name,
+                                                  QJsonValue(QJsonValue::Undefined));
+                !reason.isEmpty())
+                add(node.id, -1, u"params."_s + param.name, reason);
         }
         for (auto it = node.resources.begin(); it != node.resources.end(); ++it) {
-            static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s};
-            const double value = it.value().toDouble(-1);
-            if (!keys.contains(it.key()))
-                add(node.id, -1, u"resources."_s + it.key(),
-                    tr("is not a resource (use cpus, memory_mb or gpus)"));
-            else if (!it.value().isDouble() || value < 0 || value != double(qint64(value)))
-                add(node.id, -1, u"resources."_s + it.key(),
-                    tr("must be a whole number, 0 or more"));
+            if (const QString reason =
+                    checkField(doc, spec.value(), u"resources."_s + it.key(), it.value());
+                !reason.isEmpty())
+                add(node.id, -1, u"resources."_s + it.key(), reason);
         }
     }
 
@@ -213,11 +248,12 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
         const bool fromKnown = seen.contains(edge.fromNode);
         const bool toKnown = seen.contains(edge.toNode);
         if (!fromKnown)
-            add({}, i, u"from"_s, tr("links from %1, but there is no node \"%2\"")
-                                      .arg(edge.fromText(), edge.fromNode));
+            add({}, i, u"from"_s,
+                tr("links from %1, but there is no node \"%2\"")
+                    .arg(edge.fromText(), edge.fromNode));
         if (!toKnown)
-            add({}, i, u"to"_s, tr("links to %1, but there is no node \"%2\"")
-                                    .arg(edge.toText(), edge.toNode));
+            add({}, i, u"to"_s,
+                tr("links to %1, but there is no node \"%2\"").arg(edge.toText(), edge.toNode));
         if (!fromKnown || !toKnown)
             continue;
         if (edge.fromNode == edge.toNode) {
@@ -231,13 +267,14 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
         const PortSpec *out = fromSpec->output(edge.fromPort);
         const PortSpec *in = toSpec->input(edge.toPort);
         if (!out)
-            add({}, i, u"from"_s, tr("%1 has no output port \"%2\"")
-                                      .arg(fromSpec->ref(), edge.fromPort));
+            add({}, i, u"from"_s,
+                tr("%1 has no output port \"%2\"").arg(fromSpec->ref(), edge.fromPort));
         if (!in)
             add({}, i, u"to"_s, tr("%1 has no input port \"%2\"").arg(toSpec->ref(), edge.toPort));
         if (out && in && !TemplateSpec::portsCompatible(out->type, in->type))
-            add({}, i, {}, tr("cannot link %1 (%2) to %3 (%4): the port types do not fit")
-                               .arg(edge.fromText(), out->type, edge.toText(), in->type));
+            add({}, i, {},
+                tr("cannot link %1 (%2) to %3 (%4): the port types do not fit")
+                    .arg(edge.fromText(), out->type, edge.toText(), in->type));
         if (++incoming[edge.toText()] == 2)
             add({}, i, u"to"_s, tr("%1 already has a link; an input takes one").arg(edge.toText()));
     }
@@ -260,8 +297,8 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
 
     const QStringList cycle = findCycle(doc);
     if (!cycle.isEmpty())
-        add(cycle.first(), -1, {}, tr("is on a cycle: %1. Remove one of its links.")
-                                       .arg(cycle.join(u" → "_s)));
+        add(cycle.first(), -1, {},
+            tr("is on a cycle: %1. Remove one of its links.").arg(cycle.join(u" → "_s)));
     return issues;
 }
 
