@@ -711,6 +711,8 @@ Status GraphModel::setValue(const QString &nodeId, const QString &property, cons
         } else if (property.startsWith(u"resources."_s)) {
             if (!kResourceKeys.contains(property.mid(10)))
                 return refuse(tr("is not a resource (use cpus, memory_mb or gpus)"));
+            if (const QString reason = checkValue(nodeId, property, value); !reason.isEmpty())
+                return refuse(reason);
         } else if (property.startsWith(u"params."_s)) {
             const TemplateSpec *spec = templateOf(nodeId);
             if (spec && !spec->param(property.mid(7)))
