@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <numeric>
 
 namespace atelier {
 
@@ -77,46 +76,107 @@ QMap<QString, QPointF> AutoLayout::compute(const PipelineDocument &doc,
         }
         layers = std::max(layers, layer[v] + 1);
     }
+    // A proper layering for ordering: a link spanning several columns goes through one
+    // virtual node per column it crosses (Sugiyama). Virtual nodes take no room in the end.
+    std::vector<int> level(layer);
+    std::vector<std::vector<int>> below(count); // links to the next column
+    std::vector<std::vector<int>> above(count); // links from the previous column
+    auto addVirtual = [&](int at) {
+        level.push_back(at);
+        below.emplace_back();
+        above.emplace_back();
+        return int(level.size()) - 1;
+    };
+    for (int v : order) {
+        for (int child : down[v]) {
+            if (rank[child] < rank[v])
+                continue; // closes a cycle: ignored
+            int from = v;
+            for (int at = layer[v] + 1; at < layer[child]; ++at) {
+                const int virt = addVirtual(at);
+                below[from].push_back(virt);
+                above[virt].push_back(from);
+                from = virt;
+            }
+            below[from].push_back(child);
+            above[child].push_back(from);
+        }
+    }
+    const int total = int(level.size());
     std::vector<std::vector<int>> columns(layers);
     for (int v : order)
         columns[layer[v]].push_back(v);
+    for (int v = count; v < total; ++v)
+        columns[level[v]].push_back(v);
 
-    // Barycentre ordering: each node goes to the mean place of its neighbours in the layers
-    // already ordered, down then up, a few times.
-    std::vector<double> place(count, 0);
+    // Barycentre ordering: each node goes to the mean place of its neighbours in the column
+    // before (down sweep) or after (up sweep); the order with the fewest crossings is kept.
+    std::vector<int> place(total, 0);
     auto renumber = [&](const std::vector<int> &column) {
         for (size_t i = 0; i < column.size(); ++i)
-            place[column[i]] = double(i);
+            place[column[i]] = int(i);
     };
     for (const auto &column : columns)
         renumber(column);
-    std::vector<double> key(count, 0);
-    auto sortBy = [&](std::vector<int> &column, const std::vector<std::vector<int>> &neighbours,
-                      bool before) {
+    std::vector<double> key(total, 0);
+    auto sortBy = [&](std::vector<int> &column, const std::vector<std::vector<int>> &neighbours) {
         for (int v : column) {
+            const auto &list = neighbours[v];
             double sum = 0;
-            int seen = 0;
-            for (int w : neighbours[v]) {
-                if (before ? layer[w] < layer[v] : layer[w] > layer[v]) {
-                    sum += place[w];
-                    ++seen;
-                }
-            }
-            key[v] = seen ? sum / seen : place[v];
+            for (int w : list)
+                sum += place[w];
+            key[v] = list.empty() ? place[v] : sum / double(list.size());
         }
         std::stable_sort(column.begin(), column.end(),
                          [&](int a, int b) { return key[a] < key[b]; });
         renumber(column);
     };
-    for (int sweep = 0; sweep < options.sweeps; ++sweep) {
+    // Crossings between two neighbouring columns: inversions of the lower ends when the links
+    // are sorted by their upper ends (a Fenwick tree, E log V).
+    std::vector<int> tree;
+    std::vector<std::pair<int, int>> links;
+    auto crossings = [&]() {
+        qint64 result = 0;
+        for (int l = 0; l + 1 < layers; ++l) {
+            links.clear();
+            for (int v : columns[l]) {
+                for (int w : below[v])
+                    links.emplace_back(place[v], place[w]);
+            }
+            std::sort(links.begin(), links.end());
+            const size_t size = columns[l + 1].size();
+            tree.assign(size + 1, 0);
+            qint64 seen = 0;
+            for (const auto &[top, bottom] : links) {
+                qint64 notAbove = 0; // earlier links ending at or before `bottom`
+                for (size_t i = size_t(bottom) + 1; i > 0; i -= i & (~i + 1))
+                    notAbove += tree[i];
+                result += seen - notAbove;
+                for (size_t i = size_t(bottom) + 1; i <= size; i += i & (~i + 1))
+                    ++tree[i];
+                ++seen;
+            }
+        }
+        return result;
+    };
+    qint64 best = crossings();
+    std::vector<std::vector<int>> bestColumns = columns;
+    for (int sweep = 0; sweep < options.sweeps && best > 0; ++sweep) {
         for (int l = 1; l < layers; ++l)
-            sortBy(columns[l], up, true);
+            sortBy(columns[l], above);
         for (int l = layers - 2; l >= 0; --l)
-            sortBy(columns[l], down, false);
+            sortBy(columns[l], below);
+        if (const qint64 now = crossings(); now < best) {
+            best = now;
+            bestColumns = columns;
+        }
     }
+    columns = std::move(bestColumns);
 
-    // Coordinates: columns as wide as their widest node, nodes stacked without overlap, each
-    // column centred on the tallest one.
+    // Coordinates. Columns are as wide as their widest node. The first column is stacked
+    // from the top; in the next ones each node aims at the mean height of the nodes feeding
+    // it, so links run nearly level, and is pushed down just enough not to overlap the node
+    // above it (the order stays the one chosen above).
     std::vector<QSizeF> sizes(count);
     for (int v = 0; v < count; ++v) {
         QSizeF s = size ? size(ids[v]) : NodeMetrics::sizeFor(1, 1);
@@ -124,23 +184,30 @@ QMap<QString, QPointF> AutoLayout::compute(const PipelineDocument &doc,
             s = NodeMetrics::sizeFor(1, 1);
         sizes[v] = s;
     }
-    std::vector<qreal> heights(layers, 0);
-    qreal tallest = 0;
-    for (int l = 0; l < layers; ++l) {
-        for (int v : columns[l])
-            heights[l] += sizes[v].height();
-        if (!columns[l].empty())
-            heights[l] += options.nodeSpacing * qreal(columns[l].size() - 1);
-        tallest = std::max(tallest, heights[l]);
-    }
+    std::vector<qreal> centre(count, 0);
     QMap<QString, QPointF> positions;
     qreal x = options.origin.x();
     for (int l = 0; l < layers; ++l) {
         qreal width = 0;
-        qreal y = options.origin.y() + (tallest - heights[l]) / 2;
+        qreal bottom = options.origin.y() - options.nodeSpacing; // of the node above
         for (int v : columns[l]) {
-            positions.insert(ids[v], QPointF(x, y));
-            y += sizes[v].height() + options.nodeSpacing;
+            if (v >= count)
+                continue;
+            const qreal height = sizes[v].height();
+            qreal top = bottom + options.nodeSpacing;
+            double sum = 0;
+            int feeding = 0;
+            for (int parent : up[v]) {
+                if (rank[parent] < rank[v]) {
+                    sum += centre[parent];
+                    ++feeding;
+                }
+            }
+            if (feeding)
+                top = std::max(top, sum / feeding - height / 2);
+            centre[v] = top + height / 2;
+            bottom = top + height;
+            positions.insert(ids[v], QPointF(x, top));
             width = std::max(width, sizes[v].width());
         }
         x += width + options.layerSpacing;

@@ -40,10 +40,13 @@ struct AutoLayoutOptions
     QPointF origin{0, 0};    ///< top-left corner of the first layer
 };
 
-/// Layered left-to-right layout of a pipeline: longest-path layers (a node sits one column
-/// right of its furthest upstream node), barycentre ordering in a few sweeps to cut crossings,
-/// columns as wide as their widest node, no two nodes overlapping. Links that close a cycle are
-/// ignored for layering. Linear in nodes + edges per sweep: 2,000 nodes take a few ms.
+/// Layered left-to-right layout of a pipeline (Sugiyama): longest-path columns (a node sits
+/// one column right of its furthest upstream node); a link spanning several columns passes
+/// through virtual nodes; barycentre ordering sweeps, keeping the order with the fewest
+/// crossings; then each node is placed at the mean height of the nodes feeding it, pushed down
+/// just enough not to overlap the one above. Columns are as wide as their widest node, so no two
+/// nodes ever overlap and every link goes left to right. Links that close a cycle are ignored.
+/// Linear in nodes + links (and virtual nodes) per sweep.
 class AutoLayout final
 {
 public:

@@ -222,7 +222,8 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
         templates.insert(node.id, spec.value());
 
         for (auto it = node.params.begin(); it != node.params.end(); ++it) {
-            if (const QString reason = checkField(doc, spec.value(), u"params."_s + it.key(), it.value());
+            if (const QString reason =
+                    checkField(doc, spec.value(), u"params."_s + it.key(), it.value());
                 !reason.isEmpty())
                 add(node.id, -1, u"params."_s + it.key(), reason);
         }
