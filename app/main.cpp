@@ -89,8 +89,8 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
 
     MainWindow window;
     const QString workspace = options.workspace;
-    if (screenshot)
-        window.resize(1280, 800);
+    if (screenshot) // the canvas needs room to show a pipeline at a readable zoom
+        window.resize(options.view == u"pipelines"_s ? QSize(1600, 960) : QSize(1280, 800));
     window.show();
     if (!workspace.isEmpty())
         window.openWorkspace(workspace);
