@@ -30,6 +30,21 @@ enum class GraphCommandId : int {
     AddNote,
     ChangeNoteText,
     ChangeNoteGeometry,
+    Reconnect, ///< a GraphMacroCommand: RemoveItems + AddEdge
+};
+
+/// A compound step made of child commands (redo in order, undo in reverse) with a command id.
+class GraphMacroCommand final : public QUndoCommand
+{
+public:
+    GraphMacroCommand(GraphCommandId id, const QString &text, QUndoCommand *parent = nullptr)
+        : QUndoCommand(text, parent), m_id(id)
+    {
+    }
+    int id() const override { return int(m_id); }
+
+private:
+    GraphCommandId m_id;
 };
 
 /// Sets one value of a node or of the pipeline by property path (Tiled's ChangeValue). Merges

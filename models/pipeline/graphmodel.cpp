@@ -284,7 +284,8 @@ QSet<QString> GraphModel::downstreamOf(const QString &start) const
     return seen;
 }
 
-QStringList GraphModel::pathBetween(const QString &from, const QString &to) const
+QStringList GraphModel::pathBetween(const QString &from, const QString &to,
+                                    const EdgeSpec *ignored) const
 {
     QHash<QString, QString> parent{{from, QString()}};
     std::deque<QString> queue{from};
@@ -301,6 +302,8 @@ QStringList GraphModel::pathBetween(const QString &from, const QString &to) cons
         if (it == m_out.cend())
             continue;
         for (const EdgeSpec &edge : *it) {
+            if (ignored && edge == *ignored)
+                continue;
             if (!parent.contains(edge.toNode)) {
                 parent.insert(edge.toNode, at);
                 queue.push_back(edge.toNode);
@@ -311,6 +314,16 @@ QStringList GraphModel::pathBetween(const QString &from, const QString &to) cons
 }
 
 QString GraphModel::canConnect(const EdgeSpec &edge) const
+{
+    return checkConnect(edge, nullptr);
+}
+
+QString GraphModel::canReconnect(const EdgeSpec &replaced, const EdgeSpec &edge) const
+{
+    return checkConnect(edge, &replaced);
+}
+
+QString GraphModel::checkConnect(const EdgeSpec &edge, const EdgeSpec *ignored) const
 {
     if (!hasNode(edge.fromNode))
         return tr("There is no node \"%1\".").arg(edge.fromNode);
@@ -336,12 +349,13 @@ QString GraphModel::canConnect(const EdgeSpec &edge) const
     if (!TemplateSpec::portsCompatible(out->type, in->type))
         return tr("Cannot link %1 (%2) to %3 (%4): the port types do not fit.")
             .arg(edge.fromText(), out->type, edge.toText(), in->type);
-    if (hasEdge(edge))
+    if (hasEdge(edge) && !(ignored && edge == *ignored))
         return tr("%1 is already linked to %2.").arg(edge.fromText(), edge.toText());
-    if (const auto existing = edgeInto(edge.toNode, edge.toPort))
+    if (const auto existing = edgeInto(edge.toNode, edge.toPort);
+        existing && !(ignored && *existing == *ignored))
         return tr("%1 already has a link from %2; an input takes one. Remove that link first.")
             .arg(edge.toText(), existing->fromText());
-    const QStringList path = pathBetween(edge.toNode, edge.fromNode);
+    const QStringList path = pathBetween(edge.toNode, edge.fromNode, ignored);
     if (!path.isEmpty())
         return tr("This link would close a cycle: %1. A pipeline runs each node once, "
                   "after the nodes upstream of it.")
@@ -628,6 +642,25 @@ Status GraphModel::connectPorts(const EdgeSpec &edge)
     m_undoStack->push(
         new InsertItemsCommand(this, items, GraphCommandId::AddEdge,
                                tr("Link %1 to %2").arg(edge.fromText(), edge.toText())));
+    return {};
+}
+
+Status GraphModel::reconnect(const EdgeSpec &replaced, const EdgeSpec &edge)
+{
+    if (!hasEdge(replaced))
+        return makeError(
+            ErrorCode::NotFound,
+            tr("There is no link from %1 to %2.").arg(replaced.fromText(), replaced.toText()));
+    if (replaced == edge)
+        return {};
+    if (const QString reason = canReconnect(replaced, edge); !reason.isEmpty())
+        return makeError(ErrorCode::Invalid, reason);
+    auto *command = new GraphMacroCommand(GraphCommandId::Reconnect, tr("Move link"));
+    new RemoveItemsCommand(this, {}, {replaced}, {}, command);
+    GraphFragment items;
+    items.edges.append(edge);
+    new InsertItemsCommand(this, items, GraphCommandId::AddEdge, {}, command);
+    m_undoStack->push(command);
     return {};
 }
 

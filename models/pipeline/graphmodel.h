@@ -108,6 +108,8 @@ public:
     QString canConnect(const EdgeSpec &edge) const;
     /// The same for two port ends given in either order (one output, one input).
     QString canConnect(const PortRef &a, const PortRef &b) const;
+    /// canConnect() as if \a replaced were gone (moving one end of an existing link).
+    QString canReconnect(const EdgeSpec &replaced, const EdgeSpec &edge) const;
     /// Every port a link dragged from \a dragged may end on (for dimming the others). One pass
     /// over the graph, not a cycle search per port.
     QList<PortRef> compatiblePorts(const PortRef &dragged) const;
@@ -153,6 +155,9 @@ public:
                                      const PortRef &dangling);
     /// Adds a link; refused with canConnect()'s reason, nothing pushed then.
     Status connectPorts(const EdgeSpec &edge);
+    /// Moves an end of a link: \a replaced goes and \a edge comes, as one "Move link" step;
+    /// refused with canReconnect()'s reason (nothing pushed) or when \a replaced is unknown.
+    Status reconnect(const EdgeSpec &replaced, const EdgeSpec &edge);
     /// Removes nodes (with every link touching them), links and notes, as one undo step.
     /// Unknown ids are ignored; nothing is pushed when nothing is left.
     void removeItems(const QStringList &nodeIds, const QList<EdgeSpec> &edges = {},
@@ -236,7 +241,9 @@ private:
     QSet<QString> upstreamOf(const QString &node) const;
     QSet<QString> downstreamOf(const QString &node) const;
     /// A path of links from \a from to \a to, both included; empty when none.
-    QStringList pathBetween(const QString &from, const QString &to) const;
+    QStringList pathBetween(const QString &from, const QString &to,
+                            const EdgeSpec *ignored = nullptr) const;
+    QString checkConnect(const EdgeSpec &edge, const EdgeSpec *ignored) const;
     GraphFragment remapped(const GraphFragment &fragment, QPointF offset) const;
 
     PipelineDocument m_doc;

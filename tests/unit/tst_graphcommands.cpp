@@ -136,6 +136,10 @@ void TestGraphCommands::redoUndoRedo_data()
     QTest::newRow("AddEdge") << Edit([](GraphModel &m) {
         QVERIFY(m.connectPorts({u"train"_s, u"model"_s, u"eval"_s, u"model"_s}));
     }) << id(GraphCommandId::AddEdge);
+    QTest::newRow("Reconnect") << Edit([](GraphModel &m) {
+        QVERIFY(m.reconnect({u"split"_s, u"train"_s, u"train"_s, u"table"_s},
+                            {u"split"_s, u"test"_s, u"train"_s, u"table"_s}));
+    }) << id(GraphCommandId::Reconnect);
     QTest::newRow("RemoveItems node") << Edit([](GraphModel &m) { m.removeItems({u"split"_s}); })
                                       << id(GraphCommandId::RemoveItems);
     QTest::newRow("RemoveItems first and last") << Edit([](GraphModel &m) {

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void canConnect();
     void cycleRefusalNamesThePath();
     void portEndsInEitherOrder();
+    void reconnect();
     void compatiblePorts();
     void compatibleTemplates();
     void addNodeConnected();
@@ -284,6 +285,38 @@ void TestGraphModel::portEndsInEitherOrder()
     QCOMPARE(model.canConnect(in, out), QString());
     QVERIFY(model.canConnect(in, in).contains(u"inputs"_s));
     QVERIFY(model.canConnect(out, out).contains(u"outputs"_s));
+}
+
+void TestGraphModel::reconnect()
+{
+    GraphModel model(builtinLibrary());
+    model.setDocument(parse(kDiamond));
+    const EdgeSpec old{u"split"_s, u"train"_s, u"train"_s, u"table"_s};
+    const EdgeSpec moved{u"split"_s, u"test"_s, u"train"_s, u"table"_s};
+    // Into the same input: a plain link is refused (taken), moving the link's end is not.
+    QVERIFY(model.canConnect(moved).contains(u"already has a link"_s));
+    QCOMPARE(model.canReconnect(old, moved), QString());
+    QVERIFY(model.reconnect(old, moved));
+    QVERIFY(!model.hasEdge(old));
+    QVERIFY(model.hasEdge(moved));
+    QCOMPARE(model.undoStack()->count(), 1);
+    QCOMPARE(model.undoStack()->text(0), u"Move link"_s);
+    model.undoStack()->undo();
+    QVERIFY(model.hasEdge(old));
+    QVERIFY(!model.hasEdge(moved));
+
+    // a → b → c: moving a → b to c → b closes b → c → b; the refusal names it, nothing pushed.
+    const QString reason = model.canReconnect({u"a"_s, u"out"_s, u"b"_s, u"in"_s},
+                                              {u"c"_s, u"out"_s, u"b"_s, u"in"_s});
+    QVERIFY2(reason.contains(u"c → b → c"_s), qPrintable(reason));
+    QVERIFY(
+        !model.reconnect({u"a"_s, u"out"_s, u"b"_s, u"in"_s}, {u"c"_s, u"out"_s, u"b"_s, u"in"_s}));
+    // Moving b → c to a → c is fine: the path a → b → c goes through no removed link, and c
+    // is not upstream of a.
+    QVERIFY(
+        model.reconnect({u"b"_s, u"out"_s, u"c"_s, u"in"_s}, {u"a"_s, u"out"_s, u"c"_s, u"in"_s}));
+    QVERIFY(!model.reconnect({u"x"_s, u"out"_s, u"y"_s, u"in"_s}, old));
+    QCOMPARE(model.undoStack()->count(), 1);
 }
 
 void TestGraphModel::compatiblePorts()
