@@ -138,12 +138,14 @@ QMap<QString, QPointF> AutoLayout::compute(const PipelineDocument &doc,
     auto crossings = [&]() {
         qint64 result = 0;
         for (int l = 0; l + 1 < layers; ++l) {
+            // The column is in order already: only each node's own links need sorting.
             links.clear();
             for (int v : columns[l]) {
+                const size_t first = links.size();
                 for (int w : below[v])
                     links.emplace_back(place[v], place[w]);
+                std::sort(links.begin() + qsizetype(first), links.end());
             }
-            std::sort(links.begin(), links.end());
             const size_t size = columns[l + 1].size();
             tree.assign(size + 1, 0);
             qint64 seen = 0;

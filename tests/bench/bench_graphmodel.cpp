@@ -104,6 +104,9 @@ int main(int argc, char **argv)
     // layout
     const double topo =
         median(Runs, [&] { (void)PipelineValidator::topologicalOrder(model.document()); });
+    const NodeSizeFunction size = [&model](const QString &id) { return model.defaultNodeSize(id); };
+    const double compute = median(Runs, [&] { (void)AutoLayout::compute(model.document(), size); });
+    line("AutoLayout::compute", compute, topo, "topologicalOrder", "goal < 100 ms");
     QPointF shift(0, 0);
     const double layout = median(Runs, [&] {
         // Move everything first so that each run lays out (and pushes) for real.
@@ -175,7 +178,9 @@ int main(int argc, char **argv)
     line("delete all nodes + undo", removeUndo, load, "open (parse + load)", "one step each");
 
     // paste
-    const QByteArray clip = model.copyText(all);
+    QByteArray clip;
+    const double copy = median(3, [&] { clip = model.copyText(all); });
+    line("copy all as JSON text", copy, load, "open (parse + load)", "one clipboard write");
     const double paste = median(3, [&] {
         (void)model.pasteText(clip, QPointF(0, 5000));
         model.undoStack()->undo();
