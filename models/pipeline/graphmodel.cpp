@@ -74,8 +74,7 @@ GraphModel::~GraphModel()
 
 void GraphModel::setDocument(PipelineDocument doc)
 {
-    const bool wasModified = isModified();
-    m_undoStack->clear();
+    m_undoStack->clear(); // emits cleanChanged(true), so modifiedChanged(false), when modified
     m_doc = std::move(doc);
     rebuildIndexes();
 
@@ -107,10 +106,7 @@ void GraphModel::setDocument(PipelineDocument doc)
         else
             it = m_doc.layout.erase(it);
     }
-    m_undoStack->setClean();
     Q_EMIT reset();
-    if (wasModified)
-        Q_EMIT modifiedChanged(false);
 }
 
 void GraphModel::setLibrary(TemplateLibrary library)

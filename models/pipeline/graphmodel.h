@@ -221,6 +221,8 @@ Q_SIGNALS:
     void nodeRemoved(const QString &id);
     void nodeMoved(const QString &id, QPointF pos);
     /// A node field changed; \a property is the path ("params.target", "name", "skip", …).
+    /// After "template" the node's ports may differ (links to ports that are gone stay, and
+    /// validate() reports them).
     void nodeChanged(const QString &id, const QString &property);
     void edgeAdded(const atelier::EdgeSpec &edge);
     void edgeRemoved(const atelier::EdgeSpec &edge);
