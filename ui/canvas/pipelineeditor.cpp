@@ -320,7 +320,7 @@ void PipelineEditor::buildDocks()
     QDockWidget *palette =
         dock(u"paletteDock"_s, tr("Templates"), m_palette, Qt::LeftDockWidgetArea);
     m_properties = new PropertiesPanel(this);
-    m_properties->setMinimumWidth(280);
+    m_properties->setMinimumWidth(300);
     QDockWidget *properties =
         dock(u"propertiesDock"_s, tr("Properties"), m_properties, Qt::RightDockWidgetArea);
     m_versions = new VersionsPanel(this);
@@ -334,7 +334,7 @@ void PipelineEditor::buildDocks()
     m_runList = new QTreeWidget(bottom);
     m_runList->setObjectName(u"editorRunList"_s);
     m_runList->setRootIsDecorated(false);
-    m_runList->setHeaderLabels({tr("Run"), tr("State")});
+    m_runList->setHeaderLabels({tr("Started"), tr("State")});
     m_runList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_runList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_runList->header()->setStretchLastSection(false);

@@ -100,6 +100,7 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
     auto *scroll = new QScrollArea(m_stack);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the panel wraps instead
     auto *content = new QWidget(scroll);
     content->setObjectName(u"propertiesContent"_s);
     auto *layout = new QVBoxLayout(content);
@@ -227,8 +228,11 @@ void PropertiesPanel::showPipeline(const PipelineDocument &doc, const QStringLis
     m_pipeline = doc;
     if (!m_pipelineName->hasFocus())
         m_pipelineName->setText(doc.name);
-    if (!m_pipelineDescription->hasFocus())
+    if (!m_pipelineDescription->hasFocus()) {
         m_pipelineDescription->setText(doc.description);
+        m_pipelineDescription->setCursorPosition(0); // show its start, not its end
+        m_pipelineDescription->setToolTip(doc.description);
+    }
     m_pipelineName->setReadOnly(m_readOnly);
     m_pipelineDescription->setReadOnly(m_readOnly);
     QStringList variables;
@@ -278,6 +282,7 @@ QWidget *PropertiesPanel::buildExecution()
         s->setObjectName(name);
         s->setRange(min, max);
         s->setSingleStep(step);
+        s->setMinimumWidth(60);
         s->installEventFilter(this);
         return s;
     };
@@ -291,7 +296,11 @@ QWidget *PropertiesPanel::buildExecution()
     m_timeout->setSpecialValueText(tr("none"));
     m_pool = new QComboBox(box);
     m_pool->setObjectName(u"pool"_s);
-    m_skip = new QCheckBox(tr("Skip this node (its downstream nodes use cached outputs)"), box);
+    m_pool->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_pool->setMinimumContentsLength(8);
+    m_skip = new QCheckBox(tr("Skip this node"), box);
+    m_skip->setToolTip(tr("A skipped node does not run; the nodes after it use its outputs from "
+                          "an earlier run."));
     m_skip->setObjectName(u"skip"_s);
 
     form->addRow(tr("CPUs"), m_cpus);
@@ -545,6 +554,7 @@ QWidget *PropertiesPanel::makeEditor(const ParamSpec &spec)
             spin = box;
         }
         spin->setObjectName(u"spin"_s);
+        spin->setMinimumWidth(60);
         spin->installEventFilter(this); // a focus session is one gesture
         auto *expr = new QLineEdit(wrap);
         expr->setObjectName(u"expression"_s);
@@ -610,6 +620,8 @@ QWidget *PropertiesPanel::makeEditor(const ParamSpec &spec)
     }
     case ParamType::Enum: {
         auto *combo = new QComboBox(m_paramsBox);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
         for (const QString &choice : spec.choices)
             combo->addItem(choice, choice);
         connect(combo, &QComboBox::activated, this, [this, combo, name](int index) {
@@ -646,9 +658,9 @@ void PropertiesPanel::refreshValues()
         const QSignalBlocker blocker(box);
         box->setValue(value);
     };
-    m_cpus->setSpecialValueText(tr("as the template (%1)").arg(base.cpus));
-    m_memory->setSpecialValueText(tr("as the template (%1 MB)").arg(base.memoryMb));
-    m_gpus->setSpecialValueText(tr("as the template (%1)").arg(base.gpus));
+    m_cpus->setSpecialValueText(tr("template: %1").arg(base.cpus));
+    m_memory->setSpecialValueText(tr("template: %1 MB").arg(base.memoryMb));
+    m_gpus->setSpecialValueText(tr("template: %1").arg(base.gpus));
     setSpin(m_cpus, m_node.resources.contains(u"cpus"_s) ? m_node.resources.value(u"cpus"_s).toInt()
                                                          : m_cpus->minimum());
     setSpin(m_memory, m_node.resources.contains(u"memory_mb"_s)
@@ -763,8 +775,15 @@ void PropertiesPanel::validate(ParamRow &row, const QJsonValue &value)
     }
     row.problem->setText(reason);
     row.problem->setVisible(!reason.isEmpty());
-    row.editor->setProperty("invalid", !reason.isEmpty());
-    row.editor->setToolTip(reason);
+    QWidget *input = editor(row.spec.name);
+    if (!input)
+        input = row.editor;
+    if (input->property("invalid").toBool() != !reason.isEmpty()) {
+        input->setProperty("invalid", !reason.isEmpty());
+        input->style()->unpolish(input);
+        input->style()->polish(input);
+    }
+    input->setToolTip(reason);
 }
 
 QWidget *PropertiesPanel::editor(const QString &name) const
