@@ -363,6 +363,28 @@ private Q_SLOTS:
         QVERIFY(!m_editor->isReadOnly());
     }
 
+    void runsFromTheSelectedNode()
+    {
+        m_editor->scene()->selectIds({u"evaluate"_s});
+        QAction *runFrom = m_editor->action(u"runFrom"_s);
+        QTRY_VERIFY(runFrom->isEnabled());
+        QSignalSpy finished(m_editor, &PipelineEditor::runFinished);
+        runFrom->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() > 0, 180000);
+        QCOMPARE(finished.constFirst().at(1).toString(), u"succeeded"_s);
+        const RunRecord &run = m_editor->runController()->run();
+        QCOMPARE(run.options.value(u"from"_s).toString(), u"evaluate"_s);
+        // Upstream of the chosen node nothing ran again: its outputs came from the last run.
+        for (const TaskRecord &task : m_editor->runController()->tasks()) {
+            if (task.nodeId == u"train"_s || task.nodeId == u"export"_s)
+                QVERIFY2(task.state != u"succeeded"_s || task.attempts == 0,
+                         qPrintable(task.nodeId + u": "_s + task.state));
+        }
+        // Nothing changed since the last run, so the node's outputs may be reused (cached).
+        const NodeRunState evaluate = m_editor->scene()->nodeItem(u"evaluate"_s)->runState();
+        QVERIFY(evaluate == NodeRunState::Succeeded || evaluate == NodeRunState::Cached);
+    }
+
     void refusesRunningOneNodeWithoutASelection()
     {
         m_editor->scene()->selectIds({});
