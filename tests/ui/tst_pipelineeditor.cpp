@@ -413,6 +413,37 @@ private Q_SLOTS:
         QTRY_COMPARE(int(versions->commits().size()), count + 1);
     }
 
+    void newPipelineIsSavedRunAndStopped()
+    {
+        QVERIFY(!m_editor->newPipeline(u"Shapes classifier"_s)); // that name is taken
+        QVERIFY(!m_editor->newPipeline(u"  "_s));
+        QVERIFY(m_editor->newPipeline(u"Sleeper"_s));
+        QVERIFY(m_editor->currentSlug().isEmpty());
+        QVERIFY(m_editor->isModified()); // not saved yet
+        QCOMPARE(m_editor->scene()->nodeItemCount(), 0);
+        const auto id = model()->addNode(u"shell"_s, QPointF(0, 0));
+        QVERIFY(id);
+        QVERIFY(model()->setValue(id.value(), u"params.script"_s, u"sleep 60"_s));
+
+        QSignalSpy saved(m_editor, &PipelineEditor::saved);
+        m_editor->save(u"A node that takes its time"_s);
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(m_editor->currentSlug(), u"sleeper"_s);
+        QVERIFY(m_editor->pipelineSlugs().contains(u"sleeper"_s));
+        QVERIFY(!m_editor->isModified());
+        QVERIFY(PipelineStore(m_demo).list().contains(u"sleeper"_s));
+
+        QSignalSpy finished(m_editor, &PipelineEditor::runFinished);
+        m_editor->action(u"runAll"_s)->trigger();
+        NodeItem *node = m_editor->scene()->nodeItem(id.value());
+        QTRY_VERIFY_WITH_TIMEOUT(node->runState() == NodeRunState::Running, 60000);
+        QVERIFY(m_editor->action(u"stop"_s)->isEnabled());
+        m_editor->action(u"stop"_s)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() > 0, 60000);
+        QCOMPARE(finished.constFirst().at(1).toString(), u"stopped"_s);
+        QTRY_COMPARE(node->runState(), NodeRunState::Stopped);
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

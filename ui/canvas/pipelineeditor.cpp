@@ -270,7 +270,17 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
     updateActions();
 }
 
-PipelineEditor::~PipelineEditor() = default;
+PipelineEditor::~PipelineEditor()
+{
+    // The models and scenes are children destroyed after this object: their last signals
+    // (an undo stack clearing itself) must not reach a half-destroyed editor.
+    m_model->undoStack()->disconnect(this);
+    m_model->disconnect(this);
+    m_viewModel->disconnect(this);
+    m_scene->disconnect(this);
+    m_viewScene->disconnect(this);
+    m_runs->disconnect(this);
+}
 
 QWidget *PipelineEditor::buildCentre()
 {
