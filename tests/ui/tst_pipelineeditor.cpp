@@ -444,6 +444,23 @@ private Q_SLOTS:
         QTRY_COMPARE(node->runState(), NodeRunState::Stopped);
     }
 
+    void aRunThatCannotStartSaysWhy()
+    {
+        QCOMPARE(m_editor->currentSlug(), u"sleeper"_s);
+        // A node whose required inputs are not linked: the run process refuses the pipeline.
+        QVERIFY(model()->addNode(u"batch-predict"_s, QPointF(300, 0)));
+        QSignalSpy saved(m_editor, &PipelineEditor::saved);
+        m_editor->save(u"Half-built"_s);
+        QVERIFY(saved.wait(30000));
+        QSignalSpy failed(m_editor, &PipelineEditor::failed);
+        m_editor->action(u"runAll"_s)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 60000);
+        const QString message = failed.constFirst().constFirst().toString();
+        QVERIFY2(message.contains(u"batch-predict"_s), qPrintable(message));
+        QVERIFY(!m_editor->runController()->isActive());
+        QVERIFY(m_editor->action(u"runAll"_s)->isEnabled());
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

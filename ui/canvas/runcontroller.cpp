@@ -27,6 +27,7 @@ constexpr int kMaxMissedPolls = 90;
 struct Poll
 {
     QString error;
+    QString processOutput; ///< the last lines the process wrote, when no run was found
     bool found = false;
     RunRecord run;
     QList<TaskRecord> tasks;
@@ -112,8 +113,14 @@ void RunController::start(const QString &slug, Mode mode, const QString &node)
     m_run = RunRecord();
     m_tasks.clear();
     const QStringList args = arguments(slug, mode, node);
-    // The runs that exist now, so the new one can be told apart when it appears.
-    using Known = Result<QSet<QString>>;
+    // The runs that exist now, so the new one can be told apart when it appears; and a file
+    // for what the process says before its run is recorded.
+    struct Prepared
+    {
+        QSet<QString> known;
+        QString logFile;
+    };
+    using Known = Result<Prepared>;
     auto *watcher = new QFutureWatcher<Known>(this);
     connect(watcher, &QFutureWatcher<Known>::finished, this, [this, watcher, slug, args] {
         const Known known = watcher->result();
@@ -123,19 +130,28 @@ void RunController::start(const QString &slug, Mode mode, const QString &node)
             Q_EMIT failed(known.error().message);
             return;
         }
-        launch(slug, args, known.value());
+        if (m_logFile.isEmpty())
+            m_logFile = known->logFile;
+        launch(slug, args, known->known);
     });
-    watcher->setFuture(QtConcurrent::run([root = m_root, slug]() -> Known {
+    watcher->setFuture(QtConcurrent::run([root = m_root, slug, logFile = m_logFile]() -> Known {
         auto workspace = Workspace::open(root);
         if (!workspace)
             return workspace.error();
         auto runs = RunStore(workspace->catalog()).runs(1000, slug);
         if (!runs)
             return runs.error();
-        QSet<QString> ids;
+        Prepared prepared;
         for (const RunRecord &run : runs.value())
-            ids.insert(run.id);
-        return ids;
+            prepared.known.insert(run.id);
+        prepared.logFile = logFile;
+        if (prepared.logFile.isEmpty()) {
+            QTemporaryFile log(QDir::temp().filePath(u"atelier-run-XXXXXX.log"_s));
+            log.setAutoRemove(false);
+            if (log.open())
+                prepared.logFile = log.fileName();
+        }
+        return prepared;
     }));
 }
 
@@ -143,12 +159,6 @@ void RunController::launch(const QString &slug, const QStringList &arguments,
                            const QSet<QString> &known)
 {
     m_knownRuns = known;
-    if (m_logFile.isEmpty()) {
-        QTemporaryFile log(QDir::temp().filePath(u"atelier-run-XXXXXX.log"_s));
-        log.setAutoRemove(false);
-        if (log.open())
-            m_logFile = log.fileName();
-    }
     QProcess process;
     process.setProgram(atelierBinary());
     process.setArguments(arguments);
@@ -204,7 +214,7 @@ void RunController::poll()
                 m_active = false;
                 QString reason = poll.error;
                 if (reason.isEmpty())
-                    reason = lastLines(m_logFile);
+                    reason = poll.processOutput;
                 if (reason.isEmpty())
                     reason = tr("the run process ended before it recorded a run");
                 Q_EMIT failed(tr("The run did not start: %1").arg(reason));
@@ -224,42 +234,44 @@ void RunController::poll()
             Q_EMIT finished(m_run);
         }
     });
-    watcher->setFuture(QtConcurrent::run(
-        [root = m_root, slug = m_slug, runId = m_runId, known = m_knownRuns]() -> Poll {
-            Poll result;
-            auto workspace = Workspace::open(root);
-            if (!workspace) {
-                result.error = workspace.error().message;
-                return result;
-            }
-            RunStore store(workspace->catalog());
-            QString id = runId;
-            if (id.isEmpty()) {
-                auto runs = store.runs(20, slug);
-                if (!runs) {
-                    result.error = runs.error().message;
-                    return result;
-                }
-                for (const RunRecord &run : runs.value()) {
-                    if (!known.contains(run.id)) {
-                        id = run.id;
-                        break;
-                    }
-                }
-                if (id.isEmpty())
-                    return result; // not recorded yet
-            }
-            auto run = store.run(id);
-            auto tasks = store.tasks(id);
-            if (!run || !tasks) {
-                result.error = !run ? run.error().message : tasks.error().message;
-                return result;
-            }
-            result.found = true;
-            result.run = run.value();
-            result.tasks = tasks.value();
+    watcher->setFuture(QtConcurrent::run([root = m_root, slug = m_slug, runId = m_runId,
+                                          known = m_knownRuns, logFile = m_logFile]() -> Poll {
+        Poll result;
+        auto workspace = Workspace::open(root);
+        if (!workspace) {
+            result.error = workspace.error().message;
             return result;
-        }));
+        }
+        RunStore store(workspace->catalog());
+        QString id = runId;
+        if (id.isEmpty()) {
+            auto runs = store.runs(20, slug);
+            if (!runs) {
+                result.error = runs.error().message;
+                return result;
+            }
+            for (const RunRecord &run : runs.value()) {
+                if (!known.contains(run.id)) {
+                    id = run.id;
+                    break;
+                }
+            }
+            if (id.isEmpty()) {
+                result.processOutput = lastLines(logFile);
+                return result; // not recorded yet
+            }
+        }
+        auto run = store.run(id);
+        auto tasks = store.tasks(id);
+        if (!run || !tasks) {
+            result.error = !run ? run.error().message : tasks.error().message;
+            return result;
+        }
+        result.found = true;
+        result.run = run.value();
+        result.tasks = tasks.value();
+        return result;
+    }));
 }
 
 void RunController::stop()
