@@ -231,6 +231,10 @@ void ScheduleDialog::loadHistory(const QString &workspaceRoot, const QString &pi
                     continue;
                 new QTreeWidgetItem(m_past, {run.logicalDate, run.id, run.state});
             }
+            m_past->setDisabled(m_past->topLevelItemCount() == 0);
+            m_past->setToolTip(m_past->topLevelItemCount() == 0
+                                   ? tr("No scheduled run of this pipeline yet.")
+                                   : QString());
         }
         Q_EMIT historyLoaded();
     });

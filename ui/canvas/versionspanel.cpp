@@ -44,6 +44,8 @@ VersionsPanel::VersionsPanel(QWidget *parent) : QWidget(parent)
     m_title->setWordWrap(true);
     m_changes = new QListWidget(changesBox);
     m_changes->setObjectName(u"diffChanges"_s);
+    m_changes->setWordWrap(true);
+    m_changes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     changesLayout->addWidget(m_title);
     changesLayout->addWidget(m_changes, 1);
     splitter->setStretchFactor(0, 3);
@@ -120,9 +122,10 @@ void VersionsPanel::reload()
         for (const CommitInfo &commit : std::as_const(m_commits)) {
             auto *item = new QTreeWidgetItem(
                 m_list,
-                {commit.summary, locale.toString(commit.time.toLocalTime(), QLocale::ShortFormat),
+                {commit.summary, locale.toString(commit.time.toLocalTime(), u"d MMM HH:mm"_s),
                  commit.id.left(8)});
             item->setData(0, Qt::UserRole, commit.id);
+            item->setToolTip(2, commit.id);
             item->setToolTip(
                 0, tr("%1\n\n%2 <%3>")
                        .arg(commit.message.trimmed(), commit.authorName, commit.authorEmail));
