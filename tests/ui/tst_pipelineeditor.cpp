@@ -1,3 +1,4 @@
+#include "canvas/canvasmime.h"
 #include "canvas/canvasscene.h"
 #include "canvas/pipelineeditor.h"
 #include "canvas/propertiespanel.h"
@@ -14,14 +15,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGraphicsSceneDragDropEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <memory>
@@ -88,6 +92,38 @@ private Q_SLOTS:
         QVERIFY(palette->shownTemplates().isEmpty());
         palette->setSearch({});
         QVERIFY(palette->shownTemplates().size() >= 10);
+
+        // A template row drags as its reference; dropped on the canvas it is a new node.
+        auto *tree = palette->findChild<QTreeView *>(u"paletteTree"_s);
+        QVERIFY(tree);
+        QModelIndex row;
+        for (int i = 0; i < tree->model()->rowCount() && !row.isValid(); ++i) {
+            const QModelIndex category = tree->model()->index(i, 0);
+            for (int j = 0; j < tree->model()->rowCount(category); ++j) {
+                const QModelIndex candidate = tree->model()->index(j, 0, category);
+                if (candidate.data(Qt::DisplayRole).toString() == u"Split table"_s)
+                    row = candidate;
+            }
+        }
+        QVERIFY(row.isValid());
+        QVERIFY(row.flags() & Qt::ItemIsDragEnabled);
+        std::unique_ptr<QMimeData> mime(tree->model()->mimeData({row}));
+        QVERIFY(mime && mime->hasFormat(templateMimeType()));
+        QCOMPARE(mime->data(templateMimeType()), QByteArray("table-split@1.0"));
+        const int nodes = int(model()->nodes().size());
+        const int steps = model()->undoStack()->index();
+        QGraphicsSceneDragDropEvent drop(QEvent::GraphicsSceneDrop);
+        drop.setMimeData(mime.get());
+        drop.setScenePos(QPointF(200, 600));
+        drop.setProposedAction(Qt::CopyAction);
+        drop.setPossibleActions(Qt::CopyAction);
+        QCoreApplication::sendEvent(m_editor->scene(), &drop);
+        QCOMPARE(model()->nodes().size(), nodes + 1);
+        QCOMPARE(model()->nodes().constLast().templateRef, u"table-split@1.0"_s);
+        QCOMPARE(model()->undoStack()->index(), steps + 1);
+        model()->undoStack()->undo();
+        QCOMPARE(model()->nodes().size(), nodes);
+        QVERIFY(!m_editor->isModified());
     }
 
     void editsAParamAsOneUndoStepPerGesture()
