@@ -1,5 +1,6 @@
 #include "canvas/propertiespanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -222,6 +223,8 @@ QWidget *PropertiesPanel::buildPipelinePage()
 
 void PropertiesPanel::showPipeline(const PipelineDocument &doc, const QStringList &problems)
 {
+    if (m_stack->currentIndex() != 2)
+        commitFocusedEditor();
     m_node = NodeSpec();
     m_spec.reset();
     m_rows.clear();
@@ -339,6 +342,7 @@ QWidget *PropertiesPanel::buildExecution()
 
 void PropertiesPanel::showHint(int selectedCount)
 {
+    commitFocusedEditor();
     m_node = NodeSpec();
     m_spec.reset();
     m_rows.clear();
@@ -375,6 +379,8 @@ void PropertiesPanel::setNode(const NodeSpec &node, const std::optional<Template
     const bool sameShape = !m_node.id.isEmpty() && node.id == m_node.id &&
                            node.templateRef == m_node.templateRef &&
                            spec.has_value() == m_spec.has_value() && m_stack->currentIndex() == 1;
+    if (!sameShape)
+        commitFocusedEditor(); // its value belongs to the node shown until now
     m_node = node;
     m_spec = spec;
     m_templateError = templateError;
@@ -382,6 +388,15 @@ void PropertiesPanel::setNode(const NodeSpec &node, const std::optional<Template
         rebuild();
     refreshValues();
     m_stack->setCurrentIndex(1);
+}
+
+void PropertiesPanel::commitFocusedEditor()
+{
+    // Taking the focus away finishes the edit (editingFinished, the text's focus-out) while
+    // m_node is still the node it was made for.
+    QWidget *focused = QApplication::focusWidget();
+    if (focused && isAncestorOf(focused))
+        focused->clearFocus();
 }
 
 void PropertiesPanel::rebuild()

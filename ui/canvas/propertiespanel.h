@@ -83,6 +83,7 @@ private:
         QLabel *problem = nullptr;
     };
 
+    void commitFocusedEditor();
     void rebuild();
     void refreshValues();
     QWidget *makeEditor(const ParamSpec &spec);
