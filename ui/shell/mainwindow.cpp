@@ -144,7 +144,10 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open the &Demo"), this, &MainWindow::openDemo);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    file->addAction(tr("&Close Workspace"), this, &MainWindow::showWelcome);
+    file->addAction(tr("&Close Workspace"), this, [this] {
+        if (!m_editor || m_editor->maybeDiscard()) // unsaved pipeline edits: ask first
+            showWelcome();
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
