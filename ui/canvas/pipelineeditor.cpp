@@ -378,6 +378,7 @@ void PipelineEditor::buildActions()
     m_pipelines->setMinimumWidth(200);
     m_pipelines->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_pipelines->setToolTip(tr("The pipeline being edited"));
+    m_pipelines->setPlaceholderText(tr("No pipeline"));
     bar->addWidget(m_pipelines);
     m_modified = new QLabel(bar);
     m_modified->setObjectName(u"modifiedMark"_s);
@@ -730,6 +731,27 @@ void PipelineEditor::askSaveMessage(const QString &suggestion, bool thenRun)
         return;
     }
     bool ok = false;
+    if (m_model->document().name.trimmed().isEmpty()) {
+        // Nodes were added before any pipeline was made: the first save names it.
+        const QString name =
+            QInputDialog::getText(this, tr("Save a version"), tr("Name of the new pipeline:"),
+                                  QLineEdit::Normal, QString(), &ok);
+        if (!ok || name.trimmed().isEmpty()) {
+            m_runAfterSave.reset();
+            return;
+        }
+        if (m_slugs.contains(PipelineDocument::slugFor(name.trimmed()))) {
+            m_runAfterSave.reset();
+            report(tr("There is already a pipeline saved as “%1”; choose another name.")
+                       .arg(PipelineDocument::slugFor(name.trimmed())));
+            return;
+        }
+        if (const Status set = m_model->setValue(QString(), u"name"_s, name.trimmed()); !set) {
+            m_runAfterSave.reset();
+            report(set.error().message);
+            return;
+        }
+    }
     const QString message = QInputDialog::getText(
         this, tr("Save a version"),
         thenRun ? tr("The run uses the saved pipeline. Describe your changes to save them:")
@@ -1100,6 +1122,15 @@ void PipelineEditor::refreshProperties()
         m_properties->showPipeline(model->document(), problems);
         return;
     }
+    if (ids.isEmpty() && m_slug.isEmpty() && model->document().name.isEmpty()) {
+        m_properties->showMessage(
+            m_root.isEmpty() ? QString()
+            : m_slugs.isEmpty()
+                ? tr("No pipeline yet.\n\nClick New to make one, then drag templates from the "
+                     "palette onto the canvas.")
+                : tr("Choose a pipeline above, or click New."));
+        return;
+    }
     if (ids.size() != 1) {
         m_properties->showHint(int(ids.size()));
         return;
@@ -1196,7 +1227,8 @@ void PipelineEditor::updateTitle()
 void PipelineEditor::updateActions()
 {
     const bool open =
-        !m_root.isEmpty() && (!m_slug.isEmpty() || !m_model->document().name.isEmpty());
+        !m_root.isEmpty() &&
+        (!m_slug.isEmpty() || !m_model->document().name.isEmpty() || !m_model->nodes().isEmpty());
     const bool editing = open && !m_viewing;
     const bool running = m_runs->isActive();
     const bool oneSelected = m_scene->selectedNodeIds().size() == 1;

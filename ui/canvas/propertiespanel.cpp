@@ -354,6 +354,12 @@ void PropertiesPanel::showHint(int selectedCount)
     m_stack->setCurrentIndex(0);
 }
 
+void PropertiesPanel::showMessage(const QString &text)
+{
+    showHint(0);
+    m_hint->setText(text);
+}
+
 void PropertiesPanel::setPools(const QStringList &pools)
 {
     m_pools = pools;

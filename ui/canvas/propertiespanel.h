@@ -44,6 +44,8 @@ public:
                  const QString &templateError = {});
     /// Nothing selected (\a count 0) or several nodes.
     void showHint(int selectedCount);
+    /// A message instead of properties (no pipeline open, …).
+    void showMessage(const QString &text);
     /// Nothing selected: the pipeline's own fields, its schedule and what a run would refuse.
     void showPipeline(const PipelineDocument &doc, const QStringList &problems);
     void setPools(const QStringList &pools);
