@@ -21,6 +21,48 @@ qreal pull(const QPointF &p0, const QPointF &p3)
     return dx < 0 ? std::min<qreal>(base + std::abs(p3.y() - p0.y()) * 0.25, 240.0) : base;
 }
 
+QRectF controlBox(const QPointF &a, const QPointF &b, const QPointF &c, const QPointF &d)
+{
+    return QRectF(
+        QPointF(std::min({a.x(), b.x(), c.x(), d.x()}), std::min({a.y(), b.y(), c.y(), d.y()})),
+        QPointF(std::max({a.x(), b.x(), c.x(), d.x()}), std::max({a.y(), b.y(), c.y(), d.y()})));
+}
+
+// Appends to \a out the parts of the cubic a-b-c-d whose control box meets \a clip: halves the
+// curve (de Casteljau) until each part is inside the clip, outside it, or small.
+void visiblePieces(QPainterPath &out, const QPointF &a, const QPointF &b, const QPointF &c,
+                   const QPointF &d, const QRectF &clip, int depth)
+{
+    const QRectF box = controlBox(a, b, c, d);
+    // Not QRectF::intersects(): a straight piece has an empty box and must still count.
+    if (box.left() > clip.right() || box.right() < clip.left() || box.top() > clip.bottom() ||
+        box.bottom() < clip.top())
+        return;
+    if ((box.left() >= clip.left() && box.right() <= clip.right() && box.top() >= clip.top() &&
+         box.bottom() <= clip.bottom()) ||
+        depth >= 14) {
+        if (out.isEmpty() || out.currentPosition() != a)
+            out.moveTo(a);
+        out.cubicTo(b, c, d);
+        return;
+    }
+    const QPointF ab = (a + b) / 2, bc = (b + c) / 2, cd = (c + d) / 2;
+    const QPointF abc = (ab + bc) / 2, bcd = (bc + cd) / 2;
+    const QPointF mid = (abc + bcd) / 2;
+    visiblePieces(out, a, ab, abc, mid, clip, depth + 1);
+    visiblePieces(out, mid, bcd, cd, d, clip, depth + 1);
+}
+
+// \a colour faded towards the canvas by \a amount, opaque: the raster engine fills opaque
+// colour two to three times faster than translucent colour, and thousands of links add up.
+QColor blend(const QColor &colour, qreal amount)
+{
+    const QColor bg = CanvasStyle::canvasBackground();
+    return QColor::fromRgbF(float(colour.redF() * (1 - amount) + bg.redF() * amount),
+                            float(colour.greenF() * (1 - amount) + bg.greenF() * amount),
+                            float(colour.blueF() * (1 - amount) + bg.blueF() * amount));
+}
+
 } // namespace
 
 EdgeItem::EdgeItem(const QString &key, NodeItem *from, PortSlot fromPort, NodeItem *to,
@@ -133,20 +175,30 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (lod < CanvasStyle::LodShape) {
         // Far away a straight hairline reads the same and costs a fraction of a curve.
         painter->setRenderHint(QPainter::Antialiasing, false);
-        colour.setAlpha(150);
+        colour = blend(colour, 0.45);
         painter->setPen(QPen(colour, 0));
         painter->drawLine(m_p0, m_p3);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
     if (!selected && !m_refused)
-        colour.setAlpha(200);
+        colour = blend(colour, 0.2);
     QPen pen(colour, selected ? PenWidth + 1 : PenWidth, Qt::SolidLine, Qt::RoundCap);
     if (!m_from || !m_to)
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(path());
+    // A link across a large graph can be tens of thousands of pixels long at 100 %: stroke only
+    // the pieces of the curve that reach the device (in item coordinates), not the whole curve.
+    const qreal k = pull(m_p0, m_p3);
+    const QPaintDevice *device = painter->device();
+    const QRectF clip = painter->worldTransform()
+                            .inverted()
+                            .mapRect(QRectF(0, 0, device->width(), device->height()))
+                            .adjusted(-PenWidth - 1, -PenWidth - 1, PenWidth + 1, PenWidth + 1);
+    QPainterPath visible;
+    visiblePieces(visible, m_p0, m_p0 + QPointF(k, 0), m_p3 - QPointF(k, 0), m_p3, clip, 0);
+    painter->drawPath(visible);
 }
 
 } // namespace atelier
