@@ -433,6 +433,10 @@ private Q_SLOTS:
         QVERIFY2(train->badgeText().startsWith(u"Running 1:0"_s), qPrintable(train->badgeText()));
         m_scene->setNodeProgress(u"train"_s, 0.5);
         m_scene->setNodeState(u"eval"_s, NodeRunState::Failed, {}, u"exit code 2"_s);
+        m_scene->setNodeState(u"export"_s, u"succeeded"_s);
+        m_scene->setNodeState(u"split"_s, u"cached"_s);
+        m_scene->setNodeState(u"reg"_s, u"pending"_s);
+        QCOMPARE(m_scene->nodeItem(u"reg"_s)->runState(), NodeRunState::Queued);
         QVERIFY(m_scene->nodeItem(u"eval"_s)->toolTip().contains(u"exit code 2"_s));
         const QImage running = renderView();
         QVERIFY(running != idle);

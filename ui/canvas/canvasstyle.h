@@ -50,7 +50,7 @@ public:
     static NodeRunState stateFromString(const QString &state);
 
     static QColor canvasBackground() { return QColor(0xf4, 0xf5, 0xf8); }
-    static QColor gridMinor() { return QColor(0xe6, 0xe8, 0xee); }
+    static QColor gridMinor() { return QColor(0xea, 0xec, 0xf1); }
     static QColor gridMajor() { return QColor(0xd9, 0xdc, 0xe4); }
     static QColor cardFill() { return QColor(0xff, 0xff, 0xff); }
     static QColor cardBorder() { return QColor(0xc9, 0xcf, 0xdb); }

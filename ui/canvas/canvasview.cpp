@@ -112,7 +112,7 @@ void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
     painter->fillRect(rect, CanvasStyle::canvasBackground());
     if (!m_grid)
         return;
-    // Minor lines only while they are at least 8 pixels apart; major every 5 cells.
+    // Minor lines only while they are at least 12 pixels apart; major every 5 cells.
     const qreal z = zoom();
     const qreal cell = CanvasStyle::GridSize;
     painter->setRenderHint(QPainter::Antialiasing, false);
@@ -127,7 +127,7 @@ void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
         painter->setPen(QPen(colour, 0));
         painter->drawLines(all);
     };
-    if (cell * z >= 8)
+    if (cell * z >= 12)
         lines(cell, CanvasStyle::gridMinor());
     if (cell * 5 * z >= 8)
         lines(cell * 5, CanvasStyle::gridMajor());

@@ -53,7 +53,8 @@ void NodeItem::setContent(const QString &title, const QString &templateLabel,
     m_inputs = inputs;
     m_outputs = outputs;
     // Elided once here, not at every paint: the card has a fixed width in scene units.
-    m_titleElided = elided(CanvasStyle::titleFont(), title, CanvasStyle::NodeWidth - 24 - 64);
+    m_titleElided = elided(CanvasStyle::titleFont(), title, CanvasStyle::NodeWidth - 24);
+    m_titleBesideBadge = elided(CanvasStyle::titleFont(), title, CanvasStyle::NodeWidth - 24 - 86);
     m_templateElided = elided(CanvasStyle::smallFont(), templateLabel, CanvasStyle::NodeWidth - 24);
     updateToolTip();
     for (EdgeItem *edge : std::as_const(m_edges))
@@ -291,8 +292,10 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setFont(CanvasStyle::titleFont());
         painter->setPen(CanvasStyle::titleText());
         const QRectF titleRect(12, 5, card.width() - 24, 18);
-        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          details ? m_titleElided : m_title);
+        // Beside a state badge the title is shorter; far away the badge is only a dot.
+        const QString &title =
+            details && m_state != NodeRunState::Idle ? m_titleBesideBadge : m_titleElided;
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
     }
     if (details) {
         painter->setFont(CanvasStyle::smallFont());

@@ -99,6 +99,7 @@ private:
     const CanvasItemOptions *m_options;
     QString m_title;
     QString m_titleElided;
+    QString m_titleBesideBadge;
     QString m_templateLabel;
     QString m_templateElided;
     QList<NodePort> m_inputs;
