@@ -89,8 +89,8 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
 
     MainWindow window;
     const QString workspace = options.workspace;
-    if (screenshot)
-        window.resize(1280, 800);
+    if (screenshot) // the canvas needs room to show a pipeline at a readable zoom
+        window.resize(options.view == u"pipelines"_s ? QSize(1600, 960) : QSize(1280, 800));
     window.show();
     if (!workspace.isEmpty())
         window.openWorkspace(workspace);
@@ -111,6 +111,13 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     QCoreApplication::processEvents();
     while (window.isBusy() && settle.elapsed() < 10000) {
         QThread::msleep(2);
+        QCoreApplication::processEvents();
+    }
+    // Deferred repaints (the canvas minimap redraws a moment after the scene changes).
+    QElapsedTimer grace;
+    grace.start();
+    while (grace.elapsed() < 400) {
+        QThread::msleep(5);
         QCoreApplication::processEvents();
     }
     const QPixmap image = window.grab();

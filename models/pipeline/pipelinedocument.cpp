@@ -42,8 +42,7 @@ public:
         if (value.isUndefined())
             return fallback;
         const double number = value.toDouble(-1e300);
-        if (!value.isDouble() || number != double(qint64(number)) || number < min ||
-            number > 1e9) {
+        if (!value.isDouble() || number != double(qint64(number)) || number < min || number > 1e9) {
             fail(key, PipelineDocument::tr("must be a whole number of at least %1").arg(min));
             return fallback;
         }
@@ -94,8 +93,8 @@ public:
         if (m_error)
             return;
         const QString where = m_path.isEmpty() ? key : m_path + u'.' + key;
-        m_error = makeError(ErrorCode::Invalid, PipelineDocument::tr("%1: %2 %3")
-                                                    .arg(m_source, where, what));
+        m_error = makeError(ErrorCode::Invalid,
+                            PipelineDocument::tr("%1: %2 %3").arg(m_source, where, what));
     }
 
     QString path() const { return m_path; }
@@ -172,18 +171,19 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
                                                  .arg(parseError.errorString()));
     }
     if (!parsed.isObject())
-        return makeError(ErrorCode::Invalid,
-                         tr("%1: a pipeline is a JSON object, not an array or a value").arg(source));
+        return makeError(
+            ErrorCode::Invalid,
+            tr("%1: a pipeline is a JSON object, not an array or a value").arg(source));
 
     PipelineDocument doc;
     Reader top(source, {}, parsed.object());
-    top.onlyKeys({u"format"_s, u"name"_s, u"description"_s, u"variables"_s, u"nodes"_s,
-                  u"edges"_s, u"schedule"_s, u"layout"_s});
+    top.onlyKeys({u"format"_s, u"name"_s, u"description"_s, u"variables"_s, u"nodes"_s, u"edges"_s,
+                  u"schedule"_s, u"layout"_s, u"notes"_s});
     const int format = top.integer(u"format"_s, kFormat, 1);
     if (format > kFormat)
-        top.fail(u"format"_s, tr("is %1; this Atelier reads format %2 (update Atelier)")
-                                  .arg(format)
-                                  .arg(kFormat));
+        top.fail(
+            u"format"_s,
+            tr("is %1; this Atelier reads format %2 (update Atelier)").arg(format).arg(kFormat));
     doc.name = top.string(u"name"_s, true);
     doc.description = top.string(u"description"_s);
 
@@ -202,8 +202,8 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
             continue;
         }
         Reader r(source, path, nodes[i].toObject());
-        r.onlyKeys({u"id"_s, u"name"_s, u"template"_s, u"params"_s, u"resources"_s,
-                    u"retries"_s, u"timeout_s"_s, u"skip"_s, u"pool"_s});
+        r.onlyKeys({u"id"_s, u"name"_s, u"template"_s, u"params"_s, u"resources"_s, u"retries"_s,
+                    u"timeout_s"_s, u"skip"_s, u"pool"_s});
         NodeSpec node;
         node.id = r.string(u"id"_s, true);
         node.name = r.string(u"name"_s);
@@ -239,8 +239,8 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
 
     if (parsed.object().contains(u"schedule"_s) && !parsed.object().value(u"schedule"_s).isNull()) {
         Reader r(source, u"schedule"_s, top.object(u"schedule"_s));
-        r.onlyKeys({u"cron"_s, u"start"_s, u"catchup"_s, u"max_active_runs"_s,
-                    u"depends_on_past"_s, u"keep_last"_s});
+        r.onlyKeys({u"cron"_s, u"start"_s, u"catchup"_s, u"max_active_runs"_s, u"depends_on_past"_s,
+                    u"keep_last"_s});
         ScheduleSpec schedule;
         schedule.cron = r.string(u"cron"_s, true);
         const QString start = r.string(u"start"_s);
@@ -266,6 +266,36 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
             continue;
         }
         doc.layout.insert(it.key(), QPointF(point[0].toDouble(), point[1].toDouble()));
+    }
+
+    const QJsonArray notes = top.array(u"notes"_s);
+    for (qsizetype i = 0; i < notes.size(); ++i) {
+        const QString path = u"notes[%1]"_s.arg(i);
+        if (!notes[i].isObject()) {
+            top.fail(path, tr("must be an object"));
+            continue;
+        }
+        const QJsonObject object = notes[i].toObject();
+        Reader r(source, path, object);
+        r.onlyKeys({u"id"_s, u"text"_s, u"pos"_s, u"size"_s});
+        NoteSpec note;
+        note.id = r.string(u"id"_s, true);
+        note.text = r.string(u"text"_s);
+        const QJsonArray pos = r.array(u"pos"_s);
+        if (pos.size() != 2 || !pos[0].isDouble() || !pos[1].isDouble())
+            r.fail(u"pos"_s, tr("must be [x, y]"));
+        else
+            note.pos = QPointF(pos[0].toDouble(), pos[1].toDouble());
+        if (object.contains(u"size"_s)) {
+            const QJsonArray size = r.array(u"size"_s);
+            if (size.size() != 2 || !size[0].isDouble() || !size[1].isDouble() ||
+                size[0].toDouble() <= 0 || size[1].toDouble() <= 0)
+                r.fail(u"size"_s, tr("must be [width, height], both above 0"));
+            else
+                note.size = QSizeF(size[0].toDouble(), size[1].toDouble());
+        }
+        top.take(r);
+        doc.notes.append(note);
     }
 
     if (top.error())
@@ -334,6 +364,16 @@ QByteArray PipelineDocument::toJson() const
         for (auto it = layout.begin(); it != layout.end(); ++it)
             l.insert(it.key(), QJsonArray{it.value().x(), it.value().y()});
         root.insert(u"layout"_s, l);
+    }
+    if (!notes.isEmpty()) {
+        QJsonArray noteArray;
+        for (const NoteSpec &note : notes)
+            noteArray.append(
+                QJsonObject{{u"id"_s, note.id},
+                            {u"text"_s, note.text},
+                            {u"pos"_s, QJsonArray{note.pos.x(), note.pos.y()}},
+                            {u"size"_s, QJsonArray{note.size.width(), note.size.height()}}});
+        root.insert(u"notes"_s, noteArray);
     }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -4,10 +4,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHashFunctions>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QPointF>
+#include <QSizeF>
 #include <QString>
 
 #include <optional>
@@ -43,6 +45,22 @@ struct EdgeSpec
     bool operator==(const EdgeSpec &) const = default;
 };
 
+inline size_t qHash(const EdgeSpec &edge, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, edge.fromNode, edge.fromPort, edge.toNode, edge.toPort);
+}
+
+/// A sticky note on the canvas: free text at a place, not part of the run.
+struct NoteSpec
+{
+    QString id; ///< unique among notes and nodes ("note-1")
+    QString text;
+    QPointF pos; ///< top-left corner, scene coordinates
+    QSizeF size{200, 120};
+
+    bool operator==(const NoteSpec &) const = default;
+};
+
 /// When a pipeline runs by itself.
 struct ScheduleSpec
 {
@@ -70,7 +88,8 @@ public:
     QList<NodeSpec> nodes;
     QList<EdgeSpec> edges;
     std::optional<ScheduleSpec> schedule;
-    QMap<QString, QPointF> layout;
+    QMap<QString, QPointF> layout; ///< node id → top-left corner of the node, scene coordinates
+    QList<NoteSpec> notes;         ///< "notes": [{"id", "text", "pos": [x, y], "size": [w, h]}]
 
     const NodeSpec *node(const QString &id) const;
     /// A file name made of the name: lower-case ASCII letters, digits and dashes (accents

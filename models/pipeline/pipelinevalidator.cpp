@@ -3,6 +3,7 @@
 #include "pipeline/cron.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/templatelibrary.h"
+#include "pipeline/templatespec.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -71,6 +72,57 @@ QString ValidationIssue::toString() const
     if (!field.isEmpty())
         where = where.isEmpty() ? field : where + u", "_s + field;
     return where.isEmpty() ? message : where + u": "_s + message;
+}
+
+QString PipelineValidator::checkField(const PipelineDocument &doc, const TemplateSpec &spec,
+                                      const QString &field, const QJsonValue &value)
+{
+    if (field.startsWith(u"params."_s)) {
+        const QString name = field.mid(7);
+        const ParamSpec *param = spec.param(name);
+        if (!param) {
+            QStringList known;
+            for (const ParamSpec &p : spec.params)
+                known.append(p.name);
+            return tr("%1 has no parameter \"%2\" (it has: %3)")
+                .arg(spec.ref(), name, known.join(u", "_s));
+        }
+        if (value.isUndefined()) {
+            // Not set: the default applies. A param without a default holds a null QJsonValue.
+            if (param->required &&
+                (param->defaultValue.isUndefined() || param->defaultValue.isNull()))
+                return tr("is required");
+            return {};
+        }
+        if (const QString reason = TemplateSpec::checkValue(*param, value); !reason.isEmpty())
+            return reason;
+        for (const QString &variable : referencedVariables(value)) {
+            if (!doc.variables.contains(variable))
+                return tr("uses {{variables.%1}}, which the pipeline does not define")
+                    .arg(variable);
+        }
+        return {};
+    }
+    if (field.startsWith(u"resources."_s)) {
+        static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s};
+        if (!keys.contains(field.mid(10)))
+            return tr("is not a resource (use cpus, memory_mb, gpus or nodes)");
+        if (value.isUndefined())
+            return {};
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 0 || number != double(qint64(number)))
+            return tr("must be a whole number, 0 or more");
+        return {};
+    }
+    if (field == u"retries"_s || field == u"timeout_s"_s) {
+        if (value.isUndefined())
+            return {};
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 0 || number > 1e9 || number != double(qint64(number)))
+            return tr("must be a whole number, 0 or more");
+        return {};
+    }
+    return {};
 }
 
 QStringList PipelineValidator::findCycle(const PipelineDocument &doc)
@@ -170,41 +222,24 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
         templates.insert(node.id, spec.value());
 
         for (auto it = node.params.begin(); it != node.params.end(); ++it) {
-            const ParamSpec *param = spec->param(it.key());
-            if (!param) {
-                QStringList known;
-                for (const ParamSpec &p : spec->params)
-                    known.append(p.name);
-                add(node.id, -1, u"params."_s + it.key(),
-                    tr("%1 has no parameter \"%2\" (it has: %3)")
-                        .arg(spec->ref(), it.key(), known.join(u", "_s)));
-                continue;
-            }
-            if (const QString reason = TemplateSpec::checkValue(*param, it.value());
+            if (const QString reason =
+                    checkField(doc, spec.value(), u"params."_s + it.key(), it.value());
                 !reason.isEmpty())
                 add(node.id, -1, u"params."_s + it.key(), reason);
-            for (const QString &variable : referencedVariables(it.value())) {
-                if (!doc.variables.contains(variable))
-                    add(node.id, -1, u"params."_s + it.key(),
-                        tr("uses {{variables.%1}}, which the pipeline does not define")
-                            .arg(variable));
-            }
         }
         for (const ParamSpec &param : spec->params) {
-            // A param without a default holds a null QJsonValue (QJsonValue() is Null).
-            if (param.required && !node.params.contains(param.name) &&
-                (param.defaultValue.isUndefined() || param.defaultValue.isNull()))
-                add(node.id, -1, u"params."_s + param.name, tr("is required"));
+            if (node.params.contains(param.name))
+                continue;
+            if (const QString reason = checkField(doc, spec.value(), u"params."_s + param.name,
+                                                  QJsonValue(QJsonValue::Undefined));
+                !reason.isEmpty())
+                add(node.id, -1, u"params."_s + param.name, reason);
         }
         for (auto it = node.resources.begin(); it != node.resources.end(); ++it) {
-            static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s};
-            const double value = it.value().toDouble(-1);
-            if (!keys.contains(it.key()))
-                add(node.id, -1, u"resources."_s + it.key(),
-                    tr("is not a resource (use cpus, memory_mb, gpus or nodes)"));
-            else if (!it.value().isDouble() || value < 0 || value != double(qint64(value)))
-                add(node.id, -1, u"resources."_s + it.key(),
-                    tr("must be a whole number, 0 or more"));
+            if (const QString reason =
+                    checkField(doc, spec.value(), u"resources."_s + it.key(), it.value());
+                !reason.isEmpty())
+                add(node.id, -1, u"resources."_s + it.key(), reason);
         }
     }
 

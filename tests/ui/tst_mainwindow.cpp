@@ -1,3 +1,4 @@
+#include "canvas/pipelineeditor.h"
 #include "core/appsettings.h"
 #include "core/workspace.h"
 #include "models/modelsview.h"
@@ -74,8 +75,10 @@ private Q_SLOTS:
         QVERIFY(!qobject_cast<ListPage *>(window.page(u"datasets"_s))->showsEmptyHint());
         QVERIFY(qobject_cast<ListPage *>(window.page(u"pools"_s))->entryCount() >=
                 4); // local + cores, memory, GPUs
-        // The demo pipeline, and the two commits that made the workspace and added it.
-        QCOMPARE(qobject_cast<ListPage *>(window.page(u"pipelines"_s))->entryCount(), 3);
+        // The Pipelines view is the editor, with the demo pipeline open.
+        QCOMPARE(window.page(u"pipelines"_s), window.pipelineEditor());
+        QTRY_COMPARE(window.pipelineEditor()->pipelineSlugs(), QStringList{u"shapes-classifier"_s});
+        QTRY_COMPARE(window.pipelineEditor()->currentSlug(), u"shapes-classifier"_s);
         QCOMPARE(window.runsView()->visibleRunCount(), 0);
         QTRY_VERIFY(!window.isBusy());
         QCOMPARE(window.modelsView()->modelCount(), 0);

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void wrongFieldLocated_data();
     void wrongFieldLocated();
     void loadMissingFile();
+    void notesAreOptional();
     void slugFor_data();
     void slugFor();
 
@@ -114,6 +115,10 @@ void TestPipelineDocument::roundTrip_data()
                        "params": {"target": "标签"}}],
             "layout": {"train": [1.25, 2.5]}})")
                              << u"形状分类器"_s << 1 << 0;
+    QTest::newRow("notes") << QByteArray(R"({"name": "Noted", "nodes": [{"id": "a",
+            "template": "shell"}], "notes": [{"id": "note-1", "text": "Read me\nfirst",
+            "pos": [10, -20.5], "size": [240, 90]}, {"id": "note-2", "text": "", "pos": [0, 0]}]})")
+                           << u"Noted"_s << 1 << 0;
 }
 
 void TestPipelineDocument::roundTrip()
@@ -343,6 +348,20 @@ void TestPipelineDocument::wrongFieldLocated_data()
         << QStringList{u"schedule.max_active_runs"_s};
     QTest::newRow("layout not a point")
         << QByteArray(R"({"name": "x", "layout": {"a": [1]}})") << QStringList{u"layout.a"_s};
+    QTest::newRow("notes not an array")
+        << QByteArray(R"({"name": "x", "notes": {"id": "n"}})") << QStringList{u"notes"_s};
+    QTest::newRow("note without id")
+        << QByteArray(R"({"name": "x", "notes": [{"text": "t", "pos": [0, 0]}]})")
+        << QStringList{u"notes[0].id is required"_s};
+    QTest::newRow("note without pos")
+        << QByteArray(R"({"name": "x", "notes": [{"id": "n", "text": "t"}]})")
+        << QStringList{u"notes[0].pos"_s};
+    QTest::newRow("note size not positive")
+        << QByteArray(R"({"name": "x", "notes": [{"id": "n", "pos": [0, 0], "size": [0, 5]}]})")
+        << QStringList{u"notes[0].size"_s};
+    QTest::newRow("unknown note field")
+        << QByteArray(R"({"name": "x", "notes": [{"id": "n", "pos": [0, 0], "colour": 1}]})")
+        << QStringList{u"notes[0].colour"_s, u"known"_s};
 }
 
 void TestPipelineDocument::wrongFieldLocated()
@@ -357,6 +376,24 @@ void TestPipelineDocument::wrongFieldLocated()
     QVERIFY2(message.startsWith(kSource + u": "_s), qPrintable(message));
     for (const QString &part : expected)
         QVERIFY2(message.contains(part), qPrintable(message + u" lacks "_s + part));
+}
+
+void TestPipelineDocument::notesAreOptional()
+{
+    // A file written before notes existed reads and writes back to the same bytes.
+    auto old = PipelineDocument::fromJson(kFullDocument, kSource);
+    QVERIFY(old.ok());
+    QVERIFY(old->notes.isEmpty());
+    const QByteArray written = old->toJson();
+    QVERIFY(!written.contains("notes"));
+    // A note gets its default size when none is given, and is written with it.
+    auto noted = PipelineDocument::fromJson(
+        R"({"name": "x", "notes": [{"id": "n", "text": "t", "pos": [1, 2]}]})", kSource);
+    QVERIFY(noted.ok());
+    QCOMPARE(noted->notes.size(), 1);
+    QCOMPARE(noted->notes.first().size, QSizeF(200, 120));
+    QCOMPARE(noted->notes.first().pos, QPointF(1, 2));
+    QVERIFY(noted->toJson().contains(R"("size": [)"));
 }
 
 void TestPipelineDocument::loadMissingFile()

@@ -1,5 +1,6 @@
 #include "shell/mainwindow.h"
 
+#include "canvas/pipelineeditor.h"
 #include "core/appsettings.h"
 #include "core/buildinfo.h"
 #include "models/modelsview.h"
@@ -59,7 +60,7 @@ QList<ViewSpec> viewSpecs()
                         "compare and restore."),
          MainWindow::tr("No pipelines yet.\nSaved pipelines appear here, each save a commit in "
                         "the workspace's repo/."),
-         &ViewSections::pipelines},
+         nullptr}, // the pipeline editor is a view of its own
         {u"datasets"_s, MainWindow::tr("Datasets"),
          MainWindow::tr("Images and text with their labels, versioned; import from COCO, VOC, "
                         "YOLO, labelme, CSV, JSONL and CoNLL."),
@@ -144,7 +145,10 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open the &Demo"), this, &MainWindow::openDemo);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    file->addAction(tr("&Close Workspace"), this, &MainWindow::showWelcome);
+    file->addAction(tr("&Close Workspace"), this, [this] {
+        if (!m_editor || m_editor->maybeDiscard()) // unsaved pipeline edits: ask first
+            showWelcome();
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -160,6 +164,16 @@ void MainWindow::buildMenus()
             view->addAction(specs[i].title, this, [this, name = specs[i].name] { showView(name); });
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
+    view->addSeparator();
+    view->addAction(tr("Open the Selected Run on the &Canvas"), this, [this] {
+        if (!m_runsView || m_runsView->currentRun().isEmpty() || currentView() != u"runs"_s) {
+            statusBar()->showMessage(tr("Select a run in the Runs view first."), 5000);
+            return;
+        }
+        const QString runId = m_runsView->currentRun();
+        showView(u"pipelines"_s);
+        m_editor->openRun(runId);
+    });
 
     // Pools: checks and additions talk to clusters, so they run on a worker thread.
     QMenu *pools = menuBar()->addMenu(tr("&Pools"));
@@ -234,6 +248,13 @@ QWidget *MainWindow::buildShell()
                             ? static_cast<QWidget *>(new ListPage(
                                   spec.name, spec.title, spec.subtitle, spec.emptyHint, m_views))
                             : new QWidget(m_views);
+        if (spec.name == u"pipelines"_s) {
+            delete page;
+            page = m_editor = new PipelineEditor(m_views);
+            connect(m_editor, &PipelineEditor::statusMessage, this,
+                    [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+            connect(m_editor, &PipelineEditor::modifiedChanged, this, &QWidget::setWindowModified);
+        }
         m_views->addWidget(page);
         m_viewPages.append(page);
         auto *item = new QListWidgetItem(spec.title, m_navigation);
@@ -314,7 +335,7 @@ void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
 {
     const QList<ViewSpec> specs = viewSpecs();
     for (int i = 0; i < specs.size(); ++i) {
-        if (auto *list = qobject_cast<ListPage *>(m_viewPages[i]))
+        if (auto *list = qobject_cast<ListPage *>(m_viewPages[i]); list && specs[i].sections)
             list->setSections(specs[i].sections(snapshot));
     }
     m_lastSnapshot = snapshot;
@@ -325,13 +346,14 @@ void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
     m_poolNames.clear();
     for (const PoolRow &pool : snapshot.pools)
         m_poolNames.append(pool.name);
+    m_editor->setWorkspace(snapshot.info.root, m_poolNames);
 
     m_workspaceTitle->setText(snapshot.info.name);
     m_workspaceDetail->setText(QDir::toNativeSeparators(snapshot.info.root));
     m_workspaceDetail->setToolTip(
         tr("Catalog schema %1 · %n commits", nullptr, snapshot.info.commits)
             .arg(snapshot.info.schemaVersion));
-    setWindowTitle(tr("%1 — Atelier").arg(snapshot.info.name));
+    setWindowTitle(tr("%1[*] — Atelier").arg(snapshot.info.name));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(snapshot.info.root)),
                              5000);
     m_pages->setCurrentWidget(m_shell);
@@ -457,8 +479,8 @@ bool MainWindow::showView(const QString &name)
 
 bool MainWindow::isBusy() const
 {
-    return m_loading || m_pendingReads > 0 || (m_runsView && m_runsView->isLoading()) ||
-           (m_modelsView && m_modelsView->isBusy());
+    return m_loading || m_pendingReads > 0 || (m_editor && m_editor->isBusy()) ||
+           (m_runsView && m_runsView->isLoading()) || (m_modelsView && m_modelsView->isBusy());
 }
 
 QString MainWindow::currentView() const
@@ -528,6 +550,11 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_editor && !m_workspacePath.isEmpty() && !m_editor->maybeDiscard() &&
+        QGuiApplication::platformName() != u"offscreen"_s) {
+        event->ignore(); // the user chose to save first, or cancelled
+        return;
+    }
     AppSettings settings;
     settings.setWindowLayout(saveGeometry(), saveState());
     if (!m_workspacePath.isEmpty())

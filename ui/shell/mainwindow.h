@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace atelier {
 
 class ListPage;
+class PipelineEditor;
 class RunsView;
 class ModelsView;
 class ScheduleRunner;
@@ -52,6 +53,8 @@ public:
     /// The Runs and Models views, once shown (null before).
     RunsView *runsView() const { return m_runsView; }
     ModelsView *modelsView() const { return m_modelsView; }
+    /// The Pipelines view (made with the window).
+    PipelineEditor *pipelineEditor() const { return m_editor; }
 
 Q_SIGNALS:
     void workspaceLoaded(const QString &path);
@@ -82,6 +85,7 @@ private:
     QStackedWidget *m_views = nullptr;
     QList<QWidget *> m_viewPages;
     RunsView *m_runsView = nullptr;
+    PipelineEditor *m_editor = nullptr;
     ModelsView *m_modelsView = nullptr;
     QLabel *m_workspaceTitle = nullptr;
     QLabel *m_workspaceDetail = nullptr;

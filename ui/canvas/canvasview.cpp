@@ -1,0 +1,281 @@
+#include "canvas/canvasview.h"
+#include "canvas/canvasstyle.h"
+#include "canvas/minimap.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace atelier {
+
+CanvasView::CanvasView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(scene, parent)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // Every item sets the pen, brush, font and hints it draws with, and its bounding rect
+    // holds its anti-aliased edges: the view need not save or pad for them.
+    setOptimizationFlags(QGraphicsView::DontSavePainterState |
+                         QGraphicsView::DontAdjustForAntialiasing);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(true);
+    setObjectName(QStringLiteral("canvasView"));
+    m_minimap = new Minimap(this, this);
+    placeMinimap();
+}
+
+CanvasView::~CanvasView() = default;
+
+qreal CanvasView::zoom() const
+{
+    return transform().m11();
+}
+
+void CanvasView::setZoom(qreal factor, QPoint viewportAnchor)
+{
+    factor = std::clamp(factor, MinZoom, MaxZoom);
+    const qreal current = zoom();
+    if (qFuzzyCompare(factor, current))
+        return;
+    if (viewportAnchor.x() < 0)
+        viewportAnchor = viewport()->rect().center();
+    const QPointF sceneAnchor = mapToScene(viewportAnchor);
+    const ViewportAnchor old = transformationAnchor();
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    setTransform(QTransform::fromScale(factor, factor));
+    // Keep the scene point under the anchor where it was.
+    const QPointF delta = mapToScene(viewportAnchor) - sceneAnchor;
+    translate(delta.x(), delta.y());
+    const QPoint moved = mapFromScene(sceneAnchor) - viewportAnchor;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + moved.x());
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + moved.y());
+    setTransformationAnchor(old);
+    Q_EMIT zoomChanged(factor);
+    m_minimap->update();
+}
+
+void CanvasView::fitToView()
+{
+    if (!scene())
+        return;
+    QRectF bounds = scene()->itemsBoundingRect();
+    if (bounds.isEmpty()) {
+        setZoom(1.0);
+        centerOn(0, 0);
+        return;
+    }
+    bounds.adjust(-40, -40, 40, 40);
+    const QRectF port = viewport()->rect();
+    const qreal factor =
+        std::min({port.width() / bounds.width(), port.height() / bounds.height(), 1.0});
+    setZoom(std::max(factor, MinZoom));
+    centerOn(bounds.center());
+}
+
+void CanvasView::zoomToActualSize()
+{
+    setZoom(1.0);
+}
+
+void CanvasView::zoomIn()
+{
+    setZoom(zoom() * 1.25);
+}
+
+void CanvasView::zoomOut()
+{
+    setZoom(zoom() / 1.25);
+}
+
+void CanvasView::setMinimapVisible(bool visible)
+{
+    m_minimap->setVisible(visible);
+}
+
+void CanvasView::setGridVisible(bool visible)
+{
+    m_grid = visible;
+    viewport()->update();
+}
+
+void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, CanvasStyle::canvasBackground());
+    if (!m_grid)
+        return;
+    // Minor lines only while they are at least 12 pixels apart; major every 5 cells.
+    const qreal z = zoom();
+    const qreal cell = CanvasStyle::GridSize;
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    auto lines = [&](qreal step, const QColor &colour) {
+        QVector<QLineF> all;
+        const qreal left = std::floor(rect.left() / step) * step;
+        const qreal top = std::floor(rect.top() / step) * step;
+        for (qreal x = left; x < rect.right(); x += step)
+            all.append(QLineF(x, rect.top(), x, rect.bottom()));
+        for (qreal y = top; y < rect.bottom(); y += step)
+            all.append(QLineF(rect.left(), y, rect.right(), y));
+        painter->setPen(QPen(colour, 0));
+        painter->drawLines(all);
+    };
+    if (cell * z >= 12)
+        lines(cell, CanvasStyle::gridMinor());
+    if (cell * 5 * z >= 8)
+        lines(cell * 5, CanvasStyle::gridMajor());
+}
+
+void CanvasView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint angle = event->angleDelta();
+    if (angle.y() == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    const qreal factor = std::pow(1.0015, qreal(angle.y()));
+    setZoom(zoom() * factor, event->position().toPoint());
+    event->accept();
+}
+
+void CanvasView::keyPressEvent(QKeyEvent *event)
+{
+    // An item with the keyboard (a note being edited) gets its keys first.
+    if (scene() && scene()->focusItem()) {
+        QGraphicsView::keyPressEvent(event);
+        return;
+    }
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    switch (event->key()) {
+    case Qt::Key_F:
+        if (!ctrl) {
+            fitToView();
+            return;
+        }
+        break;
+    case Qt::Key_0:
+        if (ctrl) {
+            zoomToActualSize();
+            return;
+        }
+        break;
+    case Qt::Key_1:
+        if (!ctrl) {
+            zoomToActualSize();
+            return;
+        }
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        if (ctrl) {
+            zoomIn();
+            return;
+        }
+        break;
+    case Qt::Key_Minus:
+        if (ctrl) {
+            zoomOut();
+            return;
+        }
+        break;
+    case Qt::Key_Space:
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            setDragMode(QGraphicsView::ScrollHandDrag);
+            setInteractive(false);
+        }
+        return;
+    default:
+        break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void CanvasView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && m_spaceHeld) {
+        endSpacePan();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void CanvasView::focusOutEvent(QFocusEvent *event)
+{
+    if (m_spaceHeld)
+        endSpacePan();
+    QGraphicsView::focusOutEvent(event);
+}
+
+void CanvasView::endSpacePan()
+{
+    m_spaceHeld = false;
+    setInteractive(true);
+    setDragMode(QGraphicsView::RubberBandDrag);
+}
+
+void CanvasView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton) {
+        m_panning = true;
+        m_panLast = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint p = event->position().toPoint();
+        const QPoint delta = p - m_panLast;
+        m_panLast = p;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && event->button() == Qt::MiddleButton) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void CanvasView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeMinimap();
+}
+
+void CanvasView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    m_minimap->update();
+}
+
+void CanvasView::placeMinimap()
+{
+    const QSize size(220, 140);
+    const QRect port = viewport()->geometry();
+    m_minimap->setGeometry(port.right() - size.width() - 12, port.bottom() - size.height() - 12,
+                           size.width(), size.height());
+}
+
+} // namespace atelier

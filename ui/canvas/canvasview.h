@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace atelier {
+
+class Minimap;
+
+/// The view of a canvas: wheel zoom around the cursor, fit (F), 100 % (Ctrl+0 or 1), pan by
+/// middle-drag or Space+drag, rubber-band selection, a subtle grid and a minimap overview.
+class CanvasView final : public QGraphicsView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CanvasView)
+
+public:
+    static constexpr qreal MinZoom = 0.02;
+    static constexpr qreal MaxZoom = 4.0;
+
+    explicit CanvasView(QGraphicsScene *scene, QWidget *parent = nullptr);
+    ~CanvasView() override;
+
+    qreal zoom() const;
+    /// Zooms to \a factor (1 = 100 %), keeping \a viewportAnchor (viewport pixels) still;
+    /// the centre of the viewport when invalid.
+    void setZoom(qreal factor, QPoint viewportAnchor = QPoint(-1, -1));
+    /// Shows every item, never zooming in past 100 %.
+    void fitToView();
+    void zoomToActualSize();
+    void zoomIn();
+    void zoomOut();
+
+    Minimap *minimap() const { return m_minimap; }
+    void setMinimapVisible(bool visible);
+    void setGridVisible(bool visible);
+    bool gridVisible() const { return m_grid; }
+
+Q_SIGNALS:
+    void zoomChanged(qreal factor);
+
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void focusOutEvent(QFocusEvent *event) override;
+
+private:
+    void placeMinimap();
+    void endSpacePan();
+
+    Minimap *m_minimap = nullptr;
+    bool m_grid = true;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace atelier

@@ -1,0 +1,887 @@
+#include "canvas/propertiespanel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+/// Shows a double the short way ("0.1", not "0.100000").
+class CompactDoubleSpinBox final : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+
+    QString textFromValue(double value) const override { return locale().toString(value, 'g', 12); }
+};
+
+QString jsonText(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented));
+    if (value.isUndefined())
+        return {};
+    // A scalar: wrap it so QJsonDocument can write it, then unwrap.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+}
+
+/// Parses any JSON value, scalars included; sets \a error when it is not JSON.
+QJsonValue parseJson(const QString &text, QString *error)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc =
+        QJsonDocument::fromJson((u"["_s + text + u"]"_s).toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1) {
+        *error = PropertiesPanel::tr("Not valid JSON (%1); write an object, an array or a value.")
+                     .arg(parseError.error != QJsonParseError::NoError
+                              ? parseError.errorString()
+                              : PropertiesPanel::tr("one value expected"));
+        return QJsonValue::Undefined;
+    }
+    return doc.array().at(0);
+}
+
+QString displayDefault(const ParamSpec &spec)
+{
+    if (spec.defaultValue.isUndefined() || spec.defaultValue.isNull())
+        return {};
+    if (spec.defaultValue.isString())
+        return spec.defaultValue.toString();
+    if (spec.defaultValue.isBool())
+        return spec.defaultValue.toBool() ? PropertiesPanel::tr("on") : PropertiesPanel::tr("off");
+    return jsonText(spec.defaultValue);
+}
+
+} // namespace
+
+PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(u"propertiesPanel"_s);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+
+    m_hint = new QLabel(m_stack);
+    m_hint->setObjectName(u"propertiesHint"_s);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setMargin(16);
+    m_stack->addWidget(m_hint);
+
+    auto *scroll = new QScrollArea(m_stack);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the panel wraps instead
+    auto *content = new QWidget(scroll);
+    content->setObjectName(u"propertiesContent"_s);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(8);
+
+    m_title = new QLabel(content);
+    m_title->setObjectName(u"propertiesTitle"_s);
+    m_title->setWordWrap(true);
+    m_subtitle = new QLabel(content);
+    m_subtitle->setObjectName(u"propertiesSubtitle"_s);
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_description = new QLabel(content);
+    m_description->setObjectName(u"propertiesDescription"_s);
+    m_description->setWordWrap(true);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_description);
+
+    auto *nameRow = new QFormLayout;
+    m_name = new QLineEdit(content);
+    m_name->setObjectName(u"nodeName"_s);
+    nameRow->addRow(tr("Name"), m_name);
+    layout->addLayout(nameRow);
+    connect(m_name, &QLineEdit::editingFinished, this, [this] {
+        const QString text = m_name->text().trimmed();
+        if (text == m_node.name)
+            return;
+        emitSetting(u"name"_s, text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : text);
+    });
+
+    auto *params = new QGroupBox(tr("Parameters"), content);
+    params->setObjectName(u"paramsGroup"_s);
+    auto *paramsLayout = new QVBoxLayout(params);
+    m_noParams = new QLabel(tr("This template has no parameters."), params);
+    m_noParams->setObjectName(u"noParams"_s);
+    m_paramsBox = new QWidget(params);
+    m_paramsForm = new QFormLayout(m_paramsBox);
+    m_paramsForm->setContentsMargins(0, 0, 0, 0);
+    m_paramsForm->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    m_paramsForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    paramsLayout->addWidget(m_noParams);
+    paramsLayout->addWidget(m_paramsBox);
+    layout->addWidget(params);
+    layout->addWidget(buildExecution());
+    layout->addStretch(1);
+
+    scroll->setWidget(content);
+    m_stack->addWidget(scroll);
+    m_stack->addWidget(buildPipelinePage());
+    showHint(0);
+}
+
+PropertiesPanel::~PropertiesPanel() = default;
+
+QWidget *PropertiesPanel::buildPipelinePage()
+{
+    auto *page = new QWidget(m_stack);
+    page->setObjectName(u"pipelineProperties"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(8);
+    auto *title = new QLabel(tr("Pipeline"), page);
+    title->setObjectName(u"propertiesTitle"_s);
+    layout->addWidget(title);
+    auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    m_pipelineName = new QLineEdit(page);
+    m_pipelineName->setObjectName(u"pipelineName"_s);
+    m_pipelineDescription = new QLineEdit(page);
+    m_pipelineDescription->setObjectName(u"pipelineDescription"_s);
+    form->addRow(tr("Name"), m_pipelineName);
+    form->addRow(tr("Description"), m_pipelineDescription);
+    layout->addLayout(form);
+    connect(m_pipelineName, &QLineEdit::editingFinished, this, [this] {
+        const QString text = m_pipelineName->text().trimmed();
+        if (!m_readOnly && !text.isEmpty() && text != m_pipeline.name)
+            Q_EMIT pipelineEdited(u"name"_s, text);
+    });
+    connect(m_pipelineDescription, &QLineEdit::editingFinished, this, [this] {
+        const QString text = m_pipelineDescription->text().trimmed();
+        if (!m_readOnly && text != m_pipeline.description)
+            Q_EMIT pipelineEdited(u"description"_s, text);
+    });
+    m_pipelineFacts = new QLabel(page);
+    m_pipelineFacts->setObjectName(u"pipelineFacts"_s);
+    m_pipelineFacts->setWordWrap(true);
+    layout->addWidget(m_pipelineFacts);
+
+    auto *scheduleBox = new QGroupBox(tr("Schedule"), page);
+    auto *scheduleLayout = new QVBoxLayout(scheduleBox);
+    m_schedule = new QLabel(scheduleBox);
+    m_schedule->setWordWrap(true);
+    m_schedule->setTextFormat(Qt::RichText);
+    connect(m_schedule, &QLabel::linkActivated, this, [this] { Q_EMIT scheduleRequested(); });
+    scheduleLayout->addWidget(m_schedule);
+    layout->addWidget(scheduleBox);
+
+    auto *checks = new QGroupBox(tr("Checks"), page);
+    auto *checksLayout = new QVBoxLayout(checks);
+    m_problems = new QLabel(checks);
+    m_problems->setObjectName(u"pipelineProblems"_s);
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    checksLayout->addWidget(m_problems);
+    layout->addWidget(checks);
+
+    auto *hint = new QLabel(tr("Select a node to edit its parameters. Drag a template from the "
+                               "palette onto the canvas, double-click the canvas or press Ctrl+. "
+                               "to add one."),
+                            page);
+    hint->setObjectName(u"paramHelp"_s);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    return page;
+}
+
+void PropertiesPanel::showPipeline(const PipelineDocument &doc, const QStringList &problems)
+{
+    if (m_stack->currentIndex() != 2)
+        commitFocusedEditor();
+    m_node = NodeSpec();
+    m_spec.reset();
+    m_rows.clear();
+    m_pipeline = doc;
+    if (!m_pipelineName->hasFocus())
+        m_pipelineName->setText(doc.name);
+    if (!m_pipelineDescription->hasFocus()) {
+        m_pipelineDescription->setText(doc.description);
+        m_pipelineDescription->setCursorPosition(0); // show its start, not its end
+        m_pipelineDescription->setToolTip(doc.description);
+    }
+    m_pipelineName->setReadOnly(m_readOnly);
+    m_pipelineDescription->setReadOnly(m_readOnly);
+    QStringList variables;
+    for (auto it = doc.variables.cbegin(); it != doc.variables.cend(); ++it)
+        variables.append(tr("%1 = %2").arg(it.key(), it.value()));
+    m_pipelineFacts->setText(
+        tr("%n nodes", nullptr, int(doc.nodes.size())) + tr(" · ") +
+        tr("%n links", nullptr, int(doc.edges.size())) +
+        (variables.isEmpty() ? QString() : tr("\nVariables: %1").arg(variables.join(tr(", ")))));
+    const QString edit = m_readOnly ? QString() : tr(" <a href=\"schedule\">Change…</a>");
+    if (doc.schedule) {
+        const ScheduleSpec &schedule = *doc.schedule;
+        m_schedule->setText(
+            tr("<b>%1</b> (UTC)%2<br>%3 · at most %4 at once%5")
+                .arg(schedule.cron.toHtmlEscaped(), edit,
+                     schedule.catchup ? tr("catches up missed slots") : tr("newest slot only"))
+                .arg(schedule.maxActiveRuns)
+                .arg(schedule.dependsOnPast ? tr(" · waits for the previous slot") : QString()));
+    } else {
+        m_schedule->setText(tr("Runs only when started.%1").arg(edit));
+    }
+    if (problems.isEmpty()) {
+        m_problems->setText(tr("✓ Ready to run: no problem found."));
+        m_problems->setProperty("error", false);
+    } else {
+        QStringList shown = problems.mid(0, 8);
+        if (problems.size() > shown.size())
+            shown.append(tr("… and %n more", nullptr, int(problems.size() - shown.size())));
+        m_problems->setText(
+            tr("A run would refuse this pipeline:\n• %1").arg(shown.join(u"\n• "_s)));
+        m_problems->setProperty("error", true);
+    }
+    m_problems->style()->unpolish(m_problems);
+    m_problems->style()->polish(m_problems);
+    m_stack->setCurrentIndex(2);
+}
+
+QWidget *PropertiesPanel::buildExecution()
+{
+    auto *box = new QGroupBox(tr("Execution"), this);
+    box->setObjectName(u"executionGroup"_s);
+    auto *form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    auto spin = [this, box](const QString &name, int min, int max, int step) {
+        auto *s = new QSpinBox(box);
+        s->setObjectName(name);
+        s->setRange(min, max);
+        s->setSingleStep(step);
+        s->setMinimumWidth(60);
+        s->installEventFilter(this);
+        return s;
+    };
+    m_cpus = spin(u"cpus"_s, 0, 1024, 1);
+    m_memory = spin(u"memoryMb"_s, 0, 4 * 1024 * 1024, 256);
+    m_memory->setSuffix(tr(" MB"));
+    m_gpus = spin(u"gpus"_s, -1, 64, 1);
+    m_retries = spin(u"retries"_s, 0, 100, 1);
+    m_timeout = spin(u"timeout"_s, 0, 7 * 24 * 3600, 60);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("none"));
+    m_pool = new QComboBox(box);
+    m_pool->setObjectName(u"pool"_s);
+    m_pool->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_pool->setMinimumContentsLength(8);
+    m_skip = new QCheckBox(tr("Skip this node"), box);
+    m_skip->setToolTip(tr("A skipped node does not run; the nodes after it use its outputs from "
+                          "an earlier run."));
+    m_skip->setObjectName(u"skip"_s);
+
+    form->addRow(tr("CPUs"), m_cpus);
+    form->addRow(tr("Memory"), m_memory);
+    form->addRow(tr("GPUs"), m_gpus);
+    form->addRow(tr("Retries"), m_retries);
+    form->addRow(tr("Timeout"), m_timeout);
+    form->addRow(tr("Pool"), m_pool);
+    form->addRow(m_skip);
+
+    // The lowest value of each resource box means "as the template asks".
+    auto resource = [this](QSpinBox *box, const QString &key, int templateMin) {
+        connect(box, &QSpinBox::valueChanged, this, [this, key, templateMin](int value) {
+            emitSetting(u"resources."_s + key,
+                        value <= templateMin ? QJsonValue(QJsonValue::Undefined) : value);
+        });
+    };
+    resource(m_cpus, u"cpus"_s, 0);
+    resource(m_memory, u"memory_mb"_s, 0);
+    resource(m_gpus, u"gpus"_s, -1);
+    connect(m_retries, &QSpinBox::valueChanged, this,
+            [this](int value) { emitSetting(u"retries"_s, value); });
+    connect(m_timeout, &QSpinBox::valueChanged, this,
+            [this](int value) { emitSetting(u"timeout_s"_s, value); });
+    connect(m_pool, &QComboBox::activated, this, [this](int index) {
+        nextGesture();
+        const QString pool = m_pool->itemData(index).toString();
+        emitSetting(u"pool"_s, pool.isEmpty() ? QJsonValue(QJsonValue::Undefined) : pool);
+    });
+    connect(m_skip, &QCheckBox::clicked, this, [this](bool checked) {
+        nextGesture();
+        emitSetting(u"skip"_s, checked);
+    });
+    return box;
+}
+
+void PropertiesPanel::showHint(int selectedCount)
+{
+    commitFocusedEditor();
+    m_node = NodeSpec();
+    m_spec.reset();
+    m_rows.clear();
+    m_hint->setText(
+        selectedCount == 0
+            ? tr("Select a node to edit its parameters.\n\nDrag a template from the "
+                 "palette onto the canvas, or press Ctrl+. to add one.")
+            : tr("%n nodes selected.\nSelect one node to edit it.", nullptr, selectedCount));
+    m_stack->setCurrentIndex(0);
+}
+
+void PropertiesPanel::showMessage(const QString &text)
+{
+    showHint(0);
+    m_hint->setText(text);
+}
+
+void PropertiesPanel::setPools(const QStringList &pools)
+{
+    m_pools = pools;
+    const QSignalBlocker blocker(m_pool);
+    m_pool->clear();
+    m_pool->addItem(tr("The run's pool"), QString());
+    for (const QString &pool : pools)
+        m_pool->addItem(pool, pool);
+    if (!m_node.id.isEmpty())
+        refreshValues();
+}
+
+void PropertiesPanel::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    if (QWidget *content = m_stack->widget(1))
+        content->setEnabled(!readOnly);
+}
+
+void PropertiesPanel::setNode(const NodeSpec &node, const std::optional<TemplateSpec> &spec,
+                              const QString &templateError)
+{
+    const bool sameShape = !m_node.id.isEmpty() && node.id == m_node.id &&
+                           node.templateRef == m_node.templateRef &&
+                           spec.has_value() == m_spec.has_value() && m_stack->currentIndex() == 1;
+    if (!sameShape)
+        commitFocusedEditor(); // its value belongs to the node shown until now
+    m_node = node;
+    m_spec = spec;
+    m_templateError = templateError;
+    if (!sameShape)
+        rebuild();
+    refreshValues();
+    m_stack->setCurrentIndex(1);
+}
+
+void PropertiesPanel::commitFocusedEditor()
+{
+    // Taking the focus away finishes the edit (editingFinished, the text's focus-out) while
+    // m_node is still the node it was made for.
+    QWidget *focused = QApplication::focusWidget();
+    if (focused && isAncestorOf(focused))
+        focused->clearFocus();
+}
+
+void PropertiesPanel::rebuild()
+{
+    while (m_paramsForm->rowCount() > 0)
+        m_paramsForm->removeRow(0);
+    m_rows.clear();
+    m_title->setText(m_spec ? m_spec->name : m_node.templateRef);
+    m_subtitle->setText(
+        tr("Node %1 · template %2").arg(m_node.id, m_spec ? m_spec->ref() : m_node.templateRef));
+    m_description->setText(m_spec ? m_spec->description : m_templateError);
+    m_description->setProperty("error", !m_spec.has_value());
+    m_name->setPlaceholderText(m_node.id);
+
+    if (m_spec) {
+        for (const ParamSpec &param : m_spec->params) {
+            ParamRow row;
+            row.spec = param;
+            row.editor = makeEditor(param);
+            auto *cell = new QWidget(m_paramsBox);
+            auto *cellLayout = new QVBoxLayout(cell);
+            cellLayout->setContentsMargins(0, 0, 0, 4);
+            cellLayout->setSpacing(2);
+            cellLayout->addWidget(row.editor);
+            row.problem = new QLabel(cell);
+            row.problem->setObjectName(u"paramProblem"_s);
+            row.problem->setWordWrap(true);
+            row.problem->setVisible(false);
+            cellLayout->addWidget(row.problem);
+            QString helpText = param.help;
+            if (const QString def = displayDefault(param); !def.isEmpty())
+                helpText = helpText.isEmpty() ? tr("Default: %1").arg(def)
+                                              : tr("%1 Default: %2").arg(helpText, def);
+            if (!helpText.isEmpty()) {
+                auto *help = new QLabel(helpText, cell);
+                help->setObjectName(u"paramHelp"_s);
+                help->setWordWrap(true);
+                cellLayout->addWidget(help);
+            }
+            QString label = param.label.isEmpty() ? param.name : param.label;
+            if (param.required)
+                label = tr("%1 *").arg(label);
+            auto *labelWidget = new QLabel(label, m_paramsBox);
+            labelWidget->setToolTip(
+                tr("%1 (%2)").arg(param.name, TemplateSpec::typeName(param.type)));
+            m_paramsForm->addRow(labelWidget, cell);
+            m_rows.insert(param.name, row);
+        }
+    }
+    m_noParams->setVisible(m_rows.isEmpty());
+    m_noParams->setText(m_spec ? tr("This template has no parameters.")
+                               : tr("The template cannot be read, so its parameters cannot be "
+                                    "edited here."));
+    m_paramsBox->setVisible(!m_rows.isEmpty());
+    if (QWidget *content = m_stack->widget(1))
+        content->setEnabled(!m_readOnly);
+}
+
+QWidget *PropertiesPanel::makeEditor(const ParamSpec &spec)
+{
+    const QString name = spec.name;
+    QWidget *editor = nullptr;
+    switch (spec.type) {
+    case ParamType::String:
+    case ParamType::Path: {
+        auto *line = new QLineEdit(m_paramsBox);
+        line->setPlaceholderText(displayDefault(spec));
+        connect(line, &QLineEdit::textEdited, this, [this, name](const QString &text) {
+            if (m_rows.contains(name))
+                validate(m_rows[name], text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : text);
+        });
+        connect(line, &QLineEdit::editingFinished, this, [this, line, name] {
+            const QJsonValue current = m_node.params.value(name);
+            const QString text = line->text();
+            const QJsonValue value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : text;
+            if (value == current)
+                return;
+            nextGesture();
+            emitParam(name, value);
+        });
+        if (spec.type == ParamType::Path) {
+            auto *wrap = new QWidget(m_paramsBox);
+            auto *row = new QHBoxLayout(wrap);
+            row->setContentsMargins(0, 0, 0, 0);
+            line->setParent(wrap);
+            row->addWidget(line, 1);
+            auto *browse = new QToolButton(wrap);
+            browse->setText(tr("…"));
+            browse->setToolTip(tr("Choose a file or folder"));
+            row->addWidget(browse);
+            connect(browse, &QToolButton::clicked, this, [this, line, name] {
+                const QString chosen =
+                    QFileDialog::getExistingDirectory(this, tr("Choose a folder"), line->text());
+                if (chosen.isEmpty())
+                    return;
+                line->setText(chosen);
+                nextGesture();
+                emitParam(name, chosen);
+            });
+            wrap->setProperty("lineEdit", QVariant::fromValue<QObject *>(line));
+            editor = wrap;
+        } else {
+            editor = line;
+        }
+        break;
+    }
+    case ParamType::Text:
+    case ParamType::Json: {
+        auto *text = new QPlainTextEdit(m_paramsBox);
+        text->setTabChangesFocus(true);
+        text->setFixedHeight(spec.type == ParamType::Json ? 90 : 110);
+        text->setPlaceholderText(displayDefault(spec));
+        if (spec.type == ParamType::Json)
+            text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        text->installEventFilter(this); // commits when the focus leaves
+        connect(text, &QPlainTextEdit::textChanged, this, [this, text, name] {
+            if (!m_rows.contains(name) || text->signalsBlocked())
+                return;
+            ParamRow &row = m_rows[name];
+            if (row.spec.type == ParamType::Json) {
+                QString error;
+                if (!text->toPlainText().trimmed().isEmpty())
+                    parseJson(text->toPlainText(), &error);
+                if (!error.isEmpty()) {
+                    row.problem->setText(error);
+                    row.problem->setVisible(true);
+                    return;
+                }
+                validate(row, text->toPlainText().trimmed().isEmpty()
+                                  ? QJsonValue(QJsonValue::Undefined)
+                                  : parseJson(text->toPlainText(), &error));
+            } else {
+                validate(row, text->toPlainText().isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                            : text->toPlainText());
+            }
+        });
+        editor = text;
+        break;
+    }
+    case ParamType::Int:
+    case ParamType::Float: {
+        // A spin box for a number; a line edit for a substitution ("{{variables.seed}}"),
+        // which a spin box cannot hold. The {} button switches between them.
+        auto *wrap = new QWidget(m_paramsBox);
+        auto *row = new QHBoxLayout(wrap);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->setSpacing(4);
+        QAbstractSpinBox *spin = nullptr;
+        if (spec.type == ParamType::Int) {
+            auto *box = new QSpinBox(wrap);
+            box->setRange(spec.min ? int(qMax(*spec.min, double(std::numeric_limits<int>::min())))
+                                   : std::numeric_limits<int>::min(),
+                          spec.max ? int(qMin(*spec.max, double(std::numeric_limits<int>::max())))
+                                   : std::numeric_limits<int>::max());
+            connect(box, &QSpinBox::valueChanged, this, [this, name](int value) {
+                if (m_node.params.value(name) != QJsonValue(value))
+                    emitParam(name, value);
+            });
+            spin = box;
+        } else {
+            auto *box = new CompactDoubleSpinBox(wrap);
+            box->setDecimals(10);
+            box->setRange(spec.min.value_or(-1e15), spec.max.value_or(1e15));
+            const double span = box->maximum() - box->minimum();
+            box->setSingleStep(span <= 2 ? 0.01 : span <= 200 ? 0.1 : 1);
+            connect(box, &QDoubleSpinBox::valueChanged, this, [this, name](double value) {
+                if (m_node.params.value(name) != QJsonValue(value))
+                    emitParam(name, value);
+            });
+            spin = box;
+        }
+        spin->setObjectName(u"spin"_s);
+        spin->setMinimumWidth(60);
+        spin->installEventFilter(this); // a focus session is one gesture
+        auto *expr = new QLineEdit(wrap);
+        expr->setObjectName(u"expression"_s);
+        expr->setPlaceholderText(tr("{{variables.NAME}}"));
+        expr->setVisible(false);
+        auto *toggle = new QToolButton(wrap);
+        toggle->setText(u"{}"_s);
+        toggle->setCheckable(true);
+        toggle->setToolTip(tr("Use a substitution such as {{variables.seed}} instead of a number"));
+        row->addWidget(spin, 1);
+        row->addWidget(expr, 1);
+        row->addWidget(toggle);
+        wrap->setProperty("spin", QVariant::fromValue<QObject *>(spin));
+        wrap->setProperty("lineEdit", QVariant::fromValue<QObject *>(expr));
+        wrap->setProperty("toggle", QVariant::fromValue<QObject *>(toggle));
+        const bool isInt = spec.type == ParamType::Int;
+        connect(expr, &QLineEdit::textEdited, this, [this, name](const QString &text) {
+            if (m_rows.contains(name))
+                validate(m_rows[name], text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : text);
+        });
+        connect(expr, &QLineEdit::editingFinished, this, [this, expr, name, isInt] {
+            const QString text = expr->text().trimmed();
+            QJsonValue value = QJsonValue::Undefined;
+            if (!text.isEmpty()) {
+                bool ok = false;
+                const double number = locale().toDouble(text, &ok);
+                const double plain = ok ? number : text.toDouble(&ok);
+                if (ok && (!isInt || plain == double(qint64(plain))))
+                    value = isInt ? QJsonValue(qint64(plain)) : QJsonValue(plain);
+                else
+                    value = text;
+            }
+            if (value == m_node.params.value(name))
+                return;
+            nextGesture();
+            emitParam(name, value);
+        });
+        connect(toggle, &QToolButton::toggled, this, [this, spin, expr, name, isInt](bool on) {
+            spin->setVisible(!on);
+            expr->setVisible(on);
+            if (on) {
+                expr->setFocus();
+                return;
+            }
+            // Back to a number: the spin box's value becomes the param's.
+            nextGesture();
+            if (isInt)
+                emitParam(name, static_cast<QSpinBox *>(spin)->value());
+            else
+                emitParam(name, static_cast<QDoubleSpinBox *>(spin)->value());
+        });
+        editor = wrap;
+        break;
+    }
+    case ParamType::Bool: {
+        auto *check = new QCheckBox(m_paramsBox);
+        connect(check, &QCheckBox::clicked, this, [this, name](bool checked) {
+            nextGesture();
+            emitParam(name, checked);
+        });
+        editor = check;
+        break;
+    }
+    case ParamType::Enum: {
+        auto *combo = new QComboBox(m_paramsBox);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+        for (const QString &choice : spec.choices)
+            combo->addItem(choice, choice);
+        connect(combo, &QComboBox::activated, this, [this, combo, name](int index) {
+            const QString choice = combo->itemData(index).toString();
+            if (m_node.params.value(name) == QJsonValue(choice))
+                return;
+            nextGesture();
+            emitParam(name, choice);
+        });
+        editor = combo;
+        break;
+    }
+    }
+    editor->setObjectName(u"param_"_s + name);
+    editor->setProperty("paramName", name);
+    return editor;
+}
+
+void PropertiesPanel::refreshValues()
+{
+    {
+        const QSignalBlocker blocker(m_name);
+        if (!m_name->hasFocus() || m_name->text() != m_node.name)
+            m_name->setText(m_node.name);
+    }
+    for (ParamRow &row : m_rows) {
+        const QJsonValue value = m_node.params.value(row.spec.name);
+        setEditorValue(row, value);
+        validate(row, value);
+    }
+
+    const ResourceSpec base = m_spec ? m_spec->resources : ResourceSpec();
+    auto setSpin = [](QSpinBox *box, int value) {
+        const QSignalBlocker blocker(box);
+        box->setValue(value);
+    };
+    m_cpus->setSpecialValueText(tr("template: %1").arg(base.cpus));
+    m_memory->setSpecialValueText(tr("template: %1 MB").arg(base.memoryMb));
+    m_gpus->setSpecialValueText(tr("template: %1").arg(base.gpus));
+    setSpin(m_cpus, m_node.resources.contains(u"cpus"_s) ? m_node.resources.value(u"cpus"_s).toInt()
+                                                         : m_cpus->minimum());
+    setSpin(m_memory, m_node.resources.contains(u"memory_mb"_s)
+                          ? m_node.resources.value(u"memory_mb"_s).toInt()
+                          : m_memory->minimum());
+    setSpin(m_gpus, m_node.resources.contains(u"gpus"_s) ? m_node.resources.value(u"gpus"_s).toInt()
+                                                         : m_gpus->minimum());
+    setSpin(m_retries, m_node.retries);
+    setSpin(m_timeout, m_node.timeoutS);
+    {
+        const QSignalBlocker blocker(m_pool);
+        if (m_pool->count() == 0)
+            m_pool->addItem(tr("The run's pool"), QString());
+        int index = m_pool->findData(m_node.pool);
+        if (index < 0) {
+            m_pool->addItem(tr("%1 (unknown pool)").arg(m_node.pool), m_node.pool);
+            index = m_pool->count() - 1;
+        }
+        m_pool->setCurrentIndex(index);
+    }
+    {
+        const QSignalBlocker blocker(m_skip);
+        m_skip->setChecked(m_node.skip);
+    }
+}
+
+void PropertiesPanel::setEditorValue(ParamRow &row, const QJsonValue &value)
+{
+    const ParamSpec &spec = row.spec;
+    const QJsonValue shown = value.isUndefined() ? spec.defaultValue : value;
+    QWidget *editor = row.editor;
+    const QSignalBlocker blocker(editor);
+    switch (spec.type) {
+    case ParamType::String:
+    case ParamType::Path: {
+        auto *line = qobject_cast<QLineEdit *>(editor);
+        if (!line)
+            line = qobject_cast<QLineEdit *>(editor->property("lineEdit").value<QObject *>());
+        if (!line)
+            return;
+        const QString text = value.isUndefined() ? QString()
+                             : value.isString()  ? value.toString()
+                                                 : jsonText(value);
+        if (line->text() != text)
+            line->setText(text);
+        break;
+    }
+    case ParamType::Text:
+    case ParamType::Json: {
+        auto *text = static_cast<QPlainTextEdit *>(editor);
+        const QString wanted = value.isUndefined() ? QString()
+                               : (spec.type == ParamType::Text && value.isString())
+                                   ? value.toString()
+                                   : jsonText(value);
+        if (text->toPlainText() != wanted && !text->hasFocus())
+            text->setPlainText(wanted);
+        break;
+    }
+    case ParamType::Int:
+    case ParamType::Float: {
+        auto *spin = qobject_cast<QAbstractSpinBox *>(editor->property("spin").value<QObject *>());
+        auto *expr = qobject_cast<QLineEdit *>(editor->property("lineEdit").value<QObject *>());
+        auto *toggle = qobject_cast<QToolButton *>(editor->property("toggle").value<QObject *>());
+        const bool expression = value.isString();
+        {
+            const QSignalBlocker blockToggle(toggle);
+            toggle->setChecked(expression);
+        }
+        spin->setVisible(!expression);
+        expr->setVisible(expression);
+        const QSignalBlocker blockSpin(spin);
+        const QSignalBlocker blockExpr(expr);
+        if (expression) {
+            if (expr->text() != value.toString())
+                expr->setText(value.toString());
+        } else if (auto *box = qobject_cast<QSpinBox *>(spin)) {
+            box->setValue(shown.isDouble() ? shown.toInt()
+                                           : qBound(box->minimum(), 0, box->maximum()));
+        } else if (auto *box = qobject_cast<QDoubleSpinBox *>(spin)) {
+            box->setValue(shown.isDouble() ? shown.toDouble()
+                                           : qBound(box->minimum(), 0.0, box->maximum()));
+        }
+        break;
+    }
+    case ParamType::Bool:
+        static_cast<QCheckBox *>(editor)->setChecked(shown.toBool());
+        break;
+    case ParamType::Enum: {
+        auto *combo = static_cast<QComboBox *>(editor);
+        int index = combo->findData(shown.toString());
+        if (index < 0 && !shown.toString().isEmpty()) {
+            combo->addItem(shown.toString(), shown.toString());
+            index = combo->count() - 1;
+        }
+        combo->setCurrentIndex(index);
+        break;
+    }
+    }
+}
+
+void PropertiesPanel::validate(ParamRow &row, const QJsonValue &value)
+{
+    QString reason;
+    if (m_checker) {
+        reason = m_checker(m_node.id, u"params."_s + row.spec.name, value);
+    } else if (value.isUndefined()) {
+        if (row.spec.required &&
+            (row.spec.defaultValue.isUndefined() || row.spec.defaultValue.isNull()))
+            reason = tr("Required: give a value.");
+    } else {
+        reason = TemplateSpec::checkValue(row.spec, value);
+    }
+    row.problem->setText(reason);
+    row.problem->setVisible(!reason.isEmpty());
+    QWidget *input = editor(row.spec.name);
+    if (!input)
+        input = row.editor;
+    if (input->property("invalid").toBool() != !reason.isEmpty()) {
+        input->setProperty("invalid", !reason.isEmpty());
+        input->style()->unpolish(input);
+        input->style()->polish(input);
+    }
+    input->setToolTip(reason);
+}
+
+QWidget *PropertiesPanel::editor(const QString &name) const
+{
+    const auto it = m_rows.constFind(name);
+    if (it == m_rows.constEnd())
+        return nullptr;
+    if (auto *spin = qobject_cast<QWidget *>(it->editor->property("spin").value<QObject *>());
+        spin && !spin->isHidden())
+        return spin;
+    if (QObject *line = it->editor->property("lineEdit").value<QObject *>())
+        return qobject_cast<QWidget *>(line);
+    return it->editor;
+}
+
+QString PropertiesPanel::problem(const QString &name) const
+{
+    const auto it = m_rows.constFind(name);
+    return it == m_rows.constEnd() || it->problem->isHidden() ? QString() : it->problem->text();
+}
+
+int PropertiesPanel::nextGesture()
+{
+    return ++m_gesture;
+}
+
+void PropertiesPanel::emitParam(const QString &name, const QJsonValue &value)
+{
+    if (m_readOnly || m_node.id.isEmpty())
+        return;
+    // Keep what is shown in step with what was asked, before the model answers.
+    if (value.isUndefined())
+        m_node.params.remove(name);
+    else
+        m_node.params.insert(name, value);
+    if (m_rows.contains(name))
+        validate(m_rows[name], value);
+    Q_EMIT paramEdited(m_node.id, name, value, m_gesture);
+}
+
+void PropertiesPanel::emitSetting(const QString &field, const QJsonValue &value)
+{
+    if (m_readOnly || m_node.id.isEmpty())
+        return;
+    Q_EMIT settingEdited(m_node.id, field, value, m_gesture);
+}
+
+bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn) {
+        // A focus session is one gesture: spin box steps in it merge into one undo step.
+        nextGesture();
+    } else if (event->type() == QEvent::FocusOut) {
+        if (auto *text = qobject_cast<QPlainTextEdit *>(watched)) {
+            const QString name = text->property("paramName").toString();
+            const auto it = m_rows.find(name);
+            if (it != m_rows.end()) {
+                const QString content = text->toPlainText();
+                QJsonValue value = QJsonValue::Undefined;
+                if (!content.trimmed().isEmpty()) {
+                    if (it->spec.type == ParamType::Json) {
+                        QString error;
+                        value = parseJson(content, &error);
+                        if (!error.isEmpty())
+                            return QWidget::eventFilter(watched, event); // stays, with its reason
+                    } else {
+                        value = content;
+                    }
+                }
+                if (value != m_node.params.value(name)) {
+                    nextGesture();
+                    emitParam(name, value);
+                }
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace atelier

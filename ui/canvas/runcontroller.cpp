@@ -1,0 +1,302 @@
+#include "canvas/runcontroller.h"
+
+#include "catalog/database.h"
+#include "core/workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QProcess>
+#include <QTemporaryFile>
+#include <QTimer>
+#include <QtConcurrent>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+constexpr int kPollMs = 700;
+/// Polls without a run in the catalog before a live process is given up on (about a minute).
+constexpr int kMaxMissedPolls = 90;
+
+struct Poll
+{
+    QString error;
+    QString processOutput; ///< the last lines the process wrote, when no run was found
+    bool found = false;
+    RunRecord run;
+    QList<TaskRecord> tasks;
+};
+
+bool finishedState(const QString &state)
+{
+    return state == u"succeeded"_s || state == u"failed"_s || state == u"stopped"_s;
+}
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+}
+
+QString lastLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    return lines.mid(qMax(0, int(lines.size()) - 3)).join(u' ').trimmed();
+}
+
+} // namespace
+
+RunController::RunController(QObject *parent) : QObject(parent), m_timer(new QTimer(this))
+{
+    m_timer->setInterval(kPollMs);
+    connect(m_timer, &QTimer::timeout, this, &RunController::poll);
+}
+
+RunController::~RunController()
+{
+    if (!m_logFile.isEmpty())
+        QFile::remove(m_logFile);
+}
+
+void RunController::setWorkspace(const QString &workspaceRoot)
+{
+    if (workspaceRoot == m_root)
+        return;
+    m_root = workspaceRoot;
+    m_timer->stop();
+    m_active = false;
+    m_runId.clear();
+    m_run = RunRecord();
+    m_tasks.clear();
+}
+
+QString RunController::atelierBinary() const
+{
+    return m_binary.isEmpty() ? QCoreApplication::applicationFilePath() : m_binary;
+}
+
+QStringList RunController::arguments(const QString &slug, Mode mode, const QString &node) const
+{
+    QStringList args{u"pipeline"_s, u"run"_s, slug, u"--workspace"_s, m_root};
+    if (mode == Mode::From)
+        args << u"--from"_s << node;
+    else if (mode == Mode::Only)
+        args << u"--only"_s << node;
+    return args;
+}
+
+void RunController::start(const QString &slug, Mode mode, const QString &node)
+{
+    if (m_active) {
+        Q_EMIT failed(tr("A run started here is still going; wait for it or stop it first."));
+        return;
+    }
+    if (m_root.isEmpty() || slug.isEmpty()) {
+        Q_EMIT failed(tr("Save the pipeline first: a run uses the saved version."));
+        return;
+    }
+    if (mode != Mode::All && node.isEmpty()) {
+        Q_EMIT failed(tr("Select one node to run from, or to run alone."));
+        return;
+    }
+    m_active = true;
+    m_slug = slug;
+    m_runId.clear();
+    m_run = RunRecord();
+    m_tasks.clear();
+    const QStringList args = arguments(slug, mode, node);
+    // The runs that exist now, so the new one can be told apart when it appears; and a file
+    // for what the process says before its run is recorded.
+    struct Prepared
+    {
+        QSet<QString> known;
+        QString logFile;
+    };
+    using Known = Result<Prepared>;
+    auto *watcher = new QFutureWatcher<Known>(this);
+    connect(watcher, &QFutureWatcher<Known>::finished, this, [this, watcher, slug, args] {
+        const Known known = watcher->result();
+        watcher->deleteLater();
+        if (!known) {
+            m_active = false;
+            Q_EMIT failed(known.error().message);
+            return;
+        }
+        if (m_logFile.isEmpty())
+            m_logFile = known->logFile;
+        launch(slug, args, known->known);
+    });
+    watcher->setFuture(QtConcurrent::run([root = m_root, slug, logFile = m_logFile]() -> Known {
+        auto workspace = Workspace::open(root);
+        if (!workspace)
+            return workspace.error();
+        auto runs = RunStore(workspace->catalog()).runs(1000, slug);
+        if (!runs)
+            return runs.error();
+        Prepared prepared;
+        for (const RunRecord &run : runs.value())
+            prepared.known.insert(run.id);
+        prepared.logFile = logFile;
+        if (prepared.logFile.isEmpty()) {
+            QTemporaryFile log(QDir::temp().filePath(u"atelier-run-XXXXXX.log"_s));
+            log.setAutoRemove(false);
+            if (log.open())
+                prepared.logFile = log.fileName();
+        }
+        return prepared;
+    }));
+}
+
+void RunController::launch(const QString &slug, const QStringList &arguments,
+                           const QSet<QString> &known)
+{
+    m_knownRuns = known;
+    QProcess process;
+    process.setProgram(atelierBinary());
+    process.setArguments(arguments);
+    process.setWorkingDirectory(m_root);
+    process.setStandardInputFile(QProcess::nullDevice());
+    // What the process says before its run is recorded (a refusal) is kept to be shown.
+    if (!m_logFile.isEmpty()) {
+        process.setStandardOutputFile(m_logFile);
+        process.setStandardErrorFile(m_logFile);
+    } else {
+        process.setStandardOutputFile(QProcess::nullDevice());
+        process.setStandardErrorFile(QProcess::nullDevice());
+    }
+    qint64 pid = 0;
+    if (!process.startDetached(&pid)) {
+        m_active = false;
+        Q_EMIT failed(tr("Could not start %1: %2").arg(atelierBinary(), process.errorString()));
+        return;
+    }
+    m_pid = pid;
+    m_slug = slug;
+    m_missedPolls = 0;
+    m_timer->start();
+}
+
+void RunController::follow(const QString &runId)
+{
+    m_runId = runId;
+    m_pid = 0;
+    m_active = true;
+    m_missedPolls = 0;
+    m_timer->start();
+    poll();
+}
+
+void RunController::poll()
+{
+    if (m_polling || !m_active)
+        return;
+    m_polling = true;
+    auto *watcher = new QFutureWatcher<Poll>(this);
+    connect(watcher, &QFutureWatcher<Poll>::finished, this, [this, watcher] {
+        const Poll poll = watcher->result();
+        watcher->deleteLater();
+        m_polling = false;
+        if (!m_active)
+            return;
+        if (!poll.found) {
+            ++m_missedPolls;
+            const bool gone = m_pid > 0 && !processAlive(m_pid);
+            if (gone || m_missedPolls > kMaxMissedPolls || !poll.error.isEmpty()) {
+                m_timer->stop();
+                m_active = false;
+                QString reason = poll.error;
+                if (reason.isEmpty())
+                    reason = poll.processOutput;
+                if (reason.isEmpty())
+                    reason = tr("the run process ended before it recorded a run");
+                Q_EMIT failed(tr("The run did not start: %1").arg(reason));
+            }
+            return;
+        }
+        const bool first = m_runId.isEmpty() || m_run.id != poll.run.id;
+        m_runId = poll.run.id;
+        m_run = poll.run;
+        m_tasks = poll.tasks;
+        if (first)
+            Q_EMIT runStarted(m_runId);
+        Q_EMIT updated(m_run, m_tasks);
+        if (finishedState(m_run.state)) {
+            m_timer->stop();
+            m_active = false;
+            Q_EMIT finished(m_run);
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([root = m_root, slug = m_slug, runId = m_runId,
+                                          known = m_knownRuns, logFile = m_logFile]() -> Poll {
+        Poll result;
+        auto workspace = Workspace::open(root);
+        if (!workspace) {
+            result.error = workspace.error().message;
+            return result;
+        }
+        RunStore store(workspace->catalog());
+        QString id = runId;
+        if (id.isEmpty()) {
+            auto runs = store.runs(20, slug);
+            if (!runs) {
+                result.error = runs.error().message;
+                return result;
+            }
+            for (const RunRecord &run : runs.value()) {
+                if (!known.contains(run.id)) {
+                    id = run.id;
+                    break;
+                }
+            }
+            if (id.isEmpty()) {
+                result.processOutput = lastLines(logFile);
+                return result; // not recorded yet
+            }
+        }
+        auto run = store.run(id);
+        auto tasks = store.tasks(id);
+        if (!run || !tasks) {
+            result.error = !run ? run.error().message : tasks.error().message;
+            return result;
+        }
+        result.found = true;
+        result.run = run.value();
+        result.tasks = tasks.value();
+        return result;
+    }));
+}
+
+void RunController::stop()
+{
+    if (!m_active)
+        return;
+    if (m_runId.isEmpty()) {
+        // Not recorded yet: end the process; it records nothing more.
+        if (m_pid > 0)
+            ::kill(pid_t(m_pid), SIGTERM);
+        return;
+    }
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher] {
+        const Status asked = watcher->result();
+        watcher->deleteLater();
+        if (!asked)
+            Q_EMIT failed(asked.error().message);
+    });
+    watcher->setFuture(QtConcurrent::run([root = m_root, runId = m_runId]() -> Status {
+        auto workspace = Workspace::open(root);
+        if (!workspace)
+            return workspace.error();
+        return RunStore(workspace->catalog()).requestStop(runId);
+    }));
+}
+
+} // namespace atelier
