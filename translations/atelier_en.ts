@@ -88,6 +88,23 @@
     </message>
 </context>
 <context>
+    <name>ViewSections</name>
+    <message numerus="yes">
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 CPUs, %2, %n GPUs</source>
+        <translation>
+            <numerusform>%1 CPUs, %2, %n GPU</numerusform>
+            <numerusform>%1 CPUs, %2, %n GPUs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceSnapshot</name>
     <message numerus="yes">
         <source>%n images</source>

@@ -204,14 +204,6 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <translation>--set 的格式为 NAME=VALUE，而不是“%1”。</translation>
     </message>
     <message>
-        <source>There is no pool &quot;%1&quot;; &apos;atelier info&apos; lists the pools.</source>
-        <translation>没有名为“%1”的资源池；&apos;atelier info&apos; 会列出所有资源池。</translation>
-    </message>
-    <message>
-        <source>Pool &quot;%1&quot; is a %2 pool; this version runs pipelines on the local pool only.</source>
-        <translation>资源池“%1”是 %2 资源池；此版本只能在 local 资源池上运行流水线。</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -464,6 +456,138 @@ Pipelines, runs and models:
     <message>
         <source>no display found (DISPLAY and WAYLAND_DISPLAY are unset). Start Atelier on a desktop, or use the command line or --screenshot FILE.</source>
         <translation>未找到显示器（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。请在桌面环境中启动 Atelier，或使用命令行或 --screenshot FILE。</translation>
+    </message>
+    <message>
+        <source>
+Pools (where work runs):
+  atelier pool list | check NAME | remove NAME
+  atelier pool add-slurm NAME --url URL [--token-file F] [--user U] [--partition P]
+               [--account A] [--staging DIR] [--api-version V] [--auth local|token-file|scontrol]
+  atelier pipeline run … --pool NAME     run nodes that name no pool there
+</source>
+        <translation>
+资源池（作业的运行位置）：
+  atelier pool list | check NAME | remove NAME
+  atelier pool add-slurm NAME --url URL [--token-file F] [--user U] [--partition P]
+               [--account A] [--staging DIR] [--api-version V] [--auth local|token-file|scontrol]
+  atelier pipeline run … --pool NAME     在该资源池上运行未指定资源池的节点
+</translation>
+    </message>
+    <message>
+        <source>Pool %1 is %2: %3; nothing was run.</source>
+        <translation>资源池 %1 的状态为 %2：%3；未运行任何内容。</translation>
+    </message>
+    <message>
+        <source>pool %1 is %2</source>
+        <translation>资源池 %1 的状态为 %2</translation>
+    </message>
+    <message>
+        <source>pool %1 is %2: %3</source>
+        <translation>资源池 %1 的状态为 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 nodes × %2 CPUs, %3 MB, %4 GPUs</source>
+        <translation>%1 个节点 × %2 个 CPU、%3 MB 内存、%4 个 GPU</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CAPACITY</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>CHECKED</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>Pool %1: %2%3</source>
+        <translation>资源池 %1：%2%3</translation>
+    </message>
+    <message>
+        <source>Pool %1 is %2: %3</source>
+        <translation>资源池 %1 的状态为 %2：%3</translation>
+    </message>
+    <message>
+        <source>slurmrestd: http(s)://HOST:PORT or unix:/PATH.</source>
+        <translation>slurmrestd 地址：http(s)://HOST:PORT 或 unix:/PATH。</translation>
+    </message>
+    <message>
+        <source>File holding a JWT (mode 0600).</source>
+        <translation>存放 JWT 的文件（权限 0600）。</translation>
+    </message>
+    <message>
+        <source>Slurm user (default: you).</source>
+        <translation>Slurm 用户（默认：当前用户）。</translation>
+    </message>
+    <message>
+        <source>Slurm partition.</source>
+        <translation>Slurm 分区。</translation>
+    </message>
+    <message>
+        <source>Slurm account.</source>
+        <translation>Slurm 账户。</translation>
+    </message>
+    <message>
+        <source>Folder both this machine and the cluster see.</source>
+        <translation>本机和集群都能访问的文件夹。</translation>
+    </message>
+    <message>
+        <source>slurmrestd API (default v0.0.38).</source>
+        <translation>slurmrestd API 版本（默认 v0.0.38）。</translation>
+    </message>
+    <message>
+        <source>local (unix socket), token-file, or scontrol (mint tokens on demand).</source>
+        <translation>local（unix 套接字）、token-file 或 scontrol（按需签发令牌）。</translation>
+    </message>
+    <message>
+        <source>Do not check it now.</source>
+        <translation>暂不检查。</translation>
+    </message>
+    <message>
+        <source>unknown pool action &apos;%1&apos;. Actions: %2</source>
+        <translation>未知的 pool 操作“%1”。可用操作：%2</translation>
+    </message>
+    <message>
+        <source>&apos;pool %1&apos; takes a pool name.</source>
+        <translation>&apos;pool %1&apos; 需要一个资源池名称。</translation>
+    </message>
+    <message>
+        <source>&apos;pool list&apos; takes no argument.</source>
+        <translation>&apos;pool list&apos; 不接受参数。</translation>
+    </message>
+    <message>
+        <source>Removed pool %1.</source>
+        <translation>已移除资源池 %1。</translation>
+    </message>
+    <message>
+        <source>&apos;pool add-slurm&apos; needs --url URL.</source>
+        <translation>&apos;pool add-slurm&apos; 需要 --url URL。</translation>
+    </message>
+    <message>
+        <source>--auth token-file needs --token-file F.</source>
+        <translation>--auth token-file 需要 --token-file F。</translation>
+    </message>
+    <message>
+        <source>The staging folder %1 does not exist; create it where the cluster sees it too.</source>
+        <translation>暂存文件夹 %1 不存在；请在集群也能访问的位置创建它。</translation>
+    </message>
+    <message>
+        <source>Added pool %1 (initializing; &apos;atelier pool check %1&apos; checks it).</source>
+        <translation>已添加资源池 %1（初始化中；&apos;atelier pool check %1&apos; 可对其进行检查）。</translation>
+    </message>
+    <message>
+        <source>Added pool %1.</source>
+        <translation>已添加资源池 %1。</translation>
     </message>
 </context>
 <context>
@@ -820,6 +944,53 @@ Pipelines, runs and models:
     <message>
         <source>Could not format the changes of “%1”: %2</source>
         <translation>无法格式化“%1”的更改：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobRules</name>
+    <message>
+        <source>The job name is empty; give it a name of 1 to %1 characters.</source>
+        <translation>作业名称为空；请为其指定 1 到 %1 个字符的名称。</translation>
+    </message>
+    <message>
+        <source>The job name &quot;%1&quot; has %2 characters; at most %3 are allowed. Shorten it.</source>
+        <translation>作业名称“%1”有 %2 个字符，最多允许 %3 个。请缩短名称。</translation>
+    </message>
+    <message>
+        <source>The job name &quot;%1&quot; contains an emoji, which is not supported; use letters, digits and punctuation.</source>
+        <translation>作业名称“%1”包含表情符号，这不受支持；请使用字母、数字和标点符号。</translation>
+    </message>
+    <message>
+        <source>The job description is empty; describe the job in 1 to %1 characters.</source>
+        <translation>作业描述为空；请用 1 到 %1 个字符描述该作业。</translation>
+    </message>
+    <message>
+        <source>The job description has %1 characters; at most %2 are allowed. Shorten it.</source>
+        <translation>作业描述有 %1 个字符，最多允许 %2 个。请缩短描述。</translation>
+    </message>
+    <message>
+        <source>The job description contains an emoji, which is not supported.</source>
+        <translation>作业描述包含表情符号，这不受支持。</translation>
+    </message>
+    <message>
+        <source>Job %1 asks for %2 nodes; pool %3 has %4. Ask for fewer nodes or choose a larger pool.</source>
+        <translation>作业 %1 需要 %2 个节点；资源池 %3 只有 %4 个。请减少节点数，或选择更大的资源池。</translation>
+    </message>
+    <message>
+        <source>Job %1 asks for %2 CPUs per node; pool %3 has at most %4. Lower the CPUs or choose a larger pool.</source>
+        <translation>作业 %1 每个节点需要 %2 个 CPU；资源池 %3 最多提供 %4 个。请减少 CPU 数，或选择更大的资源池。</translation>
+    </message>
+    <message>
+        <source>Job %1 asks for %2 MB of memory per node; pool %3 has at most %4 MB. Lower the memory or choose a larger pool.</source>
+        <translation>作业 %1 每个节点需要 %2 MB 内存；资源池 %3 最多提供 %4 MB。请降低内存需求，或选择更大的资源池。</translation>
+    </message>
+    <message>
+        <source>Job %1 asks for %2 GPUs per node; pool %3 has %4. Lower the GPUs or choose a pool with more.</source>
+        <translation>作业 %1 每个节点需要 %2 个 GPU；资源池 %3 只有 %4 个。请减少 GPU 数，或选择 GPU 更多的资源池。</translation>
+    </message>
+    <message>
+        <source>Job %1 asks for a maximum duration of %2 hours; it must be between 1 and 168 hours. Change the node&apos;s timeout.</source>
+        <translation>作业 %1 要求的最长运行时间为 %2 小时，但该值必须在 1 到 168 小时之间。请修改节点的超时设置。</translation>
     </message>
 </context>
 <context>
@@ -1713,10 +1884,6 @@ Pipelines, runs and models:
         <translation>为必填项</translation>
     </message>
     <message>
-        <source>is not a resource (use cpus, memory_mb or gpus)</source>
-        <translation>不是资源（请使用 cpus、memory_mb 或 gpus）</translation>
-    </message>
-    <message>
         <source>must be a whole number, 0 or more</source>
         <translation>必须是大于或等于 0 的整数</translation>
     </message>
@@ -1755,6 +1922,107 @@ Pipelines, runs and models:
     <message>
         <source>is on a cycle: %1. Remove one of its links.</source>
         <translation>位于环上：%1。请删除其中的一条连线。</translation>
+    </message>
+    <message>
+        <source>is not a resource (use cpus, memory_mb, gpus or nodes)</source>
+        <translation>不是资源（请使用 cpus、memory_mb、gpus 或 nodes）</translation>
+    </message>
+</context>
+<context>
+    <name>PoolHealth</name>
+    <message>
+        <source>%1 pools are not supported by this version.</source>
+        <translation>此版本不支持 %1 资源池。</translation>
+    </message>
+    <message>
+        <source>Pool %1 has never been checked; run &apos;atelier pool check %1&apos;.</source>
+        <translation>资源池 %1 从未检查过；请运行 &apos;atelier pool check %1&apos;。</translation>
+    </message>
+    <message>
+        <source>Pool %1 is a %2 pool; this version runs work on local and Slurm pools.</source>
+        <translation>资源池 %1 是 %2 资源池；此版本只能在 local 和 Slurm 资源池上运行作业。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a pool name: use 1–50 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or a digit.</source>
+        <translation>“%1”不是有效的资源池名称：请使用 1–50 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos;，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>There is no pool &quot;%1&quot; (pools: %2); &apos;atelier pool list&apos; shows them.</source>
+        <translation>没有名为“%1”的资源池（现有资源池：%2）；&apos;atelier pool list&apos; 会列出所有资源池。</translation>
+    </message>
+    <message>
+        <source>A unix socket URL names an absolute path: unix:/path/to/slurmrestd.sock, not &quot;%1&quot;.</source>
+        <translation>unix 套接字 URL 必须指定绝对路径：unix:/path/to/slurmrestd.sock，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a slurmrestd address: use http(s)://HOST:PORT or unix:/path/to/slurmrestd.sock.</source>
+        <translation>“%1”不是有效的 slurmrestd 地址：请使用 http(s)://HOST:PORT 或 unix:/path/to/slurmrestd.sock。</translation>
+    </message>
+    <message>
+        <source>API version &quot;%1&quot; is not supported; use v0.0.36 to v0.0.39.</source>
+        <translation>不支持 API 版本“%1”；请使用 v0.0.36 到 v0.0.39。</translation>
+    </message>
+    <message>
+        <source>Unknown authentication &quot;%1&quot;; use local, token-file or scontrol.</source>
+        <translation>未知的认证方式“%1”；请使用 local、token-file 或 scontrol。</translation>
+    </message>
+    <message>
+        <source>Local authentication works only on a unix socket; give --token-file for %1.</source>
+        <translation>local 认证仅适用于 unix 套接字；请为 %1 指定 --token-file。</translation>
+    </message>
+    <message>
+        <source>The token file must be an absolute path, not &quot;%1&quot;.</source>
+        <translation>令牌文件必须是绝对路径，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The staging folder must be an absolute path that this machine and the cluster both see; give --staging DIR.</source>
+        <translation>暂存文件夹必须是本机和集群都能访问的绝对路径；请指定 --staging DIR。</translation>
+    </message>
+    <message>
+        <source>No Slurm user name; give --user.</source>
+        <translation>缺少 Slurm 用户名；请指定 --user。</translation>
+    </message>
+    <message>
+        <source>A pool named &quot;%1&quot; already exists; choose another name or remove it first.</source>
+        <translation>名为“%1”的资源池已存在；请换一个名称，或先将其移除。</translation>
+    </message>
+    <message>
+        <source>Unknown pool state &quot;%1&quot;.</source>
+        <translation>未知的资源池状态“%1”。</translation>
+    </message>
+    <message>
+        <source>The local pool is this machine; it cannot be removed.</source>
+        <translation>local 资源池即本机，无法移除。</translation>
+    </message>
+    <message>
+        <source>Pool &quot;%1&quot; has %2 running tasks; stop their runs first.</source>
+        <translation>资源池“%1”上有 %2 个正在运行的任务；请先停止这些任务所属的运行。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolTasks</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Every pool is online.</source>
+        <translation>所有资源池均在线。</translation>
+    </message>
+    <message>
+        <source>The staging folder %1 does not exist; create it where the cluster sees it too.</source>
+        <translation>暂存文件夹 %1 不存在；请在集群也能访问的位置创建它。</translation>
+    </message>
+    <message>
+        <source>Pool %1 added: online.</source>
+        <translation>已添加资源池 %1：在线。</translation>
+    </message>
+    <message>
+        <source>Pool %1 added, but it is %2: %3</source>
+        <translation>已添加资源池 %1，但其状态为 %2：%3</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2160,93 @@ Pipelines, runs and models:
     <message>
         <source>predict: rows as JSON, e.g. &apos;[{&quot;x&quot;: 1.5}]&apos;.</source>
         <translation>predict：JSON 格式的行，例如 &apos;[{&quot;x&quot;: 1.5}]&apos;。</translation>
+    </message>
+</context>
+<context>
+    <name>SlurmClient</name>
+    <message>
+        <source>The token file %1 does not exist; write a token from &apos;scontrol token&apos; into it (mode 0600).</source>
+        <translation>令牌文件 %1 不存在；请将 &apos;scontrol token&apos; 生成的令牌写入该文件（权限 0600）。</translation>
+    </message>
+    <message>
+        <source>The token file %1 is not a file.</source>
+        <translation>令牌文件 %1 不是文件。</translation>
+    </message>
+    <message>
+        <source>The token file %1 can be read by others (mode %2); run &apos;chmod 600 %1&apos; and try again.</source>
+        <translation>令牌文件 %1 可被其他用户读取（权限 %2）；请运行 &apos;chmod 600 %1&apos; 后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2.</source>
+        <translation>无法读取令牌文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The token file %1 does not hold one token on one line.</source>
+        <translation>令牌文件 %1 的内容不是单独一行的一个令牌。</translation>
+    </message>
+    <message>
+        <source>scontrol is not installed here, so no token can be minted; give the pool a token file instead.</source>
+        <translation>本机未安装 scontrol，无法签发令牌；请改为给资源池指定令牌文件。</translation>
+    </message>
+    <message>
+        <source>&apos;scontrol token&apos; failed: %1</source>
+        <translation>&apos;scontrol token&apos; 失败：%1</translation>
+    </message>
+    <message>
+        <source>&apos;scontrol token&apos; printed no token.</source>
+        <translation>&apos;scontrol token&apos; 未输出任何令牌。</translation>
+    </message>
+    <message>
+        <source>libcurl could not start a request.</source>
+        <translation>libcurl 无法发起请求。</translation>
+    </message>
+    <message>
+        <source>slurmrestd at %1 does not answer: %2</source>
+        <translation>位于 %1 的 slurmrestd 无响应：%2</translation>
+    </message>
+    <message>
+        <source>slurmrestd at %1 refused the credentials (HTTP %2); check the user and the token.</source>
+        <translation>位于 %1 的 slurmrestd 拒绝了凭据（HTTP %2）；请检查用户和令牌。</translation>
+    </message>
+    <message>
+        <source>slurmrestd at %1 failed (HTTP %2).</source>
+        <translation>位于 %1 的 slurmrestd 出错（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>slurmrestd at %1 answered HTTP %2 without JSON (is API version %3 enabled?).</source>
+        <translation>位于 %1 的 slurmrestd 返回了 HTTP %2，但没有 JSON 内容（是否已启用 API 版本 %3？）。</translation>
+    </message>
+    <message>
+        <source>Slurm refused: %1</source>
+        <translation>Slurm 拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>slurmrestd at %1 answered HTTP %2.</source>
+        <translation>位于 %1 的 slurmrestd 返回了 HTTP %2。</translation>
+    </message>
+    <message>
+        <source>slurmrestd answers but no Slurm controller is up.</source>
+        <translation>slurmrestd 有响应，但没有正在运行的 Slurm 控制器。</translation>
+    </message>
+    <message>
+        <source>The cluster has no nodes.</source>
+        <translation>集群中没有节点。</translation>
+    </message>
+    <message>
+        <source>Partition &quot;%1&quot; does not exist or has no nodes.</source>
+        <translation>分区“%1”不存在或没有节点。</translation>
+    </message>
+    <message>
+        <source>No node can take work: %1</source>
+        <translation>没有可接受作业的节点：%1</translation>
+    </message>
+    <message>
+        <source>slurmrestd accepted the job but gave no job id.</source>
+        <translation>slurmrestd 接受了作业，但未返回作业 ID。</translation>
+    </message>
+    <message>
+        <source>Slurm does not know job %1.</source>
+        <translation>Slurm 中找不到作业 %1。</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2508,26 @@ Pipelines, runs and models:
     <message>
         <source>unbinding</source>
         <translation>解绑中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 CPUs, %2, %n GPUs</source>
+        <translation>
+            <numerusform>%1 个 CPU、%2 内存、%n 个 GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never checked</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <source>Health checks (atelier pool check NAME)</source>
+        <translation>健康检查（atelier pool check NAME）</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2903,26 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;A desktop ML workstation: pipelines, labeling, runs and models, offline.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3 · libgit2 %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;桌面机器学习工作站：流水线、标注、运行与模型，完全离线。&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3 · libgit2 %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Pools</source>
+        <translation>资源池(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Check Pools</source>
+        <translation>检查资源池(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Checking pools…</source>
+        <translation>正在检查资源池…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Slurm Pool…</source>
+        <translation>添加 Slurm 资源池(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Adding pool %1…</source>
+        <translation>正在添加资源池 %1…</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +3347,26 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>same template, params and inputs as before</source>
         <translation>模板、参数和输入与之前相同</translation>
     </message>
+    <message>
+        <source>Node %1 runs on pool &quot;%2&quot;, which does not exist; nothing was run. &apos;atelier pool list&apos; shows the pools.</source>
+        <translation>节点 %1 指定在资源池“%2”上运行，但该资源池不存在；未运行任何内容。&apos;atelier pool list&apos; 会列出所有资源池。</translation>
+    </message>
+    <message>
+        <source>refused before submit: %1</source>
+        <translation>提交前被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>asks for %1 nodes; pool %2 is one machine. Run it on a cluster pool.</source>
+        <translation>需要 %1 个节点；资源池 %2 只有一台机器。请在集群资源池上运行。</translation>
+    </message>
+    <message>
+        <source>submitting to pool %1</source>
+        <translation>正在提交到资源池 %1</translation>
+    </message>
+    <message>
+        <source>skipped: upstream %1 was lost</source>
+        <translation>已跳过：上游 %1 已丢失</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunsView</name>
@@ -3194,6 +3609,188 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>The new language applies when Atelier restarts.</source>
         <translation>新语言将在 Atelier 重启后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SlurmConnector</name>
+    <message>
+        <source>submitted to %1 as job %2</source>
+        <translation>已作为作业 %2 提交到 %1</translation>
+    </message>
+    <message>
+        <source>stopped before Slurm took it</source>
+        <translation>在 Slurm 接收之前已停止</translation>
+    </message>
+    <message>
+        <source>Slurm refused the job: %1</source>
+        <translation>Slurm 拒绝了该作业：%1</translation>
+    </message>
+    <message>
+        <source>stopped before it was submitted</source>
+        <translation>在提交之前已停止</translation>
+    </message>
+    <message>
+        <source>Slurm no longer knows job %1; its end is unknown</source>
+        <translation>Slurm 中已找不到作业 %1；其结束状态未知</translation>
+    </message>
+    <message>
+        <source>pending in Slurm (job %1)</source>
+        <translation>在 Slurm 中等待（作业 %1）</translation>
+    </message>
+    <message>
+        <source>pending in Slurm (job %1): %2</source>
+        <translation>在 Slurm 中等待（作业 %1）：%2</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 %2</source>
+        <translation>Slurm 作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 %2 on %3</source>
+        <translation>Slurm 作业 %1：%2（节点 %3）</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 failed: killed by signal %2</source>
+        <translation>Slurm 作业 %1 失败：被信号 %2 终止</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 failed with exit code %2%3</source>
+        <translation>Slurm 作业 %1 失败，退出码 %2%3</translation>
+    </message>
+    <message>
+        <source>timed out; Slurm job %1 was cancelled</source>
+        <translation>已超时；Slurm 作业 %1 已取消</translation>
+    </message>
+    <message>
+        <source>stopped; Slurm job %1 was cancelled</source>
+        <translation>已停止；Slurm 作业 %1 已取消</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 was cancelled outside Atelier%2</source>
+        <translation>Slurm 作业 %1 在 Atelier 之外被取消%2</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 reached its time limit</source>
+        <translation>Slurm 作业 %1 已达到时间上限</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 ended by a node failure%2</source>
+        <translation>Slurm 作业 %1 因节点故障而终止%2</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 ran out of memory; ask for more memory_mb</source>
+        <translation>Slurm 作业 %1 内存不足；请增大 memory_mb</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 was preempted</source>
+        <translation>Slurm 作业 %1 被抢占</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 is %2</source>
+        <translation>Slurm 作业 %1 的状态为 %2</translation>
+    </message>
+    <message>
+        <source>lost: pool %1 has not answered since %2 (%3); the task was never submitted</source>
+        <translation>已丢失：资源池 %1 自 %2 起无响应（%3）；该任务从未提交</translation>
+    </message>
+    <message>
+        <source>lost: pool %1 has not answered since %2 (%3); the end of Slurm job %4 is unknown</source>
+        <translation>已丢失：资源池 %1 自 %2 起无响应（%3）；Slurm 作业 %4 的结束状态未知</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SlurmPoolDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Staging folder</source>
+        <translation>暂存文件夹</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>令牌文件</translation>
+    </message>
+    <message>
+        <source>Add Slurm pool</source>
+        <translation>添加 Slurm 资源池</translation>
+    </message>
+    <message>
+        <source>e.g. gpu-cluster</source>
+        <translation>例如 gpu-cluster</translation>
+    </message>
+    <message>
+        <source>https://slurm.example.org:6820 or unix:/run/slurmrestd.sock</source>
+        <translation>https://slurm.example.org:6820 或 unix:/run/slurmrestd.sock</translation>
+    </message>
+    <message>
+        <source>Token from a file (mode 0600)</source>
+        <translation>从文件读取令牌（权限 0600）</translation>
+    </message>
+    <message>
+        <source>Token minted by scontrol token</source>
+        <translation>由 scontrol token 签发的令牌</translation>
+    </message>
+    <message>
+        <source>Local (unix socket only)</source>
+        <translation>本地（仅限 unix 套接字）</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>集群默认值</translation>
+    </message>
+    <message>
+        <source>a folder this machine and the cluster both see</source>
+        <translation>本机和集群都能访问的文件夹</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>slurmrestd</source>
+        <translation>slurmrestd</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>认证方式</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Add and check</source>
+        <translation>添加并检查</translation>
+    </message>
+    <message>
+        <source>Give the pool a name.</source>
+        <translation>请为资源池指定名称。</translation>
+    </message>
+    <message>
+        <source>Give slurmrestd&apos;s address.</source>
+        <translation>请填写 slurmrestd 的地址。</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the token.</source>
+        <translation>请选择存放令牌的文件。</translation>
+    </message>
+    <message>
+        <source>Choose the staging folder.</source>
+        <translation>请选择暂存文件夹。</translation>
+    </message>
+    <message>
+        <source>The pool is checked once added; its token is read from the file at each use and never stored.</source>
+        <translation>资源池添加后会立即检查；其令牌在每次使用时从文件读取，从不保存。</translation>
     </message>
 </context>
 <context>
