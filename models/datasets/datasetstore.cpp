@@ -773,8 +773,12 @@ Result<ImageProbe> DatasetStore::probeImage(const QString &file)
     reader.setDecideFormatFromContent(true);
     const QSize size = reader.size();
     if (!reader.canRead() || !size.isValid() || size.isEmpty()) {
-        const QString why =
-            QFileInfo(file).isFile() ? reader.errorString() : tr("the file does not exist");
+        QString why = tr("the file does not exist");
+        if (QFileInfo(file).isFile()) {
+            why = reader.error() == QImageReader::UnknownError
+                      ? tr("damaged, or not in a supported image format")
+                      : reader.errorString();
+        }
         return makeError(ErrorCode::Invalid, tr("not a readable image (%1)").arg(why));
     }
     ImageProbe probe{size.width(), size.height(), QString::fromLatin1(reader.format())};
