@@ -1072,9 +1072,18 @@ Status DatasetStore::checkAnnotation(const DatasetInfo &dataset, const DatasetIt
     const double h = item.height;
     constexpr double slack = 0.5; // rounding of exported integer pixels
     switch (a.kind) {
-    case AnnotationKind::Tag:
-        a.geometry = QJsonValue(QJsonValue::Null);
+    case AnnotationKind::Tag: {
+        // A model's tag may carry its confidence: {"score": p, "probabilities": {label: p}}
+        // (text-models: active-learning order). Anything else is dropped.
+        QJsonObject kept;
+        const QJsonObject g = a.geometry.toObject();
+        if (g.value(u"score"_s).isDouble())
+            kept.insert(u"score"_s, g.value(u"score"_s));
+        if (g.value(u"probabilities"_s).isObject())
+            kept.insert(u"probabilities"_s, g.value(u"probabilities"_s));
+        a.geometry = kept.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(kept);
         break;
+    }
     case AnnotationKind::Box: {
         const QJsonArray g = a.geometry.toArray();
         bool numbers = g.size() == 4;
@@ -1125,7 +1134,12 @@ Status DatasetStore::checkAnnotation(const DatasetInfo &dataset, const DatasetIt
                                  .arg(start)
                                  .arg(end)
                                  .arg(length));
-        a.geometry = QJsonObject{{u"start"_s, start}, {u"end"_s, end}};
+        {
+            QJsonObject g{{u"start"_s, start}, {u"end"_s, end}};
+            if (a.geometry.toObject().value(u"score"_s).isDouble()) // a model's confidence
+                g.insert(u"score"_s, a.geometry.toObject().value(u"score"_s));
+            a.geometry = g;
+        }
         if (!dataset.options.overlappingSpans && a.state != AnnotationState::Rejected) {
             auto others = annotations(item.id, AnnotationFilter{a.author, std::nullopt});
             if (!others)
