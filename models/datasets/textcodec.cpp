@@ -146,6 +146,8 @@ std::optional<TextSpan> spanFrom(const QJsonValue &value, QString *spanText)
         span.label = jsonString(o.value(u"label"_s));
     else
         span.label = jsonString(o.value(u"type"_s));
+    if (o.value(u"score"_s).isDouble())
+        span.score = o.value(u"score"_s).toDouble();
     if (spanText && o.value(u"text"_s).isString())
         *spanText = o.value(u"text"_s).toString();
     return span;
@@ -736,7 +738,7 @@ std::optional<TextProblem> conllRecord(const QList<ConllToken> &tokens, const QS
         }
         if (prefix == u"B"_s || prefix == u"S"_s || prefix == u"U"_s) {
             close();
-            open = TextSpan{start, end, label};
+            open = TextSpan{start, end, label, std::nullopt};
             if (prefix != u"B"_s)
                 close();
             continue;

@@ -22,8 +22,13 @@ struct TextSpan
     qint64 start = 0;
     qint64 end = 0;
     QString label;
+    std::optional<double> score; ///< predictions: the model's confidence in the span
 
-    bool operator==(const TextSpan &other) const = default;
+    /// Same place and label (the score is not compared).
+    bool operator==(const TextSpan &other) const
+    {
+        return start == other.start && end == other.end && label == other.label;
+    }
 };
 
 /// One text item as a file holds it, before it reaches a dataset.

@@ -302,7 +302,7 @@ TextRecord TextFormats::recordOf(const SnapshotItem &item, const QString &author
                 record.labels.append(a.label);
             break;
         case AnnotationKind::Span: {
-            const TextSpan span{a.spanStart(), a.spanEnd(), a.label};
+            const TextSpan span{a.spanStart(), a.spanEnd(), a.label, std::nullopt};
             if (!record.spans.contains(span))
                 record.spans.append(span);
             Q_UNUSED(seenSpans);
