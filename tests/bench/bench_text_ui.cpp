@@ -61,11 +61,11 @@ int main(int argc, char **argv)
     const QString text = makeText(500 * 1000);
     const CodePointIndex index(text);
     const qint64 codePoints = index.codePointCount();
-    QList<TextSpan> spans;
+    QList<EditorSpan> spans;
     const QStringList labels = {u"PER"_s, u"ORG"_s, u"LOC"_s, u"DATE"_s};
     const qint64 step = codePoints / 5000;
     for (int i = 0; i < 5000; ++i) {
-        TextSpan span;
+        EditorSpan span;
         span.key = i + 1;
         span.label = labels.at(i % labels.size());
         span.start = i * step;
@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 
         // Add spans in the visible text, each followed by a full repaint of the viewport.
         for (int i = 0; i < 20; ++i) {
-            TextSpan span;
+            EditorSpan span;
             span.key = 100000 + i;
             span.label = labels.at(i % labels.size());
             span.start = 3 + i * 5;

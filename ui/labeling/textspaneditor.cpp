@@ -85,7 +85,7 @@ TextSpanEditor::TextSpanEditor(QWidget *parent) : QPlainTextEdit(parent)
 
 TextSpanEditor::~TextSpanEditor() = default;
 
-void TextSpanEditor::setContent(const QString &text, const QList<TextSpan> &spans)
+void TextSpanEditor::setContent(const QString &text, const QList<EditorSpan> &spans)
 {
     // QTextDocument turns "\r\n" into one block separator; keep one position per UTF-16 unit.
     QString shown = text;
@@ -97,7 +97,7 @@ void TextSpanEditor::setContent(const QString &text, const QList<TextSpan> &span
     m_selected = 0;
     m_spans.clear();
     m_spans.reserve(spans.size());
-    for (const TextSpan &span : spans)
+    for (const EditorSpan &span : spans)
         m_spans.append(place(span));
     rebuild();
     setPlainText(shown);
@@ -122,7 +122,7 @@ QColor TextSpanEditor::colorOf(const QString &label) const
     return found != m_colors.cend() ? *found : paletteColor(label);
 }
 
-TextSpanEditor::Placed TextSpanEditor::place(const TextSpan &span) const
+TextSpanEditor::Placed TextSpanEditor::place(const EditorSpan &span) const
 {
     Placed placed;
     placed.span = span;
@@ -161,7 +161,7 @@ int TextSpanEditor::findPlaced(qint64 key) const
     return -1;
 }
 
-void TextSpanEditor::addSpan(const TextSpan &span)
+void TextSpanEditor::addSpan(const EditorSpan &span)
 {
     const Placed placed = place(span);
     // Insert in order and recompute rows: no re-layout of the text, one repaint.
@@ -174,7 +174,7 @@ void TextSpanEditor::addSpan(const TextSpan &span)
     viewport()->update();
 }
 
-void TextSpanEditor::updateSpan(const TextSpan &span)
+void TextSpanEditor::updateSpan(const EditorSpan &span)
 {
     const int at = findPlaced(span.key);
     if (at < 0) {
@@ -200,16 +200,16 @@ void TextSpanEditor::removeSpan(qint64 key)
     viewport()->update();
 }
 
-QList<TextSpan> TextSpanEditor::spans() const
+QList<EditorSpan> TextSpanEditor::spans() const
 {
-    QList<TextSpan> out;
+    QList<EditorSpan> out;
     out.reserve(m_spans.size());
     for (const Placed &placed : m_spans)
         out.append(placed.span);
     return out;
 }
 
-const TextSpan *TextSpanEditor::span(qint64 key) const
+const EditorSpan *TextSpanEditor::span(qint64 key) const
 {
     const int at = findPlaced(key);
     return at < 0 ? nullptr : &m_spans.at(at).span;
@@ -417,7 +417,7 @@ bool TextSpanEditor::viewportEvent(QEvent *event)
         const QList<qint64> hits = spansAt(cursorForPosition(help->pos()).position());
         QStringList lines;
         for (const qint64 key : hits) {
-            const TextSpan *hit = span(key);
+            const EditorSpan *hit = span(key);
             QString line = u"<b>%1</b> \u00b7 \"%2\""_s.arg(
                 hit->label.toHtmlEscaped(), textOf(hit->start, hit->end).left(60).toHtmlEscaped());
             if (hit->suggested)
@@ -541,7 +541,7 @@ void TextSpanEditor::keyPressEvent(QKeyEvent *event)
             Q_EMIT spanRefused(tr("Select some text first, or a span (click it or press Tab)."));
         return;
     }
-    const TextSpan *selected = span(m_selected);
+    const EditorSpan *selected = span(m_selected);
     switch (event->key()) {
     case Qt::Key_Tab:
         stepSpan(+1);
@@ -575,6 +575,13 @@ void TextSpanEditor::keyPressEvent(QKeyEvent *event)
         else
             Q_EMIT removeRequested(m_selected);
         return;
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+        if (event->modifiers() == Qt::NoModifier) {
+            event->ignore(); // previous / next item, for the owner
+            return;
+        }
+        break;
     case Qt::Key_Escape:
         setSelectedSpan(0);
         {
@@ -613,7 +620,7 @@ void TextSpanEditor::mousePressEvent(QMouseEvent *event)
 
 void TextSpanEditor::contextMenuEvent(QContextMenuEvent *event)
 {
-    const TextSpan *selected = span(m_selected);
+    const EditorSpan *selected = span(m_selected);
     if (selected == nullptr && !textCursor().hasSelection()) {
         QPlainTextEdit::contextMenuEvent(event);
         return;

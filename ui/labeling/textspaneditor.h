@@ -12,7 +12,7 @@
 namespace atelier {
 
 /// One span as the editor shows it: offsets in Unicode code points, end exclusive.
-struct TextSpan
+struct EditorSpan
 {
     qint64 key = 0; ///< the annotation's key in the session (its id, or a local key)
     QString label;
@@ -69,7 +69,7 @@ public:
     ~TextSpanEditor() override;
 
     /// Shows \a text with \a spans (any order).
-    void setContent(const QString &text, const QList<TextSpan> &spans);
+    void setContent(const QString &text, const QList<EditorSpan> &spans);
     void setLabels(const QList<TextLabelStyle> &labels);
     const QList<TextLabelStyle> &labels() const { return m_labels; }
     /// The colour of \a label (its own, else one from a fixed palette by its name).
@@ -78,12 +78,12 @@ public:
     void setOverlapsAllowed(bool allowed) { m_overlapsAllowed = allowed; }
     bool overlapsAllowed() const { return m_overlapsAllowed; }
 
-    void addSpan(const TextSpan &span);
+    void addSpan(const EditorSpan &span);
     /// Replaces the span with span.key.
-    void updateSpan(const TextSpan &span);
+    void updateSpan(const EditorSpan &span);
     void removeSpan(qint64 key);
-    QList<TextSpan> spans() const;
-    const TextSpan *span(qint64 key) const;
+    QList<EditorSpan> spans() const;
+    const EditorSpan *span(qint64 key) const;
 
     /// The selected span's key, 0 when none.
     qint64 selectedSpan() const { return m_selected; }
@@ -122,13 +122,13 @@ protected:
 private:
     struct Placed
     {
-        TextSpan span;
+        EditorSpan span;
         qint64 from = 0; // UTF-16 document positions
         qint64 to = 0;
         int lane = 0; // underline row among overlapping spans
     };
     void rebuild();
-    Placed place(const TextSpan &span) const;
+    Placed place(const EditorSpan &span) const;
     int findPlaced(qint64 key) const;
     /// Spans under the UTF-16 document position, innermost first.
     QList<qint64> spansAt(qint64 position) const;
