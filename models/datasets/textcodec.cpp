@@ -308,9 +308,9 @@ Status readJsonLines(const QByteArray &data, const TextReadOptions &options,
         TextRecord record;
         record.line = number;
         std::optional<QString> problem = recordFromObject(doc.object(), record, offsets);
-        if (!problem)
+        if (!problem && (options.requireText || !record.text.isEmpty()))
             problem = missingText(record);
-        if (!problem)
+        if (!problem && !record.text.isEmpty())
             problem = TextCodec::checkSpans(record);
         if (problem) {
             problems.append({number, *problem});

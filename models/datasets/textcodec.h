@@ -61,6 +61,9 @@ struct TextReadOptions
     QString scoreColumn; ///< CSV/TSV: a 0–1 pair score
     QString spansColumn; ///< CSV/TSV: a JSON array of spans
     const std::atomic_bool *cancel = nullptr;
+    /// JSONL: a record without text is a problem (predictions name their item by id instead,
+    /// and their spans are checked against the item's text).
+    bool requireText = true;
 };
 
 /// Which annotations the writers put out.

@@ -145,6 +145,7 @@ Result<SuggestReport> TextSuggestions::importData(DatasetStore &store, const QSt
     const qint64 total = jsonl.count('\n');
     TextReadOptions read;
     read.cancel = options.cancel;
+    read.requireText = false;
     Status parsed;
     Status done = store.batch([&]() -> Status {
         Status failed;
@@ -178,8 +179,6 @@ Result<SuggestReport> TextSuggestions::importData(DatasetStore &store, const QSt
                                                 .arg(record.id)});
                     return true;
                 }
-                if (!record.spans.isEmpty() && record.text.isEmpty())
-                    record.text = item->text;
                 if (info->task == DatasetTask::Entities) {
                     // Offsets are checked against the item's text, not the record's.
                     TextRecord check = record;
