@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "cliutil.h"
+#include "datasetcommands.h"
 #include "modelcommands.h"
 #include "pipelinecommands.h"
 #include "runcommands.h"
@@ -26,8 +27,8 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s, u"info"_s,      u"pipeline"_s,
-                                    u"runs"_s, u"scheduler"_s, u"model"_s};
+const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
+                                    u"scheduler"_s, u"model"_s, u"dataset"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 
@@ -223,7 +224,10 @@ QString CommandLine::helpText()
               "               experiment NAME RUN... | import-mlflow DIR\n"
               "  atelier scheduler [--once]                start scheduled runs as they fall due\n"
               "  atelier model register|list|show|alias|validate|compare|deploy|undeploy|"
-              "predict|services …\n");
+              "predict|services …\n") +
+           tr("\nDatasets:\n"
+              "  atelier dataset import PATH --name N --format F [--task T] | list | show N |\n"
+              "               export N[@V] --format F --out DIR | version N -m MSG | formats\n");
 }
 
 int CommandLine::runHeadless(const Invocation &invocation)
@@ -253,6 +257,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runSchedulerCommand(invocation);
     if (invocation.command == u"model"_s)
         return runModelCommand(invocation);
+    if (invocation.command == u"dataset"_s)
+        return runDatasetCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

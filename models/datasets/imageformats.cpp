@@ -54,6 +54,34 @@ void registerImageFormats(FormatRegistry &registry)
                   importImageJsonl,
                   exportImageJsonl,
                   namesImages});
+    registry.add({u"coco"_s,
+                  DatasetMedia::Image,
+                  {T::Detection, T::Segmentation},
+                  ImageFormats::tr("COCO JSON (boxes, polygons, categories) with its images"),
+                  importCoco,
+                  exportCoco,
+                  {}});
+    registry.add({u"voc"_s,
+                  DatasetMedia::Image,
+                  {T::Detection},
+                  ImageFormats::tr("Pascal VOC: Annotations/*.xml and JPEGImages/"),
+                  importVoc,
+                  exportVoc,
+                  {}});
+    registry.add({u"yolo"_s,
+                  DatasetMedia::Image,
+                  {T::Detection, T::Segmentation},
+                  ImageFormats::tr("YOLO: images/, labels/*.txt and classes.txt or data.yaml"),
+                  importYolo,
+                  exportYolo,
+                  {}});
+    registry.add({u"labelme"_s,
+                  DatasetMedia::Image,
+                  {T::Segmentation, T::Detection},
+                  ImageFormats::tr("labelme: one JSON per image (polygons, rectangles)"),
+                  importLabelme,
+                  exportLabelme,
+                  {}});
 }
 
 } // namespace atelier
