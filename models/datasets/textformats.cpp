@@ -355,6 +355,24 @@ QJsonObject TextFormats::labelStudioTask(const TextRecord &record, TextShape sha
                        {u"annotations"_s, QJsonArray{QJsonObject{{u"result"_s, results}}}}};
 }
 
+Status importDemoTextDatasets(Database &db, const QString &root, const QString &demoDir)
+{
+    DatasetStore store(db, root);
+    store.setAuthor(u"demo"_s);
+    const QString file = QDir(demoDir).filePath(u"text/sentences.jsonl"_s);
+    for (const auto &[name, task] : {std::pair{u"sentences"_s, DatasetTask::Entities},
+                                     std::pair{u"topics"_s, DatasetTask::TextClassification}}) {
+        ImportOptions options;
+        options.format = u"jsonl"_s;
+        options.task = task;
+        options.author = u"demo"_s;
+        auto report = importDataset(store, name, file, options);
+        if (!report)
+            return report.error();
+    }
+    return {};
+}
+
 void registerTextFormats(FormatRegistry &registry)
 {
     using T = DatasetTask;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "datasets/datasettypes.h"
 #include "datasets/textcodec.h"
 
@@ -7,6 +8,8 @@
 #include <QJsonObject>
 
 namespace atelier {
+
+class Database;
 
 /// The text formats of the FormatRegistry (txt, csv, tsv, jsonl, conll, labelstudio, doccano):
 /// the glue between TextCodec's records and a DatasetStore. Registered by
@@ -30,5 +33,10 @@ public:
     /// One Label Studio task (offsets converted to UTF-16 units).
     static QJsonObject labelStudioTask(const TextRecord &record, TextShape shape);
 };
+
+/// Imports the demo sentences that `atelier init --demo` wrote (\a demoDir/text/sentences.jsonl)
+/// as "sentences" (entities: PER, ORG, LOC spans) and "topics" (text classification), annotated
+/// by "demo", into the workspace in \a root.
+Status importDemoTextDatasets(Database &db, const QString &root, const QString &demoDir);
 
 } // namespace atelier
