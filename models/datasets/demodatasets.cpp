@@ -2,6 +2,7 @@
 
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
+#include "datasets/textformats.h"
 
 #include <QDir>
 
@@ -34,7 +35,7 @@ Status importDemoDatasets(Database &db, const QString &root, const QString &demo
         if (!report)
             return report.error();
     }
-    return {};
+    return importDemoTextDatasets(db, root, demoDir);
 }
 
 } // namespace atelier
