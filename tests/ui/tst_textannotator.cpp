@@ -1,16 +1,23 @@
 #include "core/workspace.h"
+#include "datasets/datasetitemsmodel.h"
 #include "datasets/datasetstore.h"
+#include "datasets/textagreement.h"
 #include "datasets/textannotationcommands.h"
 #include "datasets/textannotationdocument.h"
+#include "labeling/textagreementview.h"
 #include "labeling/textannotator.h"
 #include "labeling/textclassificationpanel.h"
 #include "labeling/textpairview.h"
 #include "labeling/textspaneditor.h"
 
 #include <QApplication>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -71,6 +78,13 @@ private:
         if (!shown.wait(10000))
             return nullptr;
         return annotator;
+    }
+
+    static void grabIfAsked(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("ATELIER_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            widget->grab().save(dir + u'/' + name);
     }
 
     static bool saved(TextAnnotator *annotator)
@@ -494,6 +508,210 @@ private Q_SLOTS:
         QCOMPARE(judged.size(), 1);
         QVERIFY(judged.first().score().has_value());
         QCOMPARE(*judged.first().score(), 0.5);
+    }
+
+    void uncertaintyOrder()
+    {
+        QList<qint64> ids;
+        {
+            auto ws = Workspace::open(m_root);
+            DatasetStore store(ws->catalog(), m_root);
+            auto intent = store.createDataset(u"intent"_s, DatasetTask::TextClassification);
+            QVERIFY(intent);
+            QVERIFY(store.addLabel(intent->id, u"book"_s));
+            QVERIFY(store.addLabel(intent->id, u"cancel"_s));
+            const QList<std::pair<QString, double>> texts = {{u"Book a table for two"_s, 0.9},
+                                                             {u"I might want to change it"_s, 0.5},
+                                                             {u"Cancel my order"_s, 0.7}};
+            for (const auto &[text, p] : texts) {
+                auto added = store.addText(intent->id, text);
+                QVERIFY(added);
+                ids.append(added->item.id);
+                Annotation tag = Annotation::tag(p > 0.6 ? u"book"_s : u"cancel"_s);
+                tag.geometry = QJsonObject{{u"score"_s, p}};
+                QVERIFY(store.replaceSuggestions(added->item.id, u"model:tfidf@1"_s, {tag}));
+            }
+        }
+        auto annotator = openAnnotator(u"intent"_s);
+        QVERIFY(annotator);
+        QCOMPARE(annotator->currentItemId(), ids.at(0));
+        QSignalSpy shown(annotator.get(), &TextAnnotator::itemShown);
+        annotator->setUncertaintyOrder(true);
+        QVERIFY(shown.wait(5000));
+        // Least confident first: p = 0.5, then 0.7, then 0.9.
+        QCOMPARE(annotator->currentItemId(), ids.at(1));
+        QCOMPARE(annotator->rowCount(), 3);
+        QTest::keyClick(annotator->findChild<QWidget *>(u"classificationText"_s), Qt::Key_D);
+        QVERIFY(shown.wait(5000));
+        QCOMPARE(annotator->currentItemId(), ids.at(2));
+        QCOMPARE(annotator->itemList()->model()->rowCount(), 3);
+        QVERIFY(annotator->itemList()
+                    ->model()
+                    ->index(0, 0)
+                    .data(DatasetItemsModel::SourceNameRole)
+                    .toString()
+                    .contains(u"0.50"_s));
+        annotator->setUncertaintyOrder(false);
+        QTRY_COMPARE(annotator->itemList()->model(), annotator->itemsModel());
+    }
+
+    void agreementAndAdjudication()
+    {
+        qint64 contested = 0;
+        {
+            auto ws = Workspace::open(m_root);
+            DatasetStore store(ws->catalog(), m_root);
+            auto ds = store.createDataset(u"ner-agree"_s, DatasetTask::Entities);
+            QVERIFY(ds);
+            QVERIFY(store.addLabel(ds->id, u"PER"_s));
+            QVERIFY(store.addLabel(ds->id, u"ORG"_s));
+            QVERIFY(store.addLabel(ds->id, u"LOC"_s));
+            auto one = store.addText(ds->id, u"Maria works at Siemens."_s, {}, u"one"_s);
+            auto two = store.addText(ds->id, u"Paris is in France."_s, {}, u"two"_s);
+            QVERIFY(one && two);
+            contested = one->item.id;
+            const auto add = [&store](qint64 item, const QString &author, const QString &label,
+                                      qint64 s, qint64 e) {
+                Annotation span = Annotation::span(label, s, e);
+                span.author = author;
+                return bool(store.addAnnotation(item, span));
+            };
+            // alice and bob agree on Maria and on both places; on Siemens: ORG vs LOC.
+            QVERIFY(add(one->item.id, u"alice"_s, u"PER"_s, 0, 5));
+            QVERIFY(add(one->item.id, u"bob"_s, u"PER"_s, 0, 5));
+            QVERIFY(add(one->item.id, u"alice"_s, u"ORG"_s, 15, 22));
+            QVERIFY(add(one->item.id, u"bob"_s, u"LOC"_s, 15, 22));
+            QVERIFY(add(two->item.id, u"alice"_s, u"LOC"_s, 0, 5));
+            QVERIFY(add(two->item.id, u"bob"_s, u"LOC"_s, 0, 5));
+            QVERIFY(add(two->item.id, u"alice"_s, u"LOC"_s, 12, 18));
+            QVERIFY(add(two->item.id, u"bob"_s, u"LOC"_s, 12, 18));
+        }
+        auto annotator = openAnnotator(u"ner-agree"_s);
+        QVERIFY(annotator);
+        TextAgreementView *view = annotator->agreementView();
+        annotator->findChild<QTabWidget *>(u"textAnnotatorTabs"_s)->setCurrentWidget(view);
+        QTRY_COMPARE(view->authors(), (QStringList{u"alice"_s, u"bob"_s}));
+        QSignalSpy compared(view, &TextAgreementView::compared);
+        view->findChild<QPushButton *>(u"agreementCompare"_s)->click();
+        QVERIFY(compared.wait(5000));
+        QVERIFY(view->report().has_value());
+        // 3 of 4 spans each match: F1 = 2*3 / (4 + 4) = 0.75.
+        QCOMPARE(view->report()->spans.matched, 3);
+        QVERIFY(qFuzzyCompare(view->report()->spans.f1, 0.75));
+        QVERIFY(view->findChild<QLabel *>(u"agreementF1"_s)->text().contains(u"0.750"_s));
+        QCOMPARE(view->report()->disagreements.size(), 1);
+        QCOMPARE(view->report()->disagreements.first().item.id, contested);
+        grabIfAsked(annotator.get(), u"text-agreement.png"_s);
+
+        // Keep B's annotations: bob's LOC becomes the resolved one, the item reviewed.
+        view->showDisagreement(0);
+        view->findChild<QPushButton *>(u"adjudicationUseB"_s)->click();
+        QSignalSpy resolved(view, &TextAgreementView::resolved);
+        view->findChild<QPushButton *>(u"adjudicationResolve"_s)->click();
+        QVERIFY(resolved.wait(5000));
+        QVERIFY(storedItem(contested).status == ItemStatus::Reviewed);
+        const QList<Annotation> kept = stored(contested, {QString(), AnnotationState::Accepted});
+        QCOMPARE(kept.size(), 2);
+        for (const Annotation &a : kept)
+            QCOMPARE(a.author, u"bob"_s);
+    }
+
+    void kappaForClasses()
+    {
+        {
+            auto ws = Workspace::open(m_root);
+            DatasetStore store(ws->catalog(), m_root);
+            auto ds = store.createDataset(u"kappa"_s, DatasetTask::TextClassification);
+            QVERIFY(ds);
+            QVERIFY(store.addLabel(ds->id, u"yes"_s));
+            QVERIFY(store.addLabel(ds->id, u"no"_s));
+            // a: y y n n ; b: y n n n -> po = 3/4, pe = (2/4*1/4 + 2/4*3/4) = 0.5, kappa 0.5
+            const QStringList a = {u"yes"_s, u"yes"_s, u"no"_s, u"no"_s};
+            const QStringList b = {u"yes"_s, u"no"_s, u"no"_s, u"no"_s};
+            for (int i = 0; i < 4; ++i) {
+                auto item = store.addText(ds->id, u"text %1"_s.arg(i));
+                QVERIFY(item);
+                QVERIFY(store.setTags(item->item.id, {a.at(i)}, u"ann"_s));
+                QVERIFY(store.setTags(item->item.id, {b.at(i)}, u"ben"_s));
+            }
+        }
+        auto annotator = openAnnotator(u"kappa"_s);
+        QVERIFY(annotator);
+        TextAgreementView *view = annotator->agreementView();
+        QTRY_COMPARE(view->authors().size(), 2);
+        QSignalSpy compared(view, &TextAgreementView::compared);
+        view->compare(u"ann"_s, u"ben"_s);
+        QVERIFY(compared.wait(5000));
+        QVERIFY(qFuzzyCompare(view->report()->kappa.kappa, 0.5));
+        QVERIFY(view->findChild<QLabel *>(u"agreementKappa"_s)->text().contains(u"0.500"_s));
+        QCOMPARE(view->report()->disagreements.size(), 1);
+    }
+
+    void suggestWithTfidf()
+    {
+        {
+            auto ws = Workspace::open(m_root);
+            DatasetStore store(ws->catalog(), m_root);
+            auto ds = store.createDataset(u"reviews"_s, DatasetTask::TextClassification);
+            QVERIFY(ds);
+            QVERIFY(store.addLabel(ds->id, u"pos"_s));
+            QVERIFY(store.addLabel(ds->id, u"neg"_s));
+            const QStringList good = {u"great film, loved it"_s, u"wonderful and great"_s,
+                                      u"loved the acting, great"_s, u"a wonderful story"_s};
+            const QStringList bad = {u"awful film, hated it"_s, u"terrible and boring"_s,
+                                     u"hated the acting, awful"_s, u"a boring mess"_s};
+            for (int i = 0; i < good.size(); ++i) {
+                auto g = store.addText(ds->id, good.at(i));
+                auto b = store.addText(ds->id, bad.at(i));
+                QVERIFY(g && b);
+                QVERIFY(store.setTags(g->item.id, {u"pos"_s}, u"tester"_s));
+                QVERIFY(store.setTags(b->item.id, {u"neg"_s}, u"tester"_s));
+            }
+            QVERIFY(store.addText(ds->id, u"great, I loved it"_s, {}, u"unlabeled"_s));
+        }
+        auto annotator = openAnnotator(u"reviews"_s);
+        QVERIFY(annotator);
+        annotator->runSuggester();
+        QVERIFY(annotator->isSuggesting());
+        QVERIFY(annotator->findChild<QWidget *>(u"suggestProgress"_s)->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!annotator->isSuggesting(), 120000);
+        if (annotator->message().contains(u"sklearn"_s))
+            QSKIP("scikit-learn is not installed for the interpreter the template uses");
+        QVERIFY2(annotator->message().contains(u"text-tfidf-suggest"_s),
+                 qPrintable(annotator->message()));
+        auto ws = Workspace::open(m_root);
+        DatasetStore store(ws->catalog(), m_root);
+        auto ds = store.dataset(u"reviews"_s);
+        ItemQuery query;
+        query.search = u"great, I loved it"_s;
+        auto items = store.items(ds->id, query);
+        QVERIFY(items && items->size() == 1);
+        const QList<Annotation> suggested =
+            store.annotations(items->first().id, {QString(), AnnotationState::Suggested})
+                .value_or({});
+        QCOMPARE(suggested.size(), 1);
+        QCOMPARE(suggested.first().label, u"pos"_s);
+        QVERIFY(suggested.first().source.startsWith(u"model:text-tfidf-suggest"_s));
+    }
+
+    void screenshots()
+    {
+        if (qEnvironmentVariableIsEmpty("ATELIER_SCREENSHOT_DIR"))
+            QSKIP("set ATELIER_SCREENSHOT_DIR to write screenshots");
+        for (const QString &name : {u"ner"_s, u"sentiment"_s, u"pairs"_s, u"scores"_s}) {
+            auto annotator = openAnnotator(name);
+            QVERIFY(annotator);
+            if (name == u"ner"_s) {
+                annotator->spanEditor()->setFocus();
+                const qint64 start = cpIndex(kEntityText, u"Maria"_s);
+                annotator->spanEditor()->selectRange(start, start + 13);
+                QTest::keyClick(annotator->spanEditor(), Qt::Key_1);
+                QVERIFY(saved(annotator.get()));
+                annotator->spanEditor()->selectRange(0, 0);
+            }
+            QTest::qWait(50);
+            grabIfAsked(annotator.get(), u"text-%1.png"_s.arg(name));
+        }
     }
 
     void badDatasetName()

@@ -1,10 +1,12 @@
 #include "labeling/textannotator.h"
 
 #include "core/appsettings.h"
+#include "core/workspace.h"
 #include "datasets/datasetitemsmodel.h"
 #include "datasets/datasetstore.h"
 #include "datasets/textannotationcommands.h"
 #include "datasets/textannotationdocument.h"
+#include "datasets/textsuggestions.h"
 #include "labeling/textagreementview.h"
 #include "labeling/textclassificationpanel.h"
 #include "labeling/textpairview.h"
@@ -13,6 +15,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -22,13 +25,16 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <cmath>
 
@@ -277,7 +283,7 @@ QWidget *TextAnnotator::makeListPane()
     m_uncertainty->setObjectName(u"uncertaintyOrder"_s);
     m_uncertainty->setFocusPolicy(Qt::NoFocus);
     m_uncertainty->setToolTip(
-        tr("Most uncertain first, by the model's suggestions (active learning)"));
+        tr("Most uncertain first, by the model's pending suggestions (active learning)"));
     layout->addWidget(m_uncertainty);
     m_list = new QListView(pane);
     m_list->setObjectName(u"itemList"_s);
@@ -464,6 +470,11 @@ void TextAnnotator::open(const QString &workspaceRoot, const QString &datasetNam
     m_document->setWorker(nullptr);
     m_document->clear();
     m_root = workspaceRoot;
+    {
+        const QSignalBlocker block(m_uncertainty);
+        m_uncertainty->setChecked(false);
+    }
+    m_uncertaintyOrder.clear();
     if (worker == nullptr) {
         m_ownWorker = std::make_unique<DatasetStoreWorker>(workspaceRoot, m_author);
         worker = m_ownWorker.get();
@@ -615,12 +626,10 @@ qint64 TextAnnotator::currentItemId() const
 
 void TextAnnotator::showRow(int row)
 {
-    if (m_items == nullptr || row < 0 || row >= m_items->rowCount())
+    if (m_items == nullptr || row < 0 || row >= rowCount())
         return;
     qint64 itemId = 0;
-    if (!m_uncertaintyOrder.isEmpty() && m_items->query().status == std::nullopt) {
-        if (row >= m_uncertaintyOrder.size())
-            return;
+    if (!m_uncertaintyOrder.isEmpty()) {
         itemId = m_uncertaintyOrder.at(row);
     } else {
         const std::optional<DatasetItem> item = m_items->itemAt(row);
@@ -632,17 +641,22 @@ void TextAnnotator::showRow(int row)
         itemId = item->id;
     }
     m_row = row;
-    const QModelIndex index = m_items->index(row);
-    if (m_uncertaintyOrder.isEmpty()) {
-        m_list->setCurrentIndex(index);
-        m_list->scrollTo(index);
-    }
+    const QModelIndex index = m_list->model()->index(row, 0);
+    m_list->setCurrentIndex(index);
+    m_list->scrollTo(index);
     loadItem(itemId);
+}
+
+int TextAnnotator::rowCount() const
+{
+    if (!m_uncertaintyOrder.isEmpty())
+        return int(m_uncertaintyOrder.size());
+    return m_items != nullptr ? m_items->rowCount() : 0;
 }
 
 void TextAnnotator::next()
 {
-    if (m_items != nullptr && m_row + 1 < m_items->rowCount())
+    if (m_row + 1 < rowCount())
         showRow(m_row + 1);
 }
 
@@ -763,7 +777,7 @@ void TextAnnotator::refreshHeader()
     m_status->setText(statusText(item.status));
     m_status->setStyleSheet(u"background: %1; color: white; border-radius: 8px; "
                             u"padding: 1px 8px; font-weight: 600;"_s.arg(color.name()));
-    const int count = m_items != nullptr ? m_items->rowCount() : 0;
+    const int count = rowCount();
     m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(count));
 }
 
@@ -896,6 +910,10 @@ void TextAnnotator::applyFilter()
 {
     if (m_items == nullptr)
         return;
+    if (m_uncertainty->isChecked() && m_list->model() == m_orderModel && m_orderModel) {
+        setUncertaintyOrder(true); // again, with the new filter
+        return;
+    }
     ItemQuery query = m_items->query();
     const int status = m_filter->currentData().toInt();
     query.status = status < 0 ? std::nullopt : std::optional<ItemStatus>(ItemStatus(status));
@@ -910,18 +928,153 @@ void TextAnnotator::setUncertaintyOrder(bool on)
         return;
     }
     m_uncertaintyOrder.clear();
-    if (!on) {
-        m_row = -1;
+    m_row = -1;
+    if (!on || m_worker == nullptr || m_dataset.id == 0) {
+        m_list->setModel(m_items);
+        delete m_orderModel;
+        m_orderModel = nullptr;
         applyFilter();
         return;
     }
-    showMessage(tr("Ordering by uncertainty needs the model's suggestions: run \"Suggest with "
-                   "TF-IDF model\" first."));
+    // The model's uncertainty about each item's pending suggestions (TextSuggestions), then
+    // the rows to show for the first items of that order.
+    DatasetStoreWorker *worker = m_worker;
+    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
+    const qint64 datasetId = m_dataset.id;
+    const int status = m_filter->currentData().toInt();
+    m_loadingDataset = true;
+    worker->read(receiver, [worker, receiver, datasetId, status](DatasetStore &store) {
+        auto order =
+            TextSuggestions::uncertaintyOrder(store, datasetId, UncertaintyMeasure::LeastConfidence,
+                                              status == int(ItemStatus::Unlabeled));
+        QList<std::pair<DatasetItem, UncertainItem>> rows;
+        QString error = order ? QString() : order.error().message;
+        if (order) {
+            for (const UncertainItem &u : order.value()) {
+                auto item = store.item(u.itemId);
+                if (!item)
+                    continue;
+                if (status >= 0 && int(item->status) != status)
+                    continue;
+                rows.append({item.value(), u});
+                if (rows.size() >= 5000)
+                    break;
+            }
+        }
+        worker->post(receiver, [receiver, rows, error] {
+            auto *self = static_cast<TextAnnotator *>(receiver->object);
+            self->m_loadingDataset = false;
+            if (!error.isEmpty()) {
+                self->showMessage(error);
+                return;
+            }
+            self->showUncertaintyOrder(rows);
+        });
+    });
+}
+
+void TextAnnotator::showUncertaintyOrder(const QList<std::pair<DatasetItem, UncertainItem>> &rows)
+{
+    if (!m_uncertainty->isChecked())
+        return;
+    delete m_orderModel;
+    m_orderModel = new QStandardItemModel(this);
+    m_uncertaintyOrder.clear();
+    int scored = 0;
+    for (const auto &[item, u] : rows) {
+        auto *row = new QStandardItem;
+        QString name = item.sourceName.isEmpty() ? tr("Item %1").arg(item.id) : item.sourceName;
+        if (u.uncertainty >= 0) {
+            name += u"  \u00b7  "_s + tr("uncertainty %1").arg(u.uncertainty, 0, 'f', 2);
+            ++scored;
+        }
+        row->setData(item.id, DatasetItemsModel::ItemIdRole);
+        row->setData(int(item.status), DatasetItemsModel::StatusRole);
+        row->setData(name, DatasetItemsModel::SourceNameRole);
+        row->setData(item.text, DatasetItemsModel::TextRole);
+        row->setData(true, DatasetItemsModel::LoadedRole);
+        m_orderModel->appendRow(row);
+        m_uncertaintyOrder.append(item.id);
+    }
+    m_list->setModel(m_orderModel);
+    m_count->setText(tr("%n item(s)", nullptr, int(rows.size())));
+    if (scored == 0)
+        showMessage(tr("No item has a scored suggestion yet: run \"%1\" first, then order by "
+                       "uncertainty.")
+                        .arg(m_suggest->text()));
+    if (!m_uncertaintyOrder.isEmpty())
+        showRow(0);
 }
 
 void TextAnnotator::runSuggester()
 {
-    showMessage(tr("The TF-IDF suggester is not available in this build."));
+    if (m_suggestCancel || m_dataset.id == 0 || m_root.isEmpty())
+        return;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_suggestCancel = cancel;
+    m_suggest->setEnabled(false);
+    m_suggestProgress->setRange(0, 0);
+    m_suggestProgress->setFormat(tr("Exporting…"));
+    m_suggestProgress->setTextVisible(true);
+    m_suggestProgress->show();
+    m_cancelSuggest->show();
+    SuggesterRun run;
+    run.templateId =
+        m_dataset.task == DatasetTask::Entities ? u"text-dict-suggest"_s : u"text-tfidf-suggest"_s;
+    run.cancel = cancel.get();
+    QPointer<TextAnnotator> self(this);
+    run.progress = [self](const QString &stage) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, stage] {
+                if (!self)
+                    return;
+                const QString text = stage == u"export"_s   ? tr("Exporting…")
+                                     : stage == u"run"_s    ? tr("Training and predicting…")
+                                     : stage == u"import"_s ? tr("Importing suggestions…")
+                                                            : stage;
+                self->m_suggestProgress->setFormat(text);
+            },
+            Qt::QueuedConnection);
+    };
+    auto *watcher = new QFutureWatcher<Result<SuggestReport>>(this);
+    connect(watcher, &QFutureWatcher<Result<SuggestReport>>::finished, this, [this, watcher] {
+        const Result<SuggestReport> report = watcher->result();
+        watcher->deleteLater();
+        m_suggestCancel.reset();
+        m_suggest->setEnabled(true);
+        m_suggestProgress->hide();
+        m_cancelSuggest->hide();
+        if (!report) {
+            showMessage(report.error().code == ErrorCode::Cancelled
+                            ? tr("Suggestions cancelled.")
+                            : tr("No suggestions: %1").arg(report.error().message));
+            return;
+        }
+        showMessage(tr("%1 suggested %n label(s) on %2 item(s).", nullptr, int(report->suggestions))
+                        .arg(report->source.mid(6))
+                        .arg(report->items),
+                    false);
+        if (m_items != nullptr)
+            m_items->refresh();
+        if (m_document->hasItem())
+            loadItem(m_document->item().id);
+        if (m_uncertainty->isChecked())
+            setUncertaintyOrder(true);
+    });
+    const QString root = m_root;
+    const QString name = m_dataset.name;
+    const QString author = m_author;
+    watcher->setFuture(
+        QtConcurrent::run([root, name, author, run, cancel]() -> Result<SuggestReport> {
+            // A connection of its own: the catalog worker stays free for the annotator's edits.
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return workspace.error();
+            DatasetStore store(workspace->catalog(), root);
+            store.setAuthor(author);
+            return TextSuggestions::runSuggester(store, name, run);
+        }));
 }
 
 void TextAnnotator::keyPressEvent(QKeyEvent *event)

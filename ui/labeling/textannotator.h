@@ -2,6 +2,7 @@
 
 #include "datasets/datasetstoreworker.h"
 #include "datasets/datasettypes.h"
+#include "datasets/textsuggestions.h"
 #include "labeling/textspaneditor.h"
 
 #include <QPointer>
@@ -25,6 +26,7 @@ class QTabWidget;
 class QTimer;
 class QUndoCommand;
 class QHBoxLayout;
+class QStandardItemModel;
 
 namespace atelier {
 
@@ -73,6 +75,8 @@ public:
     int currentRow() const { return m_row; }
     /// Shows the item at \a row of the list (loading its page when needed).
     void showRow(int row);
+    /// Rows in the list shown (the uncertainty order or the catalog's).
+    int rowCount() const;
     void next();
     void previous();
     /// Records a review of the current item: \a verdict Reviewed or Rejected.
@@ -87,6 +91,11 @@ public:
     bool isLoading() const;
     /// Orders the list by the model's uncertainty (most uncertain first) or by position.
     void setUncertaintyOrder(bool on);
+    /// Runs the built-in suggester (TF-IDF for classes and pairs, dictionary for entities) on a
+    /// thread of its own, with progress and Cancel; its suggestions then show on the items.
+    void runSuggester();
+    /// True while the suggester runs.
+    bool isSuggesting() const { return bool(m_suggestCancel); }
 
 Q_SIGNALS:
     void opened();
@@ -113,7 +122,7 @@ private:
     void showMessage(const QString &text, bool error = true);
     void push(QUndoCommand *command);
     void applyFilter();
-    void runSuggester();
+    void showUncertaintyOrder(const QList<std::pair<DatasetItem, UncertainItem>> &rows);
     EditorSpan toEditorSpan(const Annotation &annotation) const;
     QList<TextLabelStyle> labelStyles() const;
 
@@ -132,6 +141,7 @@ private:
     bool m_loadingItem = false;
     bool m_loadingDataset = false;
     QList<qint64> m_uncertaintyOrder; // item ids, most uncertain first; empty: list order
+    QStandardItemModel *m_orderModel = nullptr;
 
     QTabWidget *m_tabs;
     QListView *m_list;
