@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace atelier {
 
+class DatasetsPage;
 class ListPage;
 class RunsView;
 class ModelsView;
@@ -52,6 +53,8 @@ public:
     /// The Runs and Models views, once shown (null before).
     RunsView *runsView() const { return m_runsView; }
     ModelsView *modelsView() const { return m_modelsView; }
+    /// The Datasets view, once shown (null before).
+    DatasetsPage *datasetsPage() const { return m_datasetsPage; }
 
 Q_SIGNALS:
     void workspaceLoaded(const QString &path);
@@ -83,6 +86,7 @@ private:
     QList<QWidget *> m_viewPages;
     RunsView *m_runsView = nullptr;
     ModelsView *m_modelsView = nullptr;
+    DatasetsPage *m_datasetsPage = nullptr;
     QLabel *m_workspaceTitle = nullptr;
     QLabel *m_workspaceDetail = nullptr;
     QMenu *m_recentMenu = nullptr;
