@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 
 #include <cstdio>
 #include <unistd.h>
@@ -502,6 +503,8 @@ int runDatasetCommand(const Invocation &invocation)
     }
     if (action == u"formats"_s)
         return DatasetCommands::formats(sub.wantsJson());
+    // Damaged images are reported once, in the import's report, not by Qt's decoders too.
+    QLoggingCategory::setFilterRules(u"qt.gui.imageio*=false"_s);
     auto workspace = Workspace::open(sub.workspaceDir());
     if (!workspace)
         return refuse(workspace.error().message);

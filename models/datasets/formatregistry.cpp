@@ -188,7 +188,7 @@ Result<ExportReport> exportDataset(DatasetStore &store, const QString &reference
     if (!info)
         return info.error();
     const DatasetFormat *f = FormatRegistry::instance().find(info->media, options.format);
-    if (!f || !f->exporter) {
+    if (!f || !f->exporter || !f->tasks.contains(info->task)) {
         QStringList names;
         for (const DatasetFormat *g : FormatRegistry::instance().all()) {
             if (g->exporter && g->media == info->media && g->tasks.contains(info->task))
@@ -199,11 +199,6 @@ Result<ExportReport> exportDataset(DatasetStore &store, const QString &reference
             FormatRegistry::tr("Cannot export the %1 dataset \"%2\" as \"%3\"; use "
                                "one of: %4.")
                 .arg(toString(info->task), info->name, options.format, names.join(u", "_s)));
-    }
-    if (!f->tasks.contains(info->task)) {
-        return makeError(ErrorCode::Invalid,
-                         FormatRegistry::tr("The format \"%1\" cannot carry %2 annotations.")
-                             .arg(f->name, toString(info->task)));
     }
     auto snap = store.snapshot(ref->name, ref->version);
     if (!snap)
