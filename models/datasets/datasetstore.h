@@ -59,6 +59,8 @@ public:
     QString author() const { return m_author; }
     void setAuthor(const QString &author) { m_author = author; }
     QString workspaceRoot() const { return m_root; }
+    /// The catalog connection (bulk writers of the format importers, e.g. TextBulkWriter).
+    Database &database() { return m_db; }
     QString objectsDir() const;
 
     /// Runs \a work in one transaction: the edits it makes through this store commit together

@@ -1,6 +1,8 @@
 #include "datasets/textformats.h"
+#include "catalog/database.h"
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
+#include "datasets/textbulkwriter.h"
 #include "datasets/textcodec.h"
 
 #include <QDir>
@@ -29,6 +31,60 @@ std::optional<QString> pairLabel(const QString &label)
         l == u"dissimilar"_s || l == u"not similar"_s || l == u"different"_s)
         return u"not_similar"_s;
     return std::nullopt;
+}
+
+QList<Annotation> annotationsOf(const TextRecord &record, const DatasetInfo &dataset,
+                                const QString &where, ImportReport &report)
+{
+    QList<Annotation> annotations;
+    switch (dataset.task) {
+    case DatasetTask::TextClassification: {
+        QStringList labels = record.labels;
+        labels.removeDuplicates();
+        if (labels.size() > 1 && !dataset.options.multiLabel) {
+            report.warnings.append(
+                {where, TextFormats::tr("%1 labels for a single-label dataset; only "
+                                        "\"%2\" was kept")
+                            .arg(labels.size())
+                            .arg(labels.first())});
+            labels = labels.mid(0, 1);
+        }
+        for (const QString &l : labels) {
+            if (!l.trimmed().isEmpty())
+                annotations.append(Annotation::tag(l));
+        }
+        break;
+    }
+    case DatasetTask::Entities:
+        for (const TextSpan &s : record.spans)
+            annotations.append(Annotation::span(s.label, s.start, s.end));
+        break;
+    case DatasetTask::Pairs: {
+        std::optional<QString> label;
+        if (!record.labels.isEmpty()) {
+            label = pairLabel(record.labels.first());
+            if (!label)
+                report.warnings.append(
+                    {where, TextFormats::tr("\"%1\" is not a pair label (similar / "
+                                            "not_similar, 1 / 0); left unlabeled")
+                                .arg(record.labels.first())});
+        }
+        std::optional<double> score = record.score;
+        if (score && (*score < 0.0 || *score > 1.0)) {
+            report.warnings.append(
+                {where, TextFormats::tr("the score %1 is outside 0–1; left out").arg(*score)});
+            score.reset();
+        }
+        if (label || score) {
+            annotations.append(Annotation::pair(
+                label.value_or(score && *score >= 0.5 ? u"similar"_s : u"not_similar"_s), score));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return annotations;
 }
 
 Result<ImportReport> importText(const QString &format, DatasetStore &store,
@@ -62,6 +118,16 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
     const qint64 totalLines = data.count('\n') + (data.endsWith('\n') ? 0 : 1);
     QList<TextProblem> problems;
     Status parsed;
+    TextBulkWriter writer(store, dataset);
+    // A large file's items and their unique-key index outgrow SQLite's default 2 MiB page
+    // cache: pages would be written out and read back many times inside the one transaction.
+    // Up to 256 MiB for the import, the default again afterwards.
+    const bool bigFile = data.size() > (8 << 20);
+    if (bigFile)
+        (void)store.database().execScript("PRAGMA cache_size = -262144;");
+    // The schema's CHECK (status IN (…)) constraints build a temporary index per row inserted;
+    // TextBulkWriter writes only the enums' own spellings, so they are off for the import.
+    (void)store.database().execScript("PRAGMA ignore_check_constraints = ON;");
     Status done = store.batch([&]() -> Status {
         parsed = TextCodec::read(
             format, data, read,
@@ -78,7 +144,11 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                 }
                 if (dataset.task != DatasetTask::Pairs)
                     record.textB.clear();
-                auto added = store.addText(dataset.id, record.text, record.textB, where);
+                QList<Annotation> annotations = annotationsOf(record, dataset, where, report);
+                for (Annotation &a : annotations)
+                    a.author = author;
+                QStringList warnings;
+                auto added = writer.add(record.text, record.textB, where, annotations, &warnings);
                 if (!added) {
                     problems.append({record.line, added.error().message});
                     return true;
@@ -90,75 +160,10 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                                     .arg(added->item.sourceName)});
                     return true;
                 }
+                for (const QString &w : std::as_const(warnings))
+                    report.warnings.append({where, w});
+                report.annotations += annotations.size() - warnings.size();
                 ++report.imported;
-                QList<Annotation> annotations;
-                switch (dataset.task) {
-                case DatasetTask::TextClassification: {
-                    QStringList labels = record.labels;
-                    labels.removeDuplicates();
-                    if (labels.size() > 1 && !dataset.options.multiLabel) {
-                        report.warnings.append(
-                            {where, TextFormats::tr("%1 labels for a single-label dataset; only "
-                                                    "\"%2\" was kept")
-                                        .arg(labels.size())
-                                        .arg(labels.first())});
-                        labels = labels.mid(0, 1);
-                    }
-                    for (const QString &l : labels) {
-                        if (!l.trimmed().isEmpty())
-                            annotations.append(Annotation::tag(l));
-                    }
-                    break;
-                }
-                case DatasetTask::Entities:
-                    for (const TextSpan &s : record.spans)
-                        annotations.append(Annotation::span(s.label, s.start, s.end));
-                    break;
-                case DatasetTask::Pairs: {
-                    std::optional<QString> label;
-                    if (!record.labels.isEmpty()) {
-                        label = pairLabel(record.labels.first());
-                        if (!label)
-                            report.warnings.append(
-                                {where, TextFormats::tr("\"%1\" is not a pair label (similar / "
-                                                        "not_similar, 1 / 0); left unlabeled")
-                                            .arg(record.labels.first())});
-                    }
-                    std::optional<double> score = record.score;
-                    if (score && (*score < 0.0 || *score > 1.0)) {
-                        report.warnings.append(
-                            {where,
-                             TextFormats::tr("the score %1 is outside 0–1; left out").arg(*score)});
-                        score.reset();
-                    }
-                    if (label || score) {
-                        annotations.append(Annotation::pair(label.value_or(score && *score >= 0.5
-                                                                               ? u"similar"_s
-                                                                               : u"not_similar"_s),
-                                                            score));
-                    }
-                    break;
-                }
-                default:
-                    break;
-                }
-                for (Annotation &a : annotations)
-                    a.author = author;
-                if (!annotations.isEmpty()) {
-                    auto made = store.addAnnotations(added->item.id, annotations);
-                    if (made) {
-                        report.annotations += made->size();
-                    } else {
-                        // One at a time, so that one bad span (an overlap) loses only itself.
-                        for (const Annotation &a : annotations) {
-                            auto one = store.addAnnotation(added->item.id, a);
-                            if (one)
-                                ++report.annotations;
-                            else
-                                report.warnings.append({where, one.error().message});
-                        }
-                    }
-                }
                 if (options.progress && (report.imported + report.duplicates) % 2000 == 0)
                     options.progress(record.line, totalLines, fileName);
                 return true;
@@ -166,6 +171,9 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
             problems);
         return {};
     });
+    (void)store.database().execScript("PRAGMA ignore_check_constraints = OFF;");
+    if (bigFile)
+        (void)store.database().execScript("PRAGMA cache_size = -2000;");
     if (!done)
         return done.error();
     if (!parsed) {
