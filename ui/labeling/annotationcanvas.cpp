@@ -659,6 +659,11 @@ void AnnotationCanvas::deleteSelection()
             m_activeVertex = {};
             return;
         }
+        if (shape) {
+            Q_EMIT message(tr("A polygon keeps at least three points; delete the polygon with "
+                              "Esc, then Delete."));
+            return;
+        }
         m_activeVertex = {};
     }
     const QList<qint64> ids = selection();
