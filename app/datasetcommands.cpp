@@ -1,6 +1,7 @@
 #include "datasetcommands.h"
 
 #include "cliutil.h"
+#include "textdatasetcommands.h"
 
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
@@ -126,7 +127,8 @@ QString DatasetCommands::help()
               "  atelier dataset formats                formats each media imports / exports\n"
               "  atelier dataset remove N\n"
               "Tasks: classification, detection, segmentation, text_classification, entities, "
-              "pairs.\n");
+              "pairs.\n") +
+           TextDatasetCommands::help();
 }
 
 int DatasetCommands::formats(bool json)
@@ -192,6 +194,7 @@ int DatasetCommands::import()
     options.progress = [&](qint64 done, qint64 total, const QString &what) {
         progress(done, total, what);
     };
+    TextDatasetCommands::applyImportOptions(m_sub, options);
     auto report = importDataset(m_store, value("name"), m_sub.positional().at(1), options);
     if (!report)
         return refuse(report.error().message);
@@ -490,6 +493,7 @@ int runDatasetCommand(const Invocation &invocation)
         {u"include-suggested"_s, DatasetCommands::tr("export: also pending model suggestions.")});
     sub.parser.addOption(
         {{u"m"_s, u"message"_s}, DatasetCommands::tr("version: the message."), u"MSG"_s});
+    TextDatasetCommands::addOptions(sub);
     if (!sub.parse(invocation, 1, 2)) {
         err() << DatasetCommands::help();
         return ExitUsage;
@@ -497,7 +501,7 @@ int runDatasetCommand(const Invocation &invocation)
     const QString action = sub.positional().constFirst();
     static const QStringList actions = {u"import"_s,  u"list"_s,    u"show"_s,  u"export"_s,
                                         u"version"_s, u"formats"_s, u"remove"_s};
-    if (!actions.contains(action)) {
+    if (!actions.contains(action) && !TextDatasetCommands::handles(action)) {
         err() << DatasetCommands::help();
         return usage(DatasetCommands::tr("unknown dataset action '%1'.").arg(action));
     }
@@ -508,6 +512,8 @@ int runDatasetCommand(const Invocation &invocation)
     auto workspace = Workspace::open(sub.workspaceDir());
     if (!workspace)
         return refuse(workspace.error().message);
+    if (TextDatasetCommands::handles(action))
+        return TextDatasetCommands::run(action, sub, workspace.value());
     DatasetCommands commands(sub, workspace.value());
     if (action == u"import"_s)
         return commands.import();

@@ -92,11 +92,38 @@ Status TextBulkWriter::ensureLabel(const QString &label)
     return {};
 }
 
-Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
-                                      const QString &sourceName, QList<Annotation> annotations,
-                                      QStringList *warnings)
+Status TextBulkWriter::insertAnnotations(qint64 itemId, const QList<Annotation> &kept)
 {
     Database &db = m_store.database();
+    for (const Annotation &a : std::as_const(kept)) {
+        if (!a.label.isEmpty()) {
+            if (auto ok = ensureLabel(a.label); !ok)
+                return ok;
+        }
+        Query q = db.query("INSERT INTO annotations (item_id, author, kind, label, geometry, "
+                           "state, source, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                           "?6, ?7, ?8, ?8);");
+        q.bind(1, itemId)
+            .bind(2, a.author)
+            .bind(3, toString(a.kind))
+            .bind(4, a.label)
+            .bind(5, geometryText(a))
+            .bind(6, toString(a.state))
+            .bind(7, a.source)
+            .bind(8, m_now);
+        if (auto done = q.exec(); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
+                                      const QString &sourceName, QList<Annotation> annotations,
+                                      QStringList *warnings, qint64 *annotationsAdded)
+{
+    Database &db = m_store.database();
+    if (annotationsAdded)
+        *annotationsAdded = 0;
     if (text.trimmed().isEmpty()) // what normalizeText() would leave empty
         return makeError(ErrorCode::Invalid, tr("the text is empty"));
     if (m_dataset.task == DatasetTask::Pairs && textB.trimmed().isEmpty())
@@ -192,6 +219,36 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
             return existing.error();
         added.item = existing.value();
         added.duplicate = true;
+        // Another annotator's work on the same text joins the item (never twice per author).
+        if (kept.isEmpty())
+            return added;
+        QSet<QString> authors;
+        for (const Annotation &a : std::as_const(kept))
+            authors.insert(a.author);
+        for (const QString &author : std::as_const(authors)) {
+            Query q = db.query("SELECT 1 FROM annotations WHERE item_id = ?1 AND author = ?2 "
+                               "LIMIT 1;");
+            q.bind(1, added.item.id).bind(2, author);
+            auto row = q.next();
+            if (!row)
+                return row.error();
+            const bool has = row.value();
+            if (auto done = q.exec(); !done)
+                return done.error();
+            if (has)
+                return added;
+        }
+        if (auto ok = insertAnnotations(added.item.id, kept); !ok)
+            return ok.error();
+        if (labeled) {
+            Query u = db.query("UPDATE dataset_items SET status = 'labeled', updated_at = ?2 "
+                               "WHERE id = ?1 AND status = 'unlabeled';");
+            u.bind(1, added.item.id).bind(2, m_now);
+            if (auto done = u.exec(); !done)
+                return done.error();
+        }
+        if (annotationsAdded)
+            *annotationsAdded = kept.size();
         return added;
     }
     // Ids are numbered here, not returned by SQLite: this runs inside the write transaction.
@@ -221,25 +278,10 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
     added.item.position = m_position;
     added.item.status = labeled ? ItemStatus::Labeled : ItemStatus::Unlabeled;
 
-    for (const Annotation &a : std::as_const(kept)) {
-        if (!a.label.isEmpty()) {
-            if (auto ok = ensureLabel(a.label); !ok)
-                return ok.error();
-        }
-        Query q = db.query("INSERT INTO annotations (item_id, author, kind, label, geometry, "
-                           "state, source, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                           "?6, ?7, ?8, ?8);");
-        q.bind(1, added.item.id)
-            .bind(2, a.author)
-            .bind(3, toString(a.kind))
-            .bind(4, a.label)
-            .bind(5, geometryText(a))
-            .bind(6, toString(a.state))
-            .bind(7, a.source)
-            .bind(8, m_now);
-        if (auto done = q.exec(); !done)
-            return done.error();
-    }
+    if (auto ok = insertAnnotations(added.item.id, kept); !ok)
+        return ok.error();
+    if (annotationsAdded)
+        *annotationsAdded = kept.size();
     return added;
 }
 

@@ -29,10 +29,13 @@ public:
 
     /// Adds the text (and for pairs the second text) with \a annotations (author and state
     /// as given; an empty author is the store's). A text already in the dataset is not added
-    /// and its annotations are dropped: duplicate is set. Annotations that break a rule are
-    /// left out and described in \a warnings; an empty text is an error.
+    /// again (duplicate is set); its annotations join the existing item when their author has
+    /// none on it yet (a second annotator's import), else they are dropped. Annotations that
+    /// break a rule are left out and described in \a warnings; an empty text is an error.
+    /// \a annotationsAdded receives how many annotations were written.
     Result<AddedItem> add(const QString &text, const QString &textB, const QString &sourceName,
-                          QList<Annotation> annotations, QStringList *warnings);
+                          QList<Annotation> annotations, QStringList *warnings,
+                          qint64 *annotationsAdded = nullptr);
 
     /// DatasetStore::textDedupKey(), without a regular expression for texts that need no
     /// blank collapsing (the common case); the same key for every text.
@@ -41,6 +44,7 @@ public:
 private:
     Status ensureLabel(const QString &label);
     Status loadKeys();
+    Status insertAnnotations(qint64 itemId, const QList<Annotation> &kept);
 
     DatasetStore &m_store;
     DatasetInfo m_dataset;

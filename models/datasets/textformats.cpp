@@ -148,21 +148,30 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                 for (Annotation &a : annotations)
                     a.author = author;
                 QStringList warnings;
-                auto added = writer.add(record.text, record.textB, where, annotations, &warnings);
+                qint64 written = 0;
+                auto added =
+                    writer.add(record.text, record.textB, where, annotations, &warnings, &written);
                 if (!added) {
                     problems.append({record.line, added.error().message});
                     return true;
                 }
                 if (added->duplicate) {
                     ++report.duplicates;
+                    report.annotations += written;
                     report.duplicateFiles.append(
-                        {where, TextFormats::tr("same text (after normalisation) as %1")
-                                    .arg(added->item.sourceName)});
+                        {where, written > 0
+                                    ? TextFormats::tr("same text (after normalisation) as %1; "
+                                                      "%2 annotations by %3 added to it")
+                                          .arg(added->item.sourceName)
+                                          .arg(written)
+                                          .arg(author)
+                                    : TextFormats::tr("same text (after normalisation) as %1")
+                                          .arg(added->item.sourceName)});
                     return true;
                 }
                 for (const QString &w : std::as_const(warnings))
                     report.warnings.append({where, w});
-                report.annotations += annotations.size() - warnings.size();
+                report.annotations += written;
                 ++report.imported;
                 if (options.progress && (report.imported + report.duplicates) % 2000 == 0)
                     options.progress(record.line, totalLines, fileName);

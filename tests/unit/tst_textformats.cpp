@@ -332,6 +332,18 @@ private Q_SLOTS:
         auto info = store.dataset(u"reviews"_s);
         QCOMPARE(info->itemCount, 5);
         QCOMPARE(info->labeledCount, 5);
+        // A second annotator's file of the same texts: no new item, their labels join them
+        // (line 4 repeats line 1, so Bob's label is added once); a second time, nothing.
+        options.author = u"bob"_s;
+        auto bob = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        QVERIFY(bob.ok());
+        QCOMPARE(bob->imported, 0);
+        QCOMPARE(bob->duplicates, 6);
+        QCOMPARE(bob->annotations, 5);
+        QVERIFY(bob->duplicateFiles.first().reason.contains(u"bob"_s));
+        auto bobAgain = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        QCOMPARE(bobAgain->annotations, 0);
+        QCOMPARE(store.authors(info->id).value(), (QStringList{u"alice"_s, u"bob"_s}));
     }
 
     void importBadRestImports()
