@@ -113,6 +113,14 @@ QList<Annotation> TextAnnotationDocument::suggestions() const
     return pending;
 }
 
+int TextAnnotationDocument::suggestionCount() const
+{
+    int count = 0;
+    for (const Annotation &annotation : m_annotations)
+        count += annotation.state == AnnotationState::Suggested ? 1 : 0;
+    return count;
+}
+
 void TextAnnotationDocument::insertAnnotation(const Annotation &annotation)
 {
     if (m_annotations.contains(annotation.id))

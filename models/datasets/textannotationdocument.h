@@ -59,6 +59,7 @@ public:
     std::optional<Annotation> pairJudgement() const;
     /// Suggestions pending, best score first.
     QList<Annotation> suggestions() const;
+    int suggestionCount() const;
     qint64 newKey() { return ++m_lastKey; }
 
     // Primitive edits (used by the undo commands); each is written to the catalog at once.

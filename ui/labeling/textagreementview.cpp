@@ -25,7 +25,8 @@ QLabel *card(QWidget *parent, const QString &name)
     auto *label = new QLabel(parent);
     label->setObjectName(name);
     label->setTextFormat(Qt::RichText);
-    label->setMinimumWidth(220);
+    label->setMinimumWidth(300);
+    label->setWordWrap(true);
     label->setStyleSheet(u"QLabel { border: 1px solid palette(mid); border-radius: 8px; "
                          u"padding: 10px 14px; background: palette(base); }"_s);
     return label;

@@ -33,6 +33,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -43,6 +44,13 @@ using namespace Qt::StringLiterals;
 namespace atelier {
 
 namespace {
+
+// Re-polishing a widget costs milliseconds: only when its style really changes.
+void setSheet(QWidget *widget, const QString &sheet)
+{
+    if (widget->styleSheet() != sheet)
+        widget->setStyleSheet(sheet);
+}
 
 enum Page { SpansPage = 0, ClassesPage = 1, PairPage = 2 };
 
@@ -123,7 +131,8 @@ public:
         const QRect textRect = r.adjusted(16, 0, 0, 0);
         QString name = index.data(DatasetItemsModel::SourceNameRole).toString();
         if (name.isEmpty())
-            name = TextAnnotator::tr("Item %1").arg(index.row() + 1);
+            name = TextAnnotator::tr("Item %1").arg(
+                index.data(DatasetItemsModel::ItemIdRole).toLongLong());
         QFont bold = option.font;
         bold.setWeight(QFont::DemiBold);
         painter->setFont(bold);
@@ -437,14 +446,25 @@ QWidget *TextAnnotator::makeAnnotatePane()
     m_messageTimer->setInterval(8000);
     connect(m_messageTimer, &QTimer::timeout, m_message, &QLabel::hide);
 
-    // The tool buttons get their actions once the undo stack exists (constructor).
-    QTimer::singleShot(0, this, [this, undo, redo] {
-        undo->setDefaultAction(m_undo);
-        redo->setDefaultAction(m_redo);
-        undo->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        redo->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        undo->setFocusPolicy(Qt::NoFocus);
-        redo->setFocusPolicy(Qt::NoFocus);
+    // Fixed labels (the action's text names the step; it goes in the tooltip).
+    undo->setText(tr("Undo"));
+    redo->setText(tr("Redo"));
+    undo->setObjectName(u"undoButton"_s);
+    redo->setObjectName(u"redoButton"_s);
+    for (QToolButton *button : {undo, redo}) {
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setEnabled(false);
+    }
+    QUndoStack *stack = m_document->undoStack();
+    connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
+    connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QToolButton::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QToolButton::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
+        undo->setToolTip(text.isEmpty() ? QString() : tr("Undo %1 (Ctrl+Z)").arg(text));
+    });
+    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
+        redo->setToolTip(text.isEmpty() ? QString() : tr("Redo %1 (Ctrl+Shift+Z)").arg(text));
     });
     return pane;
 }
@@ -549,6 +569,15 @@ void TextAnnotator::datasetArrived(const DatasetInfo &dataset, const QList<Datas
                              : dataset.task == DatasetTask::TextClassification ? ClassesPage
                                                                                : PairPage);
     rebuildLegend();
+    if (dataset.task == DatasetTask::Entities) {
+        m_suggest->setText(tr("Suggest with dictionary model"));
+        m_suggest->setToolTip(tr("Find the span texts already labeled (and a dictionary) in the "
+                                 "other items and suggest them (runs in the background)"));
+    } else {
+        m_suggest->setText(tr("Suggest with TF-IDF model"));
+        m_suggest->setToolTip(tr("Train a TF-IDF model on the labeled items and suggest labels "
+                                 "for the others (runs in the background)"));
+    }
     m_agreement->setDataset(dataset, labels);
     Q_EMIT opened();
 }
@@ -775,8 +804,8 @@ void TextAnnotator::refreshHeader()
     m_title->setText(item.sourceName.isEmpty() ? tr("Item %1").arg(item.id) : item.sourceName);
     const QColor color = statusColor(item.status);
     m_status->setText(statusText(item.status));
-    m_status->setStyleSheet(u"background: %1; color: white; border-radius: 8px; "
-                            u"padding: 1px 8px; font-weight: 600;"_s.arg(color.name()));
+    setSheet(m_status, u"background: %1; color: white; border-radius: 8px; "
+                       u"padding: 1px 8px; font-weight: 600;"_s.arg(color.name()));
     const int count = rowCount();
     m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(count));
 }
@@ -787,18 +816,7 @@ qint64 TextAnnotator::currentSuggestion() const
         const EditorSpan *selected = m_spans->span(m_spans->selectedSpan());
         if (selected != nullptr && selected->suggested)
             return selected->key;
-        // The first suggestion from the cursor on, else the first one.
-        const qint64 cursor = m_spans->selection().first;
-        qint64 first = 0;
-        for (const EditorSpan &span : m_spans->spans()) {
-            if (!span.suggested)
-                continue;
-            if (first == 0)
-                first = span.key;
-            if (span.end > cursor)
-                return span.key;
-        }
-        return first;
+        return m_spans->nextSuggestion(m_spans->selection().first);
     }
     const QList<Annotation> pending = m_document->suggestions();
     return pending.isEmpty() ? 0 : pending.first().id;
@@ -808,12 +826,12 @@ void TextAnnotator::refreshSuggestionBar()
 {
     const qint64 key = currentSuggestion();
     const Annotation *suggestion = key != 0 ? m_document->annotation(key) : nullptr;
-    const int pending = int(m_document->suggestions().size());
+    const int pending = m_document->suggestionCount();
     m_acceptSuggestion->setEnabled(suggestion != nullptr);
     m_rejectSuggestion->setEnabled(suggestion != nullptr);
     if (suggestion == nullptr) {
         m_suggestionText->setText(tr("No suggestions for this item."));
-        m_suggestionText->setStyleSheet(u"color: palette(mid);"_s);
+        setSheet(m_suggestionText, u"color: palette(mid);"_s);
         return;
     }
     QString what = suggestion->label;
@@ -828,7 +846,7 @@ void TextAnnotator::refreshSuggestionBar()
     if (const std::optional<double> score = confidenceOf(*suggestion))
         text += u" \u00b7 "_s + tr("score %1").arg(*score, 0, 'f', 2);
     m_suggestionText->setText(text);
-    m_suggestionText->setStyleSheet(u"color: #6b2fb3;"_s);
+    setSheet(m_suggestionText, u"color: #6b2fb3;"_s);
 }
 
 void TextAnnotator::acceptSuggestion(qint64 key)
@@ -900,8 +918,8 @@ bool TextAnnotator::isLoading() const
 void TextAnnotator::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? u"color: #b3261e; padding: 2px;"_s
-                                   : u"color: #1e7d3c; padding: 2px;"_s);
+    setSheet(m_message,
+             error ? u"color: #b3261e; padding: 2px;"_s : u"color: #1e7d3c; padding: 2px;"_s);
     m_message->show();
     m_messageTimer->start();
 }

@@ -13,6 +13,17 @@ using namespace Qt::StringLiterals;
 
 namespace atelier {
 
+namespace {
+
+// Re-polishing a widget costs milliseconds: only when its style really changes.
+void setSheet(QWidget *widget, const QString &sheet)
+{
+    if (widget->styleSheet() != sheet)
+        widget->setStyleSheet(sheet);
+}
+
+} // namespace
+
 TextClassificationPanel::TextClassificationPanel(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
@@ -94,7 +105,8 @@ void TextClassificationPanel::restyle()
         const QString border = suggested != m_suggestions.cend() && !on
                                    ? u"2px dashed %1"_s.arg(color.name())
                                    : u"2px solid %1"_s.arg(color.name());
-        button->setStyleSheet(
+        setSheet(
+            button,
             on ? u"QPushButton { background: %1; color: white; border: %2; border-radius: 6px; "
                  u"font-weight: 600; padding: 4px 10px; }"_s.arg(color.name(), border)
                : u"QPushButton { background: rgba(%1,%2,%3,40); border: %4; border-radius: 6px; "

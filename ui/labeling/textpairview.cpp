@@ -14,6 +14,13 @@ namespace atelier {
 
 namespace {
 
+// Re-polishing a widget costs milliseconds: only when its style really changes.
+void setSheet(QWidget *widget, const QString &sheet)
+{
+    if (widget->styleSheet() != sheet)
+        widget->setStyleSheet(sheet);
+}
+
 QPlainTextEdit *makeSide(QWidget *parent, const QString &name)
 {
     auto *edit = new QPlainTextEdit(parent);
@@ -141,8 +148,8 @@ void TextPairView::setSuggestion(const QString &label, std::optional<double> sco
             (what.isEmpty() ? QString() : u" \u00b7 "_s) + tr("score %1").arg(*score, 0, 'f', 2);
     m_suggestion->setText(
         tr("Suggested by %1: %2 \u2014 Enter accepts, Del rejects").arg(model, what));
-    m_suggestion->setStyleSheet(u"border: 1.5px dashed #9b51e0; border-radius: 5px; "
-                                u"padding: 5px 8px; color: #6b2fb3;"_s);
+    setSheet(m_suggestion, u"border: 1.5px dashed #9b51e0; border-radius: 5px; "
+                           u"padding: 5px 8px; color: #6b2fb3;"_s);
     m_suggestion->show();
 }
 
@@ -161,9 +168,9 @@ void TextPairView::restyle()
                   : u"QPushButton { border: 2px solid %1; border-radius: 6px; }"_s.arg(
                         color.name());
     };
-    m_similar->setStyleSheet(style(QColor(0x27, 0xae, 0x60), m_similar->isChecked()));
-    m_notSimilar->setStyleSheet(style(QColor(0xeb, 0x57, 0x57), m_notSimilar->isChecked()));
-    m_scoreValue->setStyleSheet(m_score ? u"font-weight: 600;"_s : u"color: palette(mid);"_s);
+    setSheet(m_similar, style(QColor(0x27, 0xae, 0x60), m_similar->isChecked()));
+    setSheet(m_notSimilar, style(QColor(0xeb, 0x57, 0x57), m_notSimilar->isChecked()));
+    setSheet(m_scoreValue, m_score ? u"font-weight: 600;"_s : u"color: palette(mid);"_s);
 }
 
 bool TextPairView::handleKey(const QKeyEvent *event)

@@ -131,14 +131,28 @@ TextSpanEditor::Placed TextSpanEditor::place(const EditorSpan &span) const
     return placed;
 }
 
+namespace {
+bool placedBefore(qint64 aFrom, qint64 aTo, qint64 bFrom, qint64 bTo)
+{
+    return aFrom != bFrom ? aFrom < bFrom : aTo > bTo;
+}
+} // namespace
+
 void TextSpanEditor::rebuild()
 {
     std::stable_sort(m_spans.begin(), m_spans.end(), [](const Placed &a, const Placed &b) {
-        return a.from != b.from ? a.from < b.from : a.to > b.to;
+        return placedBefore(a.from, a.to, b.from, b.to);
     });
+    assignLanes();
+}
+
+std::pair<qint64, qint64> TextSpanEditor::assignLanes()
+{
     // Greedy interval partitioning: each span takes the first row free at its start.
     QList<qint64> laneEnds;
     m_longest = 0;
+    qint64 changedFrom = -1;
+    qint64 changedTo = -1;
     for (Placed &placed : m_spans) {
         m_longest = std::max(m_longest, placed.to - placed.from);
         int lane = 0;
@@ -148,8 +162,45 @@ void TextSpanEditor::rebuild()
             laneEnds.append(placed.to);
         else
             laneEnds[lane] = placed.to;
-        placed.lane = std::min(lane, kMaxLanes - 1);
+        lane = std::min(lane, kMaxLanes - 1);
+        if (placed.lane != lane) {
+            if (changedFrom < 0)
+                changedFrom = placed.from;
+            changedTo = std::max(changedTo, placed.to);
+            placed.lane = lane;
+        }
     }
+    return {changedFrom, changedTo};
+}
+
+void TextSpanEditor::updateRange(qint64 from, qint64 to)
+{
+    // Repaint only the visible lines between two document positions.
+    const QRect area = viewport()->rect();
+    QTextBlock block = document()->findBlock(int(from));
+    const QTextBlock first = firstVisibleBlock();
+    if (block.isValid() && first.isValid() && block.blockNumber() < first.blockNumber())
+        block = first;
+    QRect dirty;
+    for (; block.isValid() && block.position() <= to; block = block.next()) {
+        const QRect rect = blockBoundingGeometry(block).translated(contentOffset()).toAlignedRect();
+        if (rect.top() > area.bottom())
+            break;
+        dirty |= rect.intersected(area);
+    }
+    if (!dirty.isEmpty())
+        viewport()->update(dirty.adjusted(0, -1, 0, 1));
+}
+
+void TextSpanEditor::updateSpanArea(const Placed &placed, std::pair<qint64, qint64> changed)
+{
+    qint64 from = placed.from;
+    qint64 to = placed.to;
+    if (changed.first >= 0) {
+        from = std::min(from, changed.first);
+        to = std::max(to, changed.second);
+    }
+    updateRange(from, to);
 }
 
 int TextSpanEditor::findPlaced(qint64 key) const
@@ -165,13 +216,11 @@ void TextSpanEditor::addSpan(const EditorSpan &span)
 {
     const Placed placed = place(span);
     // Insert in order and recompute rows: no re-layout of the text, one repaint.
-    const auto at = std::lower_bound(m_spans.begin(), m_spans.end(), placed,
-                                     [](const Placed &a, const Placed &b) {
-                                         return a.from != b.from ? a.from < b.from : a.to > b.to;
-                                     });
+    const auto at = std::lower_bound(
+        m_spans.begin(), m_spans.end(), placed,
+        [](const Placed &a, const Placed &b) { return placedBefore(a.from, a.to, b.from, b.to); });
     m_spans.insert(at, placed);
-    rebuild();
-    viewport()->update();
+    updateSpanArea(placed, assignLanes()); // the order holds: no sort
 }
 
 void TextSpanEditor::updateSpan(const EditorSpan &span)
@@ -181,9 +230,9 @@ void TextSpanEditor::updateSpan(const EditorSpan &span)
         addSpan(span);
         return;
     }
-    m_spans[at] = place(span);
-    rebuild();
-    viewport()->update();
+    const Placed old = m_spans.takeAt(at);
+    updateRange(old.from, old.to);
+    addSpan(span);
 }
 
 void TextSpanEditor::removeSpan(qint64 key)
@@ -191,13 +240,12 @@ void TextSpanEditor::removeSpan(qint64 key)
     const int at = findPlaced(key);
     if (at < 0)
         return;
-    m_spans.removeAt(at);
-    rebuild();
+    const Placed removed = m_spans.takeAt(at);
+    updateSpanArea(removed, assignLanes());
     if (m_selected == key) {
         m_selected = 0;
         Q_EMIT selectedSpanChanged(0);
     }
-    viewport()->update();
 }
 
 QList<EditorSpan> TextSpanEditor::spans() const
@@ -221,10 +269,13 @@ void TextSpanEditor::setSelectedSpan(qint64 key)
         key = 0;
     if (m_selected == key)
         return;
+    for (const qint64 changed : {m_selected, key}) {
+        if (const int at = findPlaced(changed); at >= 0)
+            updateRange(m_spans.at(at).from, m_spans.at(at).to);
+    }
     m_selected = key;
     if (key != 0)
         ensureSpanVisible(key);
-    viewport()->update();
     Q_EMIT selectedSpanChanged(key);
 }
 
@@ -251,6 +302,21 @@ QString TextSpanEditor::textOf(qint64 start, qint64 end) const
     cursor.setPosition(int(from));
     cursor.setPosition(int(to), QTextCursor::KeepAnchor);
     return cursor.selectedText().replace(QChar::ParagraphSeparator, u'\n');
+}
+
+qint64 TextSpanEditor::nextSuggestion(qint64 from) const
+{
+    const qint64 position = m_index.toUtf16(from);
+    qint64 first = 0;
+    for (const Placed &placed : m_spans) {
+        if (!placed.span.suggested)
+            continue;
+        if (first == 0)
+            first = placed.span.key;
+        if (placed.to > position)
+            return placed.span.key;
+    }
+    return first;
 }
 
 QList<qint64> TextSpanEditor::spansAt(qint64 position) const
@@ -552,16 +618,8 @@ void TextSpanEditor::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Return:
     case Qt::Key_Enter: {
         qint64 key = selected != nullptr && selected->suggested ? m_selected : 0;
-        if (key == 0) {
-            // The next suggestion from the cursor.
-            const qint64 position = textCursor().selectionStart();
-            for (const Placed &placed : m_spans) {
-                if (placed.span.suggested && placed.to > position) {
-                    key = placed.span.key;
-                    break;
-                }
-            }
-        }
+        if (key == 0) // the next suggestion from the cursor
+            key = nextSuggestion(m_index.toCodePoint(textCursor().selectionStart()));
         if (key != 0)
             Q_EMIT acceptRequested(key);
         return;

@@ -94,6 +94,8 @@ public:
     void selectRange(qint64 start, qint64 end);
     /// The viewport rectangle of the first line of the span (empty when not laid out/visible).
     QRect spanRect(qint64 key) const;
+    /// The first suggestion ending after code point \a from (else the first one), 0 if none.
+    qint64 nextSuggestion(qint64 from) const;
     /// The label a key press stands for (hotkey, then 1–9), empty when none.
     QString labelForKey(const QKeyEvent *event) const;
     const CodePointIndex &index() const { return m_index; }
@@ -128,6 +130,10 @@ private:
         int lane = 0; // underline row among overlapping spans
     };
     void rebuild();
+    /// Rows of the underlines; returns the range of spans whose row changed (-1 when none).
+    std::pair<qint64, qint64> assignLanes();
+    void updateRange(qint64 from, qint64 to);
+    void updateSpanArea(const Placed &placed, std::pair<qint64, qint64> changed);
     Placed place(const EditorSpan &span) const;
     int findPlaced(qint64 key) const;
     /// Spans under the UTF-16 document position, innermost first.
