@@ -11,6 +11,7 @@
 #include "labeling/textspaneditor.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -694,6 +695,55 @@ private Q_SLOTS:
         QVERIFY(suggested.first().source.startsWith(u"model:text-tfidf-suggest"_s));
     }
 
+    void statusFilterAndShiftTab()
+    {
+        auto annotator = openAnnotator(u"ner"_s);
+        QVERIFY(annotator);
+        // news-1 was reviewed above, news-2 never labeled.
+        auto *filter = annotator->findChild<QComboBox *>(u"statusFilter"_s);
+        QSignalSpy shown(annotator.get(), &TextAnnotator::itemShown);
+        filter->setCurrentIndex(filter->findData(int(ItemStatus::Unlabeled)));
+        QVERIFY(shown.wait(5000));
+        QCOMPARE(annotator->rowCount(), 1);
+        QCOMPARE(annotator->currentItemId(), m_secondItem);
+        filter->setCurrentIndex(filter->findData(int(ItemStatus::Reviewed)));
+        QVERIFY(shown.wait(5000));
+        QCOMPARE(annotator->rowCount(), 1);
+        QCOMPARE(annotator->currentItemId(), m_entityItem);
+        filter->setCurrentIndex(filter->findData(int(ItemStatus::Rejected)));
+        QTRY_COMPARE(annotator->rowCount(), 0);
+
+        // Shift+Tab walks the spans backwards, wrapping around.
+        TextSpanEditor editor;
+        editor.setContent(u"one two three"_s, {{1, u"A"_s, 0, 3, false, u"manual"_s, std::nullopt},
+                                               {2, u"A"_s, 4, 7, false, u"manual"_s, std::nullopt},
+                                               {3, u"A"_s, 8, 13, true, u"model:x@1"_s, 0.4}});
+        editor.show();
+        QTest::keyClick(&editor, Qt::Key_Tab);
+        QCOMPARE(editor.selectedSpan(), 1);
+        QTest::keyClick(&editor, Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(editor.selectedSpan(), 3);
+        QTest::keyClick(&editor, Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(editor.selectedSpan(), 2);
+        QTest::keyClick(&editor, Qt::Key_Escape);
+        QCOMPARE(editor.selectedSpan(), 0);
+    }
+
+    void cancelSuggester()
+    {
+        auto annotator = openAnnotator(u"reviews"_s);
+        QVERIFY(annotator);
+        annotator->runSuggester();
+        QVERIFY(annotator->isSuggesting());
+        auto *cancel = annotator->findChild<QPushButton *>(u"cancelSuggest"_s);
+        QVERIFY(cancel->isVisible());
+        cancel->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!annotator->isSuggesting(), 60000);
+        QVERIFY2(annotator->message().contains(u"cancel"_s, Qt::CaseInsensitive),
+                 qPrintable(annotator->message()));
+        QVERIFY(!cancel->isVisible());
+    }
+
     void screenshots()
     {
         if (qEnvironmentVariableIsEmpty("ATELIER_SCREENSHOT_DIR"))
@@ -712,6 +762,26 @@ private Q_SLOTS:
             QTest::qWait(50);
             grabIfAsked(annotator.get(), u"text-%1.png"_s.arg(name));
         }
+        // Overlapping spans stack their underlines; a suggestion is dashed; one is selected.
+        TextSpanEditor editor;
+        editor.setLabels({{u"PER"_s, QColor(0xeb, 0x57, 0x57), QString()},
+                          {u"ORG"_s, QColor(0x2f, 0x80, 0xed), QString()},
+                          {u"LOC"_s, QColor(0x27, 0xae, 0x60), QString()}});
+        editor.setOverlapsAllowed(true);
+        editor.resize(640, 160);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const QString text = u"The University of Tokyo hired Maria Schmidt from Siemens Berlin."_s;
+        const auto at = [&text](const QString &needle) { return cpIndex(text, needle); };
+        editor.setContent(
+            text,
+            {{1, u"ORG"_s, at(u"University"_s), at(u" hired"_s), false, u"manual"_s, {}},
+             {2, u"LOC"_s, at(u"Tokyo"_s), at(u"Tokyo"_s) + 5, false, u"manual"_s, {}},
+             {3, u"PER"_s, at(u"Maria"_s), at(u" from"_s), false, u"manual"_s, {}},
+             {4, u"ORG"_s, at(u"Siemens"_s), at(u"Siemens"_s) + 7, true, u"model:tfidf@1"_s, 0.81},
+             {5, u"LOC"_s, at(u"Berlin"_s), at(u"Berlin"_s) + 6, false, u"manual"_s, {}}});
+        editor.setSelectedSpan(3);
+        grabIfAsked(&editor, u"text-overlaps.png"_s);
     }
 
     void badDatasetName()
