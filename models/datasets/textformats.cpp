@@ -128,6 +128,11 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
     // The schema's CHECK (status IN (…)) constraints build a temporary index per row inserted;
     // TextBulkWriter writes only the enums' own spellings, so they are off for the import.
     (void)store.database().execScript("PRAGMA ignore_check_constraints = ON;");
+    // Likewise the foreign keys: the writer inserts items of this dataset and annotations of
+    // the items it just inserted. Back on (they only switch outside a transaction) afterwards.
+    const bool ownTransaction = !store.database().inTransaction();
+    if (ownTransaction)
+        (void)store.database().execScript("PRAGMA foreign_keys = OFF;");
     Status done = store.batch([&]() -> Status {
         parsed = TextCodec::read(
             format, data, read,
@@ -181,6 +186,8 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
         return {};
     });
     (void)store.database().execScript("PRAGMA ignore_check_constraints = OFF;");
+    if (ownTransaction)
+        (void)store.database().execScript("PRAGMA foreign_keys = ON;");
     if (bigFile)
         (void)store.database().execScript("PRAGMA cache_size = -2000;");
     if (!done)
