@@ -213,6 +213,11 @@ Status DatasetStore::batch(const std::function<Status()> &work)
     return write(work);
 }
 
+Status DatasetStore::syncObjects() const
+{
+    return ObjectStore(objectsDir()).syncAll();
+}
+
 // --- datasets -----------------------------------------------------------------------------
 
 Status DatasetStore::validateName(const QString &name)
@@ -287,8 +292,30 @@ Result<DatasetInfo> DatasetStore::createDataset(const QString &name, DatasetTask
     return readDataset(id);
 }
 
-Result<DatasetInfo> DatasetStore::readDataset(qint64 id)
+Result<DatasetInfo> DatasetStore::readDataset(qint64 id, bool counts)
 {
+    if (!counts) { // the edits' path: no scan of the items
+        Query q = m_db.query("SELECT id, name, media, task, options, description, created_at "
+                             "FROM datasets WHERE id = ?1;");
+        q.bind(1, id);
+        auto row = q.next();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return makeError(ErrorCode::NotFound, tr("There is no dataset with id %1.").arg(id));
+        DatasetInfo info;
+        info.id = q.int64(0);
+        info.name = q.text(1);
+        info.media = datasetMediaFromString(q.text(2)).value_or(DatasetMedia::Image);
+        info.task = datasetTaskFromString(q.text(3)).value_or(DatasetTask::Classification);
+        info.options =
+            DatasetOptions::fromJson(QJsonDocument::fromJson(q.text(4).toUtf8()).object());
+        info.description = q.text(5);
+        info.createdAt = parseTime(q.text(6));
+        if (auto done = q.exec(); !done)
+            return done.error();
+        return info;
+    }
     Query q = m_db.query(
         "SELECT d.id, d.name, d.media, d.task, d.options, d.description, d.created_at, "
         "(SELECT count(*) FROM dataset_items i WHERE i.dataset_id = d.id), "
@@ -844,7 +871,7 @@ Result<AddedItem> DatasetStore::insertItem(qint64 datasetId, DatasetItem item)
 Result<AddedItem> DatasetStore::addImage(qint64 datasetId, const QString &file,
                                          const QString &sourceName)
 {
-    auto info = readDataset(datasetId);
+    auto info = readDataset(datasetId, false);
     if (!info)
         return info.error();
     if (info->media != DatasetMedia::Image)
@@ -854,7 +881,9 @@ Result<AddedItem> DatasetStore::addImage(qint64 datasetId, const QString &file,
     auto probe = probeImage(file);
     if (!probe)
         return probe.error();
-    auto stored = ObjectStore(objectsDir()).put(file);
+    auto stored =
+        ObjectStore(objectsDir())
+            .put(file, m_deferSync ? ObjectStore::Sync::Deferred : ObjectStore::Sync::EachObject);
     if (!stored)
         return stored.error();
     DatasetItem item;
@@ -883,7 +912,7 @@ Result<AddedItem> DatasetStore::addImage(qint64 datasetId, const QString &file,
 Result<AddedItem> DatasetStore::addText(qint64 datasetId, const QString &text, const QString &textB,
                                         const QString &sourceName)
 {
-    auto info = readDataset(datasetId);
+    auto info = readDataset(datasetId, false);
     if (!info)
         return info.error();
     if (info->media != DatasetMedia::Text)
@@ -1239,7 +1268,7 @@ Result<QList<Annotation>> DatasetStore::addAnnotations(qint64 itemId,
         auto it = item(itemId);
         if (!it)
             return it.error();
-        auto info = readDataset(it->datasetId);
+        auto info = readDataset(it->datasetId, false);
         if (!info)
             return info.error();
         for (const Annotation &a : annotations) {
@@ -1265,7 +1294,7 @@ Result<Annotation> DatasetStore::updateAnnotation(const Annotation &annotation)
         auto it = item(old->itemId);
         if (!it)
             return it.error();
-        auto info = readDataset(it->datasetId);
+        auto info = readDataset(it->datasetId, false);
         if (!info)
             return info.error();
         if (a.author.isEmpty())
@@ -1316,7 +1345,7 @@ Result<QList<Annotation>> DatasetStore::setTags(qint64 itemId, const QStringList
         auto it = item(itemId);
         if (!it)
             return it.error();
-        auto info = readDataset(it->datasetId);
+        auto info = readDataset(it->datasetId, false);
         if (!info)
             return info.error();
         QStringList unique;
@@ -1361,7 +1390,7 @@ Result<Annotation> DatasetStore::acceptSuggestion(qint64 annotationId, const QSt
         auto it = item(old->itemId);
         if (!it)
             return it.error();
-        auto info = readDataset(it->datasetId);
+        auto info = readDataset(it->datasetId, false);
         if (!info)
             return info.error();
         // Single label: accepting a suggestion replaces the person's tag.

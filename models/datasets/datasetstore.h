@@ -66,6 +66,11 @@ public:
     /// Runs \a work in one transaction: the edits it makes through this store commit together
     /// (imports). Edits made outside batch() commit one by one.
     Status batch(const std::function<Status()> &work);
+    /// Imports: new images reach the disk when syncObjects() is called (once per batch, before
+    /// the batch commits) instead of one fsync per image.
+    void setDeferredObjectSync(bool deferred) { m_deferSync = deferred; }
+    /// Flushes the images stored since the last call (see setDeferredObjectSync).
+    Status syncObjects() const;
 
     // --- datasets ---------------------------------------------------------------------
     /// Dataset names: 1–64 characters, a letter or digit first, then letters, digits, '.',
@@ -204,7 +209,7 @@ public:
 
 private:
     Status write(const std::function<Status()> &work);
-    Result<DatasetInfo> readDataset(qint64 id);
+    Result<DatasetInfo> readDataset(qint64 id, bool counts = true);
     Status touchItem(qint64 itemId);
     Status refreshStatus(qint64 itemId);
     Status checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
@@ -216,6 +221,7 @@ private:
     Database &m_db;
     QString m_root;
     QString m_author;
+    bool m_deferSync = false;
 };
 
 } // namespace atelier

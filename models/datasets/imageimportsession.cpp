@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
+#include <QScopeGuard>
 
 #include <cmath>
 
@@ -208,6 +209,8 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
     const qint64 total = entries.size();
     QHash<QString, QString> firstName; // object hash → the first file that had it
     qint64 done = 0;
+    m_store.setDeferredObjectSync(true);
+    const auto restore = qScopeGuard([this] { m_store.setDeferredObjectSync(false); });
     while (done < total) {
         if (cancelled()) {
             m_report.cancelled = true;
@@ -245,7 +248,8 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
                 }
                 annotate(added->item, entry, existing);
             }
-            return {};
+            // The catalog never names an image that is not on the disk yet.
+            return m_store.syncObjects();
         });
         if (!batch)
             return batch.error();

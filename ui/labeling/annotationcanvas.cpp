@@ -145,13 +145,15 @@ void AnnotationCanvas::documentReset()
 void AnnotationCanvas::shapeInserted(qint64 id)
 {
     const ImageShape *shape = m_document->shape(id);
-    if (shape && shape->kind != AnnotationKind::Tag)
+    if (shape && shape->kind != AnnotationKind::Tag) {
         m_grid.insert(id, shape->bounds());
-    invalidateShapes();
+        invalidateArea(shape->bounds());
+    }
 }
 
 void AnnotationCanvas::shapeRemoved(qint64 id)
 {
+    invalidateArea(m_grid.bounds(id));
     m_grid.remove(id);
     if (m_selected.remove(id))
         Q_EMIT selectionChanged();
@@ -159,23 +161,89 @@ void AnnotationCanvas::shapeRemoved(qint64 id)
         m_activeVertex = {};
     if (m_hover == id)
         m_hover = 0;
-    invalidateShapes();
 }
 
 void AnnotationCanvas::shapeChanged(qint64 id)
 {
     const ImageShape *shape = m_document->shape(id);
-    if (shape && shape->kind != AnnotationKind::Tag)
+    if (shape && shape->kind != AnnotationKind::Tag) {
+        invalidateArea(m_grid.bounds(id));
         m_grid.update(id, shape->bounds());
+        invalidateArea(shape->bounds());
+    }
     if (m_activeVertex.shape == id && shape && m_activeVertex.index >= shape->polygon.size())
         m_activeVertex = {};
-    invalidateShapes();
 }
 
 void AnnotationCanvas::invalidateShapes()
 {
     m_shapeLayerValid = false;
+    m_dirty = {};
     update();
+}
+
+void AnnotationCanvas::invalidateArea(const QRectF &imageArea)
+{
+    if (imageArea.isNull() && imageArea.topLeft().isNull())
+        return;
+    m_dirty = m_dirty.isNull() ? imageArea : m_dirty.united(imageArea);
+    update();
+}
+
+void AnnotationCanvas::repaintArea(const QRectF &imageArea)
+{
+    // Clear the area (with room for pens and name tags) and draw what lies over it again.
+    const double tag = fontMetrics().height() + 8;
+    const QRectF widgetArea =
+        QRectF(toWidget(imageArea.topLeft()), toWidget(imageArea.bottomRight()))
+            .normalized()
+            .adjusted(-4, -tag, 4, 4);
+    const QRectF area(toImage(widgetArea.topLeft()), toImage(widgetArea.bottomRight()));
+    // Shapes whose name tag (above them) reaches into the area count too.
+    const QRectF reach = area.adjusted(-1, -1, 1, 1 + tag / m_scale);
+    QList<qint64> ids = m_grid.query(reach);
+    const QList<qint64> &order = m_document->shapeIds();
+    if (ids.size() * 8 > order.size()) {
+        ids.clear();
+        for (qint64 id : order) {
+            if (m_grid.bounds(id).intersects(reach))
+                ids.append(id);
+        }
+    } else {
+        QHash<qint64, int> z;
+        for (qint64 id : std::as_const(ids))
+            z.insert(id, m_document->indexOf(id));
+        std::sort(ids.begin(), ids.end(),
+                  [&z](qint64 a, qint64 b) { return z.value(a) < z.value(b); });
+    }
+    QPainter painter(&m_shapeLayer);
+    painter.setCompositionMode(QPainter::CompositionMode_Source);
+    painter.fillRect(widgetArea, Qt::transparent);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    painter.setClipRect(widgetArea);
+    const bool few = m_lastFrameShapes <= 300;
+    painter.setRenderHint(QPainter::Antialiasing, few);
+    for (qint64 id : std::as_const(ids)) {
+        if (m_layerExcludes.contains(id))
+            continue;
+        const ImageShape *shape = m_document->shape(id);
+        if (!shape || shape->kind == AnnotationKind::Tag)
+            continue;
+        if (few) {
+            drawShape(painter, *shape, false, true);
+        } else if (shape->kind == AnnotationKind::Box &&
+                   shape->state != AnnotationState::Suggested) {
+            const QColor color = labelColor(shape->label);
+            QColor fill = color;
+            fill.setAlpha(38);
+            painter.setPen(QPen(color, 0));
+            painter.setBrush(fill);
+            painter.drawRect(
+                QRectF(toWidget(shape->rect.topLeft()), toWidget(shape->rect.bottomRight())));
+        } else {
+            drawShape(painter, *shape, false, false);
+        }
+    }
 }
 
 void AnnotationCanvas::invalidateAll()
@@ -349,8 +417,14 @@ void AnnotationCanvas::ensureShapeLayer()
 {
     const qreal dpr = devicePixelRatioF();
     const QSize pixels = (QSizeF(size()) * dpr).toSize();
-    if (m_shapeLayerValid && m_shapeLayer.size() == pixels)
+    if (m_shapeLayerValid && m_shapeLayer.size() == pixels) {
+        if (!m_dirty.isNull() && m_document) {
+            repaintArea(m_dirty);
+            m_dirty = {};
+        }
         return;
+    }
+    m_dirty = {};
     if (m_shapeLayer.size() != pixels) {
         m_shapeLayer = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
         m_shapeLayer.setDevicePixelRatio(dpr);
@@ -373,12 +447,33 @@ void AnnotationCanvas::ensureShapeLayer()
                 continue;
             visible.append(shape);
         }
-        // Names only while they can be read: not over hundreds of shapes at once.
-        const bool withText = visible.size() <= 300;
         QPainter painter(&m_shapeLayer);
-        painter.setRenderHint(QPainter::Antialiasing, visible.size() <= 300);
-        for (const ImageShape *shape : std::as_const(visible))
-            drawShape(painter, *shape, false, withText);
+        if (visible.size() <= 300) {
+            // Names only while they can be read: not over hundreds of shapes at once.
+            painter.setRenderHint(QPainter::Antialiasing);
+            for (const ImageShape *shape : std::as_const(visible))
+                drawShape(painter, *shape, false, true);
+        } else {
+            // Many shapes: boxes batched per label (one drawRects call each) with a one-pixel
+            // pen, which the raster engine draws without building stroke paths.
+            QHash<QString, QList<QRectF>> boxes;
+            for (const ImageShape *shape : std::as_const(visible)) {
+                if (shape->kind == AnnotationKind::Box &&
+                    shape->state != AnnotationState::Suggested)
+                    boxes[shape->label].append(QRectF(toWidget(shape->rect.topLeft()),
+                                                      toWidget(shape->rect.bottomRight())));
+                else
+                    drawShape(painter, *shape, false, false);
+            }
+            for (auto it = boxes.cbegin(); it != boxes.cend(); ++it) {
+                const QColor color = labelColor(it.key());
+                QColor fill = color;
+                fill.setAlpha(38);
+                painter.setPen(QPen(color, 0));
+                painter.setBrush(fill);
+                painter.drawRects(it.value().constData(), int(it.value().size()));
+            }
+        }
         m_lastFrameShapes = int(visible.size());
     }
     m_shapeLayerValid = true;
@@ -756,7 +851,8 @@ void AnnotationCanvas::commitDrag()
     m_preview.clear();
     m_before.clear();
     m_layerExcludes.clear();
-    m_shapeLayerValid = false;
+    for (const ImageShape &shape : before)
+        invalidateArea(shape.bounds());
     if (before == after) {
         update();
         return;
@@ -901,9 +997,10 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
         m_dragStarted = true;
         if (m_drag == Drag::Move || m_drag == Drag::Resize || m_drag == Drag::Vertex) {
             // The dragged shapes leave the cached layer once, at the start of the gesture.
-            for (const ImageShape &shape : std::as_const(m_before))
+            for (const ImageShape &shape : std::as_const(m_before)) {
                 m_layerExcludes.insert(shape.id);
-            m_shapeLayerValid = false;
+                invalidateArea(shape.bounds());
+            }
         }
     }
     switch (m_drag) {

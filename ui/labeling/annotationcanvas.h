@@ -108,6 +108,9 @@ private:
     void shapeRemoved(qint64 id);
     void shapeChanged(qint64 id);
     void invalidateShapes();
+    /// Only \a imageArea of the shape layer is drawn again (the shapes over it, in z-order).
+    void invalidateArea(const QRectF &imageArea);
+    void repaintArea(const QRectF &imageArea);
     void invalidateAll();
     void ensureImageLayer();
     void ensureShapeLayer();
@@ -145,6 +148,7 @@ private:
     QImage m_shapeLayer;
     bool m_imageLayerValid = false;
     bool m_shapeLayerValid = false;
+    QRectF m_dirty;               // image pixels of the shape layer to draw again
     QSet<qint64> m_layerExcludes; // shapes being dragged, drawn over the layer
     mutable QHash<QString, QStaticText> m_texts;
 

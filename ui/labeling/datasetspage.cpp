@@ -115,6 +115,7 @@ QWidget *DatasetsPage::buildList()
                                    "COCO, VOC, YOLO, labelme, CSV, JSONL and CoNLL."),
                                 page);
     subtitle->setObjectName(u"pageSubtitle"_s);
+    subtitle->setWordWrap(true);
     titles->addWidget(title);
     titles->addWidget(subtitle);
     header->addLayout(titles, 1);
@@ -315,6 +316,8 @@ void DatasetsPage::fillList()
     }
     m_list->setSortingEnabled(true);
     m_listStack->setCurrentWidget(m_rows.isEmpty() ? static_cast<QWidget *>(m_empty) : m_list);
+    // Samples are offered while there is nothing to label yet.
+    m_samplesBox->setVisible(m_rows.isEmpty() && m_samples->topLevelItemCount() > 0);
 }
 
 QString DatasetsPage::selectedName() const
@@ -474,7 +477,7 @@ void DatasetsPage::setSampleData(const QList<ListedEntry> &samples)
             m_samples, {sample.name, sample.detail, QDir::toNativeSeparators(sample.path)});
         item->setData(0, Qt::UserRole, sample.path);
     }
-    m_samplesBox->setVisible(!samples.isEmpty());
+    m_samplesBox->setVisible(m_rows.isEmpty() && !samples.isEmpty());
 }
 
 int DatasetsPage::sampleCount() const
