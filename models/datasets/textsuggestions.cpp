@@ -1,5 +1,6 @@
 #include "datasets/textsuggestions.h"
 
+#include "core/workspace.h"
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
 #include "pipeline/pythonresolver.h"
@@ -374,6 +375,17 @@ Result<SuggestReport> TextSuggestions::runSuggester(DatasetStore &store, const Q
     if (report)
         report->log = log.right(4000);
     return report;
+}
+
+Result<SuggestReport> TextSuggestions::runSuggesterIn(const QString &workspaceRoot,
+                                                      const QString &dataset,
+                                                      const SuggesterRun &run)
+{
+    auto workspace = Workspace::open(workspaceRoot);
+    if (!workspace)
+        return workspace.error();
+    DatasetStore store(workspace->catalog(), workspace->root());
+    return runSuggester(store, dataset, run);
 }
 
 } // namespace atelier

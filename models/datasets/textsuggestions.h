@@ -105,6 +105,11 @@ public:
     /// Blocking: call it on a worker thread.
     static Result<SuggestReport> runSuggester(DatasetStore &store, const QString &dataset,
                                               const SuggesterRun &run);
+    /// runSuggester() for a worker thread (QtConcurrent::run from the GUI): opens its own
+    /// connection to the workspace in \a workspaceRoot, since a DatasetStore belongs to the
+    /// thread that opened its catalog, and runs there. Cancel and progress through \a run.
+    static Result<SuggestReport> runSuggesterIn(const QString &workspaceRoot,
+                                                const QString &dataset, const SuggesterRun &run);
 };
 
 } // namespace atelier

@@ -6,11 +6,13 @@
 #include "demo/demodata.h"
 
 #include <QFile>
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 using namespace atelier;
@@ -313,6 +315,40 @@ private Q_SLOTS:
             }
             QVERIFY2(found, qPrintable(a.label));
         }
+    }
+
+    void suggesterOnAWorkerThread()
+    {
+        // The GUI's way: the whole run on a pool thread with its own catalog connection.
+        Workspace ws = workspace();
+        {
+            DatasetStore store(ws.catalog(), ws.root());
+            auto ds = store.createDataset(u"mini"_s, DatasetTask::TextClassification);
+            const QStringList texts = {u"goal scored in the match"_s, u"the team won the cup"_s,
+                                       u"new phone software update"_s, u"the laptop chip"_s,
+                                       u"a late goal for the team"_s};
+            const QStringList labels = {u"sports"_s, u"sports"_s, u"tech"_s, u"tech"_s, {}};
+            for (qsizetype i = 0; i < texts.size(); ++i) {
+                auto item = store.addText(ds->id, texts.at(i));
+                QVERIFY(item.ok());
+                if (!labels.at(i).isEmpty())
+                    QVERIFY(store.setTags(item->item.id, {labels.at(i)}).ok());
+            }
+        }
+        SuggesterRun run;
+        run.templatesDir = templatesDir();
+        run.params.insert(u"analyzer"_s, u"word"_s);
+        QFuture<Result<SuggestReport>> future = QtConcurrent::run([root = ws.root(), run] {
+            return TextSuggestions::runSuggesterIn(root, u"mini"_s, run);
+        });
+        future.waitForFinished();
+        const Result<SuggestReport> report = future.result();
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->items, 1);
+        DatasetStore store(ws.catalog(), ws.root());
+        auto last = store.items(store.dataset(u"mini"_s)->id);
+        const auto suggestion = store.annotations(last->last().id)->first();
+        QCOMPARE(suggestion.label, u"sports"_s);
     }
 
     void suggesterRefusesWithoutLabels()
