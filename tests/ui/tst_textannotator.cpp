@@ -615,6 +615,12 @@ private Q_SLOTS:
         QCOMPARE(kept.size(), 2);
         for (const Annotation &a : kept)
             QCOMPARE(a.author, u"bob"_s);
+        // Or edit by hand: the item opens in the Annotate tab.
+        QSignalSpy shown(annotator.get(), &TextAnnotator::itemShown);
+        annotator->findChild<QPushButton *>(u"adjudicationEdit"_s)->click();
+        QVERIFY(shown.wait(5000));
+        QCOMPARE(annotator->currentItemId(), contested);
+        QCOMPARE(annotator->findChild<QTabWidget *>(u"textAnnotatorTabs"_s)->currentIndex(), 0);
     }
 
     void kappaForClasses()

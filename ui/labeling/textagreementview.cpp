@@ -125,6 +125,10 @@ TextAgreementView::TextAgreementView(QWidget *parent) : QWidget(parent)
                              "aside (kept for audit) and the item is marked reviewed."));
     buttons->addWidget(m_useA);
     buttons->addWidget(m_useB);
+    m_edit = new QPushButton(tr("Edit in annotator"), adjudicate);
+    m_edit->setObjectName(u"adjudicationEdit"_s);
+    m_edit->setToolTip(tr("Open the item in the Annotate tab to label it yourself"));
+    buttons->addWidget(m_edit);
     buttons->addStretch();
     buttons->addWidget(m_resolve);
     adjLayout->addLayout(buttons);
@@ -144,6 +148,10 @@ TextAgreementView::TextAgreementView(QWidget *parent) : QWidget(parent)
     connect(m_useA, &QPushButton::clicked, this, [this] { pickSide(0); });
     connect(m_useB, &QPushButton::clicked, this, [this] { pickSide(1); });
     connect(m_resolve, &QPushButton::clicked, this, &TextAgreementView::resolveChecked);
+    connect(m_edit, &QPushButton::clicked, this, [this] {
+        if (m_report && m_shown >= 0 && m_shown < m_report->disagreements.size())
+            Q_EMIT editRequested(m_report->disagreements.at(m_shown).item.id);
+    });
     showReport();
 }
 

@@ -51,6 +51,8 @@ Q_SIGNALS:
     void authorsLoaded();
     void compared();
     void resolved(qint64 itemId);
+    /// The user wants to edit the item by hand in the annotator (instead of picking).
+    void editRequested(qint64 itemId);
     void failed(const QString &message);
 
 private:
@@ -82,6 +84,7 @@ private:
     QPushButton *m_useA;
     QPushButton *m_useB;
     QPushButton *m_resolve;
+    QPushButton *m_edit;
     QLabel *m_message;
 };
 

@@ -181,6 +181,17 @@ TextAnnotator::TextAnnotator(QWidget *parent)
     m_tabs->addTab(split, tr("Annotate"));
     m_agreement = new TextAgreementView(m_tabs);
     m_tabs->addTab(m_agreement, tr("Agreement"));
+    connect(m_agreement, &TextAgreementView::editRequested, this, [this](qint64 itemId) {
+        m_tabs->setCurrentIndex(0);
+        m_list->clearSelection();
+        loadItem(itemId); // not necessarily in the list's filter: shown by id
+    });
+    connect(m_agreement, &TextAgreementView::resolved, this, [this](qint64 itemId) {
+        if (m_items != nullptr)
+            m_items->refresh();
+        if (m_document->item().id == itemId)
+            loadItem(itemId);
+    });
 
     m_undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
