@@ -5,6 +5,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmapCache>
 
 using namespace Qt::StringLiterals;
 
@@ -90,11 +91,23 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         const int size = decodeSize(m_size, painter->device()->devicePixelRatioF());
         const QImage image = m_cache->thumbnail(hash, path, size);
         if (!image.isNull()) {
-            QSizeF shown = QSizeF(image.size()).scaled(frame.size(), Qt::KeepAspectRatio);
-            const QRectF target(frame.center() - QPointF(shown.width() / 2, shown.height() / 2),
-                                shown);
-            painter->setRenderHint(QPainter::SmoothPixmapTransform);
-            painter->drawImage(target, image);
+            const qreal dpr = painter->device()->devicePixelRatioF();
+            const QSize shown =
+                (QSizeF(image.size()).scaled(frame.size(), Qt::KeepAspectRatio) * dpr).toSize();
+            // Scaled once to the size shown and kept as a pixmap: a scrolling frame only blits.
+            const QString key =
+                u"atelier-thumb-%1-%2x%3"_s.arg(hash).arg(shown.width()).arg(shown.height());
+            QPixmap pixmap;
+            if (!QPixmapCache::find(key, &pixmap)) {
+                pixmap = QPixmap::fromImage(
+                    image.scaled(shown, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+                QPixmapCache::insert(key, pixmap);
+            }
+            pixmap.setDevicePixelRatio(dpr);
+            const QSizeF logical = QSizeF(shown) / dpr;
+            painter->drawPixmap(
+                (frame.center() - QPointF(logical.width() / 2, logical.height() / 2)).toPoint(),
+                pixmap);
         }
         const auto status = ItemStatus(index.data(DatasetItemsModel::StatusRole).toInt());
         // The status badge: a pill in the top-right corner (grey dot for unlabeled).
