@@ -274,6 +274,8 @@ TextAnnotator::~TextAnnotator()
     delete m_items;
     m_items = nullptr;
     m_document->setWorker(nullptr);
+    // Children outlive this body; the worker of our own does not.
+    m_agreement->setWorker(nullptr);
 }
 
 QWidget *TextAnnotator::makeListPane()
@@ -499,6 +501,7 @@ void TextAnnotator::open(const QString &workspaceRoot, const QString &datasetNam
     delete m_items;
     m_items = nullptr;
     m_document->setWorker(nullptr);
+    m_agreement->setWorker(nullptr); // before a worker of our own is replaced
     m_document->clear();
     m_root = workspaceRoot;
     {
@@ -737,8 +740,15 @@ void TextAnnotator::itemArrived(quint64 generation, const DatasetItem &item,
     m_loadingItem = false;
     m_document->load(m_dataset, item, annotations);
     m_reviewComment->setText(item.reviewComment);
-    if (m_stack->currentIndex() == SpansPage)
-        m_spans->setFocus();
+    // Keys go to the text shown, whichever page (unless the user is typing a comment).
+    if (!m_reviewComment->hasFocus() && isVisible()) {
+        if (m_stack->currentIndex() == SpansPage)
+            m_spans->setFocus();
+        else if (m_stack->currentIndex() == ClassesPage)
+            m_classText->setFocus();
+        else
+            m_pair->textA()->setFocus();
+    }
     Q_EMIT itemShown(item.id);
 }
 
