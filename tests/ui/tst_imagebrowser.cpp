@@ -3,7 +3,9 @@
 #include "datasets/datasetitemsmodel.h"
 #include "datasets/datasetstore.h"
 #include "datasets/datasetstoreworker.h"
+#include "labeling/datasetspage.h"
 #include "labeling/imagebrowser.h"
+#include "labeling/importdatasetdialog.h"
 #include "labeling/thumbnailcache.h"
 
 #include <QAbstractItemModelTester>
@@ -264,6 +266,59 @@ private Q_SLOTS:
             held += cache.cached(hash, 192).isNull() ? 0 : 1;
         QVERIFY(held >= 1);
         QVERIFY(held < 5); // the least recently used went
+    }
+
+    void importDialogReportsWhatItDid()
+    {
+        // A folder with three images, a copy of one and a file that is not an image.
+        const QString folder = m_tmp.filePath(u"import"_s);
+        QVERIFY(QDir().mkpath(folder));
+        for (int i = 0; i < 3; ++i) {
+            QImage image(64, 48, QImage::Format_RGB32);
+            image.fill(QColor::fromHsv(i * 90, 200, 200));
+            QVERIFY(image.save(folder + u"/pic%1.png"_s.arg(i)));
+        }
+        QVERIFY(QFile::copy(folder + u"/pic0.png"_s, folder + u"/again.png"_s));
+        QFile bad(folder + u"/broken.png"_s);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("not a png");
+        bad.close();
+
+        ImportDatasetDialog dialog(m_root, u"alice"_s);
+        dialog.setPath(folder);
+        dialog.setFormat(u"folder"_s);
+        dialog.setDatasetName(u"imported"_s);
+        QSignalSpy finished(&dialog, &ImportDatasetDialog::finished);
+        dialog.start();
+        QVERIFY(dialog.isRunning()); // on a worker thread
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY(dialog.report().has_value());
+        QCOMPARE(dialog.report()->imported, 3);
+        QCOMPARE(dialog.report()->duplicates, 1);
+        QCOMPARE(dialog.report()->unreadable.size(), 1);
+        QVERIFY(dialog.reportText().contains(u"broken.png"_s));
+
+        // A bad name is refused before anything runs.
+        ImportDatasetDialog refused(m_root, u"alice"_s);
+        refused.setPath(folder);
+        refused.setDatasetName(u"../escape"_s);
+        refused.start();
+        QVERIFY(!refused.isRunning());
+
+        // The Datasets page lists it and opens its grid.
+        DatasetsPage page;
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(&page, &DatasetsPage::loaded);
+        page.setWorkspace(m_root);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.datasetCount(), 2);
+        QVERIFY(!page.openDataset(u"missing"_s));
+        QVERIFY(page.openDataset(u"imported"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(page.browser()->model()->rowCount(), 3, 10000);
+        page.showList();
+        QCOMPARE(page.openDatasetName(), QString());
     }
 
     void browserReadsOnlyWhatIsShown()
