@@ -31,6 +31,20 @@ namespace {
 // Emoji (two UTF-16 units each) and CJK before the entities: offsets must be code points.
 const QString kEntityText = u"Hi 😀😀 東京で Maria Schmidt met Siemens in Berlin."_s;
 
+EditorSpan mk(qint64 key, const QString &label, qint64 start, qint64 end, bool suggested,
+              const QString &source, std::optional<double> score)
+{
+    EditorSpan span;
+    span.key = key;
+    span.label = label;
+    span.start = start;
+    span.end = end;
+    span.suggested = suggested;
+    span.source = source;
+    span.score = score;
+    return span;
+}
+
 // Code-point offset of \a needle in \a haystack.
 qint64 cpIndex(const QString &haystack, const QString &needle)
 {
@@ -204,7 +218,7 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 2);
         QCOMPARE(refused.size(), 1);
         // An overlap is refused when the dataset does not allow it, allowed when it does.
-        editor.addSpan({1, u"LOC"_s, 6, 8, false, u"manual"_s, std::nullopt});
+        editor.addSpan(mk(1, u"LOC"_s, 6, 8, false, u"manual"_s, std::nullopt));
         editor.selectRange(5, 8);
         QTest::keyClick(&editor, Qt::Key_1);
         QCOMPARE(refused.size(), 2);
@@ -222,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         editor.setContent(u"Maria went home."_s, {});
         const QImage before = editor.viewport()->grab().toImage();
-        editor.addSpan({7, u"PER"_s, 0, 5, false, u"manual"_s, std::nullopt});
+        editor.addSpan(mk(7, u"PER"_s, 0, 5, false, u"manual"_s, std::nullopt));
         const QRect rect = editor.spanRect(7);
         QVERIFY(!rect.isEmpty());
         const QImage after = editor.viewport()->grab().toImage();
@@ -589,6 +603,31 @@ private Q_SLOTS:
         }
         auto annotator = openAnnotator(u"ner-agree"_s);
         QVERIFY(annotator);
+        // Others' spans: hidden by default, shown dotted and read-only on demand.
+        TextSpanEditor *editor = annotator->spanEditor();
+        QVERIFY(editor->spans().isEmpty());
+        annotator->setShowOthers(true);
+        QCOMPARE(editor->spans().size(), 4);
+        for (const EditorSpan &span : editor->spans())
+            QVERIFY(span.foreign);
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_Tab);
+        QVERIFY(editor->selectedSpan() != 0);
+        QTest::keyClick(editor, Qt::Key_Delete);
+        QTest::keyClick(editor, Qt::Key_2);
+        QVERIFY(saved(annotator.get()));
+        QVERIFY(annotator->message().contains(u"cannot be changed"_s));
+        QCOMPARE(stored(contested, {QString(), AnnotationState::Accepted}).size(), 4);
+        QCOMPARE(annotator->document()->undoStack()->count(), 0);
+        // The annotator's own span may overlap another annotator's.
+        editor->selectRange(0, 5);
+        QTest::keyClick(editor, Qt::Key_1);
+        QVERIFY(saved(annotator.get()));
+        QCOMPARE(stored(contested, {u"tester"_s, AnnotationState::Accepted}).size(), 1);
+        annotator->document()->undoStack()->undo();
+        QVERIFY(saved(annotator.get()));
+        annotator->setShowOthers(false);
+        QVERIFY(editor->spans().isEmpty());
         TextAgreementView *view = annotator->agreementView();
         annotator->findChild<QTabWidget *>(u"textAnnotatorTabs"_s)->setCurrentWidget(view);
         QTRY_COMPARE(view->authors(), (QStringList{u"alice"_s, u"bob"_s}));
@@ -721,9 +760,10 @@ private Q_SLOTS:
 
         // Shift+Tab walks the spans backwards, wrapping around.
         TextSpanEditor editor;
-        editor.setContent(u"one two three"_s, {{1, u"A"_s, 0, 3, false, u"manual"_s, std::nullopt},
-                                               {2, u"A"_s, 4, 7, false, u"manual"_s, std::nullopt},
-                                               {3, u"A"_s, 8, 13, true, u"model:x@1"_s, 0.4}});
+        editor.setContent(u"one two three"_s,
+                          {mk(1, u"A"_s, 0, 3, false, u"manual"_s, std::nullopt),
+                           mk(2, u"A"_s, 4, 7, false, u"manual"_s, std::nullopt),
+                           mk(3, u"A"_s, 8, 13, true, u"model:x@1"_s, 0.4)});
         editor.show();
         QTest::keyClick(&editor, Qt::Key_Tab);
         QCOMPARE(editor.selectedSpan(), 1);
@@ -781,11 +821,14 @@ private Q_SLOTS:
         const auto at = [&text](const QString &needle) { return cpIndex(text, needle); };
         editor.setContent(
             text,
-            {{1, u"ORG"_s, at(u"University"_s), at(u" hired"_s), false, u"manual"_s, {}},
-             {2, u"LOC"_s, at(u"Tokyo"_s), at(u"Tokyo"_s) + 5, false, u"manual"_s, {}},
-             {3, u"PER"_s, at(u"Maria"_s), at(u" from"_s), false, u"manual"_s, {}},
-             {4, u"ORG"_s, at(u"Siemens"_s), at(u"Siemens"_s) + 7, true, u"model:tfidf@1"_s, 0.81},
-             {5, u"LOC"_s, at(u"Berlin"_s), at(u"Berlin"_s) + 6, false, u"manual"_s, {}}});
+            {mk(1, u"ORG"_s, at(u"University"_s), at(u" hired"_s), false, u"manual"_s,
+                std::nullopt),
+             mk(2, u"LOC"_s, at(u"Tokyo"_s), at(u"Tokyo"_s) + 5, false, u"manual"_s, std::nullopt),
+             mk(3, u"PER"_s, at(u"Maria"_s), at(u" from"_s), false, u"manual"_s, std::nullopt),
+             mk(4, u"ORG"_s, at(u"Siemens"_s), at(u"Siemens"_s) + 7, true, u"model:tfidf@1"_s,
+                0.81),
+             mk(5, u"LOC"_s, at(u"Berlin"_s), at(u"Berlin"_s) + 6, false, u"manual"_s,
+                std::nullopt)});
         editor.setSelectedSpan(3);
         grabIfAsked(&editor, u"text-overlaps.png"_s);
     }

@@ -336,11 +336,18 @@ void TextAgreementView::showDisagreement(int row)
         QList<EditorSpan> spans;
         QStringList labels;
         for (const Annotation &a : annotations) {
-            if (a.kind == AnnotationKind::Span)
-                spans.append(
-                    {a.id, a.label, a.spanStart(), a.spanEnd(), false, a.source, std::nullopt});
-            else
+            if (a.kind == AnnotationKind::Span) {
+                EditorSpan span;
+                span.key = a.id;
+                span.label = a.label;
+                span.start = a.spanStart();
+                span.end = a.spanEnd();
+                span.source = a.source;
+                span.author = a.author;
+                spans.append(span);
+            } else {
                 labels.append(describe(a, d.item));
+            }
         }
         QString text = d.item.text;
         if (!d.item.textB.isEmpty())

@@ -342,6 +342,13 @@ QWidget *TextAnnotator::makeAnnotatePane()
     header->addWidget(m_title);
     header->addWidget(m_status);
     header->addStretch();
+    m_showOthers = new QCheckBox(tr("Others' spans"), pane);
+    m_showOthers->setObjectName(u"showOthers"_s);
+    m_showOthers->setFocusPolicy(Qt::NoFocus);
+    m_showOthers->setToolTip(tr("Also show the spans other annotators accepted (dotted, "
+                                "read-only): for reviewing; leave off while labeling on your own"));
+    header->addWidget(m_showOthers);
+    connect(m_showOthers, &QCheckBox::toggled, this, [this](bool on) { setShowOthers(on); });
     header->addWidget(m_position);
     auto *previous = smallButton(tr("\u2190 Previous  [A]"), pane, u"previousItem"_s);
     auto *next = smallButton(tr("Next  [D] \u2192"), pane, u"nextItem"_s);
@@ -610,6 +617,7 @@ void TextAnnotator::rebuildLegend()
         delete item->widget();
         delete item;
     }
+    m_showOthers->setVisible(m_dataset.task == DatasetTask::Entities);
     if (m_dataset.task != DatasetTask::Entities) {
         m_legend->hide();
         return;
@@ -762,13 +770,26 @@ EditorSpan TextAnnotator::toEditorSpan(const Annotation &annotation) const
     span.suggested = annotation.state == AnnotationState::Suggested;
     span.source = annotation.source;
     span.score = confidenceOf(annotation);
+    span.author = annotation.author;
+    span.foreign =
+        annotation.state == AnnotationState::Accepted && annotation.author != m_document->author();
     return span;
+}
+
+void TextAnnotator::setShowOthers(bool on)
+{
+    if (m_showOthers->isChecked() != on) {
+        m_showOthers->setChecked(on); // calls back
+        return;
+    }
+    if (m_dataset.task == DatasetTask::Entities && m_document->hasItem())
+        refreshSpans();
 }
 
 void TextAnnotator::refreshSpans()
 {
     QList<EditorSpan> spans;
-    for (const Annotation &annotation : m_document->visible()) {
+    for (const Annotation &annotation : m_document->visible(m_showOthers->isChecked())) {
         if (annotation.kind == AnnotationKind::Span)
             spans.append(toEditorSpan(annotation));
     }

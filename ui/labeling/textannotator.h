@@ -91,6 +91,8 @@ public:
     bool isLoading() const;
     /// Orders the list by the model's uncertainty (most uncertain first) or by position.
     void setUncertaintyOrder(bool on);
+    /// Entities: also shows the accepted spans of the other annotators (dotted, read-only).
+    void setShowOthers(bool on);
     /// Runs the built-in suggester (TF-IDF for classes and pairs, dictionary for entities) on a
     /// thread of its own, with progress and Cancel; its suggestions then show on the items.
     void runSuggester();
@@ -147,6 +149,7 @@ private:
     QListView *m_list;
     QComboBox *m_filter;
     QCheckBox *m_uncertainty;
+    QCheckBox *m_showOthers;
     QLabel *m_count;
     QLabel *m_title;
     QLabel *m_status;

@@ -401,7 +401,7 @@ void TextSpanEditor::paintSpans(QPainter &painter, const QRect &area, bool fills
             const QList<QRectF> rects = rectsOf(*it, block, bounds.topLeft());
             for (const QRectF &rect : rects) {
                 if (fills) {
-                    if (it->span.suggested)
+                    if (it->span.suggested || it->span.foreign)
                         continue;
                     QColor fill = color;
                     fill.setAlpha(selected ? 110 : 55);
@@ -417,6 +417,17 @@ void TextSpanEditor::paintSpans(QPainter &painter, const QRect &area, bool fills
                     continue;
                 }
                 const qreal y = rect.bottom() - kUnderline - it->lane * kLaneStep;
+                if (it->span.foreign) {
+                    QPen pen(color, kUnderline, Qt::DotLine);
+                    painter.setPen(pen);
+                    painter.drawLine(QPointF(rect.left(), y + 1), QPointF(rect.right(), y + 1));
+                    if (selected) {
+                        painter.setPen(QPen(color.darker(140), 1.0, Qt::DotLine));
+                        painter.setBrush(Qt::NoBrush);
+                        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+                    }
+                    continue;
+                }
                 painter.fillRect(QRectF(rect.left(), y, rect.width(), kUnderline), color);
                 if (selected) {
                     painter.setPen(QPen(color.darker(140), 1.5));
@@ -486,6 +497,8 @@ bool TextSpanEditor::viewportEvent(QEvent *event)
             const EditorSpan *hit = span(key);
             QString line = u"<b>%1</b> \u00b7 \"%2\""_s.arg(
                 hit->label.toHtmlEscaped(), textOf(hit->start, hit->end).left(60).toHtmlEscaped());
+            if (hit->foreign)
+                line += u" \u00b7 "_s + tr("by %1").arg(hit->author.toHtmlEscaped());
             if (hit->suggested)
                 line +=
                     u" \u00b7 "_s + tr("suggested by %1").arg(hit->source.mid(6).toHtmlEscaped());
@@ -544,7 +557,8 @@ void TextSpanEditor::requestSpan(const QString &label)
     const qint64 end = m_index.toCodePoint(to);
     if (!m_overlapsAllowed) {
         for (const Placed &placed : m_spans) {
-            if (!placed.span.suggested && placed.from < to && placed.to > from) {
+            if (!placed.span.suggested && !placed.span.foreign && placed.from < to &&
+                placed.to > from) {
                 Q_EMIT spanRefused(tr("This dataset does not allow overlapping spans: the "
                                       "selection overlaps \"%1\". Delete that span first.")
                                        .arg(placed.span.label));
@@ -553,6 +567,13 @@ void TextSpanEditor::requestSpan(const QString &label)
         }
     }
     Q_EMIT spanRequested(start, end, label);
+}
+
+QString TextSpanEditor::foreignReason(const EditorSpan &span) const
+{
+    return tr("This span is %1's: it cannot be changed here. Label the text yourself, or settle "
+              "it in the Agreement tab.")
+        .arg(span.author);
 }
 
 void TextSpanEditor::stepSpan(int direction)
@@ -601,6 +622,8 @@ void TextSpanEditor::keyPressEvent(QKeyEvent *event)
     if (!label.isEmpty()) {
         if (textCursor().hasSelection())
             requestSpan(label);
+        else if (const EditorSpan *chosen = span(m_selected); chosen && chosen->foreign)
+            Q_EMIT spanRefused(foreignReason(*chosen));
         else if (m_selected != 0)
             Q_EMIT relabelRequested(m_selected, label);
         else
@@ -628,7 +651,9 @@ void TextSpanEditor::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Backspace:
         if (selected == nullptr)
             return;
-        if (selected->suggested)
+        if (selected->foreign)
+            Q_EMIT spanRefused(foreignReason(*selected));
+        else if (selected->suggested)
             Q_EMIT rejectRequested(m_selected);
         else
             Q_EMIT removeRequested(m_selected);
@@ -679,6 +704,8 @@ void TextSpanEditor::mousePressEvent(QMouseEvent *event)
 void TextSpanEditor::contextMenuEvent(QContextMenuEvent *event)
 {
     const EditorSpan *selected = span(m_selected);
+    if (selected != nullptr && selected->foreign)
+        selected = nullptr; // another annotator's: nothing to do with it here
     if (selected == nullptr && !textCursor().hasSelection()) {
         QPlainTextEdit::contextMenuEvent(event);
         return;

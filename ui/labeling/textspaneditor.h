@@ -21,6 +21,8 @@ struct EditorSpan
     bool suggested = false;      ///< a model's proposal waiting for a person
     QString source;              ///< "manual" or "model:NAME@VERSION"
     std::optional<double> score; ///< the model's confidence, when it gave one
+    bool foreign = false;        ///< another annotator's span: shown dotted, never edited here
+    QString author;
 };
 
 /// A label as the editor and panels show it: its colour and hotkey.
@@ -142,6 +144,7 @@ private:
     void paintSpans(QPainter &painter, const QRect &area, bool fills);
     bool handlesKey(const QKeyEvent *event) const;
     void stepSpan(int direction);
+    QString foreignReason(const EditorSpan &span) const;
     void requestSpan(const QString &label);
     void ensureSpanVisible(qint64 key);
 
