@@ -4,6 +4,7 @@
 #include "datasets/datasetstore.h"
 #include "datasets/datasetstoreworker.h"
 #include "labeling/datasetspage.h"
+#include "labeling/exportdatasetdialog.h"
 #include "labeling/imagebrowser.h"
 #include "labeling/importdatasetdialog.h"
 #include "labeling/thumbnailcache.h"
@@ -319,6 +320,24 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page.browser()->model()->rowCount(), 3, 10000);
         page.showList();
         QCOMPARE(page.openDatasetName(), QString());
+
+        // Export it (folder per class) on a worker thread.
+        DatasetInfo imported;
+        for (const DatasetRow &row : page.rows()) {
+            if (row.info.name == u"imported"_s)
+                imported = row.info;
+        }
+        QCOMPARE(imported.itemCount, 3);
+        ExportDatasetDialog exporter(m_root, imported);
+        exporter.setFormat(u"folder"_s);
+        exporter.setFolder(m_tmp.filePath(u"exported"_s));
+        QSignalSpy exported(&exporter, &ExportDatasetDialog::finished);
+        exporter.start();
+        QVERIFY(exporter.isRunning());
+        QVERIFY(exported.wait(30000));
+        QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+        QCOMPARE(exporter.report()->items, 3);
+        QVERIFY(!QDir(m_tmp.filePath(u"exported"_s)).isEmpty());
     }
 
     void browserReadsOnlyWhatIsShown()

@@ -36,7 +36,8 @@ ExportDatasetDialog::ExportDatasetDialog(const QString &workspaceRoot, const Dat
     m_format = new QComboBox(this);
     m_format->setObjectName(u"exportFormat"_s);
     for (const DatasetFormat *format : FormatRegistry::instance().all()) {
-        if (format->exporter && format->media == dataset.media)
+        if (format->exporter && format->media == dataset.media &&
+            (format->tasks.isEmpty() || format->tasks.contains(dataset.task)))
             m_format->addItem(u"%1 — %2"_s.arg(format->name, format->description), format->name);
     }
     form->addRow(tr("Format"), m_format);
