@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "cliutil.h"
+#include "datasetcommands.h"
 #include "modelcommands.h"
 #include "pipelinecommands.h"
 #include "poolcommands.h"
@@ -28,7 +29,7 @@ namespace atelier {
 namespace {
 
 const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
-                                    u"scheduler"_s, u"model"_s, u"pool"_s};
+                                    u"scheduler"_s, u"model"_s, u"dataset"_s, u"pool"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 
@@ -231,7 +232,10 @@ QString CommandLine::helpText()
               "[--partition P]\n"
               "               [--account A] [--staging DIR] [--api-version V] "
               "[--auth local|token-file|scontrol]\n"
-              "  atelier pipeline run … --pool NAME     run nodes that name no pool there\n");
+              "  atelier pipeline run … --pool NAME     run nodes that name no pool there\n") +
+           tr("\nDatasets:\n"
+              "  atelier dataset import PATH --name N --format F [--task T] | list | show N |\n"
+              "               export N[@V] --format F --out DIR | version N -m MSG | formats\n");
 }
 
 int CommandLine::runHeadless(const Invocation &invocation)
@@ -263,6 +267,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runModelCommand(invocation);
     if (invocation.command == u"pool"_s)
         return runPoolCommand(invocation);
+    if (invocation.command == u"dataset"_s)
+        return runDatasetCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

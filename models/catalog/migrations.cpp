@@ -233,6 +233,76 @@ constexpr std::array kSteps = {
     DROP TABLE tasks;
     ALTER TABLE tasks_new RENAME TO tasks;
     )sql",
+    // 7 — datasets: image and text datasets with their label set, items (an image in the object
+    // store, or a text / text pair), annotations per author (accepted, suggested by a model,
+    // rejected), and versions (frozen snapshots committed under repo/labels/<dataset>/).
+    R"sql(
+    CREATE TABLE datasets (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        media       TEXT NOT NULL CHECK (media IN ('image', 'text')),
+        task        TEXT NOT NULL CHECK (task IN ('classification', 'detection', 'segmentation',
+                                                  'text_classification', 'entities', 'pairs')),
+        options     TEXT NOT NULL DEFAULT '{}',
+        description TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE dataset_labels (
+        id         INTEGER PRIMARY KEY,
+        dataset_id INTEGER NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        name       TEXT NOT NULL,
+        color      TEXT NOT NULL DEFAULT '',
+        hotkey     TEXT NOT NULL DEFAULT '',
+        position   INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (dataset_id, name)
+    );
+    CREATE TABLE dataset_items (
+        id             INTEGER PRIMARY KEY,
+        dataset_id     INTEGER NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        object_hash    TEXT REFERENCES objects (hash),
+        text           TEXT,
+        text_b         TEXT,
+        source_name    TEXT NOT NULL DEFAULT '',
+        width          INTEGER NOT NULL DEFAULT 0,
+        height         INTEGER NOT NULL DEFAULT 0,
+        status         TEXT NOT NULL DEFAULT 'unlabeled'
+                       CHECK (status IN ('unlabeled', 'labeled', 'reviewed', 'rejected')),
+        review_comment TEXT NOT NULL DEFAULT '',
+        reviewer       TEXT NOT NULL DEFAULT '',
+        dedup_key      TEXT NOT NULL,
+        position       INTEGER NOT NULL,
+        updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        UNIQUE (dataset_id, dedup_key)
+    );
+    CREATE INDEX dataset_items_by_position ON dataset_items (dataset_id, position);
+    CREATE INDEX dataset_items_by_status ON dataset_items (dataset_id, status, position);
+    CREATE TABLE annotations (
+        id         INTEGER PRIMARY KEY,
+        item_id    INTEGER NOT NULL REFERENCES dataset_items (id) ON DELETE CASCADE,
+        author     TEXT NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('tag', 'box', 'polygon', 'span', 'pair')),
+        label      TEXT NOT NULL DEFAULT '',
+        geometry   TEXT NOT NULL DEFAULT 'null',
+        state      TEXT NOT NULL DEFAULT 'accepted'
+                   CHECK (state IN ('accepted', 'suggested', 'rejected')),
+        source     TEXT NOT NULL DEFAULT 'manual',
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    CREATE INDEX annotations_by_item ON annotations (item_id, author);
+    CREATE INDEX annotations_by_label ON annotations (label, item_id);
+    CREATE INDEX annotations_by_author ON annotations (author, item_id);
+    CREATE TABLE dataset_versions (
+        dataset_id INTEGER NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        number     INTEGER NOT NULL CHECK (number >= 1),
+        message    TEXT NOT NULL DEFAULT '',
+        commit_id  TEXT NOT NULL,
+        counts     TEXT NOT NULL DEFAULT '{}',
+        created_by TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        PRIMARY KEY (dataset_id, number)
+    );
+    )sql",
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "catalog/database.h"
 #include "catalog/migrations.h"
+#include "datasets/demodatasets.h"
 #include "versioning/gitrepository.h"
 
 #include <QDateTime>
@@ -165,6 +166,12 @@ Result<Workspace> Workspace::create(const QString &dir, const CreateOptions &opt
         if (!committed) {
             workspace = Workspace({}, nullptr);
             return fail(committed.error());
+        }
+        // The demo's images as datasets, so the Datasets view has content.
+        if (auto datasets = importDemoDatasets(workspace.catalog(), root, base.filePath(kDemoDir));
+            !datasets) {
+            workspace = Workspace({}, nullptr);
+            return fail(datasets.error());
         }
     }
     return workspace;

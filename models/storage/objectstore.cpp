@@ -216,6 +216,24 @@ Status ObjectStore::verify(const QString &hash) const
 
 Result<StoredObject> ObjectStore::put(const QString &file) const
 {
+    return put(file, Sync::EachObject);
+}
+
+Status ObjectStore::syncAll() const
+{
+    const int fd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return writeError(m_root, qt_error_string(errno));
+    const int rc = ::syncfs(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0)
+        return writeError(m_root, qt_error_string(err));
+    return {};
+}
+
+Result<StoredObject> ObjectStore::put(const QString &file, Sync sync) const
+{
     if (auto refused = checkRegularFile(file))
         return *refused;
     if (!QFileInfo(m_root).isDir()) {
@@ -301,7 +319,8 @@ Result<StoredObject> ObjectStore::put(const QString &file) const
             ::unlink(temp.constData());
             return writeError(target, qt_error_string(err));
         }
-        syncFolder(folder);
+        if (sync == Sync::EachObject)
+            syncFolder(folder);
         stored.linked = true;
         return stored;
     }
@@ -328,7 +347,7 @@ Result<StoredObject> ObjectStore::put(const QString &file) const
     }
     if (!out.flush())
         return writeError(target, out.errorString());
-    if (::fsync(out.handle()) != 0)
+    if (sync == Sync::EachObject && ::fsync(out.handle()) != 0)
         return writeError(target, qt_error_string(errno));
     // Objects are immutable: read-only, like git's.
     ::fchmod(out.handle(), S_IRUSR | S_IRGRP | S_IROTH);
@@ -348,7 +367,8 @@ Result<StoredObject> ObjectStore::put(const QString &file) const
     if (err != 0)
         return writeError(target, qt_error_string(err));
     out.setAutoRemove(false);
-    syncFolder(folder);
+    if (sync == Sync::EachObject)
+        syncFolder(folder);
     return stored;
 }
 

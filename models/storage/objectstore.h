@@ -33,6 +33,12 @@ public:
     /// Stores \a file: a hard link when on the same filesystem, a copy otherwise.
     /// Identical content is stored once (`duplicate` is then true). Never leaves a partial object.
     Result<StoredObject> put(const QString &file) const;
+    /// When a new object reaches the disk: at once (each put syncs its folder), or when the
+    /// caller calls syncAll() — for imports of many files, which sync once per batch.
+    enum class Sync { EachObject, Deferred };
+    Result<StoredObject> put(const QString &file, Sync sync) const;
+    /// Flushes everything written to the store's filesystem (syncfs); for Sync::Deferred.
+    Status syncAll() const;
     /// Where the object with \a hash lives (whether or not it exists).
     QString pathFor(const QString &hash) const;
     bool contains(const QString &hash) const;

@@ -1,6 +1,7 @@
 #include "canvas/pipelineeditor.h"
 #include "core/appsettings.h"
 #include "core/workspace.h"
+#include "labeling/datasetspage.h"
 #include "models/modelsview.h"
 #include "monitor/runsview.h"
 #include "shell/mainwindow.h"
@@ -70,9 +71,9 @@ private Q_SLOTS:
             QVERIFY(page);
             QVERIFY(page->isVisible());
         }
-        QCOMPARE(qobject_cast<ListPage *>(window.page(u"datasets"_s))->entryCount(),
-                 3); // the three sample sets
-        QVERIFY(!qobject_cast<ListPage *>(window.page(u"datasets"_s))->showsEmptyHint());
+        QVERIFY(window.datasetsPage());
+        QCOMPARE(window.page(u"datasets"_s), window.datasetsPage());
+        QCOMPARE(window.datasetsPage()->sampleCount(), 3); // the three sample sets
         QVERIFY(qobject_cast<ListPage *>(window.page(u"pools"_s))->entryCount() >=
                 4); // local + cores, memory, GPUs
         // The Pipelines view is the editor, with the demo pipeline open.
@@ -160,7 +161,8 @@ private Q_SLOTS:
         window.openDemo();
         QVERIFY(loaded.wait(60000));
         QCOMPARE(window.workspacePath(), demo);
-        QCOMPARE(qobject_cast<ListPage *>(window.page(u"datasets"_s))->entryCount(), 3);
+        QVERIFY(window.showView(u"datasets"_s));
+        QCOMPARE(window.datasetsPage()->sampleCount(), 3);
     }
 
     void settingsNeedAnAnnotatorName()

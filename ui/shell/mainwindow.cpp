@@ -3,6 +3,7 @@
 #include "canvas/pipelineeditor.h"
 #include "core/appsettings.h"
 #include "core/buildinfo.h"
+#include "labeling/datasetspage.h"
 #include "models/modelsview.h"
 #include "monitor/runsview.h"
 #include "shell/schedulerunner.h"
@@ -66,7 +67,7 @@ QList<ViewSpec> viewSpecs()
                         "YOLO, labelme, CSV, JSONL and CoNLL."),
          MainWindow::tr("No datasets yet.\nImport one with: atelier dataset import PATH --name "
                         "NAME --format FORMAT"),
-         &ViewSections::datasets},
+         nullptr}, // the Datasets view is a view of its own
         {u"runs"_s, MainWindow::tr("Runs"),
          MainWindow::tr("Every execution of a pipeline, with its logs, metrics and the version "
                         "it ran."),
@@ -343,6 +344,10 @@ void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
         m_runsView->setRuns(snapshot.info.root, snapshot.runs);
     if (m_modelsView)
         m_modelsView->setWorkspace(snapshot.info.root);
+    if (m_datasetsPage) {
+        m_datasetsPage->setWorkspace(snapshot.info.root);
+        m_datasetsPage->setSampleData(snapshot.sampleData);
+    }
     m_poolNames.clear();
     for (const PoolRow &pool : snapshot.pools)
         m_poolNames.append(pool.name);
@@ -454,6 +459,12 @@ void MainWindow::ensurePage(int index)
         made = m_runsView = new RunsView(m_views);
         if (!m_workspacePath.isEmpty())
             m_runsView->setRuns(m_lastSnapshot.info.root, m_lastSnapshot.runs);
+    } else if (name == u"datasets"_s && !m_datasetsPage) {
+        made = m_datasetsPage = new DatasetsPage(m_views);
+        if (!m_workspacePath.isEmpty()) {
+            m_datasetsPage->setWorkspace(m_lastSnapshot.info.root);
+            m_datasetsPage->setSampleData(m_lastSnapshot.sampleData);
+        }
     } else if (name == u"models"_s && !m_modelsView) {
         made = m_modelsView = new ModelsView(m_views);
         if (!m_workspacePath.isEmpty())
@@ -480,7 +491,8 @@ bool MainWindow::showView(const QString &name)
 bool MainWindow::isBusy() const
 {
     return m_loading || m_pendingReads > 0 || (m_editor && m_editor->isBusy()) ||
-           (m_runsView && m_runsView->isLoading()) || (m_modelsView && m_modelsView->isBusy());
+           (m_runsView && m_runsView->isLoading()) || (m_modelsView && m_modelsView->isBusy()) ||
+           (m_datasetsPage && m_datasetsPage->isBusy());
 }
 
 QString MainWindow::currentView() const

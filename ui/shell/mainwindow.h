@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace atelier {
 
+class DatasetsPage;
 class ListPage;
 class PipelineEditor;
 class RunsView;
@@ -55,6 +56,8 @@ public:
     ModelsView *modelsView() const { return m_modelsView; }
     /// The Pipelines view (made with the window).
     PipelineEditor *pipelineEditor() const { return m_editor; }
+    /// The Datasets view, once shown (null before).
+    DatasetsPage *datasetsPage() const { return m_datasetsPage; }
 
 Q_SIGNALS:
     void workspaceLoaded(const QString &path);
@@ -87,6 +90,7 @@ private:
     RunsView *m_runsView = nullptr;
     PipelineEditor *m_editor = nullptr;
     ModelsView *m_modelsView = nullptr;
+    DatasetsPage *m_datasetsPage = nullptr;
     QLabel *m_workspaceTitle = nullptr;
     QLabel *m_workspaceDetail = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -93,9 +93,29 @@ def link_or_copy(source, target):
         shutil.copy2(source, target)
 
 
+def export_dataset(atelier, workspace, reference):
+    """Writes the dataset version as one folder per label (atelier dataset export)."""
+    import subprocess
+
+    target = os.path.join(os.environ.get("ATELIER_TASK_DIR", os.getcwd()), "dataset")
+    if os.path.isdir(target):
+        shutil.rmtree(target)
+    argv = [atelier, "dataset", "export", reference, "--format", "folder", "--out", target]
+    if workspace:
+        argv += ["--workspace", workspace]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    if done.returncode != 0:
+        atelier_io.fail("cannot export dataset %s: %s" % (reference, done.stderr.strip()))
+    print(done.stdout.strip())
+    return target
+
+
 def main():
     parser = argparse.ArgumentParser(description="Export a folder-per-class image set.")
-    parser.add_argument("--folder", required=True)
+    parser.add_argument("--folder", default="")
+    parser.add_argument("--dataset", default="", help="NAME[@VERSION] of a workspace dataset")
+    parser.add_argument("--atelier", default="atelier", help="the atelier program")
+    parser.add_argument("--workspace", default="")
     parser.add_argument("--format", choices=["features-csv", "csv", "folder"], default="features-csv")
     parser.add_argument("--size", type=int, default=8)
     parser.add_argument("--out", required=True)
@@ -103,7 +123,13 @@ def main():
     if not 2 <= args.size <= 64:
         atelier_io.fail("size must be between 2 and 64 (got %d)" % args.size)
 
-    items = find_images(os.path.abspath(args.folder))
+    if args.dataset:
+        folder = export_dataset(args.atelier, args.workspace, args.dataset)
+    elif args.folder:
+        folder = args.folder
+    else:
+        atelier_io.fail("give an image folder or a workspace dataset (NAME@VERSION)")
+    items = find_images(os.path.abspath(folder))
     out = atelier_io.output_dir(args.out)
     if args.format == "features-csv":
         header = ["label"] + ["p%d" % i for i in range(args.size * args.size)]

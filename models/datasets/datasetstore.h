@@ -1,0 +1,227 @@
+#pragma once
+
+#include "core/result.h"
+#include "datasets/datasettypes.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace atelier {
+
+class Database;
+
+/// What adding an item did: a new item, or the existing one with the same content.
+struct AddedItem
+{
+    DatasetItem item;       ///< the new item, or the one already holding this content
+    bool duplicate = false; ///< nothing was added: \a item already had this content
+};
+
+/// Width and height of an image read from its header (no full decode).
+struct ImageProbe
+{
+    int width = 0;
+    int height = 0;
+    QString format; ///< "png", "jpeg", …
+};
+
+/// A dataset reference "NAME" or "NAME@VERSION" ("shapes@2", "shapes@v2"); version 0 means
+/// the current state.
+struct DatasetRef
+{
+    QString name;
+    int version = 0;
+};
+
+/// Datasets of a workspace's catalog: label sets, items (images content-addressed in
+/// `objects/`, texts de-duplicated on their normalised form), annotations per author with
+/// their state and source, review, and versions frozen as JSONL committed to `repo/labels/`.
+/// Every edit is its own transaction, committed when the call returns (an edit survives a
+/// crash right after it), unless made inside batch(). Blocking; one instance per catalog
+/// connection (thread).
+class DatasetStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(DatasetStore)
+
+public:
+    /// \a db is the catalog of the workspace in \a workspaceRoot. The author recorded on
+    /// annotations that name none is the annotator from AppSettings until setAuthor().
+    DatasetStore(Database &db, QString workspaceRoot);
+
+    QString author() const { return m_author; }
+    void setAuthor(const QString &author) { m_author = author; }
+    QString workspaceRoot() const { return m_root; }
+    /// The catalog connection (bulk writers of the format importers, e.g. TextBulkWriter).
+    Database &database() { return m_db; }
+    QString objectsDir() const;
+
+    /// Runs \a work in one transaction: the edits it makes through this store commit together
+    /// (imports). Edits made outside batch() commit one by one.
+    Status batch(const std::function<Status()> &work);
+    /// Imports: new images reach the disk when syncObjects() is called (once per batch, before
+    /// the batch commits) instead of one fsync per image.
+    void setDeferredObjectSync(bool deferred) { m_deferSync = deferred; }
+    /// Flushes the images stored since the last call (see setDeferredObjectSync).
+    Status syncObjects() const;
+
+    // --- datasets ---------------------------------------------------------------------
+    /// Dataset names: 1–64 characters, a letter or digit first, then letters, digits, '.',
+    /// '_' or '-' (they name folders under repo/labels/).
+    static Status validateName(const QString &name);
+    /// Parses "NAME" or "NAME@VERSION" (VERSION a number, optionally prefixed by 'v').
+    static Result<DatasetRef> parseRef(const QString &reference);
+    Result<DatasetInfo> createDataset(const QString &name, DatasetTask task,
+                                      const DatasetOptions &options = {},
+                                      const QString &description = {});
+    /// Every dataset by name, with item counts.
+    Result<QList<DatasetInfo>> datasets();
+    Result<DatasetInfo> dataset(const QString &name);
+    Result<DatasetInfo> dataset(qint64 id);
+    Status setOptions(qint64 datasetId, const DatasetOptions &options);
+    Status setDescription(qint64 datasetId, const QString &description);
+    /// Removes the dataset from the catalog (items, annotations, version records). Its
+    /// versions stay in repo/ history; its images stay in objects/.
+    Status removeDataset(const QString &name);
+
+    // --- labels -----------------------------------------------------------------------
+    /// The label set in position order.
+    Result<QList<DatasetLabel>> labels(qint64 datasetId);
+    /// Adds \a name at the end; an empty colour gets one from a fixed palette. Refuses a
+    /// name already in the set and a hotkey already used.
+    Result<DatasetLabel> addLabel(qint64 datasetId, const QString &name, const QString &color = {},
+                                  const QString &hotkey = {});
+    /// The label \a name, added (as addLabel) when missing.
+    Result<DatasetLabel> ensureLabel(qint64 datasetId, const QString &name);
+    /// Renames a label and every annotation that uses it, in one transaction.
+    Status renameLabel(qint64 datasetId, const QString &from, const QString &to);
+    Status setLabelColor(qint64 datasetId, const QString &name, const QString &color);
+    /// An empty hotkey removes it; refuses one used by another label.
+    Status setLabelHotkey(qint64 datasetId, const QString &name, const QString &hotkey);
+    /// Moves the label to \a position (0-based), shifting the others.
+    Status moveLabel(qint64 datasetId, const QString &name, int position);
+    /// Removes the label; refuses while annotations use it unless \a removeAnnotations.
+    Status removeLabel(qint64 datasetId, const QString &name, bool removeAnnotations = false);
+
+    // --- items ------------------------------------------------------------------------
+    /// One page of items (query.offset, query.limit) filtered and sorted as \a query says.
+    Result<QList<DatasetItem>> items(qint64 datasetId, const ItemQuery &query = {});
+    /// How many items match \a query (offset and limit ignored).
+    Result<qint64> countItems(qint64 datasetId, const ItemQuery &query = {});
+    /// Items per status (every status present, 0 when none).
+    Result<QMap<ItemStatus, qint64>> statusCounts(qint64 datasetId);
+    Result<DatasetItem> item(qint64 itemId);
+    /// The 0-based row of \a itemId in the list \a query gives (offset/limit ignored), or
+    /// NotFound when it is filtered out.
+    Result<qint64> rowOf(qint64 datasetId, qint64 itemId, const ItemQuery &query = {});
+
+    /// Reads an image's size from its header (QImageReader, no full decode); Invalid when it
+    /// is not a readable image.
+    static Result<ImageProbe> probeImage(const QString &file);
+    /// Adds the image \a file (probed, then stored in objects/ by content hash) to an image
+    /// dataset. Content already in the dataset is not added again: duplicate is set.
+    /// \a sourceName defaults to the file name.
+    Result<AddedItem> addImage(qint64 datasetId, const QString &file,
+                               const QString &sourceName = {});
+    /// Adds a text (and for pairs the second text) to a text dataset; texts whose normalised
+    /// form is already in the dataset are duplicates.
+    Result<AddedItem> addText(qint64 datasetId, const QString &text, const QString &textB = {},
+                              const QString &sourceName = {});
+    /// Unicode NFC, line ends as '\n', runs of blanks as one space, trimmed.
+    static QString normalizeText(const QString &text);
+    /// The de-duplication key of a text item: SHA-256 hex of the normalised text(s).
+    static QString textDedupKey(const QString &text, const QString &textB = {});
+    /// The item with \a dedupKey in the dataset, if any.
+    Result<std::optional<DatasetItem>> findItem(qint64 datasetId, const QString &dedupKey);
+    /// Removes the item and its annotations (its image stays in objects/).
+    Status removeItem(qint64 itemId);
+    Status setItemStatus(qint64 itemId, ItemStatus status);
+    /// Records a review: \a verdict is Reviewed (approved) or Rejected, with \a comment.
+    Status review(qint64 itemId, ItemStatus verdict, const QString &comment,
+                  const QString &reviewer = {});
+
+    // --- annotations --------------------------------------------------------------------
+    /// Annotations of one item, oldest first.
+    Result<QList<Annotation>> annotations(qint64 itemId, const AnnotationFilter &filter = {});
+    /// Annotations of several items at once (one page of a list), by item id.
+    Result<QHash<qint64, QList<Annotation>>> annotations(const QList<qint64> &itemIds,
+                                                         const AnnotationFilter &filter = {});
+    Result<Annotation> annotation(qint64 annotationId);
+    /// Adds \a annotation to \a itemId (author: the store's when empty). The kind must fit
+    /// the dataset's task, the label must be in the label set (added when missing), the
+    /// geometry valid (box inside the image, span inside the text, no overlap with the
+    /// author's other spans unless the dataset allows it, score in 0–1). An accepted
+    /// annotation on an unlabeled item makes it labeled. Committed at once.
+    Result<Annotation> addAnnotation(qint64 itemId, Annotation annotation);
+    /// Adds several annotations to one item in one transaction (model suggestions, imports).
+    Result<QList<Annotation>> addAnnotations(qint64 itemId, const QList<Annotation> &annotations);
+    /// Changes label, geometry, state and source of the annotation with annotation.id
+    /// (validated as addAnnotation). Committed at once.
+    Result<Annotation> updateAnnotation(const Annotation &annotation);
+    /// Removes one annotation; an item left with no accepted annotation goes back to
+    /// unlabeled when it was labeled.
+    Status removeAnnotation(qint64 annotationId);
+    /// Classification: makes \a labels the author's accepted tags on the item (removing the
+    /// others, one transaction). Refuses several labels when the dataset is single-label.
+    Result<QList<Annotation>> setTags(qint64 itemId, const QStringList &labels,
+                                      const QString &author = {});
+    /// A person accepts a model's suggestion: it becomes accepted, its author the person,
+    /// its source ("model:NAME@VERSION") kept.
+    Result<Annotation> acceptSuggestion(qint64 annotationId, const QString &author = {});
+    /// A person turns a suggestion down: state rejected, kept for audit, never exported.
+    Status rejectSuggestion(qint64 annotationId, const QString &author = {});
+    /// Removes the suggestions still pending from \a source ("model:…") on \a itemId, then
+    /// adds \a suggestions (state suggested, that source, author \a source) in one
+    /// transaction — re-running a model replaces its earlier proposals.
+    Result<QList<Annotation>> replaceSuggestions(qint64 itemId, const QString &source,
+                                                 const QList<Annotation> &suggestions);
+    /// Every author with at least one annotation in the dataset, sorted.
+    Result<QStringList> authors(qint64 datasetId);
+    /// Accepted annotations per label (every label of the set, 0 when unused; labels not in
+    /// the set after them), in label-set order.
+    Result<QList<LabelCount>> labelDistribution(qint64 datasetId);
+
+    // --- whole dataset, versions -----------------------------------------------------------
+    /// Calls \a visit for every item in position order with its annotations (filtered), a
+    /// page at a time, without loading the whole dataset; \a visit returns false to stop.
+    Status
+    forEachItem(qint64 datasetId,
+                const std::function<bool(const DatasetItem &, const QList<Annotation> &)> &visit,
+                const AnnotationFilter &filter = {});
+    /// The dataset as it is now (version 0) or as version \a version froze it, read from the
+    /// commit in repo/ (items, labels, every annotation with author, state and source).
+    Result<DatasetSnapshot> snapshot(const QString &name, int version = 0);
+    /// Freezes the current annotations: writes labels/<name>/{dataset.json, labels.json,
+    /// items.jsonl, annotations.jsonl} into repo/, commits them, records the next version
+    /// number with the commit and counts. \a author defaults to the store's.
+    Result<DatasetVersion> createVersion(const QString &name, const QString &message,
+                                         const QString &author = {});
+    /// Versions of a dataset, oldest first.
+    Result<QList<DatasetVersion>> versions(const QString &name);
+    Result<DatasetVersion> version(const QString &name, int number);
+
+private:
+    Status write(const std::function<Status()> &work);
+    Result<DatasetInfo> readDataset(qint64 id, bool counts = true);
+    Status touchItem(qint64 itemId);
+    Status refreshStatus(qint64 itemId);
+    Status checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
+                           Annotation &annotation, qint64 replacing);
+    Result<Annotation> insertAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
+                                        Annotation annotation);
+    Result<AddedItem> insertItem(qint64 datasetId, DatasetItem item);
+
+    Database &m_db;
+    QString m_root;
+    QString m_author;
+    bool m_deferSync = false;
+};
+
+} // namespace atelier

@@ -1,0 +1,213 @@
+#include "datasets/formatregistry.h"
+
+#include "datasets/datasetstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+const FormatRegistry &FormatRegistry::instance()
+{
+    static const FormatRegistry registry = [] {
+        FormatRegistry r;
+        registerImageFormats(r);
+        registerTextFormats(r);
+        return r;
+    }();
+    return registry;
+}
+
+void FormatRegistry::add(DatasetFormat format)
+{
+    for (DatasetFormat &f : m_formats) {
+        if (f.media == format.media && f.name == format.name) {
+            f = std::move(format);
+            return;
+        }
+    }
+    m_formats.append(std::move(format));
+}
+
+const DatasetFormat *FormatRegistry::find(DatasetMedia media, const QString &name) const
+{
+    for (const DatasetFormat &f : m_formats) {
+        if (f.media == media && f.name == name)
+            return &f;
+    }
+    return nullptr;
+}
+
+QList<const DatasetFormat *> FormatRegistry::named(const QString &name) const
+{
+    QList<const DatasetFormat *> list;
+    for (const DatasetFormat &f : m_formats) {
+        if (f.name == name)
+            list.append(&f);
+    }
+    return list;
+}
+
+QList<const DatasetFormat *> FormatRegistry::all() const
+{
+    QList<const DatasetFormat *> list;
+    for (const DatasetFormat &f : m_formats)
+        list.append(&f);
+    std::sort(list.begin(), list.end(), [](const DatasetFormat *a, const DatasetFormat *b) {
+        return std::pair(int(a->media), a->name) < std::pair(int(b->media), b->name);
+    });
+    return list;
+}
+
+QStringList FormatRegistry::importNames() const
+{
+    QStringList names;
+    for (const DatasetFormat &f : m_formats) {
+        if (f.importer && !names.contains(f.name))
+            names.append(f.name);
+    }
+    names.sort();
+    return names;
+}
+
+QStringList FormatRegistry::exportNames() const
+{
+    QStringList names;
+    for (const DatasetFormat &f : m_formats) {
+        if (f.exporter && !names.contains(f.name))
+            names.append(f.name);
+    }
+    names.sort();
+    return names;
+}
+
+Result<const DatasetFormat *> FormatRegistry::pickImporter(const QString &name, const QString &path,
+                                                           std::optional<DatasetMedia> media) const
+{
+    QList<const DatasetFormat *> candidates;
+    for (const DatasetFormat *f : named(name)) {
+        if (f->importer && (!media || f->media == *media))
+            candidates.append(f);
+    }
+    if (candidates.isEmpty()) {
+        if (media && !named(name).isEmpty()) {
+            return makeError(
+                ErrorCode::Invalid,
+                tr("The format \"%1\" cannot import %2 datasets.").arg(name, toString(*media)));
+        }
+        return makeError(ErrorCode::Invalid, tr("Unknown import format \"%1\"; use one of: %2.")
+                                                 .arg(name, importNames().join(u", "_s)));
+    }
+    if (candidates.size() == 1)
+        return candidates.first();
+    for (const DatasetFormat *f : candidates) {
+        if (f->sniff && f->sniff(path))
+            return f;
+    }
+    return makeError(ErrorCode::Invalid,
+                     tr("\"%1\" may hold images or text; say which with --task (for example "
+                        "--task classification or --task text_classification).")
+                         .arg(name));
+}
+
+Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetName,
+                                   const QString &path, const ImportOptions &options)
+{
+    if (!QFileInfo::exists(path)) {
+        return makeError(ErrorCode::NotFound,
+                         FormatRegistry::tr("%1 does not exist; give a file or folder to import.")
+                             .arg(QDir::toNativeSeparators(path)));
+    }
+    if (auto ok = DatasetStore::validateName(datasetName); !ok)
+        return ok.error();
+    auto existing = store.dataset(datasetName);
+    if (!existing && existing.error().code != ErrorCode::NotFound)
+        return existing.error();
+    std::optional<DatasetMedia> media;
+    if (existing)
+        media = existing->media;
+    else if (options.task)
+        media = mediaOf(*options.task);
+    if (existing && options.task && *options.task != existing->task) {
+        return makeError(ErrorCode::Conflict,
+                         FormatRegistry::tr("The dataset \"%1\" is a %2 dataset, not %3; import "
+                                            "under another name.")
+                             .arg(datasetName, toString(existing->task), toString(*options.task)));
+    }
+    auto format = FormatRegistry::instance().pickImporter(options.format, path, media);
+    if (!format)
+        return format.error();
+    const DatasetFormat *f = format.value();
+    DatasetInfo info;
+    bool created = false;
+    if (existing) {
+        info = existing.value();
+        if (!f->tasks.contains(info.task)) {
+            return makeError(ErrorCode::Invalid,
+                             FormatRegistry::tr("The format \"%1\" cannot carry %2 annotations.")
+                                 .arg(f->name, toString(info.task)));
+        }
+    } else {
+        const DatasetTask task = options.task.value_or(f->tasks.value(0));
+        if (!f->tasks.contains(task)) {
+            return makeError(ErrorCode::Invalid,
+                             FormatRegistry::tr("The format \"%1\" cannot carry %2 annotations.")
+                                 .arg(f->name, toString(task)));
+        }
+        auto made = store.createDataset(datasetName, task, options.datasetOptions);
+        if (!made)
+            return made.error();
+        info = made.value();
+        created = true;
+    }
+    auto report = f->importer(store, info, path, options);
+    if (!report) {
+        // A refused import leaves no empty dataset behind.
+        if (created) {
+            auto after = store.dataset(info.id);
+            if (after && after->itemCount == 0)
+                (void)store.removeDataset(datasetName);
+        }
+        return report.error();
+    }
+    report->dataset = datasetName;
+    return report;
+}
+
+Result<ExportReport> exportDataset(DatasetStore &store, const QString &reference,
+                                   const QString &outDir, const ExportOptions &options)
+{
+    auto ref = DatasetStore::parseRef(reference);
+    if (!ref)
+        return ref.error();
+    auto info = store.dataset(ref->name);
+    if (!info)
+        return info.error();
+    const DatasetFormat *f = FormatRegistry::instance().find(info->media, options.format);
+    if (!f || !f->exporter || !f->tasks.contains(info->task)) {
+        QStringList names;
+        for (const DatasetFormat *g : FormatRegistry::instance().all()) {
+            if (g->exporter && g->media == info->media && g->tasks.contains(info->task))
+                names.append(g->name);
+        }
+        return makeError(
+            ErrorCode::Invalid,
+            FormatRegistry::tr("Cannot export the %1 dataset \"%2\" as \"%3\"; use "
+                               "one of: %4.")
+                .arg(toString(info->task), info->name, options.format, names.join(u", "_s)));
+    }
+    auto snap = store.snapshot(ref->name, ref->version);
+    if (!snap)
+        return snap.error();
+    if (!QDir().mkpath(outDir)) {
+        return makeError(ErrorCode::Io, FormatRegistry::tr("Cannot create the folder %1.")
+                                            .arg(QDir::toNativeSeparators(outDir)));
+    }
+    return f->exporter(snap.value(), outDir, options);
+}
+
+} // namespace atelier

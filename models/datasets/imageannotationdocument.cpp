@@ -1,0 +1,257 @@
+#include "datasets/imageannotationdocument.h"
+
+#include "datasets/datasetstore.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+
+namespace atelier {
+
+QRectF ImageShape::bounds() const
+{
+    switch (kind) {
+    case AnnotationKind::Box:
+        return rect.normalized();
+    case AnnotationKind::Polygon:
+        return polygon.boundingRect();
+    default:
+        return {};
+    }
+}
+
+Annotation ImageShape::toAnnotation() const
+{
+    Annotation annotation;
+    switch (kind) {
+    case AnnotationKind::Box:
+        annotation = Annotation::box(label, rect.normalized());
+        break;
+    case AnnotationKind::Polygon:
+        annotation = Annotation::polygon(label, polygon);
+        break;
+    default:
+        annotation = Annotation::tag(label);
+        break;
+    }
+    annotation.author = author;
+    annotation.state = state;
+    annotation.source = source;
+    return annotation;
+}
+
+ImageShape ImageShape::fromAnnotation(const Annotation &annotation)
+{
+    ImageShape shape;
+    shape.kind = annotation.kind;
+    shape.label = annotation.label;
+    shape.rect = annotation.rect();
+    shape.polygon = annotation.points();
+    shape.state = annotation.state;
+    shape.author = annotation.author;
+    shape.source = annotation.source;
+    return shape;
+}
+
+ImageAnnotationDocument::ImageAnnotationDocument(QObject *parent)
+    : QObject(parent), m_catalogIds(std::make_shared<IdMap>())
+{
+}
+
+ImageAnnotationDocument::~ImageAnnotationDocument()
+{
+    if (m_worker)
+        m_worker->retire(m_receiver);
+}
+
+void ImageAnnotationDocument::setWorker(DatasetStoreWorker *worker)
+{
+    if (m_worker)
+        m_worker->retire(m_receiver);
+    m_worker = worker;
+    m_receiver = worker ? worker->receiver(this) : nullptr;
+}
+
+void ImageAnnotationDocument::load(const DatasetItem &item, const QList<Annotation> &annotations)
+{
+    m_undo.clear();
+    m_item = item;
+    m_shapes.clear();
+    m_order.clear();
+    // A new map for the new item: writes still queued for the previous one keep theirs.
+    m_catalogIds = std::make_shared<IdMap>();
+    for (const Annotation &annotation : annotations) {
+        if (annotation.state == AnnotationState::Rejected)
+            continue;
+        ImageShape shape = ImageShape::fromAnnotation(annotation);
+        shape.id = newShapeId();
+        m_catalogIds->insert(shape.id, annotation.id);
+        m_shapes.insert(shape.id, shape);
+        m_order.append(shape.id);
+    }
+    Q_EMIT reset();
+}
+
+void ImageAnnotationDocument::clear()
+{
+    load(DatasetItem{}, {});
+}
+
+const ImageShape *ImageAnnotationDocument::shape(qint64 id) const
+{
+    auto it = m_shapes.constFind(id);
+    return it == m_shapes.cend() ? nullptr : &it.value();
+}
+
+QList<ImageShape> ImageAnnotationDocument::shapes(std::optional<AnnotationKind> kind) const
+{
+    QList<ImageShape> result;
+    for (qint64 id : m_order) {
+        const ImageShape &shape = m_shapes[id];
+        if (!kind || shape.kind == *kind)
+            result.append(shape);
+    }
+    return result;
+}
+
+QStringList ImageAnnotationDocument::tags() const
+{
+    QStringList labels;
+    for (qint64 id : m_order) {
+        const ImageShape &shape = m_shapes[id];
+        if (shape.kind == AnnotationKind::Tag && !labels.contains(shape.label))
+            labels.append(shape.label);
+    }
+    return labels;
+}
+
+QRectF ImageAnnotationDocument::clamp(const QRectF &rect) const
+{
+    const QRectF image(0, 0, m_item.width, m_item.height);
+    if (image.isEmpty())
+        return rect.normalized();
+    return rect.normalized().intersected(image);
+}
+
+QPolygonF ImageAnnotationDocument::clamp(const QPolygonF &polygon) const
+{
+    if (m_item.width <= 0 || m_item.height <= 0)
+        return polygon;
+    QPolygonF result;
+    result.reserve(polygon.size());
+    for (const QPointF &p : polygon)
+        result.append(QPointF(qBound(0.0, p.x(), double(m_item.width)),
+                              qBound(0.0, p.y(), double(m_item.height))));
+    return result;
+}
+
+void ImageAnnotationDocument::insertShape(const ImageShape &shape, int index)
+{
+    if (m_shapes.contains(shape.id))
+        return;
+    m_shapes.insert(shape.id, shape);
+    if (index < 0 || index > m_order.size())
+        m_order.append(shape.id);
+    else
+        m_order.insert(index, shape.id);
+    Q_EMIT shapeInserted(shape.id);
+    const qint64 itemId = m_item.id;
+    queueWrite([shape, itemId](DatasetStore &store, IdMap &ids) -> Status {
+        auto added = store.addAnnotation(itemId, shape.toAnnotation());
+        if (!added)
+            return added.error();
+        ids.insert(shape.id, added->id);
+        return {};
+    });
+}
+
+void ImageAnnotationDocument::removeShape(qint64 id)
+{
+    if (!m_shapes.contains(id))
+        return;
+    m_shapes.remove(id);
+    m_order.removeOne(id);
+    Q_EMIT shapeRemoved(id);
+    queueWrite([id](DatasetStore &store, IdMap &ids) -> Status {
+        const qint64 annotationId = ids.take(id);
+        if (annotationId == 0)
+            return {}; // its insert was refused: nothing to remove
+        return store.removeAnnotation(annotationId);
+    });
+}
+
+void ImageAnnotationDocument::replaceShape(const ImageShape &shape)
+{
+    auto it = m_shapes.find(shape.id);
+    if (it == m_shapes.end())
+        return;
+    *it = shape;
+    Q_EMIT shapeChanged(shape.id);
+    queueWrite([shape](DatasetStore &store, IdMap &ids) -> Status {
+        const qint64 annotationId = ids.value(shape.id);
+        if (annotationId == 0)
+            return makeError(ErrorCode::NotFound,
+                             ImageAnnotationDocument::tr("The changed shape was never saved."));
+        Annotation annotation = shape.toAnnotation();
+        annotation.id = annotationId;
+        auto updated = store.updateAnnotation(annotation);
+        if (!updated)
+            return updated.error();
+        return {};
+    });
+}
+
+void ImageAnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &)> work)
+{
+    if (!m_worker || m_item.id == 0)
+        return;
+    ++m_pendingWrites;
+    const qint64 itemId = m_item.id;
+    DatasetStoreWorker *worker = m_worker;
+    m_worker->write([work = std::move(work), ids = m_catalogIds, itemId, worker,
+                     receiver = m_receiver](DatasetStore &store) {
+        const Status status = work(store, *ids);
+        auto item = store.item(itemId);
+        const ItemStatus itemStatus = item ? item->status : ItemStatus::Unlabeled;
+        const QString comment = item ? item->reviewComment : QString();
+        const QString error = status ? QString() : status.error().message;
+        worker->post(receiver, [receiver, itemId, itemStatus, comment, error, ok = bool(item)] {
+            auto *self = static_cast<ImageAnnotationDocument *>(receiver->object);
+            --self->m_pendingWrites;
+            if (!error.isEmpty())
+                Q_EMIT self->saveFailed(error);
+            if (ok)
+                Q_EMIT self->itemStatusChanged(itemId, itemStatus, comment);
+            Q_EMIT self->saved(self->m_pendingWrites);
+        });
+    });
+}
+
+void ImageAnnotationDocument::review(ItemStatus verdict, const QString &comment)
+{
+    const QString reviewer = m_author;
+    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetStore &store, IdMap &) {
+        return store.review(itemId, verdict, comment, reviewer);
+    });
+}
+
+void ImageAnnotationDocument::setStatus(ItemStatus status)
+{
+    queueWrite([status, itemId = m_item.id](DatasetStore &store, IdMap &) {
+        return store.setItemStatus(itemId, status);
+    });
+}
+
+bool ImageAnnotationDocument::waitForSaved(int msecs)
+{
+    QDeadlineTimer deadline(msecs);
+    while (m_pendingWrites > 0) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::usleep(200);
+    }
+    return true;
+}
+
+} // namespace atelier

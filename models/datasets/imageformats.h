@@ -1,0 +1,41 @@
+#pragma once
+
+// The image formats' importers and exporters (registered by registerImageFormats).
+
+#include "datasets/formatregistry.h"
+
+namespace atelier {
+
+Result<ImportReport> importImageFolder(DatasetStore &, const DatasetInfo &, const QString &,
+                                       const ImportOptions &);
+Result<ExportReport> exportImageFolder(const DatasetSnapshot &, const QString &,
+                                       const ExportOptions &);
+Result<ImportReport> importImageCsv(DatasetStore &, const DatasetInfo &, const QString &,
+                                    const ImportOptions &);
+Result<ExportReport> exportImageCsv(const DatasetSnapshot &, const QString &,
+                                    const ExportOptions &);
+Result<ImportReport> importImageJsonl(DatasetStore &, const DatasetInfo &, const QString &,
+                                      const ImportOptions &);
+Result<ExportReport> exportImageJsonl(const DatasetSnapshot &, const QString &,
+                                      const ExportOptions &);
+Result<ImportReport> importCoco(DatasetStore &, const DatasetInfo &, const QString &,
+                                const ImportOptions &);
+Result<ExportReport> exportCoco(const DatasetSnapshot &, const QString &, const ExportOptions &);
+Result<ImportReport> importVoc(DatasetStore &, const DatasetInfo &, const QString &,
+                               const ImportOptions &);
+Result<ExportReport> exportVoc(const DatasetSnapshot &, const QString &, const ExportOptions &);
+Result<ImportReport> importYolo(DatasetStore &, const DatasetInfo &, const QString &,
+                                const ImportOptions &);
+Result<ExportReport> exportYolo(const DatasetSnapshot &, const QString &, const ExportOptions &);
+Result<ImportReport> importLabelme(DatasetStore &, const DatasetInfo &, const QString &,
+                                   const ImportOptions &);
+Result<ExportReport> exportLabelme(const DatasetSnapshot &, const QString &, const ExportOptions &);
+
+/// Splits one CSV record (RFC 4180 quotes) from \a text starting at \a pos; advances pos.
+QStringList readCsvRecord(const QString &text, qsizetype &pos);
+/// One CSV field, quoted when it needs to be.
+QString csvField(const QString &value);
+/// \a value printed with up to 2 decimals when fractional ("12", "12.5").
+QString pixelNumber(double value);
+
+} // namespace atelier

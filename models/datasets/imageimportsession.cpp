@@ -1,0 +1,263 @@
+#include "datasets/imageimportsession.h"
+
+#include "datasets/archivereader.h"
+#include "datasets/datasetstore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QScopeGuard>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+constexpr int kBatch = 256;
+
+QString geometryKey(const Annotation &a)
+{
+    // Equal up to 1/100 pixel: exports round-trip through text.
+    QString key = toString(a.kind) + u'|' + a.label + u'|' + a.author + u'|';
+    auto add = [&](double v) { key += QString::number(std::round(v * 100) / 100) + u','; };
+    switch (a.kind) {
+    case AnnotationKind::Box: {
+        const QRectF r = a.rect();
+        add(r.x());
+        add(r.y());
+        add(r.width());
+        add(r.height());
+        break;
+    }
+    case AnnotationKind::Polygon:
+        for (const QPointF &p : a.points()) {
+            add(p.x());
+            add(p.y());
+        }
+        break;
+    case AnnotationKind::Span:
+        add(double(a.spanStart()));
+        add(double(a.spanEnd()));
+        break;
+    case AnnotationKind::Pair:
+        if (auto s = a.score())
+            add(*s);
+        break;
+    case AnnotationKind::Tag:
+        break;
+    }
+    return key;
+}
+
+} // namespace
+
+ImageImportSession::ImageImportSession(DatasetStore &store, const DatasetInfo &dataset,
+                                       const ImportOptions &options, QString format)
+    : m_store(store), m_dataset(dataset), m_options(options), m_format(std::move(format))
+{
+    m_report.dataset = dataset.name;
+}
+
+ImageImportSession::~ImageImportSession() = default;
+
+Result<QString> ImageImportSession::open(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isFile() && ArchiveReader::detect(path) != ArchiveReader::Kind::None) {
+        m_unpacked = std::make_unique<QTemporaryDir>();
+        if (!m_unpacked->isValid())
+            return makeError(
+                ErrorCode::Io,
+                tr("Cannot make a temporary folder to unpack %1.").arg(info.fileName()));
+        if (m_options.progress)
+            m_options.progress(0, 0, tr("Unpacking %1").arg(info.fileName()));
+        auto contents = ArchiveReader::extract(path, m_unpacked->path(), m_options.maxUnpackedBytes,
+                                               m_options.cancel);
+        if (!contents) {
+            return makeError(contents.error().code,
+                             tr("%1: %2").arg(info.fileName(), contents.error().message));
+        }
+        m_archiveName = info.fileName();
+        m_root = m_unpacked->path();
+        for (const ArchiveRefusal &r : contents->refused)
+            m_report.unreadable.append({m_archiveName + u':' + r.entry, r.reason});
+        return m_root;
+    }
+    m_root = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    return info.absoluteFilePath();
+}
+
+QString ImageImportSession::display(const QString &file) const
+{
+    const QString rel = QDir(m_root).relativeFilePath(QFileInfo(file).absoluteFilePath());
+    return m_archiveName.isEmpty() ? rel : m_archiveName + u':' + rel;
+}
+
+void ImageImportSession::unreadable(const QString &file, const QString &reason)
+{
+    m_report.unreadable.append({display(file), reason});
+}
+
+void ImageImportSession::warn(const QString &file, const QString &reason)
+{
+    m_report.warnings.append({display(file), reason});
+}
+
+QStringList ImageImportSession::imageFiles(const QString &folder)
+{
+    static const QStringList patterns{u"*.png"_s,  u"*.jpg"_s, u"*.jpeg"_s, u"*.bmp"_s,  u"*.gif"_s,
+                                      u"*.webp"_s, u"*.tif"_s, u"*.tiff"_s, u"*.PNG"_s,  u"*.JPG"_s,
+                                      u"*.JPEG"_s, u"*.BMP"_s, u"*.GIF"_s,  u"*.WEBP"_s, u"*.TIF"_s,
+                                      u"*.TIFF"_s, u"*.pbm"_s, u"*.pgm"_s,  u"*.ppm"_s};
+    QStringList files;
+    QDirIterator it(folder, patterns, QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
+bool ImageImportSession::cancelled() const
+{
+    return m_options.cancel && m_options.cancel->load();
+}
+
+void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntry &entry,
+                                  const QList<Annotation> &existing)
+{
+    const QString origin = entry.origin.isEmpty() ? entry.file : entry.origin;
+    QSet<QString> present;
+    for (const Annotation &a : existing)
+        present.insert(geometryKey(a));
+    const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
+    const QRectF bounds(0, 0, item.width, item.height);
+    for (Annotation a : entry.annotations) {
+        if (a.author.isEmpty())
+            a.author = author;
+        if (a.source.isEmpty() || a.source == u"manual"_s)
+            a.source = u"import:"_s + m_format;
+        if (a.kind == AnnotationKind::Box && item.width > 0) {
+            const QRectF r = a.rect();
+            const QRectF clipped = r.intersected(bounds);
+            if (!r.isValid() || clipped.width() < 0.5 || clipped.height() < 0.5) {
+                warn(origin, tr("the \"%1\" box [%2, %3, %4, %5] lies outside the %6×%7 image; "
+                                "skipped")
+                                 .arg(a.label)
+                                 .arg(r.x())
+                                 .arg(r.y())
+                                 .arg(r.width())
+                                 .arg(r.height())
+                                 .arg(item.width)
+                                 .arg(item.height));
+                continue;
+            }
+            if (clipped != r) {
+                warn(origin, tr("the \"%1\" box [%2, %3, %4, %5] goes outside the %6×%7 image; "
+                                "clipped to it")
+                                 .arg(a.label)
+                                 .arg(r.x())
+                                 .arg(r.y())
+                                 .arg(r.width())
+                                 .arg(r.height())
+                                 .arg(item.width)
+                                 .arg(item.height));
+                a.geometry = Annotation::box(a.label, clipped).geometry;
+            }
+        } else if (a.kind == AnnotationKind::Polygon && item.width > 0) {
+            QPolygonF points = a.points();
+            bool moved = false;
+            for (QPointF &p : points) {
+                const QPointF c(qBound(0.0, p.x(), double(item.width)),
+                                qBound(0.0, p.y(), double(item.height)));
+                moved = moved || c != p;
+                p = c;
+            }
+            if (moved) {
+                warn(origin, tr("a \"%1\" polygon goes outside the %2×%3 image; its points were "
+                                "moved onto the edge")
+                                 .arg(a.label)
+                                 .arg(item.width)
+                                 .arg(item.height));
+                a.geometry = Annotation::polygon(a.label, points).geometry;
+            }
+        }
+        const QString key = geometryKey(a);
+        if (present.contains(key))
+            continue; // already there (the same file imported again)
+        auto added = m_store.addAnnotation(item.id, a);
+        if (!added) {
+            warn(origin,
+                 tr("a \"%1\" annotation was skipped: %2").arg(a.label, added.error().message));
+            continue;
+        }
+        present.insert(key);
+        ++m_report.annotations;
+    }
+    if (entry.status) {
+        if (auto ok = m_store.setItemStatus(item.id, *entry.status); !ok)
+            warn(origin, ok.error().message);
+    }
+}
+
+Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entries)
+{
+    const qint64 total = entries.size();
+    QHash<QString, QString> firstName; // object hash → the first file that had it
+    qint64 done = 0;
+    m_store.setDeferredObjectSync(true);
+    const auto restore = qScopeGuard([this] { m_store.setDeferredObjectSync(false); });
+    while (done < total) {
+        if (cancelled()) {
+            m_report.cancelled = true;
+            break;
+        }
+        const qint64 end = qMin(total, done + kBatch);
+        Status batch = m_store.batch([&]() -> Status {
+            for (qint64 i = done; i < end; ++i) {
+                const ImageImportEntry &entry = entries[i];
+                if (!QFileInfo(entry.file).isFile()) {
+                    unreadable(entry.file, tr("the image file is missing"));
+                    continue;
+                }
+                auto added = m_store.addImage(m_dataset.id, entry.file, display(entry.file));
+                if (!added) {
+                    if (added.error().code == ErrorCode::Io ||
+                        added.error().code == ErrorCode::Internal)
+                        return added.error(); // the workspace itself failed: stop
+                    unreadable(entry.file, added.error().message);
+                    continue;
+                }
+                QList<Annotation> existing;
+                if (added->duplicate) {
+                    ++m_report.duplicates;
+                    const QString first =
+                        firstName.value(added->item.objectHash, added->item.sourceName);
+                    m_report.duplicateFiles.append(
+                        {display(entry.file), tr("same content as %1").arg(first)});
+                    auto notes = m_store.annotations(added->item.id);
+                    if (notes)
+                        existing = notes.value();
+                } else {
+                    ++m_report.imported;
+                    firstName.insert(added->item.objectHash, display(entry.file));
+                }
+                annotate(added->item, entry, existing);
+            }
+            // The catalog never names an image that is not on the disk yet.
+            return m_store.syncObjects();
+        });
+        if (!batch)
+            return batch.error();
+        done = end;
+        if (m_options.progress)
+            m_options.progress(done, total, tr("Imported %1 of %2").arg(done).arg(total));
+    }
+    return m_report;
+}
+
+} // namespace atelier

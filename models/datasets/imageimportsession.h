@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/result.h"
+#include "datasets/datasettypes.h"
+#include "datasets/formatregistry.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+namespace atelier {
+
+class DatasetStore;
+
+/// One image to import with the annotations a format gave it.
+struct ImageImportEntry
+{
+    QString file;                     ///< absolute path of the image
+    QList<Annotation> annotations;    ///< in image pixels; author empty: the import's author
+    std::optional<ItemStatus> status; ///< set after the annotations when given
+    QString origin;                   ///< the annotation file, for messages (default: file)
+};
+
+/// The common part of every image import: unpacking archives, adding images (probe, hash,
+/// de-duplication), clipping boxes and polygons to the image, merging annotations without
+/// doubling those already there, committing in batches, progress, cancel and the report.
+class ImageImportSession final
+{
+    Q_DECLARE_TR_FUNCTIONS(ImageImportSession)
+
+public:
+    ImageImportSession(DatasetStore &store, const DatasetInfo &dataset,
+                       const ImportOptions &options, QString format);
+    Q_DISABLE_COPY_MOVE(ImageImportSession)
+    ~ImageImportSession();
+
+    /// \a path itself, or for a zip / tar archive the folder it was unpacked into (refused
+    /// entries are reported as unreadable).
+    Result<QString> open(const QString &path);
+    /// The folder names are reported relative to (the import folder, or the unpacked archive).
+    QString root() const { return m_root; }
+    /// \a file relative to root() ('/'-separated), or prefixed with the archive's name.
+    QString display(const QString &file) const;
+
+    void unreadable(const QString &file, const QString &reason);
+    void warn(const QString &file, const QString &reason);
+    /// Image files under \a folder (by extension), sorted, recursively.
+    static QStringList imageFiles(const QString &folder);
+    /// True when the user asked to stop.
+    bool cancelled() const;
+
+    /// Adds every entry, in batches of one transaction each. Returns the report (also when
+    /// cancelled: what was committed stays).
+    Result<ImportReport> run(const QList<ImageImportEntry> &entries);
+
+private:
+    void annotate(const DatasetItem &item, const ImageImportEntry &entry,
+                  const QList<Annotation> &existing);
+
+    DatasetStore &m_store;
+    DatasetInfo m_dataset;
+    ImportOptions m_options;
+    QString m_format;
+    QString m_root;
+    QString m_archiveName;
+    std::unique_ptr<QTemporaryDir> m_unpacked;
+    ImportReport m_report;
+};
+
+} // namespace atelier

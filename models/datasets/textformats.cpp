@@ -1,0 +1,480 @@
+#include "datasets/textformats.h"
+#include "catalog/database.h"
+#include "datasets/datasetstore.h"
+#include "datasets/formatregistry.h"
+#include "datasets/textbulkwriter.h"
+#include "datasets/textcodec.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+std::optional<QString> pairLabel(const QString &label)
+{
+    const QString l = label.trimmed().toLower();
+    if (l == u"similar"_s || l == u"1"_s || l == u"true"_s || l == u"yes"_s || l == u"same"_s ||
+        l == u"duplicate"_s)
+        return u"similar"_s;
+    if (l == u"not_similar"_s || l == u"0"_s || l == u"false"_s || l == u"no"_s ||
+        l == u"dissimilar"_s || l == u"not similar"_s || l == u"different"_s)
+        return u"not_similar"_s;
+    return std::nullopt;
+}
+
+QList<Annotation> annotationsOf(const TextRecord &record, const DatasetInfo &dataset,
+                                const QString &where, ImportReport &report)
+{
+    QList<Annotation> annotations;
+    switch (dataset.task) {
+    case DatasetTask::TextClassification: {
+        QStringList labels = record.labels;
+        labels.removeDuplicates();
+        if (labels.size() > 1 && !dataset.options.multiLabel) {
+            report.warnings.append(
+                {where, TextFormats::tr("%1 labels for a single-label dataset; only "
+                                        "\"%2\" was kept")
+                            .arg(labels.size())
+                            .arg(labels.first())});
+            labels = labels.mid(0, 1);
+        }
+        for (const QString &l : labels) {
+            if (!l.trimmed().isEmpty())
+                annotations.append(Annotation::tag(l));
+        }
+        break;
+    }
+    case DatasetTask::Entities:
+        for (const TextSpan &s : record.spans)
+            annotations.append(Annotation::span(s.label, s.start, s.end));
+        break;
+    case DatasetTask::Pairs: {
+        std::optional<QString> label;
+        if (!record.labels.isEmpty()) {
+            label = pairLabel(record.labels.first());
+            if (!label)
+                report.warnings.append(
+                    {where, TextFormats::tr("\"%1\" is not a pair label (similar / "
+                                            "not_similar, 1 / 0); left unlabeled")
+                                .arg(record.labels.first())});
+        }
+        std::optional<double> score = record.score;
+        if (score && (*score < 0.0 || *score > 1.0)) {
+            report.warnings.append(
+                {where, TextFormats::tr("the score %1 is outside 0–1; left out").arg(*score)});
+            score.reset();
+        }
+        if (label || score) {
+            annotations.append(Annotation::pair(
+                label.value_or(score && *score >= 0.5 ? u"similar"_s : u"not_similar"_s), score));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return annotations;
+}
+
+Result<ImportReport> importText(const QString &format, DatasetStore &store,
+                                const DatasetInfo &dataset, const QString &path,
+                                const ImportOptions &options)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return makeError(ErrorCode::Invalid,
+                         TextFormats::tr("%1 is a folder; give the %2 file to import.")
+                             .arg(QDir::toNativeSeparators(path), format));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io,
+                         TextFormats::tr("Cannot read %1: %2.")
+                             .arg(QDir::toNativeSeparators(path), file.errorString()));
+    const QByteArray data = file.readAll();
+    file.close();
+
+    TextReadOptions read;
+    read.textColumn = options.formatOptions.value(u"text_column"_s);
+    read.labelColumn = options.formatOptions.value(u"label_column"_s);
+    read.textBColumn = options.formatOptions.value(u"text_b_column"_s);
+    read.scoreColumn = options.formatOptions.value(u"score_column"_s);
+    read.spansColumn = options.formatOptions.value(u"spans_column"_s);
+
+    ImportReport report;
+    report.dataset = dataset.name;
+    const QString fileName = info.fileName();
+    const QString author = options.author.isEmpty() ? store.author() : options.author;
+    const qint64 totalLines = data.count('\n') + (data.endsWith('\n') ? 0 : 1);
+    QList<TextProblem> problems;
+    Status parsed;
+    TextBulkWriter writer(store, dataset);
+    // A large file's items and their unique-key index outgrow SQLite's default 2 MiB page
+    // cache: pages would be written out and read back many times inside the one transaction.
+    // Up to 256 MiB for the import, the default again afterwards.
+    const bool bigFile = data.size() > (8 << 20);
+    if (bigFile)
+        (void)store.database().execScript("PRAGMA cache_size = -262144;");
+    // The schema's CHECK (status IN (…)) constraints build a temporary index per row inserted;
+    // TextBulkWriter writes only the enums' own spellings, so they are off for the import.
+    (void)store.database().execScript("PRAGMA ignore_check_constraints = ON;");
+    // Likewise the foreign keys: the writer inserts items of this dataset and annotations of
+    // the items it just inserted. Back on (they only switch outside a transaction) afterwards.
+    const bool ownTransaction = !store.database().inTransaction();
+    if (ownTransaction)
+        (void)store.database().execScript("PRAGMA foreign_keys = OFF;");
+    Status done = store.batch([&]() -> Status {
+        parsed = TextCodec::read(
+            format, data, read,
+            [&](TextRecord &&record) -> bool {
+                if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+                    report.cancelled = true;
+                    return false;
+                }
+                const QString where = u"%1:%2"_s.arg(fileName).arg(record.line);
+                if (dataset.task == DatasetTask::Pairs && record.textB.trimmed().isEmpty()) {
+                    problems.append({record.line, TextFormats::tr("a text pair needs its second "
+                                                                  "text (text_b); it is empty")});
+                    return true;
+                }
+                if (dataset.task != DatasetTask::Pairs)
+                    record.textB.clear();
+                QList<Annotation> annotations = annotationsOf(record, dataset, where, report);
+                for (Annotation &a : annotations)
+                    a.author = author;
+                QStringList warnings;
+                qint64 written = 0;
+                auto added =
+                    writer.add(record.text, record.textB, where, annotations, &warnings, &written);
+                if (!added) {
+                    problems.append({record.line, added.error().message});
+                    return true;
+                }
+                if (added->duplicate) {
+                    ++report.duplicates;
+                    report.annotations += written;
+                    report.duplicateFiles.append(
+                        {where, written > 0
+                                    ? TextFormats::tr("same text (after normalisation) as %1; "
+                                                      "%2 annotations by %3 added to it")
+                                          .arg(added->item.sourceName)
+                                          .arg(written)
+                                          .arg(author)
+                                    : TextFormats::tr("same text (after normalisation) as %1")
+                                          .arg(added->item.sourceName)});
+                    return true;
+                }
+                for (const QString &w : std::as_const(warnings))
+                    report.warnings.append({where, w});
+                report.annotations += written;
+                ++report.imported;
+                if (options.progress && (report.imported + report.duplicates) % 2000 == 0)
+                    options.progress(record.line, totalLines, fileName);
+                return true;
+            },
+            problems);
+        return {};
+    });
+    (void)store.database().execScript("PRAGMA ignore_check_constraints = OFF;");
+    if (ownTransaction)
+        (void)store.database().execScript("PRAGMA foreign_keys = ON;");
+    if (bigFile)
+        (void)store.database().execScript("PRAGMA cache_size = -2000;");
+    if (!done)
+        return done.error();
+    if (!parsed) {
+        if (parsed.error().code != ErrorCode::Cancelled)
+            return parsed.error();
+        report.cancelled = true;
+    }
+    for (const TextProblem &p : problems)
+        report.unreadable.append({u"%1:%2"_s.arg(fileName).arg(p.line), p.reason});
+    if (options.progress)
+        options.progress(totalLines, totalLines, fileName);
+    return report;
+}
+
+TextShape shapeOf(DatasetTask task)
+{
+    switch (task) {
+    case DatasetTask::Entities:
+        return TextShape::Entities;
+    case DatasetTask::Pairs:
+        return TextShape::Pairs;
+    default:
+        return TextShape::Classification;
+    }
+}
+
+Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &snapshot,
+                                const QString &outDir, const ExportOptions &options)
+{
+    static const QHash<QString, QString> extensions = {
+        {u"txt"_s, u"txt"_s},         {u"csv"_s, u"csv"_s},     {u"tsv"_s, u"tsv"_s},
+        {u"jsonl"_s, u"jsonl"_s},     {u"conll"_s, u"conll"_s}, {u"doccano"_s, u"jsonl"_s},
+        {u"labelstudio"_s, u"json"_s}};
+    const QString name = format == u"doccano"_s
+                             ? snapshot.dataset.name + u".doccano.jsonl"_s
+                             : snapshot.dataset.name + u'.' + extensions.value(format);
+    const QString target = QDir(outDir).filePath(name);
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io,
+                         TextFormats::tr("Cannot write %1: %2.")
+                             .arg(QDir::toNativeSeparators(target), file.errorString()));
+    ExportReport report;
+    const TextShape shape = shapeOf(snapshot.dataset.task);
+    const QChar separator = format == u"tsv"_s ? u'\t' : u',';
+    if (format == u"csv"_s || format == u"tsv"_s)
+        file.write(TextCodec::csvHeader(shape, separator));
+    QJsonArray studio;
+    QStringList warnings;
+    qint64 done = 0;
+    for (const SnapshotItem &s : snapshot.items) {
+        if (options.cancel && options.cancel->load()) {
+            file.cancelWriting();
+            return makeError(ErrorCode::Cancelled, TextFormats::tr("The export was cancelled."));
+        }
+        const TextRecord record =
+            TextFormats::recordOf(s, options.author, options.includeSuggested);
+        report.annotations +=
+            record.labels.size() + record.spans.size() +
+            (shape == TextShape::Pairs && record.score && record.labels.isEmpty() ? 1 : 0);
+        if (format == u"jsonl"_s) {
+            file.write(TextCodec::writeJsonl(record, shape));
+        } else if (format == u"doccano"_s) {
+            file.write(TextCodec::writeDoccano(record, shape));
+        } else if (format == u"csv"_s || format == u"tsv"_s) {
+            file.write(TextCodec::writeCsv(record, shape, separator));
+        } else if (format == u"conll"_s) {
+            file.write(TextCodec::writeConll(record, &warnings));
+        } else if (format == u"txt"_s) {
+            QString line = record.text;
+            line.replace(u'\n', u' ').replace(u'\r', u' ');
+            file.write(line.toUtf8() + '\n');
+        } else if (format == u"labelstudio"_s) {
+            studio.append(TextFormats::labelStudioTask(record, shape));
+        }
+        ++report.items;
+        if (options.progress && ++done % 1000 == 0)
+            options.progress(done, snapshot.items.size());
+    }
+    if (format == u"labelstudio"_s)
+        file.write(QJsonDocument(studio).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return makeError(ErrorCode::Io,
+                         TextFormats::tr("Cannot write %1: %2.")
+                             .arg(QDir::toNativeSeparators(target), file.errorString()));
+    for (const QString &w : warnings)
+        report.warnings.append({name, w});
+    report.files.append(name);
+    if (options.progress)
+        options.progress(snapshot.items.size(), snapshot.items.size());
+    return report;
+}
+
+bool sniffText(const QString &path, bool jsonl)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(64 * 1024);
+    const qsizetype nl = head.indexOf('\n');
+    const QByteArray first = (nl < 0 ? head : head.left(nl)).trimmed().toLower();
+    if (jsonl)
+        return first.contains("\"text\"") || first.contains("\"sentence\"") ||
+               first.contains("\"content\"");
+    for (const char *name : {"text", "sentence", "sentence1", "content", "review", "text_a"}) {
+        for (const QByteArray &column : first.split(first.contains('\t') ? '\t' : ',')) {
+            if (column.trimmed() == name || column.trimmed() == '"' + QByteArray(name) + '"')
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TextRecord TextFormats::recordOf(const SnapshotItem &item, const QString &author,
+                                 bool includeSuggested)
+{
+    TextRecord record;
+    record.id = QString::number(item.item.id);
+    record.text = item.item.text;
+    record.textB = item.item.textB;
+    QSet<std::pair<qint64, qint64>> seenSpans;
+    for (const Annotation &a : item.annotations) {
+        if (a.state == AnnotationState::Rejected)
+            continue;
+        if (a.state == AnnotationState::Suggested && !includeSuggested)
+            continue;
+        if (!author.isEmpty() && a.author != author)
+            continue;
+        switch (a.kind) {
+        case AnnotationKind::Tag:
+            if (!record.labels.contains(a.label))
+                record.labels.append(a.label);
+            break;
+        case AnnotationKind::Span: {
+            const TextSpan span{a.spanStart(), a.spanEnd(), a.label, std::nullopt};
+            if (!record.spans.contains(span))
+                record.spans.append(span);
+            Q_UNUSED(seenSpans);
+            break;
+        }
+        case AnnotationKind::Pair:
+            if (!a.label.isEmpty() && record.labels.isEmpty())
+                record.labels.append(a.label);
+            if (a.score() && !record.score)
+                record.score = a.score();
+            break;
+        default:
+            break;
+        }
+    }
+    std::sort(record.spans.begin(), record.spans.end(), [](const TextSpan &a, const TextSpan &b) {
+        return std::tie(a.start, a.end, a.label) < std::tie(b.start, b.end, b.label);
+    });
+    return record;
+}
+
+QJsonObject TextFormats::labelStudioTask(const TextRecord &record, TextShape shape)
+{
+    QJsonArray results;
+    if (shape == TextShape::Entities) {
+        for (const TextSpan &s : record.spans) {
+            const qsizetype start = TextCodec::codePointToUtf16(record.text, s.start);
+            const qsizetype end = TextCodec::codePointToUtf16(record.text, s.end);
+            results.append(QJsonObject{
+                {u"from_name"_s, u"label"_s},
+                {u"to_name"_s, u"text"_s},
+                {u"type"_s, u"labels"_s},
+                {u"value"_s, QJsonObject{{u"start"_s, start},
+                                         {u"end"_s, end},
+                                         {u"text"_s, record.text.mid(start, end - start)},
+                                         {u"labels"_s, QJsonArray{s.label}}}}});
+        }
+    } else if (!record.labels.isEmpty()) {
+        results.append(QJsonObject{
+            {u"from_name"_s, u"label"_s},
+            {u"to_name"_s, u"text"_s},
+            {u"type"_s, u"choices"_s},
+            {u"value"_s, QJsonObject{{u"choices"_s, QJsonArray::fromStringList(record.labels)}}}});
+    }
+    QJsonObject data{{u"text"_s, record.text}};
+    if (shape == TextShape::Pairs)
+        data.insert(u"text_b"_s, record.textB);
+    return QJsonObject{{u"id"_s, record.id.toLongLong()},
+                       {u"data"_s, data},
+                       {u"annotations"_s, QJsonArray{QJsonObject{{u"result"_s, results}}}}};
+}
+
+Status importDemoTextDatasets(Database &db, const QString &root, const QString &demoDir)
+{
+    DatasetStore store(db, root);
+    store.setAuthor(u"demo"_s);
+    const QString file = QDir(demoDir).filePath(u"text/sentences.jsonl"_s);
+    for (const auto &[name, task] : {std::pair{u"sentences"_s, DatasetTask::Entities},
+                                     std::pair{u"topics"_s, DatasetTask::TextClassification}}) {
+        ImportOptions options;
+        options.format = u"jsonl"_s;
+        options.task = task;
+        options.author = u"demo"_s;
+        auto report = importDataset(store, name, file, options);
+        if (!report)
+            return report.error();
+    }
+    return {};
+}
+
+void registerTextFormats(FormatRegistry &registry)
+{
+    using T = DatasetTask;
+    struct Entry
+    {
+        const char *name;
+        QList<DatasetTask> tasks;
+        bool importer;
+        bool exporter;
+        const char *description;
+    };
+    const QList<Entry> entries = {
+        {"txt",
+         {T::TextClassification, T::Entities},
+         true,
+         true,
+         QT_TRANSLATE_NOOP("TextFormats", "Plain text, one item per line")},
+        {"csv",
+         {T::TextClassification, T::Pairs, T::Entities},
+         true,
+         true,
+         QT_TRANSLATE_NOOP("TextFormats",
+                           "CSV with a header: text, label (several joined by '|'), text_b, "
+                           "score, spans (JSON)")},
+        {"tsv",
+         {T::TextClassification, T::Pairs, T::Entities},
+         true,
+         true,
+         QT_TRANSLATE_NOOP("TextFormats", "Tab-separated values with a header (as CSV)")},
+        {"jsonl",
+         {T::TextClassification, T::Entities, T::Pairs},
+         true,
+         true,
+         QT_TRANSLATE_NOOP("TextFormats",
+                           "JSON lines: text, label(s), text_b, score, spans [{start, end, "
+                           "label}] in code points")},
+        {"conll",
+         {T::Entities},
+         true,
+         true,
+         QT_TRANSLATE_NOOP("TextFormats", "CoNLL BIO: token and tag per line, a blank line "
+                                          "between sentences")},
+        {"labelstudio",
+         {T::Entities, T::TextClassification},
+         true,
+         true,
+         QT_TRANSLATE_NOOP("TextFormats", "Label Studio JSON export (spans in UTF-16 units)")},
+        {"doccano",
+         {T::Entities, T::TextClassification},
+         true,
+         true,
+         QT_TRANSLATE_NOOP("TextFormats", "doccano JSONL: text, label [[start, end, label]]")},
+    };
+    for (const Entry &e : entries) {
+        DatasetFormat f;
+        f.name = QString::fromLatin1(e.name);
+        f.media = DatasetMedia::Text;
+        f.tasks = e.tasks;
+        f.description = TextFormats::tr(e.description);
+        const QString name = f.name;
+        if (e.importer) {
+            f.importer = [name](DatasetStore &store, const DatasetInfo &dataset,
+                                const QString &path, const ImportOptions &options) {
+                return importText(name, store, dataset, path, options);
+            };
+        }
+        if (e.exporter) {
+            f.exporter = [name](const DatasetSnapshot &snapshot, const QString &outDir,
+                                const ExportOptions &options) {
+                return exportText(name, snapshot, outDir, options);
+            };
+        }
+        if (name == u"jsonl"_s || name == u"csv"_s || name == u"tsv"_s) {
+            const bool jsonl = name == u"jsonl"_s;
+            f.sniff = [jsonl](const QString &path) { return sniffText(path, jsonl); };
+        }
+        registry.add(std::move(f));
+    }
+}
+
+} // namespace atelier

@@ -1,0 +1,420 @@
+// Image dataset formats on golden files (tests/data/datasets/images, made by make_golden.py):
+// every importer with its malformed entries reported by file and reason, de-duplication,
+// archives (.., absolute paths, links, size cap), round trips import → export → import for
+// every format, export of an older version, and re-imports that never lose or double
+// annotations.
+#include "catalog/database.h"
+#include "core/workspace.h"
+#include "datasets/archivereader.h"
+#include "datasets/datasetstore.h"
+#include "datasets/formatregistry.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace atelier;
+
+namespace {
+
+QString golden(const QString &relative)
+{
+    return QString::fromUtf8(ATELIER_SOURCE_DIR) + u"/tests/data/datasets/images/"_s + relative;
+}
+
+bool mentions(const QList<ImportProblem> &problems, const QString &file, const QString &reason)
+{
+    for (const ImportProblem &p : problems) {
+        if (p.file.endsWith(file) && p.reason.contains(reason))
+            return true;
+    }
+    return false;
+}
+
+QString describe(const QList<ImportProblem> &problems)
+{
+    QStringList lines;
+    for (const ImportProblem &p : problems)
+        lines.append(p.file + u": "_s + p.reason);
+    return lines.join(u"\n"_s);
+}
+
+/// Every accepted annotation of a dataset as "image-hash kind label geometry", sorted.
+QStringList signature(DatasetStore &store, const QString &name, bool withAuthor = false)
+{
+    auto snap = store.snapshot(name);
+    if (!snap)
+        return {u"error: "_s + snap.error().message};
+    QStringList lines;
+    auto r = [](double v) { return QString::number(std::round(v * 100) / 100); };
+    for (const SnapshotItem &s : snap->items) {
+        for (const Annotation &a : s.annotations) {
+            if (a.state != AnnotationState::Accepted)
+                continue;
+            QString g;
+            if (a.kind == AnnotationKind::Box) {
+                const QRectF b = a.rect();
+                g = r(b.x()) + u',' + r(b.y()) + u',' + r(b.width()) + u',' + r(b.height());
+            } else if (a.kind == AnnotationKind::Polygon) {
+                for (const QPointF &p : a.points())
+                    g += r(p.x()) + u',' + r(p.y()) + u';';
+            }
+            lines.append(s.item.objectHash.left(12) + u' ' + toString(a.kind) + u' ' + a.label +
+                         u' ' + g + (withAuthor ? u' ' + a.author : QString()));
+        }
+    }
+    lines.sort();
+    return lines;
+}
+
+} // namespace
+
+class TestImageFormats final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::optional<Workspace> m_ws;
+    std::unique_ptr<DatasetStore> m_store;
+    int m_counter = 0;
+
+    Result<ImportReport> import(const QString &name, const QString &path, const QString &format,
+                                DatasetTask task, bool multiLabel = false)
+    {
+        ImportOptions options;
+        options.format = format;
+        options.task = task;
+        options.datasetOptions.multiLabel = multiLabel;
+        return importDataset(*m_store, name, path, options);
+    }
+    QString freshDir() { return m_dir.filePath(u"out-"_s + QString::number(++m_counter)); }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        auto ws = Workspace::create(freshDir(), {});
+        QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+        m_ws.emplace(std::move(ws.value()));
+        m_store = std::make_unique<DatasetStore>(m_ws->catalog(), m_ws->root());
+        m_store->setAuthor(u"tester"_s);
+    }
+    void cleanup()
+    {
+        m_store.reset();
+        m_ws.reset();
+    }
+
+    void folderPerClass()
+    {
+        std::atomic_bool cancel = false;
+        qint64 lastDone = -1;
+        qint64 lastTotal = -1;
+        ImportOptions options;
+        options.format = u"folder"_s;
+        options.cancel = &cancel;
+        options.progress = [&](qint64 done, qint64 total, const QString &) {
+            lastDone = done;
+            lastTotal = total;
+        };
+        auto report = importDataset(*m_store, u"pets"_s, golden(u"folder"_s), options);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->imported, 5);
+        QCOMPARE(report->duplicates, 1);
+        QCOMPARE(lastDone, lastTotal);
+        QVERIFY(mentions(report->duplicateFiles, u"dog/cat1-again.png"_s, u"cat/cat1.png"_s));
+        QVERIFY2(mentions(report->unreadable, u"notes.txt"_s, u"not an image"_s),
+                 qPrintable(describe(report->unreadable)));
+        QVERIFY(mentions(report->unreadable, u"cat/truncated.jpg"_s, u"image"_s));
+        QVERIFY(mentions(report->unreadable, u"dog/broken.png"_s, u"not a readable image"_s));
+        // Single label: the duplicate in another class folder cannot add a second label.
+        QVERIFY(mentions(report->warnings, u"dog/cat1-again.png"_s, u"one label"_s));
+        auto dist = m_store->labelDistribution(m_store->dataset(u"pets"_s)->id);
+        QCOMPARE(dist->size(), 2);
+        QCOMPARE(dist->at(0).label, u"cat"_s);
+        QCOMPARE(dist->at(0).annotations, 2);
+        QCOMPARE(dist->at(1).annotations, 2);
+        ItemQuery unlabeled;
+        unlabeled.status = ItemStatus::Unlabeled;
+        QCOMPARE(m_store->countItems(m_store->dataset(u"pets"_s)->id, unlabeled).value(), 1);
+
+        // Multi-label: the same image in two class folders carries both labels.
+        auto multi =
+            import(u"multi"_s, golden(u"folder"_s), u"folder"_s, DatasetTask::Classification, true);
+        QVERIFY(multi);
+        QVERIFY(multi->warnings.isEmpty());
+        QCOMPARE(multi->annotations, 5);
+
+        // Cancelled before the first batch: nothing imported, the report says so.
+        cancel = true;
+        auto stopped = importDataset(*m_store, u"pets2"_s, golden(u"folder"_s), options);
+        QVERIFY(stopped);
+        QVERIFY(stopped->cancelled);
+        QCOMPARE(stopped->imported, 0);
+    }
+
+    void coco()
+    {
+        auto report =
+            import(u"c"_s, golden(u"coco/instances.json"_s), u"coco"_s, DatasetTask::Detection);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->imported, 3);
+        QCOMPARE(report->annotations, 5);
+        QVERIFY(mentions(report->unreadable, u"missing.png"_s, u"missing"_s));
+        QVERIFY2(mentions(report->warnings, u"instances.json"_s, u"image id 99"_s),
+                 qPrintable(describe(report->warnings)));
+        QVERIFY(mentions(report->warnings, u"instances.json"_s, u"category id 42"_s));
+        QVERIFY(mentions(report->warnings, u"instances.json"_s, u"no integer \"id\""_s));
+        QVERIFY(mentions(report->warnings, u"instances.json"_s, u"listed twice"_s));
+        QVERIFY(mentions(report->warnings, u"instances.json"_s, u"\"bbox\" must be"_s));
+        const QStringList boxes = signature(*m_store, u"c"_s);
+        QCOMPARE(boxes.size(), 5);
+        QVERIFY(boxes.join(u'\n').contains(u"box person 30.5,10,12,30"_s));
+
+        auto seg = import(u"s"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Segmentation);
+        QVERIFY(seg);
+        QCOMPARE(seg->annotations, 5); // annotation 4 has two polygons; the RLE one is skipped
+        QVERIFY(mentions(seg->warnings, u"instances.json"_s, u"RLE"_s));
+
+        // A COCO file that is not JSON is refused as a whole, and leaves no empty dataset.
+        QFile bad(m_dir.filePath(u"bad.json"_s));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"images\": [");
+        bad.close();
+        auto refused = import(u"bad"_s, bad.fileName(), u"coco"_s, DatasetTask::Detection);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(u"not valid JSON"_s));
+        QCOMPARE(m_store->dataset(u"bad"_s).error().code, ErrorCode::NotFound);
+    }
+
+    void voc()
+    {
+        auto report = import(u"v"_s, golden(u"voc"_s), u"voc"_s, DatasetTask::Detection);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->imported, 3);
+        QCOMPARE(report->annotations, 3);
+        QVERIFY(mentions(report->unreadable, u"broken.xml"_s, u"not valid XML"_s));
+        QVERIFY(mentions(report->unreadable, u"ghost.jpg"_s, u"missing"_s));
+        QVERIFY2(mentions(report->warnings, u"b.xml"_s, u"clipped"_s),
+                 qPrintable(describe(report->warnings)));
+        QVERIFY(mentions(report->warnings, u"b.xml"_s, u"lies outside"_s));
+        QVERIFY(mentions(report->warnings, u"c.xml"_s, u"xmax ≤ xmin"_s));
+        QVERIFY(mentions(report->warnings, u"c.xml"_s, u"no <name>"_s));
+        QVERIFY(signature(*m_store, u"v"_s).join(u'\n').contains(u"box dog 80,60,20,20"_s));
+    }
+
+    void yolo()
+    {
+        auto report = import(u"y"_s, golden(u"yolo"_s), u"yolo"_s, DatasetTask::Detection);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->imported, 3);
+        QCOMPARE(report->annotations, 3);
+        QVERIFY2(mentions(report->warnings, u"y2.txt"_s, u"line 1: expected 5 numbers"_s),
+                 qPrintable(describe(report->warnings)));
+        QVERIFY(mentions(report->warnings, u"y2.txt"_s, u"class 7"_s));
+        QVERIFY(mentions(report->warnings, u"y2.txt"_s, u"not numbers"_s));
+        // 0 0.5 0.5 0.2 0.4 on 100×50 → car [40, 15, 20, 20]
+        QVERIFY(signature(*m_store, u"y"_s).join(u'\n').contains(u"box car 40,15,20,20"_s));
+    }
+
+    void labelme()
+    {
+        auto report = import(u"l"_s, golden(u"labelme"_s), u"labelme"_s, DatasetTask::Segmentation);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->imported, 2); // one of them only as imageData
+        QCOMPARE(report->annotations, 3);
+        QVERIFY(mentions(report->unreadable, u"broken.json"_s, u"not valid JSON"_s));
+        QVERIFY(mentions(report->warnings, u"l1.json"_s, u"circle"_s));
+    }
+
+    void csvAndJsonl()
+    {
+        auto csv = import(u"csv"_s, golden(u"csv/labels.csv"_s), u"csv"_s,
+                          DatasetTask::Classification, true);
+        QVERIFY2(csv, qPrintable(csv ? QString() : csv.error().message));
+        QCOMPARE(csv->imported, 3);
+        QCOMPARE(csv->annotations, 3);
+        QVERIFY(mentions(csv->unreadable, u"missing.png"_s, u"missing"_s));
+        QVERIFY(mentions(csv->warnings, u"labels.csv"_s, u"line 6"_s));
+
+        auto jsonl = import(u"jsonl"_s, golden(u"jsonl"_s), u"jsonl"_s, DatasetTask::Detection);
+        QVERIFY(jsonl);
+        QCOMPARE(jsonl->imported, 2);
+        QCOMPARE(jsonl->annotations, 3);
+        QVERIFY(mentions(jsonl->warnings, u"annotations.jsonl"_s, u"line 3"_s));
+        QVERIFY(mentions(jsonl->warnings, u"annotations.jsonl"_s, u"line 4"_s));
+        QVERIFY(signature(*m_store, u"jsonl"_s, true).join(u'\n').contains(u"ann"_s));
+        ItemQuery reviewed;
+        reviewed.status = ItemStatus::Reviewed;
+        QCOMPARE(m_store->countItems(m_store->dataset(u"jsonl"_s)->id, reviewed).value(), 1);
+    }
+
+    void archives()
+    {
+        auto evil = import(u"evil"_s, golden(u"archives/evil.zip"_s), u"folder"_s,
+                           DatasetTask::Classification);
+        QVERIFY2(evil, qPrintable(evil ? QString() : evil.error().message));
+        QCOMPARE(evil->imported, 2);
+        QVERIFY(mentions(evil->unreadable, u"evil.zip:../../x.png"_s, u".."_s));
+        QVERIFY(mentions(evil->unreadable, u"evil.zip:/etc/abs.png"_s, u"absolute"_s));
+        QVERIFY(mentions(evil->unreadable, u"evil.zip:shapes/link.png"_s, u"link"_s));
+        // The wrapping folder "shapes" is not a label; cat and dog are.
+        auto dist = m_store->labelDistribution(m_store->dataset(u"evil"_s)->id);
+        QCOMPARE(dist->size(), 2);
+        QCOMPARE(dist->at(0).label, u"cat"_s);
+
+        auto tar = import(u"tar"_s, golden(u"archives/shapes.tar.gz"_s), u"folder"_s,
+                          DatasetTask::Classification);
+        QVERIFY(tar);
+        QCOMPARE(tar->imported, 2);
+        QVERIFY(mentions(tar->unreadable, u"../escape.png"_s, u".."_s));
+        QVERIFY(mentions(tar->unreadable, u"shapes/cat/link.png"_s, u"link"_s));
+
+        ImportOptions capped;
+        capped.format = u"folder"_s;
+        capped.maxUnpackedBytes = 1024 * 1024;
+        auto bomb = importDataset(*m_store, u"bomb"_s, golden(u"archives/bomb.zip"_s), capped);
+        QVERIFY(!bomb);
+        QVERIFY(bomb.error().message.contains(u"more than 1 MB"_s));
+
+        auto cocoZip =
+            import(u"cz"_s, golden(u"archives/coco.zip"_s), u"coco"_s, DatasetTask::Detection);
+        QVERIFY2(cocoZip, qPrintable(cocoZip ? QString() : cocoZip.error().message));
+        QCOMPARE(cocoZip->imported, 1);
+        QCOMPARE(cocoZip->annotations, 1);
+
+        // Nothing is ever written outside the folder given.
+        QTemporaryDir dest;
+        auto contents =
+            ArchiveReader::extract(golden(u"archives/evil.zip"_s), dest.path(), 1 << 20);
+        QVERIFY(contents);
+        QCOMPARE(contents->files, 2);
+        QDirIterator it(dest.path(), QDir::Files | QDir::System, QDirIterator::Subdirectories);
+        QStringList written;
+        while (it.hasNext())
+            written.append(QDir(dest.path()).relativeFilePath(it.next()));
+        written.sort();
+        QCOMPARE(written, (QStringList{u"shapes/cat/good.png"_s, u"shapes/dog/fine.png"_s}));
+        QCOMPARE(ArchiveReader::safeEntryPath(u"a/../../b"_s), QString());
+        QCOMPARE(ArchiveReader::safeEntryPath(u"C:\\x"_s), QString());
+        QCOMPARE(ArchiveReader::safeEntryPath(u"./a//b"_s), u"a/b"_s);
+    }
+
+    void reimportKeepsEverything()
+    {
+        QVERIFY(import(u"d"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Detection));
+        const QStringList before = signature(*m_store, u"d"_s);
+        // The same file again: all duplicates, nothing doubled.
+        auto again = import(u"d"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Detection);
+        QVERIFY(again);
+        QCOMPARE(again->imported, 0);
+        QCOMPARE(again->duplicates, 3);
+        QCOMPARE(again->annotations, 0);
+        QCOMPARE(signature(*m_store, u"d"_s), before);
+        // A broken source into the same dataset: refused or skipped, what is there stays.
+        auto broken = import(u"d"_s, golden(u"voc"_s), u"voc"_s, DatasetTask::Detection);
+        QVERIFY(broken);
+        for (const QString &line : before)
+            QVERIFY(signature(*m_store, u"d"_s).contains(line));
+        // Another task is refused up front.
+        QCOMPARE(import(u"d"_s, golden(u"folder"_s), u"folder"_s, DatasetTask::Classification)
+                     .error()
+                     .code,
+                 ErrorCode::Conflict);
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("sourceFormat");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("task");
+        QTest::addColumn<bool>("multi");
+        QTest::addColumn<bool>("authors");
+        using T = DatasetTask;
+        QTest::newRow("folder") << u"folder"_s << u"folder"_s << u"folder"_s
+                                << int(T::Classification) << true << false;
+        QTest::newRow("csv") << u"csv/labels.csv"_s << u"csv"_s << u"csv"_s
+                             << int(T::Classification) << true << false;
+        QTest::newRow("jsonl classification")
+            << u"folder"_s << u"folder"_s << u"jsonl"_s << int(T::Classification) << false << true;
+        QTest::newRow("jsonl detection")
+            << u"coco"_s << u"coco"_s << u"jsonl"_s << int(T::Detection) << false << true;
+        QTest::newRow("coco detection")
+            << u"coco"_s << u"coco"_s << u"coco"_s << int(T::Detection) << false << true;
+        QTest::newRow("coco segmentation")
+            << u"coco"_s << u"coco"_s << u"coco"_s << int(T::Segmentation) << false << true;
+        QTest::newRow("voc") << u"voc"_s << u"voc"_s << u"voc"_s << int(T::Detection) << false
+                             << true;
+        QTest::newRow("yolo detection")
+            << u"yolo"_s << u"yolo"_s << u"yolo"_s << int(T::Detection) << false << false;
+        QTest::newRow("yolo segmentation")
+            << u"coco"_s << u"coco"_s << u"yolo"_s << int(T::Segmentation) << false << false;
+        QTest::newRow("labelme segmentation") << u"labelme"_s << u"labelme"_s << u"labelme"_s
+                                              << int(T::Segmentation) << false << true;
+        QTest::newRow("labelme detection")
+            << u"voc"_s << u"voc"_s << u"labelme"_s << int(T::Detection) << false << true;
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, sourceFormat);
+        QFETCH(QString, format);
+        QFETCH(int, task);
+        QFETCH(bool, multi);
+        QFETCH(bool, authors);
+        auto first = import(u"a"_s, golden(source), sourceFormat, DatasetTask(task), multi);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        const QStringList original = signature(*m_store, u"a"_s, authors);
+        QVERIFY(!original.isEmpty());
+
+        const QString out = freshDir();
+        ExportOptions options;
+        options.format = format;
+        auto exported = exportDataset(*m_store, u"a"_s, out, options);
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+        QCOMPARE(exported->items, m_store->dataset(u"a"_s)->itemCount);
+
+        auto second = import(u"b"_s, out, format, DatasetTask(task), multi);
+        QVERIFY2(second, qPrintable(second ? QString() : second.error().message));
+        QVERIFY2(second->unreadable.isEmpty(), qPrintable(describe(second->unreadable)));
+        QVERIFY2(second->warnings.isEmpty(), qPrintable(describe(second->warnings)));
+        QCOMPARE(second->imported, m_store->dataset(u"a"_s)->itemCount);
+        QCOMPARE(signature(*m_store, u"b"_s, authors), original);
+    }
+
+    void exportOlderVersion()
+    {
+        QVERIFY(import(u"e"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Detection));
+        const QStringList v1 = signature(*m_store, u"e"_s);
+        QVERIFY(m_store->createVersion(u"e"_s, u"v1"_s));
+        // Edit after the version: remove one annotation, add one.
+        auto snap = m_store->snapshot(u"e"_s);
+        QVERIFY(m_store->removeAnnotation(snap->items.first().annotations.first().id));
+        QVERIFY(m_store->addAnnotation(snap->items.first().item.id,
+                                       Annotation::box(u"new"_s, {1, 1, 5, 5})));
+        QVERIFY(signature(*m_store, u"e"_s) != v1);
+
+        const QString out = freshDir();
+        ExportOptions options;
+        options.format = u"coco"_s;
+        QVERIFY(exportDataset(*m_store, u"e@1"_s, out, options));
+        QVERIFY(import(u"e1"_s, out, u"coco"_s, DatasetTask::Detection));
+        QCOMPARE(signature(*m_store, u"e1"_s), v1);
+        QCOMPARE(exportDataset(*m_store, u"e@7"_s, freshDir(), options).error().code,
+                 ErrorCode::NotFound);
+        options.format = u"folder"_s;
+        QCOMPARE(exportDataset(*m_store, u"e"_s, freshDir(), options).error().code,
+                 ErrorCode::Invalid);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImageFormats)
+#include "tst_imageformats.moc"

@@ -1,0 +1,415 @@
+#include "core/workspace.h"
+#include "datasets/datasetstore.h"
+#include "datasets/formatregistry.h"
+#include "datasets/textcodec.h"
+#include "datasets/textformats.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace atelier;
+
+namespace {
+
+QString dataFile(const QString &name)
+{
+    return QStringLiteral(ATELIER_SOURCE_DIR) + u"/tests/data/datasets/text/"_s + name;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+struct Read
+{
+    QList<TextRecord> records;
+    QList<TextProblem> problems;
+    Status status;
+};
+
+Read readFile(const QString &format, const QString &name, const TextReadOptions &options = {})
+{
+    Read r;
+    r.status = TextCodec::read(
+        format, readAll(dataFile(name)), options,
+        [&](TextRecord &&record) {
+            r.records.append(std::move(record));
+            return true;
+        },
+        r.problems);
+    return r;
+}
+
+QList<qint64> problemLines(const QList<TextProblem> &problems)
+{
+    QList<qint64> lines;
+    for (const TextProblem &p : problems)
+        lines.append(p.line);
+    return lines;
+}
+
+/// (text of span, label) pairs, to compare spans by what they cover.
+QStringList covered(const TextRecord &r)
+{
+    QStringList list;
+    for (const TextSpan &s : r.spans)
+        list.append(TextCodec::spanText(r.text, s.start, s.end) + u'/' + s.label);
+    return list;
+}
+
+} // namespace
+
+class TestTextFormats : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void offsets()
+    {
+        // "Ana 🍕 loves Roma": 🍕 (U+1F355) is one code point, two UTF-16 units.
+        const QString text = u"Ana 🍕 loves Roma"_s;
+        QCOMPARE(text.size(), 17);
+        QCOMPARE(TextCodec::codePointCount(text), 16);
+        QCOMPARE(TextCodec::codePointToUtf16(text, 4), 4);   // the emoji's high surrogate
+        QCOMPARE(TextCodec::codePointToUtf16(text, 5), 6);   // the space after it
+        QCOMPARE(TextCodec::codePointToUtf16(text, 12), 13); // 'R'
+        QCOMPARE(TextCodec::codePointToUtf16(text, 16), 17); // the end
+        QCOMPARE(TextCodec::codePointToUtf16(text, 17), -1);
+        QCOMPARE(TextCodec::utf16ToCodePoint(text, 13), 12);
+        QCOMPARE(TextCodec::utf16ToCodePoint(text, 5), -1); // inside the surrogate pair
+        QCOMPARE(TextCodec::spanText(text, 12, 16), u"Roma"_s);
+        QCOMPARE(TextCodec::spanText(text, 4, 5), u"🍕"_s);
+        QCOMPARE(TextCodec::spanText(u"李雷在北京"_s, 3, 5), u"北京"_s);
+    }
+
+    void tokenize_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<qint64>>("cuts");
+        QTest::addColumn<QStringList>("tokens");
+        QTest::newRow("words and punctuation")
+            << u"Hello, world!"_s << QList<qint64>{}
+            << QStringList{u"Hello"_s, u","_s, u"world"_s, u"!"_s};
+        QTest::newRow("chinese per character")
+            << u"李雷在北京"_s << QList<qint64>{}
+            << QStringList{u"李"_s, u"雷"_s, u"在"_s, u"北"_s, u"京"_s};
+        QTest::newRow("mixed with emoji") << u"Go 北京😀!"_s << QList<qint64>{}
+                                          << QStringList{u"Go"_s, u"北"_s, u"京"_s, u"😀"_s, u"!"_s};
+        QTest::newRow("cut at a span boundary inside a word")
+            << u"unhappy day"_s << QList<qint64>{2} << QStringList{u"un"_s, u"happy"_s, u"day"_s};
+        QTest::newRow("accents stay in the word")
+            << u"São Zoë"_s << QList<qint64>{} << QStringList{u"São"_s, u"Zoë"_s};
+    }
+    void tokenize()
+    {
+        QFETCH(QString, text);
+        QFETCH(QList<qint64>, cuts);
+        QFETCH(QStringList, tokens);
+        QStringList got;
+        for (const auto &[s, e] : TextCodec::tokenize(text, cuts))
+            got.append(TextCodec::spanText(text, s, e));
+        QCOMPARE(got, tokens);
+    }
+
+    void jsonlEntities()
+    {
+        const Read r = readFile(u"jsonl"_s, u"entities.jsonl"_s);
+        QVERIFY(r.status.ok());
+        QVERIFY(r.problems.isEmpty());
+        QCOMPARE(r.records.size(), 4);
+        QCOMPARE(covered(r.records.at(0)), (QStringList{u"Ana/PER"_s, u"Roma/LOC"_s}));
+        QCOMPARE(r.records.at(0).spans.at(1).start, 12); // code points, not UTF-16 (13)
+        QCOMPARE(covered(r.records.at(1)), (QStringList{u"李雷/PER"_s, u"北京/LOC"_s}));
+        QCOMPARE(covered(r.records.at(2)),
+                 (QStringList{u"Zoë/PER"_s, u"Bob/PER"_s, u"São Paulo/LOC"_s}));
+        QCOMPARE(r.records.at(0).line, 1);
+        QCOMPARE(r.records.at(3).line, 4);
+    }
+
+    void jsonlBadLines()
+    {
+        // Line 2: span beyond the text; 3: not UTF-8; 4: not JSON; 5: no text. 1 and 6 read.
+        const Read r = readFile(u"jsonl"_s, u"entities_bad.jsonl"_s);
+        QVERIFY(r.status.ok());
+        QCOMPARE(problemLines(r.problems), (QList<qint64>{2, 3, 4, 5}));
+        QVERIFY2(r.problems.at(0).reason.contains(u"not inside the text"_s),
+                 qPrintable(r.problems.at(0).reason));
+        QVERIFY2(r.problems.at(1).reason.contains(u"UTF-8"_s), qPrintable(r.problems.at(1).reason));
+        QCOMPARE(r.records.size(), 2);
+        QCOMPARE(r.records.at(0).line, 1);
+        QCOMPARE(r.records.at(1).line, 6);
+    }
+
+    void conllGolden()
+    {
+        const Read r = readFile(u"conll"_s, u"entities.conll"_s);
+        QVERIFY(r.status.ok());
+        QVERIFY(r.problems.isEmpty());
+        QCOMPARE(r.records.size(), 2);
+        // No "# text": tokens joined by one space.
+        QCOMPARE(r.records.at(0).text, u"EU rejects German call ."_s);
+        QCOMPARE(covered(r.records.at(0)), (QStringList{u"EU/ORG"_s, u"German/MISC"_s}));
+        QCOMPARE(r.records.at(0).spans.at(1).start, 11);
+        QCOMPARE(r.records.at(1).text, u"Peter Blackburn"_s);
+        QCOMPARE(r.records.at(1).spans, (QList<TextSpan>{{0, 15, u"PER"_s, std::nullopt}}));
+        QCOMPARE(r.records.at(1).line, 9);
+    }
+
+    void conllBadTags()
+    {
+        // Sentence 2 (line 5) has I-LOC with no B-LOC before it: skipped; the rest imports.
+        const Read r = readFile(u"conll"_s, u"entities_bad.conll"_s);
+        QVERIFY(r.status.ok());
+        QCOMPARE(problemLines(r.problems), QList<qint64>{5});
+        QVERIFY2(r.problems.first().reason.contains(u"B-LOC"_s),
+                 qPrintable(r.problems.first().reason));
+        QCOMPARE(r.records.size(), 2);
+        QCOMPARE(covered(r.records.at(1)), QStringList{u"Bob Smith/PER"_s});
+    }
+
+    void conllRoundTrip()
+    {
+        // Every span of the golden file survives JSONL → CoNLL → read, text included.
+        const Read original = readFile(u"jsonl"_s, u"entities.jsonl"_s);
+        QByteArray conll;
+        for (const TextRecord &r : original.records)
+            conll += TextCodec::writeConll(r);
+        QList<TextRecord> back;
+        QList<TextProblem> problems;
+        QVERIFY(TextCodec::read(
+                    u"conll"_s, conll, {},
+                    [&](TextRecord &&r) {
+                        back.append(std::move(r));
+                        return true;
+                    },
+                    problems)
+                    .ok());
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(back.size(), original.records.size());
+        for (qsizetype i = 0; i < back.size(); ++i) {
+            QCOMPARE(back.at(i).text, original.records.at(i).text);
+            QCOMPARE(back.at(i).spans, original.records.at(i).spans);
+            QCOMPARE(back.at(i).id, original.records.at(i).id);
+        }
+        QVERIFY(conll.contains("北\tB-LOC\n京\tI-LOC\n"));
+        QVERIFY(conll.contains("🍕\tO\n"));
+    }
+
+    void conllOverlapWarns()
+    {
+        TextRecord r;
+        r.id = u"7"_s;
+        r.text = u"New York City"_s;
+        r.spans = {{0, 8, u"LOC"_s, std::nullopt}, {4, 13, u"LOC"_s, std::nullopt}};
+        QStringList warnings;
+        const QByteArray out = TextCodec::writeConll(r, &warnings);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(out.contains("New\tB-LOC\nYork\tI-LOC\nCity\tO\n"));
+    }
+
+    void csvColumns()
+    {
+        // Header "id,review,sentiment": review and sentiment found by name. Record 1 spans lines
+        // 2–3 (a quoted line break); line 5 has no text; line 6 has too few fields.
+        const Read r = readFile(u"csv"_s, u"classify.csv"_s);
+        QVERIFY(r.status.ok());
+        QCOMPARE(problemLines(r.problems), (QList<qint64>{5, 6}));
+        QCOMPARE(r.records.size(), 3);
+        QCOMPARE(r.records.at(0).text, u"Great, really \"great\"\nfood"_s);
+        QCOMPARE(r.records.at(0).labels, (QStringList{u"positive"_s, u"fresh"_s}));
+        QCOMPARE(r.records.at(1).line, 4);
+        QCOMPARE(r.records.at(2).text, u"好吃"_s);
+        QCOMPARE(r.records.at(2).line, 7);
+    }
+
+    void csvMissingColumn()
+    {
+        const Read none = readFile(u"csv"_s, u"missing_column.csv"_s);
+        QVERIFY(!none.status.ok());
+        QVERIFY2(none.status.error().message.contains(u"line 1"_s),
+                 qPrintable(none.status.error().message));
+        QVERIFY(none.status.error().message.contains(u"--text-column"_s));
+        TextReadOptions options;
+        options.textColumn = u"body"_s;
+        options.labelColumn = u"tag"_s;
+        const Read named = readFile(u"csv"_s, u"missing_column.csv"_s, options);
+        QVERIFY(named.status.ok());
+        QCOMPARE(named.records.size(), 1);
+        QCOMPARE(named.records.first().labels, QStringList{u"x"_s});
+        options.labelColumn = u"nope"_s;
+        const Read wrong = readFile(u"csv"_s, u"missing_column.csv"_s, options);
+        QVERIFY(!wrong.status.ok());
+        QVERIFY(wrong.status.error().message.contains(u"\"nope\""_s));
+    }
+
+    void tsvPairs()
+    {
+        const Read r = readFile(u"tsv"_s, u"pairs.tsv"_s);
+        QVERIFY(r.status.ok());
+        QCOMPARE(r.records.size(), 3);
+        QCOMPARE(r.records.at(0).textB, u"What is your age?"_s);
+        QCOMPARE(r.records.at(0).labels, QStringList{u"1"_s});
+        QCOMPARE(r.records.at(1).score, 0.1);
+        QVERIFY(!r.records.at(2).score);
+    }
+
+    void labelStudio()
+    {
+        // Label Studio counts UTF-16 units: "Roma" at [13, 17) is [12, 16) in code points. Task
+        // 12's span covers half an emoji and does not match its text: skipped.
+        const Read r = readFile(u"labelstudio"_s, u"labelstudio.json"_s);
+        QVERIFY(r.status.ok());
+        QCOMPARE(problemLines(r.problems), QList<qint64>{2});
+        QCOMPARE(r.records.size(), 2);
+        QCOMPARE(r.records.at(0).id, u"11"_s);
+        QCOMPARE(r.records.at(0).spans, (QList<TextSpan>{{0, 3, u"PER"_s, std::nullopt},
+                                                         {12, 16, u"LOC"_s, std::nullopt}}));
+        QCOMPARE(covered(r.records.at(1)), QStringList{u"北京/LOC"_s});
+        // And back: the exporter writes UTF-16 offsets again.
+        const QJsonObject task = TextFormats::labelStudioTask(r.records.at(0), TextShape::Entities);
+        const QJsonObject value = task.value(u"annotations"_s)
+                                      .toArray()
+                                      .at(0)
+                                      .toObject()
+                                      .value(u"result"_s)
+                                      .toArray()
+                                      .at(1)
+                                      .toObject()
+                                      .value(u"value"_s)
+                                      .toObject();
+        QCOMPARE(value.value(u"start"_s).toInt(), 13);
+        QCOMPARE(value.value(u"text"_s).toString(), u"Roma"_s);
+    }
+
+    void doccano()
+    {
+        const Read r = readFile(u"doccano"_s, u"doccano.jsonl"_s);
+        QVERIFY(r.status.ok());
+        QVERIFY(r.problems.isEmpty());
+        QCOMPARE(covered(r.records.at(0)), (QStringList{u"Ana/PER"_s, u"Roma/LOC"_s}));
+        QCOMPARE(covered(r.records.at(1)), QStringList{u"北京/LOC"_s});
+    }
+
+    void txtLines()
+    {
+        const Read r = readFile(u"txt"_s, u"lines.txt"_s);
+        QCOMPARE(r.records.size(), 4);
+        QCOMPARE(r.records.at(1).text, u"second line"_s); // "\r\n" ends a line
+        QCOMPARE(r.records.at(2).line, 4);
+    }
+
+    void importDedupReport()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
+        QVERIFY(ws.ok());
+        DatasetStore store(ws->catalog(), ws->root());
+        store.setAuthor(u"alice"_s);
+        ImportOptions options;
+        options.format = u"jsonl"_s;
+        options.task = DatasetTask::TextClassification;
+        auto report = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+        // Line 4 is line 1 with doubled blanks, a decomposed é and a trailing blank.
+        QCOMPARE(report->imported, 5);
+        QCOMPARE(report->duplicates, 1);
+        QCOMPARE(report->duplicateFiles.first().file, u"classify.jsonl:4"_s);
+        QVERIFY(report->duplicateFiles.first().reason.contains(u"classify.jsonl:1"_s));
+        QCOMPARE(report->annotations, 5);
+        // Importing the same file again adds nothing.
+        auto again = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        QVERIFY(again.ok());
+        QCOMPARE(again->imported, 0);
+        QCOMPARE(again->duplicates, 6);
+        auto info = store.dataset(u"reviews"_s);
+        QCOMPARE(info->itemCount, 5);
+        QCOMPARE(info->labeledCount, 5);
+        // A second annotator's file of the same texts: no new item, their labels join them
+        // (line 4 repeats line 1, so Bob's label is added once); a second time, nothing.
+        options.author = u"bob"_s;
+        auto bob = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        QVERIFY(bob.ok());
+        QCOMPARE(bob->imported, 0);
+        QCOMPARE(bob->duplicates, 6);
+        QCOMPARE(bob->annotations, 5);
+        QVERIFY(bob->duplicateFiles.first().reason.contains(u"bob"_s));
+        auto bobAgain = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        QCOMPARE(bobAgain->annotations, 0);
+        QCOMPARE(store.authors(info->id).value(), (QStringList{u"alice"_s, u"bob"_s}));
+    }
+
+    void importBadRestImports()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
+        QVERIFY(ws.ok());
+        DatasetStore store(ws->catalog(), ws->root());
+        ImportOptions options;
+        options.format = u"jsonl"_s;
+        options.task = DatasetTask::Entities;
+        auto report = importDataset(store, u"people"_s, dataFile(u"entities_bad.jsonl"_s), options);
+        QVERIFY(report.ok());
+        QCOMPARE(report->imported, 2);
+        QCOMPARE(report->unreadable.size(), 4);
+        QCOMPARE(report->unreadable.first().file, u"entities_bad.jsonl:2"_s);
+        // A CSV without its text column imports nothing and leaves no dataset behind.
+        options.format = u"csv"_s;
+        options.task = DatasetTask::TextClassification;
+        auto refused =
+            importDataset(store, u"nothing"_s, dataFile(u"missing_column.csv"_s), options);
+        QVERIFY(!refused.ok());
+        QCOMPARE(store.dataset(u"nothing"_s).error().code, ErrorCode::NotFound);
+    }
+
+    void roundTripEveryFormat_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const char *f : {"jsonl", "conll", "csv", "tsv", "labelstudio", "doccano"})
+            QTest::newRow(f) << QString::fromLatin1(f);
+    }
+    void roundTripEveryFormat()
+    {
+        // Import → export → import keeps every span exactly (emoji, CJK, combining marks).
+        QFETCH(QString, format);
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
+        QVERIFY(ws.ok());
+        DatasetStore store(ws->catalog(), ws->root());
+        ImportOptions options;
+        options.format = u"jsonl"_s;
+        options.task = DatasetTask::Entities;
+        QVERIFY(importDataset(store, u"src"_s, dataFile(u"entities.jsonl"_s), options).ok());
+        ExportOptions out;
+        out.format = format;
+        auto exported = exportDataset(store, u"src"_s, dir.filePath(u"out"_s), out);
+        QVERIFY2(exported.ok(), exported.ok() ? "" : qPrintable(exported.error().message));
+        QCOMPARE(exported->items, 4);
+        options.format = format;
+        auto back = importDataset(store, u"back"_s,
+                                  dir.filePath(u"out/"_s + exported->files.first()), options);
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
+        QCOMPARE(back->imported, 4);
+        QVERIFY(back->unreadable.isEmpty());
+        auto a = store.snapshot(u"src"_s);
+        auto b = store.snapshot(u"back"_s);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(b->items.size(), a->items.size());
+        for (qsizetype i = 0; i < a->items.size(); ++i) {
+            const TextRecord ra = TextFormats::recordOf(a->items.at(i));
+            const TextRecord rb = TextFormats::recordOf(b->items.at(i));
+            QCOMPARE(rb.text, ra.text);
+            QCOMPARE(rb.spans, ra.spans);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextFormats)
+#include "tst_textformats.moc"

@@ -1,0 +1,1173 @@
+#include "labeling/textannotator.h"
+
+#include "core/appsettings.h"
+#include "core/workspace.h"
+#include "datasets/datasetitemsmodel.h"
+#include "datasets/datasetstore.h"
+#include "datasets/textannotationcommands.h"
+#include "datasets/textannotationdocument.h"
+#include "datasets/textsuggestions.h"
+#include "labeling/textagreementview.h"
+#include "labeling/textclassificationpanel.h"
+#include "labeling/textpairview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+// Re-polishing a widget costs milliseconds: only when its style really changes.
+void setSheet(QWidget *widget, const QString &sheet)
+{
+    if (widget->styleSheet() != sheet)
+        widget->setStyleSheet(sheet);
+}
+
+enum Page { SpansPage = 0, ClassesPage = 1, PairPage = 2 };
+
+QColor statusColor(ItemStatus status)
+{
+    switch (status) {
+    case ItemStatus::Unlabeled:
+        return QColor(0xb0, 0xb4, 0xba);
+    case ItemStatus::Labeled:
+        return QColor(0x2f, 0x80, 0xed);
+    case ItemStatus::Reviewed:
+        return QColor(0x27, 0xae, 0x60);
+    case ItemStatus::Rejected:
+        return QColor(0xeb, 0x57, 0x57);
+    }
+    return {};
+}
+
+QString statusText(ItemStatus status)
+{
+    switch (status) {
+    case ItemStatus::Unlabeled:
+        return TextAnnotator::tr("Unlabeled");
+    case ItemStatus::Labeled:
+        return TextAnnotator::tr("Labeled");
+    case ItemStatus::Reviewed:
+        return TextAnnotator::tr("Reviewed");
+    case ItemStatus::Rejected:
+        return TextAnnotator::tr("Rejected");
+    }
+    return {};
+}
+
+/// The model's confidence of a suggestion: a pair's score, or "score" in a span's geometry.
+std::optional<double> confidenceOf(const Annotation &annotation)
+{
+    if (annotation.kind == AnnotationKind::Pair)
+        return annotation.score();
+    const QJsonValue score = annotation.geometry.toObject().value(u"score"_s);
+    if (score.isDouble())
+        return score.toDouble();
+    return std::nullopt;
+}
+
+QString modelOf(const Annotation &annotation)
+{
+    return annotation.source.startsWith(u"model:"_s) ? annotation.source.mid(6) : annotation.source;
+}
+
+// One row of the item list: a status dot, the item's name and the first line of its text.
+class ItemDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
+    {
+        return {option.rect.width(), option.fontMetrics.height() * 2 + 14};
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        painter->save();
+        const bool selected = option.state & QStyle::State_Selected;
+        if (selected)
+            painter->fillRect(option.rect, option.palette.highlight().color().lighter(170));
+        else if (index.row() % 2)
+            painter->fillRect(option.rect, option.palette.alternateBase());
+        const QRect r = option.rect.adjusted(10, 6, -8, -6);
+        const bool loaded = index.data(DatasetItemsModel::LoadedRole).toBool();
+        const auto status = ItemStatus(index.data(DatasetItemsModel::StatusRole).toInt());
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(loaded ? statusColor(status) : QColor(0xdd, 0xdd, 0xdd));
+        const int h = option.fontMetrics.height();
+        painter->drawEllipse(QRectF(r.left(), r.top() + h / 2.0 - 4, 8, 8));
+        const QRect textRect = r.adjusted(16, 0, 0, 0);
+        QString name = index.data(DatasetItemsModel::SourceNameRole).toString();
+        if (name.isEmpty())
+            name = TextAnnotator::tr("Item %1").arg(
+                index.data(DatasetItemsModel::ItemIdRole).toLongLong());
+        QFont bold = option.font;
+        bold.setWeight(QFont::DemiBold);
+        painter->setFont(bold);
+        painter->setPen(option.palette.text().color());
+        painter->drawText(
+            textRect.adjusted(0, 0, 0, -h), Qt::AlignLeft | Qt::AlignTop,
+            QFontMetrics(bold).elidedText(loaded ? name : TextAnnotator::tr("Loading…"),
+                                          Qt::ElideRight, textRect.width()));
+        QString snippet = index.data(DatasetItemsModel::TextRole).toString().left(200);
+        snippet.replace(u'\n', u' ');
+        painter->setFont(option.font);
+        painter->setPen(option.palette.placeholderText().color());
+        painter->drawText(textRect.adjusted(0, h + 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                          option.fontMetrics.elidedText(snippet, Qt::ElideRight, textRect.width()));
+        painter->restore();
+    }
+};
+
+QPushButton *smallButton(const QString &text, QWidget *parent, const QString &name)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(name);
+    button->setFocusPolicy(Qt::NoFocus);
+    return button;
+}
+
+} // namespace
+
+TextAnnotator::TextAnnotator(QWidget *parent)
+    : QWidget(parent), m_document(new TextAnnotationDocument(this))
+{
+    m_author = AppSettings().annotatorName();
+    m_document->setAuthor(m_author);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"textAnnotatorTabs"_s);
+    m_tabs->setDocumentMode(true);
+    layout->addWidget(m_tabs);
+
+    auto *split = new QSplitter(Qt::Horizontal, m_tabs);
+    split->addWidget(makeListPane());
+    split->addWidget(makeAnnotatePane());
+    split->setStretchFactor(1, 1);
+    split->setSizes({280, 900});
+    m_tabs->addTab(split, tr("Annotate"));
+    m_agreement = new TextAgreementView(m_tabs);
+    m_tabs->addTab(m_agreement, tr("Agreement"));
+    connect(m_agreement, &TextAgreementView::editRequested, this, [this](qint64 itemId) {
+        m_tabs->setCurrentIndex(0);
+        m_list->clearSelection();
+        loadItem(itemId); // not necessarily in the list's filter: shown by id
+    });
+    connect(m_agreement, &TextAgreementView::resolved, this, [this](qint64 itemId) {
+        if (m_items != nullptr)
+            m_items->refresh();
+        if (m_document->item().id == itemId)
+            loadItem(itemId);
+    });
+
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("Redo"));
+    m_redo->setShortcuts({QKeySequence::Redo, QKeySequence(u"Ctrl+Y"_s)});
+    for (QAction *action : {m_undo, m_redo}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+
+    connect(m_document, &TextAnnotationDocument::reset, this, &TextAnnotator::resetViews);
+    connect(m_document, &TextAnnotationDocument::annotationInserted, this, [this](qint64 key) {
+        const Annotation *annotation = m_document->annotation(key);
+        if (annotation->kind == AnnotationKind::Span &&
+            (annotation->state == AnnotationState::Suggested ||
+             (annotation->state == AnnotationState::Accepted &&
+              annotation->author == m_document->author())))
+            m_spans->addSpan(toEditorSpan(*annotation));
+        refreshFromDocument();
+    });
+    connect(m_document, &TextAnnotationDocument::annotationRemoved, this, [this](qint64 key) {
+        m_spans->removeSpan(key);
+        refreshFromDocument();
+    });
+    connect(m_document, &TextAnnotationDocument::annotationChanged, this, [this](qint64 key) {
+        const Annotation *annotation = m_document->annotation(key);
+        if (annotation->kind == AnnotationKind::Span) {
+            if (annotation->state == AnnotationState::Rejected)
+                m_spans->removeSpan(key);
+            else
+                m_spans->updateSpan(toEditorSpan(*annotation));
+        }
+        refreshFromDocument();
+    });
+    connect(m_document, &TextAnnotationDocument::saveFailed, this, [this](const QString &error) {
+        showMessage(tr("Not saved: %1").arg(error));
+        // What the catalog holds wins: read the item again.
+        if (m_document->hasItem())
+            loadItem(m_document->item().id);
+    });
+    connect(m_document, &TextAnnotationDocument::itemUpdated, this,
+            [this](const DatasetItem &item) {
+                if (m_items != nullptr)
+                    m_items->updateItemStatus(item.id, item.status, item.reviewComment);
+                refreshHeader();
+            });
+
+    connect(m_spans, &TextSpanEditor::spanRequested, this,
+            [this](qint64 start, qint64 end, const QString &label) {
+                push(TextCommands::addSpan(m_document, label, start, end));
+            });
+    connect(m_spans, &TextSpanEditor::relabelRequested, this,
+            [this](qint64 key, const QString &label) {
+                push(TextCommands::relabel(m_document, key, label));
+            });
+    connect(m_spans, &TextSpanEditor::removeRequested, this,
+            [this](qint64 key) { push(TextCommands::remove(m_document, key)); });
+    connect(m_spans, &TextSpanEditor::acceptRequested, this, &TextAnnotator::acceptSuggestion);
+    connect(m_spans, &TextSpanEditor::rejectRequested, this, &TextAnnotator::rejectSuggestion);
+    connect(m_spans, &TextSpanEditor::spanRefused, this,
+            [this](const QString &reason) { showMessage(reason); });
+    connect(m_spans, &TextSpanEditor::selectedSpanChanged, this,
+            [this] { refreshSuggestionBar(); });
+    connect(m_classes, &TextClassificationPanel::tagsRequested, this,
+            [this](const QStringList &labels) { push(TextCommands::setTags(m_document, labels)); });
+    connect(m_pair, &TextPairView::judged, this,
+            [this](const QString &label, std::optional<double> score) {
+                push(TextCommands::setPair(m_document, label, score));
+            });
+    resetViews();
+}
+
+TextAnnotator::~TextAnnotator()
+{
+    if (m_worker != nullptr && m_receiver)
+        m_worker->retire(m_receiver);
+    if (m_suggestCancel)
+        *m_suggestCancel = true;
+    // The document and the items model retire from the worker before it stops.
+    delete m_items;
+    m_items = nullptr;
+    m_document->setWorker(nullptr);
+    // Children outlive this body; the worker of our own does not.
+    m_agreement->setWorker(nullptr);
+}
+
+QWidget *TextAnnotator::makeListPane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(8, 8, 4, 8);
+    auto *title = new QLabel(tr("Items"), pane);
+    title->setStyleSheet(u"font-weight: 600; font-size: 13px;"_s);
+    m_count = new QLabel(pane);
+    m_count->setObjectName(u"itemCount"_s);
+    m_count->setStyleSheet(u"color: palette(mid);"_s);
+    auto *head = new QHBoxLayout;
+    head->addWidget(title);
+    head->addStretch();
+    head->addWidget(m_count);
+    layout->addLayout(head);
+    m_filter = new QComboBox(pane);
+    m_filter->setObjectName(u"statusFilter"_s);
+    m_filter->addItem(tr("All items"), -1);
+    for (const ItemStatus status :
+         {ItemStatus::Unlabeled, ItemStatus::Labeled, ItemStatus::Reviewed, ItemStatus::Rejected})
+        m_filter->addItem(statusText(status), int(status));
+    m_filter->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(m_filter);
+    m_uncertainty = new QCheckBox(tr("Order by uncertainty"), pane);
+    m_uncertainty->setObjectName(u"uncertaintyOrder"_s);
+    m_uncertainty->setFocusPolicy(Qt::NoFocus);
+    m_uncertainty->setToolTip(
+        tr("Most uncertain first, by the model's pending suggestions (active learning)"));
+    layout->addWidget(m_uncertainty);
+    m_list = new QListView(pane);
+    m_list->setObjectName(u"itemList"_s);
+    m_list->setItemDelegate(new ItemDelegate(m_list));
+    m_list->setUniformItemSizes(true);
+    m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    layout->addWidget(m_list, 1);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] { applyFilter(); });
+    connect(m_uncertainty, &QCheckBox::toggled, this, [this](bool on) { setUncertaintyOrder(on); });
+    connect(m_list, &QListView::clicked, this,
+            [this](const QModelIndex &index) { showRow(index.row()); });
+    return pane;
+}
+
+QWidget *TextAnnotator::makeAnnotatePane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(4, 8, 8, 8);
+    layout->setSpacing(6);
+
+    // Header: item name, status, position, navigation and undo.
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel(pane);
+    m_title->setObjectName(u"itemTitle"_s);
+    m_title->setStyleSheet(u"font-weight: 600; font-size: 14px;"_s);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status = new QLabel(pane);
+    m_status->setObjectName(u"itemStatus"_s);
+    m_position = new QLabel(pane);
+    m_position->setObjectName(u"itemPosition"_s);
+    m_position->setStyleSheet(u"color: palette(mid);"_s);
+    header->addWidget(m_title);
+    header->addWidget(m_status);
+    header->addStretch();
+    m_showOthers = new QCheckBox(tr("Others' spans"), pane);
+    m_showOthers->setObjectName(u"showOthers"_s);
+    m_showOthers->setFocusPolicy(Qt::NoFocus);
+    m_showOthers->setToolTip(tr("Also show the spans other annotators accepted (dotted, "
+                                "read-only): for reviewing; leave off while labeling on your own"));
+    header->addWidget(m_showOthers);
+    connect(m_showOthers, &QCheckBox::toggled, this, [this](bool on) { setShowOthers(on); });
+    header->addWidget(m_position);
+    auto *previous = smallButton(tr("\u2190 Previous  [A]"), pane, u"previousItem"_s);
+    auto *next = smallButton(tr("Next  [D] \u2192"), pane, u"nextItem"_s);
+    auto *undo = new QToolButton(pane);
+    auto *redo = new QToolButton(pane);
+    header->addWidget(previous);
+    header->addWidget(next);
+    header->addWidget(undo);
+    header->addWidget(redo);
+    connect(previous, &QPushButton::clicked, this, &TextAnnotator::previous);
+    connect(next, &QPushButton::clicked, this, &TextAnnotator::next);
+    layout->addLayout(header);
+
+    // Legend: the labels with their colours and keys (a click applies the label).
+    m_legend = new QWidget(pane);
+    m_legend->setObjectName(u"labelLegend"_s);
+    m_legendLayout = new QHBoxLayout(m_legend);
+    m_legendLayout->setContentsMargins(0, 0, 0, 0);
+    m_legendLayout->setSpacing(6);
+    layout->addWidget(m_legend);
+
+    m_stack = new QStackedWidget(pane);
+    m_spans = new TextSpanEditor(m_stack);
+    m_spans->setObjectName(u"spanEditor"_s);
+    m_stack->addWidget(m_spans);
+    auto *classes = new QWidget(m_stack);
+    auto *classLayout = new QVBoxLayout(classes);
+    classLayout->setContentsMargins(0, 0, 0, 0);
+    m_classText = new QPlainTextEdit(classes);
+    m_classText->setObjectName(u"classificationText"_s);
+    m_classText->setReadOnly(true);
+    m_classText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_classText->document()->setDocumentMargin(12);
+    {
+        QFont font = m_classText->font();
+        font.setPointSizeF(font.pointSizeF() * 1.15);
+        m_classText->setFont(font);
+    }
+    m_classes = new TextClassificationPanel(classes);
+    m_classes->setObjectName(u"classificationPanel"_s);
+    classLayout->addWidget(m_classText, 1);
+    classLayout->addWidget(m_classes);
+    m_stack->addWidget(classes);
+    m_pair = new TextPairView(m_stack);
+    m_pair->setObjectName(u"pairView"_s);
+    m_stack->addWidget(m_pair);
+    layout->addWidget(m_stack, 1);
+
+    // Suggestions: the one Enter accepts, and the TF-IDF suggester.
+    auto *suggestions = new QFrame(pane);
+    suggestions->setObjectName(u"suggestionBar"_s);
+    suggestions->setFrameShape(QFrame::StyledPanel);
+    auto *suggestionRow = new QHBoxLayout(suggestions);
+    suggestionRow->setContentsMargins(8, 4, 8, 4);
+    m_suggestionText = new QLabel(suggestions);
+    m_suggestionText->setObjectName(u"suggestionText"_s);
+    m_acceptSuggestion = smallButton(tr("Accept  [Enter]"), suggestions, u"acceptSuggestion"_s);
+    m_rejectSuggestion = smallButton(tr("Reject  [Del]"), suggestions, u"rejectSuggestion"_s);
+    m_suggest = smallButton(tr("Suggest with TF-IDF model"), suggestions, u"suggestTfidf"_s);
+    m_suggest->setToolTip(tr("Train a TF-IDF model on the labeled items and suggest labels for "
+                             "the others (runs in the background)"));
+    m_suggestProgress = new QProgressBar(suggestions);
+    m_suggestProgress->setObjectName(u"suggestProgress"_s);
+    m_suggestProgress->setMaximumWidth(160);
+    m_suggestProgress->hide();
+    m_cancelSuggest = smallButton(tr("Cancel"), suggestions, u"cancelSuggest"_s);
+    m_cancelSuggest->hide();
+    suggestionRow->addWidget(m_suggestionText, 1);
+    suggestionRow->addWidget(m_acceptSuggestion);
+    suggestionRow->addWidget(m_rejectSuggestion);
+    suggestionRow->addSpacing(12);
+    suggestionRow->addWidget(m_suggestProgress);
+    suggestionRow->addWidget(m_cancelSuggest);
+    suggestionRow->addWidget(m_suggest);
+    layout->addWidget(suggestions);
+    connect(m_acceptSuggestion, &QPushButton::clicked, this,
+            [this] { acceptSuggestion(currentSuggestion()); });
+    connect(m_rejectSuggestion, &QPushButton::clicked, this,
+            [this] { rejectSuggestion(currentSuggestion()); });
+    connect(m_suggest, &QPushButton::clicked, this, &TextAnnotator::runSuggester);
+    connect(m_cancelSuggest, &QPushButton::clicked, this, [this] {
+        if (m_suggestCancel)
+            *m_suggestCancel = true;
+    });
+
+    // Review.
+    auto *reviewRow = new QHBoxLayout;
+    m_reviewComment = new QLineEdit(pane);
+    m_reviewComment->setObjectName(u"reviewComment"_s);
+    m_reviewComment->setPlaceholderText(tr("Review comment (optional)"));
+    m_approve = smallButton(tr("Approve"), pane, u"approveItem"_s);
+    m_approve->setToolTip(tr("Mark the item reviewed (Ctrl+Enter)"));
+    m_approve->setShortcut(QKeySequence(u"Ctrl+Return"_s));
+    m_rejectItem = smallButton(tr("Reject item"), pane, u"rejectItem"_s);
+    m_rejectItem->setToolTip(tr("Send the item back with the comment (Ctrl+Backspace)"));
+    m_rejectItem->setShortcut(QKeySequence(u"Ctrl+Backspace"_s));
+    reviewRow->addWidget(new QLabel(tr("Review:"), pane));
+    reviewRow->addWidget(m_reviewComment, 1);
+    reviewRow->addWidget(m_approve);
+    reviewRow->addWidget(m_rejectItem);
+    layout->addLayout(reviewRow);
+    connect(m_approve, &QPushButton::clicked, this,
+            [this] { review(ItemStatus::Reviewed, m_reviewComment->text()); });
+    connect(m_rejectItem, &QPushButton::clicked, this,
+            [this] { review(ItemStatus::Rejected, m_reviewComment->text()); });
+    connect(m_reviewComment, &QLineEdit::returnPressed, this, [this] { m_spans->setFocus(); });
+
+    m_message = new QLabel(pane);
+    m_message->setObjectName(u"annotatorMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    layout->addWidget(m_message);
+    m_messageTimer = new QTimer(this);
+    m_messageTimer->setSingleShot(true);
+    m_messageTimer->setInterval(8000);
+    connect(m_messageTimer, &QTimer::timeout, m_message, &QLabel::hide);
+
+    // Fixed labels (the action's text names the step; it goes in the tooltip).
+    undo->setText(tr("Undo"));
+    redo->setText(tr("Redo"));
+    undo->setObjectName(u"undoButton"_s);
+    redo->setObjectName(u"redoButton"_s);
+    for (QToolButton *button : {undo, redo}) {
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setEnabled(false);
+    }
+    QUndoStack *stack = m_document->undoStack();
+    connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
+    connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QToolButton::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QToolButton::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
+        undo->setToolTip(text.isEmpty() ? QString() : tr("Undo %1 (Ctrl+Z)").arg(text));
+    });
+    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
+        redo->setToolTip(text.isEmpty() ? QString() : tr("Redo %1 (Ctrl+Shift+Z)").arg(text));
+    });
+    return pane;
+}
+
+void TextAnnotator::setAuthor(const QString &author)
+{
+    m_author = author;
+    m_document->setAuthor(author);
+}
+
+QString TextAnnotator::author() const
+{
+    return m_author;
+}
+
+void TextAnnotator::open(const QString &workspaceRoot, const QString &datasetName,
+                         DatasetStoreWorker *worker)
+{
+    if (m_worker != nullptr && m_receiver)
+        m_worker->retire(m_receiver);
+    delete m_items;
+    m_items = nullptr;
+    m_document->setWorker(nullptr);
+    m_agreement->setWorker(nullptr); // before a worker of our own is replaced
+    m_document->clear();
+    m_root = workspaceRoot;
+    {
+        const QSignalBlocker block(m_uncertainty);
+        m_uncertainty->setChecked(false);
+    }
+    m_uncertaintyOrder.clear();
+    if (worker == nullptr) {
+        m_ownWorker = std::make_unique<DatasetStoreWorker>(workspaceRoot, m_author);
+        worker = m_ownWorker.get();
+    } else {
+        m_ownWorker.reset();
+    }
+    m_worker = worker;
+    m_receiver = worker->receiver(this);
+    m_document->setWorker(worker);
+    m_items = new DatasetItemsModel(worker, this);
+    m_items->setPageSize(100);
+    m_list->setModel(m_items);
+    connect(m_items, &DatasetItemsModel::countChanged, this, [this](qint64 count) {
+        m_count->setText(tr("%n item(s)", nullptr, int(count)));
+        if (m_row < 0 && count > 0 && m_pendingRow < 0)
+            showRow(0);
+        refreshHeader();
+    });
+    connect(m_items, &DatasetItemsModel::pageLoaded, this, [this] {
+        if (m_pendingRow >= 0) {
+            const int row = m_pendingRow;
+            m_pendingRow = -1;
+            showRow(row);
+        }
+    });
+    connect(m_items, &DatasetItemsModel::loadFailed, this,
+            [this](const QString &error) { showMessage(error); });
+    m_agreement->setWorker(worker);
+
+    m_loadingDataset = true;
+    const QString name = datasetName;
+    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
+    worker->read(receiver, [worker, receiver, name](DatasetStore &store) {
+        auto dataset = store.dataset(name);
+        Result<QList<DatasetLabel>> labels =
+            dataset ? store.labels(dataset->id) : Result<QList<DatasetLabel>>(dataset.error());
+        const QString objects = store.objectsDir();
+        worker->post(receiver, [receiver, dataset, labels, objects] {
+            auto *self = static_cast<TextAnnotator *>(receiver->object);
+            self->m_loadingDataset = false;
+            if (!dataset || !labels) {
+                const QString error = !dataset ? dataset.error().message : labels.error().message;
+                self->showMessage(error);
+                Q_EMIT self->failed(error);
+                return;
+            }
+            self->m_items->setDataset(dataset->id, objects);
+            self->datasetArrived(dataset.value(), labels.value());
+        });
+    });
+}
+
+void TextAnnotator::datasetArrived(const DatasetInfo &dataset, const QList<DatasetLabel> &labels)
+{
+    if (dataset.media != DatasetMedia::Text) {
+        const QString error =
+            tr("\"%1\" is an image dataset: open it in the image annotator.").arg(dataset.name);
+        showMessage(error);
+        Q_EMIT failed(error);
+        return;
+    }
+    m_dataset = dataset;
+    m_labels = labels;
+    m_row = -1;
+    m_uncertaintyOrder.clear();
+    const QList<TextLabelStyle> styles = labelStyles();
+    m_spans->setLabels(styles);
+    m_spans->setOverlapsAllowed(dataset.options.overlappingSpans);
+    m_classes->setLabels(styles, dataset.options.multiLabel);
+    m_pair->setScoreMode(dataset.options.pairScore);
+    m_stack->setCurrentIndex(dataset.task == DatasetTask::Entities             ? SpansPage
+                             : dataset.task == DatasetTask::TextClassification ? ClassesPage
+                                                                               : PairPage);
+    rebuildLegend();
+    if (dataset.task == DatasetTask::Entities) {
+        m_suggest->setText(tr("Suggest with dictionary model"));
+        m_suggest->setToolTip(tr("Find the span texts already labeled (and a dictionary) in the "
+                                 "other items and suggest them (runs in the background)"));
+    } else {
+        m_suggest->setText(tr("Suggest with TF-IDF model"));
+        m_suggest->setToolTip(tr("Train a TF-IDF model on the labeled items and suggest labels "
+                                 "for the others (runs in the background)"));
+    }
+    m_agreement->setDataset(dataset, labels);
+    Q_EMIT opened();
+}
+
+QList<TextLabelStyle> TextAnnotator::labelStyles() const
+{
+    QList<TextLabelStyle> styles;
+    for (const DatasetLabel &label : m_labels)
+        styles.append({label.name, QColor(label.color), label.hotkey});
+    return styles;
+}
+
+void TextAnnotator::rebuildLegend()
+{
+    while (QLayoutItem *item = m_legendLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_showOthers->setVisible(m_dataset.task == DatasetTask::Entities);
+    if (m_dataset.task != DatasetTask::Entities) {
+        m_legend->hide();
+        return;
+    }
+    m_legend->show();
+    for (qsizetype i = 0; i < m_labels.size(); ++i) {
+        const DatasetLabel &label = m_labels.at(i);
+        const QColor color = m_spans->colorOf(label.name);
+        const QString key = !label.hotkey.isEmpty() ? label.hotkey
+                            : i < 9                 ? QString::number(i + 1)
+                                                    : QString();
+        auto *chip = new QToolButton(m_legend);
+        chip->setObjectName(u"legend:"_s + label.name);
+        chip->setFocusPolicy(Qt::NoFocus);
+        chip->setText(key.isEmpty() ? label.name : u"%1  %2"_s.arg(label.name, key));
+        chip->setToolTip(tr("Label the selection as \"%1\"").arg(label.name));
+        chip->setStyleSheet(
+            u"QToolButton { background: rgba(%1,%2,%3,45); border: 1px solid %4; "
+            u"border-bottom: 3px solid %4; border-radius: 4px; padding: 2px 8px; }"_s
+                .arg(color.red())
+                .arg(color.green())
+                .arg(color.blue())
+                .arg(color.name()));
+        const QString name = label.name;
+        connect(chip, &QToolButton::clicked, this, [this, name] {
+            const auto [start, end] = m_spans->selection();
+            if (start != end) {
+                // As the hotkey would: blanks at the edges trimmed.
+                const QString text = m_spans->textOf(start, end);
+                qint64 s = start;
+                qint64 e = end;
+                while (s < e && text.at(s - start).isSpace())
+                    ++s;
+                while (e > s && text.at(e - 1 - start).isSpace())
+                    --e;
+                if (e > s)
+                    push(TextCommands::addSpan(m_document, name, s, e));
+            } else if (m_spans->selectedSpan() != 0) {
+                push(TextCommands::relabel(m_document, m_spans->selectedSpan(), name));
+            }
+            m_spans->setFocus();
+        });
+        m_legendLayout->addWidget(chip);
+    }
+    m_legendLayout->addStretch();
+    auto *hint = new QLabel(tr("Select text (Shift+arrows), press a key \u00b7 Tab: next span "
+                               "\u00b7 Del: delete"),
+                            m_legend);
+    hint->setStyleSheet(u"color: palette(mid);"_s);
+    m_legendLayout->addWidget(hint);
+}
+
+qint64 TextAnnotator::currentItemId() const
+{
+    return m_document->item().id;
+}
+
+void TextAnnotator::showRow(int row)
+{
+    if (m_items == nullptr || row < 0 || row >= rowCount())
+        return;
+    qint64 itemId = 0;
+    if (!m_uncertaintyOrder.isEmpty()) {
+        itemId = m_uncertaintyOrder.at(row);
+    } else {
+        const std::optional<DatasetItem> item = m_items->itemAt(row);
+        if (!item) {
+            m_pendingRow = row;
+            m_items->prefetch(row, row);
+            return;
+        }
+        itemId = item->id;
+    }
+    m_row = row;
+    const QModelIndex index = m_list->model()->index(row, 0);
+    m_list->setCurrentIndex(index);
+    m_list->scrollTo(index);
+    loadItem(itemId);
+}
+
+int TextAnnotator::rowCount() const
+{
+    if (!m_uncertaintyOrder.isEmpty())
+        return int(m_uncertaintyOrder.size());
+    return m_items != nullptr ? m_items->rowCount() : 0;
+}
+
+void TextAnnotator::next()
+{
+    if (m_row + 1 < rowCount())
+        showRow(m_row + 1);
+}
+
+void TextAnnotator::previous()
+{
+    if (m_row > 0)
+        showRow(m_row - 1);
+}
+
+void TextAnnotator::loadItem(qint64 itemId)
+{
+    if (m_worker == nullptr)
+        return;
+    const quint64 generation = ++m_generation;
+    m_loadingItem = true;
+    DatasetStoreWorker *worker = m_worker;
+    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
+    worker->read(receiver, [worker, receiver, itemId, generation](DatasetStore &store) {
+        auto item = store.item(itemId);
+        auto annotations = store.annotations(itemId);
+        worker->post(receiver, [receiver, item, annotations, generation] {
+            auto *self = static_cast<TextAnnotator *>(receiver->object);
+            if (!item || !annotations) {
+                self->m_loadingItem = false;
+                self->showMessage(!item ? item.error().message : annotations.error().message);
+                return;
+            }
+            self->itemArrived(generation, item.value(), annotations.value());
+        });
+    });
+}
+
+void TextAnnotator::itemArrived(quint64 generation, const DatasetItem &item,
+                                const QList<Annotation> &annotations)
+{
+    if (generation != m_generation)
+        return; // the user moved on
+    m_loadingItem = false;
+    m_document->load(m_dataset, item, annotations);
+    m_reviewComment->setText(item.reviewComment);
+    // Keys go to the text shown, whichever page (unless the user is typing a comment).
+    if (!m_reviewComment->hasFocus() && isVisible()) {
+        if (m_stack->currentIndex() == SpansPage)
+            m_spans->setFocus();
+        else if (m_stack->currentIndex() == ClassesPage)
+            m_classText->setFocus();
+        else
+            m_pair->textA()->setFocus();
+    }
+    Q_EMIT itemShown(item.id);
+}
+
+EditorSpan TextAnnotator::toEditorSpan(const Annotation &annotation) const
+{
+    EditorSpan span;
+    span.key = annotation.id;
+    span.label = annotation.label;
+    span.start = annotation.spanStart();
+    span.end = annotation.spanEnd();
+    span.suggested = annotation.state == AnnotationState::Suggested;
+    span.source = annotation.source;
+    span.score = confidenceOf(annotation);
+    span.author = annotation.author;
+    span.foreign =
+        annotation.state == AnnotationState::Accepted && annotation.author != m_document->author();
+    return span;
+}
+
+void TextAnnotator::setShowOthers(bool on)
+{
+    if (m_showOthers->isChecked() != on) {
+        m_showOthers->setChecked(on); // calls back
+        return;
+    }
+    if (m_dataset.task == DatasetTask::Entities && m_document->hasItem())
+        refreshSpans();
+}
+
+void TextAnnotator::refreshSpans()
+{
+    QList<EditorSpan> spans;
+    for (const Annotation &annotation : m_document->visible(m_showOthers->isChecked())) {
+        if (annotation.kind == AnnotationKind::Span)
+            spans.append(toEditorSpan(annotation));
+    }
+    m_spans->setContent(m_document->item().text, spans);
+}
+
+void TextAnnotator::resetViews()
+{
+    const DatasetItem &item = m_document->item();
+    if (m_dataset.task == DatasetTask::Entities)
+        refreshSpans();
+    else if (m_dataset.task == DatasetTask::TextClassification)
+        m_classText->setPlainText(item.text);
+    else if (m_dataset.task == DatasetTask::Pairs)
+        m_pair->setTexts(item.text, item.textB);
+    refreshFromDocument();
+}
+
+void TextAnnotator::refreshFromDocument()
+{
+    // After each change; the span editor follows the change signals one span at a time.
+    if (m_dataset.task == DatasetTask::TextClassification) {
+        m_classes->setTags(m_document->tags());
+        QHash<QString, double> suggested;
+        for (const Annotation &annotation : m_document->suggestions()) {
+            if (annotation.kind == AnnotationKind::Tag)
+                suggested.insert(annotation.label, confidenceOf(annotation).value_or(std::nan("")));
+        }
+        m_classes->setSuggestions(suggested);
+    } else if (m_dataset.task == DatasetTask::Pairs) {
+        const std::optional<Annotation> judgement = m_document->pairJudgement();
+        m_pair->setJudgement(judgement ? judgement->label : QString(),
+                             judgement ? judgement->score() : std::nullopt);
+        const QList<Annotation> pending = m_document->suggestions();
+        if (!pending.isEmpty())
+            m_pair->setSuggestion(pending.first().label, pending.first().score(),
+                                  modelOf(pending.first()));
+        else
+            m_pair->setSuggestion(QString(), std::nullopt, QString());
+    }
+    refreshSuggestionBar();
+    refreshHeader();
+}
+
+void TextAnnotator::refreshHeader()
+{
+    const DatasetItem &item = m_document->item();
+    if (item.id == 0) {
+        m_title->setText(m_dataset.name.isEmpty() ? tr("No dataset open") : m_dataset.name);
+        m_status->clear();
+        m_position->clear();
+        return;
+    }
+    m_title->setText(item.sourceName.isEmpty() ? tr("Item %1").arg(item.id) : item.sourceName);
+    const QColor color = statusColor(item.status);
+    m_status->setText(statusText(item.status));
+    setSheet(m_status, u"background: %1; color: white; border-radius: 8px; "
+                       u"padding: 1px 8px; font-weight: 600;"_s.arg(color.name()));
+    const int count = rowCount();
+    m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(count));
+}
+
+qint64 TextAnnotator::currentSuggestion() const
+{
+    if (m_dataset.task == DatasetTask::Entities) {
+        const EditorSpan *selected = m_spans->span(m_spans->selectedSpan());
+        if (selected != nullptr && selected->suggested)
+            return selected->key;
+        return m_spans->nextSuggestion(m_spans->selection().first);
+    }
+    const QList<Annotation> pending = m_document->suggestions();
+    return pending.isEmpty() ? 0 : pending.first().id;
+}
+
+void TextAnnotator::refreshSuggestionBar()
+{
+    const qint64 key = currentSuggestion();
+    const Annotation *suggestion = key != 0 ? m_document->annotation(key) : nullptr;
+    const int pending = m_document->suggestionCount();
+    m_acceptSuggestion->setEnabled(suggestion != nullptr);
+    m_rejectSuggestion->setEnabled(suggestion != nullptr);
+    if (suggestion == nullptr) {
+        m_suggestionText->setText(tr("No suggestions for this item."));
+        setSheet(m_suggestionText, u"color: palette(mid);"_s);
+        return;
+    }
+    QString what = suggestion->label;
+    if (suggestion->kind == AnnotationKind::Span)
+        what = u"%1 \u201c%2\u201d"_s.arg(
+            suggestion->label,
+            m_spans->textOf(suggestion->spanStart(), suggestion->spanEnd()).left(40));
+    else if (suggestion->kind == AnnotationKind::Pair && suggestion->label.isEmpty())
+        what = tr("score");
+    QString text = tr("%n suggestion(s) \u00b7 next: %1 by %2", nullptr, pending)
+                       .arg(what.toHtmlEscaped(), modelOf(*suggestion).toHtmlEscaped());
+    if (const std::optional<double> score = confidenceOf(*suggestion))
+        text += u" \u00b7 "_s + tr("score %1").arg(*score, 0, 'f', 2);
+    m_suggestionText->setText(text);
+    setSheet(m_suggestionText, u"color: #6b2fb3;"_s);
+}
+
+void TextAnnotator::acceptSuggestion(qint64 key)
+{
+    const Annotation *suggestion = key != 0 ? m_document->annotation(key) : nullptr;
+    if (suggestion == nullptr)
+        return;
+    if (suggestion->kind == AnnotationKind::Span && !m_dataset.options.overlappingSpans) {
+        for (const Annotation &other : m_document->visible()) {
+            if (other.kind == AnnotationKind::Span && other.state == AnnotationState::Accepted &&
+                other.spanStart() < suggestion->spanEnd() &&
+                other.spanEnd() > suggestion->spanStart()) {
+                showMessage(tr("This suggestion overlaps \"%1\", and this dataset does not allow "
+                               "overlapping spans: delete that span first, or reject the "
+                               "suggestion.")
+                                .arg(other.label));
+                return;
+            }
+        }
+    }
+    if (suggestion->kind == AnnotationKind::Tag && !m_dataset.options.multiLabel) {
+        // Single label: accepting a tag replaces the one set.
+        push(TextCommands::setTags(m_document, {suggestion->label}));
+        return;
+    }
+    if (suggestion->kind == AnnotationKind::Pair && m_document->pairJudgement()) {
+        push(TextCommands::setPair(m_document, suggestion->label, suggestion->score()));
+        return;
+    }
+    push(TextCommands::accept(m_document, key));
+}
+
+void TextAnnotator::rejectSuggestion(qint64 key)
+{
+    push(TextCommands::reject(m_document, key));
+}
+
+void TextAnnotator::push(QUndoCommand *command)
+{
+    if (command == nullptr || !m_document->hasItem())
+        return;
+    m_document->undoStack()->push(command);
+}
+
+void TextAnnotator::review(ItemStatus verdict, const QString &comment)
+{
+    if (!m_document->hasItem())
+        return;
+    if (verdict == ItemStatus::Rejected && comment.trimmed().isEmpty()) {
+        showMessage(tr("Say why the item is rejected in the review comment, then reject it."));
+        m_reviewComment->setFocus();
+        return;
+    }
+    m_document->review(verdict, comment.trimmed());
+    showMessage(verdict == ItemStatus::Reviewed ? tr("Approved.") : tr("Rejected."), false);
+}
+
+QString TextAnnotator::message() const
+{
+    return m_message->isVisible() || m_messageTimer->isActive() ? m_message->text() : QString();
+}
+
+bool TextAnnotator::isLoading() const
+{
+    return m_loadingDataset || m_loadingItem || m_pendingRow >= 0 ||
+           (m_items != nullptr && m_items->isLoading());
+}
+
+void TextAnnotator::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    setSheet(m_message,
+             error ? u"color: #b3261e; padding: 2px;"_s : u"color: #1e7d3c; padding: 2px;"_s);
+    m_message->show();
+    m_messageTimer->start();
+}
+
+void TextAnnotator::applyFilter()
+{
+    if (m_items == nullptr)
+        return;
+    if (m_uncertainty->isChecked() && m_list->model() == m_orderModel && m_orderModel) {
+        setUncertaintyOrder(true); // again, with the new filter
+        return;
+    }
+    ItemQuery query = m_items->query();
+    const int status = m_filter->currentData().toInt();
+    query.status = status < 0 ? std::nullopt : std::optional<ItemStatus>(ItemStatus(status));
+    m_row = -1;
+    m_items->setQuery(query);
+}
+
+void TextAnnotator::setUncertaintyOrder(bool on)
+{
+    if (m_uncertainty->isChecked() != on) {
+        m_uncertainty->setChecked(on); // calls back
+        return;
+    }
+    m_uncertaintyOrder.clear();
+    m_row = -1;
+    if (!on || m_worker == nullptr || m_dataset.id == 0) {
+        m_list->setModel(m_items);
+        delete m_orderModel;
+        m_orderModel = nullptr;
+        applyFilter();
+        return;
+    }
+    // The model's uncertainty about each item's pending suggestions (TextSuggestions), then
+    // the rows to show for the first items of that order.
+    DatasetStoreWorker *worker = m_worker;
+    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
+    const qint64 datasetId = m_dataset.id;
+    const int status = m_filter->currentData().toInt();
+    m_loadingDataset = true;
+    worker->read(receiver, [worker, receiver, datasetId, status](DatasetStore &store) {
+        auto order =
+            TextSuggestions::uncertaintyOrder(store, datasetId, UncertaintyMeasure::LeastConfidence,
+                                              status == int(ItemStatus::Unlabeled));
+        QList<std::pair<DatasetItem, UncertainItem>> rows;
+        QString error = order ? QString() : order.error().message;
+        if (order) {
+            for (const UncertainItem &u : order.value()) {
+                auto item = store.item(u.itemId);
+                if (!item)
+                    continue;
+                if (status >= 0 && int(item->status) != status)
+                    continue;
+                rows.append({item.value(), u});
+                if (rows.size() >= 5000)
+                    break;
+            }
+        }
+        worker->post(receiver, [receiver, rows, error] {
+            auto *self = static_cast<TextAnnotator *>(receiver->object);
+            self->m_loadingDataset = false;
+            if (!error.isEmpty()) {
+                self->showMessage(error);
+                return;
+            }
+            self->showUncertaintyOrder(rows);
+        });
+    });
+}
+
+void TextAnnotator::showUncertaintyOrder(const QList<std::pair<DatasetItem, UncertainItem>> &rows)
+{
+    if (!m_uncertainty->isChecked())
+        return;
+    delete m_orderModel;
+    m_orderModel = new QStandardItemModel(this);
+    m_uncertaintyOrder.clear();
+    int scored = 0;
+    for (const auto &[item, u] : rows) {
+        auto *row = new QStandardItem;
+        QString name = item.sourceName.isEmpty() ? tr("Item %1").arg(item.id) : item.sourceName;
+        if (u.uncertainty >= 0) {
+            name += u"  \u00b7  "_s + tr("uncertainty %1").arg(u.uncertainty, 0, 'f', 2);
+            ++scored;
+        }
+        row->setData(item.id, DatasetItemsModel::ItemIdRole);
+        row->setData(int(item.status), DatasetItemsModel::StatusRole);
+        row->setData(name, DatasetItemsModel::SourceNameRole);
+        row->setData(item.text, DatasetItemsModel::TextRole);
+        row->setData(true, DatasetItemsModel::LoadedRole);
+        m_orderModel->appendRow(row);
+        m_uncertaintyOrder.append(item.id);
+    }
+    m_list->setModel(m_orderModel);
+    m_count->setText(tr("%n item(s)", nullptr, int(rows.size())));
+    if (scored == 0)
+        showMessage(tr("No item has a scored suggestion yet: run \"%1\" first, then order by "
+                       "uncertainty.")
+                        .arg(m_suggest->text()));
+    if (!m_uncertaintyOrder.isEmpty())
+        showRow(0);
+}
+
+void TextAnnotator::runSuggester()
+{
+    if (m_suggestCancel || m_dataset.id == 0 || m_root.isEmpty())
+        return;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_suggestCancel = cancel;
+    m_suggest->setEnabled(false);
+    m_suggestProgress->setRange(0, 0);
+    m_suggestProgress->setFormat(tr("Exporting…"));
+    m_suggestProgress->setTextVisible(true);
+    m_suggestProgress->show();
+    m_cancelSuggest->show();
+    SuggesterRun run;
+    run.templateId =
+        m_dataset.task == DatasetTask::Entities ? u"text-dict-suggest"_s : u"text-tfidf-suggest"_s;
+    run.cancel = cancel.get();
+    QPointer<TextAnnotator> self(this);
+    run.progress = [self](const QString &stage) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, stage] {
+                if (!self)
+                    return;
+                const QString text = stage == u"export"_s   ? tr("Exporting…")
+                                     : stage == u"run"_s    ? tr("Training and predicting…")
+                                     : stage == u"import"_s ? tr("Importing suggestions…")
+                                                            : stage;
+                self->m_suggestProgress->setFormat(text);
+            },
+            Qt::QueuedConnection);
+    };
+    auto *watcher = new QFutureWatcher<Result<SuggestReport>>(this);
+    connect(watcher, &QFutureWatcher<Result<SuggestReport>>::finished, this, [this, watcher] {
+        const Result<SuggestReport> report = watcher->result();
+        watcher->deleteLater();
+        m_suggestCancel.reset();
+        m_suggest->setEnabled(true);
+        m_suggestProgress->hide();
+        m_cancelSuggest->hide();
+        if (!report) {
+            showMessage(report.error().code == ErrorCode::Cancelled
+                            ? tr("Suggestions cancelled.")
+                            : tr("No suggestions: %1").arg(report.error().message));
+            return;
+        }
+        showMessage(tr("%1 suggested %n label(s) on %2 item(s).", nullptr, int(report->suggestions))
+                        .arg(report->source.mid(6))
+                        .arg(report->items),
+                    false);
+        if (m_items != nullptr)
+            m_items->refresh();
+        if (m_document->hasItem())
+            loadItem(m_document->item().id);
+        if (m_uncertainty->isChecked())
+            setUncertaintyOrder(true);
+    });
+    const QString root = m_root;
+    const QString name = m_dataset.name;
+    const QString author = m_author;
+    watcher->setFuture(
+        QtConcurrent::run([root, name, author, run, cancel]() -> Result<SuggestReport> {
+            // A connection of its own: the catalog worker stays free for the annotator's edits.
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return workspace.error();
+            DatasetStore store(workspace->catalog(), root);
+            store.setAuthor(author);
+            return TextSuggestions::runSuggester(store, name, run);
+        }));
+}
+
+void TextAnnotator::keyPressEvent(QKeyEvent *event)
+{
+    // Keys the views left alone come here.
+    if (m_dataset.task == DatasetTask::TextClassification && m_classes->handleKey(event))
+        return;
+    if (m_dataset.task == DatasetTask::Pairs && m_pair->handleKey(event))
+        return;
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (mods == Qt::NoModifier) {
+        switch (event->key()) {
+        case Qt::Key_D:
+        case Qt::Key_PageDown:
+            next();
+            return;
+        case Qt::Key_A:
+        case Qt::Key_PageUp:
+            previous();
+            return;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            acceptSuggestion(currentSuggestion());
+            return;
+        case Qt::Key_Delete:
+        case Qt::Key_Backspace:
+            rejectSuggestion(currentSuggestion());
+            return;
+        default:
+            break;
+        }
+    }
+    QWidget::keyPressEvent(event);
+}
+
+} // namespace atelier
