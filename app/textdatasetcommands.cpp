@@ -187,6 +187,11 @@ int TextCommands::agreement()
                  .arg(report->sharedItems)
                  .arg(authors.at(0), authors.at(1))
           << Qt::endl;
+    if (report->sharedItems == 0) {
+        out() << tr("Nothing to compare: 'dataset show %1' lists who annotated it.").arg(info->name)
+              << Qt::endl;
+        return ExitOk;
+    }
     if (spans)
         out() << tr("Span F1 %1 (precision %2, recall %3; %4 of %5 / %6 spans match exactly).")
                      .arg(report->spans.f1, 0, 'f', 3)
