@@ -30,6 +30,7 @@
 #include <QImage>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QPixmap>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -227,7 +228,9 @@ Figures measure(const QByteArray &json, const TemplateLibrary &library, bool opt
     f.dragP50 = at(wall, cpu, 0.5);
     f.dragP95 = at(wall, cpu, 0.95);
 
-    // (b) the same drag as the view paints it: only the region the move invalidated.
+    // (b) the same drag as the view paints it: only the region the move invalidated. A press
+    // on the node freezes the links that do not move (CanvasScene::beginMove()).
+    canvas->scene->freezeLinks({node});
     PaintCounter counter;
     canvas->view->viewport()->installEventFilter(&counter);
     for (int k = 0; k < 5; ++k) // nothing left over from the loop above
@@ -249,6 +252,10 @@ Figures measure(const QByteArray &json, const TemplateLibrary &library, bool opt
             ++f.realMissed;
     }
     canvas->view->viewport()->removeEventFilter(&counter);
+    if (!pngFolder.isEmpty()) // mid-drag: the frozen links come from the cached background
+        canvas->view->viewport()->grab().save(
+            QDir(pngFolder).filePath(u"canvas-2000-drag-%1.png"_s.arg(tag)));
+    canvas->scene->thawLinks();
     node->setPos(start);
     QCoreApplication::processEvents();
     f.realP50 = at(wall, cpu, 0.5);
