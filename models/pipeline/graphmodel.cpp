@@ -68,7 +68,13 @@ GraphModel::GraphModel(TemplateLibrary library, QObject *parent)
 
 GraphModel::~GraphModel()
 {
-    // Commands refer to the model; they go before it.
+    // The stack clearing itself emits indexChanged, cleanChanged, canUndoChanged…; a receiver
+    // (ours, or a view asking isModified()) would reach a model half destroyed. Nobody hears it
+    // go; its commands, which refer to the model, are deleted while the model is still whole
+    // and the stack is still reachable through m_undoStack.
+    m_undoStack->disconnect();
+    m_undoStack->blockSignals(true);
+    m_undoStack->clear();
     m_undoStack.reset();
 }
 

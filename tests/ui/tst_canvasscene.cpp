@@ -132,6 +132,46 @@ private Q_SLOTS:
         m_model.reset();
     }
 
+    void dragFreezesTheLinksThatStayStill()
+    {
+        NodeItem *split = m_scene->nodeItem(u"split"_s);
+        EdgeItem *moving =
+            m_scene->edgeItem(EdgeSpec{u"split"_s, u"train"_s, u"train"_s, u"table"_s});
+        EdgeItem *still = m_scene->edgeItem(EdgeSpec{u"a"_s, u"out"_s, u"b"_s, u"in"_s});
+        QVERIFY(split && moving && still);
+        const QPointF grip = split->scenePos() + QPointF(60, 12); // the title, not a port
+        const QPointF to = grip + QPointF(40, 60);                // on the grid
+        mouse(QEvent::MouseButtonPress, grip);
+        for (int i = 1; i <= 4; ++i)
+            mouse(QEvent::MouseMove, grip + (to - grip) * (qreal(i) / 4));
+        QVERIFY(still->isFrozen());
+        QVERIFY(!moving->isFrozen());
+        QCOMPARE(m_view->cacheMode(), QGraphicsView::CacheBackground);
+        QCOMPARE(split->pos(), QPointF(280, 0) + (to - grip));
+        // The frozen links come from the cached background: the same picture as drawn live.
+        const QImage frozen = m_view->viewport()->grab().toImage();
+        m_scene->thawLinks();
+        QVERIFY(!still->isFrozen());
+        QCOMPARE(m_view->cacheMode(), QGraphicsView::CacheNone);
+        const QImage live = m_view->viewport()->grab().toImage();
+        QCOMPARE(frozen, live);
+        mouse(QEvent::MouseButtonRelease, to);
+        QCOMPARE(stack()->count(), 1);
+        QCOMPARE(m_model->position(u"split"_s), QPointF(280, 0) + (to - grip));
+
+        // Released: nothing stays frozen. Without item caching nothing is frozen at all.
+        mouse(QEvent::MouseButtonPress, grip + (to - grip));
+        QVERIFY(still->isFrozen());
+        mouse(QEvent::MouseButtonRelease, grip + (to - grip));
+        QVERIFY(!still->isFrozen());
+        QCOMPARE(m_view->cacheMode(), QGraphicsView::CacheNone);
+        m_scene->setItemCachingEnabled(false);
+        mouse(QEvent::MouseButtonPress, grip + (to - grip));
+        QVERIFY(!still->isFrozen());
+        QCOMPARE(m_view->cacheMode(), QGraphicsView::CacheNone);
+        mouse(QEvent::MouseButtonRelease, grip + (to - grip));
+    }
+
     void itemsFollowTheModel()
     {
         QCOMPARE(m_scene->nodeItemCount(), 7);

@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 using namespace atelier;
 
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void placesNodesWithoutLayout();
     void signalsOfEdits();
     void modifiedFollowsTheUndoStack();
+    void destroyedWithListenersOnItsStack();
     void canConnect_data();
     void canConnect();
     void cycleRefusalNamesThePath();
@@ -210,6 +213,36 @@ void TestGraphModel::modifiedFollowsTheUndoStack()
     QVERIFY(!model.isModified());
     QCOMPARE(model.undoStack()->count(), 0);
     QCOMPARE(modified.last().first().toBool(), false);
+}
+
+void TestGraphModel::destroyedWithListenersOnItsStack()
+{
+    // A view that asks the model on every stack signal, as the pipeline editor does: the
+    // model's teardown must not let the stack's last signals reach it (it used to call
+    // isModified() through a null stack).
+    auto model = std::make_unique<GraphModel>(builtinLibrary());
+    model->setDocument(parse(kDiamond));
+    int heard = 0;
+    QObject view;
+    GraphModel *raw = model.get();
+    auto ask = [raw, &heard] {
+        ++heard;
+        (void)raw->isModified();
+        (void)raw->undoStack()->count();
+        (void)raw->nodes().size();
+    };
+    connect(raw->undoStack(), &QUndoStack::indexChanged, &view, ask);
+    connect(raw->undoStack(), &QUndoStack::cleanChanged, &view, ask);
+    connect(raw->undoStack(), &QUndoStack::canUndoChanged, &view, ask);
+    connect(raw, &GraphModel::modifiedChanged, &view, ask);
+    QVERIFY(model->setValue(u"a"_s, u"name"_s, u"First"_s));
+    QVERIFY(model->setValue(u"b"_s, u"name"_s, u"Second"_s));
+    model->undoStack()->undo();
+    QVERIFY(model->isModified());
+    QVERIFY(heard > 0);
+    const int before = heard;
+    model.reset(); // modified, with a command on each side of the index
+    QCOMPARE(heard, before);
 }
 
 void TestGraphModel::canConnect_data()

@@ -1,5 +1,6 @@
 #include "canvas/canvasscene.h"
 #include "canvas/canvasmime.h"
+#include "canvas/canvasview.h"
 #include "canvas/edgeitem.h"
 #include "canvas/noteitem.h"
 #include "pipeline/pipelineclipboard.h"
@@ -760,11 +761,54 @@ void CanvasScene::beginMove()
     }
     m_moving = !m_pressPositions.isEmpty();
     m_options.snapping = m_moving && m_snap;
+    if (m_moving) {
+        QList<NodeItem *> moving;
+        for (QGraphicsItem *item : items) {
+            if (item->type() == NodeItem::Type)
+                moving.append(static_cast<NodeItem *>(item));
+        }
+        freezeLinks(moving);
+    }
+}
+
+void CanvasScene::freezeLinks(const QList<NodeItem *> &moving)
+{
+    thawLinks();
+    if (!m_caching)
+        return;
+    QSet<EdgeItem *> live;
+    for (NodeItem *node : moving) {
+        for (EdgeItem *edge : node->edges())
+            live.insert(edge);
+    }
+    for (EdgeItem *edge : std::as_const(m_edges))
+        edge->setFrozen(!live.contains(edge));
+    m_linksFrozen = true;
+    const QList<QGraphicsView *> all = views();
+    for (QGraphicsView *view : all) {
+        if (auto *canvas = qobject_cast<CanvasView *>(view))
+            canvas->setFrozenLinks(true);
+    }
+}
+
+void CanvasScene::thawLinks()
+{
+    if (!m_linksFrozen)
+        return;
+    m_linksFrozen = false;
+    for (EdgeItem *edge : std::as_const(m_edges))
+        edge->setFrozen(false);
+    const QList<QGraphicsView *> all = views();
+    for (QGraphicsView *view : all) {
+        if (auto *canvas = qobject_cast<CanvasView *>(view))
+            canvas->setFrozenLinks(false);
+    }
 }
 
 void CanvasScene::endMove()
 {
     m_options.snapping = false;
+    thawLinks();
     if (!m_moving)
         return;
     m_moving = false;

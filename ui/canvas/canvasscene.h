@@ -82,6 +82,13 @@ public:
     /// All three of the above.
     void setOptimisationsEnabled(bool enabled);
 
+    /// A drag of \a moving nodes starts: the links not touching them are frozen into the
+    /// views' cached background (when item caching is on), so that each move repaints the
+    /// moving node and its links only. thawLinks() ends it. Called by a node drag's press and
+    /// release; public for the benchmark.
+    void freezeLinks(const QList<NodeItem *> &moving);
+    void thawLinks();
+
     /// True while the user drags a link.
     bool isDraggingLink() const { return m_link != nullptr; }
     /// Where a paste or Ctrl+. puts things when the cursor is not over a view.
@@ -182,6 +189,7 @@ private:
     // Move gesture: positions at press of the items that move with the grabbed one.
     QMap<QString, QPointF> m_pressPositions;
     bool m_moving = false;
+    bool m_linksFrozen = false;
 
     // Link gesture.
     EdgeItem *m_link = nullptr;

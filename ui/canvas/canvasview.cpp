@@ -1,5 +1,6 @@
 #include "canvas/canvasview.h"
 #include "canvas/canvasstyle.h"
+#include "canvas/edgeitem.h"
 #include "canvas/minimap.h"
 
 #include <QKeyEvent>
@@ -104,14 +105,27 @@ void CanvasView::setMinimapVisible(bool visible)
 void CanvasView::setGridVisible(bool visible)
 {
     m_grid = visible;
+    resetCachedContent();
+    viewport()->update();
+}
+
+void CanvasView::setFrozenLinks(bool frozen)
+{
+    if (m_frozenLinks == frozen)
+        return;
+    m_frozenLinks = frozen;
+    setCacheMode(frozen ? CacheBackground : CacheNone);
+    resetCachedContent();
     viewport()->update();
 }
 
 void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
 {
     painter->fillRect(rect, CanvasStyle::canvasBackground());
-    if (!m_grid)
+    if (!m_grid) {
+        drawFrozenLinks(painter, rect);
         return;
+    }
     // Minor lines only while they are at least 12 pixels apart; major every 5 cells.
     const qreal z = zoom();
     const qreal cell = CanvasStyle::GridSize;
@@ -131,6 +145,22 @@ void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
         lines(cell, CanvasStyle::gridMinor());
     if (cell * 5 * z >= 8)
         lines(cell * 5, CanvasStyle::gridMajor());
+    drawFrozenLinks(painter, rect);
+}
+
+void CanvasView::drawFrozenLinks(QPainter *painter, const QRectF &rect)
+{
+    if (m_frozenLinks && scene()) {
+        const QList<QGraphicsItem *> items =
+            scene()->items(rect, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder);
+        for (QGraphicsItem *item : items) {
+            if (item->type() == EdgeItem::Type && item->isVisible()) {
+                auto *edge = static_cast<EdgeItem *>(item);
+                if (edge->isFrozen())
+                    edge->paintFrozen(painter);
+            }
+        }
+    }
 }
 
 void CanvasView::wheelEvent(QWheelEvent *event)

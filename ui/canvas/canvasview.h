@@ -34,6 +34,9 @@ public:
     void setMinimapVisible(bool visible);
     void setGridVisible(bool visible);
     bool gridVisible() const { return m_grid; }
+    /// While a node is dragged (CanvasScene::freezeLinks()): the background, with the links
+    /// that do not move, is drawn once and cached; a move repaints the rest only.
+    void setFrozenLinks(bool frozen);
 
 Q_SIGNALS:
     void zoomChanged(qreal factor);
@@ -52,10 +55,12 @@ protected:
 
 private:
     void placeMinimap();
+    void drawFrozenLinks(QPainter *painter, const QRectF &rect);
     void endSpacePan();
 
     Minimap *m_minimap = nullptr;
     bool m_grid = true;
+    bool m_frozenLinks = false;
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panLast;

@@ -1,5 +1,7 @@
 #include "canvas/edgeitem.h"
 
+#include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -126,6 +128,16 @@ void EdgeItem::setEnds(const QPointF &p0, const QPointF &p3)
 {
     if (m_placed && p0 == m_p0 && p3 == m_p3)
         return;
+    if (m_frozen) {
+        // Moved while frozen (an undo during a drag): drawn live from now on, and the views'
+        // cached backgrounds, which hold its old picture, drawn again.
+        m_frozen = false;
+        if (QGraphicsScene *owner = scene()) {
+            const QList<QGraphicsView *> views = owner->views();
+            for (QGraphicsView *view : views)
+                view->resetCachedContent();
+        }
+    }
     prepareGeometryChange();
     m_p0 = p0;
     m_p3 = p3;
@@ -163,13 +175,24 @@ QPainterPath EdgeItem::shape() const
     return m_shape;
 }
 
-void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    if (m_frozen && widget)
+        return; // in the view's cached background
+    draw(painter, option->state & QStyle::State_Selected);
+}
+
+void EdgeItem::paintFrozen(QPainter *painter)
+{
+    draw(painter, isSelected());
+}
+
+void EdgeItem::draw(QPainter *painter, bool selected)
 {
     const qreal lod =
         m_options && m_options->levelOfDetail
             ? QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
             : 1.0;
-    const bool selected = option->state & QStyle::State_Selected;
     QColor colour = m_refused ? CanvasStyle::stateColor(NodeRunState::Failed)
                               : (selected ? CanvasStyle::accent() : m_colour);
     if (lod < CanvasStyle::LodShape) {

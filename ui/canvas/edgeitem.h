@@ -34,6 +34,13 @@ public:
     /// Drops the pointers to the nodes (called before a node item is deleted).
     void detach();
     void setRefused(bool refused);
+    /// While a node is dragged, a link that does not move is drawn once into the views' cached
+    /// background (paintFrozen()) rather than at every repaint: paint() skips it in a view
+    /// (scene renders, the minimap's, still draw it).
+    void setFrozen(bool frozen) { m_frozen = frozen; }
+    bool isFrozen() const { return m_frozen; }
+    /// Paints the link with \a painter in scene coordinates, as paint() would.
+    void paintFrozen(QPainter *painter);
 
     QPointF startPos() const { return m_p0; }
     QPointF endPos() const { return m_p3; }
@@ -45,6 +52,7 @@ public:
 
 private:
     void setEnds(const QPointF &p0, const QPointF &p3);
+    void draw(QPainter *painter, bool selected);
 
     QString m_key;
     NodeItem *m_from;
@@ -58,6 +66,7 @@ private:
     QPointF m_looseEnd;
     bool m_placed = false;
     bool m_refused = false;
+    bool m_frozen = false;
     mutable QPainterPath m_shape; ///< computed on the first hit test after a change
 };
 

@@ -272,11 +272,10 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
 
 PipelineEditor::~PipelineEditor()
 {
-    // The models and scenes are children destroyed after this object: their last signals
-    // (an undo stack clearing itself) must not reach a half-destroyed editor.
-    m_model->undoStack()->disconnect(this);
-    m_model->disconnect(this);
-    m_viewModel->disconnect(this);
+    // The scenes and the run controller are children destroyed after this object: their last
+    // signals (a scene clearing its selection) must not reach a half-destroyed editor. The
+    // models need nothing here: a GraphModel emits nothing, nor lets its undo stack emit,
+    // while it is destroyed.
     m_scene->disconnect(this);
     m_viewScene->disconnect(this);
     m_runs->disconnect(this);
