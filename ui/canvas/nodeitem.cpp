@@ -54,8 +54,9 @@ void NodeItem::setContent(const QString &title, const QString &templateLabel,
     m_outputs = outputs;
     // Elided once here, not at every paint: the card has a fixed width in scene units.
     m_titleElided = elided(CanvasStyle::titleFont(), title, CanvasStyle::NodeWidth - 24);
-    m_titleBesideBadge = elided(CanvasStyle::titleFont(), title, CanvasStyle::NodeWidth - 24 - 86);
     m_templateElided = elided(CanvasStyle::smallFont(), templateLabel, CanvasStyle::NodeWidth - 24);
+    m_templateBesideBadge =
+        elided(CanvasStyle::smallFont(), templateLabel, CanvasStyle::NodeWidth - 24 - 86);
     updateToolTip();
     for (EdgeItem *edge : std::as_const(m_edges))
         edge->adjust();
@@ -292,21 +293,20 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setFont(CanvasStyle::titleFont());
         painter->setPen(CanvasStyle::titleText());
         const QRectF titleRect(12, 5, card.width() - 24, 18);
-        // Beside a state badge the title is shorter; far away the badge is only a dot.
-        const QString &title =
-            details && m_state != NodeRunState::Idle ? m_titleBesideBadge : m_titleElided;
-        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_titleElided);
     }
     if (details) {
         painter->setFont(CanvasStyle::smallFont());
         painter->setPen(m_broken ? CanvasStyle::stateColor(NodeRunState::Failed)
                                  : CanvasStyle::secondaryText());
+        // The state badge shares the template's line, so the name keeps the whole width; far
+        // away the badge is only a dot.
         painter->drawText(QRectF(12, 24, card.width() - 24, 15), Qt::AlignLeft | Qt::AlignVCenter,
-                          m_templateElided);
+                          m_state != NodeRunState::Idle ? m_templateBesideBadge : m_templateElided);
         if (m_state != NodeRunState::Idle) {
             const QString text = badgeText();
             const qreal textWidth = QFontMetricsF(painter->font()).horizontalAdvance(text);
-            const QRectF pill(card.width() - 10 - textWidth - 18, 7, textWidth + 18, 16);
+            const QRectF pill(card.width() - 10 - textWidth - 18, 24, textWidth + 18, 16);
             QColor fill = stateColour;
             fill.setAlpha(36);
             painter->setPen(Qt::NoPen);

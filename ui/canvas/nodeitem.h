@@ -99,9 +99,9 @@ private:
     const CanvasItemOptions *m_options;
     QString m_title;
     QString m_titleElided;
-    QString m_titleBesideBadge;
     QString m_templateLabel;
     QString m_templateElided;
+    QString m_templateBesideBadge;
     QList<NodePort> m_inputs;
     QList<NodePort> m_outputs;
     QList<EdgeItem *> m_edges;
