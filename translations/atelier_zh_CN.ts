@@ -2,6 +2,232 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchiveReader</name>
+    <message>
+        <source>the archive unpacks to more than %1 MB; it is refused (raise the limit only for a trusted archive)</source>
+        <translation>解压后的大小超过 %1 MB，已拒绝（仅对可信的归档文件提高此限制）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the zip file is damaged (no central directory)</source>
+        <translation>zip 文件已损坏（没有中央目录）</translation>
+    </message>
+    <message>
+        <source>ZIP64 archives are not supported; repack it as .tar</source>
+        <translation>不支持 ZIP64 归档；请将其重新打包为 .tar</translation>
+    </message>
+    <message>
+        <source>the zip file is damaged (central directory outside the file)</source>
+        <translation>zip 文件已损坏（中央目录位于文件之外）</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the zip file is damaged (entry %1)</source>
+        <translation>zip 文件已损坏（归档项 %1）</translation>
+    </message>
+    <message>
+        <source>links are not unpacked</source>
+        <translation>不解压链接</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>the path is absolute or leaves the archive (..)</source>
+        <translation>路径是绝对路径或指向归档之外（..）</translation>
+    </message>
+    <message>
+        <source>encrypted entries are not read</source>
+        <translation>不读取加密的归档项</translation>
+    </message>
+    <message>
+        <source>compression method %1 is not supported</source>
+        <translation>不支持压缩方法 %1</translation>
+    </message>
+    <message>
+        <source>ZIP64 entries are not supported; repack as .tar</source>
+        <translation>不支持 ZIP64 归档项；请重新打包为 .tar</translation>
+    </message>
+    <message>
+        <source>damaged entry header</source>
+        <translation>归档项头已损坏</translation>
+    </message>
+    <message>
+        <source>the entry is cut off</source>
+        <translation>归档项被截断</translation>
+    </message>
+    <message>
+        <source>zlib failed to start</source>
+        <translation>zlib 启动失败</translation>
+    </message>
+    <message>
+        <source>the compressed data is damaged</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <source>checksum mismatch</source>
+        <translation>校验和不匹配</translation>
+    </message>
+    <message>
+        <source>too many entries</source>
+        <translation>归档项过多</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>not a tar archive, or it is cut off</source>
+        <translation>不是 tar 归档，或已被截断</translation>
+    </message>
+    <message>
+        <source>the tar archive is damaged (bad header)</source>
+        <translation>tar 归档已损坏（头部无效）</translation>
+    </message>
+    <message>
+        <source>the tar archive is damaged (bad size)</source>
+        <translation>tar 归档已损坏（大小无效）</translation>
+    </message>
+    <message>
+        <source>the tar archive is damaged (huge header)</source>
+        <translation>tar 归档已损坏（头部过大）</translation>
+    </message>
+    <message>
+        <source>the tar archive is cut off</source>
+        <translation>tar 归档被截断</translation>
+    </message>
+    <message>
+        <source>%1 is not a zip or tar archive</source>
+        <translation>%1 不是 zip 或 tar 归档</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasStyle</name>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>已缓存</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeNoteGeometryCommand</name>
+    <message>
+        <source>Resize a note</source>
+        <translation>调整便签大小</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeNoteTextCommand</name>
+    <message>
+        <source>Edit a note</source>
+        <translation>编辑便签</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeValueCommand</name>
+    <message>
+        <source>Change the pipeline&apos;s %1</source>
+        <translation>更改流水线的%1</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>更改 %2 的%1</translation>
+    </message>
+</context>
+<context>
+    <name>CocoFormat</name>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>不是有效的 JSON：%1（位于第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>no &quot;images&quot; and &quot;annotations&quot; arrays: not a COCO file</source>
+        <translation>没有 &quot;images&quot; 和 &quot;annotations&quot; 数组：不是 COCO 文件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>a category without an integer id or a name was skipped</source>
+        <translation>已跳过一个没有整数 id 或名称的类别</translation>
+    </message>
+    <message>
+        <source>image entry %1 has no integer &quot;id&quot; or no &quot;file_name&quot;; skipped</source>
+        <translation>图像条目 %1 没有整数 &quot;id&quot; 或没有 &quot;file_name&quot;；已跳过</translation>
+    </message>
+    <message>
+        <source>image id %1 is listed twice; the second (%2) was skipped</source>
+        <translation>图像 id %1 出现了两次；第二个（%2）已跳过</translation>
+    </message>
+    <message>
+        <source>annotation id %1</source>
+        <translation>标注 id %1</translation>
+    </message>
+    <message>
+        <source>annotation %1</source>
+        <translation>标注 %1</translation>
+    </message>
+    <message>
+        <source>%1: image id %2 is not in &quot;images&quot;; skipped</source>
+        <translation>%1：图像 id %2 不在 &quot;images&quot; 中；已跳过</translation>
+    </message>
+    <message>
+        <source>%1: category id %2 is not in &quot;categories&quot;; skipped</source>
+        <translation>%1：类别 id %2 不在 &quot;categories&quot; 中；已跳过</translation>
+    </message>
+    <message>
+        <source>%1: a polygon needs an even number (≥ 6) of coordinates; skipped</source>
+        <translation>%1：多边形需要偶数个（≥ 6）坐标；已跳过</translation>
+    </message>
+    <message>
+        <source>%1: RLE masks are not supported; skipped</source>
+        <translation>%1：不支持 RLE 掩码；已跳过</translation>
+    </message>
+    <message>
+        <source>%1: &quot;bbox&quot; must be [x, y, width, height]; skipped</source>
+        <translation>%1：&quot;bbox&quot; 必须为 [x, y, width, height]；已跳过</translation>
+    </message>
+    <message>
+        <source>No COCO annotation file (JSON with &quot;images&quot; and &quot;annotations&quot;) in %1.</source>
+        <translation>%1 中没有 COCO 标注文件（包含 &quot;images&quot; 和 &quot;annotations&quot; 的 JSON）。</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Run &apos;atelier --help&apos; for the commands and options.</source>
@@ -589,6 +815,18 @@ Pools (where work runs):
         <source>Added pool %1.</source>
         <translation>已添加资源池 %1。</translation>
     </message>
+    <message>
+        <source>
+Datasets:
+  atelier dataset import PATH --name N --format F [--task T] | list | show N |
+               export N[@V] --format F --out DIR | version N -m MSG | formats
+</source>
+        <translation>
+数据集：
+  atelier dataset import PATH --name N --format F [--task T] | list | show N |
+               export N[@V] --format F --out DIR | version N -m MSG | formats
+</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -697,6 +935,454 @@ Pools (where work runs):
     </message>
 </context>
 <context>
+    <name>DatasetCommands</name>
+    <message>
+        <source>Usage:
+  atelier dataset import PATH --name N --format F [--task T] [--multi-label]
+                         [--overlapping-spans] [--pair-score] [--author A]
+                         [--max-unpacked-mb MB]
+          PATH: a folder, a file, or a zip / tar(.gz) archive; into N (made when
+          missing). Bad files are skipped and listed; the rest is imported.
+  atelier dataset list
+  atelier dataset show N
+  atelier dataset export N[@VERSION] --format F --out DIR [--version V]
+                         [--author A] [--include-suggested]
+  atelier dataset version N -m MESSAGE   freeze the annotations as version N+1
+  atelier dataset formats                formats each media imports / exports
+  atelier dataset remove N
+Tasks: classification, detection, segmentation, text_classification, entities, pairs.
+</source>
+        <translation>用法：
+  atelier dataset import PATH --name N --format F [--task T] [--multi-label]
+                         [--overlapping-spans] [--pair-score] [--author A]
+                         [--max-unpacked-mb MB]
+          PATH：文件夹、文件，或 zip / tar(.gz) 归档；导入到 N（不存在时
+          自动创建）。无效文件会被跳过并列出，其余内容照常导入。
+  atelier dataset list
+  atelier dataset show N
+  atelier dataset export N[@VERSION] --format F --out DIR [--version V]
+                         [--author A] [--include-suggested]
+  atelier dataset version N -m MESSAGE   将标注冻结为版本 N+1
+  atelier dataset formats                各媒体类型可导入 / 导出的格式
+  atelier dataset remove N
+任务：classification, detection, segmentation, text_classification, entities, pairs。
+</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>MEDIA</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>DIRECTION</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>TASKS</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>import, export</source>
+        <translation>导入、导出</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&apos;dataset import&apos; takes one PATH.</source>
+        <translation>&apos;dataset import&apos; 只接受一个 PATH。</translation>
+    </message>
+    <message>
+        <source>&apos;dataset import&apos; needs --name N and --format F.</source>
+        <translation>&apos;dataset import&apos; 需要 --name N 和 --format F。</translation>
+    </message>
+    <message>
+        <source>unknown task &apos;%1&apos;.</source>
+        <translation>未知任务“%1”。</translation>
+    </message>
+    <message>
+        <source>--max-unpacked-mb takes a whole number of megabytes.</source>
+        <translation>--max-unpacked-mb 需要一个以兆字节为单位的整数。</translation>
+    </message>
+    <message>
+        <source>Imported into &quot;%1&quot;: %2 new items, %3 duplicates, %4 annotations, %5 unreadable, %6 warnings.</source>
+        <translation>已导入到“%1”：新条目 %2 个，重复 %3 个，标注 %4 条，无法读取 %5 个，警告 %6 条。</translation>
+    </message>
+    <message>
+        <source>… and %1 more (--json lists them all)</source>
+        <translation>… 另有 %1 项（--json 会列出全部）</translation>
+    </message>
+    <message>
+        <source>Duplicates (same content already in the dataset):</source>
+        <translation>重复项（数据集中已有相同内容）：</translation>
+    </message>
+    <message>
+        <source>Unreadable (skipped):</source>
+        <translation>无法读取（已跳过）：</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>No datasets yet. Import one with &apos;atelier dataset import&apos;.</source>
+        <translation>还没有数据集。请使用 &apos;atelier dataset import&apos; 导入一个。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>ITEMS</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>LABELED</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>&apos;dataset show&apos; takes the dataset&apos;s NAME.</source>
+        <translation>&apos;dataset show&apos; 需要数据集的 NAME。</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>LABEL</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>COLOR</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>ANNOTATIONS</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&apos;dataset export&apos; takes the dataset&apos;s NAME (or NAME@VERSION).</source>
+        <translation>&apos;dataset export&apos; 需要数据集的 NAME（或 NAME@VERSION）。</translation>
+    </message>
+    <message>
+        <source>&apos;dataset export&apos; needs --format F and --out DIR.</source>
+        <translation>&apos;dataset export&apos; 需要 --format F 和 --out DIR。</translation>
+    </message>
+    <message>
+        <source>give the version once: NAME@VERSION or --version V.</source>
+        <translation>版本只能指定一次：使用 NAME@VERSION 或 --version V。</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; export into a new or empty folder.</source>
+        <translation>%1 不为空；请导出到新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2</source>
+        <translation>已导出 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 as %2 into %3: %4 items, %5 annotations.</source>
+        <translation>已将 %1 以 %2 格式导出到 %3：%4 个条目，%5 条标注。</translation>
+    </message>
+    <message>
+        <source>&apos;dataset version&apos; takes the dataset&apos;s NAME.</source>
+        <translation>&apos;dataset version&apos; 需要数据集的 NAME。</translation>
+    </message>
+    <message>
+        <source>&apos;dataset version&apos; needs -m MESSAGE.</source>
+        <translation>&apos;dataset version&apos; 需要 -m MESSAGE。</translation>
+    </message>
+    <message>
+        <source>%1 version %2 (commit %3): %4 items, %5 annotations.</source>
+        <translation>%1 版本 %2（提交 %3）：%4 个条目，%5 条标注。</translation>
+    </message>
+    <message>
+        <source>&apos;dataset remove&apos; takes the dataset&apos;s NAME.</source>
+        <translation>&apos;dataset remove&apos; 需要数据集的 NAME。</translation>
+    </message>
+    <message>
+        <source>Removed %1 (its versions stay in the repository history).</source>
+        <translation>已移除 %1（其各版本仍保留在仓库历史中）。</translation>
+    </message>
+    <message>
+        <source>import: the dataset.</source>
+        <translation>import：目标数据集。</translation>
+    </message>
+    <message>
+        <source>import, export: the format.</source>
+        <translation>import、export：格式。</translation>
+    </message>
+    <message>
+        <source>import: the task of a new dataset.</source>
+        <translation>import：新数据集的任务类型。</translation>
+    </message>
+    <message>
+        <source>import: items may carry several labels.</source>
+        <translation>import：条目可带多个标签。</translation>
+    </message>
+    <message>
+        <source>import: entity spans may overlap.</source>
+        <translation>import：实体片段可以重叠。</translation>
+    </message>
+    <message>
+        <source>import: pairs carry a 0–1 score.</source>
+        <translation>import：文本对带有 0–1 的分数。</translation>
+    </message>
+    <message>
+        <source>The annotator recorded (default: from settings).</source>
+        <translation>记录的标注员（默认：取自设置）。</translation>
+    </message>
+    <message>
+        <source>import: refuse archives that unpack past this.</source>
+        <translation>import：拒绝解压后超过此大小的归档。</translation>
+    </message>
+    <message>
+        <source>export: the output folder.</source>
+        <translation>export：输出文件夹。</translation>
+    </message>
+    <message>
+        <source>export: the version (default: now).</source>
+        <translation>export：要导出的版本（默认：当前状态）。</translation>
+    </message>
+    <message>
+        <source>export: only this annotator&apos;s annotations.</source>
+        <translation>export：仅导出该标注员的标注。</translation>
+    </message>
+    <message>
+        <source>export: also pending model suggestions.</source>
+        <translation>export：同时导出待处理的模型建议。</translation>
+    </message>
+    <message>
+        <source>version: the message.</source>
+        <translation>version：提交说明。</translation>
+    </message>
+    <message>
+        <source>unknown dataset action &apos;%1&apos;.</source>
+        <translation>未知的数据集操作“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid dataset name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>“%1”不是有效的数据集名称：请使用 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no version: write NAME@N with N a version number (1, 2, …).</source>
+        <translation>“%1”未指定版本：请写成 NAME@N，其中 N 为版本号（1、2、…）。</translation>
+    </message>
+    <message>
+        <source>A dataset named &quot;%1&quot; already exists; choose another name.</source>
+        <translation>名为“%1”的数据集已存在；请另选名称。</translation>
+    </message>
+    <message>
+        <source>There is no dataset with id %1.</source>
+        <translation>不存在 ID 为 %1 的数据集。</translation>
+    </message>
+    <message>
+        <source>There is no dataset named &quot;%1&quot;; `atelier dataset list` shows them.</source>
+        <translation>不存在名为“%1”的数据集；`atelier dataset list` 可列出所有数据集。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid label: use 1 to 100 characters on one line.</source>
+        <translation>“%1”不是有效的标签：请使用单行的 1 到 100 个字符。</translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; is already in the label set.</source>
+        <translation>标签“%1”已在标签集中。</translation>
+    </message>
+    <message>
+        <source>The hotkey %1 is already used by the label &quot;%2&quot;.</source>
+        <translation>快捷键 %1 已被标签“%2”使用。</translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; is not in the label set.</source>
+        <translation>标签“%1”不在标签集中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The label &quot;%1&quot; is used by %n annotation(s); remove them with the label or rename the label instead.</source>
+        <translation>
+            <numerusform>标签“%1”被 %n 个标注使用；请将这些标注与标签一并删除，或改为重命名该标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The item %1 is not in this list.</source>
+        <translation>条目 %1 不在此列表中。</translation>
+    </message>
+    <message>
+        <source>There is no item with id %1.</source>
+        <translation>不存在 ID 为 %1 的条目。</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>damaged, or not in a supported image format</source>
+        <translation>已损坏，或不是受支持的图像格式</translation>
+    </message>
+    <message>
+        <source>not a readable image (%1)</source>
+        <translation>不是可读取的图像（%1）</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>the image is truncated (its end marker is missing)</source>
+        <translation>图像被截断（缺少结束标记）</translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; holds text; images cannot be added to it.</source>
+        <translation>数据集“%1”包含文本；无法向其中添加图像。</translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; holds images; text cannot be added to it.</source>
+        <translation>数据集“%1”包含图像；无法向其中添加文本。</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>文本为空</translation>
+    </message>
+    <message>
+        <source>a text pair needs its second text (text_b); it is empty</source>
+        <translation>文本对需要第二段文本 (text_b)；但它为空</translation>
+    </message>
+    <message>
+        <source>only text-pair datasets take a second text (text_b)</source>
+        <translation>只有文本对数据集才接受第二段文本 (text_b)</translation>
+    </message>
+    <message>
+        <source>A review approves (reviewed) or rejects an item.</source>
+        <translation>审核用于批准（已审核）或拒绝一个条目。</translation>
+    </message>
+    <message>
+        <source>There is no annotation with id %1.</source>
+        <translation>不存在 ID 为 %1 的标注。</translation>
+    </message>
+    <message>
+        <source>A %1 annotation does not fit the %2 dataset &quot;%3&quot; (it takes %4).</source>
+        <translation>%1 标注不适用于 %2 数据集“%3”（它接受 %4）。</translation>
+    </message>
+    <message>
+        <source>The annotation has no label.</source>
+        <translation>该标注没有标签。</translation>
+    </message>
+    <message>
+        <source>A box needs [x, y, width, height] with a positive width and height.</source>
+        <translation>矩形框需要 [x, y, width, height]，且宽度和高度为正数。</translation>
+    </message>
+    <message>
+        <source>The box [%1, %2, %3, %4] goes outside the %5×%6 image.</source>
+        <translation>矩形框 [%1, %2, %3, %4] 超出了 %5×%6 图像的范围。</translation>
+    </message>
+    <message>
+        <source>A polygon needs at least three [x, y] points.</source>
+        <translation>多边形至少需要三个 [x, y] 点。</translation>
+    </message>
+    <message>
+        <source>The polygon point (%1, %2) lies outside the %3×%4 image.</source>
+        <translation>多边形的点 (%1, %2) 位于 %3×%4 图像之外。</translation>
+    </message>
+    <message>
+        <source>The span [%1, %2) is not inside the text (%3 characters).</source>
+        <translation>片段 [%1, %2) 不在文本范围内（%3 个字符）。</translation>
+    </message>
+    <message>
+        <source>The span [%1, %2) overlaps &quot;%3&quot; [%4, %5); this dataset does not allow overlapping spans.</source>
+        <translation>片段 [%1, %2) 与“%3” [%4, %5) 重叠；此数据集不允许片段重叠。</translation>
+    </message>
+    <message>
+        <source>A pair score must lie between 0 and 1.</source>
+        <translation>文本对评分必须介于 0 和 1 之间。</translation>
+    </message>
+    <message>
+        <source>A pair score must be a number.</source>
+        <translation>文本对评分必须是数字。</translation>
+    </message>
+    <message>
+        <source>This dataset scores pairs from 0 to 1; the score is missing.</source>
+        <translation>此数据集为文本对打 0 到 1 的分数；缺少评分。</translation>
+    </message>
+    <message>
+        <source>This dataset takes one label per item and %1 already gave &quot;%2&quot;; change that label instead.</source>
+        <translation>此数据集每个条目只接受一个标签，而 %1 已给出“%2”；请改为修改该标签。</translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; takes one label per item; %2 were given.</source>
+        <translation>数据集“%1”每个条目只接受一个标签；但给出了 %2 个。</translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; cannot be read from repo/ (commit %3): %4</source>
+        <translation>无法从 repo/ 读取“%2”的版本 %1（提交 %3）：%4</translation>
+    </message>
+    <message>
+        <source>Dataset %1: version %2</source>
+        <translation>数据集 %1：版本 %2</translation>
+    </message>
+    <message>
+        <source>Dataset %1: version %2 — %3</source>
+        <translation>数据集 %1：版本 %2 — %3</translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; has no version %2; `atelier dataset show %1` lists its versions.</source>
+        <translation>数据集“%1”没有版本 %2；`atelier dataset show %1` 可列出其版本。</translation>
+    </message>
+</context>
+<context>
     <name>DemoData</name>
     <message>
         <source>Writing the demo data was cancelled.</source>
@@ -708,6 +1394,96 @@ Pools (where work runs):
     </message>
     <message>
         <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>FolderFormat</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>a box needs &quot;bbox&quot;: [x, y, width, height]</source>
+        <translation>矩形框需要 &quot;bbox&quot;: [x, y, width, height]</translation>
+    </message>
+    <message>
+        <source>a %1 annotation does not fit a %2 dataset</source>
+        <translation>%1 标注不适用于 %2 数据集</translation>
+    </message>
+    <message>
+        <source>%1 is neither a folder nor a zip or tar archive.</source>
+        <translation>%1 既不是文件夹，也不是 zip 或 tar 归档。</translation>
+    </message>
+    <message>
+        <source>not an image file (by its name)</source>
+        <translation>不是图像文件（根据文件名判断）</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>%1 holds no .csv file.</source>
+        <translation>%1 中没有 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>%1 has no image column: its header needs &quot;image&quot; (or path, file, filename) and &quot;label&quot;.</source>
+        <translation>%1 没有图像列：表头需要包含 &quot;image&quot;（或 path、file、filename）和 &quot;label&quot;。</translation>
+    </message>
+    <message>
+        <source>line %1 has no image; skipped</source>
+        <translation>第 %1 行没有图像；已跳过</translation>
+    </message>
+    <message>
+        <source>%1 holds no .jsonl file.</source>
+        <translation>%1 中没有 .jsonl 文件。</translation>
+    </message>
+    <message>
+        <source>line %1 is not a JSON object (%2); skipped</source>
+        <translation>第 %1 行不是 JSON 对象（%2）；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1 has no &quot;image&quot;; skipped</source>
+        <translation>第 %1 行没有 &quot;image&quot;；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: %2; skipped</source>
+        <translation>第 %1 行：%2；已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>FormatRegistry</name>
+    <message>
+        <source>The format &quot;%1&quot; cannot import %2 datasets.</source>
+        <translation>格式“%1”无法导入 %2 数据集。</translation>
+    </message>
+    <message>
+        <source>Unknown import format &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的导入格式“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may hold images or text; say which with --task (for example --task classification or --task text_classification).</source>
+        <translation>“%1”可能包含图像或文本；请用 --task 指明（例如 --task classification 或 --task text_classification）。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; give a file or folder to import.</source>
+        <translation>%1 不存在；请指定要导入的文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>The dataset &quot;%1&quot; is a %2 dataset, not %3; import under another name.</source>
+        <translation>数据集“%1”是 %2 数据集，而非 %3；请使用其他名称导入。</translation>
+    </message>
+    <message>
+        <source>The format &quot;%1&quot; cannot carry %2 annotations.</source>
+        <translation>格式“%1”无法承载 %2 标注。</translation>
+    </message>
+    <message>
+        <source>Cannot export the %1 dataset &quot;%2&quot; as &quot;%3&quot;; use one of: %4.</source>
+        <translation>无法将 %1 数据集“%2”导出为“%3”；请使用以下之一：%4。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
 </context>
@@ -947,6 +1723,129 @@ Pools (where work runs):
     </message>
 </context>
 <context>
+    <name>GraphGenerator</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageAnnotationCommands</name>
+    <message>
+        <source>Draw box</source>
+        <translation>绘制矩形框</translation>
+    </message>
+    <message>
+        <source>Draw polygon</source>
+        <translation>绘制多边形</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n shape(s)</source>
+        <translation>
+            <numerusform>添加 %n 个形状</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n shape(s)</source>
+        <translation>
+            <numerusform>删除 %n 个形状</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImageExportWriter</name>
+    <message>
+        <source>Cannot copy the image of %1 (object %2) to %3.</source>
+        <translation>无法将 %1（对象 %2）的图像复制到 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFormats</name>
+    <message>
+        <source>a folder (or zip / tar archive) of images, one sub-folder per class</source>
+        <translation>图像文件夹（或 zip / tar 归档），每个类别一个子文件夹</translation>
+    </message>
+    <message>
+        <source>CSV with columns image,label (labels joined by &apos;;&apos;)</source>
+        <translation>包含 image,label 列的 CSV（多个标签以 &apos;;&apos; 连接）</translation>
+    </message>
+    <message>
+        <source>JSON lines: {&quot;image&quot;, &quot;annotations&quot;: [{&quot;label&quot;, &quot;bbox&quot; | &quot;points&quot;}]}</source>
+        <translation>JSON lines：{&quot;image&quot;, &quot;annotations&quot;: [{&quot;label&quot;, &quot;bbox&quot; | &quot;points&quot;}]}</translation>
+    </message>
+    <message>
+        <source>COCO JSON (boxes, polygons, categories) with its images</source>
+        <translation>COCO JSON（矩形框、多边形、类别）及其图像</translation>
+    </message>
+    <message>
+        <source>Pascal VOC: Annotations/*.xml and JPEGImages/</source>
+        <translation>Pascal VOC：Annotations/*.xml 和 JPEGImages/</translation>
+    </message>
+    <message>
+        <source>YOLO: images/, labels/*.txt and classes.txt or data.yaml</source>
+        <translation>YOLO：images/、labels/*.txt 以及 classes.txt 或 data.yaml</translation>
+    </message>
+    <message>
+        <source>labelme: one JSON per image (polygons, rectangles)</source>
+        <translation>labelme：每张图像一个 JSON（多边形、矩形）</translation>
+    </message>
+</context>
+<context>
+    <name>ImageImportSession</name>
+    <message>
+        <source>Cannot make a temporary folder to unpack %1.</source>
+        <translation>无法创建用于解压 %1 的临时文件夹。</translation>
+    </message>
+    <message>
+        <source>Unpacking %1</source>
+        <translation>正在解压 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the &quot;%1&quot; box [%2, %3, %4, %5] lies outside the %6×%7 image; skipped</source>
+        <translation>“%1”矩形框 [%2, %3, %4, %5] 位于 %6×%7 图像之外；已跳过</translation>
+    </message>
+    <message>
+        <source>the &quot;%1&quot; box [%2, %3, %4, %5] goes outside the %6×%7 image; clipped to it</source>
+        <translation>“%1”矩形框 [%2, %3, %4, %5] 超出 %6×%7 图像范围；已裁剪到图像内</translation>
+    </message>
+    <message>
+        <source>a &quot;%1&quot; polygon goes outside the %2×%3 image; its points were moved onto the edge</source>
+        <translation>一个“%1”多边形超出 %2×%3 图像范围；超出的点已移到图像边缘</translation>
+    </message>
+    <message>
+        <source>a &quot;%1&quot; annotation was skipped: %2</source>
+        <translation>已跳过一个“%1”标注：%2</translation>
+    </message>
+    <message>
+        <source>the image file is missing</source>
+        <translation>图像文件缺失</translation>
+    </message>
+    <message>
+        <source>same content as %1</source>
+        <translation>与 %1 内容相同</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2</source>
+        <translation>已导入 %1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>JobRules</name>
     <message>
         <source>The job name is empty; give it a name of 1 to %1 characters.</source>
@@ -991,6 +1890,45 @@ Pools (where work runs):
     <message>
         <source>Job %1 asks for a maximum duration of %2 hours; it must be between 1 and 168 hours. Change the node&apos;s timeout.</source>
         <translation>作业 %1 要求的最长运行时间为 %2 小时，但该值必须在 1 到 168 小时之间。请修改节点的超时设置。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelmeFormat</name>
+    <message>
+        <source>No labelme .json file in %1.</source>
+        <translation>%1 中没有 labelme .json 文件。</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>不是有效的 JSON：%1（位于第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>no &quot;shapes&quot;: not a labelme file</source>
+        <translation>没有 &quot;shapes&quot;：不是 labelme 文件</translation>
+    </message>
+    <message>
+        <source>cannot unpack its imageData</source>
+        <translation>无法解码其 imageData</translation>
+    </message>
+    <message>
+        <source>no &quot;imagePath&quot; and no &quot;imageData&quot;</source>
+        <translation>没有 &quot;imagePath&quot;，也没有 &quot;imageData&quot;</translation>
+    </message>
+    <message>
+        <source>shape %1 has no label; skipped</source>
+        <translation>形状 %1 没有标签；已跳过</translation>
+    </message>
+    <message>
+        <source>shape %1 (&quot;%2&quot;): a polygon in a detection dataset becomes its bounding box</source>
+        <translation>形状 %1（&quot;%2&quot;）：检测数据集中的多边形将转换为其外接矩形框</translation>
+    </message>
+    <message>
+        <source>shape %1 (&quot;%2&quot;): a %3 with %4 points is not supported; skipped</source>
+        <translation>形状 %1（&quot;%2&quot;）：不支持具有 %4 个点的 %3；已跳过</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +2612,23 @@ Pools (where work runs):
     </message>
 </context>
 <context>
+    <name>MoveItemsCommand</name>
+    <message>
+        <source>Auto-layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n item(s)</source>
+        <translation>
+            <numerusform>移动 %n 个条目</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ObjectStore</name>
     <message>
         <source>Cannot read %1: the file does not exist. Check the path and try again.</source>
@@ -1734,6 +2689,29 @@ Pools (where work runs):
     <message>
         <source>%1 changed while it was being stored; try again when no program is writing to it.</source>
         <translation>%1 在存储过程中发生了变化；请在没有程序写入该文件时重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineClipboard</name>
+    <message>
+        <source>The clipboard holds no Atelier nodes: it is not a JSON object (copy nodes from a pipeline canvas, or a pipeline file).</source>
+        <translation>剪贴板中没有 Atelier 节点：内容不是 JSON 对象（请从流水线画布或流水线文件中复制节点）。</translation>
+    </message>
+    <message>
+        <source>clipboard: %1 must be a format number such as 1</source>
+        <translation>剪贴板：%1 必须是格式编号，例如 1</translation>
+    </message>
+    <message>
+        <source>clipboard: copied by a newer Atelier (format %1; this one reads %2). Update Atelier to paste it.</source>
+        <translation>剪贴板：内容由更新版本的 Atelier 复制（格式 %1；当前版本读取 %2）。请更新 Atelier 后再粘贴。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds JSON, but not Atelier nodes nor a pipeline (no &quot;%1&quot; nor &quot;format&quot; and &quot;nodes&quot; field).</source>
+        <translation>剪贴板中是 JSON，但既不是 Atelier 节点也不是流水线（没有 &quot;%1&quot; 字段，也没有 &quot;format&quot; 和 &quot;nodes&quot; 字段）。</translation>
+    </message>
+    <message>
+        <source>clipboard: nodes[%1].id &quot;%2&quot; is used twice</source>
+        <translation>剪贴板：nodes[%1].id &quot;%2&quot; 被使用了两次</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +2802,10 @@ Pools (where work runs):
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>must be [width, height], both above 0</source>
+        <translation>必须为 [width, height]，且两者均大于 0</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +3023,25 @@ Pools (where work runs):
     <message>
         <source>binding parameter %1</source>
         <translation>绑定参数 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveItemsCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>删除 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n link(s)</source>
+        <translation>
+            <numerusform>删除 %n 条连线</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2436,6 +3437,536 @@ Pools (where work runs):
     </message>
 </context>
 <context>
+    <name>TextAgreement</name>
+    <message>
+        <source>Agreement is measured on text datasets; &quot;%1&quot; holds images.</source>
+        <translation>一致性针对文本数据集计算；“%1”包含的是图像。</translation>
+    </message>
+    <message>
+        <source>Name two different annotators to compare (see the dataset&apos;s authors).</source>
+        <translation>请指定两名不同的标注员进行比较（参见数据集的作者）。</translation>
+    </message>
+    <message>
+        <source>Annotation %1 is not on item %2; choose among the item&apos;s annotations.</source>
+        <translation>标注 %1 不在条目 %2 上；请从该条目的标注中选择。</translation>
+    </message>
+    <message>
+        <source>adjudicated</source>
+        <translation>已裁决</translation>
+    </message>
+</context>
+<context>
+    <name>TextBulkWriter</name>
+    <message>
+        <source>the text is empty</source>
+        <translation>文本为空</translation>
+    </message>
+    <message>
+        <source>a text pair needs its second text (text_b); it is empty</source>
+        <translation>文本对需要第二段文本 (text_b)；该文本为空</translation>
+    </message>
+    <message>
+        <source>a %1 annotation does not fit a %2 dataset</source>
+        <translation>%1 标注不适用于 %2 数据集</translation>
+    </message>
+    <message>
+        <source>the annotation has no label</source>
+        <translation>标注没有标签</translation>
+    </message>
+    <message>
+        <source>the span [%1, %2) is not inside the text (%3 characters)</source>
+        <translation>片段 [%1, %2) 不在文本范围内（%3 个字符）</translation>
+    </message>
+    <message>
+        <source>the span [%1, %2) overlaps &quot;%3&quot; [%4, %5); this dataset does not allow overlapping spans</source>
+        <translation>片段 [%1, %2) 与“%3” [%4, %5) 重叠；此数据集不允许片段重叠</translation>
+    </message>
+    <message>
+        <source>a pair score must lie between 0 and 1</source>
+        <translation>文本对评分必须介于 0 和 1 之间</translation>
+    </message>
+    <message>
+        <source>this dataset scores pairs from 0 to 1; the score is missing</source>
+        <translation>此数据集以 0 到 1 为文本对评分；缺少评分</translation>
+    </message>
+    <message>
+        <source>this dataset takes one label per item; &quot;%1&quot; was left out</source>
+        <translation>此数据集每个条目只接受一个标签；已略去“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>TextCodec</name>
+    <message>
+        <source>the line is not valid UTF-8; save the file as UTF-8</source>
+        <translation>该行不是有效的 UTF-8；请将文件保存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the span [%1, %2) &quot;%3&quot; is not inside the text (%4 UTF-16 units)</source>
+        <translation>片段 [%1, %2) “%3” 不在文本范围内（文本长 %4 个 UTF-16 单元）</translation>
+    </message>
+    <message>
+        <source>the span [%1, %2) covers &quot;%3&quot;, not &quot;%4&quot; as the file says</source>
+        <translation>片段 [%1, %2) 覆盖的是“%3”，而不是文件中所写的“%4”</translation>
+    </message>
+    <message>
+        <source>the span [%1, %2) cuts an emoji or other character in two</source>
+        <translation>片段 [%1, %2) 将一个表情符号或其他字符切成了两半</translation>
+    </message>
+    <message>
+        <source>&quot;text&quot; is not a string</source>
+        <translation>&quot;text&quot; 不是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;score&quot; is not a number</source>
+        <translation>&quot;score&quot; 不是数字</translation>
+    </message>
+    <message>
+        <source>&quot;label&quot; is neither a label, a list of labels nor spans</source>
+        <translation>&quot;label&quot; 既不是标签、标签列表，也不是片段</translation>
+    </message>
+    <message>
+        <source>a label entry is neither a label nor a span</source>
+        <translation>某个标签条目既不是标签也不是片段</translation>
+    </message>
+    <message>
+        <source>&quot;spans&quot; is not a list</source>
+        <translation>&quot;spans&quot; 不是列表</translation>
+    </message>
+    <message>
+        <source>a span needs a start, an end and a label</source>
+        <translation>片段需要起点、终点和标签</translation>
+    </message>
+    <message>
+        <source>the record has no text</source>
+        <translation>该记录没有文本</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at column %2)</source>
+        <translation>不是有效的 JSON（%1，位于第 %2 列）</translation>
+    </message>
+    <message>
+        <source>the line is not a JSON object</source>
+        <translation>该行不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>The Label Studio file is not valid UTF-8; export it again as JSON.</source>
+        <translation>Label Studio 文件不是有效的 UTF-8；请重新导出为 JSON。</translation>
+    </message>
+    <message>
+        <source>The Label Studio file is not JSON (%1 at byte %2); export it again as JSON.</source>
+        <translation>Label Studio 文件不是有效的 JSON（%1，位于第 %2 字节）；请重新导出为 JSON。</translation>
+    </message>
+    <message>
+        <source>task %1: %2</source>
+        <translation>任务 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file is empty; a CSV needs a header line and rows.</source>
+        <translation>文件为空；CSV 需要一个表头行和若干数据行。</translation>
+    </message>
+    <message>
+        <source>line 1: the header is not valid UTF-8; save the file as UTF-8.</source>
+        <translation>第 1 行：表头不是有效的 UTF-8；请将文件保存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>line 1: there is no column &quot;%1&quot;; the header has: %2. Nothing was imported; name the column with %3.</source>
+        <translation>第 1 行：没有“%1”列；表头包含：%2。未导入任何内容；请用 %3 指定列名。</translation>
+    </message>
+    <message>
+        <source>line 1: no text column found (looked for &quot;text&quot;, &quot;sentence&quot;, &quot;content&quot;, …); the header has: %1. Nothing was imported; name it with --text-column.</source>
+        <translation>第 1 行：未找到文本列（查找了 &quot;text&quot;、&quot;sentence&quot;、&quot;content&quot; 等）；表头包含：%1。未导入任何内容；请用 --text-column 指定列名。</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed; the rest of the file was read as part of it</source>
+        <translation>有一个带引号的字段未闭合；文件的其余部分都被当作该字段读取</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, the header %2</source>
+        <translation>该行有 %1 个字段，而表头有 %2 个</translation>
+    </message>
+    <message>
+        <source>the score &quot;%1&quot; is not a number</source>
+        <translation>分数“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>the spans cell is not a JSON list</source>
+        <translation>spans 单元格不是 JSON 列表</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a BIO tag (write O, B-LABEL or I-LABEL); the sentence was skipped</source>
+        <translation>“%1”不是 BIO 标记（应写作 O、B-LABEL 或 I-LABEL）；已跳过该句</translation>
+    </message>
+    <message>
+        <source>%1 does not continue a %2 span (no B-%2 before it); the sentence was skipped — start the span with B-%2</source>
+        <translation>%1 没有接续 %2 片段（其前没有 B-%2）；已跳过该句 — 请以 B-%2 开始该片段</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no tag column (write TOKEN&lt;tab&gt;TAG); the sentence was skipped</source>
+        <translation>“%1”没有标记列（应写作 TOKEN&lt;tab&gt;TAG）；已跳过该句</translation>
+    </message>
+    <message>
+        <source>Unknown text format &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的文本格式“%1”；请使用以下格式之一：%2。</translation>
+    </message>
+    <message>
+        <source>item %1: the span [%2, %3) &quot;%4&quot; overlaps [%5, %6) &quot;%7&quot;; BIO cannot hold both, it was left out</source>
+        <translation>条目 %1：片段 [%2, %3) “%4” 与 [%5, %6) “%7” 重叠；BIO 无法同时表示两者，已略去</translation>
+    </message>
+    <message>
+        <source>the span [%1, %2) has no label</source>
+        <translation>片段 [%1, %2) 没有标签</translation>
+    </message>
+    <message>
+        <source>the span [%1, %2) &quot;%3&quot; is not inside the text (%4 characters; offsets count Unicode code points)</source>
+        <translation>片段 [%1, %2) “%3” 不在文本范围内（文本长 %4 个字符；偏移量按 Unicode 码位计数）</translation>
+    </message>
+</context>
+<context>
+    <name>TextCommands</name>
+    <message>
+        <source>give the dataset&apos;s NAME</source>
+        <translation>请指定数据集的 NAME</translation>
+    </message>
+    <message>
+        <source>&apos;dataset suggest&apos; needs either --from FILE --model NAME[@VERSION] or --template ID.</source>
+        <translation>&apos;dataset suggest&apos; 需要 --from FILE --model NAME[@VERSION] 或 --template ID。</translation>
+    </message>
+    <message>
+        <source>&apos;dataset suggest --from&apos; needs --model NAME[@VERSION].</source>
+        <translation>&apos;dataset suggest --from&apos; 需要 --model NAME[@VERSION]。</translation>
+    </message>
+    <message>
+        <source>--param takes NAME=VALUE, not &apos;%1&apos;.</source>
+        <translation>--param 的格式为 NAME=VALUE，而不是 &apos;%1&apos;。</translation>
+    </message>
+    <message>
+        <source>suggest: %1…</source>
+        <translation>suggest：%1…</translation>
+    </message>
+    <message>
+        <source>%1 suggestions from %2 on %3 items of &quot;%4&quot; (%5 records read, %6 skipped).</source>
+        <translation>%2 在 &quot;%4&quot; 的 %3 个条目上给出了 %1 条建议（读取 %5 条记录，跳过 %6 条）。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>&apos;dataset agreement&apos; needs --authors A,B (two annotators).</source>
+        <translation>&apos;dataset agreement&apos; 需要 --authors A,B（两名标注员）。</translation>
+    </message>
+    <message>
+        <source>%1 items annotated by both %2 and %3.</source>
+        <translation>%1 个条目同时由 %2 和 %3 标注。</translation>
+    </message>
+    <message>
+        <source>Span F1 %1 (precision %2, recall %3; %4 of %5 / %6 spans match exactly).</source>
+        <translation>片段 F1 %1（精确率 %2，召回率 %3；%5 / %6 个片段中有 %4 个完全匹配）。</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa %1 (observed agreement %2, expected by chance %3).</source>
+        <translation>Cohen&apos;s kappa %1（观察一致性 %2，随机期望一致性 %3）。</translation>
+    </message>
+    <message>
+        <source>ITEM</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>&apos;dataset resolve&apos; needs --item ID and --keep ID[,ID…] (annotation ids from &apos;dataset agreement --json&apos;).</source>
+        <translation>&apos;dataset resolve&apos; 需要 --item ID 和 --keep ID[,ID…]（标注 id 来自 &apos;dataset agreement --json&apos;）。</translation>
+    </message>
+    <message>
+        <source>--keep takes annotation ids separated by commas, not &apos;%1&apos;.</source>
+        <translation>--keep 接受以逗号分隔的标注 id，而不是 &apos;%1&apos;。</translation>
+    </message>
+    <message>
+        <source>Item %1 is not in &quot;%2&quot;.</source>
+        <translation>条目 %1 不在 &quot;%2&quot; 中。</translation>
+    </message>
+    <message>
+        <source>Item %1 resolved: %2 annotations kept, the others set aside.</source>
+        <translation>条目 %1 已裁决：保留 %2 条标注，其余已搁置。</translation>
+    </message>
+    <message>
+        <source>--measure is least-confidence or margin, not &apos;%1&apos;.</source>
+        <translation>--measure 应为 least-confidence 或 margin，而不是 &apos;%1&apos;。</translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number (0: every item).</source>
+        <translation>--limit 需要一个整数（0：全部条目）。</translation>
+    </message>
+    <message>
+        <source>UNCERTAINTY</source>
+        <translation>不确定度</translation>
+    </message>
+    <message>
+        <source>SUGGESTED</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>import csv/tsv: the text column.</source>
+        <translation>import csv/tsv：文本列。</translation>
+    </message>
+    <message>
+        <source>import csv/tsv: the label column.</source>
+        <translation>import csv/tsv：标签列。</translation>
+    </message>
+    <message>
+        <source>import csv/tsv: the second text of a pair.</source>
+        <translation>import csv/tsv：文本对中的第二段文本。</translation>
+    </message>
+    <message>
+        <source>import csv/tsv: a 0–1 pair score.</source>
+        <translation>import csv/tsv：0–1 的文本对评分。</translation>
+    </message>
+    <message>
+        <source>import csv/tsv: spans as a JSON list.</source>
+        <translation>import csv/tsv：以 JSON 列表表示的片段。</translation>
+    </message>
+    <message>
+        <source>suggest: a predictions JSONL file.</source>
+        <translation>suggest：预测结果 JSONL 文件。</translation>
+    </message>
+    <message>
+        <source>suggest: the model, NAME[@VERSION].</source>
+        <translation>suggest：模型，NAME[@VERSION]。</translation>
+    </message>
+    <message>
+        <source>suggest: run a suggester (text-tfidf-suggest, text-dict-suggest).</source>
+        <translation>suggest：运行建议器（text-tfidf-suggest、text-dict-suggest）。</translation>
+    </message>
+    <message>
+        <source>suggest: a template param NAME=VALUE.</source>
+        <translation>suggest：模板参数 NAME=VALUE。</translation>
+    </message>
+    <message>
+        <source>agreement: two annotators A,B.</source>
+        <translation>agreement：两名标注员 A,B。</translation>
+    </message>
+    <message>
+        <source>resolve: the item id.</source>
+        <translation>resolve：条目 id。</translation>
+    </message>
+    <message>
+        <source>resolve: the annotation ids to keep.</source>
+        <translation>resolve：要保留的标注 id。</translation>
+    </message>
+    <message>
+        <source>queue: least-confidence (default) or margin.</source>
+        <translation>queue：least-confidence（默认）或 margin。</translation>
+    </message>
+    <message>
+        <source>queue: items shown (0: all; default 20).</source>
+        <translation>queue：显示的条目数（0：全部；默认 20）。</translation>
+    </message>
+    <message>
+        <source>queue: labeled items too.</source>
+        <translation>queue：同时包括已标注的条目。</translation>
+    </message>
+    <message>
+        <source>Text datasets:
+  atelier dataset import FILE --name N --format txt|csv|tsv|jsonl|conll|labelstudio|doccano
+          [--task text_classification|entities|pairs] [--text-column C]
+          [--label-column C] [--text-b-column C] [--score-column C] [--spans-column C]
+          Bad lines are skipped and listed with their line number; the rest is imported.
+          A file that cannot be read at all (no text column) imports nothing.
+  atelier dataset suggest N --from FILE --model NAME[@VERSION]
+          import a model&apos;s predictions as suggestions (source model:NAME@VERSION)
+  atelier dataset suggest N --template text-tfidf-suggest|text-dict-suggest
+          [--param NAME=VALUE]…   train / match on the dataset and suggest
+  atelier dataset queue N [--measure least-confidence|margin] [--limit K] [--all]
+          unlabeled items, the model&apos;s least certain first (active learning)
+  atelier dataset agreement N --authors A,B   Cohen&apos;s kappa or span F1, disagreements
+  atelier dataset resolve N --item ID --keep ID[,ID…]   adjudicate a disagreement
+</source>
+        <translation>文本数据集：
+  atelier dataset import FILE --name N --format txt|csv|tsv|jsonl|conll|labelstudio|doccano
+          [--task text_classification|entities|pairs] [--text-column C]
+          [--label-column C] [--text-b-column C] [--score-column C] [--spans-column C]
+          有问题的行会被跳过并列出其行号；其余内容照常导入。
+          完全无法读取的文件（没有文本列）不会导入任何内容。
+  atelier dataset suggest N --from FILE --model NAME[@VERSION]
+          将模型的预测导入为建议（来源 model:NAME@VERSION）
+  atelier dataset suggest N --template text-tfidf-suggest|text-dict-suggest
+          [--param NAME=VALUE]…   在数据集上训练/匹配并给出建议
+  atelier dataset queue N [--measure least-confidence|margin] [--limit K] [--all]
+          未标注的条目，模型最不确定的排在前面（主动学习）
+  atelier dataset agreement N --authors A,B   Cohen&apos;s kappa 或片段 F1，以及分歧
+  atelier dataset resolve N --item ID --keep ID[,ID…]   裁决一处分歧
+</translation>
+    </message>
+    <message>
+        <source>Add span &quot;%1&quot;</source>
+        <translation>添加片段 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Relabel as &quot;%1&quot;</source>
+        <translation>重新标记为 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;</source>
+        <translation>删除 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Accept suggestion &quot;%1&quot;</source>
+        <translation>接受建议 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Reject suggestion &quot;%1&quot;</source>
+        <translation>拒绝建议 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Clear labels</source>
+        <translation>清除标签</translation>
+    </message>
+    <message>
+        <source>Label as %1</source>
+        <translation>标记为 %1</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation>评分 %1</translation>
+    </message>
+    <message>
+        <source>Judge pair &quot;%1&quot;</source>
+        <translation>判定文本对 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: &apos;dataset show %1&apos; lists who annotated it.</source>
+        <translation>没有可比较的条目：&apos;dataset show %1&apos; 会列出标注过它的人。</translation>
+    </message>
+</context>
+<context>
+    <name>TextFormats</name>
+    <message>
+        <source>%1 labels for a single-label dataset; only &quot;%2&quot; was kept</source>
+        <translation>单标签数据集中有 %1 个标签；仅保留了“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a pair label (similar / not_similar, 1 / 0); left unlabeled</source>
+        <translation>“%1”不是文本对标签（similar / not_similar，1 / 0）；保持未标注</translation>
+    </message>
+    <message>
+        <source>the score %1 is outside 0–1; left out</source>
+        <translation>评分 %1 超出 0–1 范围；已略去</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the %2 file to import.</source>
+        <translation>%1 是文件夹；请指定要导入的 %2 文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>a text pair needs its second text (text_b); it is empty</source>
+        <translation>文本对需要第二段文本 (text_b)；该文本为空</translation>
+    </message>
+    <message>
+        <source>same text (after normalisation) as %1; %2 annotations by %3 added to it</source>
+        <translation>与 %1 文本相同（规范化后）；已将 %3 的 %2 条标注添加到其中</translation>
+    </message>
+    <message>
+        <source>same text (after normalisation) as %1</source>
+        <translation>与 %1 文本相同（规范化后）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Plain text, one item per line</source>
+        <translation>纯文本，每行一个条目</translation>
+    </message>
+    <message>
+        <source>CSV with a header: text, label (several joined by &apos;|&apos;), text_b, score, spans (JSON)</source>
+        <translation>带表头的 CSV：text、label（多个以 &apos;|&apos; 连接）、text_b、score、spans (JSON)</translation>
+    </message>
+    <message>
+        <source>Tab-separated values with a header (as CSV)</source>
+        <translation>带表头的制表符分隔值（同 CSV）</translation>
+    </message>
+    <message>
+        <source>JSON lines: text, label(s), text_b, score, spans [{start, end, label}] in code points</source>
+        <translation>JSON lines：text、label(s)、text_b、score、spans [{start, end, label}]，以码位计</translation>
+    </message>
+    <message>
+        <source>CoNLL BIO: token and tag per line, a blank line between sentences</source>
+        <translation>CoNLL BIO：每行一个词元及其标记，句子之间空一行</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON export (spans in UTF-16 units)</source>
+        <translation>Label Studio JSON 导出（片段以 UTF-16 单元计）</translation>
+    </message>
+    <message>
+        <source>doccano JSONL: text, label [[start, end, label]]</source>
+        <translation>doccano JSONL：text、label [[start, end, label]]</translation>
+    </message>
+</context>
+<context>
+    <name>TextSuggestions</name>
+    <message>
+        <source>&quot;%1&quot; does not name a model; write NAME or NAME@VERSION (for example tfidf@2).</source>
+        <translation>“%1”不是模型名称；请写作 NAME 或 NAME@VERSION（例如 tfidf@2）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the predictions %1: %2; give a JSONL file.</source>
+        <translation>无法读取预测文件 %1：%2；请提供 JSONL 文件。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds images; text predictions cannot be imported into it.</source>
+        <translation>“%1”包含的是图像；无法向其中导入文本预测。</translation>
+    </message>
+    <message>
+        <source>no item of the dataset has this text</source>
+        <translation>数据集中没有条目包含此文本</translation>
+    </message>
+    <message>
+        <source>no item %1 in the dataset (and no text that matches one)</source>
+        <translation>数据集中没有条目 %1（也没有与之匹配的文本）</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1.</source>
+        <translation>无法创建临时文件夹：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot create folders in %1.</source>
+        <translation>无法在 %1 中创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 ran past %2 s and was stopped.</source>
+        <translation>%1 运行超过 %2 秒，已被停止。</translation>
+    </message>
+    <message>
+        <source>The suggester was cancelled.</source>
+        <translation>建议生成器已取消。</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit %2): %3</source>
+        <translation>%1 失败（退出码 %2）：%3</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无消息</translation>
+    </message>
+</context>
+<context>
     <name>ViewSections</name>
     <message>
         <source>Pipelines</source>
@@ -2528,6 +4059,41 @@ Pools (where work runs):
     <message>
         <source>Health checks (atelier pool check NAME)</source>
         <translation>健康检查（atelier pool check NAME）</translation>
+    </message>
+</context>
+<context>
+    <name>VocFormat</name>
+    <message>
+        <source>not a VOC file (root element &lt;%1&gt;)</source>
+        <translation>不是 VOC 文件（根元素为 &lt;%1&gt;）</translation>
+    </message>
+    <message>
+        <source>not valid XML: line %1: %2</source>
+        <translation>不是有效的 XML：第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>empty XML file</source>
+        <translation>XML 文件为空</translation>
+    </message>
+    <message>
+        <source>No VOC .xml file in %1.</source>
+        <translation>%1 中没有 VOC .xml 文件。</translation>
+    </message>
+    <message>
+        <source>no &lt;filename&gt;: which image it describes is unknown</source>
+        <translation>没有 &lt;filename&gt;：无法确定它描述的是哪张图像</translation>
+    </message>
+    <message>
+        <source>object %1 has no &lt;name&gt; or no numeric &lt;bndbox&gt; (xmin, ymin, xmax, ymax); skipped</source>
+        <translation>对象 %1 没有 &lt;name&gt; 或没有数值型 &lt;bndbox&gt;（xmin, ymin, xmax, ymax）；已跳过</translation>
+    </message>
+    <message>
+        <source>object %1 (&quot;%2&quot;) has xmax ≤ xmin or ymax ≤ ymin; skipped</source>
+        <translation>对象 %1（&quot;%2&quot;）的 xmax ≤ xmin 或 ymax ≤ ymin；已跳过</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
     </message>
 </context>
 <context>
@@ -2653,10 +4219,960 @@ Pools (where work runs):
     </message>
 </context>
 <context>
+    <name>YoloFormat</name>
+    <message>
+        <source>Give the YOLO dataset&apos;s folder (images/, labels/, classes.txt) or an archive of it.</source>
+        <translation>请指定 YOLO 数据集的文件夹（images/、labels/、classes.txt）或其归档文件。</translation>
+    </message>
+    <message>
+        <source>no class names (classes.txt, obj.names or data.yaml names:); classes are named by their number</source>
+        <translation>没有类别名称（classes.txt、obj.names 或 data.yaml 中的 names:）；类别以其编号命名</translation>
+    </message>
+    <message>
+        <source>line %1: not numbers; skipped</source>
+        <translation>第 %1 行：不是数字；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: class %2 is not in %3 (%4 classes); skipped</source>
+        <translation>第 %1 行：类别 %2 不在 %3 中（共 %4 个类别）；已跳过</translation>
+    </message>
+    <message>
+        <source>line %1: expected 5 numbers (class cx cy w h) or a polygon, found %2; skipped</source>
+        <translation>第 %1 行：应为 5 个数字（class cx cy w h）或一个多边形，实际为 %2；已跳过</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::AnnotationCanvas</name>
+    <message>
+        <source>Delete vertex</source>
+        <translation>删除顶点</translation>
+    </message>
+    <message>
+        <source>A polygon keeps at least three points; delete the polygon with Esc, then Delete.</source>
+        <translation>多边形至少保留三个点；如需删除多边形，请按 Esc，再按 Delete。</translation>
+    </message>
+    <message>
+        <source>Change label</source>
+        <translation>更改标签</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>A polygon needs at least three points.</source>
+        <translation>多边形至少需要三个点。</translation>
+    </message>
+    <message>
+        <source>Resize box</source>
+        <translation>调整矩形框大小</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>移动顶点</translation>
+    </message>
+    <message>
+        <source>Add vertex</source>
+        <translation>添加顶点</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::CanvasScene</name>
+    <message>
+        <source>Unknown template %1</source>
+        <translation>未知模板 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: copy nodes first, or their JSON text.</source>
+        <translation>没有可粘贴的内容：请先复制节点或其 JSON 文本。</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>无法粘贴：%1</translation>
+    </message>
+    <message>
+        <source>%1 was removed</source>
+        <translation>%1 已被移除</translation>
+    </message>
+    <message>
+        <source>%1 has no output to link from.</source>
+        <translation>%1 没有可引出连线的输出。</translation>
+    </message>
+    <message>
+        <source>%1 has no input to link to.</source>
+        <translation>%1 没有可接入连线的输入。</translation>
+    </message>
+    <message>
+        <source>Move link</source>
+        <translation>移动连线</translation>
+    </message>
+</context>
+<context>
     <name>atelier::ContentHash</name>
     <message>
         <source>%1 does not exist.</source>
         <translation>%1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::DatasetsPage</name>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Detection</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>Text classification</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Text pairs</source>
+        <translation>文本对</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Images and text with their labels, versioned; import from COCO, VOC, YOLO, labelme, CSV, JSONL and CoNLL.</source>
+        <translation>带标签的图像和文本，支持版本管理；可从 COCO、VOC、YOLO、labelme、CSV、JSONL 和 CoNLL 导入。</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Version…</source>
+        <translation>创建版本…</translation>
+    </message>
+    <message>
+        <source>Freeze the selected dataset&apos;s labels as a new version</source>
+        <translation>将所选数据集的标签冻结为新版本</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Unlabeled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Labeled</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>No datasets yet.
+Import images or texts with Import…, or make an empty dataset with New…</source>
+        <translation>还没有数据集。
+使用“导入…”导入图像或文本，或使用“新建…”创建空数据集。</translation>
+    </message>
+    <message>
+        <source>Sample data ready to import</source>
+        <translation>可导入的示例数据</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Double-click to import</source>
+        <translation>双击导入</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>New dataset</source>
+        <translation>新建数据集</translation>
+    </message>
+    <message>
+        <source>letters, digits, . _ -</source>
+        <translation>字母、数字、. _ -</translation>
+    </message>
+    <message>
+        <source>An item may carry several labels</source>
+        <translation>一个条目可带多个标签</translation>
+    </message>
+    <message>
+        <source>cat, dog, bird</source>
+        <translation>猫, 狗, 鸟</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Made dataset %1.</source>
+        <translation>已创建数据集 %1。</translation>
+    </message>
+    <message>
+        <source>New version of %1</source>
+        <translation>%1 的新版本</translation>
+    </message>
+    <message>
+        <source>What changed since the last version (the commit message):</source>
+        <translation>自上一版本以来的变更（提交说明）：</translation>
+    </message>
+    <message>
+        <source>A version needs a message saying what changed; nothing was made.</source>
+        <translation>创建版本需要填写变更说明；未创建任何版本。</translation>
+    </message>
+    <message>
+        <source>Making a version of %1…</source>
+        <translation>正在创建 %1 的版本…</translation>
+    </message>
+    <message>
+        <source>%1 version %2 saved (commit %3).</source>
+        <translation>%1 版本 %2 已保存（提交 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ExportDatasetDialog</name>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Into folder</source>
+        <translation>目标文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>请选择要导出到的文件夹。</translation>
+    </message>
+    <message>
+        <source>No export format is available for this dataset.</source>
+        <translation>此数据集没有可用的导出格式。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 items and %2 annotations into %3.</source>
+        <translation>已将 %1 个条目和 %2 条标注写入 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::GraphModel</name>
+    <message>
+        <source>schedule must be an object or null</source>
+        <translation>schedule 必须是对象或 null</translation>
+    </message>
+    <message>
+        <source>There is no node &quot;%1&quot;.</source>
+        <translation>不存在节点 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <source>A node cannot be linked to itself (%1 → %2).</source>
+        <translation>节点不能连接到自身（%1 → %2）。</translation>
+    </message>
+    <message>
+        <source>The template of %1 (%2) is unknown, so its ports are too.</source>
+        <translation>%1 的模板（%2）未知，因此其端口也未知。</translation>
+    </message>
+    <message>
+        <source>%1 has no output port &quot;%2&quot;.</source>
+        <translation>%1 没有输出端口 &quot;%2&quot;。</translation>
+    </message>
+    <message>
+        <source>%1 has no input port &quot;%2&quot;.</source>
+        <translation>%1 没有输入端口 &quot;%2&quot;。</translation>
+    </message>
+    <message>
+        <source>Cannot link %1 (%2) to %3 (%4): the port types do not fit.</source>
+        <translation>无法将 %1（%2）连接到 %3（%4）：端口类型不匹配。</translation>
+    </message>
+    <message>
+        <source>%1 is already linked to %2.</source>
+        <translation>%1 已连接到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 already has a link from %2; an input takes one. Remove that link first.</source>
+        <translation>%1 已有一条来自 %2 的连线；一个输入只能接受一条连线。请先移除该连线。</translation>
+    </message>
+    <message>
+        <source>This link would close a cycle: %1. A pipeline runs each node once, after the nodes upstream of it.</source>
+        <translation>此连线会形成环路：%1。流水线中每个节点只运行一次，且在其上游节点之后运行。</translation>
+    </message>
+    <message>
+        <source>Both ends are outputs; link an output to an input.</source>
+        <translation>两端都是输出；请将输出连接到输入。</translation>
+    </message>
+    <message>
+        <source>Both ends are inputs; link an output to an input.</source>
+        <translation>两端都是输入；请将输出连接到输入。</translation>
+    </message>
+    <message>
+        <source>the pipeline needs a name</source>
+        <translation>流水线需要名称</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 port &quot;%3&quot;.</source>
+        <translation>%1 没有%2端口 &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>%1.%2 already has a link from %3; an input takes one.</source>
+        <translation>%1.%2 已有一条来自 %3 的连线；一个输入只能接受一条连线。</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 that fits %3.%4 (%5); pick another template.</source>
+        <translation>%1 没有与 %3.%4（%5）匹配的%2；请选择其他模板。</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>将 %1 连接到 %2</translation>
+    </message>
+    <message>
+        <source>There is no link from %1 to %2.</source>
+        <translation>不存在从 %1 到 %2 的连线。</translation>
+    </message>
+    <message>
+        <source>Move link</source>
+        <translation>移动连线</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <source>must be an object of names to text</source>
+        <translation>必须是由名称映射到文本的对象</translation>
+    </message>
+    <message>
+        <source>the value of %1 must be text</source>
+        <translation>%1 的值必须是文本</translation>
+    </message>
+    <message>
+        <source>is not a field of a pipeline</source>
+        <translation>不是流水线的字段</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>is not a resource (use cpus, memory_mb or gpus)</source>
+        <translation>不是资源（请使用 cpus、memory_mb 或 gpus）</translation>
+    </message>
+    <message>
+        <source>%1 has no such parameter</source>
+        <translation>%1 没有此参数</translation>
+    </message>
+    <message>
+        <source>is not a field of a node</source>
+        <translation>不是节点的字段</translation>
+    </message>
+    <message>
+        <source>There is nothing to paste: the clipboard holds no nodes and no notes.</source>
+        <translation>没有可粘贴的内容：剪贴板中没有节点，也没有便签。</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加便签</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImageAnnotationDocument</name>
+    <message>
+        <source>The changed shape was never saved.</source>
+        <translation>修改后的形状从未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImageAnnotator</name>
+    <message>
+        <source>unlabeled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>labeled</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Comment (required to reject)</source>
+        <translation>意见（拒绝时必填）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Accept this image&apos;s labels and go to the next (Ctrl+Return)</source>
+        <translation>接受此图像的标签并转到下一张 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Send this image back with the comment (Ctrl+Backspace)</source>
+        <translation>附上意见退回此图像 (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;V&lt;/b&gt; select · &lt;b&gt;R&lt;/b&gt; box · &lt;b&gt;P&lt;/b&gt; polygon&lt;br&gt;&lt;b&gt;1–9&lt;/b&gt; label · &lt;b&gt;A&lt;/b&gt;/&lt;b&gt;D&lt;/b&gt; previous/next&lt;br&gt;Wheel zoom · Space+drag pan · &lt;b&gt;F&lt;/b&gt; fit&lt;br&gt;Double-click an edge: add a vertex&lt;br&gt;Alt+click a vertex: delete it</source>
+        <translation>&lt;b&gt;V&lt;/b&gt; 选择 · &lt;b&gt;R&lt;/b&gt; 矩形框 · &lt;b&gt;P&lt;/b&gt; 多边形&lt;br&gt;&lt;b&gt;1–9&lt;/b&gt; 标签 · &lt;b&gt;A&lt;/b&gt;/&lt;b&gt;D&lt;/b&gt; 上一张/下一张&lt;br&gt;滚轮缩放 · 空格+拖动平移 · &lt;b&gt;F&lt;/b&gt; 适应窗口&lt;br&gt;双击边线：添加顶点&lt;br&gt;Alt+单击顶点：删除该顶点</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>x %1  y %2</source>
+        <translation>x %1  y %2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Status: %1 — “%2”</source>
+        <translation>状态：%1 — “%2”</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>‹ Images</source>
+        <translation>‹ 图像</translation>
+    </message>
+    <message>
+        <source>Back to the image grid (Esc twice)</source>
+        <translation>返回图像网格（按两次 Esc）</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous image (A)</source>
+        <translation>上一张图像 (A)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next image (D)</source>
+        <translation>下一张图像 (D)</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Select, move and resize (V)</source>
+        <translation>选择、移动和调整大小 (V)</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>矩形框</translation>
+    </message>
+    <message>
+        <source>Draw boxes (R)</source>
+        <translation>绘制矩形框 (R)</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>Draw polygons: click the points, Enter or a click on the first point closes (P)</source>
+        <translation>绘制多边形：依次单击各点，按 Enter 或单击第一个点闭合 (P)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Copy previous</source>
+        <translation>复制上一张</translation>
+    </message>
+    <message>
+        <source>Add the previous image&apos;s shapes to this one (Ctrl+Shift+V)</source>
+        <translation>将上一张图像的形状添加到此图像 (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Fit the image to the window (F)</source>
+        <translation>使图像适应窗口 (F)</translation>
+    </message>
+    <message>
+        <source>Accept or reject each image</source>
+        <translation>接受或拒绝每张图像</translation>
+    </message>
+    <message>
+        <source>Pick an image in the grid.</source>
+        <translation>请在网格中选择一张图像。</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>无法显示 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3 · %4</source>
+        <translation>%1 · %2 × %3 · %4</translation>
+    </message>
+    <message>
+        <source>Set label %1</source>
+        <translation>设置标签 %1</translation>
+    </message>
+    <message>
+        <source>The previous image is still being read; try again.</source>
+        <translation>仍在读取上一张图像；请重试。</translation>
+    </message>
+    <message>
+        <source>The previous image has no shapes to copy.</source>
+        <translation>上一张图像没有可复制的形状。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n shape(s) from the previous image</source>
+        <translation>
+            <numerusform>从上一张图像复制 %n 个形状</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say what is wrong in the comment before rejecting.</source>
+        <translation>拒绝前请在意见中说明问题所在。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImageBrowser</name>
+    <message>
+        <source>Unlabeled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Labeled</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Image classification</source>
+        <translation>图像分类</translation>
+    </message>
+    <message>
+        <source>Object detection</source>
+        <translation>目标检测</translation>
+    </message>
+    <message>
+        <source>Instance segmentation</source>
+        <translation>实例分割</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>‹ Datasets</source>
+        <translation>‹ 数据集</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Open the selected image (or the first) in the annotator</source>
+        <translation>在标注器中打开所选图像（或第一张）</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Accept or reject the images one after the other</source>
+        <translation>逐一接受或拒绝图像</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Search file names</source>
+        <translation>搜索文件名</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Import order</source>
+        <translation>导入顺序</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>最近更改</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation>%1 / %2 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImportDatasetDialog</name>
+    <message>
+        <source>Image classification</source>
+        <translation>图像分类</translation>
+    </message>
+    <message>
+        <source>Object detection (boxes)</source>
+        <translation>目标检测（矩形框）</translation>
+    </message>
+    <message>
+        <source>Instance segmentation (polygons)</source>
+        <translation>实例分割（多边形）</translation>
+    </message>
+    <message>
+        <source>Text classification</source>
+        <translation>文本分类</translation>
+    </message>
+    <message>
+        <source>Entities (text spans)</source>
+        <translation>实体（文本片段）</translation>
+    </message>
+    <message>
+        <source>Text pairs</source>
+        <translation>文本对</translation>
+    </message>
+    <message>
+        <source>Import a dataset</source>
+        <translation>导入数据集</translation>
+    </message>
+    <message>
+        <source>A folder, a .zip or .tar archive, or an annotation file</source>
+        <translation>文件夹、.zip 或 .tar 归档，或标注文件</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>导入来源</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>As the format says</source>
+        <translation>按格式而定</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>New or existing dataset (letters, digits, . _ -)</source>
+        <translation>新建或已有的数据集（字母、数字、. _ -）</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Datasets (*.zip *.tar *.tar.gz *.tgz *.json *.jsonl *.csv *.txt *.conll *.yaml);;All files (*)</source>
+        <translation>数据集 (*.zip *.tar *.tar.gz *.tgz *.json *.jsonl *.csv *.txt *.conll *.yaml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder or file that exists to import from.</source>
+        <translation>请选择一个存在的文件夹或文件作为导入来源。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>将在当前文件完成后停止…</translation>
+    </message>
+    <message>
+        <source>Cancelled. </source>
+        <translation>已取消。 </translation>
+    </message>
+    <message>
+        <source>Imported %1 items and %2 annotations into %3; %4 duplicates, %5 unreadable.</source>
+        <translation>已将 %1 个条目和 %2 个标注导入 %3；%4 个重复，%5 个无法读取。</translation>
+    </message>
+    <message>
+        <source>Unreadable (skipped):</source>
+        <translation>无法读取（已跳过）：</translation>
+    </message>
+    <message>
+        <source>Duplicates (already in the dataset):</source>
+        <translation>重复（已在数据集中）：</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LabelDistributionChart</name>
+    <message>
+        <source>No labels yet.</source>
+        <translation>还没有标签。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LabelPicker</name>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>New label, then Enter</source>
+        <translation>输入新标签后按 Enter</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1（按键 %2）</translation>
     </message>
 </context>
 <context>
@@ -2861,10 +5377,6 @@ Register one with: atelier model register PATH --name NAME</source>
         </translation>
     </message>
     <message>
-        <source>%1 — Atelier</source>
-        <translation>%1 — Atelier</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -2923,6 +5435,18 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>Adding pool %1…</source>
         <translation>正在添加资源池 %1…</translation>
+    </message>
+    <message>
+        <source>Open the Selected Run on the &amp;Canvas</source>
+        <translation>在画布上打开所选运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Select a run in the Runs view first.</source>
+        <translation>请先在“运行”视图中选择一个运行。</translation>
+    </message>
+    <message>
+        <source>%1[*] — Atelier</source>
+        <translation>%1[*] — Atelier</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +5556,13 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>概览：单击或拖动以移动视图</translation>
     </message>
 </context>
 <context>
@@ -3264,6 +5795,604 @@ Register one with: atelier model register PATH --name NAME</source>
     </message>
 </context>
 <context>
+    <name>atelier::PipelineEditor</name>
+    <message>
+        <source>Restore “%1”? It becomes the newest version, as a new commit; your unsaved edits are dropped.</source>
+        <translation>恢复“%1”？它将作为一次新提交成为最新版本；未保存的编辑将被丢弃。</translation>
+    </message>
+    <message>
+        <source>Restore “%1”? It becomes the newest version, as a new commit; the versions after it stay in the history.</source>
+        <translation>恢复“%1”？它将作为一次新提交成为最新版本；其后的版本仍保留在历史记录中。</translation>
+    </message>
+    <message>
+        <source>Restore a version</source>
+        <translation>恢复版本</translation>
+    </message>
+    <message>
+        <source>Run %1 started.</source>
+        <translation>运行 %1 已开始。</translation>
+    </message>
+    <message>
+        <source>Run %1 %2.</source>
+        <translation>运行 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Runs of this pipeline; double-click one to see the pipeline as it was at that run</source>
+        <translation>此流水线的运行；双击某次运行可查看该运行时的流水线</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>The pipeline being edited</source>
+        <translation>正在编辑的流水线</translation>
+    </message>
+    <message>
+        <source>No pipeline</source>
+        <translation>无流水线</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Make a new, empty pipeline</source>
+        <translation>新建一个空流水线</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save a new version with a message (Ctrl+S)</source>
+        <translation>保存新版本并附上说明 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Versions of this pipeline: compare and restore</source>
+        <translation>此流水线的版本：比较与恢复</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>排列</translation>
+    </message>
+    <message>
+        <source>Lay the graph out from left to right</source>
+        <translation>从左到右排布图</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Show the whole pipeline (F)</source>
+        <translation>显示整个流水线 (F)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the whole pipeline (F5)</source>
+        <translation>运行整个流水线 (F5)</translation>
+    </message>
+    <message>
+        <source>From here</source>
+        <translation>从此处</translation>
+    </message>
+    <message>
+        <source>Run the selected node and everything downstream of it; upstream outputs come from earlier runs</source>
+        <translation>运行所选节点及其所有下游节点；上游输出取自之前的运行</translation>
+    </message>
+    <message>
+        <source>Only this</source>
+        <translation>仅此节点</translation>
+    </message>
+    <message>
+        <source>Debug: run only the selected node, with its inputs from earlier runs</source>
+        <translation>调试：仅运行所选节点，其输入取自之前的运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the run (Shift+F5)</source>
+        <translation>停止运行 (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>调度…</translation>
+    </message>
+    <message>
+        <source>Run this pipeline on a cron schedule</source>
+        <translation>按 cron 调度运行此流水线</translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1（未保存）</translation>
+    </message>
+    <message>
+        <source>Give the pipeline a name.</source>
+        <translation>请为流水线命名。</translation>
+    </message>
+    <message>
+        <source>There is already a pipeline saved as “%1”; choose another name.</source>
+        <translation>已有名为“%1”的流水线；请另选名称。</translation>
+    </message>
+    <message>
+        <source>New pipeline “%1”: drag templates from the palette, then Save.</source>
+        <translation>新流水线“%1”：从组件面板拖入模板，然后保存。</translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>新建流水线</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved. Save them as a new version first?</source>
+        <translation>“%1”有未保存的更改。是否先将其保存为新版本？</translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation>没有要保存的更改。</translation>
+    </message>
+    <message>
+        <source>Save a version</source>
+        <translation>保存版本</translation>
+    </message>
+    <message>
+        <source>Name of the new pipeline:</source>
+        <translation>新流水线的名称：</translation>
+    </message>
+    <message>
+        <source>The run uses the saved pipeline. Describe your changes to save them:</source>
+        <translation>运行使用已保存的流水线。请描述您的更改以保存它们：</translation>
+    </message>
+    <message>
+        <source>Describe the changes in this version:</source>
+        <translation>描述此版本中的更改：</translation>
+    </message>
+    <message>
+        <source>A version needs a message: say in a few words what changed.</source>
+        <translation>版本需要一条说明：请简要说明改动内容。</translation>
+    </message>
+    <message>
+        <source>The pipeline has no name; give it one before saving.</source>
+        <translation>流水线没有名称；请在保存前为其命名。</translation>
+    </message>
+    <message>
+        <source>Another pipeline is saved as “%1”; rename this one before saving.</source>
+        <translation>已有另一条流水线保存为“%1”；请在保存前重命名此流水线。</translation>
+    </message>
+    <message>
+        <source>Saved version %1.</source>
+        <translation>已保存版本 %1。</translation>
+    </message>
+    <message>
+        <source>Restored version %1 as %2.</source>
+        <translation>已将版本 %1 恢复为 %2。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Comparing versions&lt;/b&gt; — %1: %2 added, %3 removed, %4 changed (read-only). &lt;a href=&quot;back&quot;&gt;Back to editing&lt;/a&gt;</source>
+        <translation>&lt;b&gt;正在比较版本&lt;/b&gt; — %1：新增 %2，删除 %3，更改 %4（只读）。&lt;a href=&quot;back&quot;&gt;返回编辑&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run %1&lt;/b&gt; of %2, %3 — the pipeline as it was%4 (read-only). &lt;a href=&quot;back&quot;&gt;Back to editing&lt;/a&gt;</source>
+        <translation>&lt;b&gt;运行 %1&lt;/b&gt;（%2，%3）— 当时的流水线%4，只读。&lt;a href=&quot;back&quot;&gt;返回编辑&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source> at version %1</source>
+        <translation> (版本 %1)</translation>
+    </message>
+    <message>
+        <source>The pipeline of run %1 cannot be shown: %2</source>
+        <translation>无法显示运行 %1 的流水线：%2</translation>
+    </message>
+    <message>
+        <source>Run %1%2</source>
+        <translation>运行 %1%2</translation>
+    </message>
+    <message>
+        <source>A run is going; wait for it or stop it first.</source>
+        <translation>有运行正在进行；请等待其完成或先停止它。</translation>
+    </message>
+    <message>
+        <source>Select one node to run from, or to run alone.</source>
+        <translation>请选择一个节点作为运行起点，或单独运行。</translation>
+    </message>
+    <message>
+        <source>The pipeline has no nodes yet; drag templates from the palette first.</source>
+        <translation>流水线还没有节点；请先从组件面板拖入模板。</translation>
+    </message>
+    <message>
+        <source>Changes before a run</source>
+        <translation>运行前的更改</translation>
+    </message>
+    <message>
+        <source>Asked the run to stop; running tasks get SIGTERM, then SIGKILL.</source>
+        <translation>已请求停止运行；正在运行的任务将收到 SIGTERM，随后是 SIGKILL。</translation>
+    </message>
+    <message>
+        <source>No pipeline yet.
+
+Click New to make one, then drag templates from the palette onto the canvas.</source>
+        <translation>还没有流水线。
+
+点击“新建”创建一个，然后从组件面板将模板拖到画布上。</translation>
+    </message>
+    <message>
+        <source>Choose a pipeline above, or click New.</source>
+        <translation>请在上方选择一条流水线，或点击“新建”。</translation>
+    </message>
+    <message>
+        <source>Template %1 is not in this workspace&apos;s library; its parameters cannot be checked.</source>
+        <translation>模板 %1 不在此工作空间的模板库中；无法检查其参数。</translation>
+    </message>
+    <message>
+        <source>Templates that take a %1</source>
+        <translation>接受 %1 的模板</translation>
+    </message>
+    <message>
+        <source>Templates that give a %1</source>
+        <translation>产出 %1 的模板</translation>
+    </message>
+    <message>
+        <source>Schedule changed; save a version for the scheduler to use it.</source>
+        <translation>调度已更改；请保存一个版本以供调度器使用。</translation>
+    </message>
+    <message>
+        <source>● edited</source>
+        <translation>● 已编辑</translation>
+    </message>
+    <message>
+        <source>Changes not saved as a version yet</source>
+        <translation>更改尚未保存为版本</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>撤销%1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>重做%1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>流水线</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::PropertiesPanel</name>
+    <message>
+        <source>Not valid JSON (%1); write an object, an array or a value.</source>
+        <translation>不是有效的 JSON（%1）；请输入一个对象、数组或值。</translation>
+    </message>
+    <message>
+        <source>one value expected</source>
+        <translation>应为单个值</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>This template has no parameters.</source>
+        <translation>此模板没有参数。</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Select a node to edit its parameters. Drag a template from the palette onto the canvas, double-click the canvas or press Ctrl+. to add one.</source>
+        <translation>选择一个节点以编辑其参数。将模板从组件面板拖到画布上、双击画布或按 Ctrl+. 即可添加节点。</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links</source>
+        <translation>
+            <numerusform>%n 条连线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+Variables: %1</source>
+        <translation>
+变量：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> &lt;a href=&quot;schedule&quot;&gt;Change…&lt;/a&gt;</source>
+        <translation> &lt;a href=&quot;schedule&quot;&gt;更改…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (UTC)%2&lt;br&gt;%3 · at most %4 at once%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（UTC）%2&lt;br&gt;%3 · 最多同时运行 %4 个%5</translation>
+    </message>
+    <message>
+        <source>catches up missed slots</source>
+        <translation>补跑错过的时段</translation>
+    </message>
+    <message>
+        <source>newest slot only</source>
+        <translation>仅运行最新时段</translation>
+    </message>
+    <message>
+        <source> · waits for the previous slot</source>
+        <translation> · 等待上一时段完成</translation>
+    </message>
+    <message>
+        <source>Runs only when started.%1</source>
+        <translation>仅在手动启动时运行。%1</translation>
+    </message>
+    <message>
+        <source>✓ Ready to run: no problem found.</source>
+        <translation>✓ 可以运行：未发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A run would refuse this pipeline:
+• %1</source>
+        <translation>运行将拒绝此流水线：
+• %1</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Skip this node</source>
+        <translation>跳过此节点</translation>
+    </message>
+    <message>
+        <source>A skipped node does not run; the nodes after it use its outputs from an earlier run.</source>
+        <translation>已跳过的节点不会运行；其后的节点将使用它在之前某次运行中的输出。</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU 数</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Select a node to edit its parameters.
+
+Drag a template from the palette onto the canvas, or press Ctrl+. to add one.</source>
+        <translation>选择一个节点以编辑其参数。
+
+将模板从组件面板拖到画布上，或按 Ctrl+. 添加节点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected.
+Select one node to edit it.</source>
+        <translation>
+            <numerusform>已选择 %n 个节点。
+请只选择一个节点进行编辑。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run&apos;s pool</source>
+        <translation>运行所用的资源池</translation>
+    </message>
+    <message>
+        <source>Node %1 · template %2</source>
+        <translation>节点 %1 · 模板 %2</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>%1 Default: %2</source>
+        <translation>%1 默认值：%2</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The template cannot be read, so its parameters cannot be edited here.</source>
+        <translation>无法读取该模板，因此无法在此编辑其参数。</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a file or folder</source>
+        <translation>选择文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>{{variables.NAME}}</source>
+        <translation>{{variables.NAME}}</translation>
+    </message>
+    <message>
+        <source>Use a substitution such as {{variables.seed}} instead of a number</source>
+        <translation>使用 {{variables.seed}} 之类的替换变量代替数字</translation>
+    </message>
+    <message>
+        <source>template: %1</source>
+        <translation>模板：%1</translation>
+    </message>
+    <message>
+        <source>template: %1 MB</source>
+        <translation>模板：%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 (unknown pool)</source>
+        <translation>%1（未知资源池）</translation>
+    </message>
+    <message>
+        <source>Required: give a value.</source>
+        <translation>必填：请填写一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::QuickAddPopup</name>
+    <message>
+        <source>Add a node: type to search templates</source>
+        <translation>添加节点：输入以搜索模板</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunController</name>
+    <message>
+        <source>A run started here is still going; wait for it or stop it first.</source>
+        <translation>此处启动的运行仍在进行；请等待其完成或先停止它。</translation>
+    </message>
+    <message>
+        <source>Save the pipeline first: a run uses the saved version.</source>
+        <translation>请先保存流水线：运行使用已保存的版本。</translation>
+    </message>
+    <message>
+        <source>Select one node to run from, or to run alone.</source>
+        <translation>请选择一个节点作为运行起点，或单独运行。</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>the run process ended before it recorded a run</source>
+        <translation>运行进程在记录运行之前就已结束</translation>
+    </message>
+    <message>
+        <source>The run did not start: %1</source>
+        <translation>运行未启动：%1</translation>
+    </message>
+</context>
+<context>
     <name>atelier::RunExecutor</name>
     <message>
         <source>The pipeline is not valid; nothing was run:
@@ -3366,6 +6495,121 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>skipped: upstream %1 was lost</source>
         <translation>已跳过：上游 %1 已丢失</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunOverlay</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>No run yet. Run the pipeline (Run all) and each node shows its state; select a node to see its logs, metrics and outputs.</source>
+        <translation>尚无运行。运行流水线（全部运行）后，每个节点都会显示其状态；选择节点可查看其日志、指标和输出。</translation>
+    </message>
+    <message>
+        <source>Run %1 — reading…</source>
+        <translation>运行 %1 — 正在读取…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run %1&lt;/b&gt; · %2 · started %3 · %4</source>
+        <translation>&lt;b&gt;运行 %1&lt;/b&gt; · %2 · 开始于 %3 · %4</translation>
+    </message>
+    <message>
+        <source> · version %1</source>
+        <translation> · 版本 %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Node &lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;br&gt;节点 &lt;b&gt;%1&lt;/b&gt;：%2</translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <source> · exit code %1</source>
+        <translation> · 退出码 %1</translation>
+    </message>
+    <message>
+        <source> · %1 attempts</source>
+        <translation> · 尝试 %1 次</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Node &lt;b&gt;%1&lt;/b&gt; was not part of this run.</source>
+        <translation>&lt;br&gt;节点 &lt;b&gt;%1&lt;/b&gt; 不在本次运行中。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Select a node to see its logs and outputs.</source>
+        <translation>&lt;br&gt;选择节点以查看其日志和输出。</translation>
+    </message>
+    <message>
+        <source>Select a node to see its log.</source>
+        <translation>选择节点以查看其日志。</translation>
+    </message>
+    <message>
+        <source>No log: the task has not started, or it was cached.</source>
+        <translation>无日志：任务尚未开始，或结果来自缓存。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>
@@ -3563,6 +6807,117 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>Models registered from this run: %1</source>
         <translation>由此运行注册的模型：%1</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ScheduleDialog</name>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Run this pipeline on a schedule</source>
+        <translation>按调度运行此流水线</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>minute hour day month weekday, e.g. 0 2 * * *</source>
+        <translation>分 时 日 月 星期，例如 0 2 * * *</translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation>预设…</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <source>Every day at 02:00</source>
+        <translation>每天 02:00</translation>
+    </message>
+    <message>
+        <source>Weekdays at 06:30</source>
+        <translation>工作日 06:30</translation>
+    </message>
+    <message>
+        <source>Every Sunday at midnight</source>
+        <translation>每周日午夜</translation>
+    </message>
+    <message>
+        <source>First of the month</source>
+        <translation>每月 1 日</translation>
+    </message>
+    <message>
+        <source>Cron (UTC)</source>
+        <translation>Cron (UTC)</translation>
+    </message>
+    <message>
+        <source>Not before</source>
+        <translation>不早于</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Catch up: run the slots missed while Atelier was closed</source>
+        <translation>补跑：运行 Atelier 关闭期间错过的时段</translation>
+    </message>
+    <message>
+        <source>Start a slot only after the previous one succeeded</source>
+        <translation>仅在上一时段成功后才开始下一时段</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source> run folders</source>
+        <translation> 个运行文件夹</translation>
+    </message>
+    <message>
+        <source>At most active at once</source>
+        <translation>最多同时运行</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>保留最新的</translation>
+    </message>
+    <message>
+        <source>Next slots</source>
+        <translation>接下来的时段</translation>
+    </message>
+    <message>
+        <source>Scheduled runs</source>
+        <translation>已调度的运行</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No slot in the next five years.</source>
+        <translation>未来五年内没有时段。</translation>
+    </message>
+    <message>
+        <source>Give a cron expression, e.g. &quot;0 2 * * *&quot; for every day at 02:00 UTC.</source>
+        <translation>请输入 cron 表达式，例如 &quot;0 2 * * *&quot; 表示每天 UTC 02:00。</translation>
+    </message>
+    <message>
+        <source>No scheduled run of this pipeline yet.</source>
+        <translation>此流水线还没有已调度的运行。</translation>
     </message>
 </context>
 <context>
@@ -3802,6 +7157,602 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TemplateDecorationProxy</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &lt;i&gt;%2&lt;/i&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;In: %4&lt;br&gt;Out: %5&lt;/p&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &lt;i&gt;%2&lt;/i&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;输入：%4&lt;br&gt;输出：%5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TemplatePalette</name>
+    <message>
+        <source>Search templates</source>
+        <translation>搜索模板</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TextAgreementView</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Annotator A</source>
+        <translation>标注员 A</translation>
+    </message>
+    <message>
+        <source>Annotator B</source>
+        <translation>标注员 B</translation>
+    </message>
+    <message>
+        <source>Items they disagree on</source>
+        <translation>存在分歧的条目</translation>
+    </message>
+    <message>
+        <source>Pick an item to adjudicate.</source>
+        <translation>选择一个条目进行裁决。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Keep A&apos;s</source>
+        <translation>保留 A 的</translation>
+    </message>
+    <message>
+        <source>Keep B&apos;s</source>
+        <translation>保留 B 的</translation>
+    </message>
+    <message>
+        <source>Save resolution</source>
+        <translation>保存裁决结果</translation>
+    </message>
+    <message>
+        <source>The checked annotations become the item&apos;s; the others are set aside (kept for audit) and the item is marked reviewed.</source>
+        <translation>勾选的标注将成为该条目的标注；其余标注将被搁置（保留以供审计），并且该条目被标记为已审核。</translation>
+    </message>
+    <message>
+        <source>Edit in annotator</source>
+        <translation>在标注器中编辑</translation>
+    </message>
+    <message>
+        <source>Open the item in the Annotate tab to label it yourself</source>
+        <translation>在“标注”标签页中打开该条目，自行标注</translation>
+    </message>
+    <message numerus="yes">
+        <source>Agreement needs two annotators: this dataset has %n.</source>
+        <translation>
+            <numerusform>一致性比较需要两名标注员：此数据集有 %n 名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick two different annotators.</source>
+        <translation>请选择两名不同的标注员。</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen&apos;s κ</translation>
+    </message>
+    <message>
+        <source>not compared yet</source>
+        <translation>尚未比较</translation>
+    </message>
+    <message>
+        <source>Span F1</source>
+        <translation>片段 F1</translation>
+    </message>
+    <message numerus="yes">
+        <source>observed %1 · chance %2 · %n item(s)</source>
+        <translation>
+            <numerusform>观测 %1 · 随机 %2 · %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Span F1 (exact)</source>
+        <translation>片段 F1（精确匹配）</translation>
+    </message>
+    <message>
+        <source>P %1 · R %2 · %3 of %4 / %5 spans match</source>
+        <translation>P %1 · R %2 · %3 / %4 / %5 个片段匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2 both annotated %n item(s); they disagree on %3.</source>
+        <translation>
+            <numerusform>%1 和 %2 共同标注了 %n 个条目；其中 %3 个存在分歧。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
+    </message>
+    <message>
+        <source>Adjudicate: %1</source>
+        <translation>裁决：%1</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
+        <source>Text B</source>
+        <translation>文本 B</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>未裁决：%1</translation>
+    </message>
+    <message>
+        <source>Resolved: the item is marked reviewed.</source>
+        <translation>已裁决：该条目已标记为已审核。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TextAnnotationDocument</name>
+    <message>
+        <source>The changed annotation was never saved; reopen the item and label it again.</source>
+        <translation>更改的标注从未保存；请重新打开该条目并再次标注。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TextAnnotator</name>
+    <message>
+        <source>Unlabeled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Labeled</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <source>Order by uncertainty</source>
+        <translation>按不确定度排序</translation>
+    </message>
+    <message>
+        <source>Most uncertain first, by the model&apos;s pending suggestions (active learning)</source>
+        <translation>按模型待处理建议排序，最不确定的在前（主动学习）</translation>
+    </message>
+    <message>
+        <source>Others&apos; spans</source>
+        <translation>他人的片段</translation>
+    </message>
+    <message>
+        <source>Also show the spans other annotators accepted (dotted, read-only): for reviewing; leave off while labeling on your own</source>
+        <translation>同时显示其他标注员已接受的片段（虚线，只读）：用于审核；独立标注时请关闭</translation>
+    </message>
+    <message>
+        <source>← Previous  [A]</source>
+        <translation>← 上一个  [A]</translation>
+    </message>
+    <message>
+        <source>Next  [D] →</source>
+        <translation>下一个  [D] →</translation>
+    </message>
+    <message>
+        <source>Accept  [Enter]</source>
+        <translation>接受  [Enter]</translation>
+    </message>
+    <message>
+        <source>Reject  [Del]</source>
+        <translation>拒绝  [Del]</translation>
+    </message>
+    <message>
+        <source>Suggest with TF-IDF model</source>
+        <translation>用 TF-IDF 模型生成建议</translation>
+    </message>
+    <message>
+        <source>Train a TF-IDF model on the labeled items and suggest labels for the others (runs in the background)</source>
+        <translation>在已标注的条目上训练 TF-IDF 模型，并为其余条目建议标签（在后台运行）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Review comment (optional)</source>
+        <translation>审核意见（可选）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Mark the item reviewed (Ctrl+Enter)</source>
+        <translation>将该条目标记为已审核 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reject item</source>
+        <translation>拒绝条目</translation>
+    </message>
+    <message>
+        <source>Send the item back with the comment (Ctrl+Backspace)</source>
+        <translation>附上意见退回该条目 (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>Review:</source>
+        <translation>审核：</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>撤销%1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>重做%1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is an image dataset: open it in the image annotator.</source>
+        <translation>“%1”是图像数据集：请在图像标注器中打开。</translation>
+    </message>
+    <message>
+        <source>Suggest with dictionary model</source>
+        <translation>用词典模型生成建议</translation>
+    </message>
+    <message>
+        <source>Find the span texts already labeled (and a dictionary) in the other items and suggest them (runs in the background)</source>
+        <translation>在其他条目中查找已标注的片段文本（及词典中的词条）并给出建议（在后台运行）</translation>
+    </message>
+    <message>
+        <source>Label the selection as &quot;%1&quot;</source>
+        <translation>将所选内容标记为“%1”</translation>
+    </message>
+    <message>
+        <source>Select text (Shift+arrows), press a key · Tab: next span · Del: delete</source>
+        <translation>选择文本 (Shift+方向键)，按标签键 · Tab：下一个片段 · Del：删除</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>未打开数据集</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>No suggestions for this item.</source>
+        <translation>此条目没有建议。</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) · next: %1 by %2</source>
+        <translation>
+            <numerusform>%n 条建议 · 下一条：%1（来自 %2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
+    </message>
+    <message>
+        <source>This suggestion overlaps &quot;%1&quot;, and this dataset does not allow overlapping spans: delete that span first, or reject the suggestion.</source>
+        <translation>此建议与“%1”重叠，而此数据集不允许片段重叠：请先删除该片段，或拒绝此建议。</translation>
+    </message>
+    <message>
+        <source>Say why the item is rejected in the review comment, then reject it.</source>
+        <translation>请在审核意见中说明拒绝该条目的原因，然后再拒绝。</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>已通过。</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>已拒绝。</translation>
+    </message>
+    <message>
+        <source>uncertainty %1</source>
+        <translation>不确定度 %1</translation>
+    </message>
+    <message>
+        <source>No item has a scored suggestion yet: run &quot;%1&quot; first, then order by uncertainty.</source>
+        <translation>还没有条目带有评分建议：请先运行“%1”，再按不确定度排序。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Training and predicting…</source>
+        <translation>正在训练和预测…</translation>
+    </message>
+    <message>
+        <source>Importing suggestions…</source>
+        <translation>正在导入建议…</translation>
+    </message>
+    <message>
+        <source>Suggestions cancelled.</source>
+        <translation>已取消建议。</translation>
+    </message>
+    <message>
+        <source>No suggestions: %1</source>
+        <translation>没有建议：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 suggested %n label(s) on %2 item(s).</source>
+        <translation>
+            <numerusform>%1 在 %2 个条目上建议了 %n 个标签。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TextClassificationPanel</name>
+    <message>
+        <source>Several labels may apply: each key toggles its label.</source>
+        <translation>可适用多个标签：每个按键切换对应的标签。</translation>
+    </message>
+    <message>
+        <source>One label per text: a key picks it, replacing the other.</source>
+        <translation>每条文本只有一个标签：按键选择标签，并替换原有标签。</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>suggested %1</source>
+        <translation>建议 %1</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TextPairView</name>
+    <message>
+        <source>Text A</source>
+        <translation>文本 A</translation>
+    </message>
+    <message>
+        <source>Text B</source>
+        <translation>文本 B</translation>
+    </message>
+    <message>
+        <source>Similar   [1 / S]</source>
+        <translation>相似   [1 / S]</translation>
+    </message>
+    <message>
+        <source>Not similar   [2 / N]</source>
+        <translation>不相似   [2 / N]</translation>
+    </message>
+    <message>
+        <source>Not similar</source>
+        <translation>不相似</translation>
+    </message>
+    <message>
+        <source>Same meaning</source>
+        <translation>含义相同</translation>
+    </message>
+    <message>
+        <source>Save score   [Enter]</source>
+        <translation>保存评分   [Enter]</translation>
+    </message>
+    <message>
+        <source>similar</source>
+        <translation>相似</translation>
+    </message>
+    <message>
+        <source>not similar</source>
+        <translation>不相似</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
+    </message>
+    <message>
+        <source>Suggested by %1: %2 — Enter accepts, Del rejects</source>
+        <translation>由 %1 建议：%2 — 按 Enter 接受，按 Del 拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TextSpanEditor</name>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1 标注</translation>
+    </message>
+    <message>
+        <source>suggested by %1</source>
+        <translation>由 %1 建议</translation>
+    </message>
+    <message>
+        <source>accepted from %1</source>
+        <translation>接受自 %1</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
+    </message>
+    <message>
+        <source>Select some text first (Shift+arrows, or drag with the mouse).</source>
+        <translation>请先选择文本（Shift+方向键，或用鼠标拖动）。</translation>
+    </message>
+    <message>
+        <source>This dataset does not allow overlapping spans: the selection overlaps &quot;%1&quot;. Delete that span first.</source>
+        <translation>此数据集不允许片段重叠：所选内容与“%1”重叠。请先删除该片段。</translation>
+    </message>
+    <message>
+        <source>This span is %1&apos;s: it cannot be changed here. Label the text yourself, or settle it in the Agreement tab.</source>
+        <translation>此片段属于 %1：无法在此更改。请自行标注该文本，或在“一致性”选项卡中裁决。</translation>
+    </message>
+    <message>
+        <source>Select some text first, or a span (click it or press Tab).</source>
+        <translation>请先选择文本或片段（单击片段或按 Tab）。</translation>
+    </message>
+    <message>
+        <source>Label selection as</source>
+        <translation>将所选内容标记为</translation>
+    </message>
+    <message>
+        <source>Relabel as</source>
+        <translation>重新标记为</translation>
+    </message>
+    <message>
+        <source>Accept suggestion	Enter</source>
+        <translation>接受建议	Enter</translation>
+    </message>
+    <message>
+        <source>Reject suggestion	Del</source>
+        <translation>拒绝建议	Del</translation>
+    </message>
+    <message>
+        <source>Delete span	Del</source>
+        <translation>删除片段	Del</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ThumbnailDelegate</name>
+    <message>
+        <source>Unlabeled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Labeled</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::VersionsPanel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Select one version to compare it with the pipeline as edited, or two to compare them.</source>
+        <translation>选择一个版本与当前编辑的流水线比较，或选择两个版本相互比较。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Clear marks</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Make the selected version the newest again, as a new commit</source>
+        <translation>将所选版本作为一次新提交重新设为最新版本</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2 &lt;%3&gt;</source>
+        <translation>%1
+
+%2 &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>From %1 to the pipeline as edited</source>
+        <translation>从 %1 到当前编辑的流水线</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>%1: no change.</source>
+        <translation>%1：无更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n changes.</source>
+        <translation>
+            <numerusform>%1：%n 处更改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
