@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace atelier;
 
@@ -106,6 +109,57 @@ private Q_SLOTS:
         QVERIFY(!added);
         QVERIFY2(added.error().message.contains(says), qPrintable(added.error().message));
         QCOMPARE(store.list()->size(), 1);
+    }
+
+    void tokenFileIsCheckedOnWhatIsRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"token"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("SLURM_JWT=header.payload.signature\n");
+        file.close();
+        const QByteArray native = QFile::encodeName(path);
+        QVERIFY(::chmod(native.constData(), 0600) == 0);
+        auto read = SlurmClient::readTokenFile(path);
+        QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+        QCOMPARE(read.value(), QByteArray("header.payload.signature"));
+
+        QVERIFY(::chmod(native.constData(), 0640) == 0);
+        auto open = SlurmClient::readTokenFile(path);
+        QVERIFY(!open);
+        QVERIFY2(open.error().message.contains(u"chmod 600"_s), qPrintable(open.error().message));
+        QVERIFY(open.error().message.contains(u"0640"_s));
+        QVERIFY(::chmod(native.constData(), 0600) == 0);
+
+        // A link to a private file is refused: the link itself is what was named.
+        const QString link = dir.filePath(u"link"_s);
+        QVERIFY(QFile::link(path, link));
+        auto linked = SlurmClient::readTokenFile(link);
+        QVERIFY(!linked);
+        QVERIFY2(linked.error().message.contains(u"symbolic link"_s),
+                 qPrintable(linked.error().message));
+
+        auto missing = SlurmClient::readTokenFile(dir.filePath(u"none"_s));
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
+        QVERIFY(missing.error().message.contains(u"does not exist"_s));
+
+        // A FIFO is not a file, and opening it does not hang.
+        const QString fifo = dir.filePath(u"fifo"_s);
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        auto piped = SlurmClient::readTokenFile(fifo);
+        QVERIFY(!piped);
+        QVERIFY2(piped.error().message.contains(u"not a file"_s),
+                 qPrintable(piped.error().message));
+
+        // A private file that belongs to someone else is not our token.
+        if (::geteuid() != 0)
+            QSKIP("changing a file's owner needs root");
+        QVERIFY(::chown(native.constData(), 65534, 65534) == 0);
+        auto foreign = SlurmClient::readTokenFile(path);
+        QVERIFY(!foreign);
+        QVERIFY2(foreign.error().message.contains(u"another user"_s),
+                 qPrintable(foreign.error().message));
     }
 
     void configNeverHoldsAToken()
