@@ -215,7 +215,12 @@ Result<QJsonObject> SlurmClient::request(const QByteArray &method, const QString
         address =
             (m_settings.url.endsWith(u'/') ? m_settings.url.chopped(1) : m_settings.url).toUtf8() +
             path.toUtf8();
-    const QString where = m_settings.url;
+    // Errors name the address without anything that could be a credential.
+    const QString where =
+        m_settings.isUnixSocket()
+            ? m_settings.url
+            : QUrl(m_settings.url)
+                  .toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
 
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
     if (!curl)

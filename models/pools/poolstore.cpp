@@ -134,10 +134,30 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                                  .arg(settings.url));
     } else if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) ||
                url.host().isEmpty()) {
-        return makeError(ErrorCode::Invalid,
-                         tr("\"%1\" is not a slurmrestd address: use http(s)://HOST:PORT or "
-                            "unix:/path/to/slurmrestd.sock.")
-                             .arg(settings.url));
+        // The address is shown in errors and lists, so it must never echo what was typed
+        // when that may hold credentials.
+        const bool secret = url.isValid() && !url.userInfo().isEmpty();
+        return makeError(
+            ErrorCode::Invalid,
+            tr("\"%1\" is not a slurmrestd address: use http(s)://HOST:PORT or "
+               "unix:/path/to/slurmrestd.sock.")
+                .arg(secret ? url.toDisplayString(QUrl::RemoveUserInfo) : settings.url));
+    }
+    if (!settings.isUnixSocket()) {
+        if (!url.userInfo().isEmpty())
+            return makeError(ErrorCode::Invalid,
+                             tr("The slurmrestd address %1 holds a user name or password; give "
+                                "only https://HOST:PORT and put credentials in a token file "
+                                "(--token-file).")
+                                 .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery |
+                                                          QUrl::RemoveFragment)));
+        if (url.hasQuery() || url.hasFragment())
+            return makeError(
+                ErrorCode::Invalid,
+                tr("The slurmrestd address %1 has a query or a fragment ('?' or "
+                   "'#'); give only https://HOST:PORT and put credentials in a "
+                   "token file (--token-file).")
+                    .arg(url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveFragment)));
     }
     static const QRegularExpression version(u"^v0\\.0\\.3[6-9]$"_s);
     if (!version.match(settings.apiVersion).hasMatch())

@@ -82,6 +82,14 @@ private Q_SLOTS:
         QTest::newRow("local over http") << u"auth"_s << u"local"_s << u"unix socket"_s;
         QTest::newRow("staging") << u"staging"_s << u"relative/dir"_s << u"staging"_s;
         QTest::newRow("name") << u"name"_s << u"bad name!"_s << u"not a pool name"_s;
+        QTest::newRow("password in url")
+            << u"url"_s << u"https://ada:secret@slurm.example.org:6820"_s << u"--token-file"_s;
+        QTest::newRow("user in url")
+            << u"url"_s << u"https://ada@slurm.example.org:6820"_s << u"--token-file"_s;
+        QTest::newRow("query in url")
+            << u"url"_s << u"https://slurm.example.org:6820/?token=secret"_s << u"query"_s;
+        QTest::newRow("fragment in url")
+            << u"url"_s << u"https://slurm.example.org:6820/#secret"_s << u"fragment"_s;
     }
 
     void storeRefusesBadSettings()
@@ -108,7 +116,26 @@ private Q_SLOTS:
         const Status added = store.addSlurm(name, s);
         QVERIFY(!added);
         QVERIFY2(added.error().message.contains(says), qPrintable(added.error().message));
+        QVERIFY2(!added.error().message.contains(u"secret"_s), qPrintable(added.error().message));
         QCOMPARE(store.list()->size(), 1);
+    }
+
+    void clientErrorsHideUrlCredentials()
+    {
+        // Also for a pool stored before such addresses were refused.
+        SlurmSettings s = slurm();
+        s.url = u"http://ada:hunter2@127.0.0.1:1/?k=hunter2"_s;
+        QTemporaryDir dir;
+        s.tokenFile = dir.filePath(u"token"_s);
+        QFile file(s.tokenFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("header.payload.signature");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        const SlurmCheck check = SlurmClient(s, 2000).check();
+        QCOMPARE(check.state, u"abnormal"_s);
+        QVERIFY2(check.reason.contains(u"127.0.0.1"_s), qPrintable(check.reason));
+        QVERIFY2(!check.reason.contains(u"hunter2"_s), qPrintable(check.reason));
     }
 
     void tokenFileIsCheckedOnWhatIsRead()
