@@ -174,6 +174,15 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                          tr("Local authentication works only on a unix socket; give "
                             "--token-file for %1.")
                              .arg(settings.url));
+    if (settings.auth != u"local"_s && url.scheme() == u"http"_s) {
+        const QString host = url.host().toLower();
+        const bool loopback = host == u"127.0.0.1"_s || host == u"::1"_s || host == u"localhost"_s;
+        if (!loopback)
+            return makeError(ErrorCode::Invalid,
+                             tr("%1 would send the Slurm token unencrypted; use https:// (plain "
+                                "http:// is allowed only for 127.0.0.1, ::1 or localhost).")
+                                 .arg(settings.url));
+    }
     if (settings.auth == u"token-file"_s && !QDir::isAbsolutePath(settings.tokenFile))
         return makeError(
             ErrorCode::Invalid,

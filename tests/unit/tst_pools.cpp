@@ -90,6 +90,10 @@ private Q_SLOTS:
             << u"url"_s << u"https://slurm.example.org:6820/?token=secret"_s << u"query"_s;
         QTest::newRow("fragment in url")
             << u"url"_s << u"https://slurm.example.org:6820/#secret"_s << u"fragment"_s;
+        QTest::newRow("http to another host")
+            << u"url"_s << u"http://slurm.example.org:6820"_s << u"use https://"_s;
+        QTest::newRow("http to a lan address")
+            << u"url"_s << u"http://10.0.0.5:6820"_s << u"use https://"_s;
     }
 
     void storeRefusesBadSettings()
@@ -118,6 +122,44 @@ private Q_SLOTS:
         QVERIFY2(added.error().message.contains(says), qPrintable(added.error().message));
         QVERIFY2(!added.error().message.contains(u"secret"_s), qPrintable(added.error().message));
         QCOMPARE(store.list()->size(), 1);
+    }
+
+    void storeAcceptsGoodAddresses_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("auth");
+        QTest::addColumn<QString>("user");
+        QTest::newRow("https") << u"https://slurm.example.org:6820"_s << u"token-file"_s
+                               << u"ada.l_2-x"_s;
+        QTest::newRow("http loopback v4")
+            << u"http://127.0.0.1:6820"_s << u"token-file"_s << u"_svc"_s;
+        QTest::newRow("http loopback v6") << u"http://[::1]:6820"_s << u"scontrol"_s << u"ada"_s;
+        QTest::newRow("http localhost")
+            << u"http://localhost:6820"_s << u"token-file"_s << u"ada"_s;
+        QTest::newRow("unix socket") << u"unix:/run/slurmrestd.sock"_s << u"local"_s << u"ada"_s;
+    }
+
+    void storeAcceptsGoodAddresses()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, auth);
+        QFETCH(QString, user);
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(u"atelier.db"_s), Database::Mode::ReadWriteCreate);
+        QVERIFY(Migrations::migrate(*db.value()));
+        PoolStore store(*db.value());
+        SlurmSettings s = slurm();
+        s.url = url;
+        s.auth = auth;
+        s.user = user;
+        s.account = u"lab-1"_s;
+        for (const QString &version : {u"v0.0.36"_s, u"v0.0.37"_s, u"v0.0.38"_s}) {
+            s.apiVersion = version;
+            const QString name = u"p"_s + version.right(2);
+            const Status added = store.addSlurm(name, s);
+            QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+        }
+        QCOMPARE(store.list()->size(), 4);
     }
 
     void clientErrorsHideUrlCredentials()
