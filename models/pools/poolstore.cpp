@@ -159,10 +159,11 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                    "token file (--token-file).")
                     .arg(url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveFragment)));
     }
-    static const QRegularExpression version(u"^v0\\.0\\.3[6-9]$"_s);
+    static const QRegularExpression version(u"^v0\\.0\\.3[6-8]$"_s);
     if (!version.match(settings.apiVersion).hasMatch())
         return makeError(ErrorCode::Invalid,
-                         tr("API version \"%1\" is not supported; use v0.0.36 to v0.0.39.")
+                         tr("API version \"%1\" is not supported; use v0.0.36, v0.0.37 or "
+                            "v0.0.38.")
                              .arg(settings.apiVersion));
     if (settings.auth != u"local"_s && settings.auth != u"token-file"_s &&
         settings.auth != u"scontrol"_s)

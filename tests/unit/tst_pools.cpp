@@ -94,6 +94,8 @@ private Q_SLOTS:
             << u"url"_s << u"http://slurm.example.org:6820"_s << u"use https://"_s;
         QTest::newRow("http to a lan address")
             << u"url"_s << u"http://10.0.0.5:6820"_s << u"use https://"_s;
+        QTest::newRow("api 0.0.39") << u"api"_s << u"v0.0.39"_s << u"v0.0.38"_s;
+        QTest::newRow("api 0.0.35") << u"api"_s << u"v0.0.35"_s << u"not supported"_s;
     }
 
     void storeRefusesBadSettings()
