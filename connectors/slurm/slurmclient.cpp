@@ -207,6 +207,11 @@ Result<QJsonObject> SlurmClient::request(const QByteArray &method, const QString
     auto jwt = token();
     if (!jwt)
         return jwt.error();
+    // The user name goes into a header: a name with a line break would add headers of its own.
+    if (!jwt.value().isEmpty()) {
+        if (Status names = PoolStore::checkSlurmNames(m_settings); !names)
+            return names.error();
+    }
 
     QByteArray address;
     if (m_settings.isUnixSocket())

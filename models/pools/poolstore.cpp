@@ -68,6 +68,29 @@ Status PoolStore::checkName(const QString &name)
     return {};
 }
 
+Status PoolStore::checkSlurmNames(const SlurmSettings &settings)
+{
+    // These names travel in HTTP headers and job requests: no spaces, no line breaks.
+    static const QRegularExpression userName(u"^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$"_s);
+    static const QRegularExpression slurmName(u"^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$"_s);
+    if (!userName.match(settings.user).hasMatch())
+        return makeError(ErrorCode::Invalid,
+                         tr("\"%1\" is not a Slurm user name: use 1–64 letters, digits, '.', "
+                            "'_' or '-', not starting with '-'.")
+                             .arg(settings.user.simplified()));
+    if (!settings.partition.isEmpty() && !slurmName.match(settings.partition).hasMatch())
+        return makeError(ErrorCode::Invalid,
+                         tr("\"%1\" is not a Slurm partition name: use 1–64 letters, digits, "
+                            "'.', '_' or '-', not starting with '-'.")
+                             .arg(settings.partition.simplified()));
+    if (!settings.account.isEmpty() && !slurmName.match(settings.account).hasMatch())
+        return makeError(ErrorCode::Invalid,
+                         tr("\"%1\" is not a Slurm account name: use 1–64 letters, digits, "
+                            "'.', '_' or '-', not starting with '-'.")
+                             .arg(settings.account.simplified()));
+    return {};
+}
+
 QJsonObject PoolStore::configFrom(const PoolRecord &pool)
 {
     QJsonObject config;
@@ -194,6 +217,8 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                             "and the cluster both see; give --staging DIR."));
     if (settings.user.isEmpty())
         return makeError(ErrorCode::Invalid, tr("No Slurm user name; give --user."));
+    if (Status valid = checkSlurmNames(settings); !valid)
+        return valid;
 
     PoolRecord pool;
     pool.name = name;

@@ -96,6 +96,20 @@ private Q_SLOTS:
             << u"url"_s << u"http://10.0.0.5:6820"_s << u"use https://"_s;
         QTest::newRow("api 0.0.39") << u"api"_s << u"v0.0.39"_s << u"v0.0.38"_s;
         QTest::newRow("api 0.0.35") << u"api"_s << u"v0.0.35"_s << u"not supported"_s;
+        QTest::newRow("user with a line break")
+            << u"user"_s << u"ada\r\nX-SLURM-USER-NAME: root"_s << u"not a Slurm user name"_s;
+        QTest::newRow("user with a space")
+            << u"user"_s << u"ada lovelace"_s << u"not a Slurm user name"_s;
+        QTest::newRow("user starting with a dash")
+            << u"user"_s << u"-ada"_s << u"not a Slurm user name"_s;
+        QTest::newRow("user too long")
+            << u"user"_s << QString(65, u'a') << u"not a Slurm user name"_s;
+        QTest::newRow("partition with a line break")
+            << u"partition"_s << u"gpu\nx"_s << u"not a Slurm partition name"_s;
+        QTest::newRow("partition with a colon")
+            << u"partition"_s << u"gpu:x"_s << u"not a Slurm partition name"_s;
+        QTest::newRow("account with a space")
+            << u"account"_s << u"lab x"_s << u"not a Slurm account name"_s;
     }
 
     void storeRefusesBadSettings()
@@ -117,12 +131,19 @@ private Q_SLOTS:
             s.auth = value;
         else if (field == u"staging"_s)
             s.staging = value;
+        else if (field == u"user"_s)
+            s.user = value;
+        else if (field == u"partition"_s)
+            s.partition = value;
+        else if (field == u"account"_s)
+            s.account = value;
         else
             name = value;
         const Status added = store.addSlurm(name, s);
         QVERIFY(!added);
         QVERIFY2(added.error().message.contains(says), qPrintable(added.error().message));
         QVERIFY2(!added.error().message.contains(u"secret"_s), qPrintable(added.error().message));
+        QVERIFY(!added.error().message.contains(u'\n'));
         QCOMPARE(store.list()->size(), 1);
     }
 
@@ -162,6 +183,31 @@ private Q_SLOTS:
             QVERIFY2(added, added ? "" : qPrintable(added.error().message));
         }
         QCOMPARE(store.list()->size(), 4);
+    }
+
+    void userNameNeverReachesAHeader()
+    {
+        // A pool stored before names were checked: the client refuses to send the name rather
+        // than letting a line break add headers (nothing listens on port 1, so a request that
+        // went out would fail with "does not answer" instead).
+        QTemporaryDir dir;
+        const QString token = dir.filePath(u"token"_s);
+        QFile file(token);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("header.payload.signature\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        SlurmSettings s = slurm();
+        s.url = u"http://127.0.0.1:1"_s;
+        s.tokenFile = token;
+        QVERIFY(SlurmClient::readTokenFile(token));
+        s.user = u"ada\r\nX-SLURM-USER-NAME: root"_s;
+        const SlurmCheck refused = SlurmClient(s, 2000).check();
+        QCOMPARE(refused.state, u"abnormal"_s);
+        QVERIFY2(refused.reason.contains(u"not a Slurm user name"_s), qPrintable(refused.reason));
+        s.user = u"ada"_s;
+        const SlurmCheck sent = SlurmClient(s, 2000).check();
+        QVERIFY2(sent.reason.contains(u"does not answer"_s), qPrintable(sent.reason));
     }
 
     void clientErrorsHideUrlCredentials()
