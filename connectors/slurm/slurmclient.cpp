@@ -11,9 +11,13 @@
 #include <QUrl>
 
 #include <curl/curl.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <memory>
 
@@ -83,28 +87,71 @@ SlurmClient::SlurmClient(SlurmSettings settings, int timeoutMs)
 
 Result<QByteArray> SlurmClient::readTokenFile(const QString &path)
 {
+    // One open, then every check on that descriptor: no race between the check and the read,
+    // no symbolic link followed, and the file must be ours and private.
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        const int error = errno;
+        if (error == ENOENT)
+            return makeError(ErrorCode::NotFound,
+                             tr("The token file %1 does not exist; write a token from 'scontrol "
+                                "token' into it (mode 0600).")
+                                 .arg(path));
+        if (error == ELOOP)
+            return makeError(ErrorCode::Invalid,
+                             tr("The token file %1 is a symbolic link; give the path of the file "
+                                "itself.")
+                                 .arg(path));
+        return makeError(ErrorCode::Io, tr("Cannot read the token file %1: %2.")
+                                            .arg(path, QString::fromLocal8Bit(::strerror(error))));
+    }
+    const std::unique_ptr<int, void (*)(int *)> closer(new int(fd), [](int *f) {
+        ::close(*f);
+        delete f;
+    });
     struct stat info
     {
     };
-    const QByteArray native = QFile::encodeName(path);
-    if (::stat(native.constData(), &info) != 0)
-        return makeError(ErrorCode::NotFound,
-                         tr("The token file %1 does not exist; write a token from 'scontrol "
-                            "token' into it (mode 0600).")
-                             .arg(path));
+    if (::fstat(fd, &info) != 0)
+        return makeError(ErrorCode::Io, tr("Cannot read the token file %1: %2.")
+                                            .arg(path, QString::fromLocal8Bit(::strerror(errno))));
     if (!S_ISREG(info.st_mode))
         return makeError(ErrorCode::Invalid, tr("The token file %1 is not a file.").arg(path));
+    if (info.st_uid != ::geteuid())
+        return makeError(ErrorCode::Invalid,
+                         tr("The token file %1 belongs to another user; copy the token into a "
+                            "file of your own (mode 0600).")
+                             .arg(path));
     if ((info.st_mode & 077) != 0)
         return makeError(ErrorCode::Invalid,
                          tr("The token file %1 can be read by others (mode %2); run 'chmod 600 "
                             "%1' and try again.")
                              .arg(path)
                              .arg(QString::number(info.st_mode & 0777, 8).rightJustified(4, u'0')));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io,
-                         tr("Cannot read the token file %1: %2.").arg(path, file.errorString()));
-    QByteArray token = file.readAll().trimmed();
+    constexpr qint64 kMaxTokenBytes = 64 * 1024;
+    if (info.st_size > kMaxTokenBytes)
+        return makeError(ErrorCode::Invalid,
+                         tr("The token file %1 does not hold one token on one line.").arg(path));
+    QByteArray token;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return makeError(ErrorCode::Io,
+                             tr("Cannot read the token file %1: %2.")
+                                 .arg(path, QString::fromLocal8Bit(::strerror(errno))));
+        if (got == 0)
+            break;
+        token.append(buffer, got);
+        if (token.size() > kMaxTokenBytes)
+            return makeError(
+                ErrorCode::Invalid,
+                tr("The token file %1 does not hold one token on one line.").arg(path));
+    }
+    token = token.trimmed();
     if (token.startsWith("SLURM_JWT="))
         token = token.mid(10);
     if (token.isEmpty() || token.contains('\n') || token.contains('\r'))
@@ -160,6 +207,11 @@ Result<QJsonObject> SlurmClient::request(const QByteArray &method, const QString
     auto jwt = token();
     if (!jwt)
         return jwt.error();
+    // The user name goes into a header: a name with a line break would add headers of its own.
+    if (!jwt.value().isEmpty()) {
+        if (Status names = PoolStore::checkSlurmNames(m_settings); !names)
+            return names.error();
+    }
 
     QByteArray address;
     if (m_settings.isUnixSocket())
@@ -168,7 +220,12 @@ Result<QJsonObject> SlurmClient::request(const QByteArray &method, const QString
         address =
             (m_settings.url.endsWith(u'/') ? m_settings.url.chopped(1) : m_settings.url).toUtf8() +
             path.toUtf8();
-    const QString where = m_settings.url;
+    // Errors name the address without anything that could be a credential.
+    const QString where =
+        m_settings.isUnixSocket()
+            ? m_settings.url
+            : QUrl(m_settings.url)
+                  .toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
 
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
     if (!curl)

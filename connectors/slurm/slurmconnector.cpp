@@ -41,6 +41,29 @@ SlurmConnector::~SlurmConnector()
     m_pollTimer.stop();
     m_pumpTimer.stop();
     m_workers.waitForDone();
+    // No one tracks this connector's jobs after it is gone: cancel every job Slurm took and
+    // that has not ended, including one whose id arrived after the last event was handled.
+    // Best effort, and a few seconds at most.
+    QStringList ids;
+    for (const Job &job : std::as_const(m_jobs)) {
+        if (!job.jobId.isEmpty())
+            ids.append(job.jobId);
+    }
+    {
+        const std::lock_guard lock(m_submitted->mutex);
+        for (const QString &id : std::as_const(m_submitted->ids)) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    constexpr qint64 kCancelBudgetMs = 5000;
+    const qint64 deadline = nowMs() + kCancelBudgetMs;
+    for (const QString &id : std::as_const(ids)) {
+        const qint64 left = deadline - nowMs();
+        if (left < 100)
+            break;
+        (void)SlurmClient(m_pool.slurm, int(std::min<qint64>(left, 2000))).cancel(id);
+    }
 }
 
 PoolCapacity SlurmConnector::capacity() const
@@ -132,13 +155,26 @@ void SlurmConnector::pump()
     }
     QDir().mkpath(task.workingDirectory);
     auto client = m_client;
-    runAsync<Result<QString>>([client, spec] { return client->submit(spec); },
-                              [this, key](const Result<QString> &r) { submitted(key, r); });
+    auto record = m_submitted;
+    runAsync<Result<QString>>(
+        [client, spec, record, key] {
+            Result<QString> id = client->submit(spec);
+            if (id) {
+                const std::lock_guard lock(record->mutex);
+                record->ids.insert(key, id.value());
+            }
+            return id;
+        },
+        [this, key](const Result<QString> &r) { submitted(key, r); });
 }
 
 void SlurmConnector::submitted(const QString &key, const Result<QString> &result)
 {
     m_submitInFlight = false;
+    {
+        const std::lock_guard lock(m_submitted->mutex);
+        m_submitted->ids.remove(key);
+    }
     auto it = m_jobs.find(key);
     if (it == m_jobs.end()) {
         pump();

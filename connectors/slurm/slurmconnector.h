@@ -11,6 +11,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace atelier {
 
@@ -90,6 +91,14 @@ private:
     PoolRecord m_pool;
     Options m_options;
     std::shared_ptr<SlurmClient> m_client;
+    /// Job ids that a worker got from Slurm and this thread has not taken yet (key → id): what
+    /// the destructor cancels when it runs before the answer arrives.
+    struct Submitted
+    {
+        std::mutex mutex;
+        QHash<QString, QString> ids;
+    };
+    std::shared_ptr<Submitted> m_submitted = std::make_shared<Submitted>();
     QThreadPool m_workers;
     QHash<QString, Job> m_jobs;
     std::deque<QString> m_waiting;

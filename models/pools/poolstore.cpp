@@ -68,6 +68,29 @@ Status PoolStore::checkName(const QString &name)
     return {};
 }
 
+Status PoolStore::checkSlurmNames(const SlurmSettings &settings)
+{
+    // These names travel in HTTP headers and job requests: no spaces, no line breaks.
+    static const QRegularExpression userName(u"^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$"_s);
+    static const QRegularExpression slurmName(u"^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$"_s);
+    if (!userName.match(settings.user).hasMatch())
+        return makeError(ErrorCode::Invalid,
+                         tr("\"%1\" is not a Slurm user name: use 1–64 letters, digits, '.', "
+                            "'_' or '-', not starting with '-'.")
+                             .arg(settings.user.simplified()));
+    if (!settings.partition.isEmpty() && !slurmName.match(settings.partition).hasMatch())
+        return makeError(ErrorCode::Invalid,
+                         tr("\"%1\" is not a Slurm partition name: use 1–64 letters, digits, "
+                            "'.', '_' or '-', not starting with '-'.")
+                             .arg(settings.partition.simplified()));
+    if (!settings.account.isEmpty() && !slurmName.match(settings.account).hasMatch())
+        return makeError(ErrorCode::Invalid,
+                         tr("\"%1\" is not a Slurm account name: use 1–64 letters, digits, "
+                            "'.', '_' or '-', not starting with '-'.")
+                             .arg(settings.account.simplified()));
+    return {};
+}
+
 QJsonObject PoolStore::configFrom(const PoolRecord &pool)
 {
     QJsonObject config;
@@ -134,15 +157,36 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                                  .arg(settings.url));
     } else if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) ||
                url.host().isEmpty()) {
-        return makeError(ErrorCode::Invalid,
-                         tr("\"%1\" is not a slurmrestd address: use http(s)://HOST:PORT or "
-                            "unix:/path/to/slurmrestd.sock.")
-                             .arg(settings.url));
+        // The address is shown in errors and lists, so it must never echo what was typed
+        // when that may hold credentials.
+        const bool secret = url.isValid() && !url.userInfo().isEmpty();
+        return makeError(
+            ErrorCode::Invalid,
+            tr("\"%1\" is not a slurmrestd address: use http(s)://HOST:PORT or "
+               "unix:/path/to/slurmrestd.sock.")
+                .arg(secret ? url.toDisplayString(QUrl::RemoveUserInfo) : settings.url));
     }
-    static const QRegularExpression version(u"^v0\\.0\\.3[6-9]$"_s);
+    if (!settings.isUnixSocket()) {
+        if (!url.userInfo().isEmpty())
+            return makeError(ErrorCode::Invalid,
+                             tr("The slurmrestd address %1 holds a user name or password; give "
+                                "only https://HOST:PORT and put credentials in a token file "
+                                "(--token-file).")
+                                 .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery |
+                                                          QUrl::RemoveFragment)));
+        if (url.hasQuery() || url.hasFragment())
+            return makeError(
+                ErrorCode::Invalid,
+                tr("The slurmrestd address %1 has a query or a fragment ('?' or "
+                   "'#'); give only https://HOST:PORT and put credentials in a "
+                   "token file (--token-file).")
+                    .arg(url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveFragment)));
+    }
+    static const QRegularExpression version(u"^v0\\.0\\.3[6-8]$"_s);
     if (!version.match(settings.apiVersion).hasMatch())
         return makeError(ErrorCode::Invalid,
-                         tr("API version \"%1\" is not supported; use v0.0.36 to v0.0.39.")
+                         tr("API version \"%1\" is not supported; use v0.0.36, v0.0.37 or "
+                            "v0.0.38.")
                              .arg(settings.apiVersion));
     if (settings.auth != u"local"_s && settings.auth != u"token-file"_s &&
         settings.auth != u"scontrol"_s)
@@ -154,6 +198,15 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                          tr("Local authentication works only on a unix socket; give "
                             "--token-file for %1.")
                              .arg(settings.url));
+    if (settings.auth != u"local"_s && url.scheme() == u"http"_s) {
+        const QString host = url.host().toLower();
+        const bool loopback = host == u"127.0.0.1"_s || host == u"::1"_s || host == u"localhost"_s;
+        if (!loopback)
+            return makeError(ErrorCode::Invalid,
+                             tr("%1 would send the Slurm token unencrypted; use https:// (plain "
+                                "http:// is allowed only for 127.0.0.1, ::1 or localhost).")
+                                 .arg(settings.url));
+    }
     if (settings.auth == u"token-file"_s && !QDir::isAbsolutePath(settings.tokenFile))
         return makeError(
             ErrorCode::Invalid,
@@ -164,6 +217,8 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                             "and the cluster both see; give --staging DIR."));
     if (settings.user.isEmpty())
         return makeError(ErrorCode::Invalid, tr("No Slurm user name; give --user."));
+    if (Status valid = checkSlurmNames(settings); !valid)
+        return valid;
 
     PoolRecord pool;
     pool.name = name;

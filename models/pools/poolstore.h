@@ -53,6 +53,9 @@ public:
     static const QStringList &states();
     /// Pool names: 1–50 letters, digits, '-', '_' or '.', starting with a letter or digit.
     static Status checkName(const QString &name);
+    /// Refuses a Slurm user, partition or account name that is not a plain Slurm name (they
+    /// travel in HTTP headers).
+    static Status checkSlurmNames(const SlurmSettings &settings);
 
     Result<QList<PoolRecord>> list();
     /// The pool named \a name; NotFound (with the names there are) when there is none.

@@ -240,6 +240,38 @@ private Q_SLOTS:
         QVERIFY2(outcome.message.contains(u"cancelled"_s), qPrintable(outcome.message));
     }
 
+    void destroyedConnectorCancelsItsJobs()
+    {
+        // Destroyed while the submit is in flight: the job Slurm took must not run on
+        // untracked.
+        const QString name = u"orphan-"_s + QFileInfo(m_work.path()).fileName();
+        {
+            SlurmConnector connector(pool(), fast());
+            connector.launch(launchOf(name, {u"sleep"_s, u"300"_s}));
+            QCoreApplication::processEvents(); // the pump starts the submit
+            QCOMPARE(connector.activeJobs(), 1);
+        }
+        auto states = [&] {
+            QProcess squeue;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(u"SLURM_CONF"_s, m_env.value(u"SLURM_CONF"_s));
+            squeue.setProcessEnvironment(environment);
+            squeue.start(u"squeue"_s,
+                         {u"-h"_s, u"-t"_s, u"all"_s, u"-n"_s, name, u"-o"_s, u"%T"_s});
+            squeue.waitForFinished(10000);
+            return QString::fromUtf8(squeue.readAllStandardOutput())
+                .split(u'\n', Qt::SkipEmptyParts);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QStringList now = states();
+                return now.size() == 1 && now.constFirst() != u"PENDING"_s &&
+                       now.constFirst() != u"RUNNING"_s;
+            }(),
+            15000);
+        QCOMPARE(states(), QStringList{u"CANCELLED"_s});
+    }
+
     void timeoutCancels()
     {
         SlurmConnector connector(pool(), fast());

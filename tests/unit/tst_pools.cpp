@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace atelier;
 
@@ -79,6 +82,34 @@ private Q_SLOTS:
         QTest::newRow("local over http") << u"auth"_s << u"local"_s << u"unix socket"_s;
         QTest::newRow("staging") << u"staging"_s << u"relative/dir"_s << u"staging"_s;
         QTest::newRow("name") << u"name"_s << u"bad name!"_s << u"not a pool name"_s;
+        QTest::newRow("password in url")
+            << u"url"_s << u"https://ada:secret@slurm.example.org:6820"_s << u"--token-file"_s;
+        QTest::newRow("user in url")
+            << u"url"_s << u"https://ada@slurm.example.org:6820"_s << u"--token-file"_s;
+        QTest::newRow("query in url")
+            << u"url"_s << u"https://slurm.example.org:6820/?token=secret"_s << u"query"_s;
+        QTest::newRow("fragment in url")
+            << u"url"_s << u"https://slurm.example.org:6820/#secret"_s << u"fragment"_s;
+        QTest::newRow("http to another host")
+            << u"url"_s << u"http://slurm.example.org:6820"_s << u"use https://"_s;
+        QTest::newRow("http to a lan address")
+            << u"url"_s << u"http://10.0.0.5:6820"_s << u"use https://"_s;
+        QTest::newRow("api 0.0.39") << u"api"_s << u"v0.0.39"_s << u"v0.0.38"_s;
+        QTest::newRow("api 0.0.35") << u"api"_s << u"v0.0.35"_s << u"not supported"_s;
+        QTest::newRow("user with a line break")
+            << u"user"_s << u"ada\r\nX-SLURM-USER-NAME: root"_s << u"not a Slurm user name"_s;
+        QTest::newRow("user with a space")
+            << u"user"_s << u"ada lovelace"_s << u"not a Slurm user name"_s;
+        QTest::newRow("user starting with a dash")
+            << u"user"_s << u"-ada"_s << u"not a Slurm user name"_s;
+        QTest::newRow("user too long")
+            << u"user"_s << QString(65, u'a') << u"not a Slurm user name"_s;
+        QTest::newRow("partition with a line break")
+            << u"partition"_s << u"gpu\nx"_s << u"not a Slurm partition name"_s;
+        QTest::newRow("partition with a colon")
+            << u"partition"_s << u"gpu:x"_s << u"not a Slurm partition name"_s;
+        QTest::newRow("account with a space")
+            << u"account"_s << u"lab x"_s << u"not a Slurm account name"_s;
     }
 
     void storeRefusesBadSettings()
@@ -100,12 +131,152 @@ private Q_SLOTS:
             s.auth = value;
         else if (field == u"staging"_s)
             s.staging = value;
+        else if (field == u"user"_s)
+            s.user = value;
+        else if (field == u"partition"_s)
+            s.partition = value;
+        else if (field == u"account"_s)
+            s.account = value;
         else
             name = value;
         const Status added = store.addSlurm(name, s);
         QVERIFY(!added);
         QVERIFY2(added.error().message.contains(says), qPrintable(added.error().message));
+        QVERIFY2(!added.error().message.contains(u"secret"_s), qPrintable(added.error().message));
+        QVERIFY(!added.error().message.contains(u'\n'));
         QCOMPARE(store.list()->size(), 1);
+    }
+
+    void storeAcceptsGoodAddresses_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("auth");
+        QTest::addColumn<QString>("user");
+        QTest::newRow("https") << u"https://slurm.example.org:6820"_s << u"token-file"_s
+                               << u"ada.l_2-x"_s;
+        QTest::newRow("http loopback v4")
+            << u"http://127.0.0.1:6820"_s << u"token-file"_s << u"_svc"_s;
+        QTest::newRow("http loopback v6") << u"http://[::1]:6820"_s << u"scontrol"_s << u"ada"_s;
+        QTest::newRow("http localhost")
+            << u"http://localhost:6820"_s << u"token-file"_s << u"ada"_s;
+        QTest::newRow("unix socket") << u"unix:/run/slurmrestd.sock"_s << u"local"_s << u"ada"_s;
+    }
+
+    void storeAcceptsGoodAddresses()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, auth);
+        QFETCH(QString, user);
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(u"atelier.db"_s), Database::Mode::ReadWriteCreate);
+        QVERIFY(Migrations::migrate(*db.value()));
+        PoolStore store(*db.value());
+        SlurmSettings s = slurm();
+        s.url = url;
+        s.auth = auth;
+        s.user = user;
+        s.account = u"lab-1"_s;
+        for (const QString &version : {u"v0.0.36"_s, u"v0.0.37"_s, u"v0.0.38"_s}) {
+            s.apiVersion = version;
+            const QString name = u"p"_s + version.right(2);
+            const Status added = store.addSlurm(name, s);
+            QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+        }
+        QCOMPARE(store.list()->size(), 4);
+    }
+
+    void userNameNeverReachesAHeader()
+    {
+        // A pool stored before names were checked: the client refuses to send the name rather
+        // than letting a line break add headers (nothing listens on port 1, so a request that
+        // went out would fail with "does not answer" instead).
+        QTemporaryDir dir;
+        const QString token = dir.filePath(u"token"_s);
+        QFile file(token);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("header.payload.signature\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        SlurmSettings s = slurm();
+        s.url = u"http://127.0.0.1:1"_s;
+        s.tokenFile = token;
+        QVERIFY(SlurmClient::readTokenFile(token));
+        s.user = u"ada\r\nX-SLURM-USER-NAME: root"_s;
+        const SlurmCheck refused = SlurmClient(s, 2000).check();
+        QCOMPARE(refused.state, u"abnormal"_s);
+        QVERIFY2(refused.reason.contains(u"not a Slurm user name"_s), qPrintable(refused.reason));
+        s.user = u"ada"_s;
+        const SlurmCheck sent = SlurmClient(s, 2000).check();
+        QVERIFY2(sent.reason.contains(u"does not answer"_s), qPrintable(sent.reason));
+    }
+
+    void clientErrorsHideUrlCredentials()
+    {
+        // Also for a pool stored before such addresses were refused.
+        SlurmSettings s = slurm();
+        s.url = u"http://ada:hunter2@127.0.0.1:1/?k=hunter2"_s;
+        QTemporaryDir dir;
+        s.tokenFile = dir.filePath(u"token"_s);
+        QFile file(s.tokenFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("header.payload.signature");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        const SlurmCheck check = SlurmClient(s, 2000).check();
+        QCOMPARE(check.state, u"abnormal"_s);
+        QVERIFY2(check.reason.contains(u"127.0.0.1"_s), qPrintable(check.reason));
+        QVERIFY2(!check.reason.contains(u"hunter2"_s), qPrintable(check.reason));
+    }
+
+    void tokenFileIsCheckedOnWhatIsRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"token"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("SLURM_JWT=header.payload.signature\n");
+        file.close();
+        const QByteArray native = QFile::encodeName(path);
+        QVERIFY(::chmod(native.constData(), 0600) == 0);
+        auto read = SlurmClient::readTokenFile(path);
+        QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+        QCOMPARE(read.value(), QByteArray("header.payload.signature"));
+
+        QVERIFY(::chmod(native.constData(), 0640) == 0);
+        auto open = SlurmClient::readTokenFile(path);
+        QVERIFY(!open);
+        QVERIFY2(open.error().message.contains(u"chmod 600"_s), qPrintable(open.error().message));
+        QVERIFY(open.error().message.contains(u"0640"_s));
+        QVERIFY(::chmod(native.constData(), 0600) == 0);
+
+        // A link to a private file is refused: the link itself is what was named.
+        const QString link = dir.filePath(u"link"_s);
+        QVERIFY(QFile::link(path, link));
+        auto linked = SlurmClient::readTokenFile(link);
+        QVERIFY(!linked);
+        QVERIFY2(linked.error().message.contains(u"symbolic link"_s),
+                 qPrintable(linked.error().message));
+
+        auto missing = SlurmClient::readTokenFile(dir.filePath(u"none"_s));
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
+        QVERIFY(missing.error().message.contains(u"does not exist"_s));
+
+        // A FIFO is not a file, and opening it does not hang.
+        const QString fifo = dir.filePath(u"fifo"_s);
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        auto piped = SlurmClient::readTokenFile(fifo);
+        QVERIFY(!piped);
+        QVERIFY2(piped.error().message.contains(u"not a file"_s),
+                 qPrintable(piped.error().message));
+
+        // A private file that belongs to someone else is not our token.
+        if (::geteuid() != 0)
+            QSKIP("changing a file's owner needs root");
+        QVERIFY(::chown(native.constData(), 65534, 65534) == 0);
+        auto foreign = SlurmClient::readTokenFile(path);
+        QVERIFY(!foreign);
+        QVERIFY2(foreign.error().message.contains(u"another user"_s),
+                 qPrintable(foreign.error().message));
     }
 
     void configNeverHoldsAToken()
