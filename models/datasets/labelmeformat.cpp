@@ -48,6 +48,8 @@ Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &datas
             ErrorCode::Invalid,
             LabelmeFormat::tr("No labelme .json file in %1.").arg(QDir::toNativeSeparators(path)));
     QTemporaryDir embedded; // images that exist only as imageData
+    if (embedded.isValid())
+        session.allowFolder(embedded.path());
     const bool polygons = dataset.task == DatasetTask::Segmentation;
     QList<ImageImportEntry> entries;
     for (const QString &jsonFile : jsonFiles) {

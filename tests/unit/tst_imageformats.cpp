@@ -306,6 +306,56 @@ private Q_SLOTS:
         QCOMPARE(ArchiveReader::safeEntryPath(u"./a//b"_s), u"a/b"_s);
     }
 
+    // A COCO or labelme file that names an image outside the imported folder ("..", an
+    // absolute path) has that entry refused and listed; nothing outside is ever stored.
+    void referencesOutsideAreRefused()
+    {
+        const QString outside = u"refers to a file outside the imported folder"_s;
+        auto coco = import(u"ec"_s, golden(u"escape/coco"_s), u"coco"_s, DatasetTask::Detection);
+        QVERIFY2(coco, qPrintable(coco ? QString() : coco.error().message));
+        QCOMPARE(coco->imported, 1);
+        QCOMPARE(coco->annotations, 1);
+        QVERIFY2(mentions(coco->unreadable, u"coco/images/img1.png"_s, outside),
+                 qPrintable(describe(coco->unreadable)));
+        int hostnames = 0;
+        for (const ImportProblem &p : coco->unreadable)
+            hostnames += p.file.endsWith(u"etc/hostname"_s) && p.reason.contains(outside);
+        QCOMPARE(hostnames, 2);
+
+        // The file given directly: the root is its folder.
+        auto direct = import(u"ec2"_s, golden(u"escape/coco/instances.json"_s), u"coco"_s,
+                             DatasetTask::Detection);
+        QVERIFY(direct);
+        QCOMPARE(direct->imported + direct->duplicates, 1);
+        QVERIFY(mentions(direct->unreadable, u"coco/images/img1.png"_s, outside));
+
+        auto labelme =
+            import(u"el"_s, golden(u"escape/labelme"_s), u"labelme"_s, DatasetTask::Segmentation);
+        QVERIFY2(labelme, qPrintable(labelme ? QString() : labelme.error().message));
+        {
+            QCOMPARE(labelme->imported, 0);
+            QVERIFY2(mentions(labelme->unreadable, u"labelme/l1.png"_s, outside),
+                     qPrintable(describe(labelme->unreadable)));
+            hostnames = 0;
+            for (const ImportProblem &p : labelme->unreadable)
+                hostnames += p.file.endsWith(u"etc/hostname"_s) && p.reason.contains(outside);
+            QCOMPARE(hostnames, 2);
+        }
+
+        // A CSV naming an absolute path to a real image elsewhere.
+        QTemporaryDir folder;
+        QFile csv(folder.filePath(u"labels.csv"_s));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("image,label\n");
+        csv.write(golden(u"coco/images/img3.png"_s).toUtf8() + ",car\n");
+        csv.close();
+        auto abs = import(u"ecsv"_s, csv.fileName(), u"csv"_s, DatasetTask::Classification);
+        QVERIFY2(abs, qPrintable(abs ? QString() : abs.error().message));
+        QCOMPARE(abs->imported, 0);
+        QVERIFY2(mentions(abs->unreadable, u"img3.png"_s, outside),
+                 qPrintable(describe(abs->unreadable)));
+    }
+
     void reimportKeepsEverything()
     {
         QVERIFY(import(u"d"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Detection));
