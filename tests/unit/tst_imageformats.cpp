@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 using namespace atelier;
@@ -70,6 +71,34 @@ QStringList signature(DatasetStore &store, const QString &name, bool withAuthor 
     }
     lines.sort();
     return lines;
+}
+
+/// One ustar entry (header and padded data) of a regular file.
+QByteArray tarEntry(const QByteArray &name, const QByteArray &data)
+{
+    QByteArray header(512, '\0');
+    std::memcpy(header.data(), name.constData(), size_t(qMin<qsizetype>(name.size(), 100)));
+    std::memcpy(header.data() + 100, "0000644", 7);
+    std::memcpy(header.data() + 108, "0000000", 7);
+    std::memcpy(header.data() + 116, "0000000", 7);
+    const QByteArray size = QByteArray::number(data.size(), 8).rightJustified(11, '0');
+    std::memcpy(header.data() + 124, size.constData(), 11);
+    std::memcpy(header.data() + 136, "00000000000", 11);
+    header[156] = '0';
+    std::memcpy(header.data() + 257,
+                "ustar\0"
+                "00",
+                8);
+    std::memset(header.data() + 148, ' ', 8);
+    unsigned sum = 0;
+    for (char c : header)
+        sum += static_cast<unsigned char>(c);
+    const QByteArray check = QByteArray::number(sum, 8).rightJustified(6, '0');
+    std::memcpy(header.data() + 148, check.constData(), 6);
+    header[154] = '\0';
+    QByteArray padded = data;
+    padded.append(QByteArray((512 - data.size() % 512) % 512, '\0'));
+    return header + padded;
 }
 
 } // namespace
@@ -354,6 +383,47 @@ private Q_SLOTS:
         QCOMPARE(abs->imported, 0);
         QVERIFY2(mentions(abs->unreadable, u"img3.png"_s, outside),
                  qPrintable(describe(abs->unreadable)));
+    }
+
+    // Names with control characters and a file that a later entry needs as its folder are
+    // refused entry by entry; empty entries still count toward the size cap.
+    void archiveEntryNames()
+    {
+        QTemporaryDir dir;
+        QFile tar(dir.filePath(u"names.tar"_s));
+        QVERIFY(tar.open(QIODevice::WriteOnly));
+        tar.write(tarEntry("a", "first"));
+        tar.write(tarEntry("a/b", "second"));
+        tar.write(tarEntry("bad\x01name", "third"));
+        tar.write(tarEntry("ok.txt", "fine"));
+        tar.write(QByteArray(1024, '\0'));
+        tar.close();
+        QTemporaryDir dest;
+        auto contents = ArchiveReader::extract(tar.fileName(), dest.path(), 1 << 20);
+        QVERIFY2(contents, qPrintable(contents ? QString() : contents.error().message));
+        QCOMPARE(contents->files, 2);
+        QList<ImportProblem> refused;
+        for (const ArchiveRefusal &r : contents->refused)
+            refused.append({r.entry, r.reason});
+        QVERIFY(QFileInfo(dest.filePath(u"a"_s)).isFile());
+        QVERIFY(QFileInfo(dest.filePath(u"ok.txt"_s)).isFile());
+        QVERIFY2(mentions(refused, u"a/b"_s, u"already unpacked"_s), qPrintable(describe(refused)));
+        QVERIFY(mentions(refused, u"name"_s, u"control characters"_s));
+        QVERIFY(contents->bytes >= 2 * 512);
+        QCOMPARE(ArchiveReader::safeEntryPath(u"a\nb"_s), QString());
+
+        // 3000 empty files count as 1.5 MB: over a 1 MB cap.
+        QFile many(dir.filePath(u"many.tar"_s));
+        QVERIFY(many.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 3000; ++i)
+            many.write(tarEntry("e" + QByteArray::number(i), QByteArray()));
+        many.write(QByteArray(1024, '\0'));
+        many.close();
+        QTemporaryDir dest2;
+        auto bomb = ArchiveReader::extract(many.fileName(), dest2.path(), 1 << 20);
+        QVERIFY(!bomb);
+        QVERIFY2(bomb.error().message.contains(u"more than 1 MB"_s),
+                 qPrintable(bomb.error().message));
     }
 
     void reimportKeepsEverything()
