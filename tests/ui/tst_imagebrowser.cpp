@@ -209,8 +209,10 @@ private Q_SLOTS:
         const QString path = m_tmp.filePath(u"big.jpg"_s);
         QVERIFY(big.save(path, "JPEG", 90));
 
+        // The cache makes its folder, private to the user (thumbnails show the images).
+        const QString thumbs = cacheDir.filePath(u"cache/thumbs"_s);
         ThumbnailCache cache;
-        cache.setDiskCacheDir(cacheDir.path());
+        cache.setDiskCacheDir(thumbs);
         QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
         // Not decoded on the caller's thread: nothing at first, the signal later.
         QVERIFY(cache.thumbnail(u"bighash"_s, path, 192).isNull());
@@ -219,13 +221,17 @@ private Q_SLOTS:
         const QImage thumb = cache.cached(u"bighash"_s, 192);
         QCOMPARE(thumb.size(), QSize(192, 128)); // fits, aspect kept
         QCOMPARE(cache.originalDecodes(), 1);
-        QVERIFY(QFile::exists(ThumbnailCache::diskCachePath(cacheDir.path(), u"bighash"_s, 192)));
+        QVERIFY(QFile::exists(ThumbnailCache::diskCachePath(thumbs, u"bighash"_s, 192)));
+        QCOMPARE(QFileInfo(thumbs).permissions() &
+                     (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                      QFile::WriteOther | QFile::ExeOther),
+                 QFile::Permissions());
         // Asking again is a memory hit.
         QVERIFY(!cache.thumbnail(u"bighash"_s, path, 192).isNull());
 
         // A new cache finds it on disk and does not read the original.
         ThumbnailCache second;
-        second.setDiskCacheDir(cacheDir.path());
+        second.setDiskCacheDir(thumbs);
         QSignalSpy secondReady(&second, &ThumbnailCache::thumbnailReady);
         second.request(u"bighash"_s, path, 192);
         QVERIFY(secondReady.wait(10000));
@@ -344,8 +350,10 @@ private Q_SLOTS:
     {
         QTemporaryDir cacheDir;
         DatasetStoreWorker worker(m_root, u"alice"_s);
+        // The cache makes its folder, private to the user (thumbnails show the images).
+        const QString thumbs = cacheDir.filePath(u"cache/thumbs"_s);
         ThumbnailCache cache;
-        cache.setDiskCacheDir(cacheDir.path());
+        cache.setDiskCacheDir(thumbs);
         ImageBrowser browser(&worker, &cache);
         browser.resize(1100, 700);
         browser.show();
