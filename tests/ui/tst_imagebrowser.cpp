@@ -346,6 +346,51 @@ private Q_SLOTS:
         QVERIFY(!QDir(m_tmp.filePath(u"exported"_s)).isEmpty());
     }
 
+    void closingARunningImportCancelsAndReports()
+    {
+        const QString folder = m_tmp.filePath(u"import"_s); // made by the test above
+        QVERIFY(QFileInfo(folder).isDir());
+        ImportDatasetDialog dialog(m_root, u"alice"_s);
+        dialog.setPath(folder);
+        dialog.setFormat(u"folder"_s);
+        dialog.setDatasetName(u"closed-early"_s);
+        dialog.show();
+        QSignalSpy finished(&dialog, &ImportDatasetDialog::finished);
+        dialog.start();
+        QVERIFY(dialog.isRunning());
+        dialog.reject(); // Esc or the window's close button
+        // It stays until the worker has stopped, says so, then closes.
+        QVERIFY(dialog.isVisible());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.count(), 1);
+        QTRY_VERIFY(!dialog.isVisible());
+        if (dialog.report() && dialog.report()->cancelled)
+            QVERIFY2(finished.first().at(1).toString().contains(u"Import cancelled"_s),
+                     qPrintable(finished.first().at(1).toString()));
+    }
+
+    void pageAnswersWhenTheCatalogCannotOpen()
+    {
+        DatasetsPage page;
+        QSignalSpy loaded(&page, &DatasetsPage::loaded);
+        QSignalSpy message(&page, &DatasetsPage::message);
+        // Switching away at once: nothing from the first workspace reaches the page.
+        page.setWorkspace(m_root);
+        page.setWorkspace(m_tmp.filePath(u"not-a-workspace"_s));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!page.isBusy());
+        QVERIFY(!message.isEmpty());
+        QTest::qWait(200);
+        QCOMPARE(page.datasetCount(), 0);
+        QVERIFY(!page.isBusy());
+        // And back: the real workspace loads.
+        loaded.clear();
+        page.setWorkspace(m_root);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(page.datasetCount() > 0);
+        QVERIFY(!page.isBusy());
+    }
+
     void browserReadsOnlyWhatIsShown()
     {
         QTemporaryDir cacheDir;
