@@ -798,6 +798,15 @@ private Q_SLOTS:
         annotator.open(m_root, u"no-such-dataset"_s);
         QVERIFY(failed.wait(5000));
         QVERIFY(!failed.first().first().toString().isEmpty());
+
+        // A folder that is no workspace: the catalog does not open, and the annotator says so
+        // instead of loading forever.
+        TextAnnotator lost;
+        QSignalSpy lostFailed(&lost, &TextAnnotator::failed);
+        lost.open(m_root + u"-not-a-workspace"_s, u"reviews"_s);
+        QVERIFY(lostFailed.wait(5000));
+        QVERIFY(!lostFailed.first().first().toString().isEmpty());
+        QTRY_VERIFY(!lost.isLoading());
     }
 };
 
