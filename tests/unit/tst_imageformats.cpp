@@ -371,6 +371,31 @@ private Q_SLOTS:
             QCOMPARE(hostnames, 2);
         }
 
+        // The same from an archive: the root is the folder it was unpacked into.
+        QTemporaryDir packed;
+        QFile tar(packed.filePath(u"coco.tar"_s));
+        QVERIFY(tar.open(QIODevice::WriteOnly));
+        QFile image(golden(u"escape/coco/inside.png"_s));
+        QVERIFY(image.open(QIODevice::ReadOnly));
+        tar.write(tarEntry("set/images/inside.png", image.readAll()));
+        tar.write(
+            tarEntry("set/annotations/instances.json",
+                     R"({"images": [{"id": 1, "file_name": "inside.png", "width": 64, "height": 48},
+                {"id": 2, "file_name": "../../../../../../../../../../../../etc/hostname"},
+                {"id": 3, "file_name": "/etc/hostname"}],
+               "categories": [{"id": 1, "name": "car"}],
+               "annotations": [{"id": 1, "image_id": 1, "category_id": 1,
+                                "bbox": [1, 1, 10, 10]}]})"));
+        tar.write(QByteArray(1024, '\0'));
+        tar.close();
+        auto fromTar = import(u"etar"_s, tar.fileName(), u"coco"_s, DatasetTask::Detection);
+        QVERIFY2(fromTar, qPrintable(fromTar ? QString() : fromTar.error().message));
+        QCOMPARE(fromTar->imported + fromTar->duplicates, 1);
+        hostnames = 0;
+        for (const ImportProblem &p : fromTar->unreadable)
+            hostnames += p.file.endsWith(u"etc/hostname"_s) && p.reason.contains(outside);
+        QVERIFY2(hostnames == 2, qPrintable(describe(fromTar->unreadable)));
+
         // A CSV naming an absolute path to a real image elsewhere.
         QTemporaryDir folder;
         QFile csv(folder.filePath(u"labels.csv"_s));
