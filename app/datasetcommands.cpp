@@ -186,8 +186,11 @@ int DatasetCommands::import()
     if (isSet("max-unpacked-mb")) {
         bool ok = false;
         const qint64 mb = value("max-unpacked-mb").toLongLong(&ok);
-        if (!ok || mb < 1)
-            return usage(tr("--max-unpacked-mb takes a whole number of megabytes."));
+        // 2^40 MB (an exabyte) is more than any disk; the cap keeps mb * 2^20 from overflowing.
+        constexpr qint64 kMaxMb = qint64(1) << 40;
+        if (!ok || mb < 1 || mb > kMaxMb)
+            return usage(tr("--max-unpacked-mb takes a whole number of megabytes from 1 to %1.")
+                             .arg(kMaxMb));
         options.maxUnpackedBytes = mb * 1024 * 1024;
     }
     ProgressPrinter progress(m_sub.wantsJson());

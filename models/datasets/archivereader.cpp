@@ -16,7 +16,19 @@ namespace atelier {
 namespace {
 
 constexpr qint64 kChunk = 256 * 1024;
-constexpr int kMaxEntries = 2000000;
+constexpr int kMaxEntries = 200000;
+/// Every entry counts at least this much toward the size cap (a file system block and more),
+/// so an archive of many empty files cannot fill the disk with inodes below the cap.
+constexpr qint64 kMinEntryBytes = 512;
+
+bool hasControlCharacter(const QString &name)
+{
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return true;
+    }
+    return false;
+}
 
 quint16 le16(const char *p)
 {
@@ -35,15 +47,47 @@ class EntryWriter
 public:
     EntryWriter(qint64 &total, qint64 max) : m_total(total), m_max(max) {}
 
-    Status open(const QString &path)
+    /// An empty string, or why the entry cannot be written (e.g. "a" unpacked before "a/b").
+    QString open(const QString &path)
     {
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+            return ArchiveReader::tr("a file of the same name as its folder is already unpacked");
+        if (QFileInfo(path).isDir())
+            return ArchiveReader::tr("a folder of the same name is already unpacked");
         m_file.setFileName(path);
         if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return makeError(ErrorCode::Io, m_file.errorString());
+            return m_file.errorString();
         return {};
     }
     Status write(const char *data, qint64 size)
+    {
+        m_written += size;
+        if (auto ok = charge(size); !ok)
+            return ok;
+        if (m_file.write(data, size) != size)
+            return makeError(ErrorCode::Io, m_file.errorString());
+        return {};
+    }
+    /// Closes the entry, charging it at least kMinEntryBytes.
+    Status finish()
+    {
+        m_file.close();
+        if (m_written < kMinEntryBytes) {
+            if (auto ok = charge(kMinEntryBytes - m_written); !ok) {
+                m_file.remove();
+                return ok;
+            }
+        }
+        return {};
+    }
+    void discard()
+    {
+        m_file.close();
+        m_file.remove();
+    }
+
+private:
+    Status charge(qint64 size)
     {
         m_total += size;
         if (m_total > m_max) {
@@ -53,20 +97,12 @@ public:
                                                "archive)")
                                  .arg(m_max / (1024 * 1024)));
         }
-        if (m_file.write(data, size) != size)
-            return makeError(ErrorCode::Io, m_file.errorString());
         return {};
     }
-    void discard()
-    {
-        m_file.close();
-        m_file.remove();
-    }
-    void close() { m_file.close(); }
 
-private:
     qint64 &m_total;
     qint64 m_max;
+    qint64 m_written = 0;
     QFile m_file;
 };
 
@@ -129,6 +165,11 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
                              ArchiveReader::tr("the zip file is damaged (entry %1)").arg(i + 1));
         const QString name = QString::fromUtf8(h + 46, nameLen);
         at += 46 + nameLen + extraLen + commentLen;
+        if (hasControlCharacter(name)) {
+            contents.refused.append(
+                {name, ArchiveReader::tr("the name contains control characters")});
+            continue;
+        }
         if (name.endsWith(u'/'))
             continue; // a folder
         const quint32 mode = external >> 16;
@@ -168,8 +209,10 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
             continue;
         }
         EntryWriter out(total, maxBytes);
-        if (auto ok = out.open(QDir(dest).filePath(safe)); !ok)
-            return ok.error();
+        if (const QString why = out.open(QDir(dest).filePath(safe)); !why.isEmpty()) {
+            contents.refused.append({name, why});
+            continue;
+        }
         uLong sum = crc32(0, nullptr, 0);
         qint64 left = packed;
         QString damage;
@@ -235,7 +278,8 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
             contents.refused.append({name, damage});
             continue;
         }
-        out.close();
+        if (auto ok = out.finish(); !ok)
+            return ok.error();
         ++contents.files;
         if (contents.files > kMaxEntries)
             return makeError(ErrorCode::Invalid, ArchiveReader::tr("too many entries"));
@@ -366,7 +410,9 @@ Result<ArchiveContents> extractTar(const QString &archive, const QString &dest, 
         }
         QString refusal;
         const QString safe = ArchiveReader::safeEntryPath(name);
-        if (type == '1' || type == '2')
+        if (hasControlCharacter(name))
+            refusal = ArchiveReader::tr("the name contains control characters");
+        else if (type == '1' || type == '2')
             refusal = ArchiveReader::tr("links are not unpacked");
         else if (type != '0' && type != '\0' && type != '7')
             refusal = ArchiveReader::tr("not a regular file");
@@ -374,14 +420,21 @@ Result<ArchiveContents> extractTar(const QString &archive, const QString &dest, 
             refusal = ArchiveReader::tr("the path is absolute or leaves the archive (..)");
         if (!refusal.isEmpty()) {
             contents.refused.append({name, refusal});
+            if (contents.refused.size() > kMaxEntries)
+                return makeError(ErrorCode::Invalid, ArchiveReader::tr("too many entries"));
             if (!skip(padded))
                 return makeError(ErrorCode::Invalid,
                                  ArchiveReader::tr("the tar archive is cut off"));
             continue;
         }
         EntryWriter out(total, maxBytes);
-        if (auto ok = out.open(QDir(dest).filePath(safe)); !ok)
-            return ok.error();
+        if (const QString why = out.open(QDir(dest).filePath(safe)); !why.isEmpty()) {
+            contents.refused.append({name, why});
+            if (!skip(padded))
+                return makeError(ErrorCode::Invalid,
+                                 ArchiveReader::tr("the tar archive is cut off"));
+            continue;
+        }
         qint64 left = size;
         while (left > 0) {
             const qint64 step = qMin<qint64>(left, buffer.size());
@@ -397,7 +450,8 @@ Result<ArchiveContents> extractTar(const QString &archive, const QString &dest, 
             }
             left -= step;
         }
-        out.close();
+        if (auto ok = out.finish(); !ok)
+            return ok.error();
         if (!skip(padded - size))
             break;
         if (++contents.files > kMaxEntries)
@@ -426,6 +480,8 @@ ArchiveReader::Kind ArchiveReader::detect(const QString &file)
 
 QString ArchiveReader::safeEntryPath(const QString &name)
 {
+    if (hasControlCharacter(name))
+        return {};
     QString path = name;
     path.replace(u'\\', u'/');
     if (path.startsWith(u'/') || (path.size() >= 2 && path[1] == u':'))

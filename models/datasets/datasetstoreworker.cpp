@@ -30,10 +30,10 @@ DatasetStoreWorker::~DatasetStoreWorker()
     delete m_thread;
 }
 
-void DatasetStoreWorker::write(Job job)
+void DatasetStoreWorker::write(Job job, const ReceiverPtr &receiver)
 {
     QMutexLocker lock(&m_mutex);
-    m_writes.push_back({std::move(job), {}});
+    m_writes.push_back({std::move(job), receiver});
     m_wake.wakeAll();
 }
 
@@ -67,7 +67,13 @@ void DatasetStoreWorker::post(const ReceiverPtr &receiver, std::function<void()>
     QMutexLocker lock(&m_mutex);
     if (!receiver || !receiver->alive || !receiver->object)
         return;
-    QMetaObject::invokeMethod(receiver->object, std::move(function), Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        receiver->object,
+        [receiver, function = std::move(function)] {
+            if (receiver->alive) // retired between the post and now: dropped
+                function();
+        },
+        Qt::QueuedConnection);
 }
 
 bool DatasetStoreWorker::isBusy() const
@@ -129,8 +135,12 @@ void DatasetStoreWorker::run()
             }
             ++m_running;
         }
-        if (store)
+        if (store) {
             entry.job(*store);
+        } else if (entry.receiver && entry.receiver->failed) {
+            const QString error = openError();
+            post(entry.receiver, [receiver = entry.receiver, error] { receiver->failed(error); });
+        }
         QMutexLocker lock(&m_mutex);
         --m_running;
     }

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QWaitCondition>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -30,7 +31,10 @@ public:
     struct Receiver
     {
         QObject *object = nullptr;
-        bool alive = true;
+        std::atomic_bool alive = true;
+        /// Called on the receiver's thread, instead of the job, for each of its jobs when the
+        /// catalog could not be opened (so that nothing waits forever for an answer).
+        std::function<void(const QString &error)> failed;
     };
     using ReceiverPtr = std::shared_ptr<Receiver>;
 
@@ -44,8 +48,9 @@ public:
     QString workspaceRoot() const { return m_root; }
     QString author() const { return m_author; }
 
-    /// Queues a write: run before any read, in order.
-    void write(Job job);
+    /// Queues a write: run before any read, in order. \a receiver, when given, hears through
+    /// its failed() when the catalog could not be opened (the write itself always runs).
+    void write(Job job, const ReceiverPtr &receiver = {});
     /// Queues a read of \a receiver (skipped when it is retired before it runs).
     void read(const ReceiverPtr &receiver, Job job);
 
@@ -53,7 +58,8 @@ public:
     ReceiverPtr receiver(QObject *object);
     /// After this returns, nothing more is posted to \a receiver and its reads are dropped.
     void retire(const ReceiverPtr &receiver);
-    /// Runs \a function on \a receiver's thread unless it has been retired (call it from a job).
+    /// Runs \a function on \a receiver's thread unless it has been retired, also when retired
+    /// after posting and before it runs (call it from a job).
     void post(const ReceiverPtr &receiver, std::function<void()> function);
 
     /// True while jobs are queued or running.
@@ -67,7 +73,7 @@ private:
     struct Entry
     {
         Job job;
-        ReceiverPtr receiver; // null for writes
+        ReceiverPtr receiver; // null for writes that need no answer
     };
     void run();
 

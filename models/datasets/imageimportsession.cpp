@@ -84,12 +84,49 @@ Result<QString> ImageImportSession::open(const QString &path)
         }
         m_archiveName = info.fileName();
         m_root = m_unpacked->path();
+        m_containRoot = QFileInfo(m_root).canonicalFilePath();
         for (const ArchiveRefusal &r : contents->refused)
             m_report.unreadable.append({m_archiveName + u':' + r.entry, r.reason});
         return m_root;
     }
     m_root = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    if (info.isDir()) {
+        m_containRoot = info.canonicalFilePath();
+    } else {
+        QDir folder(QFileInfo(info.canonicalFilePath()).absolutePath());
+        if (folder.dirName().compare(u"annotations"_s, Qt::CaseInsensitive) == 0)
+            folder.cdUp();
+        m_containRoot = folder.absolutePath();
+    }
     return info.absoluteFilePath();
+}
+
+void ImageImportSession::allowFolder(const QString &folder)
+{
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    if (!canonical.isEmpty())
+        m_allowed.append(canonical);
+}
+
+bool ImageImportSession::isInside(const QString &file) const
+{
+    const QString canonical = QFileInfo(file).canonicalFilePath();
+    if (canonical.isEmpty())
+        return false;
+    auto under = [&](const QString &folder) {
+        if (folder.isEmpty())
+            return false;
+        if (folder == u"/"_s)
+            return true;
+        return canonical.startsWith(folder + u'/');
+    };
+    if (under(m_containRoot))
+        return true;
+    for (const QString &folder : m_allowed) {
+        if (under(folder))
+            return true;
+    }
+    return false;
 }
 
 QString ImageImportSession::display(const QString &file) const
@@ -222,6 +259,10 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
                 const ImageImportEntry &entry = entries[i];
                 if (!QFileInfo(entry.file).isFile()) {
                     unreadable(entry.file, tr("the image file is missing"));
+                    continue;
+                }
+                if (!isInside(entry.file)) {
+                    unreadable(entry.file, tr("refers to a file outside the imported folder"));
                     continue;
                 }
                 auto added = m_store.addImage(m_dataset.id, entry.file, display(entry.file));

@@ -43,6 +43,17 @@ public:
     Result<QString> open(const QString &path);
     /// The folder names are reported relative to (the import folder, or the unpacked archive).
     QString root() const { return m_root; }
+    /// The canonical folder every imported image must lie in: the unpacked archive, the folder
+    /// the user chose, or for an annotation file given directly its folder (its parent when that
+    /// folder is named "annotations", as in COCO's annotations/ beside images/ and VOC's
+    /// Annotations/ beside JPEGImages/). Images elsewhere, reached through "..", an absolute
+    /// path or a symbolic link, are refused as unreadable.
+    QString containmentRoot() const { return m_containRoot; }
+    /// Also accepts images under \a folder (one the import itself wrote, e.g. embedded data).
+    void allowFolder(const QString &folder);
+    /// True when \a file, resolved through links, lies inside containmentRoot() or an allowed
+    /// folder.
+    bool isInside(const QString &file) const;
     /// \a file relative to root() ('/'-separated), or prefixed with the archive's name.
     QString display(const QString &file) const;
 
@@ -66,6 +77,8 @@ private:
     ImportOptions m_options;
     QString m_format;
     QString m_root;
+    QString m_containRoot;
+    QStringList m_allowed;
     QString m_archiveName;
     std::unique_ptr<QTemporaryDir> m_unpacked;
     ImportReport m_report;

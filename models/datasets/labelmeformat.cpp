@@ -48,6 +48,8 @@ Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &datas
             ErrorCode::Invalid,
             LabelmeFormat::tr("No labelme .json file in %1.").arg(QDir::toNativeSeparators(path)));
     QTemporaryDir embedded; // images that exist only as imageData
+    if (embedded.isValid())
+        session.allowFolder(embedded.path());
     const bool polygons = dataset.task == DatasetTask::Segmentation;
     QList<ImageImportEntry> entries;
     for (const QString &jsonFile : jsonFiles) {
@@ -74,8 +76,9 @@ Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &datas
         const QString dir = QFileInfo(jsonFile).absolutePath();
         QString file =
             imagePath.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).filePath(imagePath));
-        if ((file.isEmpty() || !QFileInfo(file).isFile()) && o.value(u"imageData"_s).isString() &&
-            embedded.isValid()) {
+        // An imagePath outside the imported folder is never read; embedded data is used then.
+        if ((file.isEmpty() || !QFileInfo(file).isFile() || !session.isInside(file)) &&
+            o.value(u"imageData"_s).isString() && embedded.isValid()) {
             const QByteArray bytes =
                 QByteArray::fromBase64(o.value(u"imageData"_s).toString().toLatin1());
             QString name = QFileInfo(imagePath).fileName();

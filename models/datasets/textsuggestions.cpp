@@ -340,12 +340,24 @@ Result<SuggestReport> TextSuggestions::runSuggester(DatasetStore &store, const Q
     process.setWorkingDirectory(work.path());
     process.setProgram(argv.first());
     process.setArguments(argv.mid(1));
+    // The result comes back through {outputs.predictions}; stdout is not read, so it is not
+    // kept either (a chatty script would otherwise fill memory).
+    process.setStandardOutputFile(QProcess::nullDevice());
     process.start();
     if (!process.waitForStarted())
         return makeError(ErrorCode::Io,
                          tr("Cannot start %1: %2.").arg(argv.first(), process.errorString()));
+    // Only the end of stderr is kept: it is read as it comes, the older part dropped.
+    constexpr qsizetype kKeptStderr = 64 * 1024;
+    QByteArray stderrTail;
+    const auto keepStderr = [&] {
+        stderrTail += process.readAllStandardError();
+        if (stderrTail.size() > kKeptStderr)
+            stderrTail = stderrTail.right(kKeptStderr);
+    };
     int waited = 0;
     while (!process.waitForFinished(200)) {
+        keepStderr();
         waited += 200;
         if ((run.cancel && run.cancel->load()) || waited > run.timeoutMs) {
             process.kill();
@@ -357,7 +369,8 @@ Result<SuggestReport> TextSuggestions::runSuggester(DatasetStore &store, const Q
             return makeError(ErrorCode::Cancelled, tr("The suggester was cancelled."));
         }
     }
-    const QString log = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    keepStderr();
+    const QString log = QString::fromUtf8(stderrTail).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString last = log.section(u'\n', -1);
         return makeError(ErrorCode::Invalid, tr("%1 failed (exit %2): %3")

@@ -167,6 +167,13 @@ private Q_SLOTS:
                                          u"--max-unpacked-mb"_s, u"1"_s, u"--workspace"_s, m_demo});
         QCOMPARE(bomb.exitCode, 1);
         QVERIFY(bomb.err.contains(u"more than 1 MB"_s));
+        // A limit so large that it would overflow in bytes is a usage error.
+        const Outcome huge =
+            runAtelier({u"dataset"_s, u"import"_s, golden(u"archives/bomb.zip"_s), u"--name"_s,
+                        u"huge"_s, u"--format"_s, u"folder"_s, u"--max-unpacked-mb"_s,
+                        u"9000000000000000"_s, u"--workspace"_s, m_demo});
+        QCOMPARE(huge.exitCode, 2);
+        QVERIFY2(huge.err.contains(u"--max-unpacked-mb"_s), qPrintable(huge.err));
         const Outcome format =
             runAtelier({u"dataset"_s, u"import"_s, golden(u"voc"_s), u"--name"_s, u"x"_s,
                         u"--format"_s, u"pdf"_s, u"--workspace"_s, m_demo});

@@ -357,6 +357,41 @@ private Q_SLOTS:
         QVERIFY(m_scene->edgeItem(edge)->isVisible());
     }
 
+    void refusedLinkMoveLeavesNoStep()
+    {
+        // Lifting a → b from b's input and dropping it on a's own input would close a cycle:
+        // refused, the link stays, and nothing is pushed that undo or redo could replay.
+        QSignalSpy refused(m_scene.get(), &CanvasScene::linkRefused);
+        const EdgeSpec edge{u"a"_s, u"out"_s, u"b"_s, u"in"_s};
+        const int before = stack()->count();
+        const int index = stack()->index();
+        drag(portPos(u"b"_s, false, u"in"_s), portPos(u"a"_s, false, u"in"_s));
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(m_model->hasEdge(edge));
+        QCOMPARE(stack()->count(), before);
+        QCOMPARE(stack()->index(), index);
+        QVERIFY(!stack()->canRedo());
+        QTest::keyClick(m_view->viewport(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(m_model->hasEdge(edge));
+        QVERIFY(m_scene->edgeItem(edge));
+        QVERIFY(m_scene->edgeItem(edge)->isVisible());
+
+        // An accepted move is one step: undo → redo → undo.
+        const EdgeSpec model{u"train"_s, u"model"_s, u"eval"_s, u"model"_s};
+        const EdgeSpec moved{u"train"_s, u"model"_s, u"reg"_s, u"model"_s};
+        drag(portPos(u"eval"_s, false, u"model"_s), portPos(u"reg"_s, false, u"model"_s));
+        QVERIFY(m_model->hasEdge(moved));
+        QVERIFY(!m_model->hasEdge(model));
+        QCOMPARE(stack()->count(), before + 1);
+        stack()->undo();
+        QVERIFY(m_model->hasEdge(model));
+        QVERIFY(!m_model->hasEdge(moved));
+        stack()->redo();
+        QVERIFY(m_model->hasEdge(moved));
+        stack()->undo();
+        QVERIFY(m_model->hasEdge(model));
+    }
+
     void deleteAndShortcuts()
     {
         QSignalSpy selection(m_scene.get(), &CanvasScene::selectionChangedTo);

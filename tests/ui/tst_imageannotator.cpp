@@ -482,33 +482,6 @@ private Q_SLOTS:
         QVERIFY(doc->tags().isEmpty());
     }
 
-    void screenshots()
-    {
-        // Pictures for the docs: ATELIER_SCREENSHOTS=DIR and ATELIER_DEMO_WORKSPACE=WS.
-        const QString out = qEnvironmentVariable("ATELIER_SCREENSHOTS");
-        const QString demo = qEnvironmentVariable("ATELIER_DEMO_WORKSPACE");
-        if (out.isEmpty() || demo.isEmpty())
-            QSKIP("set ATELIER_SCREENSHOTS and ATELIER_DEMO_WORKSPACE to take screenshots");
-        DatasetsPage page;
-        page.resize(1280, 800);
-        page.show();
-        QSignalSpy loaded(&page, &DatasetsPage::loaded);
-        page.setWorkspace(demo);
-        QVERIFY(loaded.wait(10000));
-        QVERIFY(page.openDataset(u"shapes-boxes"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(page.browser()->model()->rowCount() > 0, 10000);
-        QTest::qWait(300);
-        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), 10000);
-        QVERIFY(page.grab().save(out + u"/browser.png"_s));
-        Q_EMIT page.browser()->openRequested(2);
-        QSignalSpy opened(page.annotator(), &ImageAnnotator::itemOpened);
-        QVERIFY(opened.wait(10000));
-        page.annotator()->canvas()->setSelection(
-            {page.annotator()->document()->shapeIds().first()});
-        QTest::qWait(100);
-        QVERIFY(page.grab().save(out + u"/annotator.png"_s));
-    }
-
     void gridFindsShapesAmongThousands()
     {
         // The canvas alone, in memory: 2,000 boxes, a click picks the smallest under it.

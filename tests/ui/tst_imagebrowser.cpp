@@ -209,8 +209,10 @@ private Q_SLOTS:
         const QString path = m_tmp.filePath(u"big.jpg"_s);
         QVERIFY(big.save(path, "JPEG", 90));
 
+        // The cache makes its folder, private to the user (thumbnails show the images).
+        const QString thumbs = cacheDir.filePath(u"cache/thumbs"_s);
         ThumbnailCache cache;
-        cache.setDiskCacheDir(cacheDir.path());
+        cache.setDiskCacheDir(thumbs);
         QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
         // Not decoded on the caller's thread: nothing at first, the signal later.
         QVERIFY(cache.thumbnail(u"bighash"_s, path, 192).isNull());
@@ -219,13 +221,17 @@ private Q_SLOTS:
         const QImage thumb = cache.cached(u"bighash"_s, 192);
         QCOMPARE(thumb.size(), QSize(192, 128)); // fits, aspect kept
         QCOMPARE(cache.originalDecodes(), 1);
-        QVERIFY(QFile::exists(ThumbnailCache::diskCachePath(cacheDir.path(), u"bighash"_s, 192)));
+        QVERIFY(QFile::exists(ThumbnailCache::diskCachePath(thumbs, u"bighash"_s, 192)));
+        QCOMPARE(QFileInfo(thumbs).permissions() &
+                     (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                      QFile::WriteOther | QFile::ExeOther),
+                 QFile::Permissions());
         // Asking again is a memory hit.
         QVERIFY(!cache.thumbnail(u"bighash"_s, path, 192).isNull());
 
         // A new cache finds it on disk and does not read the original.
         ThumbnailCache second;
-        second.setDiskCacheDir(cacheDir.path());
+        second.setDiskCacheDir(thumbs);
         QSignalSpy secondReady(&second, &ThumbnailCache::thumbnailReady);
         second.request(u"bighash"_s, path, 192);
         QVERIFY(secondReady.wait(10000));
@@ -340,12 +346,59 @@ private Q_SLOTS:
         QVERIFY(!QDir(m_tmp.filePath(u"exported"_s)).isEmpty());
     }
 
+    void closingARunningImportCancelsAndReports()
+    {
+        const QString folder = m_tmp.filePath(u"import"_s); // made by the test above
+        QVERIFY(QFileInfo(folder).isDir());
+        ImportDatasetDialog dialog(m_root, u"alice"_s);
+        dialog.setPath(folder);
+        dialog.setFormat(u"folder"_s);
+        dialog.setDatasetName(u"closed-early"_s);
+        dialog.show();
+        QSignalSpy finished(&dialog, &ImportDatasetDialog::finished);
+        dialog.start();
+        QVERIFY(dialog.isRunning());
+        dialog.reject(); // Esc or the window's close button
+        // It stays until the worker has stopped, says so, then closes.
+        QVERIFY(dialog.isVisible());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.count(), 1);
+        QTRY_VERIFY(!dialog.isVisible());
+        if (dialog.report() && dialog.report()->cancelled)
+            QVERIFY2(finished.first().at(1).toString().contains(u"Import cancelled"_s),
+                     qPrintable(finished.first().at(1).toString()));
+    }
+
+    void pageAnswersWhenTheCatalogCannotOpen()
+    {
+        DatasetsPage page;
+        QSignalSpy loaded(&page, &DatasetsPage::loaded);
+        QSignalSpy message(&page, &DatasetsPage::message);
+        // Switching away at once: nothing from the first workspace reaches the page.
+        page.setWorkspace(m_root);
+        page.setWorkspace(m_tmp.filePath(u"not-a-workspace"_s));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!page.isBusy());
+        QVERIFY(!message.isEmpty());
+        QTest::qWait(200);
+        QCOMPARE(page.datasetCount(), 0);
+        QVERIFY(!page.isBusy());
+        // And back: the real workspace loads.
+        loaded.clear();
+        page.setWorkspace(m_root);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(page.datasetCount() > 0);
+        QVERIFY(!page.isBusy());
+    }
+
     void browserReadsOnlyWhatIsShown()
     {
         QTemporaryDir cacheDir;
         DatasetStoreWorker worker(m_root, u"alice"_s);
+        // The cache makes its folder, private to the user (thumbnails show the images).
+        const QString thumbs = cacheDir.filePath(u"cache/thumbs"_s);
         ThumbnailCache cache;
-        cache.setDiskCacheDir(cacheDir.path());
+        cache.setDiskCacheDir(thumbs);
         ImageBrowser browser(&worker, &cache);
         browser.resize(1100, 700);
         browser.show();

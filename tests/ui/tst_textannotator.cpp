@@ -722,7 +722,8 @@ private Q_SLOTS:
         QVERIFY(annotator->findChild<QWidget *>(u"suggestProgress"_s)->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(!annotator->isSuggesting(), 120000);
         if (annotator->message().contains(u"sklearn"_s))
-            QSKIP("scikit-learn is not installed for the interpreter the template uses");
+            QFAIL("scikit-learn is not installed for the interpreter the template uses: run "
+                  "scripts/install-deps");
         QVERIFY2(annotator->message().contains(u"text-tfidf-suggest"_s),
                  qPrintable(annotator->message()));
         auto ws = Workspace::open(m_root);
@@ -790,49 +791,6 @@ private Q_SLOTS:
         QVERIFY(!cancel->isVisible());
     }
 
-    void screenshots()
-    {
-        if (qEnvironmentVariableIsEmpty("ATELIER_SCREENSHOT_DIR"))
-            QSKIP("set ATELIER_SCREENSHOT_DIR to write screenshots");
-        for (const QString &name : {u"ner"_s, u"sentiment"_s, u"pairs"_s, u"scores"_s}) {
-            auto annotator = openAnnotator(name);
-            QVERIFY(annotator);
-            if (name == u"ner"_s) {
-                annotator->spanEditor()->setFocus();
-                const qint64 start = cpIndex(kEntityText, u"Maria"_s);
-                annotator->spanEditor()->selectRange(start, start + 13);
-                QTest::keyClick(annotator->spanEditor(), Qt::Key_1);
-                QVERIFY(saved(annotator.get()));
-                annotator->spanEditor()->selectRange(0, 0);
-            }
-            QTest::qWait(50);
-            grabIfAsked(annotator.get(), u"text-%1.png"_s.arg(name));
-        }
-        // Overlapping spans stack their underlines; a suggestion is dashed; one is selected.
-        TextSpanEditor editor;
-        editor.setLabels({{u"PER"_s, QColor(0xeb, 0x57, 0x57), QString()},
-                          {u"ORG"_s, QColor(0x2f, 0x80, 0xed), QString()},
-                          {u"LOC"_s, QColor(0x27, 0xae, 0x60), QString()}});
-        editor.setOverlapsAllowed(true);
-        editor.resize(640, 160);
-        editor.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&editor));
-        const QString text = u"The University of Tokyo hired Maria Schmidt from Siemens Berlin."_s;
-        const auto at = [&text](const QString &needle) { return cpIndex(text, needle); };
-        editor.setContent(
-            text,
-            {mk(1, u"ORG"_s, at(u"University"_s), at(u" hired"_s), false, u"manual"_s,
-                std::nullopt),
-             mk(2, u"LOC"_s, at(u"Tokyo"_s), at(u"Tokyo"_s) + 5, false, u"manual"_s, std::nullopt),
-             mk(3, u"PER"_s, at(u"Maria"_s), at(u" from"_s), false, u"manual"_s, std::nullopt),
-             mk(4, u"ORG"_s, at(u"Siemens"_s), at(u"Siemens"_s) + 7, true, u"model:tfidf@1"_s,
-                0.81),
-             mk(5, u"LOC"_s, at(u"Berlin"_s), at(u"Berlin"_s) + 6, false, u"manual"_s,
-                std::nullopt)});
-        editor.setSelectedSpan(3);
-        grabIfAsked(&editor, u"text-overlaps.png"_s);
-    }
-
     void badDatasetName()
     {
         TextAnnotator annotator;
@@ -840,6 +798,15 @@ private Q_SLOTS:
         annotator.open(m_root, u"no-such-dataset"_s);
         QVERIFY(failed.wait(5000));
         QVERIFY(!failed.first().first().toString().isEmpty());
+
+        // A folder that is no workspace: the catalog does not open, and the annotator says so
+        // instead of loading forever.
+        TextAnnotator lost;
+        QSignalSpy lostFailed(&lost, &TextAnnotator::failed);
+        lost.open(m_root + u"-not-a-workspace"_s, u"reviews"_s);
+        QVERIFY(lostFailed.wait(5000));
+        QVERIFY(!lostFailed.first().first().toString().isEmpty());
+        QTRY_VERIFY(!lost.isLoading());
     }
 };
 

@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 using namespace atelier;
@@ -70,6 +71,34 @@ QStringList signature(DatasetStore &store, const QString &name, bool withAuthor 
     }
     lines.sort();
     return lines;
+}
+
+/// One ustar entry (header and padded data) of a regular file.
+QByteArray tarEntry(const QByteArray &name, const QByteArray &data)
+{
+    QByteArray header(512, '\0');
+    std::memcpy(header.data(), name.constData(), size_t(qMin<qsizetype>(name.size(), 100)));
+    std::memcpy(header.data() + 100, "0000644", 7);
+    std::memcpy(header.data() + 108, "0000000", 7);
+    std::memcpy(header.data() + 116, "0000000", 7);
+    const QByteArray size = QByteArray::number(data.size(), 8).rightJustified(11, '0');
+    std::memcpy(header.data() + 124, size.constData(), 11);
+    std::memcpy(header.data() + 136, "00000000000", 11);
+    header[156] = '0';
+    std::memcpy(header.data() + 257,
+                "ustar\0"
+                "00",
+                8);
+    std::memset(header.data() + 148, ' ', 8);
+    unsigned sum = 0;
+    for (char c : header)
+        sum += static_cast<unsigned char>(c);
+    const QByteArray check = QByteArray::number(sum, 8).rightJustified(6, '0');
+    std::memcpy(header.data() + 148, check.constData(), 6);
+    header[154] = '\0';
+    QByteArray padded = data;
+    padded.append(QByteArray((512 - data.size() % 512) % 512, '\0'));
+    return header + padded;
 }
 
 } // namespace
@@ -304,6 +333,122 @@ private Q_SLOTS:
         QCOMPARE(ArchiveReader::safeEntryPath(u"a/../../b"_s), QString());
         QCOMPARE(ArchiveReader::safeEntryPath(u"C:\\x"_s), QString());
         QCOMPARE(ArchiveReader::safeEntryPath(u"./a//b"_s), u"a/b"_s);
+    }
+
+    // A COCO or labelme file that names an image outside the imported folder ("..", an
+    // absolute path) has that entry refused and listed; nothing outside is ever stored.
+    void referencesOutsideAreRefused()
+    {
+        const QString outside = u"refers to a file outside the imported folder"_s;
+        auto coco = import(u"ec"_s, golden(u"escape/coco"_s), u"coco"_s, DatasetTask::Detection);
+        QVERIFY2(coco, qPrintable(coco ? QString() : coco.error().message));
+        QCOMPARE(coco->imported, 1);
+        QCOMPARE(coco->annotations, 1);
+        QVERIFY2(mentions(coco->unreadable, u"coco/images/img1.png"_s, outside),
+                 qPrintable(describe(coco->unreadable)));
+        int hostnames = 0;
+        for (const ImportProblem &p : coco->unreadable)
+            hostnames += p.file.endsWith(u"etc/hostname"_s) && p.reason.contains(outside);
+        QCOMPARE(hostnames, 2);
+
+        // The file given directly: the root is its folder.
+        auto direct = import(u"ec2"_s, golden(u"escape/coco/instances.json"_s), u"coco"_s,
+                             DatasetTask::Detection);
+        QVERIFY(direct);
+        QCOMPARE(direct->imported + direct->duplicates, 1);
+        QVERIFY(mentions(direct->unreadable, u"coco/images/img1.png"_s, outside));
+
+        auto labelme =
+            import(u"el"_s, golden(u"escape/labelme"_s), u"labelme"_s, DatasetTask::Segmentation);
+        QVERIFY2(labelme, qPrintable(labelme ? QString() : labelme.error().message));
+        {
+            QCOMPARE(labelme->imported, 0);
+            QVERIFY2(mentions(labelme->unreadable, u"labelme/l1.png"_s, outside),
+                     qPrintable(describe(labelme->unreadable)));
+            hostnames = 0;
+            for (const ImportProblem &p : labelme->unreadable)
+                hostnames += p.file.endsWith(u"etc/hostname"_s) && p.reason.contains(outside);
+            QCOMPARE(hostnames, 2);
+        }
+
+        // The same from an archive: the root is the folder it was unpacked into.
+        QTemporaryDir packed;
+        QFile tar(packed.filePath(u"coco.tar"_s));
+        QVERIFY(tar.open(QIODevice::WriteOnly));
+        QFile image(golden(u"escape/coco/inside.png"_s));
+        QVERIFY(image.open(QIODevice::ReadOnly));
+        tar.write(tarEntry("set/images/inside.png", image.readAll()));
+        tar.write(
+            tarEntry("set/annotations/instances.json",
+                     R"({"images": [{"id": 1, "file_name": "inside.png", "width": 64, "height": 48},
+                {"id": 2, "file_name": "../../../../../../../../../../../../etc/hostname"},
+                {"id": 3, "file_name": "/etc/hostname"}],
+               "categories": [{"id": 1, "name": "car"}],
+               "annotations": [{"id": 1, "image_id": 1, "category_id": 1,
+                                "bbox": [1, 1, 10, 10]}]})"));
+        tar.write(QByteArray(1024, '\0'));
+        tar.close();
+        auto fromTar = import(u"etar"_s, tar.fileName(), u"coco"_s, DatasetTask::Detection);
+        QVERIFY2(fromTar, qPrintable(fromTar ? QString() : fromTar.error().message));
+        QCOMPARE(fromTar->imported + fromTar->duplicates, 1);
+        hostnames = 0;
+        for (const ImportProblem &p : fromTar->unreadable)
+            hostnames += p.file.endsWith(u"etc/hostname"_s) && p.reason.contains(outside);
+        QVERIFY2(hostnames == 2, qPrintable(describe(fromTar->unreadable)));
+
+        // A CSV naming an absolute path to a real image elsewhere.
+        QTemporaryDir folder;
+        QFile csv(folder.filePath(u"labels.csv"_s));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("image,label\n");
+        csv.write(golden(u"coco/images/img3.png"_s).toUtf8() + ",car\n");
+        csv.close();
+        auto abs = import(u"ecsv"_s, csv.fileName(), u"csv"_s, DatasetTask::Classification);
+        QVERIFY2(abs, qPrintable(abs ? QString() : abs.error().message));
+        QCOMPARE(abs->imported, 0);
+        QVERIFY2(mentions(abs->unreadable, u"img3.png"_s, outside),
+                 qPrintable(describe(abs->unreadable)));
+    }
+
+    // Names with control characters and a file that a later entry needs as its folder are
+    // refused entry by entry; empty entries still count toward the size cap.
+    void archiveEntryNames()
+    {
+        QTemporaryDir dir;
+        QFile tar(dir.filePath(u"names.tar"_s));
+        QVERIFY(tar.open(QIODevice::WriteOnly));
+        tar.write(tarEntry("a", "first"));
+        tar.write(tarEntry("a/b", "second"));
+        tar.write(tarEntry("bad\x01name", "third"));
+        tar.write(tarEntry("ok.txt", "fine"));
+        tar.write(QByteArray(1024, '\0'));
+        tar.close();
+        QTemporaryDir dest;
+        auto contents = ArchiveReader::extract(tar.fileName(), dest.path(), 1 << 20);
+        QVERIFY2(contents, qPrintable(contents ? QString() : contents.error().message));
+        QCOMPARE(contents->files, 2);
+        QList<ImportProblem> refused;
+        for (const ArchiveRefusal &r : contents->refused)
+            refused.append({r.entry, r.reason});
+        QVERIFY(QFileInfo(dest.filePath(u"a"_s)).isFile());
+        QVERIFY(QFileInfo(dest.filePath(u"ok.txt"_s)).isFile());
+        QVERIFY2(mentions(refused, u"a/b"_s, u"already unpacked"_s), qPrintable(describe(refused)));
+        QVERIFY(mentions(refused, u"name"_s, u"control characters"_s));
+        QVERIFY(contents->bytes >= 2 * 512);
+        QCOMPARE(ArchiveReader::safeEntryPath(u"a\nb"_s), QString());
+
+        // 3000 empty files count as 1.5 MB: over a 1 MB cap.
+        QFile many(dir.filePath(u"many.tar"_s));
+        QVERIFY(many.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 3000; ++i)
+            many.write(tarEntry("e" + QByteArray::number(i), QByteArray()));
+        many.write(QByteArray(1024, '\0'));
+        many.close();
+        QTemporaryDir dest2;
+        auto bomb = ArchiveReader::extract(many.fileName(), dest2.path(), 1 << 20);
+        QVERIFY(!bomb);
+        QVERIFY2(bomb.error().message.contains(u"more than 1 MB"_s),
+                 qPrintable(bomb.error().message));
     }
 
     void reimportKeepsEverything()

@@ -364,6 +364,47 @@ private Q_SLOTS:
         QVERIFY2(report.error().message.contains(u"at least two labels"_s),
                  qPrintable(report.error().message));
     }
+
+    // A suggester that floods stdout and stderr and fails: its stdout is not kept, only the
+    // end of stderr, and the failure names its last stderr line.
+    void noisySuggesterFailureKeepsTheLastLine()
+    {
+        QTemporaryDir templates;
+        QVERIFY(QDir(templates.path()).mkpath(u"noisy"_s));
+        QFile spec(templates.filePath(u"noisy/template.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"id": "noisy", "version": "1.0", "name": "Noisy", "category": "Labeling",
+  "description": "Floods its output and fails.",
+  "inputs": [{"name": "dataset", "type": "dataset", "description": "d"}],
+  "outputs": [{"name": "predictions", "type": "file", "description": "p"}],
+  "params": [],
+  "command": ["{python}", "{template_dir}/noisy.py"],
+  "resources": {"cpus": 1, "memory_mb": 64, "gpus": 0}, "requires": []})");
+        spec.close();
+        QFile script(templates.filePath(u"noisy/noisy.py"_s));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("import sys\n"
+                     "chunk = 'x' * (1 << 20) + '\\n'\n"
+                     "for _ in range(64):\n"
+                     "    sys.stdout.write(chunk)\n"
+                     "for _ in range(4):\n"
+                     "    sys.stderr.write(chunk)\n"
+                     "sys.stderr.write('the real reason\\n')\n"
+                     "sys.exit(3)\n");
+        script.close();
+        Workspace ws = workspace();
+        DatasetStore store(ws.catalog(), ws.root());
+        auto ds = store.createDataset(u"noisy"_s, DatasetTask::TextClassification);
+        QVERIFY(store.addText(ds->id, u"one"_s).ok());
+        SuggesterRun run;
+        run.templatesDir = templates.path();
+        run.templateId = u"noisy"_s;
+        auto report = TextSuggestions::runSuggester(store, u"noisy"_s, run);
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error().message.contains(u"exit 3"_s) &&
+                     report.error().message.endsWith(u"the real reason"_s),
+                 qPrintable(report.error().message.left(300)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTextSuggestions)

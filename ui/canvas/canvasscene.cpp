@@ -942,14 +942,11 @@ void CanvasScene::endLink(const QPointF &scenePos)
         if (picked && edge == *picked)
             return;
         if (picked) {
-            m_model->undoStack()->beginMacro(tr("Move link"));
-            m_model->removeItems({}, {*picked});
-            const Status status = m_model->connectPorts(edge);
-            m_model->undoStack()->endMacro();
-            if (!status) {
-                m_model->undoStack()->undo(); // the link goes back where it was
+            // One checked step: a refused move pushes nothing, so neither undo nor redo can
+            // touch the link that stays where it was.
+            const Status status = m_model->reconnect(*picked, edge);
+            if (!status)
                 Q_EMIT linkRefused(status.error().message);
-            }
             return;
         }
         const QString why = m_model->canConnect(edge);

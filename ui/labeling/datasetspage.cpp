@@ -99,7 +99,20 @@ DatasetsPage::~DatasetsPage()
     delete m_textView;
     m_imageStack = nullptr;
     m_textView = nullptr;
+    retireWorker();
+}
+
+void DatasetsPage::retireWorker()
+{
+    if (m_worker) {
+        m_worker->retire(m_reads);
+        m_worker->retire(m_writes);
+    }
+    m_reads.reset();
+    m_writes.reset();
+    m_pending = 0; // the old worker's reads are dropped: none will answer
     delete m_worker;
+    m_worker = nullptr;
 }
 
 QWidget *DatasetsPage::buildList()
@@ -217,8 +230,7 @@ void DatasetsPage::setWorkspace(const QString &root)
         delete old->widget();
         delete old;
     }
-    delete m_worker;
-    m_worker = nullptr;
+    retireWorker();
     m_root = root;
     m_rows.clear();
     if (root.isEmpty()) {
@@ -226,6 +238,15 @@ void DatasetsPage::setWorkspace(const QString &root)
         return;
     }
     m_worker = new DatasetStoreWorker(root, m_author, this);
+    m_reads = m_worker->receiver(this);
+    m_reads->failed = [this](const QString &error) {
+        m_pending = qMax(0, m_pending - 1);
+        fillList();
+        Q_EMIT message(error);
+        Q_EMIT loaded();
+    };
+    m_writes = m_worker->receiver(this);
+    m_writes->failed = [this](const QString &error) { Q_EMIT message(error); };
     m_browser = new ImageBrowser(m_worker, m_cache, m_imageStack);
     m_annotator = new ImageAnnotator(m_worker, m_imageStack);
     m_imageStack->addWidget(m_browser);
@@ -256,7 +277,7 @@ void DatasetsPage::reload()
     if (!m_worker)
         return;
     ++m_pending;
-    auto receiver = m_worker->receiver(this);
+    auto receiver = m_reads;
     DatasetStoreWorker *worker = m_worker;
     worker->read(receiver, [worker, receiver](DatasetStore &store) {
         QList<DatasetRow> rows;
@@ -436,24 +457,26 @@ void DatasetsPage::newDataset()
         if (!label.trimmed().isEmpty())
             labelNames.append(label.trimmed());
     const QString text = description->text().trimmed();
-    auto receiver = m_worker->receiver(this);
+    auto receiver = m_writes;
     DatasetStoreWorker *worker = m_worker;
-    worker->write([=](DatasetStore &store) {
-        auto created = store.createDataset(datasetName, datasetTask, options, text);
-        QString message =
-            created ? tr("Made dataset %1.").arg(datasetName) : created.error().message;
-        if (created) {
-            for (const QString &label : labelNames) {
-                if (auto added = store.addLabel(created->id, label); !added)
-                    message = added.error().message;
+    worker->write(
+        [=](DatasetStore &store) {
+            auto created = store.createDataset(datasetName, datasetTask, options, text);
+            QString message =
+                created ? tr("Made dataset %1.").arg(datasetName) : created.error().message;
+            if (created) {
+                for (const QString &label : labelNames) {
+                    if (auto added = store.addLabel(created->id, label); !added)
+                        message = added.error().message;
+                }
             }
-        }
-        worker->post(receiver, [receiver, message] {
-            auto *self = static_cast<DatasetsPage *>(receiver->object);
-            Q_EMIT self->message(message);
-            self->reload();
-        });
-    });
+            worker->post(receiver, [receiver, message] {
+                auto *self = static_cast<DatasetsPage *>(receiver->object);
+                Q_EMIT self->message(message);
+                self->reload();
+            });
+        },
+        receiver);
 }
 
 void DatasetsPage::importDataset()
@@ -524,22 +547,24 @@ void DatasetsPage::versionSelected()
         return;
     }
     Q_EMIT message(tr("Making a version of %1…").arg(name));
-    auto receiver = m_worker->receiver(this);
+    auto receiver = m_writes;
     DatasetStoreWorker *worker = m_worker;
     const QString author = m_author;
-    worker->write([=](DatasetStore &store) {
-        auto version = store.createVersion(name, text.trimmed(), author);
-        const QString result = version ? tr("%1 version %2 saved (commit %3).")
-                                             .arg(name)
-                                             .arg(version->number)
-                                             .arg(version->commitId.left(10))
-                                       : version.error().message;
-        worker->post(receiver, [receiver, result] {
-            auto *self = static_cast<DatasetsPage *>(receiver->object);
-            Q_EMIT self->message(result);
-            self->reload();
-        });
-    });
+    worker->write(
+        [=](DatasetStore &store) {
+            auto version = store.createVersion(name, text.trimmed(), author);
+            const QString result = version ? tr("%1 version %2 saved (commit %3).")
+                                                 .arg(name)
+                                                 .arg(version->number)
+                                                 .arg(version->commitId.left(10))
+                                           : version.error().message;
+            worker->post(receiver, [receiver, result] {
+                auto *self = static_cast<DatasetsPage *>(receiver->object);
+                Q_EMIT self->message(result);
+                self->reload();
+            });
+        },
+        receiver);
 }
 
 void DatasetsPage::exportSelected()

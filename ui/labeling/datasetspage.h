@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datasets/datasetstoreworker.h"
 #include "datasets/datasettypes.h"
 #include "shell/workspacesnapshot.h"
 
@@ -13,7 +14,6 @@ class QTreeWidget;
 
 namespace atelier {
 
-class DatasetStoreWorker;
 class ImageAnnotator;
 class ImageBrowser;
 class ThumbnailCache;
@@ -74,6 +74,8 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    /// Retires this page's receivers and deletes the worker (its queued writes still run).
+    void retireWorker();
     QWidget *buildList();
     void fillList();
     QString selectedName() const;
@@ -82,6 +84,10 @@ private:
     QString m_root;
     QString m_author;
     DatasetStoreWorker *m_worker = nullptr;
+    /// This page's receivers on m_worker (reads, writes); retired with the worker, so that
+    /// nothing from an old workspace reaches the page.
+    DatasetStoreWorker::ReceiverPtr m_reads;
+    DatasetStoreWorker::ReceiverPtr m_writes;
     ThumbnailCache *m_cache = nullptr;
     QStackedWidget *m_stack = nullptr;
     QStackedWidget *m_listStack = nullptr;

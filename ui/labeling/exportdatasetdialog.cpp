@@ -16,6 +16,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -88,6 +89,17 @@ ExportDatasetDialog::~ExportDatasetDialog()
         *m_stop = true;
 }
 
+void ExportDatasetDialog::reject()
+{
+    if (m_running && m_stop) {
+        *m_stop = true;
+        m_message->setText(tr("Stopping…"));
+        m_closeWhenDone = true; // closed when the worker has stopped and finished() is sent
+        return;
+    }
+    QDialog::reject();
+}
+
 void ExportDatasetDialog::setFormat(const QString &format)
 {
     const int index = m_format->findData(format);
@@ -147,7 +159,19 @@ void ExportDatasetDialog::start()
                 m_export->setEnabled(true);
                 m_close->setText(tr("Close"));
                 m_progress->setVisible(false);
+                const auto closeIfAsked = qScopeGuard([this] {
+                    if (m_closeWhenDone) {
+                        m_closeWhenDone = false;
+                        QDialog::reject();
+                    }
+                });
                 if (!result) {
+                    if (result.error().code == ErrorCode::Cancelled) {
+                        m_message->setText(
+                            tr("Export cancelled; the folder may hold part of the export."));
+                        Q_EMIT finished(false, m_message->text());
+                        return;
+                    }
                     m_message->setText(tr("Export failed: %1").arg(result.error().message));
                     Q_EMIT finished(false, result.error().message);
                     return;

@@ -31,6 +31,9 @@ public:
     void setFormat(const QString &format);
     void setFolder(const QString &folder);
     void start();
+    /// Closing while exporting cancels the export and closes once it has stopped, after
+    /// finished() reported "Export cancelled".
+    void reject() override;
     bool isRunning() const { return m_running; }
     std::optional<ExportReport> report() const { return m_report; }
 
@@ -50,6 +53,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_stop;
     std::optional<ExportReport> m_report;
     bool m_running = false;
+    bool m_closeWhenDone = false;
 };
 
 } // namespace atelier

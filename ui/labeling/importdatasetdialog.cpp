@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -222,9 +223,20 @@ void ImportDatasetDialog::start()
         m_import->setEnabled(true);
         m_cancel->setText(tr("Close"));
         m_progress->setVisible(false);
+        const auto closeIfAsked = qScopeGuard([this] {
+            if (m_closeWhenDone) {
+                m_closeWhenDone = false;
+                QDialog::reject();
+            }
+        });
         if (!result) {
-            m_progressText->setText(tr("Import failed: %1").arg(result.error().message));
-            Q_EMIT finished(false, result.error().message);
+            const QString text = result.error().code == ErrorCode::Cancelled
+                                     ? tr("Import cancelled.")
+                                     : result.error().message;
+            m_progressText->setText(result.error().code == ErrorCode::Cancelled
+                                        ? text
+                                        : tr("Import failed: %1").arg(text));
+            Q_EMIT finished(false, text);
             return;
         }
         m_report = result.value();
@@ -247,6 +259,16 @@ void ImportDatasetDialog::start()
         }));
 }
 
+void ImportDatasetDialog::reject()
+{
+    if (m_running) {
+        cancel();
+        m_closeWhenDone = true; // closed when the worker has stopped and finished() is sent
+        return;
+    }
+    QDialog::reject();
+}
+
 void ImportDatasetDialog::cancel()
 {
     if (m_stop)
@@ -258,7 +280,7 @@ void ImportDatasetDialog::showReport(const ImportReport &report)
 {
     const QLocale locale;
     m_progressText->setText(
-        (report.cancelled ? tr("Cancelled. ") : QString()) +
+        (report.cancelled ? tr("Import cancelled. ") : QString()) +
         tr("Imported %1 items and %2 annotations into %3; %4 duplicates, %5 unreadable.")
             .arg(locale.toString(report.imported), locale.toString(report.annotations),
                  report.dataset, locale.toString(report.duplicates),

@@ -38,6 +38,9 @@ public:
     void start();
     void cancel();
     bool isRunning() const { return m_running; }
+    /// Closing (Esc, the window's close button) while importing cancels the import and closes
+    /// once it has stopped, after finished() reported "Import cancelled".
+    void reject() override;
     /// The report of the last import, when it ran.
     std::optional<ImportReport> report() const { return m_report; }
     QString reportText() const;
@@ -65,6 +68,7 @@ private:
     std::optional<ImportReport> m_report;
     QString m_importedName;
     bool m_running = false;
+    bool m_closeWhenDone = false;
     bool m_nameEdited = false;
 };
 

@@ -524,6 +524,16 @@ void TextAnnotator::open(const QString &workspaceRoot, const QString &datasetNam
     }
     m_worker = worker;
     m_receiver = worker->receiver(this);
+    m_receiver->failed = [this](const QString &error) {
+        // The catalog did not open: nothing this annotator asked for will come.
+        const bool first = m_loadingDataset;
+        m_loadingDataset = false;
+        m_loadingItem = false;
+        if (first) {
+            showMessage(error);
+            Q_EMIT failed(error);
+        }
+    };
     m_document->setWorker(worker);
     m_items = new DatasetItemsModel(worker, this);
     m_items->setPageSize(100);

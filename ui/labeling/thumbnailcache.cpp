@@ -38,6 +38,19 @@ QString safeHash(const QString &hash, const QString &path)
         QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
+/// Makes the thumbnail folder readable by its owner only (mode 0700): thumbnails show the
+/// user's images. Parents are made as usual.
+bool makePrivateDir(const QString &dir)
+{
+    const QFileInfo info(dir);
+    if (info.isDir())
+        return true;
+    if (!QDir().mkpath(info.absolutePath()))
+        return false;
+    return QDir().mkdir(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) ||
+           QFileInfo(dir).isDir();
+}
+
 } // namespace
 
 ThumbnailCache::ThumbnailCache(QObject *parent) : QObject(parent)
@@ -186,7 +199,7 @@ void ThumbnailCache::work()
         }
         if (image.isNull()) {
             image = decodeScaled(request.path, request.size, &error);
-            if (!image.isNull() && !diskFile.isEmpty() && QDir().mkpath(diskDir)) {
+            if (!image.isNull() && !diskFile.isEmpty() && makePrivateDir(diskDir)) {
                 QSaveFile out(diskFile);
                 if (out.open(QIODevice::WriteOnly)) {
                     QImageWriter writer(&out, "jpg");
