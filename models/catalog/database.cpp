@@ -77,6 +77,26 @@ Query &Query::bind(int index, const QVariant &value)
     return *this;
 }
 
+Query &Query::bindInt64(int index, qint64 value)
+{
+    if (!m_stmt || m_error)
+        return *this;
+    if (const int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK)
+        m_error = m_db->errorFrom(rc, tr("binding parameter %1").arg(index));
+    return *this;
+}
+
+Query &Query::bindUtf8(int index, QByteArrayView utf8)
+{
+    if (!m_stmt || m_error)
+        return *this;
+    const int rc = sqlite3_bind_text64(m_stmt, index, utf8.data() ? utf8.data() : "",
+                                       sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        m_error = m_db->errorFrom(rc, tr("binding parameter %1").arg(index));
+    return *this;
+}
+
 Result<bool> Query::next()
 {
     if (m_error)

@@ -32,6 +32,10 @@ public:
 
     /// Binds \a value to the 1-based parameter \a index (null, integer, real, text or blob).
     Query &bind(int index, const QVariant &value);
+    /// Binds an integer, without a QVariant: for hot loops (bulk imports).
+    Query &bindInt64(int index, qint64 value);
+    /// Binds UTF-8 text (copied by SQLite), without a QVariant: for hot loops.
+    Query &bindUtf8(int index, QByteArrayView utf8);
     /// Steps once: true when a row is available, false when done.
     Result<bool> next();
     /// Runs the statement to completion (for writes).

@@ -103,14 +103,15 @@ Status TextBulkWriter::insertAnnotations(qint64 itemId, const QList<Annotation> 
         Query q = db.query("INSERT INTO annotations (item_id, author, kind, label, geometry, "
                            "state, source, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
                            "?6, ?7, ?8, ?8);");
-        q.bind(1, itemId)
-            .bind(2, a.author)
-            .bind(3, toString(a.kind))
-            .bind(4, a.label)
-            .bind(5, geometryText(a))
-            .bind(6, toString(a.state))
-            .bind(7, a.source)
-            .bind(8, m_now);
+        // Typed binds: no QVariant per value, the row's constants converted once.
+        q.bindInt64(1, itemId)
+            .bindUtf8(2, a.author.toUtf8())
+            .bindUtf8(3, toString(a.kind).toUtf8())
+            .bindUtf8(4, a.label.toUtf8())
+            .bindUtf8(5, geometryText(a).toUtf8())
+            .bindUtf8(6, toString(a.state).toUtf8())
+            .bindUtf8(7, a.source.toUtf8())
+            .bindUtf8(8, m_nowUtf8);
         if (auto done = q.exec(); !done)
             return done;
     }
@@ -146,6 +147,7 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
     }
     if (m_now.isEmpty() || ++m_sinceNow >= 4096) {
         m_now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        m_nowUtf8 = m_now.toUtf8();
         m_sinceNow = 0;
     }
 
@@ -256,15 +258,16 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
     Query insert =
         db.query("INSERT INTO dataset_items (id, dataset_id, text, text_b, source_name, dedup_key, "
                  "position, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);");
-    insert.bind(1, added.item.id)
-        .bind(2, m_dataset.id)
-        .bind(3, text)
-        .bind(4, textB.isEmpty() ? QVariant() : QVariant(textB))
-        .bind(5, sourceName)
-        .bind(6, key)
-        .bind(7, m_position + 1)
-        .bind(8, labeled ? u"labeled"_s : u"unlabeled"_s)
-        .bind(9, m_now);
+    insert.bindInt64(1, added.item.id)
+        .bindInt64(2, m_dataset.id)
+        .bindUtf8(3, text.toUtf8())
+        .bindUtf8(5, sourceName.toUtf8())
+        .bindUtf8(6, key.toLatin1())
+        .bindInt64(7, m_position + 1)
+        .bindUtf8(8, labeled ? "labeled" : "unlabeled")
+        .bindUtf8(9, m_nowUtf8);
+    if (!textB.isEmpty())
+        insert.bindUtf8(4, textB.toUtf8()); // else NULL, as every parameter starts
     if (auto done = insert.exec(); !done)
         return done.error();
     m_lastId = added.item.id;

@@ -54,6 +54,7 @@ private:
 
     QSet<QString> m_labels;
     QString m_now;
+    QByteArray m_nowUtf8;
     int m_sinceNow = 0;
 };
 
