@@ -107,6 +107,18 @@
         <source>%1 is not a zip or tar archive</source>
         <translation>%1 不是 zip 或 tar 归档</translation>
     </message>
+    <message>
+        <source>a file of the same name as its folder is already unpacked</source>
+        <translation>已解压出一个与其文件夹同名的文件</translation>
+    </message>
+    <message>
+        <source>a folder of the same name is already unpacked</source>
+        <translation>已解压出一个同名文件夹</translation>
+    </message>
+    <message>
+        <source>the name contains control characters</source>
+        <translation>名称中含有控制字符</translation>
+    </message>
 </context>
 <context>
     <name>CanvasStyle</name>
@@ -1009,10 +1021,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>未知任务“%1”。</translation>
     </message>
     <message>
-        <source>--max-unpacked-mb takes a whole number of megabytes.</source>
-        <translation>--max-unpacked-mb 需要一个以兆字节为单位的整数。</translation>
-    </message>
-    <message>
         <source>Imported into &quot;%1&quot;: %2 new items, %3 duplicates, %4 annotations, %5 unreadable, %6 warnings.</source>
         <translation>已导入到“%1”：新条目 %2 个，重复 %3 个，标注 %4 条，无法读取 %5 个，警告 %6 条。</translation>
     </message>
@@ -1211,6 +1219,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>unknown dataset action &apos;%1&apos;.</source>
         <translation>未知的数据集操作“%1”。</translation>
+    </message>
+    <message>
+        <source>--max-unpacked-mb takes a whole number of megabytes from 1 to %1.</source>
+        <translation>--max-unpacked-mb 须为 1 到 %1 之间的整数（单位 MB）。</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +1855,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Imported %1 of %2</source>
         <translation>已导入 %1 / %2</translation>
+    </message>
+    <message>
+        <source>refers to a file outside the imported folder</source>
+        <translation>引用了导入文件夹之外的文件</translation>
     </message>
 </context>
 <context>
@@ -2944,10 +2960,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>“%1”不是有效的 slurmrestd 地址：请使用 http(s)://HOST:PORT 或 unix:/path/to/slurmrestd.sock。</translation>
     </message>
     <message>
-        <source>API version &quot;%1&quot; is not supported; use v0.0.36 to v0.0.39.</source>
-        <translation>不支持 API 版本“%1”；请使用 v0.0.36 到 v0.0.39。</translation>
-    </message>
-    <message>
         <source>Unknown authentication &quot;%1&quot;; use local, token-file or scontrol.</source>
         <translation>未知的认证方式“%1”；请使用 local、token-file 或 scontrol。</translation>
     </message>
@@ -2982,6 +2994,34 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Pool &quot;%1&quot; has %2 running tasks; stop their runs first.</source>
         <translation>资源池“%1”上有 %2 个正在运行的任务；请先停止这些任务所属的运行。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Slurm user name: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;.</source>
+        <translation>“%1”不是有效的 Slurm 用户名：请使用 1–64 个字母、数字、“.”、“_”或“-”，且不能以“-”开头。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Slurm partition name: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;.</source>
+        <translation>“%1”不是有效的 Slurm 分区名：请使用 1–64 个字母、数字、“.”、“_”或“-”，且不能以“-”开头。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Slurm account name: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;.</source>
+        <translation>“%1”不是有效的 Slurm 账户名：请使用 1–64 个字母、数字、“.”、“_”或“-”，且不能以“-”开头。</translation>
+    </message>
+    <message>
+        <source>The slurmrestd address %1 holds a user name or password; give only https://HOST:PORT and put credentials in a token file (--token-file).</source>
+        <translation>slurmrestd 地址 %1 中包含用户名或密码；请只填写 https://HOST:PORT，并把凭据放入令牌文件（--token-file）。</translation>
+    </message>
+    <message>
+        <source>The slurmrestd address %1 has a query or a fragment (&apos;?&apos; or &apos;#&apos;); give only https://HOST:PORT and put credentials in a token file (--token-file).</source>
+        <translation>slurmrestd 地址 %1 中包含查询或片段（“?”或“#”）；请只填写 https://HOST:PORT，并把凭据放入令牌文件（--token-file）。</translation>
+    </message>
+    <message>
+        <source>API version &quot;%1&quot; is not supported; use v0.0.36, v0.0.37 or v0.0.38.</source>
+        <translation>不支持 API 版本“%1”；请使用 v0.0.36、v0.0.37 或 v0.0.38。</translation>
+    </message>
+    <message>
+        <source>%1 would send the Slurm token unencrypted; use https:// (plain http:// is allowed only for 127.0.0.1, ::1 or localhost).</source>
+        <translation>%1 会以明文发送 Slurm 令牌；请使用 https://（仅 127.0.0.1、::1 或 localhost 允许使用 http://）。</translation>
     </message>
 </context>
 <context>
@@ -3248,6 +3288,14 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Slurm does not know job %1.</source>
         <translation>Slurm 中找不到作业 %1。</translation>
+    </message>
+    <message>
+        <source>The token file %1 is a symbolic link; give the path of the file itself.</source>
+        <translation>令牌文件 %1 是符号链接；请给出文件本身的路径。</translation>
+    </message>
+    <message>
+        <source>The token file %1 belongs to another user; copy the token into a file of your own (mode 0600).</source>
+        <translation>令牌文件 %1 属于其他用户；请把令牌复制到您自己的文件中（权限 0600）。</translation>
     </message>
 </context>
 <context>
@@ -4306,10 +4354,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>%1 has no input to link to.</source>
         <translation>%1 没有可接入连线的输入。</translation>
     </message>
-    <message>
-        <source>Move link</source>
-        <translation>移动连线</translation>
-    </message>
 </context>
 <context>
     <name>atelier::ContentHash</name>
@@ -4560,6 +4604,10 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     <message>
         <source>Wrote %1 items and %2 annotations into %3.</source>
         <translation>已将 %1 个条目和 %2 条标注写入 %3。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the folder may hold part of the export.</source>
+        <translation>导出已取消；该文件夹中可能留有部分导出内容。</translation>
     </message>
 </context>
 <context>
@@ -5133,10 +5181,6 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>将在当前文件完成后停止…</translation>
     </message>
     <message>
-        <source>Cancelled. </source>
-        <translation>已取消。 </translation>
-    </message>
-    <message>
         <source>Imported %1 items and %2 annotations into %3; %4 duplicates, %5 unreadable.</source>
         <translation>已将 %1 个条目和 %2 个标注导入 %3；%4 个重复，%5 个无法读取。</translation>
     </message>
@@ -5151,6 +5195,14 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     <message>
         <source>Warnings:</source>
         <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. </source>
+        <translation>导入已取消。 </translation>
     </message>
 </context>
 <context>
