@@ -937,8 +937,22 @@ Result<AddedItem> DatasetStore::addText(qint64 datasetId, const QString &text, c
 
 QString DatasetStore::normalizeText(const QString &text)
 {
-    static const QRegularExpression blanks(u"\\s+"_s);
     QString n = text.normalized(QString::NormalizationForm_C);
+    // Most texts have single spaces and no blank at either end: no regular expression then
+    // (it dominates a large import).
+    bool previousBlank = true;
+    bool simple = !n.isEmpty();
+    for (const QChar c : std::as_const(n)) {
+        const bool blank = c.isSpace() || c.unicode() == 0x180e;
+        if (blank && (c.unicode() != u' ' || previousBlank)) {
+            simple = false;
+            break;
+        }
+        previousBlank = blank;
+    }
+    if (simple && !previousBlank)
+        return n;
+    static const QRegularExpression blanks(u"\\s+"_s);
     n.replace(blanks, u" "_s);
     return n.trimmed();
 }

@@ -3,7 +3,6 @@
 #include "catalog/database.h"
 #include "datasets/textcodec.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -36,30 +35,6 @@ QString geometryText(const Annotation &a)
 }
 
 } // namespace
-
-QString TextBulkWriter::dedupKey(const QString &text, const QString &textB)
-{
-    auto simple = [](const QString &n) {
-        if (n.isEmpty() || n.front().isSpace() || n.back().isSpace())
-            return false;
-        bool previousBlank = false;
-        for (const QChar c : n) {
-            const bool blank = c.isSpace() || c.unicode() == 0x180e;
-            if (blank && (c.unicode() != u' ' || previousBlank))
-                return false;
-            previousBlank = blank;
-        }
-        return true;
-    };
-    const QString a = text.normalized(QString::NormalizationForm_C);
-    const QString b = textB.normalized(QString::NormalizationForm_C);
-    if (!simple(a) || (!textB.isEmpty() && !simple(b)))
-        return DatasetStore::textDedupKey(text, textB);
-    QByteArray data = a.toUtf8();
-    if (!textB.isEmpty())
-        data += '\x1f' + b.toUtf8();
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-}
 
 Status TextBulkWriter::loadKeys()
 {
@@ -213,7 +188,7 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
         return a.state == AnnotationState::Accepted;
     });
 
-    const QString key = dedupKey(text, textB);
+    const QString key = DatasetStore::textDedupKey(text, textB);
     AddedItem added;
     if (const auto found = m_keys.constFind(key); found != m_keys.cend()) {
         auto existing = m_store.item(found.value());

@@ -37,10 +37,6 @@ public:
                           QList<Annotation> annotations, QStringList *warnings,
                           qint64 *annotationsAdded = nullptr);
 
-    /// DatasetStore::textDedupKey(), without a regular expression for texts that need no
-    /// blank collapsing (the common case); the same key for every text.
-    static QString dedupKey(const QString &text, const QString &textB);
-
 private:
     Status ensureLabel(const QString &label);
     Status loadKeys();

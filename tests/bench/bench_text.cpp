@@ -157,7 +157,7 @@ int main(int argc, char **argv)
     cpu0 = cpuMs();
     QHash<QString, qint64> seen;
     for (qsizetype i = 0; i < texts.size(); ++i)
-        seen.insert(TextBulkWriter::dedupKey(texts.at(i), QString()), i);
+        seen.insert(DatasetStore::textDedupKey(texts.at(i)), i);
     print("  of which: dedup keys + their hash", texts.size(), double(timer.nsecsElapsed()) / 1e6,
           cpuMs() - cpu0, floorMs, "");
     Database &db = ws2->catalog();

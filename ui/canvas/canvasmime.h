@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/templatepalettemodel.h"
+
 #include <QString>
 
 namespace atelier {
@@ -9,7 +11,7 @@ namespace atelier {
 /// template where it is dropped.
 inline QString templateMimeType()
 {
-    return QStringLiteral("application/x-atelier-template");
+    return TemplatePaletteModel::mimeType();
 }
 
 /// Mime type of nodes copied from a canvas: the clipboard JSON of GraphModel. The same bytes
