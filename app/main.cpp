@@ -113,13 +113,6 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
         QThread::msleep(2);
         QCoreApplication::processEvents();
     }
-    // Deferred repaints (the canvas minimap redraws a moment after the scene changes).
-    QElapsedTimer grace;
-    grace.start();
-    while (grace.elapsed() < 400) {
-        QThread::msleep(5);
-        QCoreApplication::processEvents();
-    }
     const QPixmap image = window.grab();
     if (!image.save(options.screenshot, "PNG"))
         return fail(CommandLine::tr("Cannot write the screenshot to %1.").arg(options.screenshot),

@@ -21,6 +21,8 @@ public:
 
     /// Redraws the overview now (normally done by a timer after scene changes).
     void refresh();
+    /// True while a redraw is scheduled (the scene changed a moment ago).
+    bool isRefreshPending() const { return m_timer.isActive(); }
     /// The scene area the overview shows.
     QRectF sceneArea() const { return m_area; }
     /// Maps a point of this widget to the scene.

@@ -2,6 +2,7 @@
 
 #include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
+#include "canvas/minimap.h"
 #include "canvas/propertiespanel.h"
 #include "canvas/quickaddpopup.h"
 #include "canvas/runoverlay.h"
@@ -698,7 +699,11 @@ bool PipelineEditor::isReadOnly() const
 
 bool PipelineEditor::isBusy() const
 {
-    return m_busy > 0 || m_versions->isLoading() || m_overlay->isBusy();
+    const auto redrawing = [](const CanvasView *view) {
+        return view && view->minimap() && view->minimap()->isRefreshPending();
+    };
+    return m_busy > 0 || m_versions->isLoading() || m_overlay->isBusy() || redrawing(m_view) ||
+           redrawing(m_viewView);
 }
 
 bool PipelineEditor::maybeDiscard()
