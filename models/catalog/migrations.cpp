@@ -303,6 +303,55 @@ constexpr std::array kSteps = {
         PRIMARY KEY (dataset_id, number)
     );
     )sql",
+    // 8 — bulk text imports (issue #6): a million-line import spent most of its time in
+    // random-order inserts into the unique (dataset_id, dedup_key) index of dataset_items and
+    // into two annotation indexes no query needs (filters and label edits reach annotations
+    // through their items). The uniqueness moves to dataset_item_keys, a table of its own that
+    // a bulk import fills in key order at its end, inside its transaction; items are rebuilt
+    // without the constraint (migrate() runs with foreign keys off, so the annotations stay).
+    // A trigger keeps the keys in step when items go.
+    R"sql(
+    CREATE TABLE dataset_items_new (
+        id             INTEGER PRIMARY KEY,
+        dataset_id     INTEGER NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        object_hash    TEXT REFERENCES objects (hash),
+        text           TEXT,
+        text_b         TEXT,
+        source_name    TEXT NOT NULL DEFAULT '',
+        width          INTEGER NOT NULL DEFAULT 0,
+        height         INTEGER NOT NULL DEFAULT 0,
+        status         TEXT NOT NULL DEFAULT 'unlabeled'
+                       CHECK (status IN ('unlabeled', 'labeled', 'reviewed', 'rejected')),
+        review_comment TEXT NOT NULL DEFAULT '',
+        reviewer       TEXT NOT NULL DEFAULT '',
+        dedup_key      TEXT NOT NULL,
+        position       INTEGER NOT NULL,
+        updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    INSERT INTO dataset_items_new (id, dataset_id, object_hash, text, text_b, source_name, width,
+                                   height, status, review_comment, reviewer, dedup_key, position,
+                                   updated_at)
+        SELECT id, dataset_id, object_hash, text, text_b, source_name, width, height, status,
+               review_comment, reviewer, dedup_key, position, updated_at FROM dataset_items;
+    DROP TABLE dataset_items;
+    ALTER TABLE dataset_items_new RENAME TO dataset_items;
+    CREATE INDEX dataset_items_by_position ON dataset_items (dataset_id, position);
+    CREATE INDEX dataset_items_by_status ON dataset_items (dataset_id, status, position);
+    CREATE TABLE dataset_item_keys (
+        dataset_id INTEGER NOT NULL,
+        dedup_key  TEXT NOT NULL,
+        item_id    INTEGER NOT NULL,
+        PRIMARY KEY (dataset_id, dedup_key)
+    ) WITHOUT ROWID;
+    INSERT INTO dataset_item_keys (dataset_id, dedup_key, item_id)
+        SELECT dataset_id, dedup_key, id FROM dataset_items ORDER BY dataset_id, dedup_key;
+    CREATE TRIGGER dataset_items_forget_key AFTER DELETE ON dataset_items BEGIN
+        DELETE FROM dataset_item_keys
+            WHERE dataset_id = old.dataset_id AND dedup_key = old.dedup_key;
+    END;
+    DROP INDEX annotations_by_label;
+    DROP INDEX annotations_by_author;
+    )sql",
 };
 
 } // namespace
@@ -331,7 +380,15 @@ Status Migrations::migrate(Database &db, int target)
     }
     if (current >= target)
         return {};
-    return db.transaction([&]() -> Status {
+    // SQLite's procedure for rebuilding a table: foreign keys off (they only switch outside a
+    // transaction), checked before the commit, back on afterwards. Otherwise dropping the old
+    // table would cascade into the rows that reference it.
+    const bool foreignKeys = !db.inTransaction();
+    if (foreignKeys) {
+        if (auto off = db.execScript("PRAGMA foreign_keys = OFF;"); !off)
+            return off;
+    }
+    Status migrated = db.transaction([&]() -> Status {
         for (int version = current + 1; version <= target; ++version) {
             if (auto step = db.execScript(kSteps[std::size_t(version - 1)]); !step) {
                 return makeError(step.error().code,
@@ -342,8 +399,21 @@ Status Migrations::migrate(Database &db, int target)
             if (auto set = db.setUserVersion(version); !set)
                 return set;
         }
-        return {};
+        Query check = db.query("PRAGMA foreign_key_check;");
+        auto broken = check.next();
+        if (!broken)
+            return broken.error();
+        if (broken.value()) {
+            return makeError(ErrorCode::Corrupt,
+                             tr("Upgrading the catalog left a row of %1 whose reference is "
+                                "missing; the upgrade was undone.")
+                                 .arg(check.text(0)));
+        }
+        return check.exec();
     });
+    if (foreignKeys)
+        (void)db.execScript("PRAGMA foreign_keys = ON;");
+    return migrated;
 }
 
 } // namespace atelier

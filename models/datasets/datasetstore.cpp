@@ -857,6 +857,11 @@ Result<AddedItem> DatasetStore::insertItem(qint64 datasetId, DatasetItem item)
         const qint64 id = q.int64(0);
         if (auto ok = q.exec(); !ok)
             return ok;
+        Query key = m_db.query("INSERT INTO dataset_item_keys (dataset_id, dedup_key, item_id) "
+                               "VALUES (?1, ?2, ?3);");
+        key.bind(1, datasetId).bind(2, item.dedupKey).bind(3, id);
+        if (auto ok = key.exec(); !ok)
+            return ok;
         auto made = this->item(id);
         if (!made)
             return made.error();
@@ -957,18 +962,24 @@ QString DatasetStore::normalizeText(const QString &text)
     return n.trimmed();
 }
 
-QString DatasetStore::textDedupKey(const QString &text, const QString &textB)
+QByteArray DatasetStore::textDedupHash(const QString &text, const QString &textB)
 {
     QByteArray data = normalizeText(text).toUtf8();
     if (!textB.isEmpty())
         data += '\x1f' + normalizeText(textB).toUtf8();
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+QString DatasetStore::textDedupKey(const QString &text, const QString &textB)
+{
+    return QString::fromLatin1(textDedupHash(text, textB).toHex());
 }
 
 Result<std::optional<DatasetItem>> DatasetStore::findItem(qint64 datasetId, const QString &dedupKey)
 {
     const QByteArray text = "SELECT " + QByteArray(kItemColumns) +
-                            " FROM dataset_items WHERE dataset_id = ?1 AND dedup_key = ?2;";
+                            " FROM dataset_items WHERE id = (SELECT item_id FROM "
+                            "dataset_item_keys WHERE dataset_id = ?1 AND dedup_key = ?2);";
     Query q = m_db.query(text.constData());
     q.bind(1, datasetId).bind(2, dedupKey);
     auto row = q.next();

@@ -138,6 +138,8 @@ public:
     static QString normalizeText(const QString &text);
     /// The de-duplication key of a text item: SHA-256 hex of the normalised text(s).
     static QString textDedupKey(const QString &text, const QString &textB = {});
+    /// The same SHA-256 as 32 raw bytes (what a bulk import keeps in memory).
+    static QByteArray textDedupHash(const QString &text, const QString &textB = {});
     /// The item with \a dedupKey in the dataset, if any.
     Result<std::optional<DatasetItem>> findItem(qint64 datasetId, const QString &dedupKey);
     /// Removes the item and its annotations (its image stays in objects/).

@@ -3,10 +3,12 @@
 #include "catalog/database.h"
 #include "datasets/textcodec.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -36,19 +38,42 @@ QString geometryText(const Annotation &a)
 
 } // namespace
 
-Status TextBulkWriter::loadKeys()
+namespace {
+
+bool isBlank(const QString &text) // what normalizeText() leaves empty
 {
-    Database &db = m_store.database();
-    Query last = db.query("SELECT coalesce(max(id), 0) FROM dataset_items;");
-    auto row = last.next();
-    if (!row)
-        return row.error();
-    m_lastId = last.int64(0);
-    if (auto done = last.exec(); !done)
-        return done;
-    Query keys = db.query("SELECT dedup_key, id FROM dataset_items WHERE dataset_id = ?1;");
-    keys.bind(1, m_dataset.id);
-    return keys.forEach([&](const Query &q) { m_keys.insert(q.text(0), q.int64(1)); });
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
+}
+
+/// The catalog spelling of an enum as UTF-8, converted once per process.
+template <typename Enum, int Count> const QByteArray &spelled(Enum value)
+{
+    static const std::array<QByteArray, Count> table = [] {
+        std::array<QByteArray, Count> t;
+        for (int i = 0; i < Count; ++i)
+            t[std::size_t(i)] = toString(Enum(i)).toUtf8();
+        return t;
+    }();
+    return table[std::size_t(value)];
+}
+
+} // namespace
+
+TextBulkWriter::Key TextBulkWriter::Key::fromHash(QByteArrayView sha256)
+{
+    Key key;
+    std::memcpy(key.words.data(), sha256.data(), std::min<qsizetype>(sha256.size(), 32));
+    return key;
+}
+
+QByteArray TextBulkWriter::Key::hex() const
+{
+    return QByteArray::fromRawData(reinterpret_cast<const char *>(words.data()), 32).toHex();
+}
+
+QByteArrayView TextBulkWriter::Prepared::field(qsizetype i) const
+{
+    return QByteArrayView(utf8).sliced(cuts.at(i), cuts.at(i + 1) - cuts.at(i));
 }
 
 TextBulkWriter::TextBulkWriter(DatasetStore &store, DatasetInfo dataset)
@@ -56,89 +81,34 @@ TextBulkWriter::TextBulkWriter(DatasetStore &store, DatasetInfo dataset)
 {
 }
 
-Status TextBulkWriter::ensureLabel(const QString &label)
+TextBulkWriter::Prepared TextBulkWriter::prepare(const DatasetInfo &dataset,
+                                                 const QString &defaultAuthor, const QString &text,
+                                                 const QString &textB, const QString &sourceName,
+                                                 QList<Annotation> annotations)
 {
-    if (m_labels.contains(label))
-        return {};
-    auto made = m_store.ensureLabel(m_dataset.id, label);
-    if (!made)
-        return made.error();
-    m_labels.insert(label);
-    return {};
-}
-
-Status TextBulkWriter::insertAnnotations(qint64 itemId, const QList<Annotation> &kept)
-{
-    Database &db = m_store.database();
-    for (const Annotation &a : std::as_const(kept)) {
-        if (!a.label.isEmpty()) {
-            if (auto ok = ensureLabel(a.label); !ok)
-                return ok;
-        }
-        Query q = db.query("INSERT INTO annotations (item_id, author, kind, label, geometry, "
-                           "state, source, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                           "?6, ?7, ?8, ?8);");
-        // Typed binds: no QVariant per value, the row's constants converted once.
-        q.bindInt64(1, itemId)
-            .bindUtf8(2, a.author.toUtf8())
-            .bindUtf8(3, toString(a.kind).toUtf8())
-            .bindUtf8(4, a.label.toUtf8())
-            .bindUtf8(5, geometryText(a).toUtf8())
-            .bindUtf8(6, toString(a.state).toUtf8())
-            .bindUtf8(7, a.source.toUtf8())
-            .bindUtf8(8, m_nowUtf8);
-        if (auto done = q.exec(); !done)
-            return done;
+    Prepared line;
+    line.text = text;
+    line.textB = textB;
+    line.sourceName = sourceName;
+    if (isBlank(text)) {
+        line.error = tr("the text is empty");
+        return line;
     }
-    return {};
-}
-
-Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
-                                      const QString &sourceName, QList<Annotation> annotations,
-                                      QStringList *warnings, qint64 *annotationsAdded)
-{
-    Database &db = m_store.database();
-    if (annotationsAdded)
-        *annotationsAdded = 0;
-    if (text.trimmed().isEmpty()) // what normalizeText() would leave empty
-        return makeError(ErrorCode::Invalid, tr("the text is empty"));
-    if (m_dataset.task == DatasetTask::Pairs && textB.trimmed().isEmpty())
-        return makeError(ErrorCode::Invalid,
-                         tr("a text pair needs its second text (text_b); it is empty"));
-    if (m_lastId < 0) {
-        if (auto ok = loadKeys(); !ok)
-            return ok.error();
+    if (dataset.task == DatasetTask::Pairs && isBlank(textB)) {
+        line.error = tr("a text pair needs its second text (text_b); it is empty");
+        return line;
     }
-    if (m_position < 0) {
-        Query q = db.query("SELECT coalesce(max(position), 0) FROM dataset_items WHERE "
-                           "dataset_id = ?1;");
-        q.bind(1, m_dataset.id);
-        auto row = q.next();
-        if (!row)
-            return row.error();
-        m_position = q.int64(0);
-        if (auto done = q.exec(); !done)
-            return done.error();
-    }
-    if (m_now.isEmpty() || ++m_sinceNow >= 4096) {
-        m_now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-        m_nowUtf8 = m_now.toUtf8();
-        m_sinceNow = 0;
-    }
-
-    // Check the annotations first: the item's status depends on them.
     const qint64 length = TextCodec::codePointCount(text);
-    QList<Annotation> kept;
     for (Annotation &a : annotations) {
         a.label = a.label.trimmed();
         if (a.author.trimmed().isEmpty())
-            a.author = m_store.author();
+            a.author = defaultAuthor;
         if (a.source.isEmpty())
             a.source = u"manual"_s;
         std::optional<QString> problem;
-        if (a.kind != annotationKindOf(m_dataset.task)) {
+        if (a.kind != annotationKindOf(dataset.task)) {
             problem = tr("a %1 annotation does not fit a %2 dataset")
-                          .arg(toString(a.kind), toString(m_dataset.task));
+                          .arg(toString(a.kind), toString(dataset.task));
         } else if (a.label.isEmpty() && !(a.kind == AnnotationKind::Pair && a.score())) {
             problem = tr("the annotation has no label");
         } else if (a.kind == AnnotationKind::Span) {
@@ -149,8 +119,8 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
                               .arg(s)
                               .arg(e)
                               .arg(length);
-            } else if (!m_dataset.options.overlappingSpans) {
-                for (const Annotation &o : std::as_const(kept)) {
+            } else if (!dataset.options.overlappingSpans) {
+                for (const Annotation &o : std::as_const(line.kept)) {
                     if (o.author == a.author && o.spanStart() < e && s < o.spanEnd()) {
                         problem = tr("the span [%1, %2) overlaps \"%3\" [%4, %5); this dataset "
                                      "does not allow overlapping spans")
@@ -167,40 +137,162 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
             const auto score = a.score();
             if (score && (*score < 0.0 || *score > 1.0))
                 problem = tr("a pair score must lie between 0 and 1");
-            else if (m_dataset.options.pairScore && !score)
+            else if (dataset.options.pairScore && !score)
                 problem = tr("this dataset scores pairs from 0 to 1; the score is missing");
-        } else if (a.kind == AnnotationKind::Tag && !m_dataset.options.multiLabel &&
+        } else if (a.kind == AnnotationKind::Tag && !dataset.options.multiLabel &&
                    a.state == AnnotationState::Accepted) {
-            for (const Annotation &o : std::as_const(kept)) {
+            for (const Annotation &o : std::as_const(line.kept)) {
                 if (o.author == a.author && o.state == AnnotationState::Accepted)
                     problem = tr("this dataset takes one label per item; \"%1\" was left out")
                                   .arg(a.label);
             }
         }
         if (problem) {
-            if (warnings)
-                warnings->append(*problem);
+            line.warnings.append(*problem);
             continue;
         }
-        kept.append(a);
+        line.kept.append(a);
     }
-    const bool labeled = std::any_of(kept.cbegin(), kept.cend(), [](const Annotation &a) {
+    line.labeled = std::any_of(line.kept.cbegin(), line.kept.cend(), [](const Annotation &a) {
         return a.state == AnnotationState::Accepted;
     });
 
-    const QString key = DatasetStore::textDedupKey(text, textB);
+    const QByteArray hash = DatasetStore::textDedupHash(text, textB);
+    line.key = Key::fromHash(hash);
+
+    line.cuts.reserve(5 + 4 * line.kept.size());
+    line.cuts.append(0);
+    auto append = [&](QByteArrayView utf8) {
+        line.utf8.append(utf8);
+        line.cuts.append(line.utf8.size());
+    };
+    append(text.toUtf8());
+    append(textB.toUtf8());
+    append(sourceName.toUtf8());
+    append(hash.toHex());
+    for (const Annotation &a : std::as_const(line.kept)) {
+        append(a.author.toUtf8());
+        append(a.label.toUtf8());
+        append(geometryText(a).toUtf8());
+        append(a.source.toUtf8());
+    }
+    return line;
+}
+
+Status TextBulkWriter::start()
+{
+    Database &db = m_store.database();
+    Query last = db.query("SELECT coalesce(max(id), 0) FROM dataset_items;");
+    auto row = last.next();
+    if (!row)
+        return row.error();
+    m_lastId = last.int64(0);
+    if (auto done = last.exec(); !done)
+        return done;
+    Query position = db.query("SELECT coalesce(max(position), 0) FROM dataset_items WHERE "
+                              "dataset_id = ?1;");
+    position.bind(1, m_dataset.id);
+    row = position.next();
+    if (!row)
+        return row.error();
+    m_position = position.int64(0);
+    if (auto done = position.exec(); !done)
+        return done;
+    Query keys =
+        db.query("SELECT dedup_key, item_id FROM dataset_item_keys WHERE dataset_id = ?1;");
+    keys.bind(1, m_dataset.id);
+    if (auto done = keys.forEach([&](const Query &q) {
+            m_keys.insert(Key::fromHash(QByteArray::fromHex(q.blob(0))), q.int64(1));
+        });
+        !done)
+        return done;
+    m_started = true;
+    return {};
+}
+
+void TextBulkWriter::refreshNow()
+{
+    if (m_now.isEmpty() || ++m_sinceNow >= 4096) {
+        m_now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
+        m_sinceNow = 0;
+    }
+}
+
+Status TextBulkWriter::ensureLabel(const QString &label)
+{
+    if (m_labels.contains(label))
+        return {};
+    auto made = m_store.ensureLabel(m_dataset.id, label);
+    if (!made)
+        return made.error();
+    m_labels.insert(label);
+    return {};
+}
+
+Status TextBulkWriter::insertAnnotations(qint64 itemId, const Prepared &line)
+{
+    if (!m_insertAnnotation)
+        m_insertAnnotation.emplace(m_store.database().query(
+            "INSERT INTO annotations (item_id, author, kind, label, geometry, state, source, "
+            "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8);"));
+    Query &q = *m_insertAnnotation;
+    for (qsizetype i = 0; i < line.kept.size(); ++i) {
+        const Annotation &a = line.kept.at(i);
+        if (!a.label.isEmpty()) {
+            if (auto ok = ensureLabel(a.label); !ok)
+                return ok;
+        }
+        const qsizetype f = 4 + 4 * i; // author, label, geometry, source
+        q.bindInt64(1, itemId)
+            .bindUtf8(2, line.field(f))
+            .bindUtf8(3, spelled<AnnotationKind, 5>(a.kind))
+            .bindUtf8(4, line.field(f + 1))
+            .bindUtf8(5, line.field(f + 2))
+            .bindUtf8(6, spelled<AnnotationState, 3>(a.state))
+            .bindUtf8(7, line.field(f + 3))
+            .bindUtf8(8, m_now);
+        if (auto done = q.exec(); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
+                                      const QString &sourceName, QList<Annotation> annotations,
+                                      QStringList *warnings, qint64 *annotationsAdded)
+{
+    const Prepared line =
+        prepare(m_dataset, m_store.author(), text, textB, sourceName, std::move(annotations));
+    if (warnings)
+        warnings->append(line.warnings);
+    return add(line, annotationsAdded);
+}
+
+Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsAdded)
+{
+    Database &db = m_store.database();
+    if (annotationsAdded)
+        *annotationsAdded = 0;
+    if (!line.error.isEmpty())
+        return makeError(ErrorCode::Invalid, line.error);
+    if (!m_started) {
+        if (auto ok = start(); !ok)
+            return ok.error();
+    }
+    refreshNow();
+
     AddedItem added;
-    if (const auto found = m_keys.constFind(key); found != m_keys.cend()) {
+    if (const auto found = m_keys.constFind(line.key); found != m_keys.cend()) {
         auto existing = m_store.item(found.value());
         if (!existing)
             return existing.error();
         added.item = existing.value();
         added.duplicate = true;
         // Another annotator's work on the same text joins the item (never twice per author).
-        if (kept.isEmpty())
+        if (line.kept.isEmpty())
             return added;
         QSet<QString> authors;
-        for (const Annotation &a : std::as_const(kept))
+        for (const Annotation &a : std::as_const(line.kept))
             authors.insert(a.author);
         for (const QString &author : std::as_const(authors)) {
             Query q = db.query("SELECT 1 FROM annotations WHERE item_id = ?1 AND author = ?2 "
@@ -215,52 +307,74 @@ Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
             if (has)
                 return added;
         }
-        if (auto ok = insertAnnotations(added.item.id, kept); !ok)
+        if (auto ok = insertAnnotations(added.item.id, line); !ok)
             return ok.error();
-        if (labeled) {
+        if (line.labeled) {
             Query u = db.query("UPDATE dataset_items SET status = 'labeled', updated_at = ?2 "
                                "WHERE id = ?1 AND status = 'unlabeled';");
-            u.bind(1, added.item.id).bind(2, m_now);
+            u.bindInt64(1, added.item.id).bindUtf8(2, m_now);
             if (auto done = u.exec(); !done)
                 return done.error();
         }
         if (annotationsAdded)
-            *annotationsAdded = kept.size();
+            *annotationsAdded = line.kept.size();
         return added;
     }
     // Ids are numbered here, not returned by SQLite: this runs inside the write transaction.
     added.item.id = m_lastId + 1;
-    Query insert =
-        db.query("INSERT INTO dataset_items (id, dataset_id, text, text_b, source_name, dedup_key, "
-                 "position, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);");
+    if (!m_insertItem)
+        m_insertItem.emplace(db.query("INSERT INTO dataset_items (id, dataset_id, text, text_b, "
+                                      "source_name, dedup_key, position, status, updated_at) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);"));
+    Query &insert = *m_insertItem;
     insert.bindInt64(1, added.item.id)
         .bindInt64(2, m_dataset.id)
-        .bindUtf8(3, text.toUtf8())
-        .bindUtf8(5, sourceName.toUtf8())
-        .bindUtf8(6, key.toLatin1())
+        .bindUtf8(3, line.field(0))
+        .bindUtf8(5, line.field(2))
+        .bindUtf8(6, line.field(3))
         .bindInt64(7, m_position + 1)
-        .bindUtf8(8, labeled ? "labeled" : "unlabeled")
-        .bindUtf8(9, m_nowUtf8);
-    if (!textB.isEmpty())
-        insert.bindUtf8(4, textB.toUtf8()); // else NULL, as every parameter starts
+        .bindUtf8(8, line.labeled ? "labeled" : "unlabeled")
+        .bindUtf8(9, m_now);
+    if (line.textB.isEmpty())
+        insert.bind(4, QVariant()); // NULL
+    else
+        insert.bindUtf8(4, line.field(1));
     if (auto done = insert.exec(); !done)
         return done.error();
     m_lastId = added.item.id;
-    m_keys.insert(key, added.item.id);
+    m_keys.insert(line.key, added.item.id);
+    m_newKeys.append({line.key, added.item.id});
     ++m_position;
     added.item.datasetId = m_dataset.id;
-    added.item.text = text;
-    added.item.textB = textB;
-    added.item.sourceName = sourceName;
-    added.item.dedupKey = key;
+    added.item.text = line.text;
+    added.item.textB = line.textB;
+    added.item.sourceName = line.sourceName;
+    added.item.dedupKey = QString::fromLatin1(line.field(3));
     added.item.position = m_position;
-    added.item.status = labeled ? ItemStatus::Labeled : ItemStatus::Unlabeled;
+    added.item.status = line.labeled ? ItemStatus::Labeled : ItemStatus::Unlabeled;
 
-    if (auto ok = insertAnnotations(added.item.id, kept); !ok)
+    if (auto ok = insertAnnotations(added.item.id, line); !ok)
         return ok.error();
     if (annotationsAdded)
-        *annotationsAdded = kept.size();
+        *annotationsAdded = line.kept.size();
     return added;
+}
+
+Status TextBulkWriter::finish()
+{
+    // Raw bytes compare as their hex does: the keys go in in the table's order.
+    std::sort(m_newKeys.begin(), m_newKeys.end(), [](const auto &a, const auto &b) {
+        return std::memcmp(a.first.words.data(), b.first.words.data(), 32) < 0;
+    });
+    Query insert = m_store.database().query(
+        "INSERT INTO dataset_item_keys (dataset_id, dedup_key, item_id) VALUES (?1, ?2, ?3);");
+    for (const auto &[key, id] : std::as_const(m_newKeys)) {
+        insert.bindInt64(1, m_dataset.id).bindUtf8(2, key.hex()).bindInt64(3, id);
+        if (auto done = insert.exec(); !done)
+            return done;
+    }
+    m_newKeys.clear();
+    return {};
 }
 
 } // namespace atelier

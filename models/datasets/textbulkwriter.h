@@ -1,16 +1,20 @@
 #pragma once
 
+#include "catalog/database.h"
 #include "core/result.h"
 #include "datasets/datasetstore.h"
 #include "datasets/datasettypes.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <array>
+#include <optional>
+#include <utility>
 
 namespace atelier {
 
@@ -20,37 +24,87 @@ namespace atelier {
 /// item labeled when it gets an accepted annotation, spans inside the text and not overlapping
 /// unless the dataset allows it). Use it inside DatasetStore::batch(); DatasetStore's per-item
 /// calls re-read the dataset on every call, which a million-line file cannot afford.
+///
+/// Work that needs no catalog is split off into prepare(), a pure function that a parsing
+/// thread can run ahead of the writer: the checks, the de-duplication hash, the UTF-8 of every
+/// value to bind. add() then only looks the key up and inserts.
 class TextBulkWriter final
 {
     Q_DECLARE_TR_FUNCTIONS(TextBulkWriter)
 
 public:
+    /// A de-duplication key in memory: the SHA-256 as four words (uniformly random bits, so
+    /// the first word is its hash). A million keys take ~50 MB, not the ~170 MB of hex strings.
+    struct Key
+    {
+        std::array<quint64, 4> words{};
+        static Key fromHash(QByteArrayView sha256);
+        QByteArray hex() const;
+        friend bool operator==(const Key &a, const Key &b) { return a.words == b.words; }
+        friend size_t qHash(const Key &k, size_t seed = 0) noexcept { return k.words[0] ^ seed; }
+    };
+
+    /// One text made ready for add(): checked annotations and the values to bind.
+    struct Prepared
+    {
+        QString text;
+        QString textB;
+        QString sourceName;
+        QString error;          ///< set when the text cannot be added (then nothing else is)
+        QStringList warnings;   ///< annotations left out, and why
+        QList<Annotation> kept; ///< the annotations that pass the dataset's rules
+        bool labeled = false;   ///< an accepted annotation among them
+        Key key;
+        /// The UTF-8 of text, text B, source name, then per kept annotation its author, label,
+        /// geometry and source, one after the other; field i is utf8[cuts[i], cuts[i + 1]).
+        QByteArray utf8;
+        QList<qsizetype> cuts;
+        QByteArrayView field(qsizetype i) const;
+    };
+
     TextBulkWriter(DatasetStore &store, DatasetInfo dataset);
 
-    /// Adds the text (and for pairs the second text) with \a annotations (author and state
-    /// as given; an empty author is the store's). A text already in the dataset is not added
-    /// again (duplicate is set); its annotations join the existing item when their author has
-    /// none on it yet (a second annotator's import), else they are dropped. Annotations that
-    /// break a rule are left out and described in \a warnings; an empty text is an error.
-    /// \a annotationsAdded receives how many annotations were written.
+    /// Checks \a annotations against the rules of \a dataset (author \a defaultAuthor where
+    /// none is given) and computes what add() binds. Reads nothing: any thread may call it.
+    static Prepared prepare(const DatasetInfo &dataset, const QString &defaultAuthor,
+                            const QString &text, const QString &textB, const QString &sourceName,
+                            QList<Annotation> annotations);
+
+    /// Adds the prepared text. A text already in the dataset is not added again (duplicate is
+    /// set); its annotations join the existing item when their author has none on it yet (a
+    /// second annotator's import), else they are dropped. \a annotationsAdded receives how
+    /// many annotations were written.
+    Result<AddedItem> add(const Prepared &line, qint64 *annotationsAdded = nullptr);
+    /// prepare() and add() in one: annotations that break a rule are left out and described
+    /// in \a warnings; an empty text is an error.
     Result<AddedItem> add(const QString &text, const QString &textB, const QString &sourceName,
                           QList<Annotation> annotations, QStringList *warnings,
                           qint64 *annotationsAdded = nullptr);
+    /// Writes the de-duplication keys of the items added, in key order (a B-tree fills
+    /// fastest that way; the table refuses a key twice). Call it once, after the last add()
+    /// and inside the same batch: without it the new items are not found as duplicates later.
+    Status finish();
 
 private:
+    Status start();
     Status ensureLabel(const QString &label);
-    Status loadKeys();
-    Status insertAnnotations(qint64 itemId, const QList<Annotation> &kept);
+    Status insertAnnotations(qint64 itemId, const Prepared &line);
+    void refreshNow();
 
     DatasetStore &m_store;
     DatasetInfo m_dataset;
-    qint64 m_position = -1;
-    qint64 m_lastId = -1;          // the writer numbers its rows inside the write transaction
-    QHash<QString, qint64> m_keys; // dedup key → item id, of the dataset
+    bool m_started = false;
+    qint64 m_position = 0;
+    qint64 m_lastId = 0;                     // the writer numbers its rows inside the transaction
+    QHash<Key, qint64> m_keys;               // dedup key → item id, of the dataset
+    QList<std::pair<Key, qint64>> m_newKeys; // the keys of the items added, for finish()
+    // The two inserts of every line, held for the writer's life: no statement-cache lookup per
+    // row. Their statements stay reset between rows (exec() runs them to completion).
+    std::optional<Query> m_insertItem;
+    std::optional<Query> m_insertAnnotation;
 
     QSet<QString> m_labels;
-    QString m_now;
-    QByteArray m_nowUtf8;
+    QByteArray m_now;
     int m_sinceNow = 0;
 };
 
