@@ -1983,6 +1983,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>Upgrading the catalog to schema %1 failed: %2</source>
         <translation>将目录库升级到架构版本 %1 失败：%2</translation>
     </message>
+    <message>
+        <source>Upgrading the catalog left a row of %1 whose reference is missing; the upgrade was undone.</source>
+        <translation>升级目录库后，%1 中有一行的引用缺失；升级已撤销。</translation>
+    </message>
 </context>
 <context>
     <name>MlflowImport</name>
@@ -3913,10 +3917,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
-    </message>
-    <message>
-        <source>a text pair needs its second text (text_b); it is empty</source>
-        <translation>文本对需要第二段文本 (text_b)；该文本为空</translation>
     </message>
     <message>
         <source>same text (after normalisation) as %1; %2 annotations by %3 added to it</source>

@@ -15,6 +15,7 @@ namespace atelier {
 /// that reading ahead never holds more than \a capacity batches in memory. The producer
 /// push()es and then finish()es; the consumer pop()s until nullopt, or stop()s early (a
 /// cancel or an error), after which push() returns false at once and the producer ends.
+/// Batches may travel back through recycle() to be freed on the producer's thread.
 template <typename T> class BatchQueue final
 {
 public:
@@ -53,6 +54,25 @@ public:
         return batch;
     }
 
+    /// The consumer hands back a batch it is done with; the producer frees it in
+    /// freeRecycled(). Memory then returns to the allocator arena it came from, without the
+    /// consumer locking that arena against the producer (glibc keeps one per thread).
+    void recycle(QList<T> &&batch)
+    {
+        std::lock_guard lock(m_mutex);
+        m_recycled.push_back(std::move(batch));
+    }
+
+    /// Frees the batches handed back (call it on the producer's thread).
+    void freeRecycled()
+    {
+        std::deque<QList<T>> done;
+        {
+            std::lock_guard lock(m_mutex);
+            done.swap(m_recycled);
+        }
+    }
+
     /// The consumer wants no more: a waiting or later push() returns false.
     void stop()
     {
@@ -67,6 +87,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<QList<T>> m_batches;
+    std::deque<QList<T>> m_recycled;
     bool m_finished = false;
     bool m_stopped = false;
 };

@@ -360,6 +360,12 @@ Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsA
     return added;
 }
 
+void TextBulkWriter::reserve(qsizetype lines)
+{
+    m_keys.reserve(m_keys.size() + lines);
+    m_newKeys.reserve(m_newKeys.size() + lines);
+}
+
 Status TextBulkWriter::finish()
 {
     // Raw bytes compare as their hex does: the keys go in in the table's order.

@@ -80,6 +80,8 @@ public:
     Result<AddedItem> add(const QString &text, const QString &textB, const QString &sourceName,
                           QList<Annotation> annotations, QStringList *warnings,
                           qint64 *annotationsAdded = nullptr);
+    /// Expects about \a lines more texts: room for their keys is made once, not by growing.
+    void reserve(qsizetype lines);
     /// Writes the de-duplication keys of the items added, in key order (a B-tree fills
     /// fastest that way; the table refuses a key twice). Call it once, after the last add()
     /// and inside the same batch: without it the new items are not found as duplicates later.

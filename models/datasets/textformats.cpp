@@ -151,6 +151,7 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
     const qint64 totalLines = data.count('\n') + (data.endsWith('\n') ? 0 : 1);
     QList<TextProblem> problems;
     TextBulkWriter writer(store, dataset);
+    writer.reserve(totalLines);
     // A large file's items and their unique-key index outgrow SQLite's default 2 MiB page
     // cache: pages would be written out and read back many times inside the one transaction.
     // Up to 256 MiB for the import, the default again afterwards.
@@ -191,6 +192,7 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                 batch.append(prepareLine(std::move(record), dataset, fileName, author));
                 if (batch.size() < kBatch)
                     return true;
+                queue.freeRecycled();
                 const bool more = queue.push(std::exchange(batch, {}));
                 batch.reserve(kBatch);
                 return more;
@@ -238,6 +240,7 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                 }
                 write(line);
             }
+            queue.recycle(std::move(*batch));
         }
         // A file that cannot be read at all fails before its first record: nothing to keep.
         if (!parsed && parsed.error().code != ErrorCode::Cancelled)

@@ -105,6 +105,46 @@ private Q_SLOTS:
         QCOMPARE(db->rowCount(u"tasks"_s).value(), 0);
     }
 
+    void datasetKeysMoveToTheirOwnTable()
+    {
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        QVERIFY(Migrations::migrate(*db, 7));
+        QVERIFY(db->execScript(
+            "INSERT INTO datasets (id, name, media, task) VALUES (1, 'd', 'text', 'entities');"
+            "INSERT INTO dataset_items (id, dataset_id, text, dedup_key, position) VALUES "
+            "  (10, 1, 'a', 'k-a', 1), (11, 1, 'b', 'k-b', 2);"
+            "INSERT INTO annotations (item_id, author, kind, label) VALUES "
+            "  (10, 'ann', 'span', 'PER'), (11, 'ann', 'span', 'ORG'), (11, 'bob', 'span', 'X');"));
+        QVERIFY(Migrations::migrate(*db));
+        // The rebuild of dataset_items did not cascade into the annotations.
+        QCOMPARE(db->rowCount(u"annotations"_s).value(), 3);
+        QCOMPARE(db->rowCount(u"dataset_items"_s).value(), 2);
+        Query keys = db->query("SELECT dedup_key, item_id FROM dataset_item_keys ORDER BY 1;");
+        QVERIFY(keys.next().value());
+        QCOMPARE(keys.text(0), u"k-a"_s);
+        QCOMPARE(keys.int64(1), 10);
+        QVERIFY(keys.next().value());
+        QCOMPARE(keys.int64(1), 11);
+        QVERIFY(keys.exec());
+        // The key is still unique per dataset…
+        QVERIFY(!db->execScript("INSERT INTO dataset_item_keys VALUES (1, 'k-a', 99);"));
+        // …leaves with its item, and the items still cascade with their dataset.
+        QVERIFY(db->execScript("DELETE FROM dataset_items WHERE id = 10;"));
+        QCOMPARE(db->rowCount(u"dataset_item_keys"_s).value(), 1);
+        QCOMPARE(db->rowCount(u"annotations"_s).value(), 2);
+        QVERIFY(db->execScript("DELETE FROM datasets WHERE id = 1;"));
+        QCOMPARE(db->rowCount(u"dataset_items"_s).value(), 0);
+        QCOMPARE(db->rowCount(u"dataset_item_keys"_s).value(), 0);
+        QCOMPARE(db->rowCount(u"annotations"_s).value(), 0);
+        // Foreign keys are on again after the upgrade.
+        Query fk = db->query("PRAGMA foreign_keys;");
+        QVERIFY(fk.next().value());
+        QCOMPARE(fk.int64(0), 1);
+        QVERIFY(fk.exec());
+    }
+
     void failedStepRollsBackEveryStep()
     {
         QTemporaryDir dir;

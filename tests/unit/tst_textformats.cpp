@@ -1,3 +1,4 @@
+#include "catalog/database.h"
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
@@ -9,6 +10,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace atelier;
@@ -344,6 +347,59 @@ private Q_SLOTS:
         auto bobAgain = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
         QCOMPARE(bobAgain->annotations, 0);
         QCOMPARE(store.authors(info->id).value(), (QStringList{u"alice"_s, u"bob"_s}));
+    }
+
+    void importCancelledKeepsWhatWasWritten()
+    {
+        // More lines than the parser may read ahead, so it is waiting on a full queue when
+        // the import is cancelled: the import must still end, keep the lines written, and
+        // record their keys (a second import finds them as duplicates).
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"many.jsonl"_s);
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 30000; ++i)
+                out.write(u"{\"text\": \"line %1 of many\", \"label\": \"l%2\"}\n"_s.arg(i)
+                              .arg(i % 4)
+                              .toUtf8());
+        }
+        auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
+        QVERIFY(ws.ok());
+        DatasetStore store(ws->catalog(), ws->root());
+        std::atomic_bool cancel = false;
+        ImportOptions options;
+        options.format = u"jsonl"_s;
+        options.task = DatasetTask::TextClassification;
+        options.cancel = &cancel;
+        options.progress = [&](qint64 done, qint64, const QString &) {
+            if (done >= 4000)
+                cancel = true;
+        };
+        auto first = importDataset(store, u"many"_s, file, options);
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QVERIFY(first->cancelled);
+        QVERIFY2(first->imported >= 4000 && first->imported < 30000,
+                 qPrintable(QString::number(first->imported)));
+        QCOMPARE(store.dataset(u"many"_s)->itemCount, first->imported);
+        QCOMPARE(first->annotations, first->imported);
+
+        cancel = false;
+        options.progress = {};
+        auto rest = importDataset(store, u"many"_s, file, options);
+        QVERIFY(rest.ok());
+        QVERIFY(!rest->cancelled);
+        QCOMPARE(rest->duplicates, first->imported);
+        QCOMPARE(rest->imported, 30000 - first->imported);
+        QCOMPARE(store.dataset(u"many"_s)->itemCount, 30000);
+        // Positions continue after the first import's last: 1…30000, each once.
+        ItemQuery lastFirst;
+        lastFirst.descending = true;
+        lastFirst.limit = 1;
+        auto last = store.items(store.dataset(u"many"_s)->id, lastFirst);
+        QVERIFY(last.ok());
+        QCOMPARE(last->first().position, 30000);
+        QCOMPARE(ws->catalog().rowCount(u"dataset_item_keys"_s).value(), 30000);
     }
 
     void importBadRestImports()
