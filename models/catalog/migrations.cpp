@@ -389,7 +389,14 @@ Status Migrations::migrate(Database &db, int target)
             return off;
     }
     Status migrated = db.transaction([&]() -> Status {
-        for (int version = current + 1; version <= target; ++version) {
+        // Another process may have upgraded the file while this one waited for the write
+        // lock: the version is read again inside the transaction.
+        const int now = db.userVersion();
+        if (now < 0)
+            return makeError(
+                ErrorCode::Corrupt,
+                tr("Cannot read the schema version of %1: %2.").arg(db.path(), db.lastError()));
+        for (int version = now + 1; version <= target; ++version) {
             if (auto step = db.execScript(kSteps[std::size_t(version - 1)]); !step) {
                 return makeError(step.error().code,
                                  tr("Upgrading the catalog to schema %1 failed: %2")

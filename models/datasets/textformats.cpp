@@ -162,7 +162,7 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
         // A long-lived process's heap is full of small free chunks (a million-line import
         // allocates and frees several million more); glibc then searches long free lists on
         // every malloc, which made the same import up to 1.8x slower after earlier work in
-        // the process. Coalescing them first (and giving the free pages back) costs ~1 ms.
+        // the process. Coalescing them first also gives the free pages back to the system.
         malloc_trim(0);
 #endif
     }
