@@ -81,6 +81,16 @@
     </message>
 </context>
 <context>
+    <name>Migrations</name>
+    <message numerus="yes">
+        <source>Upgrading the catalog left %n row(s) whose reference is missing; the upgrade was undone.</source>
+        <translation>
+            <numerusform>Upgrading the catalog left %n row whose reference is missing; the upgrade was undone.</numerusform>
+            <numerusform>Upgrading the catalog left %n rows whose reference is missing; the upgrade was undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModelCommands</name>
     <message numerus="yes">
         <source>Registered %1 (%2, %n file(s), %3)</source>

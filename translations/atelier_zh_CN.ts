@@ -1983,9 +1983,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>Upgrading the catalog to schema %1 failed: %2</source>
         <translation>将目录库升级到架构版本 %1 失败：%2</translation>
     </message>
-    <message>
-        <source>Upgrading the catalog left a row of %1 whose reference is missing; the upgrade was undone.</source>
-        <translation>升级目录库后，%1 中有一行的引用缺失；升级已撤销。</translation>
+    <message numerus="yes">
+        <source>Upgrading the catalog left %n row(s) whose reference is missing; the upgrade was undone.</source>
+        <translation>
+            <numerusform>升级目录库后有 %n 行的引用缺失；升级已撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

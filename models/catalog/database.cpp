@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -99,8 +101,15 @@ Query &Query::bindUtf8(int index, QByteArrayView utf8)
 
 Result<bool> Query::next()
 {
-    if (m_error)
-        return *m_error;
+    if (m_error) {
+        if (!m_stmt) // the statement never prepared: the error stays
+            return *m_error;
+        // A bind failed: reported once, then the statement can be bound and run again (a
+        // query held across rows by a bulk writer).
+        Error error = *std::exchange(m_error, std::nullopt);
+        sqlite3_reset(m_stmt);
+        return error;
+    }
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -108,7 +117,9 @@ Result<bool> Query::next()
         sqlite3_reset(m_stmt); // ends its read transaction now, not when the Query goes
         return false;
     }
-    return m_db->errorFrom(rc, QString::fromUtf8(sqlite3_sql(m_stmt)));
+    Error error = m_db->errorFrom(rc, QString::fromUtf8(sqlite3_sql(m_stmt)));
+    sqlite3_reset(m_stmt); // ready for new binds: a failed step would otherwise refuse them
+    return error;
 }
 
 Status Query::exec()

@@ -347,12 +347,23 @@ constexpr std::array kSteps = {
         SELECT dataset_id, dedup_key, id FROM dataset_items ORDER BY dataset_id, dedup_key;
     CREATE TRIGGER dataset_items_forget_key AFTER DELETE ON dataset_items BEGIN
         DELETE FROM dataset_item_keys
-            WHERE dataset_id = old.dataset_id AND dedup_key = old.dedup_key;
+            WHERE dataset_id = old.dataset_id AND dedup_key = old.dedup_key
+              AND item_id = old.id;
     END;
     DROP INDEX annotations_by_label;
     DROP INDEX annotations_by_author;
     )sql",
 };
+
+/// How many rows reference a missing row (PRAGMA foreign_key_check).
+Result<qint64> foreignKeyViolations(Database &db)
+{
+    qint64 count = 0;
+    Query check = db.query("PRAGMA foreign_key_check;");
+    if (auto read = check.forEach([&](const Query &) { ++count; }); !read)
+        return read.error();
+    return count;
+}
 
 } // namespace
 
@@ -389,6 +400,10 @@ Status Migrations::migrate(Database &db, int target)
             return off;
     }
     Status migrated = db.transaction([&]() -> Status {
+        // Rows whose reference was already missing do not stop the upgrade; new ones do.
+        auto before = foreignKeyViolations(db);
+        if (!before)
+            return before.error();
         // Another process may have upgraded the file while this one waited for the write
         // lock: the version is read again inside the transaction.
         const int now = db.userVersion();
@@ -406,17 +421,16 @@ Status Migrations::migrate(Database &db, int target)
             if (auto set = db.setUserVersion(version); !set)
                 return set;
         }
-        Query check = db.query("PRAGMA foreign_key_check;");
-        auto broken = check.next();
-        if (!broken)
-            return broken.error();
-        if (broken.value()) {
+        auto after = foreignKeyViolations(db);
+        if (!after)
+            return after.error();
+        if (after.value() > before.value()) {
             return makeError(ErrorCode::Corrupt,
-                             tr("Upgrading the catalog left a row of %1 whose reference is "
-                                "missing; the upgrade was undone.")
-                                 .arg(check.text(0)));
+                             tr("Upgrading the catalog left %n row(s) whose reference is "
+                                "missing; the upgrade was undone.",
+                                nullptr, int(after.value() - before.value())));
         }
-        return check.exec();
+        return {};
     });
     if (foreignKeys)
         (void)db.execScript("PRAGMA foreign_keys = ON;");

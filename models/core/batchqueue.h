@@ -73,7 +73,8 @@ public:
         }
     }
 
-    /// The consumer wants no more: a waiting or later push() returns false.
+    /// The consumer wants no more: a waiting or later push() returns false. Only the
+    /// consumer calls it, so it does not wake a pop().
     void stop()
     {
         std::lock_guard lock(m_mutex);

@@ -230,6 +230,7 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
         if (options.progress && (report.imported + report.duplicates) % 2000 == 0)
             options.progress(line.line, totalLines, fileName);
     };
+    qint64 reached = 0; // the last line handled
     Status done = store.batch([&]() -> Status {
         while (auto batch = queue.pop()) {
             for (const PreparedLine &line : std::as_const(*batch)) {
@@ -239,6 +240,7 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                     return writer.finish();
                 }
                 write(line);
+                reached = line.line;
             }
             queue.recycle(std::move(*batch));
         }
@@ -256,7 +258,10 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
         (void)store.database().execScript("PRAGMA cache_size = -2000;");
     if (!done)
         return done.error();
-    // The parser's problems and the writer's, in line order as one pass would give them.
+    // The parser's problems and the writer's, in line order as one pass would give them;
+    // after a cancel, none from the lines the parser read ahead.
+    if (report.cancelled)
+        parseProblems.removeIf([&](const TextProblem &p) { return p.line > reached; });
     problems.append(parseProblems);
     std::stable_sort(problems.begin(), problems.end(),
                      [](const TextProblem &a, const TextProblem &b) { return a.line < b.line; });

@@ -161,6 +161,25 @@ private Q_SLOTS:
         QCOMPARE(pairs, 3 + 2 + 1);
     }
 
+    void heldStatementRunsAgainAfterAFailure()
+    {
+        // A bulk writer keeps one Query across rows: a refused row must not spoil the next.
+        QTemporaryDir dir;
+        auto db = openFresh(dir);
+        QVERIFY(db);
+        QVERIFY(db->execScript("CREATE TABLE t (k TEXT PRIMARY KEY);"));
+        Query insert = db->query("INSERT INTO t (k) VALUES (?1);");
+        QVERIFY(insert.bindUtf8(1, "a").exec());
+        Status twice = insert.bindUtf8(1, "a").exec();
+        QVERIFY(!twice);
+        QVERIFY(twice.error().message.contains(u"UNIQUE"_s, Qt::CaseInsensitive));
+        QVERIFY(insert.bindUtf8(1, "b").exec());
+        // A failed bind (index out of range) is reported once, then the statement works.
+        QVERIFY(!insert.bindUtf8(7, "x").exec());
+        QVERIFY(insert.bindUtf8(1, "c").exec());
+        QCOMPARE(db->rowCount(u"t"_s).value(), 3);
+    }
+
     void transactionRollsBackOnFailure()
     {
         QTemporaryDir dir;

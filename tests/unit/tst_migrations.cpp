@@ -130,10 +130,17 @@ private Q_SLOTS:
         QVERIFY(keys.exec());
         // The key is still unique per dataset…
         QVERIFY(!db->execScript("INSERT INTO dataset_item_keys VALUES (1, 'k-a', 99);"));
-        // …leaves with its item, and the items still cascade with their dataset.
+        // …leaves with its item…
         QVERIFY(db->execScript("DELETE FROM dataset_items WHERE id = 10;"));
         QCOMPARE(db->rowCount(u"dataset_item_keys"_s).value(), 1);
         QCOMPARE(db->rowCount(u"annotations"_s).value(), 2);
+        // …and only with its own: an item written without a key row, with the same text,
+        // takes nobody's key with it.
+        QVERIFY(db->execScript("INSERT INTO dataset_items (id, dataset_id, text, dedup_key, "
+                               "position) VALUES (12, 1, 'b', 'k-b', 3);"
+                               "DELETE FROM dataset_items WHERE id = 12;"));
+        QCOMPARE(db->rowCount(u"dataset_item_keys"_s).value(), 1);
+        // The items still cascade with their dataset, and their keys with them.
         QVERIFY(db->execScript("DELETE FROM datasets WHERE id = 1;"));
         QCOMPARE(db->rowCount(u"dataset_items"_s).value(), 0);
         QCOMPARE(db->rowCount(u"dataset_item_keys"_s).value(), 0);
@@ -143,6 +150,24 @@ private Q_SLOTS:
         QVERIFY(fk.next().value());
         QCOMPARE(fk.int64(0), 1);
         QVERIFY(fk.exec());
+    }
+
+    void earlierOrphansDoNotBlockTheUpgrade()
+    {
+        // An annotation whose item went missing before this version (written with foreign
+        // keys off) must not lock the user out of the workspace.
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        QVERIFY(Migrations::migrate(*db, 7));
+        QVERIFY(db->execScript("PRAGMA foreign_keys = OFF;"
+                               "INSERT INTO annotations (item_id, author, kind) "
+                               "VALUES (404, 'a', 'tag');"
+                               "PRAGMA foreign_keys = ON;"));
+        Status upgraded = Migrations::migrate(*db);
+        QVERIFY2(upgraded, upgraded ? "" : qPrintable(upgraded.error().message));
+        QCOMPARE(db->userVersion(), Migrations::latestVersion());
+        QCOMPARE(db->rowCount(u"annotations"_s).value(), 1);
     }
 
     void failedStepRollsBackEveryStep()
