@@ -4,6 +4,7 @@
 #include "datasets/textagreement.h"
 #include "datasets/textannotationcommands.h"
 #include "datasets/textannotationdocument.h"
+#include "labeling/importdatasetdialog.h"
 #include "labeling/textagreementview.h"
 #include "labeling/textannotator.h"
 #include "labeling/textclassificationpanel.h"
@@ -12,10 +13,12 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -156,6 +159,54 @@ private Q_SLOTS:
         auto scores = store.createDataset(u"scores"_s, DatasetTask::Pairs, scored);
         QVERIFY(scores);
         QVERIFY(store.addText(scores->id, u"A cat sat."_s, u"A dog ran."_s));
+    }
+
+    void importDialogCancelsATextFileThenImportsTheRest()
+    {
+        // The text import parses on a second thread: Cancel from the dialog must still stop
+        // it, keep what was written and say so; a second import adds only the rest.
+        const QString file = m_dir.filePath(u"sentences.jsonl"_s);
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 200000; ++i)
+                out.write(u"{\"text\": \"句子 %1 in the dialog\", \"label\": \"c%2\"}\n"_s.arg(i)
+                              .arg(i % 3)
+                              .toUtf8());
+        }
+        auto run = [&](bool cancel) -> std::optional<ImportReport> {
+            ImportDatasetDialog dialog(m_root, u"alice"_s);
+            dialog.setPath(file);
+            dialog.setFormat(u"jsonl"_s);
+            dialog.setDatasetName(u"dialog-import"_s);
+            auto *task = dialog.findChild<QComboBox *>(u"importTask"_s);
+            task->setCurrentIndex(task->findData(u"text_classification"_s));
+            QSignalSpy finished(&dialog, &ImportDatasetDialog::finished);
+            dialog.start();
+            if (!dialog.isRunning())
+                return std::nullopt;
+            if (cancel) {
+                auto *bar = dialog.findChild<QProgressBar *>();
+                if (!QTest::qWaitFor([&] { return bar->value() > 0; }, 30000))
+                    return std::nullopt;
+                dialog.cancel();
+            }
+            if (!finished.wait(60000))
+                return std::nullopt;
+            if (cancel && !finished.first().at(1).toString().contains(u"Import cancelled"_s))
+                return std::nullopt;
+            return dialog.report();
+        };
+        const auto first = run(true);
+        QVERIFY(first);
+        QVERIFY(first->cancelled);
+        QVERIFY2(first->imported > 0 && first->imported < 200000,
+                 qPrintable(QString::number(first->imported)));
+        const auto rest = run(false);
+        QVERIFY(rest);
+        QVERIFY(!rest->cancelled);
+        QCOMPARE(rest->duplicates, first->imported);
+        QCOMPARE(rest->imported + first->imported, 200000);
     }
 
     void codePointIndex_data()
