@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "core/textwidth.h"
 
 #include "cliutil.h"
 #include "datasetcommands.h"
@@ -29,7 +30,7 @@ namespace atelier {
 namespace {
 
 const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
-                                    u"scheduler"_s, u"model"_s, u"dataset"_s, u"pool"_s};
+                                    u"scheduler"_s, u"model"_s, u"dataset"_s,  u"pool"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 
@@ -133,7 +134,7 @@ int runInfo(const Invocation &invocation)
     } else {
         const QLocale locale;
         auto row = [](const QString &key, const QString &value) {
-            out() << key.leftJustified(16) << value << Qt::endl;
+            out() << padToWidth(key, 16) << value << Qt::endl;
         };
         row(CommandLine::tr("Workspace"), i.root);
         row(CommandLine::tr("Name"), i.name);

@@ -1,4 +1,5 @@
 #include "datasetcommands.h"
+#include "core/textwidth.h"
 
 #include "cliutil.h"
 #include "textdatasetcommands.h"
@@ -95,7 +96,7 @@ public:
         m_last = m_clock.elapsed();
         const QString line = total > 0 ? u"%1 (%2%)"_s.arg(what).arg(done * 100 / total) : what;
         if (m_tty) {
-            err() << '\r' << line.leftJustified(60);
+            err() << '\r' << padToWidth(line, 60);
             if (last)
                 err() << '\n';
         } else {
@@ -151,8 +152,8 @@ int DatasetCommands::formats(bool json)
         out().flush();
         return ExitOk;
     }
-    out() << tr("FORMAT").leftJustified(12) << ' ' << tr("MEDIA").leftJustified(6) << ' '
-          << tr("DIRECTION").leftJustified(14) << ' ' << tr("TASKS") << Qt::endl;
+    out() << padToWidth(tr("FORMAT"), 12) << ' ' << padToWidth(tr("MEDIA"), 6) << ' '
+          << padToWidth(tr("DIRECTION"), 14) << ' ' << tr("TASKS") << Qt::endl;
     for (const DatasetFormat *f : all) {
         QStringList tasks;
         for (DatasetTask t : f->tasks)
@@ -160,8 +161,8 @@ int DatasetCommands::formats(bool json)
         const QString direction = f->importer && f->exporter ? tr("import, export")
                                   : f->importer              ? tr("import")
                                                              : tr("export");
-        out() << f->name.leftJustified(12) << ' ' << toString(f->media).leftJustified(6) << ' '
-              << direction.leftJustified(14) << ' ' << tasks.join(u", "_s) << Qt::endl;
+        out() << padToWidth(f->name, 12) << ' ' << padToWidth(toString(f->media), 6) << ' '
+              << padToWidth(direction, 14) << ' ' << tasks.join(u", "_s) << Qt::endl;
     }
     return ExitOk;
 }
@@ -263,14 +264,14 @@ int DatasetCommands::list()
         out() << tr("No datasets yet. Import one with 'atelier dataset import'.") << Qt::endl;
         return ExitOk;
     }
-    out() << tr("NAME").leftJustified(24) << ' ' << tr("TASK").leftJustified(19) << ' '
-          << tr("ITEMS").rightJustified(8) << ' ' << tr("LABELED").rightJustified(8) << ' '
-          << tr("VERSION").rightJustified(7) << "  " << tr("CREATED") << Qt::endl;
+    out() << padToWidth(tr("NAME"), 24) << ' ' << padToWidth(tr("TASK"), 19) << ' '
+          << padToWidth(tr("ITEMS"), 8, true) << ' ' << padToWidth(tr("LABELED"), 8, true) << ' '
+          << padToWidth(tr("VERSION"), 7, true) << "  " << tr("CREATED") << Qt::endl;
     for (const DatasetInfo &d : all.value())
-        out() << d.name.leftJustified(24) << ' ' << toString(d.task).leftJustified(19) << ' '
-              << QString::number(d.itemCount).rightJustified(8) << ' '
-              << QString::number(d.labeledCount).rightJustified(8) << ' '
-              << (d.latestVersion ? QString::number(d.latestVersion) : u"-"_s).rightJustified(7)
+        out() << padToWidth(d.name, 24) << ' ' << padToWidth(toString(d.task), 19) << ' '
+              << padToWidth(QString::number(d.itemCount), 8, true) << ' '
+              << padToWidth(QString::number(d.labeledCount), 8, true) << ' '
+              << padToWidth(d.latestVersion ? QString::number(d.latestVersion) : u"-"_s, 7, true)
               << "  " << timeText(d.createdAt) << Qt::endl;
     return ExitOk;
 }
@@ -327,7 +328,7 @@ int DatasetCommands::show()
         return ExitOk;
     }
     auto row = [](const QString &key, const QString &text) {
-        out() << key.leftJustified(14) << text << Qt::endl;
+        out() << padToWidth(key, 14) << text << Qt::endl;
     };
     QStringList options;
     if (info->options.multiLabel)
@@ -347,9 +348,9 @@ int DatasetCommands::show()
     row(tr("Annotators"), authors->isEmpty() ? u"-"_s : authors->join(u", "_s));
     row(tr("Created"), timeText(info->createdAt));
     out() << Qt::endl
-          << tr("LABEL").leftJustified(24) << ' ' << tr("KEY").leftJustified(4) << ' '
-          << tr("COLOR").leftJustified(8) << ' ' << tr("ANNOTATIONS").rightJustified(11) << ' '
-          << tr("ITEMS").rightJustified(8) << Qt::endl;
+          << padToWidth(tr("LABEL"), 24) << ' ' << padToWidth(tr("KEY"), 6) << ' '
+          << padToWidth(tr("COLOR"), 8) << ' ' << padToWidth(tr("ANNOTATIONS"), 11, true) << ' '
+          << padToWidth(tr("ITEMS"), 8, true) << Qt::endl;
     for (const LabelCount &c : distribution.value()) {
         QString hotkey;
         QString color;
@@ -359,22 +360,23 @@ int DatasetCommands::show()
                 color = l.color;
             }
         }
-        out() << c.label.leftJustified(24) << ' ' << hotkey.leftJustified(4) << ' '
-              << color.leftJustified(8) << ' ' << QString::number(c.annotations).rightJustified(11)
-              << ' ' << QString::number(c.items).rightJustified(8) << Qt::endl;
+        out() << padToWidth(c.label, 24) << ' ' << padToWidth(hotkey, 6) << ' '
+              << padToWidth(color, 8) << ' ' << padToWidth(QString::number(c.annotations), 11, true)
+              << ' ' << padToWidth(QString::number(c.items), 8, true) << Qt::endl;
     }
     if (!versions->isEmpty()) {
         out() << Qt::endl
-              << tr("VERSION").rightJustified(7) << "  " << tr("COMMIT").leftJustified(10) << ' '
-              << tr("ITEMS").rightJustified(8) << ' ' << tr("ANNOTATIONS").rightJustified(11)
-              << "  " << tr("CREATED").leftJustified(16) << "  " << tr("MESSAGE") << Qt::endl;
+              << padToWidth(tr("VERSION"), 7, true) << "  " << padToWidth(tr("COMMIT"), 10) << ' '
+              << padToWidth(tr("ITEMS"), 8, true) << ' ' << padToWidth(tr("ANNOTATIONS"), 11, true)
+              << "  " << padToWidth(tr("CREATED"), 16) << "  " << tr("MESSAGE") << Qt::endl;
         for (const DatasetVersion &v : versions.value())
-            out()
-                << QString::number(v.number).rightJustified(7) << "  "
-                << v.commitId.left(10).leftJustified(10) << ' '
-                << QString::number(v.counts.value(u"items"_s).toInteger()).rightJustified(8) << ' '
-                << QString::number(v.counts.value(u"annotations"_s).toInteger()).rightJustified(11)
-                << "  " << timeText(v.createdAt).leftJustified(16) << "  " << v.message << Qt::endl;
+            out() << padToWidth(QString::number(v.number), 7, true) << "  "
+                  << padToWidth(v.commitId.left(10), 10) << ' '
+                  << padToWidth(QString::number(v.counts.value(u"items"_s).toInteger()), 8, true)
+                  << ' '
+                  << padToWidth(QString::number(v.counts.value(u"annotations"_s).toInteger()), 11,
+                                true)
+                  << "  " << padToWidth(timeText(v.createdAt), 16) << "  " << v.message << Qt::endl;
     }
     return ExitOk;
 }

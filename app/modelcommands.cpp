@@ -1,4 +1,5 @@
 #include "modelcommands.h"
+#include "core/textwidth.h"
 
 #include "cliutil.h"
 #include "servingcommands.h"
@@ -237,15 +238,15 @@ int ModelCommands::list()
         out() << tr("No models yet. Register one with 'atelier model register'.") << Qt::endl;
         return ExitOk;
     }
-    out() << tr("NAME").leftJustified(24) << ' ' << tr("VER").rightJustified(4) << "  "
-          << tr("FRAMEWORK").leftJustified(12) << ' ' << tr("VALIDATION").leftJustified(10) << ' '
-          << tr("CREATED").leftJustified(19) << "  " << tr("ALIASES") << Qt::endl;
+    out() << padToWidth(tr("NAME"), 24) << ' ' << padToWidth(tr("VER"), 4, true) << "  "
+          << padToWidth(tr("FRAMEWORK"), 12) << ' ' << padToWidth(tr("VALIDATION"), 10) << ' '
+          << padToWidth(tr("CREATED"), 19) << "  " << tr("ALIASES") << Qt::endl;
     for (const ModelVersionRecord &version : versions.value())
-        out() << version.model.leftJustified(24) << ' '
-              << QString::number(version.version).rightJustified(4) << "  "
-              << version.framework.leftJustified(12) << ' '
-              << (version.validation.isEmpty() ? u"-"_s : version.validation).leftJustified(10)
-              << ' ' << timeText(version.createdAt).leftJustified(19) << "  "
+        out() << padToWidth(version.model, 24) << ' '
+              << padToWidth(QString::number(version.version), 4, true) << "  "
+              << padToWidth(version.framework, 12) << ' '
+              << padToWidth(version.validation.isEmpty() ? u"-"_s : version.validation, 10) << ' '
+              << padToWidth(timeText(version.createdAt), 19) << "  "
               << version.aliases.join(u", "_s) << Qt::endl;
     return ExitOk;
 }
@@ -276,7 +277,7 @@ int ModelCommands::show()
     }
     const ModelVersionRecord &v = version.value();
     auto row = [](const QString &key, const QString &text) {
-        out() << key.leftJustified(14) << text << Qt::endl;
+        out() << padToWidth(key, 14) << text << Qt::endl;
     };
     row(tr("Model"), reference(v));
     row(tr("Framework"), v.framework);
@@ -307,18 +308,18 @@ int ModelCommands::show()
     if (!v.metrics.isEmpty()) {
         out() << Qt::endl << tr("Metrics") << Qt::endl;
         for (auto it = v.metrics.begin(); it != v.metrics.end(); ++it)
-            out() << "  " << it.key().leftJustified(28) << ' ' << numberText(it.value().toDouble())
+            out() << "  " << padToWidth(it.key(), 28) << ' ' << numberText(it.value().toDouble())
                   << Qt::endl;
     }
     if (!v.params.isEmpty()) {
         out() << Qt::endl << tr("Params") << Qt::endl;
         for (auto it = v.params.begin(); it != v.params.end(); ++it)
-            out() << "  " << it.key().leftJustified(28) << ' ' << it.value().toString() << Qt::endl;
+            out() << "  " << padToWidth(it.key(), 28) << ' ' << it.value().toString() << Qt::endl;
     }
     out() << Qt::endl << tr("Files") << Qt::endl;
     for (const ModelFile &file : v.files)
-        out() << "  " << file.path.leftJustified(28) << ' '
-              << QLocale().formattedDataSize(file.size).rightJustified(10) << "  "
+        out() << "  " << padToWidth(file.path, 28) << ' '
+              << padToWidth(QLocale().formattedDataSize(file.size), 10, true) << "  "
               << file.hash.left(12) << Qt::endl;
     if (auto services = m_registry.services(v.id); services && !services->isEmpty()) {
         out() << Qt::endl << tr("Services") << Qt::endl;
@@ -448,21 +449,21 @@ int ModelCommands::compare()
     }
     const QString headA = u"v"_s + QString::number(a);
     const QString headB = u"v"_s + QString::number(b);
-    out() << tr("Metrics").leftJustified(28) << ' ' << headA.rightJustified(12) << ' '
-          << headB.rightJustified(12) << Qt::endl;
+    out() << padToWidth(tr("Metrics"), 28) << ' ' << padToWidth(headA, 12, true) << ' '
+          << padToWidth(headB, 12, true) << Qt::endl;
     if (c.metrics.isEmpty())
         out() << "  " << tr("(none)") << Qt::endl;
     for (const ModelComparison::Metric &metric : c.metrics)
-        out() << ("  "_L1 + metric.key).leftJustified(28) << ' '
-              << (metric.a ? numberText(*metric.a) : u"-"_s).rightJustified(12) << ' '
-              << (metric.b ? numberText(*metric.b) : u"-"_s).rightJustified(12) << Qt::endl;
+        out() << padToWidth("  "_L1 + metric.key, 28) << ' '
+              << padToWidth(metric.a ? numberText(*metric.a) : u"-"_s, 12, true) << ' '
+              << padToWidth(metric.b ? numberText(*metric.b) : u"-"_s, 12, true) << Qt::endl;
     int changed = 0;
     out() << Qt::endl << tr("Params that differ") << Qt::endl;
     for (const ModelComparison::Param &param : c.params) {
         if (!param.changed)
             continue;
         ++changed;
-        out() << "  " << param.key.leftJustified(28) << ' ' << param.a.value_or(u"-"_s) << "  →  "
+        out() << "  " << padToWidth(param.key, 28) << ' ' << param.a.value_or(u"-"_s) << "  →  "
               << param.b.value_or(u"-"_s) << Qt::endl;
     }
     if (changed == 0)

@@ -1,4 +1,5 @@
 #include "pipelinecommands.h"
+#include "core/textwidth.h"
 
 #include "cliutil.h"
 
@@ -210,8 +211,8 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
                          if (json)
                              return;
                          out() << QTime::currentTime().toString(u"HH:mm:ss"_s) << "  "
-                               << task.nodeId.leftJustified(18) << ' '
-                               << task.state.leftJustified(10) << ' ' << task.message << Qt::endl;
+                               << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.state, 10)
+                               << ' ' << task.message << Qt::endl;
                      });
     if (sub.parser.isSet(dryRun)) {
         auto plan = executor.plan(request);
@@ -223,8 +224,8 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
                                      {u"decision"_s, task.decision},
                                      {u"reason"_s, task.reason}});
             if (!json)
-                out() << task.nodeId.leftJustified(18) << ' ' << task.decision.leftJustified(13)
-                      << ' ' << task.reason << Qt::endl;
+                out() << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.decision, 13) << ' '
+                      << task.reason << Qt::endl;
         }
         if (json)
             printJson({{u"pipeline"_s, located->key}, {u"dry_run"_s, true}, {u"tasks"_s, tasks}});
@@ -289,7 +290,7 @@ int list(SubcommandParser &sub, Workspace &workspace)
                                  {u"versions"_s, commits ? int(commits->size()) : 0},
                                  {u"saved_at"_s, last}});
         if (!sub.wantsJson())
-            out() << slug.leftJustified(32) << ' '
+            out() << padToWidth(slug, 32) << ' '
                   << CommandLine::tr("%n versions", nullptr, commits ? int(commits->size()) : 0)
                   << "  " << last << Qt::endl;
     }
@@ -340,7 +341,7 @@ int history(SubcommandParser &sub, Workspace &workspace)
                                  {u"time"_s, commit.time.toString(Qt::ISODate)}});
         if (!sub.wantsJson())
             out() << commit.id.left(8) << "  " << commit.time.toString(Qt::ISODate) << "  "
-                  << commit.authorName.leftJustified(12) << "  " << commit.summary << Qt::endl;
+                  << padToWidth(commit.authorName, 12) << "  " << commit.summary << Qt::endl;
     }
     if (sub.wantsJson())
         printJson({{u"name"_s, slug}, {u"versions"_s, array}});

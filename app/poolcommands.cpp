@@ -1,4 +1,5 @@
 #include "poolcommands.h"
+#include "core/textwidth.h"
 
 #include "cliutil.h"
 
@@ -70,13 +71,12 @@ int list(SubcommandParser &sub, PoolStore &store)
         printJson({{u"pools"_s, array}});
         return ExitOk;
     }
-    out() << CommandLine::tr("NAME").leftJustified(16) << CommandLine::tr("KIND").leftJustified(7)
-          << CommandLine::tr("STATE").leftJustified(13)
-          << CommandLine::tr("CAPACITY").leftJustified(38) << CommandLine::tr("CHECKED")
-          << Qt::endl;
+    out() << padToWidth(CommandLine::tr("NAME"), 16) << padToWidth(CommandLine::tr("KIND"), 7)
+          << padToWidth(CommandLine::tr("STATE"), 13) << padToWidth(CommandLine::tr("CAPACITY"), 38)
+          << CommandLine::tr("CHECKED") << Qt::endl;
     for (const PoolRecord &pool : pools.value()) {
-        out() << pool.name.leftJustified(15) << ' ' << pool.kind.leftJustified(6) << ' '
-              << pool.state.leftJustified(12) << ' ' << capacityText(pool).leftJustified(37) << ' '
+        out() << padToWidth(pool.name, 15) << ' ' << padToWidth(pool.kind, 6) << ' '
+              << padToWidth(pool.state, 12) << ' ' << padToWidth(capacityText(pool), 37) << ' '
               << (pool.checkedAt.isValid() ? pool.checkedAt.toString(Qt::ISODate) : u"-"_s)
               << Qt::endl;
         if (!pool.reason.isEmpty())

@@ -1,4 +1,5 @@
 #include "runcommands.h"
+#include "core/textwidth.h"
 
 #include "cliutil.h"
 
@@ -73,8 +74,8 @@ int list(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
     if (runs->isEmpty())
         out() << CommandLine::tr("No runs yet.") << Qt::endl;
     for (const RunRecord &run : runs.value())
-        out() << run.id << "  " << run.state.leftJustified(10) << ' ' << timeText(run.createdAt)
-              << "  " << duration(run.startedAt, run.finishedAt).rightJustified(8) << "  "
+        out() << run.id << "  " << padToWidth(run.state, 10) << ' ' << timeText(run.createdAt)
+              << "  " << padToWidth(duration(run.startedAt, run.finishedAt), 8, true) << "  "
               << (run.runName.isEmpty() ? run.pipelineName
                                         : run.runName + u" ("_s + run.pipelineName + u')')
               << Qt::endl;
@@ -119,11 +120,11 @@ int show(SubcommandParser &sub, Workspace &workspace)
           << Qt::endl
           << Qt::endl;
     for (const TaskRecord &task : tasks.value()) {
-        out() << task.nodeId.leftJustified(18) << ' ' << task.state.leftJustified(10) << ' '
+        out() << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.state, 10) << ' '
               << CommandLine::tr("attempts %1").arg(task.attempts) << "  "
-              << (task.exitCode ? CommandLine::tr("exit %1").arg(*task.exitCode) : QString())
-                     .leftJustified(8)
-              << ' ' << duration(task.startedAt, task.finishedAt).rightJustified(8) << "  "
+              << padToWidth(
+                     task.exitCode ? CommandLine::tr("exit %1").arg(*task.exitCode) : QString(), 8)
+              << ' ' << padToWidth(duration(task.startedAt, task.finishedAt), 8, true) << "  "
               << task.message << Qt::endl;
     }
     return ExitOk;
@@ -191,7 +192,7 @@ int metrics(SubcommandParser &sub, Workspace &workspace, const QCommandLineOptio
     for (const MetricSummary &summary : summaries.value()) {
         if (!key.isEmpty() && summary.key != key)
             continue;
-        out() << summary.key.leftJustified(24) << ' '
+        out() << padToWidth(summary.key, 24) << ' '
               << CommandLine::tr("last %1  min %2  max %3  (%n points)", nullptr,
                                  int(summary.count))
                      .arg(summary.last)
@@ -236,22 +237,22 @@ int compare(SubcommandParser &sub, Workspace &workspace)
     }
     out() << u"%1"_s.arg(QString(), -28);
     for (const QString &run : c.runs)
-        out() << ' ' << run.leftJustified(22);
+        out() << ' ' << padToWidth(run, 22);
     out() << Qt::endl;
     for (const QString &key : c.paramKeys) {
-        out() << key.left(28).leftJustified(28);
+        out() << padToWidth(key.left(28), 28);
         for (int i = 0; i < c.runs.size(); ++i)
-            out() << ' ' << c.params[i].value(key, u"-"_s).left(22).leftJustified(22);
+            out() << ' ' << padToWidth(c.params[i].value(key, u"-"_s).left(22), 22);
         out() << Qt::endl;
     }
     for (const QString &key : c.metricKeys) {
         const auto best = c.best(key);
-        out() << key.left(28).leftJustified(28);
+        out() << padToWidth(key.left(28), 28);
         for (int i = 0; i < c.runs.size(); ++i) {
             const QString value = c.metrics[i].contains(key)
                                       ? QString::number(c.metrics[i].value(key), 'g', 6)
                                       : u"-"_s;
-            out() << ' ' << (best == i ? value + u" *"_s : value).leftJustified(22);
+            out() << ' ' << padToWidth(best == i ? value + u" *"_s : value, 22);
         }
         out() << Qt::endl;
     }

@@ -1,4 +1,5 @@
 #include "textdatasetcommands.h"
+#include "core/textwidth.h"
 
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
@@ -210,11 +211,11 @@ int TextCommands::agreement()
     if (report->disagreements.isEmpty())
         return ExitOk;
     out() << Qt::endl
-          << tr("ITEM").rightJustified(8) << "  " << tr("TEXT").leftJustified(60) << "  "
+          << padToWidth(tr("ITEM"), 8, true) << "  " << padToWidth(tr("TEXT"), 60) << "  "
           << authors.at(0) << " | " << authors.at(1) << Qt::endl;
     for (const Disagreement &d : report->disagreements)
-        out() << QString::number(d.item.id).rightJustified(8) << "  "
-              << excerpt(d.item.text).leftJustified(60) << "  " << describe(d.a) << " | "
+        out() << padToWidth(QString::number(d.item.id), 8, true) << "  "
+              << padToWidth(excerpt(d.item.text), 60) << "  " << describe(d.a) << " | "
               << describe(d.b) << Qt::endl;
     return ExitOk;
 }
@@ -293,14 +294,14 @@ int TextCommands::queue()
                               {u"items"_s, items}});
         return ExitOk;
     }
-    out() << tr("ITEM").rightJustified(8) << "  " << tr("UNCERTAINTY").rightJustified(11) << "  "
-          << tr("SUGGESTED").leftJustified(16) << "  " << tr("TEXT") << Qt::endl;
+    out() << padToWidth(tr("ITEM"), 8, true) << "  " << padToWidth(tr("UNCERTAINTY"), 11, true)
+          << "  " << padToWidth(tr("SUGGESTED"), 16) << "  " << tr("TEXT") << Qt::endl;
     for (const UncertainItem &u : shown) {
         auto item = m_store.item(u.itemId);
-        out() << QString::number(u.itemId).rightJustified(8) << "  "
-              << (u.uncertainty < 0 ? u"-"_s : QString::number(u.uncertainty, 'f', 3))
-                     .rightJustified(11)
-              << "  " << (u.topLabel.isEmpty() ? u"-"_s : u.topLabel).leftJustified(16) << "  "
+        out() << padToWidth(QString::number(u.itemId), 8, true) << "  "
+              << padToWidth(u.uncertainty < 0 ? u"-"_s : QString::number(u.uncertainty, 'f', 3), 11,
+                            true)
+              << "  " << padToWidth(u.topLabel.isEmpty() ? u"-"_s : u.topLabel, 16) << "  "
               << excerpt(item ? item->text : QString()) << Qt::endl;
     }
     return ExitOk;

@@ -1,11 +1,14 @@
 // The text actions of `atelier dataset`, run as a user runs them: the real binary in a fresh
 // workspace, exit codes, one-line refusals, and the --json reports.
 
+#include "core/textwidth.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -155,6 +158,55 @@ private Q_SLOTS:
         // Usage errors exit 2.
         QCOMPARE(run({u"dataset"_s, u"suggest"_s, u"reviews"_s, u"--from"_s, preds}).code, 2);
         QCOMPARE(run({u"dataset"_s, u"agreement"_s, u"reviews"_s}).code, 2);
+    }
+
+    void tablesLineUpWithChineseText()
+    {
+        // Chinese labels and the Chinese headers take two terminal columns per character: the
+        // columns after them must still start where the header's do.
+        const QString file = m_dir.filePath(u"cjk.jsonl"_s);
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(u"{\"text\": \"今天天气很好\", \"label\": \"天气\"}\n"
+                      u"{\"text\": \"new phone\", \"label\": \"technology\"}\n"_s.toUtf8());
+        }
+        QCOMPARE(run({u"dataset"_s, u"import"_s, file, u"--name"_s, u"cjk"_s, u"--format"_s,
+                      u"jsonl"_s, u"--task"_s, u"text_classification"_s})
+                     .code,
+                 0);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"LANG"_s, u"zh_CN.UTF-8"_s);
+        env.insert(u"LANGUAGE"_s, u"zh_CN"_s);
+        env.remove(u"LC_ALL"_s);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ATELIER_BINARY),
+                {u"dataset"_s, u"show"_s, u"cjk"_s, u"--workspace"_s, m_ws});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(u'\n');
+        // The terminal column where the colour starts, in the header and in both rows.
+        auto columnOf = [](const QString &line, const QString &what) {
+            const qsizetype at = line.indexOf(what);
+            return at < 0 ? -1 : atelier::terminalWidth(QStringView(line).left(at));
+        };
+        qsizetype header = -1;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).startsWith(u"标签"_s))
+                header = i;
+        }
+        QVERIFY2(header >= 0, qPrintable(lines.join(u'\n')));
+        const int colour = columnOf(lines.at(header), u"颜色"_s);
+        QVERIFY(colour > 0);
+        int rows = 0;
+        for (const QString &line : lines.mid(header + 1)) {
+            if (line.contains(u'#')) {
+                QCOMPARE(columnOf(line, u"#"_s), colour);
+                ++rows;
+            }
+        }
+        QCOMPARE(rows, 2);
     }
 };
 
