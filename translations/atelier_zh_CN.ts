@@ -5502,6 +5502,10 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>%1[*] — Atelier</source>
         <translation>%1[*] — Atelier</translation>
     </message>
+    <message>
+        <source>%1 was not opened: the pipeline has unsaved changes.</source>
+        <translation>未打开 %1：流水线有未保存的更改。</translation>
+    </message>
 </context>
 <context>
     <name>atelier::MetricChart</name>

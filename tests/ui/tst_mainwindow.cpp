@@ -4,6 +4,7 @@
 #include "labeling/datasetspage.h"
 #include "models/modelsview.h"
 #include "monitor/runsview.h"
+#include "pipeline/graphmodel.h"
 #include "shell/mainwindow.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -11,11 +12,14 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 using namespace atelier;
@@ -85,6 +89,41 @@ private Q_SLOTS:
         QCOMPARE(window.modelsView()->modelCount(), 0);
         QVERIFY(!window.showView(u"nosuch"_s));
         QVERIFY(AppSettings().recentWorkspaces().contains(m_demo));
+    }
+
+    void unsavedPipelineEditsKeepTheWorkspaceOpen()
+    {
+        // Opening another workspace would replace the canvas's pipeline. With no one to ask
+        // (offscreen), unsaved edits win: the other workspace is not opened.
+        const QString other = m_tmp.filePath(u"other"_s);
+        QVERIFY(Workspace::create(other, {}));
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+        window.openWorkspace(m_demo);
+        QVERIFY(waitLoaded(loaded));
+        QTRY_COMPARE(window.pipelineEditor()->currentSlug(), u"shapes-classifier"_s);
+        QTRY_VERIFY(!window.isBusy());
+        window.pipelineEditor()->model()->addNote(u"not saved yet"_s, {10, 10});
+        QVERIFY(window.pipelineEditor()->isModified());
+        window.openWorkspace(other);
+        QVERIFY(!window.isLoading());
+        QCOMPARE(window.workspacePath(), m_demo);
+        QVERIFY(window.statusBar()->currentMessage().contains(u"unsaved"_s));
+        QVERIFY(window.pipelineEditor()->isModified());
+        // Reloading the same workspace keeps the edits and does not ask.
+        loaded.clear();
+        window.openWorkspace(m_demo);
+        QVERIFY(window.isLoading());
+        QVERIFY(waitLoaded(loaded));
+        QVERIFY(window.pipelineEditor()->isModified());
+        // Once saved or undone, the other workspace opens.
+        window.pipelineEditor()->model()->undoStack()->undo();
+        QTRY_VERIFY(!window.pipelineEditor()->isModified());
+        loaded.clear();
+        window.openWorkspace(other);
+        QVERIFY(waitLoaded(loaded));
+        QCOMPARE(window.workspacePath(), QFileInfo(other).canonicalFilePath());
     }
 
     void refusesAFolderThatIsNotAWorkspace()

@@ -311,6 +311,19 @@ void MainWindow::openWorkspace(const QString &path)
 {
     if (m_loading || path.isEmpty())
         return;
+    // Another workspace replaces the canvas's pipeline: its unsaved edits are asked about
+    // first, as closing and quitting do (reloading the same workspace keeps them).
+    const auto canonical = [](const QString &p) {
+        const QFileInfo info(p);
+        return info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    };
+    if (m_editor && !m_workspacePath.isEmpty() && canonical(path) != canonical(m_workspacePath) &&
+        !m_editor->maybeDiscard()) {
+        statusBar()->showMessage(tr("%1 was not opened: the pipeline has unsaved changes.")
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 15000);
+        return;
+    }
     setLoading(true, tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     auto *watcher = new QFutureWatcher<Result<WorkspaceSnapshot>>(this);
     connect(watcher, &QFutureWatcher<Result<WorkspaceSnapshot>>::finished, this,
