@@ -16,10 +16,6 @@
         <translation>zip 文件已损坏（没有中央目录）</translation>
     </message>
     <message>
-        <source>ZIP64 archives are not supported; repack it as .tar</source>
-        <translation>不支持 ZIP64 归档；请将其重新打包为 .tar</translation>
-    </message>
-    <message>
         <source>the zip file is damaged (central directory outside the file)</source>
         <translation>zip 文件已损坏（中央目录位于文件之外）</translation>
     </message>
@@ -50,10 +46,6 @@
     <message>
         <source>compression method %1 is not supported</source>
         <translation>不支持压缩方法 %1</translation>
-    </message>
-    <message>
-        <source>ZIP64 entries are not supported; repack as .tar</source>
-        <translation>不支持 ZIP64 归档项；请重新打包为 .tar</translation>
     </message>
     <message>
         <source>damaged entry header</source>
@@ -118,6 +110,10 @@
     <message>
         <source>the name contains control characters</source>
         <translation>名称中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the zip file is damaged (its ZIP64 end record is missing)</source>
+        <translation>zip 文件已损坏（缺少 ZIP64 结尾记录）</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,81 @@ quint32 le32(const char *p)
            quint32(uchar(p[3])) << 24;
 }
 
+quint64 le64(const char *p)
+{
+    return quint64(le32(p)) | quint64(le32(p + 4)) << 32;
+}
+
+/// Where the central directory is and how many entries it lists, from the end records: the
+/// classic one, or the ZIP64 one that its locator points to when a field is saturated (more
+/// than 65,535 entries, or offsets past 4 GiB).
+struct CentralDirectory
+{
+    quint64 entries = 0;
+    quint64 size = 0;
+    quint64 offset = 0;
+};
+
+Result<CentralDirectory> findCentralDirectory(QFile &file)
+{
+    const qint64 size = file.size();
+    const qint64 tailSize = qMin<qint64>(size, 65535 + 22 + 20);
+    file.seek(size - tailSize);
+    const QByteArray tail = file.read(tailSize);
+    const qsizetype eocd = tail.lastIndexOf(QByteArrayLiteral("PK\x05\x06"));
+    if (eocd < 0 || tail.size() - eocd < 22)
+        return makeError(ErrorCode::Invalid,
+                         ArchiveReader::tr("the zip file is damaged (no central directory)"));
+    const char *e = tail.constData() + eocd;
+    CentralDirectory cd{le16(e + 10), le32(e + 12), le32(e + 16)};
+    const bool saturated =
+        cd.entries == 0xffff || cd.size == 0xffffffffu || cd.offset == 0xffffffffu;
+    if (!saturated)
+        return cd;
+    // The ZIP64 locator sits right before the classic record; it gives the ZIP64 record.
+    if (eocd < 20 || le32(tail.constData() + eocd - 20) != 0x07064b50)
+        return makeError(ErrorCode::Invalid, ArchiveReader::tr("the zip file is damaged (its "
+                                                               "ZIP64 end record is missing)"));
+    const quint64 recordAt = le64(tail.constData() + eocd - 20 + 8);
+    char record[56];
+    if (recordAt > quint64(size) || !file.seek(qint64(recordAt)) ||
+        file.read(record, sizeof record) != qint64(sizeof record) || le32(record) != 0x06064b50)
+        return makeError(ErrorCode::Invalid, ArchiveReader::tr("the zip file is damaged (its "
+                                                               "ZIP64 end record is missing)"));
+    return CentralDirectory{le64(record + 32), le64(record + 40), le64(record + 48)};
+}
+
+/// The 64-bit values of a central directory entry whose 32-bit fields are saturated, from its
+/// ZIP64 extra field (0x0001): only the saturated ones are there, in this order.
+bool readZip64Extra(const char *extra, qsizetype length, quint64 &unpacked, quint64 &packed,
+                    quint64 &localOffset)
+{
+    if (unpacked != 0xffffffffu && packed != 0xffffffffu && localOffset != 0xffffffffu)
+        return true; // nothing saturated: other extra fields are none of our business
+    qsizetype at = 0;
+    while (at + 4 <= length) {
+        const quint16 id = le16(extra + at);
+        const quint16 size = le16(extra + at + 2);
+        if (at + 4 + size > length)
+            return false;
+        if (id == 0x0001) {
+            const char *v = extra + at + 4;
+            qsizetype used = 0;
+            for (quint64 *field : {&unpacked, &packed, &localOffset}) {
+                if (*field != 0xffffffffu)
+                    continue;
+                if (used + 8 > size)
+                    return false;
+                *field = le64(v + used);
+                used += 8;
+            }
+            return true;
+        }
+        at += 4 + size;
+    }
+    return false;
+}
+
 /// Writes the bytes of one entry, counting them against the archive's budget.
 class EntryWriter
 {
@@ -120,30 +195,23 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
                          ArchiveReader::tr("cannot read %1: %2")
                              .arg(QDir::toNativeSeparators(archive), file.errorString()));
     const qint64 size = file.size();
-    const qint64 tailSize = qMin<qint64>(size, 65535 + 22);
-    file.seek(size - tailSize);
-    const QByteArray tail = file.read(tailSize);
-    const qsizetype eocd = tail.lastIndexOf(QByteArrayLiteral("PK\x05\x06"));
-    if (eocd < 0 || tail.size() - eocd < 22)
-        return makeError(ErrorCode::Invalid,
-                         ArchiveReader::tr("the zip file is damaged (no central directory)"));
-    const char *e = tail.constData() + eocd;
-    const quint32 entries = le16(e + 10);
-    const quint32 cdSize = le32(e + 12);
-    const quint32 cdOffset = le32(e + 16);
-    if (entries == 0xffff || cdOffset == 0xffffffffu)
-        return makeError(ErrorCode::Unsupported,
-                         ArchiveReader::tr("ZIP64 archives are not supported; repack it as .tar"));
-    if (qint64(cdOffset) + cdSize > size)
+    auto directory = findCentralDirectory(file);
+    if (!directory)
+        return directory.error();
+    const quint64 entries = directory->entries;
+    if (directory->offset > quint64(size) || directory->size > quint64(size) - directory->offset)
         return makeError(ErrorCode::Invalid,
                          ArchiveReader::tr("the zip file is damaged (central directory outside "
                                            "the file)"));
-    file.seek(cdOffset);
-    const QByteArray cd = file.read(cdSize);
+    // 200k entries take ~20 MB of central directory; more is refused before it is read.
+    if (entries > quint64(kMaxEntries) * 2 || directory->size > (quint64(256) << 20))
+        return makeError(ErrorCode::Invalid, ArchiveReader::tr("too many entries"));
+    file.seek(qint64(directory->offset));
+    const QByteArray cd = file.read(qint64(directory->size));
     ArchiveContents contents;
     qint64 total = 0;
     qsizetype at = 0;
-    for (quint32 i = 0; i < entries; ++i) {
+    for (quint64 i = 0; i < entries; ++i) {
         if (cancelled(cancel))
             return makeError(ErrorCode::Cancelled, ArchiveReader::tr("cancelled"));
         if (at + 46 > cd.size() || le32(cd.constData() + at) != 0x02014b50)
@@ -153,14 +221,15 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
         const quint16 flags = le16(h + 8);
         const quint16 method = le16(h + 10);
         const quint32 crc = le32(h + 16);
-        const quint32 packed = le32(h + 20);
-        const quint32 unpacked = le32(h + 24);
+        quint64 packed = le32(h + 20);
+        quint64 unpacked = le32(h + 24);
         const quint16 nameLen = le16(h + 28);
         const quint16 extraLen = le16(h + 30);
         const quint16 commentLen = le16(h + 32);
         const quint32 external = le32(h + 38);
-        const quint32 localOffset = le32(h + 42);
-        if (at + 46 + nameLen > cd.size())
+        quint64 localOffset = le32(h + 42);
+        if (at + 46 + nameLen + extraLen > cd.size() ||
+            !readZip64Extra(h + 46 + nameLen, extraLen, unpacked, packed, localOffset))
             return makeError(ErrorCode::Invalid,
                              ArchiveReader::tr("the zip file is damaged (entry %1)").arg(i + 1));
         const QString name = QString::fromUtf8(h + 46, nameLen);
@@ -196,11 +265,10 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
                 {name, ArchiveReader::tr("compression method %1 is not supported").arg(method)});
             continue;
         }
-        if (packed == 0xffffffffu || unpacked == 0xffffffffu)
-            return makeError(ErrorCode::Unsupported,
-                             ArchiveReader::tr("ZIP64 entries are not supported; repack as .tar"));
         char local[30];
-        if (!file.seek(localOffset) || file.read(local, 30) != 30 || le32(local) != 0x04034b50) {
+        if (packed > quint64(size) || localOffset > quint64(size) ||
+            !file.seek(qint64(localOffset)) || file.read(local, 30) != 30 ||
+            le32(local) != 0x04034b50) {
             contents.refused.append({name, ArchiveReader::tr("damaged entry header")});
             continue;
         }
@@ -214,7 +282,7 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
             continue;
         }
         uLong sum = crc32(0, nullptr, 0);
-        qint64 left = packed;
+        qint64 left = qint64(packed);
         QString damage;
         if (method == 0) {
             while (left > 0) {

@@ -9,11 +9,15 @@
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <zlib.h>
 
 #include <cmath>
 #include <cstring>
@@ -74,6 +78,96 @@ QStringList signature(DatasetStore &store, const QString &name, bool withAuthor 
 }
 
 /// One ustar entry (header and padded data) of a regular file.
+/// A ZIP64 archive of stored entries, as zip tools write it for more than 65,535 entries or
+/// past 4 GiB: every size and offset saturated (0xffffffff) in the classic fields, the real
+/// values in ZIP64 extra fields, and a ZIP64 end record found through its locator.
+QByteArray zip64Archive(const QList<std::pair<QByteArray, QByteArray>> &entries)
+{
+    auto u16 = [](QByteArray &b, quint16 v) { b.append(char(v & 0xff)).append(char(v >> 8)); };
+    auto u32 = [&](QByteArray &b, quint32 v) {
+        u16(b, quint16(v & 0xffff));
+        u16(b, quint16(v >> 16));
+    };
+    auto u64 = [&](QByteArray &b, quint64 v) {
+        u32(b, quint32(v & 0xffffffffu));
+        u32(b, quint32(v >> 32));
+    };
+    QByteArray archive;
+    QByteArray central;
+    for (const auto &[name, data] : entries) {
+        const quint32 crc =
+            quint32(crc32(crc32(0, nullptr, 0), reinterpret_cast<const Bytef *>(data.constData()),
+                          uInt(data.size())));
+        const quint64 offset = quint64(archive.size());
+        QByteArray local;
+        u32(local, 0x04034b50);
+        u16(local, 45); // version needed: ZIP64
+        u16(local, 0);  // flags
+        u16(local, 0);  // stored
+        u32(local, 0);  // time, date
+        u32(local, crc);
+        u32(local, 0xffffffffu);
+        u32(local, 0xffffffffu);
+        u16(local, quint16(name.size()));
+        u16(local, 20);
+        local += name;
+        u16(local, 0x0001);
+        u16(local, 16);
+        u64(local, quint64(data.size())); // unpacked
+        u64(local, quint64(data.size())); // packed
+        archive += local + data;
+
+        u32(central, 0x02014b50);
+        u16(central, 3 << 8 | 45); // made by Unix
+        u16(central, 45);
+        u16(central, 0);
+        u16(central, 0);
+        u32(central, 0);
+        u32(central, crc);
+        u32(central, 0xffffffffu);
+        u32(central, 0xffffffffu);
+        u16(central, quint16(name.size()));
+        u16(central, 28);
+        u16(central, 0);              // comment
+        u16(central, 0);              // disk
+        u16(central, 0);              // internal attributes
+        u32(central, 0100644u << 16); // a regular file
+        u32(central, 0xffffffffu);    // local offset: in the extra field
+        central += name;
+        u16(central, 0x0001);
+        u16(central, 24);
+        u64(central, quint64(data.size()));
+        u64(central, quint64(data.size()));
+        u64(central, offset);
+    }
+    const quint64 centralAt = quint64(archive.size());
+    archive += central;
+    const quint64 recordAt = quint64(archive.size());
+    u32(archive, 0x06064b50);
+    u64(archive, 44);
+    u16(archive, 45);
+    u16(archive, 45);
+    u32(archive, 0);
+    u32(archive, 0);
+    u64(archive, quint64(entries.size()));
+    u64(archive, quint64(entries.size()));
+    u64(archive, quint64(central.size()));
+    u64(archive, centralAt);
+    u32(archive, 0x07064b50); // locator
+    u32(archive, 0);
+    u64(archive, recordAt);
+    u32(archive, 1);
+    u32(archive, 0x06054b50); // the classic end record, saturated
+    u16(archive, 0);
+    u16(archive, 0);
+    u16(archive, 0xffff);
+    u16(archive, 0xffff);
+    u32(archive, 0xffffffffu);
+    u32(archive, 0xffffffffu);
+    u16(archive, 0);
+    return archive;
+}
+
 QByteArray tarEntry(const QByteArray &name, const QByteArray &data)
 {
     QByteArray header(512, '\0');
@@ -449,6 +543,42 @@ private Q_SLOTS:
         QVERIFY(!bomb);
         QVERIFY2(bomb.error().message.contains(u"more than 1 MB"_s),
                  qPrintable(bomb.error().message));
+    }
+
+    void zip64ArchiveUnpacks()
+    {
+        QTemporaryDir dir;
+        QImage image(16, 16, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG"));
+        QFile zip(dir.filePath(u"big.zip"_s));
+        QVERIFY(zip.open(QIODevice::WriteOnly));
+        const QByteArray archive = zip64Archive({{"red/a.png", png}, {"notes.txt", "hello"}});
+        zip.write(archive);
+        zip.close();
+        QTemporaryDir dest;
+        auto contents = ArchiveReader::extract(zip.fileName(), dest.path(), 1 << 20);
+        QVERIFY2(contents, qPrintable(contents ? QString() : contents.error().message));
+        QCOMPARE(contents->files, 2);
+        QFile text(dest.filePath(u"notes.txt"_s));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        QCOMPARE(text.readAll(), QByteArray("hello"));
+        QCOMPARE(QImage(dest.filePath(u"red/a.png"_s)).size(), QSize(16, 16));
+
+        // Without its ZIP64 end record the archive is refused, saying why.
+        QByteArray cut = archive;
+        const qsizetype record = cut.lastIndexOf(QByteArrayLiteral("PK\x06\x06"));
+        cut[record + 2] = 'X';
+        QFile damaged(dir.filePath(u"damaged.zip"_s));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(cut);
+        damaged.close();
+        QTemporaryDir dest2;
+        auto refused = ArchiveReader::extract(damaged.fileName(), dest2.path(), 1 << 20);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(u"ZIP64"_s), qPrintable(refused.error().message));
     }
 
     void reimportKeepsEverything()
