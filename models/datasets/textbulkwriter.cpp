@@ -36,10 +36,6 @@ QString geometryText(const Annotation &a)
     return QString::fromUtf8(json.mid(1, json.size() - 2));
 }
 
-} // namespace
-
-namespace {
-
 bool isBlank(const QString &text) // what normalizeText() leaves empty
 {
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });

@@ -313,11 +313,11 @@ void MainWindow::openWorkspace(const QString &path)
         return;
     // Another workspace replaces the canvas's pipeline: its unsaved edits are asked about
     // first, as closing and quitting do (reloading the same workspace keeps them).
-    const auto canonical = [](const QString &p) {
-        const QFileInfo info(p);
-        return info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    // Paths compared as text: no disk access on the GUI thread (a link merely asks once more).
+    const auto cleaned = [](const QString &p) {
+        return QDir::cleanPath(QFileInfo(p).absoluteFilePath());
     };
-    if (m_editor && !m_workspacePath.isEmpty() && canonical(path) != canonical(m_workspacePath) &&
+    if (m_editor && !m_workspacePath.isEmpty() && cleaned(path) != cleaned(m_workspacePath) &&
         !m_editor->maybeDiscard()) {
         statusBar()->showMessage(tr("%1 was not opened: the pipeline has unsaved changes.")
                                      .arg(QDir::toNativeSeparators(path)),
