@@ -253,17 +253,6 @@ Status TextBulkWriter::insertAnnotations(qint64 itemId, const Prepared &line)
     return {};
 }
 
-Result<AddedItem> TextBulkWriter::add(const QString &text, const QString &textB,
-                                      const QString &sourceName, QList<Annotation> annotations,
-                                      QStringList *warnings, qint64 *annotationsAdded)
-{
-    const Prepared line =
-        prepare(m_dataset, m_store.author(), text, textB, sourceName, std::move(annotations));
-    if (warnings)
-        warnings->append(line.warnings);
-    return add(line, annotationsAdded);
-}
-
 Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsAdded)
 {
     Database &db = m_store.database();

@@ -75,11 +75,6 @@ public:
     /// second annotator's import), else they are dropped. \a annotationsAdded receives how
     /// many annotations were written.
     Result<AddedItem> add(const Prepared &line, qint64 *annotationsAdded = nullptr);
-    /// prepare() and add() in one: annotations that break a rule are left out and described
-    /// in \a warnings; an empty text is an error.
-    Result<AddedItem> add(const QString &text, const QString &textB, const QString &sourceName,
-                          QList<Annotation> annotations, QStringList *warnings,
-                          qint64 *annotationsAdded = nullptr);
     /// Expects about \a lines more texts: room for their keys is made once, not by growing.
     void reserve(qsizetype lines);
     /// Writes the de-duplication keys of the items added, in key order (a B-tree fills

@@ -112,11 +112,9 @@ PreparedLine prepareLine(TextRecord &&record, const DatasetInfo &dataset, const 
     line.where = u"%1:%2"_s.arg(fileName).arg(record.line);
     if (dataset.task != DatasetTask::Pairs)
         record.textB.clear();
-    QList<Annotation> annotations = annotationsOf(record, dataset, line.where, line.warnings);
-    for (Annotation &a : annotations)
-        a.author = author;
+    // The annotations carry no author yet: prepare() gives them the import's.
     line.text = TextBulkWriter::prepare(dataset, author, record.text, record.textB, line.where,
-                                        std::move(annotations));
+                                        annotationsOf(record, dataset, line.where, line.warnings));
     return line;
 }
 
