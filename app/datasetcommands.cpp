@@ -210,9 +210,15 @@ int DatasetCommands::import()
                               {u"duplicate_files"_s, problemsJson(report->duplicateFiles)},
                               {u"unreadable"_s, problemsJson(report->unreadable)},
                               {u"warnings"_s, problemsJson(report->warnings)},
-                              {u"cancelled"_s, report->cancelled}});
+                              {u"cancelled"_s, report->cancelled},
+                              {u"task"_s, report->task ? toString(*report->task) : QString()},
+                              {u"task_reason"_s, report->taskReason}});
         return ExitOk;
     }
+    if (!report->taskReason.isEmpty())
+        out() << tr("Task: %1, chosen from the content: %2.")
+                     .arg(toString(*report->task), report->taskReason)
+              << Qt::endl;
     out() << tr("Imported into \"%1\": %2 new items, %3 duplicates, %4 annotations, %5 "
                 "unreadable, %6 warnings.")
                  .arg(report->dataset)

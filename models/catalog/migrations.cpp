@@ -353,6 +353,39 @@ constexpr std::array kSteps = {
     DROP INDEX annotations_by_label;
     DROP INDEX annotations_by_author;
     )sql",
+    // 9 — lossless datasets (issue #14): what the formats carry beyond a label and a shape.
+    // Annotations gain the kind "mask" (run-length encoded, COCO's compressed counts) and
+    // attributes (COCO iscrowd/area/id, VOC difficult/truncated/occluded/pose, labelme
+    // group_id/flags/shape_type, …); items gain their split (train/val/test) and attributes
+    // (labelme image flags and description, COCO image id, …); labels gain attributes (the
+    // category id as given, supercategory). The kind check changes, so annotations are rebuilt.
+    R"sql(
+    CREATE TABLE annotations_new (
+        id         INTEGER PRIMARY KEY,
+        item_id    INTEGER NOT NULL REFERENCES dataset_items (id) ON DELETE CASCADE,
+        author     TEXT NOT NULL,
+        kind       TEXT NOT NULL
+                   CHECK (kind IN ('tag', 'box', 'polygon', 'span', 'pair', 'mask')),
+        label      TEXT NOT NULL DEFAULT '',
+        geometry   TEXT NOT NULL DEFAULT 'null',
+        state      TEXT NOT NULL DEFAULT 'accepted'
+                   CHECK (state IN ('accepted', 'suggested', 'rejected')),
+        source     TEXT NOT NULL DEFAULT 'manual',
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        attributes TEXT NOT NULL DEFAULT '{}'
+    );
+    INSERT INTO annotations_new (id, item_id, author, kind, label, geometry, state, source,
+                                 created_at, updated_at)
+        SELECT id, item_id, author, kind, label, geometry, state, source, created_at, updated_at
+        FROM annotations;
+    DROP TABLE annotations;
+    ALTER TABLE annotations_new RENAME TO annotations;
+    CREATE INDEX annotations_by_item ON annotations (item_id, author);
+    ALTER TABLE dataset_items ADD COLUMN split TEXT NOT NULL DEFAULT '';
+    ALTER TABLE dataset_items ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE dataset_labels ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
+    )sql",
 };
 
 /// How many rows reference a missing row (PRAGMA foreign_key_check).

@@ -1,6 +1,7 @@
 #include "datasets/datasetstore.h"
 
 #include "catalog/database.h"
+#include "datasets/maskrle.h"
 #include "core/appsettings.h"
 #include "storage/objectstore.h"
 #include "versioning/gitrepository.h"
@@ -24,9 +25,10 @@ namespace {
 
 constexpr const char *kItemColumns =
     "id, dataset_id, object_hash, text, text_b, source_name, width, height, status, "
-    "review_comment, reviewer, dedup_key, position, updated_at";
+    "review_comment, reviewer, dedup_key, position, updated_at, split, attributes";
 constexpr const char *kAnnotationColumns =
-    "id, item_id, author, kind, label, geometry, state, source, created_at, updated_at";
+    "id, item_id, author, kind, label, geometry, state, source, created_at, updated_at, "
+    "attributes";
 constexpr int kPage = 500;
 
 // Distinct, readable on light and dark backgrounds; label n takes colour n % size.
@@ -47,6 +49,20 @@ QString isoNow()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+QJsonObject attributesFrom(const QString &text)
+{
+    if (text.isEmpty() || text == u"{}"_s)
+        return {};
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QString attributesText(const QJsonObject &attributes)
+{
+    if (attributes.isEmpty())
+        return u"{}"_s;
+    return QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact));
+}
+
 DatasetItem itemFrom(const Query &q)
 {
     DatasetItem item;
@@ -64,6 +80,8 @@ DatasetItem itemFrom(const Query &q)
     item.dedupKey = q.text(11);
     item.position = q.int64(12);
     item.updatedAt = parseTime(q.text(13));
+    item.split = q.text(14);
+    item.attributes = attributesFrom(q.text(15));
     return item;
 }
 
@@ -92,6 +110,7 @@ Annotation annotationFrom(const Query &q)
     a.source = q.text(7);
     a.createdAt = parseTime(q.text(8));
     a.updatedAt = parseTime(q.text(9));
+    a.attributes = attributesFrom(q.text(10));
     return a;
 }
 
@@ -137,6 +156,10 @@ QJsonObject itemJson(const DatasetItem &item)
         o.insert(u"reviewer"_s, item.reviewer);
     if (!item.reviewComment.isEmpty())
         o.insert(u"review_comment"_s, item.reviewComment);
+    if (!item.split.isEmpty())
+        o.insert(u"split"_s, item.split);
+    if (!item.attributes.isEmpty())
+        o.insert(u"attributes"_s, item.attributes);
     return o;
 }
 
@@ -156,13 +179,15 @@ DatasetItem itemFromJson(const QJsonObject &o, qint64 datasetId, qint64 position
     item.textB = o.value(u"text_b"_s).toString();
     item.reviewer = o.value(u"reviewer"_s).toString();
     item.reviewComment = o.value(u"review_comment"_s).toString();
+    item.split = o.value(u"split"_s).toString();
+    item.attributes = o.value(u"attributes"_s).toObject();
     item.position = position;
     return item;
 }
 
 QJsonObject annotationJson(const Annotation &a)
 {
-    return {{u"item"_s, a.itemId},
+    QJsonObject o{{u"item"_s, a.itemId},
             {u"author"_s, a.author},
             {u"kind"_s, toString(a.kind)},
             {u"label"_s, a.label},
@@ -171,6 +196,9 @@ QJsonObject annotationJson(const Annotation &a)
             {u"source"_s, a.source},
             {u"created_at"_s, a.createdAt.toString(Qt::ISODateWithMs)},
             {u"updated_at"_s, a.updatedAt.toString(Qt::ISODateWithMs)}};
+    if (!a.attributes.isEmpty())
+        o.insert(u"attributes"_s, a.attributes);
+    return o;
 }
 
 Annotation annotationFromJson(const QJsonObject &o)
@@ -186,6 +214,7 @@ Annotation annotationFromJson(const QJsonObject &o)
     a.source = o.value(u"source"_s).toString(u"manual"_s);
     a.createdAt = parseTime(o.value(u"created_at"_s).toString());
     a.updatedAt = parseTime(o.value(u"updated_at"_s).toString());
+    a.attributes = o.value(u"attributes"_s).toObject();
     return a;
 }
 
@@ -425,11 +454,12 @@ Status DatasetStore::removeDataset(const QString &name)
 Result<QList<DatasetLabel>> DatasetStore::labels(qint64 datasetId)
 {
     QList<DatasetLabel> list;
-    Query q = m_db.query("SELECT id, name, color, hotkey, position FROM dataset_labels "
-                         "WHERE dataset_id = ?1 ORDER BY position, id;");
+    Query q = m_db.query("SELECT id, name, color, hotkey, position, attributes FROM "
+                         "dataset_labels WHERE dataset_id = ?1 ORDER BY position, id;");
     q.bind(1, datasetId);
     Status read = q.forEach([&](const Query &row) {
-        list.append({row.int64(0), row.text(1), row.text(2), row.text(3), int(row.int64(4))});
+        list.append({row.int64(0), row.text(1), row.text(2), row.text(3), int(row.int64(4)),
+                     attributesFrom(row.text(5))});
     });
     if (!read)
         return read.error();
@@ -488,14 +518,15 @@ Result<DatasetLabel> DatasetStore::addLabel(qint64 datasetId, const QString &nam
 
 Result<DatasetLabel> DatasetStore::ensureLabel(qint64 datasetId, const QString &name)
 {
-    Query q = m_db.query("SELECT id, name, color, hotkey, position FROM dataset_labels "
-                         "WHERE dataset_id = ?1 AND name = ?2;");
+    Query q = m_db.query("SELECT id, name, color, hotkey, position, attributes FROM "
+                         "dataset_labels WHERE dataset_id = ?1 AND name = ?2;");
     q.bind(1, datasetId).bind(2, name.trimmed());
     auto row = q.next();
     if (!row)
         return row.error();
     if (row.value()) {
-        DatasetLabel label{q.int64(0), q.text(1), q.text(2), q.text(3), int(q.int64(4))};
+        DatasetLabel label{q.int64(0), q.text(1), q.text(2), q.text(3), int(q.int64(4)),
+                           attributesFrom(q.text(5))};
         if (auto done = q.exec(); !done)
             return done.error();
         return label;
@@ -543,6 +574,17 @@ Status DatasetStore::setLabelColor(qint64 datasetId, const QString &name, const 
         Query q =
             m_db.query("UPDATE dataset_labels SET color = ?3 WHERE dataset_id = ?1 AND name = ?2;");
         q.bind(1, datasetId).bind(2, name).bind(3, color);
+        return q.exec();
+    });
+}
+
+Status DatasetStore::setLabelAttributes(qint64 datasetId, const QString &name,
+                                        const QJsonObject &attributes)
+{
+    return write([&]() -> Status {
+        Query q = m_db.query(
+            "UPDATE dataset_labels SET attributes = ?3 WHERE dataset_id = ?1 AND name = ?2;");
+        q.bind(1, datasetId).bind(2, name).bind(3, attributesText(attributes));
         return q.exec();
     });
 }
@@ -840,7 +882,8 @@ Result<AddedItem> DatasetStore::insertItem(qint64 datasetId, DatasetItem item)
         }
         Query q = m_db.query(
             "INSERT INTO dataset_items (dataset_id, object_hash, text, text_b, source_name, "
-            "width, height, dedup_key, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+            "width, height, dedup_key, split, attributes, position) VALUES (?1, ?2, ?3, ?4, ?5, "
+            "?6, ?7, ?8, ?9, ?10, "
             "(SELECT coalesce(max(position), 0) + 1 FROM dataset_items WHERE dataset_id = ?1)) "
             "RETURNING id;");
         q.bind(1, datasetId)
@@ -850,7 +893,9 @@ Result<AddedItem> DatasetStore::insertItem(qint64 datasetId, DatasetItem item)
             .bind(5, item.sourceName)
             .bind(6, item.width)
             .bind(7, item.height)
-            .bind(8, item.dedupKey);
+            .bind(8, item.dedupKey)
+            .bind(9, item.split)
+            .bind(10, attributesText(item.attributes));
         auto row = q.next();
         if (!row)
             return row.error();
@@ -1012,6 +1057,36 @@ Status DatasetStore::setItemStatus(qint64 itemId, ItemStatus status)
     });
 }
 
+Status DatasetStore::setItemSplit(qint64 itemId, const QString &split)
+{
+    return write([&]() -> Status {
+        Query q =
+            m_db.query("UPDATE dataset_items SET split = ?2, updated_at = ?3 WHERE id = ?1;");
+        q.bind(1, itemId).bind(2, split.trimmed()).bind(3, isoNow());
+        return q.exec();
+    });
+}
+
+Status DatasetStore::mergeItemAttributes(qint64 itemId, const QJsonObject &attributes)
+{
+    return write([&]() -> Status {
+        auto existing = item(itemId);
+        if (!existing)
+            return existing.error();
+        QJsonObject merged = existing->attributes;
+        for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+            if (it->isNull())
+                merged.remove(it.key());
+            else
+                merged.insert(it.key(), it.value());
+        }
+        Query q = m_db.query(
+            "UPDATE dataset_items SET attributes = ?2, updated_at = ?3 WHERE id = ?1;");
+        q.bind(1, itemId).bind(2, attributesText(merged)).bind(3, isoNow());
+        return q.exec();
+    });
+}
+
 Status DatasetStore::review(qint64 itemId, ItemStatus verdict, const QString &comment,
                             const QString &reviewer)
 {
@@ -1113,7 +1188,9 @@ Status DatasetStore::checkAnnotation(const DatasetInfo &dataset, const DatasetIt
         a.source = u"manual"_s;
     a.itemId = item.id;
     const AnnotationKind expected = annotationKindOf(dataset.task);
-    if (a.kind != expected) {
+    const bool fits = a.kind == expected ||
+                      (dataset.task == DatasetTask::Segmentation && a.kind == AnnotationKind::Mask);
+    if (!fits) {
         return makeError(
             ErrorCode::Invalid,
             tr("A %1 annotation does not fit the %2 dataset \"%3\" (it takes %4).")
@@ -1162,20 +1239,46 @@ Status DatasetStore::checkAnnotation(const DatasetInfo &dataset, const DatasetIt
         break;
     }
     case AnnotationKind::Polygon: {
-        const QPolygonF p = a.points();
-        if (p.size() < 3 || p.size() != a.geometry.toArray().size())
-            return makeError(ErrorCode::Invalid,
-                             tr("A polygon needs at least three [x, y] points."));
-        for (const QPointF &pt : p) {
-            if (w > 0 &&
-                (pt.x() < -slack || pt.y() < -slack || pt.x() > w + slack || pt.y() > h + slack))
-                return makeError(ErrorCode::Invalid,
-                                 tr("The polygon point (%1, %2) lies outside the %3×%4 image.")
-                                     .arg(pt.x())
-                                     .arg(pt.y())
-                                     .arg(item.width)
-                                     .arg(item.height));
+        const QList<QPolygonF> parts = a.parts();
+        const QJsonArray g = a.geometry.toArray();
+        const bool multi = parts.size() > 1 || (!g.isEmpty() && g.first().toArray().first().isArray());
+        bool wellFormed = !parts.isEmpty() && (multi ? parts.size() == g.size() : true);
+        for (qsizetype i = 0; wellFormed && i < parts.size(); ++i) {
+            const qsizetype given = multi ? g[i].toArray().size() : g.size();
+            wellFormed = parts[i].size() >= 3 && parts[i].size() == given;
         }
+        if (!wellFormed)
+            return makeError(ErrorCode::Invalid,
+                             tr("A polygon needs at least three [x, y] points in each part."));
+        for (const QPolygonF &p : parts) {
+            for (const QPointF &pt : p) {
+                if (w > 0 && (pt.x() < -slack || pt.y() < -slack || pt.x() > w + slack ||
+                              pt.y() > h + slack))
+                    return makeError(
+                        ErrorCode::Invalid,
+                        tr("The polygon point (%1, %2) lies outside the %3×%4 image.")
+                            .arg(pt.x())
+                            .arg(pt.y())
+                            .arg(item.width)
+                            .arg(item.height));
+            }
+        }
+        break;
+    }
+    case AnnotationKind::Mask: {
+        const auto rle = a.maskRle();
+        if (!rle)
+            return makeError(ErrorCode::Invalid,
+                             tr("A mask needs {\"size\": [height, width], \"counts\": …} whose "
+                                "runs cover the whole image."));
+        if (item.width > 0 && (rle->width != item.width || rle->height != item.height))
+            return makeError(ErrorCode::Invalid,
+                             tr("The %1×%2 mask does not match the %3×%4 image.")
+                                 .arg(rle->width)
+                                 .arg(rle->height)
+                                 .arg(item.width)
+                                 .arg(item.height));
+        a.geometry = rle->toJson(); // one stored form: the compressed counts
         break;
     }
     case AnnotationKind::Span: {
@@ -1255,8 +1358,8 @@ Result<Annotation> DatasetStore::insertAnnotation(const DatasetInfo &dataset,
         return ok.error();
     const QString now = isoNow();
     Query q = m_db.query("INSERT INTO annotations (item_id, author, kind, label, geometry, state, "
-                         "source, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                         "?8, ?8) RETURNING id;");
+                         "source, created_at, updated_at, attributes) VALUES (?1, ?2, ?3, ?4, "
+                         "?5, ?6, ?7, ?8, ?8, ?9) RETURNING id;");
     q.bind(1, item.id)
         .bind(2, a.author)
         .bind(3, toString(a.kind))
@@ -1264,7 +1367,8 @@ Result<Annotation> DatasetStore::insertAnnotation(const DatasetInfo &dataset,
         .bind(5, geometryText(a.geometry))
         .bind(6, toString(a.state))
         .bind(7, a.source)
-        .bind(8, now);
+        .bind(8, now)
+        .bind(9, attributesText(a.attributes));
     auto row = q.next();
     if (!row)
         return row.error();
@@ -1328,14 +1432,16 @@ Result<Annotation> DatasetStore::updateAnnotation(const Annotation &annotation)
             return ok;
         const QString now = isoNow();
         Query q = m_db.query("UPDATE annotations SET author = ?2, label = ?3, geometry = ?4, "
-                             "state = ?5, source = ?6, updated_at = ?7 WHERE id = ?1;");
+                             "state = ?5, source = ?6, updated_at = ?7, attributes = ?8 "
+                             "WHERE id = ?1;");
         q.bind(1, a.id)
             .bind(2, a.author)
             .bind(3, a.label)
             .bind(4, geometryText(a.geometry))
             .bind(5, toString(a.state))
             .bind(6, a.source)
-            .bind(7, now);
+            .bind(7, now)
+            .bind(8, attributesText(a.attributes));
         if (auto ok = q.exec(); !ok)
             return ok;
         a.createdAt = old->createdAt;
@@ -1610,7 +1716,8 @@ Result<DatasetSnapshot> DatasetStore::snapshot(const QString &name, int version)
     for (const QJsonValue &v : QJsonDocument::fromJson(labelsJson.value()).array()) {
         const QJsonObject o = v.toObject();
         snap.labels.append({0, o.value(u"name"_s).toString(), o.value(u"color"_s).toString(),
-                            o.value(u"hotkey"_s).toString(), position++});
+                            o.value(u"hotkey"_s).toString(), position++,
+                            o.value(u"attributes"_s).toObject()});
     }
     QHash<qint64, qsizetype> index;
     qint64 itemPosition = 0;
@@ -1671,8 +1778,10 @@ Result<DatasetVersion> DatasetStore::createVersion(const QString &name, const QS
     }
     QJsonArray labelArray;
     for (const DatasetLabel &l : snap->labels) {
-        labelArray.append(
-            QJsonObject{{u"name"_s, l.name}, {u"color"_s, l.color}, {u"hotkey"_s, l.hotkey}});
+        QJsonObject o{{u"name"_s, l.name}, {u"color"_s, l.color}, {u"hotkey"_s, l.hotkey}};
+        if (!l.attributes.isEmpty())
+            o.insert(u"attributes"_s, l.attributes);
+        labelArray.append(o);
     }
     const QJsonObject counts{{u"items"_s, qint64(snap->items.size())},
                              {u"labeled"_s, labeled},

@@ -103,6 +103,8 @@ public:
     /// Renames a label and every annotation that uses it, in one transaction.
     Status renameLabel(qint64 datasetId, const QString &from, const QString &to);
     Status setLabelColor(qint64 datasetId, const QString &name, const QString &color);
+    /// Replaces the label's attributes (the class id and supercategory a format gave it).
+    Status setLabelAttributes(qint64 datasetId, const QString &name, const QJsonObject &attributes);
     /// An empty hotkey removes it; refuses one used by another label.
     Status setLabelHotkey(qint64 datasetId, const QString &name, const QString &hotkey);
     /// Moves the label to \a position (0-based), shifting the others.
@@ -145,6 +147,10 @@ public:
     /// Removes the item and its annotations (its image stays in objects/).
     Status removeItem(qint64 itemId);
     Status setItemStatus(qint64 itemId, ItemStatus status);
+    /// Sets the item's split ("train", "val", …; empty for none).
+    Status setItemSplit(qint64 itemId, const QString &split);
+    /// Merges \a attributes into the item's (a key with a null value removes it).
+    Status mergeItemAttributes(qint64 itemId, const QJsonObject &attributes);
     /// Records a review: \a verdict is Reviewed (approved) or Rejected, with \a comment.
     Status review(qint64 itemId, ItemStatus verdict, const QString &comment,
                   const QString &reviewer = {});

@@ -51,7 +51,7 @@ constexpr std::array kStatus = {
 constexpr std::array kKinds = {
     std::pair{AnnotationKind::Tag, "tag"},         std::pair{AnnotationKind::Box, "box"},
     std::pair{AnnotationKind::Polygon, "polygon"}, std::pair{AnnotationKind::Span, "span"},
-    std::pair{AnnotationKind::Pair, "pair"},
+    std::pair{AnnotationKind::Pair, "pair"},       std::pair{AnnotationKind::Mask, "mask"},
 };
 constexpr std::array kStates = {
     std::pair{AnnotationState::Accepted, "accepted"},
@@ -186,6 +186,33 @@ Annotation Annotation::polygon(const QString &label, const QPolygonF &points)
     return a;
 }
 
+Annotation Annotation::polygon(const QString &label, const QList<QPolygonF> &parts)
+{
+    if (parts.size() == 1)
+        return polygon(label, parts.first());
+    Annotation a;
+    a.kind = AnnotationKind::Polygon;
+    a.label = label;
+    QJsonArray rings;
+    for (const QPolygonF &part : parts) {
+        QJsonArray ring;
+        for (const QPointF &p : part)
+            ring.append(QJsonArray{p.x(), p.y()});
+        rings.append(ring);
+    }
+    a.geometry = rings;
+    return a;
+}
+
+Annotation Annotation::mask(const QString &label, const MaskRle &rle)
+{
+    Annotation a;
+    a.kind = AnnotationKind::Mask;
+    a.label = label;
+    a.geometry = rle.toJson();
+    return a;
+}
+
 Annotation Annotation::span(const QString &label, qint64 start, qint64 end)
 {
     Annotation a;
@@ -212,17 +239,49 @@ QRectF Annotation::rect() const
     return {a[0].toDouble(), a[1].toDouble(), a[2].toDouble(), a[3].toDouble()};
 }
 
-QPolygonF Annotation::points() const
+namespace {
+
+QPolygonF ringFrom(const QJsonArray &ring)
 {
     QPolygonF polygon;
-    if (kind != AnnotationKind::Polygon)
-        return polygon;
-    for (const QJsonValue &p : geometry.toArray()) {
+    for (const QJsonValue &p : ring) {
         const QJsonArray xy = p.toArray();
-        if (xy.size() == 2)
+        if (xy.size() == 2 && xy[0].isDouble() && xy[1].isDouble())
             polygon.append(QPointF(xy[0].toDouble(), xy[1].toDouble()));
     }
     return polygon;
+}
+
+} // namespace
+
+QList<QPolygonF> Annotation::parts() const
+{
+    QList<QPolygonF> parts;
+    if (kind != AnnotationKind::Polygon)
+        return parts;
+    const QJsonArray array = geometry.toArray();
+    // One part: [[x, y], …]; several: [[[x, y], …], …] (the first element's first is an array).
+    const bool multi = !array.isEmpty() && array.first().toArray().first().isArray();
+    if (!multi) {
+        if (!array.isEmpty())
+            parts.append(ringFrom(array));
+        return parts;
+    }
+    for (const QJsonValue &ring : array)
+        parts.append(ringFrom(ring.toArray()));
+    return parts;
+}
+
+QPolygonF Annotation::points() const
+{
+    return parts().value(0);
+}
+
+std::optional<MaskRle> Annotation::maskRle() const
+{
+    if (kind != AnnotationKind::Mask || !geometry.isObject())
+        return std::nullopt;
+    return MaskRle::fromJson(geometry.toObject());
 }
 
 qint64 Annotation::spanStart() const

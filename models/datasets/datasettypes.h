@@ -1,5 +1,7 @@
 #pragma once
 
+#include "datasets/maskrle.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -14,6 +16,7 @@
 
 namespace atelier {
 
+
 /// What a dataset's items are.
 enum class DatasetMedia { Image, Text };
 
@@ -21,7 +24,7 @@ enum class DatasetMedia { Image, Text };
 enum class DatasetTask {
     Classification,     ///< image → label(s) (tags)
     Detection,          ///< image → boxes
-    Segmentation,       ///< image → polygons
+    Segmentation,       ///< image → polygons and masks
     TextClassification, ///< text → label(s) (tags)
     Entities,           ///< text → spans (code-point offsets)
     Pairs,              ///< text pair → similar / not (label) or a 0–1 score
@@ -31,7 +34,7 @@ enum class DatasetTask {
 enum class ItemStatus { Unlabeled, Labeled, Reviewed, Rejected };
 
 /// The shape of one annotation.
-enum class AnnotationKind { Tag, Box, Polygon, Span, Pair };
+enum class AnnotationKind { Tag, Box, Polygon, Span, Pair, Mask };
 
 /// Whether an annotation counts: accepted (made or accepted by a person), suggested (by a
 /// model, waiting for a person), rejected (a suggestion a person turned down; kept for audit).
@@ -89,6 +92,9 @@ struct DatasetLabel
     QString color;  ///< "#rrggbb"; empty lets the UI choose
     QString hotkey; ///< a QKeySequence string ("1", "C"), empty when none
     int position = 0;
+    /// What the source format said of the class and Atelier has no column for, kept for the
+    /// export: "id" (the category / class id as given: COCO 3, 7, 42, 90), "supercategory".
+    QJsonObject attributes;
 };
 
 /// One item: an image in the object store, a text, or a text pair (catalog `dataset_items`).
@@ -108,12 +114,21 @@ struct DatasetItem
     QString dedupKey; ///< images: the content hash; text: sha256 of the normalised text(s)
     qint64 position = 0;
     QDateTime updatedAt;
+    QString split; ///< "train", "val", "test", … as the source had it; empty when none
+    /// What the source format said of the item and Atelier has no column for: "id" (COCO's
+    /// image id), "flags" and "description" (labelme), "voc" (VOC's other fields), …
+    QJsonObject attributes;
 };
 
 /// One annotation of one author on one item (catalog `annotations`). Geometry by kind:
 /// Tag: null; Box: [x, y, w, h] in image pixels; Polygon: [[x, y], …] in pixels;
 /// Span: {"start": s, "end": e} in Unicode code points, end exclusive; Pair: a score 0–1 or
-/// null (then the label says "similar" / "not_similar").
+/// null (then the label says "similar" / "not_similar"); Polygon of several parts (one
+/// instance, as COCO's multi-part segmentation): [[[x, y], …], [[x, y], …]]; Mask:
+/// {"size": [h, w], "counts": "…"} (MaskRle, COCO's compressed run-length string).
+/// attributes keep what a format says beyond label and shape, under the format's own names:
+/// "iscrowd", "area", "id" (COCO), "difficult", "truncated", "occluded", "pose" (VOC),
+/// "group_id", "flags", "shape_type", "description" (labelme), …
 struct Annotation
 {
     qint64 id = 0;
@@ -126,16 +141,24 @@ struct Annotation
     QString source = QStringLiteral("manual"); ///< "manual" or "model:NAME@VERSION"
     QDateTime createdAt;
     QDateTime updatedAt;
+    QJsonObject attributes;
 
     static Annotation tag(const QString &label);
     static Annotation box(const QString &label, const QRectF &rect);
     static Annotation polygon(const QString &label, const QPolygonF &points);
+    /// One instance of several parts (a single part gives the plain one-part geometry).
+    static Annotation polygon(const QString &label, const QList<QPolygonF> &parts);
+    /// A mask; \a rle must be valid.
+    static Annotation mask(const QString &label, const MaskRle &rle);
     static Annotation span(const QString &label, qint64 start, qint64 end);
     /// A pair judgement: \a label ("similar", "not_similar") and/or \a score in 0–1.
     static Annotation pair(const QString &label, std::optional<double> score = std::nullopt);
 
     QRectF rect() const;                 ///< Box geometry (null rect otherwise)
-    QPolygonF points() const;            ///< Polygon geometry (empty otherwise)
+    QPolygonF points() const;            ///< Polygon geometry: its first part (empty otherwise)
+    QList<QPolygonF> parts() const;      ///< Polygon geometry: every part (empty otherwise)
+    /// Mask geometry (nullopt when not a valid mask).
+    std::optional<MaskRle> maskRle() const;
     qint64 spanStart() const;            ///< Span geometry (-1 otherwise)
     qint64 spanEnd() const;              ///< Span geometry (-1 otherwise)
     std::optional<double> score() const; ///< Pair score when set

@@ -143,6 +143,7 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
         return format.error();
     const DatasetFormat *f = format.value();
     DatasetInfo info;
+    QString taskReason;
     bool created = false;
     if (existing) {
         info = existing.value();
@@ -152,7 +153,21 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
                                  .arg(f->name, toString(info.task)));
         }
     } else {
-        const DatasetTask task = options.task.value_or(f->tasks.value(0));
+        DatasetTask task = options.task.value_or(f->tasks.value(0));
+        QString reason;
+        if (!options.task) {
+            std::optional<TaskChoice> choice;
+            if (f->inferTask)
+                choice = f->inferTask(path);
+            if (choice && f->tasks.contains(choice->task)) {
+                task = choice->task;
+                reason = choice->reason;
+            } else {
+                reason = FormatRegistry::tr("the default of the format \"%1\" (nothing richer "
+                                            "found; pass --task to choose)")
+                             .arg(f->name);
+            }
+        }
         if (!f->tasks.contains(task)) {
             return makeError(ErrorCode::Invalid,
                              FormatRegistry::tr("The format \"%1\" cannot carry %2 annotations.")
@@ -163,8 +178,19 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
             return made.error();
         info = made.value();
         created = true;
+        taskReason = reason;
     }
     auto report = f->importer(store, info, path, options);
+    if (report && !report->cancelled && !report->usable()) {
+        const ImportProblem first = report->unreadable.value(0, report->warnings.value(0));
+        QString message =
+            FormatRegistry::tr("Nothing in %1 could be imported as %2 (%3 entries refused).")
+                .arg(QDir::toNativeSeparators(path), f->name)
+                .arg(report->unreadable.size() + report->warnings.size());
+        if (!first.reason.isEmpty())
+            message += u' ' + FormatRegistry::tr("First: %1: %2").arg(first.file, first.reason);
+        report = makeError(ErrorCode::Invalid, message);
+    }
     if (!report) {
         // A refused import leaves no empty dataset behind.
         if (created) {
@@ -175,6 +201,8 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
         return report.error();
     }
     report->dataset = datasetName;
+    report->task = info.task;
+    report->taskReason = taskReason;
     return report;
 }
 

@@ -35,6 +35,20 @@ struct ImportReport
     QList<ImportProblem> unreadable;     ///< files or entries skipped, with the reason
     QList<ImportProblem> warnings;       ///< annotations skipped or fixed, with the reason
     bool cancelled = false;
+    /// The task of the dataset the import filled, and when it was made by this import without
+    /// --task, why that task (one translated line: "polygons in 12 of 40 annotations").
+    std::optional<DatasetTask> task;
+    QString taskReason;
+
+    /// False when the input gave nothing: no new item, no duplicate, no annotation.
+    bool usable() const { return imported > 0 || duplicates > 0 || annotations > 0; }
+};
+
+/// The task the content of an import calls for, and why (DatasetFormat::inferTask).
+struct TaskChoice
+{
+    DatasetTask task = DatasetTask::Classification;
+    QString reason; ///< one translated line naming what was found
 };
 
 /// How to import.
@@ -92,6 +106,10 @@ struct DatasetFormat
     /// True when \a path looks like this format (used to pick the media for "csv"/"jsonl"
     /// when neither --task nor an existing dataset says). Empty: always false.
     std::function<bool(const QString &path)> sniff;
+    /// For a new dataset imported without --task: the task the content of \a path calls for,
+    /// the richest kind present winning (polygons or masks → segmentation over boxes; spans →
+    /// entities; pairs → pairs). nullopt: the format's default (tasks.first()). Empty: same.
+    std::function<std::optional<TaskChoice>(const QString &path)> inferTask;
 };
 
 /// (media, format name) → importer/exporter. Image formats register in imageformats.cpp,

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QScopeGuard>
 
 #include <cmath>
@@ -19,6 +20,9 @@ namespace atelier {
 namespace {
 
 constexpr int kBatch = 256;
+// Coordinates that overshoot the image by less than this (pixels) are float noise from a
+// normalised format (YOLO's 6 decimals); they are clamped without a warning.
+constexpr double kNoise = 0.01;
 
 QString geometryKey(const Annotation &a)
 {
@@ -35,10 +39,17 @@ QString geometryKey(const Annotation &a)
         break;
     }
     case AnnotationKind::Polygon:
-        for (const QPointF &p : a.points()) {
-            add(p.x());
-            add(p.y());
+        for (const QPolygonF &part : a.parts()) {
+            for (const QPointF &p : part) {
+                add(p.x());
+                add(p.y());
+            }
+            key += u';';
         }
+        break;
+    case AnnotationKind::Mask:
+        if (auto rle = a.maskRle())
+            key += QString::fromLatin1(rle->toCompressedString());
         break;
     case AnnotationKind::Span:
         add(double(a.spanStart()));
@@ -51,6 +62,10 @@ QString geometryKey(const Annotation &a)
     case AnnotationKind::Tag:
         break;
     }
+    // Two instances that differ only in what the format says of them (COCO ids, iscrowd,
+    // VOC difficult, labelme group_id) are both kept.
+    if (!a.attributes.isEmpty())
+        key += u'|' + QString::fromUtf8(QJsonDocument(a.attributes).toJson(QJsonDocument::Compact));
     return key;
 }
 
@@ -171,6 +186,7 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
     QSet<QString> present;
     for (const Annotation &a : existing)
         present.insert(geometryKey(a));
+    const QSet<QString> existingKeys = present;
     const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
     const QRectF bounds(0, 0, item.width, item.height);
     for (Annotation a : entry.annotations) {
@@ -181,6 +197,9 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
         if (a.kind == AnnotationKind::Box && item.width > 0) {
             const QRectF r = a.rect();
             const QRectF clipped = r.intersected(bounds);
+            const bool noise = r.left() > -kNoise && r.top() > -kNoise &&
+                               r.right() < item.width + kNoise &&
+                               r.bottom() < item.height + kNoise;
             if (!r.isValid() || clipped.width() < 0.5 || clipped.height() < 0.5) {
                 warn(origin, tr("the \"%1\" box [%2, %3, %4, %5] lies outside the %6×%7 image; "
                                 "skipped")
@@ -193,7 +212,9 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
                                  .arg(item.height));
                 continue;
             }
-            if (clipped != r) {
+            if (clipped != r && noise) {
+                a.geometry = Annotation::box(a.label, clipped).geometry;
+            } else if (clipped != r) {
                 warn(origin, tr("the \"%1\" box [%2, %3, %4, %5] goes outside the %6×%7 image; "
                                 "clipped to it")
                                  .arg(a.label)
@@ -206,26 +227,38 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
                 a.geometry = Annotation::box(a.label, clipped).geometry;
             }
         } else if (a.kind == AnnotationKind::Polygon && item.width > 0) {
-            QPolygonF points = a.points();
+            QList<QPolygonF> parts = a.parts();
             bool moved = false;
-            for (QPointF &p : points) {
-                const QPointF c(qBound(0.0, p.x(), double(item.width)),
-                                qBound(0.0, p.y(), double(item.height)));
-                moved = moved || c != p;
-                p = c;
+            bool beyondNoise = false;
+            for (QPolygonF &points : parts) {
+                for (QPointF &p : points) {
+                    const QPointF c(qBound(0.0, p.x(), double(item.width)),
+                                    qBound(0.0, p.y(), double(item.height)));
+                    moved = moved || c != p;
+                    beyondNoise = beyondNoise || std::abs(c.x() - p.x()) >= kNoise ||
+                                  std::abs(c.y() - p.y()) >= kNoise;
+                    p = c;
+                }
             }
-            if (moved) {
+            if (beyondNoise) {
                 warn(origin, tr("a \"%1\" polygon goes outside the %2×%3 image; its points were "
                                 "moved onto the edge")
                                  .arg(a.label)
                                  .arg(item.width)
                                  .arg(item.height));
-                a.geometry = Annotation::polygon(a.label, points).geometry;
             }
+            if (moved)
+                a.geometry = Annotation::polygon(a.label, parts).geometry;
         }
         const QString key = geometryKey(a);
-        if (present.contains(key))
-            continue; // already there (the same file imported again)
+        if (present.contains(key)) {
+            // Already there: the same file imported again, or the same annotation twice in it.
+            if (existingKeys.contains(key))
+                ++m_alreadyPresent;
+            else
+                ++m_identical;
+            continue;
+        }
         auto added = m_store.addAnnotation(item.id, a);
         if (!added) {
             warn(origin,
@@ -234,6 +267,14 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
         }
         present.insert(key);
         ++m_report.annotations;
+    }
+    if (!entry.split.isEmpty() && entry.split != item.split) {
+        if (auto ok = m_store.setItemSplit(item.id, entry.split); !ok)
+            warn(origin, ok.error().message);
+    }
+    if (!entry.attributes.isEmpty()) {
+        if (auto ok = m_store.mergeItemAttributes(item.id, entry.attributes); !ok)
+            warn(origin, ok.error().message);
     }
     if (entry.status) {
         if (auto ok = m_store.setItemStatus(item.id, *entry.status); !ok)
@@ -298,6 +339,13 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
         if (m_options.progress)
             m_options.progress(done, total, tr("Imported %1 of %2").arg(done).arg(total));
     }
+    if (m_identical > 0)
+        warn(m_root, tr("%n annotation(s) identical to another on the same image (same label, "
+                        "shape and attributes) were kept once",
+                        nullptr, int(m_identical)));
+    if (m_alreadyPresent > 0)
+        warn(m_root, tr("%n annotation(s) already in the dataset were not added again", nullptr,
+                        int(m_alreadyPresent)));
     return m_report;
 }
 

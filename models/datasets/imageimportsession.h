@@ -5,6 +5,7 @@
 #include "datasets/formatregistry.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QTemporaryDir>
@@ -23,6 +24,8 @@ struct ImageImportEntry
     QList<Annotation> annotations;    ///< in image pixels; author empty: the import's author
     std::optional<ItemStatus> status; ///< set after the annotations when given
     QString origin;                   ///< the annotation file, for messages (default: file)
+    QString split;                    ///< the item's split ("train", "val", …) when the format says
+    QJsonObject attributes;           ///< merged into the item's attributes
 };
 
 /// The common part of every image import: unpacking archives, adding images (probe, hash,
@@ -82,6 +85,8 @@ private:
     QString m_archiveName;
     std::unique_ptr<QTemporaryDir> m_unpacked;
     ImportReport m_report;
+    qint64 m_identical = 0;      ///< annotations given twice for one image, kept once
+    qint64 m_alreadyPresent = 0; ///< annotations the item already had (a repeated import)
 };
 
 } // namespace atelier
