@@ -38,6 +38,8 @@ public:
     }
 
     int import();
+    /// True (and says so on stderr) when \a report imported nothing and was not cancelled.
+    bool nothingImported(const ImportReport &report) const;
     int list();
     int show();
     int exportDataset();
@@ -213,7 +215,7 @@ int DatasetCommands::import()
                               {u"cancelled"_s, report->cancelled},
                               {u"task"_s, report->task ? toString(*report->task) : QString()},
                               {u"task_reason"_s, report->taskReason}});
-        return ExitOk;
+        return nothingImported(report.value()) ? ExitRefused : ExitOk;
     }
     if (!report->taskReason.isEmpty())
         out() << tr("Task: %1, chosen from the content: %2.")
@@ -243,7 +245,17 @@ int DatasetCommands::import()
     list(tr("Duplicates (same content already in the dataset):"), report->duplicateFiles);
     list(tr("Unreadable (skipped):"), report->unreadable);
     list(tr("Warnings:"), report->warnings);
-    return ExitOk;
+    return nothingImported(report.value()) ? ExitRefused : ExitOk;
+}
+
+bool DatasetCommands::nothingImported(const ImportReport &report) const
+{
+    if (report.cancelled || report.usable())
+        return false;
+    err() << tr("Nothing in %1 could be imported as %2; see the entries listed above.")
+                 .arg(QDir::toNativeSeparators(m_sub.positional().at(1)), value("format"))
+          << Qt::endl;
+    return true;
 }
 
 int DatasetCommands::list()

@@ -181,16 +181,6 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
         taskReason = reason;
     }
     auto report = f->importer(store, info, path, options);
-    if (report && !report->cancelled && !report->usable()) {
-        const ImportProblem first = report->unreadable.value(0, report->warnings.value(0));
-        QString message =
-            FormatRegistry::tr("Nothing in %1 could be imported as %2 (%3 entries refused).")
-                .arg(QDir::toNativeSeparators(path), f->name)
-                .arg(report->unreadable.size() + report->warnings.size());
-        if (!first.reason.isEmpty())
-            message += u' ' + FormatRegistry::tr("First: %1: %2").arg(first.file, first.reason);
-        report = makeError(ErrorCode::Invalid, message);
-    }
     if (!report) {
         // A refused import leaves no empty dataset behind.
         if (created) {
@@ -199,6 +189,13 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
                 (void)store.removeDataset(datasetName);
         }
         return report.error();
+    }
+    // An import that yielded nothing leaves no empty dataset behind either; the caller says so
+    // (the CLI exits 1) with the report's list of what was refused.
+    if (created && !report->cancelled && !report->usable()) {
+        auto after = store.dataset(info.id);
+        if (after && after->itemCount == 0)
+            (void)store.removeDataset(datasetName);
     }
     report->dataset = datasetName;
     report->task = info.task;

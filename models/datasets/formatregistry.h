@@ -40,7 +40,8 @@ struct ImportReport
     std::optional<DatasetTask> task;
     QString taskReason;
 
-    /// False when the input gave nothing: no new item, no duplicate, no annotation.
+    /// False when the input gave nothing: no new item, no duplicate, no annotation. Then a
+    /// dataset the import made is removed again and the command line exits 1.
     bool usable() const { return imported > 0 || duplicates > 0 || annotations > 0; }
 };
 
@@ -151,6 +152,7 @@ void registerTextFormats(FormatRegistry &registry);
 
 /// Imports \a path into dataset \a datasetName (made with options.task when missing) with
 /// the format options.format: the entry point of the CLI and the GUI's import dialog.
+/// Without options.task a new dataset takes the task the format infers from the content.
 /// Worker-thread friendly: blocking, progress and cancel through \a options.
 Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetName,
                                    const QString &path, const ImportOptions &options);

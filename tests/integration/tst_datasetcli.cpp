@@ -186,6 +186,17 @@ private Q_SLOTS:
             runAtelier({u"dataset"_s, u"import"_s, golden(u"folder"_s), u"--name"_s, u"pets"_s,
                         u"--format"_s, u"folder"_s, u"--workspace"_s, m_demo});
         QCOMPARE(task.exitCode, 1); // pets is a detection dataset
+        // Input that yields nothing usable (every image refused): exit 1, the refusals listed,
+        // no empty dataset left behind.
+        const Outcome nothing =
+            runAtelier({u"dataset"_s, u"import"_s, golden(u"escape/labelme"_s), u"--name"_s,
+                        u"nothing"_s, u"--format"_s, u"labelme"_s, u"--workspace"_s, m_demo});
+        QCOMPARE(nothing.exitCode, 1);
+        QVERIFY2(nothing.out.contains(u"outside the imported folder"_s), qPrintable(nothing.out));
+        QVERIFY2(nothing.err.contains(u"Nothing in"_s), qPrintable(nothing.err));
+        QCOMPARE(runAtelier({u"dataset"_s, u"show"_s, u"nothing"_s, u"--workspace"_s, m_demo})
+                     .exitCode,
+                 1);
         // Usage errors: exit 2.
         QCOMPARE(runAtelier({u"dataset"_s, u"import"_s, golden(u"voc"_s), u"--workspace"_s, m_demo})
                      .exitCode,

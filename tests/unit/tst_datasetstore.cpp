@@ -401,6 +401,62 @@ private Q_SLOTS:
         QCOMPARE(m_store->versions(u"v"_s)->size(), 2);
     }
 
+    void masksPartsAndAttributesSurviveVersions()
+    {
+        auto ds = m_store->createDataset(u"seg"_s, DatasetTask::Segmentation);
+        QVERIFY(ds);
+        const QString file = writeImage(m_dir.filePath(u"img/seg.png"_s), 8, 6, 0x336699);
+        auto added = m_store->addImage(ds->id, file, u"train/seg.png"_s);
+        QVERIFY(added);
+        const qint64 item = added->item.id;
+        QVERIFY(m_store->setItemSplit(item, u"train"_s));
+        QVERIFY(m_store->mergeItemAttributes(item, {{u"id"_s, 101}, {u"flags"_s, true}}));
+        QVERIFY(m_store->mergeItemAttributes(item, {{u"flags"_s, QJsonValue::Null}}));
+        QVERIFY(m_store->addLabel(ds->id, u"unused"_s));
+        QVERIFY(m_store->setLabelAttributes(ds->id, u"unused"_s,
+                                            {{u"id"_s, 90}, {u"supercategory"_s, u"x"_s}}));
+
+        // A crowd mask (2 set pixels in column 1) and a polygon of two parts.
+        QImage pixels(8, 6, QImage::Format_Grayscale8);
+        pixels.fill(0);
+        pixels.scanLine(2)[1] = 255;
+        pixels.scanLine(3)[1] = 255;
+        Annotation mask = Annotation::mask(u"cat"_s, MaskRle::fromImage(pixels));
+        mask.attributes = {{u"iscrowd"_s, 1}, {u"area"_s, 2}};
+        QVERIFY(m_store->addAnnotation(item, mask));
+        const QList<QPolygonF> parts{QPolygonF{{0, 0}, {2, 0}, {2, 2}},
+                                     QPolygonF{{4, 4}, {6, 4}, {6, 5}, {4, 5}}};
+        QVERIFY(m_store->addAnnotation(item, Annotation::polygon(u"cat"_s, parts)));
+        // A mask of another size, a part of two points: refused.
+        QVERIFY(!m_store->addAnnotation(
+            item, Annotation::mask(u"cat"_s, MaskRle::fromImage(QImage(4, 4, QImage::Format_Grayscale8)))));
+        QVERIFY(!m_store->addAnnotation(
+            item, Annotation::polygon(u"cat"_s, {parts[0], QPolygonF{{1, 1}, {2, 2}}})));
+        // A detection dataset still takes no masks.
+        auto boxes = m_store->createDataset(u"boxes"_s, DatasetTask::Detection);
+        const qint64 other = m_store->addImage(boxes->id, file)->item.id;
+        QCOMPARE(m_store->addAnnotation(other, mask).error().code, ErrorCode::Invalid);
+
+        QVERIFY(m_store->createVersion(u"seg"_s, u"v1"_s));
+        for (int version : {0, 1}) {
+            auto snap = m_store->snapshot(u"seg"_s, version);
+            QVERIFY(snap);
+            const SnapshotItem &s = snap->items.first();
+            QCOMPARE(s.item.split, u"train"_s);
+            QCOMPARE(s.item.attributes, (QJsonObject{{u"id"_s, 101}}));
+            QCOMPARE(s.annotations.size(), 2);
+            const Annotation &m = s.annotations[0];
+            QVERIFY(m.kind == AnnotationKind::Mask);
+            QCOMPARE(m.attributes.value(u"iscrowd"_s).toInt(), 1);
+            QCOMPARE(m.maskRle()->area(), 2);
+            QCOMPARE(m.maskRle()->bounds(), QRectF(1, 2, 1, 2));
+            QCOMPARE(s.annotations[1].parts().size(), 2);
+            QCOMPARE(s.annotations[1].parts()[1], parts[1]);
+            QCOMPARE(snap->labels.first().name, u"unused"_s);
+            QCOMPARE(snap->labels.first().attributes.value(u"id"_s).toInt(), 90);
+        }
+    }
+
     void batchRollsBack()
     {
         auto ds = m_store->createDataset(u"b"_s, DatasetTask::TextClassification);

@@ -456,6 +456,9 @@ private Q_SLOTS:
             import(u"el"_s, golden(u"escape/labelme"_s), u"labelme"_s, DatasetTask::Segmentation);
         QVERIFY2(labelme, qPrintable(labelme ? QString() : labelme.error().message));
         {
+            // Nothing usable: the report lists every refusal, the new dataset is gone again.
+            QVERIFY(!labelme->usable());
+            QCOMPARE(m_store->dataset(u"el"_s).error().code, ErrorCode::NotFound);
             QCOMPARE(labelme->imported, 0);
             QVERIFY2(mentions(labelme->unreadable, u"labelme/l1.png"_s, outside),
                      qPrintable(describe(labelme->unreadable)));

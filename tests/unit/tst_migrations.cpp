@@ -152,6 +152,44 @@ private Q_SLOTS:
         QVERIFY(fk.exec());
     }
 
+    void annotationsTakeMasksAndAttributes()
+    {
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        QVERIFY(Migrations::migrate(*db, 8));
+        QVERIFY(db->execScript(
+            "INSERT INTO datasets (id, name, media, task) VALUES (1, 'd', 'image', 'segmentation');"
+            "INSERT INTO dataset_labels (dataset_id, name, position) VALUES (1, 'cat', 0);"
+            "INSERT INTO dataset_items (id, dataset_id, text, dedup_key, position) VALUES "
+            "  (10, 1, NULL, 'k-a', 1);"
+            "INSERT INTO annotations (id, item_id, author, kind, label, geometry, source) VALUES "
+            "  (5, 10, 'ann', 'polygon', 'cat', '[[0,0],[1,0],[1,1]]', 'import:coco');"));
+        // Before the step, a mask is refused by the kind check.
+        QVERIFY(!db->execScript("INSERT INTO annotations (item_id, author, kind) "
+                                "VALUES (10, 'ann', 'mask');"));
+        QVERIFY(Migrations::migrate(*db));
+        // The rebuilt table kept the row as it was, with empty attributes.
+        Query q = db->query("SELECT item_id, kind, label, geometry, source, attributes "
+                            "FROM annotations WHERE id = 5;");
+        QVERIFY(q.next().value());
+        QCOMPARE(q.int64(0), 10);
+        QCOMPARE(q.text(1), u"polygon"_s);
+        QCOMPARE(q.text(3), u"[[0,0],[1,0],[1,1]]"_s);
+        QCOMPARE(q.text(4), u"import:coco"_s);
+        QCOMPARE(q.text(5), u"{}"_s);
+        QVERIFY(q.exec());
+        QVERIFY(db->execScript("INSERT INTO annotations (item_id, author, kind, attributes) "
+                               "VALUES (10, 'ann', 'mask', '{\"iscrowd\":1}');"));
+        QVERIFY(!db->execScript("INSERT INTO annotations (item_id, author, kind) "
+                                "VALUES (10, 'ann', 'blob');")); // still checked
+        QVERIFY(db->execScript("UPDATE dataset_items SET split = 'val', attributes = '{\"id\":7}';"
+                               "UPDATE dataset_labels SET attributes = '{\"id\":42}';"));
+        // The rebuilt annotations still go with their item.
+        QVERIFY(db->execScript("DELETE FROM dataset_items WHERE id = 10;"));
+        QCOMPARE(db->rowCount(u"annotations"_s).value(), 0);
+    }
+
     void earlierOrphansDoNotBlockTheUpgrade()
     {
         // An annotation whose item went missing before this version (written with foreign

@@ -82,7 +82,7 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
     form->addRow(tr("Format"), m_format);
     m_task = new QComboBox(this);
     m_task->setObjectName(u"importTask"_s);
-    m_task->addItem(tr("As the format says"), QString());
+    m_task->addItem(tr("From the content"), QString());
     for (DatasetTask task :
          {DatasetTask::Classification, DatasetTask::Detection, DatasetTask::Segmentation,
           DatasetTask::TextClassification, DatasetTask::Entities, DatasetTask::Pairs})
@@ -284,7 +284,11 @@ void ImportDatasetDialog::showReport(const ImportReport &report)
         tr("Imported %1 items and %2 annotations into %3; %4 duplicates, %5 unreadable.")
             .arg(locale.toString(report.imported), locale.toString(report.annotations),
                  report.dataset, locale.toString(report.duplicates),
-                 locale.toString(qint64(report.unreadable.size()))));
+                 locale.toString(qint64(report.unreadable.size()))) +
+        (report.taskReason.isEmpty() || !report.task
+             ? QString()
+             : u' ' + tr("Task %1, chosen from the content: %2.")
+                          .arg(taskName(*report.task), report.taskReason)));
     m_reportView->setPlainText(reportText());
     m_reportView->setVisible(!report.unreadable.isEmpty() || !report.duplicateFiles.isEmpty() ||
                              !report.warnings.isEmpty());
