@@ -254,7 +254,24 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
     }
     loop.exec();
 
+    // What the user is told, and the exit code, come from what the catalog recorded: with
+    // the disk full the executor may know "succeeded" while the catalog still says "running".
     const QString state = executor.state();
+    auto recorded = runs.run(executor.runId());
+    if (!recorded || recorded->state != state) {
+        const QString why = !executor.catalogError().isEmpty() ? executor.catalogError()
+                            : recorded ? CommandLine::tr("it says %1").arg(recorded->state)
+                                       : recorded.error().message;
+        return refuse(CommandLine::tr("Run %1 finished as %2, but the catalog could not record "
+                                      "it (%3). Free disk space or fix the workspace, then check "
+                                      "'atelier runs show %1'.")
+                          .arg(executor.runId(), state, why));
+    }
+    if (!executor.catalogError().isEmpty())
+        err() << "atelier: "
+              << CommandLine::tr("Some task states of run %1 could not be recorded: %2")
+                     .arg(executor.runId(), executor.catalogError())
+              << Qt::endl;
     if (request.document.schedule && request.document.schedule->keepLast > 0)
         (void)runs.pruneRunFolders(workspace.runsPath(), request.pipelineKey,
                                    request.document.schedule->keepLast);

@@ -1,6 +1,7 @@
 #include "catalog/database.h"
 
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 #include <sqlite3.h>
@@ -10,6 +11,8 @@
 using namespace Qt::StringLiterals;
 
 namespace atelier {
+
+Q_LOGGING_CATEGORY(lcCatalog, "atelier.catalog", QtWarningMsg)
 
 Query::Query(Database *db, sqlite3_stmt *stmt, bool owned, std::optional<Error> error)
     : m_db(db), m_stmt(stmt), m_owned(owned), m_error(std::move(error))
@@ -358,10 +361,20 @@ Error Database::errorFrom(int rc, const QString &context) const
     default:
         break;
     }
+    // The statement's text helps a developer, not the user: it goes to the debug log only
+    // (QT_LOGGING_RULES="atelier.catalog.debug=true").
     const QString reason = lastError();
-    if (context.isEmpty())
-        return makeError(code, tr("Catalog error in %1: %2.").arg(m_path, reason));
-    return makeError(code, tr("Catalog error in %1 (%2): %3.").arg(m_path, context, reason));
+    if (!context.isEmpty())
+        qCDebug(lcCatalog, "%s failed in %s: %s", qUtf8Printable(context),
+                qUtf8Printable(m_path), qUtf8Printable(reason));
+    if (primary == SQLITE_FULL)
+        return makeError(code, tr("The disk holding %1 is full; free some space and try again.")
+                                   .arg(m_path));
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return makeError(code, tr("Another Atelier process kept %1 busy too long; try again when "
+                                  "it has finished.")
+                                   .arg(m_path));
+    return makeError(code, tr("Catalog error in %1: %2.").arg(m_path, reason));
 }
 
 } // namespace atelier

@@ -146,6 +146,7 @@ struct RunExecutor::Private
     bool stopping = false;
     bool finished = false;
     bool catalogWarned = false;
+    QString catalogError; ///< the first failed catalog write
     QTimer stopPoll;
     QTimer metricsPoll;
     QMap<QString, QString> variables;
@@ -227,6 +228,11 @@ QString RunExecutor::runId() const
 QString RunExecutor::state() const
 {
     return d->run.state;
+}
+
+QString RunExecutor::catalogError() const
+{
+    return d->catalogError;
 }
 
 QList<TaskRecord> RunExecutor::tasks() const
@@ -826,6 +832,7 @@ void RunExecutor::persist(const Status &written)
     // The run goes on (its processes are real), but the user must learn the catalog lags.
     if (!written && !d->catalogWarned) {
         d->catalogWarned = true;
+        d->catalogError = written.error().message;
         qWarning("atelier: %s", qUtf8Printable(tr("The run could not record its progress in the "
                                                   "catalog: %1")
                                                    .arg(written.error().message)));

@@ -78,6 +78,9 @@ public:
     QString runId() const;
     QString state() const;
     QList<TaskRecord> tasks() const;
+    /// The first catalog write that failed during the run (disk full, …), empty when none:
+    /// then what the catalog says of the run may lag behind state().
+    QString catalogError() const;
 
 Q_SIGNALS:
     void taskChanged(const atelier::TaskRecord &task);

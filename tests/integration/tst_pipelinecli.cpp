@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <functional>
@@ -18,6 +19,7 @@
 
 #include <cerrno>
 #include <signal.h>
+#include <unistd.h>
 #include <sys/types.h>
 
 using namespace Qt::StringLiterals;
@@ -164,6 +166,7 @@ private Q_SLOTS:
     void stopFromAnotherProcess();
     void signalStopsRun_data();
     void signalStopsRun();
+    void fullDiskNeverReportsSuccess();
 };
 
 QProcessEnvironment TestPipelineCli::environment() const
@@ -675,4 +678,55 @@ void TestPipelineCli::signalStopsRun()
 }
 
 QTEST_GUILESS_MAIN(TestPipelineCli)
+/// A task fills the disk the workspace lies on (a real 4 MiB tmpfs) and exits 0: the catalog
+/// cannot record the end of the run. Whatever the command prints and returns must match what
+/// the catalog recorded — never "succeeded" / exit 0 over a catalog that says otherwise.
+void TestPipelineCli::fullDiskNeverReportsSuccess()
+{
+    if (geteuid() != 0)
+        QSKIP("mounting a tmpfs needs root (CI runs as root)");
+    const QString mountPoint = m_home->filePath(u"full"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    QProcess mount;
+    mount.start(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=4m"_s, u"tmpfs"_s, mountPoint});
+    QVERIFY(mount.waitForFinished(10000));
+    QCOMPARE(mount.exitCode(), 0);
+    const auto unmount = qScopeGuard([&] {
+        QProcess::execute(u"umount"_s, {u"-l"_s, mountPoint});
+    });
+    const QString workspace = mountPoint + u"/ws"_s;
+    QCOMPARE(run({u"init"_s, workspace}).exitCode, 0);
+    const QString filler = mountPoint + u"/filler"_s;
+    const QJsonObject doc{
+        {u"format"_s, 1},
+        {u"name"_s, u"fill"_s},
+        {u"nodes"_s,
+         QJsonArray{QJsonObject{
+             {u"id"_s, u"fill"_s},
+             {u"template"_s, u"shell@1.0"_s},
+             {u"params"_s,
+              QJsonObject{{u"script"_s, u"dd if=/dev/zero of='"_s + filler +
+                                            u"' bs=4096 2>/dev/null; exit 0"_s}}}}}},
+        {u"edges"_s, QJsonArray{}}};
+    const QString file = m_home->filePath(u"fill.json"_s);
+    QVERIFY(writeFile(file, QJsonDocument(doc).toJson()));
+    const Outcome outcome = run({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, workspace});
+    QVERIFY(QFile::remove(filler)); // room again to read what was recorded
+    // No SQL text in what the user reads.
+    for (const char *sql : {"UPDATE ", "INSERT ", "SELECT "})
+        QVERIFY2(!outcome.err.contains(QLatin1String(sql)), qPrintable(describe(outcome)));
+    const QJsonArray runs = runsOf(workspace);
+    QVERIFY2(!runs.isEmpty(), qPrintable(describe(outcome)));
+    const QString runId = runs.first().toObject().value(u"run"_s).toString();
+    const QString recorded = showRun(workspace, runId).value(u"state"_s).toString();
+    if (outcome.exitCode == 0) {
+        QCOMPARE(recorded, u"succeeded"_s);
+    } else {
+        QCOMPARE(outcome.exitCode, 1);
+        QVERIFY2(!outcome.out.contains(u"succeeded."_s), qPrintable(describe(outcome)));
+        QVERIFY2(recorded != u"succeeded"_s || outcome.err.contains(u"could not record"_s),
+                 qPrintable(describe(outcome) + u"\nrecorded: "_s + recorded));
+    }
+}
+
 #include "tst_pipelinecli.moc"
