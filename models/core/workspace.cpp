@@ -5,10 +5,13 @@
 #include "datasets/demodatasets.h"
 #include "versioning/gitrepository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <signal.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +25,21 @@ const QString kObjectsDir = u"objects"_s;
 const QString kRepoDir = u"repo"_s;
 const QString kRunsDir = u"runs"_s;
 const QString kDemoDir = u"demo"_s;
+const QString kScratchDir = u"scratch"_s;
+
+/// Removes the unpack folders of processes that are gone (killed mid-import); those of a
+/// process still running (another import right now) stay.
+void cleanScratch(const QString &root)
+{
+    QDir scratch(QDir(root).filePath(kScratchDir));
+    const QStringList left = scratch.entryList({u"unpack-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : left) {
+        const qint64 pid = name.section(u'-', 1, 1).toLongLong();
+        const bool alive = pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+        if (!alive)
+            QDir(scratch.filePath(name)).removeRecursively();
+    }
+}
 
 QString systemReason()
 {
@@ -224,6 +242,7 @@ Result<Workspace> Workspace::open(const QString &dir)
     if (auto wal = catalog.enableWriteAheadLog(); !wal)
         return wal.error();
 
+    cleanScratch(root);
     // Folders are cheap to restore; their absence must not stop the user.
     for (const QString &sub : {kObjectsDir, kRunsDir})
         base.mkpath(sub);
@@ -232,6 +251,18 @@ Result<Workspace> Workspace::open(const QString &dir)
             return repo.error();
     }
     return Workspace(root, std::move(db).value());
+}
+
+std::unique_ptr<QTemporaryDir> Workspace::makeScratchFolder(const QString &root)
+{
+    const QDir scratch(QDir(root).filePath(kScratchDir));
+    if (!scratch.mkpath(u"."_s))
+        return nullptr;
+    auto dir = std::make_unique<QTemporaryDir>(
+        scratch.filePath(u"unpack-%1-XXXXXX"_s.arg(QCoreApplication::applicationPid())));
+    if (!dir->isValid())
+        return nullptr;
+    return dir;
 }
 
 QString Workspace::catalogPath() const

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <atomic>
 #include <memory>
@@ -69,6 +70,10 @@ public:
     static Result<Workspace> open(const QString &dir);
     /// True when \a dir holds an `atelier.db` (a cheap check; open() validates).
     static bool looksLikeWorkspace(const QString &dir);
+    /// A new private folder in the workspace's scratch/ for unpacking an archive, named after
+    /// this process ("unpack-PID-XXXXXX"), removed with the QTemporaryDir; what a killed
+    /// process left there is removed by the next open() of the workspace.
+    static std::unique_ptr<QTemporaryDir> makeScratchFolder(const QString &root);
 
     QString root() const { return m_root; }
     QString catalogPath() const;

@@ -3,10 +3,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 #include <zlib.h>
 
 #include <cstring>
+#include <functional>
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +23,13 @@ constexpr int kMaxEntries = 200000;
 /// Every entry counts at least this much toward the size cap (a file system block and more),
 /// so an archive of many empty files cannot fill the disk with inodes below the cap.
 constexpr qint64 kMinEntryBytes = 512;
+// A compression bomb expands far beyond what images and annotation files do: past kRatioFloor
+// bytes, an entry (zip) or the stream so far (tar.gz) may not unpack to more than kMaxRatio
+// times its compressed size.
+constexpr qint64 kMaxRatio = 100;
+constexpr qint64 kRatioFloor = 4 * 1024 * 1024;
+// Space left free on the disk the archive unpacks to, for the catalog and the objects.
+constexpr qint64 kDiskReserve = 256 * 1024 * 1024;
 
 bool hasControlCharacter(const QString &name)
 {
@@ -116,11 +126,37 @@ bool readZip64Extra(const char *extra, qsizetype length, quint64 &unpacked, quin
     return false;
 }
 
+/// What an archive may unpack to: the caller's cap and the free space where it unpacks.
+struct UnpackBudget
+{
+    qint64 maxBytes = 0;
+    qint64 freeBytes = 0;
+    QString dest;
+
+    UnpackBudget(qint64 max, const QString &folder) : maxBytes(max), dest(folder)
+    {
+        QStorageInfo disk(folder);
+        const qint64 available = disk.isValid() ? disk.bytesAvailable() : -1;
+        freeBytes = available < 0 ? std::numeric_limits<qint64>::max()
+                                  : qMax<qint64>(0, available - kDiskReserve);
+    }
+};
+
 /// Writes the bytes of one entry, counting them against the archive's budget.
 class EntryWriter
 {
 public:
-    EntryWriter(qint64 &total, qint64 max) : m_total(total), m_max(max) {}
+    EntryWriter(qint64 &total, const UnpackBudget &budget) : m_total(total), m_budget(budget) {}
+
+    /// Refuses the entry once it writes more than kMaxRatio × what \a packed() returns: the
+    /// compressed bytes behind the entry, or with \a wholeStream behind everything unpacked
+    /// so far (a tar.gz is one compressed stream).
+    void guardRatio(QString name, std::function<qint64()> packed, bool wholeStream = false)
+    {
+        m_name = std::move(name);
+        m_packed = std::move(packed);
+        m_wholeStream = wholeStream;
+    }
 
     /// An empty string, or why the entry cannot be written (e.g. "a" unpacked before "a/b").
     QString open(const QString &path)
@@ -139,6 +175,20 @@ public:
         m_written += size;
         if (auto ok = charge(size); !ok)
             return ok;
+        const qint64 unpacked = m_wholeStream ? m_total : m_written;
+        if (m_packed && unpacked > kRatioFloor) {
+            const qint64 packed = qMax<qint64>(1, m_packed());
+            if (unpacked / packed > kMaxRatio)
+                return makeError(ErrorCode::Invalid,
+                                 ArchiveReader::tr("%1 expands more than %2:1 (%3 MB from %4 KB "
+                                                   "so far); the archive is refused as a "
+                                                   "compression bomb (unpack it yourself if you "
+                                                   "trust it, and import the folder)")
+                                     .arg(m_name)
+                                     .arg(kMaxRatio)
+                                     .arg(unpacked / (1024 * 1024))
+                                     .arg(qMax<qint64>(1, packed / 1024)));
+        }
         if (m_file.write(data, size) != size)
             return makeError(ErrorCode::Io, m_file.errorString());
         return {};
@@ -165,18 +215,30 @@ private:
     Status charge(qint64 size)
     {
         m_total += size;
-        if (m_total > m_max) {
+        if (m_total > m_budget.maxBytes) {
             return makeError(ErrorCode::Invalid,
                              ArchiveReader::tr("the archive unpacks to more than %1 MB; it is "
-                                               "refused (raise the limit only for a trusted "
-                                               "archive)")
-                                 .arg(m_max / (1024 * 1024)));
+                                               "refused (raise the limit with --max-unpacked-mb "
+                                               "only for a trusted archive)")
+                                 .arg(m_budget.maxBytes / (1024 * 1024)));
+        }
+        if (m_total > m_budget.freeBytes) {
+            return makeError(ErrorCode::Io,
+                             ArchiveReader::tr("the archive unpacks to more than the %1 MB free "
+                                               "on the disk of %2; free some space (or lower "
+                                               "--max-unpacked-mb to refuse such archives at "
+                                               "once)")
+                                 .arg(m_budget.freeBytes / (1024 * 1024))
+                                 .arg(QDir::toNativeSeparators(m_budget.dest)));
         }
         return {};
     }
 
     qint64 &m_total;
-    qint64 m_max;
+    const UnpackBudget &m_budget;
+    QString m_name;
+    std::function<qint64()> m_packed;
+    bool m_wholeStream = false;
     qint64 m_written = 0;
     QFile m_file;
 };
@@ -186,8 +248,8 @@ bool cancelled(const std::atomic_bool *cancel)
     return cancel && cancel->load();
 }
 
-Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, qint64 maxBytes,
-                                   const std::atomic_bool *cancel)
+Result<ArchiveContents> extractZip(const QString &archive, const QString &dest,
+                                   const UnpackBudget &budget, const std::atomic_bool *cancel)
 {
     QFile file(archive);
     if (!file.open(QIODevice::ReadOnly))
@@ -276,7 +338,8 @@ Result<ArchiveContents> extractZip(const QString &archive, const QString &dest, 
             contents.refused.append({name, ArchiveReader::tr("damaged entry header")});
             continue;
         }
-        EntryWriter out(total, maxBytes);
+        EntryWriter out(total, budget);
+        out.guardRatio(name, [packed] { return qint64(packed); });
         if (const QString why = out.open(QDir(dest).filePath(safe)); !why.isEmpty()) {
             contents.refused.append({name, why});
             continue;
@@ -378,8 +441,8 @@ qint64 tarNumber(const char *block, int offset, int length)
     return ok ? v : -1;
 }
 
-Result<ArchiveContents> extractTar(const QString &archive, const QString &dest, qint64 maxBytes,
-                                   const std::atomic_bool *cancel)
+Result<ArchiveContents> extractTar(const QString &archive, const QString &dest,
+                                   const UnpackBudget &budget, const std::atomic_bool *cancel)
 {
     // gzread reads gzip and plain files alike.
     gzFile gz = gzopen(QFile::encodeName(archive).constData(), "rb");
@@ -495,7 +558,9 @@ Result<ArchiveContents> extractTar(const QString &archive, const QString &dest, 
                                  ArchiveReader::tr("the tar archive is cut off"));
             continue;
         }
-        EntryWriter out(total, maxBytes);
+        EntryWriter out(total, budget);
+        // gzip's ratio over the stream so far (a plain tar reads 1:1).
+        out.guardRatio(name, [gz] { return qint64(gzoffset(gz)); }, /*wholeStream=*/true);
         if (const QString why = out.open(QDir(dest).filePath(safe)); !why.isEmpty()) {
             contents.refused.append({name, why});
             if (!skip(padded))
@@ -570,12 +635,13 @@ QString ArchiveReader::safeEntryPath(const QString &name)
 Result<ArchiveContents> ArchiveReader::extract(const QString &archive, const QString &dest,
                                                qint64 maxBytes, const std::atomic_bool *cancel)
 {
+    const UnpackBudget budget(maxBytes, dest);
     switch (detect(archive)) {
     case Kind::Zip:
-        return extractZip(archive, dest, maxBytes, cancel);
+        return extractZip(archive, dest, budget, cancel);
     case Kind::Tar:
     case Kind::TarGz:
-        return extractTar(archive, dest, maxBytes, cancel);
+        return extractTar(archive, dest, budget, cancel);
     case Kind::None:
         break;
     }

@@ -1,5 +1,6 @@
 #include "datasets/imageimportsession.h"
 
+#include "core/workspace.h"
 #include "datasets/archivereader.h"
 #include "datasets/datasetstore.h"
 
@@ -84,11 +85,14 @@ Result<QString> ImageImportSession::open(const QString &path)
 {
     const QFileInfo info(path);
     if (info.isFile() && ArchiveReader::detect(path) != ArchiveReader::Kind::None) {
-        m_unpacked = std::make_unique<QTemporaryDir>();
-        if (!m_unpacked->isValid())
-            return makeError(
-                ErrorCode::Io,
-                tr("Cannot make a temporary folder to unpack %1.").arg(info.fileName()));
+        // Inside the workspace (its disk, its free space), never in $TMPDIR; a killed import's
+        // folder is removed when the workspace is next opened.
+        m_unpacked = Workspace::makeScratchFolder(m_store.workspaceRoot());
+        if (!m_unpacked)
+            return makeError(ErrorCode::Io, tr("Cannot make a folder in %1 to unpack %2.")
+                                                .arg(QDir::toNativeSeparators(
+                                                         m_store.workspaceRoot() + u"/scratch"_s),
+                                                     info.fileName()));
         if (m_options.progress)
             m_options.progress(0, 0, tr("Unpacking %1").arg(info.fileName()));
         auto contents = ArchiveReader::extract(path, m_unpacked->path(), m_options.maxUnpackedBytes,

@@ -7,6 +7,7 @@
 #include "datasets/datasetstore.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -157,6 +158,50 @@ private Q_SLOTS:
         for (const QJsonValue &v : zip.json().value(u"unreadable"_s).toArray())
             refused.append(v.toObject().value(u"file"_s).toString());
         QVERIFY2(refused.contains(u"evil.zip:../../x.png"_s), qPrintable(refused.join(u' ')));
+    }
+
+    void compressionBombsAreRefused()
+    {
+        // 64 MiB of zeros compress about 1000:1: a zip and a tar.gz made by Python's own
+        // writers, far below the size cap, refused on their ratio.
+        const QString zip = m_dir.filePath(u"zeros.zip"_s);
+        const QString tgz = m_dir.filePath(u"zeros.tar.gz"_s);
+        QProcess python;
+        python.start(u"/usr/bin/python3"_s,
+                     {u"-c"_s,
+                      u"import io, sys, tarfile, zipfile\n"
+                      "data = bytes(64 << 20)\n"
+                      "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:\n"
+                      "    z.writestr('set/zeros.png', data)\n"
+                      "with tarfile.open(sys.argv[2], 'w:gz') as t:\n"
+                      "    info = tarfile.TarInfo('set/zeros.png'); info.size = len(data)\n"
+                      "    t.addfile(info, io.BytesIO(data))\n"_s,
+                      zip, tgz});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(python.exitCode(), 0);
+        QVERIFY(QFileInfo(zip).size() < 1024 * 1024);
+        for (const QString &archive : {zip, tgz}) {
+            const Outcome bomb =
+                runAtelier({u"dataset"_s, u"import"_s, archive, u"--name"_s, u"zeros"_s,
+                            u"--format"_s, u"folder"_s, u"--workspace"_s, m_demo});
+            QCOMPARE(bomb.exitCode, 1);
+            QVERIFY2(bomb.err.contains(u"compression bomb"_s), qPrintable(bomb.err));
+            QVERIFY2(bomb.err.contains(u"100:1"_s), qPrintable(bomb.err));
+        }
+        // Nothing was left where it was unpacked (the workspace's scratch/), nor a dataset.
+        const QDir scratch(m_demo + u"/scratch"_s);
+        QCOMPARE(scratch.entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+        QCOMPARE(runAtelier({u"dataset"_s, u"show"_s, u"zeros"_s, u"--workspace"_s, m_demo})
+                     .exitCode,
+                 1);
+        // A killed import's folder (its process is gone) is removed when the workspace is next
+        // opened; that of a live process (this test) stays.
+        QVERIFY(scratch.mkpath(u"unpack-999999999-abcdef/set"_s));
+        const QString mine = u"unpack-%1-abcdef"_s.arg(QCoreApplication::applicationPid());
+        QVERIFY(scratch.mkpath(mine));
+        QCOMPARE(runAtelier({u"info"_s, u"--workspace"_s, m_demo}).exitCode, 0);
+        QCOMPARE(scratch.entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{mine});
+        QVERIFY(QDir(scratch.filePath(mine)).removeRecursively());
     }
 
     void refusals()
