@@ -207,6 +207,12 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
     // Each kind of note (TextRecord::notes) is one warning: how many records, the first one.
     QList<std::pair<QString, std::pair<qint64, QString>>> notes; // note → (count, first where)
     auto write = [&](const PreparedLine &line) {
+        qint64 written = 0;
+        auto added = writer.add(line.text, &written);
+        if (!added) {
+            problems.append({line.line, added.error().message});
+            return;
+        }
         for (const QString &note : line.notes) {
             auto it = std::find_if(notes.begin(), notes.end(),
                                    [&](const auto &n) { return n.first == note; });
@@ -214,12 +220,6 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                 notes.append({note, {1, line.where}});
             else
                 ++it->second.first;
-        }
-        qint64 written = 0;
-        auto added = writer.add(line.text, &written);
-        if (!added) {
-            problems.append({line.line, added.error().message});
-            return;
         }
         report.warnings.append(line.warnings);
         report.annotations += written;

@@ -105,7 +105,7 @@ private Q_SLOTS:
         const Outcome table = run({u"dataset"_s, u"import"_s, dataFile(file), u"--name"_s,
                                    name + u"_t"_s, u"--format"_s, format});
         QCOMPARE(table.code, 0);
-        QVERIFY2(table.out.contains(("Task: " + task).toUtf8()), table.out.constData());
+        QVERIFY2(table.out.contains((u"Task: "_s + task).toUtf8()), table.out.constData());
     }
 
     void nothingUsableExitsOne()

@@ -79,7 +79,7 @@ class TestConll : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void readsConll2003()
     {
         const Read r = readConll(readAll(dataFile(u"conll2003.txt"_s)));
@@ -280,10 +280,9 @@ private slots:
         const QString jsonl = dir.filePath(u"in.jsonl"_s);
         QFile in(jsonl);
         QVERIFY(in.open(QIODevice::WriteOnly));
-        in.write(R"({"text": "On 1996-08-22 Germany's #MeToo trended", "spans": [{"start": 14, "end": 21, "label": "LOC"}, {"start": 24, "end": 30, "label": "MISC"}]}
-{"text": "# 1 hit", "spans": []}
-{"text": "李雷在北京", "spans": [{"start": 0, "end": 2, "label": "PER"}, {"start": 3, "end": 5, "label": "LOC"}]}
-)");
+        in.write("{\"text\": \"On 1996-08-22 Germany's #MeToo trended\", \"spans\": [{\"start\": 14, \"end\": 21, \"label\": \"LOC\"}, {\"start\": 24, \"end\": 30, \"label\": \"MISC\"}]}\n"
+                 "{\"text\": \"# 1 hit\", \"spans\": []}\n"
+                 "{\"text\": \"李雷在北京\", \"spans\": [{\"start\": 0, \"end\": 2, \"label\": \"PER\"}, {\"start\": 3, \"end\": 5, \"label\": \"LOC\"}]}\n");
         in.close();
         ImportOptions options;
         options.format = u"jsonl"_s;
@@ -293,17 +292,19 @@ private slots:
         out.format = u"conll"_s;
         auto exported = exportDataset(store, u"news"_s, dir.filePath(u"out"_s), out);
         QVERIFY(exported.ok());
-        // "Germany's" was cut at the span's end: said once.
-        QCOMPARE(exported->warnings.size(), 1);
-        QVERIFY2(exported->warnings.first().reason.contains(u"cut"_s),
-                 qPrintable(exported->warnings.first().reason));
+        // "Germany's" was cut at the span's end, so the text comes back as "Germany 's": said.
+        QCOMPARE(exported->warnings.size(), 2);
+        QVERIFY2(exported->warnings.at(0).reason.contains(u"not their tokens"_s),
+                 qPrintable(exported->warnings.at(0).reason));
+        QVERIFY2(exported->warnings.at(1).reason.contains(u"cut"_s),
+                 qPrintable(exported->warnings.at(1).reason));
         const QString expected = dir.filePath(u"expected.json"_s);
         QFile e(expected);
         QVERIFY(e.open(QIODevice::WriteOnly));
-        e.write(R"([[["On", "O"], ["1996-08-22", "O"], ["Germany", "B-LOC"], ["'s", "O"],
-                    ["#MeToo", "B-MISC"], ["trended", "O"]],
-                   [["#", "O"], ["1", "O"], ["hit", "O"]],
-                   [["李雷", "B-PER"], ["在", "O"], ["北京", "B-LOC"]]])");
+        e.write("[[[\"On\", \"O\"], [\"1996-08-22\", \"O\"], [\"Germany\", \"B-LOC\"], [\"'s\", \"O\"],\n"
+                 "[\"#MeToo\", \"B-MISC\"], [\"trended\", \"O\"]],\n"
+                 "[[\"#\", \"O\"], [\"1\", \"O\"], [\"hit\", \"O\"]],\n"
+                 "[[\"李雷\", \"B-PER\"], [\"在\", \"O\"], [\"北京\", \"B-LOC\"]]]");
         e.close();
         QByteArray output;
         const QString file = dir.filePath(u"out/"_s + exported->files.first());
