@@ -170,9 +170,8 @@ std::optional<TextProblem> sentenceRecord(const QList<Row> &rows, const QString 
 
     QJsonObject conll = conllAttributes;
     const qsizetype extra = rows.first().extra.size();
-    const bool sameColumns = std::all_of(rows.cbegin(), rows.cend(), [&](const Row &row) {
-        return row.extra.size() == extra;
-    });
+    const bool sameColumns = std::all_of(rows.cbegin(), rows.cend(),
+                                         [&](const Row &row) { return row.extra.size() == extra; });
     if (!sameColumns) {
         record.notes.append(ConllCodec::tr("its lines have different numbers of columns; the "
                                            "columns between token and tag were not kept"));
@@ -230,7 +229,8 @@ QList<QStringList> storedColumns(const QJsonObject &conll, qsizetype tokens)
         QStringList values;
         for (const QJsonValue &value : v.toArray()) {
             const QString s = value.toString();
-            if (s.isEmpty() || s.contains(QRegularExpression(u"\\s"_s)))
+            if (s.isEmpty() ||
+                std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.isSpace(); }))
                 return {};
             values.append(s);
         }
@@ -250,9 +250,9 @@ Status ConllCodec::read(const QByteArray &data, const TextReadOptions &options,
     QList<Row> rows;
     QString exactText;
     QString id;
-    qint64 document = 0;  // the -DOCSTART- lines so far
-    QString docstart;     // the -DOCSTART- line, until the document's first sentence takes it
-    qint64 badLine = 0;   // a line of the current sentence that was not UTF-8 or had no tag
+    qint64 document = 0; // the -DOCSTART- lines so far
+    QString docstart;    // the -DOCSTART- line, until the document's first sentence takes it
+    qint64 badLine = 0;  // a line of the current sentence that was not UTF-8 or had no tag
     QString badReason;
     bool stopped = false;
     bool more = true;
@@ -342,7 +342,8 @@ Status ConllCodec::read(const QByteArray &data, const TextReadOptions &options,
     return {};
 }
 
-QList<std::pair<qint64, qint64>> ConllCodec::tokenize(const QString &text, const QList<qint64> &cuts)
+QList<std::pair<qint64, qint64>> ConllCodec::tokenize(const QString &text,
+                                                      const QList<qint64> &cuts)
 {
     QList<qint64> sortedCuts = cuts;
     std::sort(sortedCuts.begin(), sortedCuts.end());
@@ -374,7 +375,8 @@ QList<std::pair<qint64, qint64>> ConllCodec::tokenize(const QString &text, const
     return tokens;
 }
 
-QString ConllCodec::joinTokens(const QStringList &tokens, QList<std::pair<qint64, qint64>> *positions)
+QString ConllCodec::joinTokens(const QStringList &tokens,
+                               QList<std::pair<qint64, qint64>> *positions)
 {
     QString text;
     qint64 cp = 0;
@@ -487,8 +489,8 @@ QByteArray ConllCodec::Writer::write(const TextRecord &record)
         texts.append(token);
         out += token.toUtf8();
         for (int c = 0; c < m_extraColumns; ++c)
-            out += ' ' + (c < columns.size() ? columns.at(c).at(origin.at(t)).toUtf8()
-                                             : QByteArray("_"));
+            out += ' ' +
+                   (c < columns.size() ? columns.at(c).at(origin.at(t)).toUtf8() : QByteArray("_"));
         out += ' ' + tag + '\n';
     }
     if (joinTokens(texts) != record.text)
@@ -500,9 +502,9 @@ QStringList ConllCodec::Writer::warnings() const
 {
     QStringList list = m_overlaps;
     if (m_inexactText.count > 0)
-        list.append(tr("%n texts are not their tokens joined by one blank (line breaks, several "
-                       "blanks, blanks between Chinese characters; the first: item %1): CoNLL "
-                       "keeps the tokens, not the exact text; export jsonl to keep it",
+        list.append(tr("%n texts are not their tokens joined by one blank (several blanks, line "
+                       "breaks, a token cut at a span; the first: item %1): CoNLL keeps the "
+                       "tokens, not the exact text; export jsonl to keep it",
                        nullptr, int(m_inexactText.count))
                         .arg(m_inexactText.example));
     if (m_cutTokens.count > 0)

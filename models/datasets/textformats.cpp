@@ -281,9 +281,9 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
         report.unreadable.append({u"%1:%2"_s.arg(fileName).arg(p.line), p.reason});
     for (const auto &[note, where] : std::as_const(notes))
         report.warnings.append(
-            {where.second, TextFormats::tr("%1 (in %n records; the first is here)", nullptr,
-                                           int(where.first))
-                               .arg(note)});
+            {where.second,
+             TextFormats::tr("%1 (in %n records; the first is here)", nullptr, int(where.first))
+                 .arg(note)});
     if (options.progress)
         options.progress(totalLines, totalLines, fileName);
     return report;

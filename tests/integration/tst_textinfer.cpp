@@ -71,16 +71,16 @@ private Q_SLOTS:
                                      << u"\"spans\" in 3 of 4 records"_s << 7;
         QTest::newRow("csv spans column") << u"entities.csv"_s << u"csv"_s << u"entities"_s
                                           << u"\"spans\" in 1 of 2 records"_s << 1;
-        QTest::newRow("doccano label lists") << u"doccano.jsonl"_s << u"doccano"_s
-                                             << u"entities"_s << u"\"label\""_s << 3;
-        QTest::newRow("label studio results") << u"labelstudio.json"_s << u"labelstudio"_s
-                                              << u"entities"_s << u"\"result\""_s << -1;
+        QTest::newRow("doccano label lists")
+            << u"doccano.jsonl"_s << u"doccano"_s << u"entities"_s << u"\"label\""_s << 3;
+        QTest::newRow("label studio results")
+            << u"labelstudio.json"_s << u"labelstudio"_s << u"entities"_s << u"\"result\""_s << -1;
         QTest::newRow("jsonl pairs") << u"pairs.jsonl"_s << u"jsonl"_s << u"pairs"_s
                                      << u"\"text_b\" in 2 of 2 records"_s << 2;
-        QTest::newRow("tsv pairs") << u"pairs.tsv"_s << u"tsv"_s << u"pairs"_s
-                                   << u"\"sentence2\""_s << -1;
-        QTest::newRow("jsonl labels") << u"classify.jsonl"_s << u"jsonl"_s
-                                      << u"text_classification"_s << u"no spans"_s << -1;
+        QTest::newRow("tsv pairs")
+            << u"pairs.tsv"_s << u"tsv"_s << u"pairs"_s << u"\"sentence2\""_s << -1;
+        QTest::newRow("jsonl labels")
+            << u"classify.jsonl"_s << u"jsonl"_s << u"text_classification"_s << u"no spans"_s << -1;
     }
     void taskFromContent()
     {

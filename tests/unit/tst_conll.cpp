@@ -84,13 +84,13 @@ private Q_SLOTS:
     {
         const Read r = readConll(readAll(dataFile(u"conll2003.txt"_s)));
         QVERIFY(r.status.ok());
-        QVERIFY2(r.problems.isEmpty(), r.problems.isEmpty() ? "" : qPrintable(r.problems.first().reason));
+        QVERIFY2(r.problems.isEmpty(),
+                 r.problems.isEmpty() ? "" : qPrintable(r.problems.first().reason));
         QCOMPARE(r.records.size(), 6);
         const TextRecord &first = r.records.at(0);
         QCOMPARE(first.text, u"EU rejects German call to boycott British lamb ."_s);
         // IOB1: I-ORG starts an entity.
-        QCOMPARE(covered(first),
-                 (QStringList{u"EU/ORG"_s, u"German/MISC"_s, u"British/MISC"_s}));
+        QCOMPARE(covered(first), (QStringList{u"EU/ORG"_s, u"German/MISC"_s, u"British/MISC"_s}));
         QCOMPARE(first.notes.size(), 1);
         QVERIFY2(first.notes.first().contains(u"IOB1"_s), qPrintable(first.notes.first()));
         const QJsonObject conll = first.attributes.value(u"conll"_s).toObject();
@@ -109,16 +109,15 @@ private Q_SLOTS:
 
         // A line starting with '#' is the token "#" (POS "#"), not a comment.
         const TextRecord &hash = r.records.at(3);
-        QCOMPARE(hash.text,
-                 u"# 1 : Germany 's representative Phil Simmons Brian Lara said ."_s);
+        QCOMPARE(hash.text, u"# 1 : Germany 's representative Phil Simmons Brian Lara said ."_s);
         QCOMPARE(hash.attributes.value(u"conll"_s).toObject().value(u"document"_s).toInt(), 2);
         // IOB1's B- separates two adjacent entities of one type.
         QCOMPARE(covered(hash),
                  (QStringList{u"Germany/LOC"_s, u"Phil Simmons/PER"_s, u"Brian Lara/PER"_s}));
         QCOMPARE(covered(r.records.at(4)), (QStringList{u"#MeToo/MISC"_s, u"New York/LOC"_s}));
-        QCOMPARE(r.records.at(5).attributes.value(u"conll"_s).toObject().value(u"document"_s)
-                     .toInt(),
-                 3);
+        QCOMPARE(
+            r.records.at(5).attributes.value(u"conll"_s).toObject().value(u"document"_s).toInt(),
+            3);
     }
 
     void commentsOnlyWhenEverySentenceHasOne_data()
@@ -280,9 +279,12 @@ private Q_SLOTS:
         const QString jsonl = dir.filePath(u"in.jsonl"_s);
         QFile in(jsonl);
         QVERIFY(in.open(QIODevice::WriteOnly));
-        in.write("{\"text\": \"On 1996-08-22 Germany's #MeToo trended\", \"spans\": [{\"start\": 14, \"end\": 21, \"label\": \"LOC\"}, {\"start\": 24, \"end\": 30, \"label\": \"MISC\"}]}\n"
+        in.write("{\"text\": \"On 1996-08-22 Germany's #MeToo trended\", \"spans\": [{\"start\": "
+                 "14, \"end\": 21, \"label\": \"LOC\"}, {\"start\": 24, \"end\": 30, \"label\": "
+                 "\"MISC\"}]}\n"
                  "{\"text\": \"# 1 hit\", \"spans\": []}\n"
-                 "{\"text\": \"李雷在北京\", \"spans\": [{\"start\": 0, \"end\": 2, \"label\": \"PER\"}, {\"start\": 3, \"end\": 5, \"label\": \"LOC\"}]}\n");
+                 "{\"text\": \"李雷在北京\", \"spans\": [{\"start\": 0, \"end\": 2, \"label\": "
+                 "\"PER\"}, {\"start\": 3, \"end\": 5, \"label\": \"LOC\"}]}\n");
         in.close();
         ImportOptions options;
         options.format = u"jsonl"_s;
@@ -301,10 +303,11 @@ private Q_SLOTS:
         const QString expected = dir.filePath(u"expected.json"_s);
         QFile e(expected);
         QVERIFY(e.open(QIODevice::WriteOnly));
-        e.write("[[[\"On\", \"O\"], [\"1996-08-22\", \"O\"], [\"Germany\", \"B-LOC\"], [\"'s\", \"O\"],\n"
-                 "[\"#MeToo\", \"B-MISC\"], [\"trended\", \"O\"]],\n"
-                 "[[\"#\", \"O\"], [\"1\", \"O\"], [\"hit\", \"O\"]],\n"
-                 "[[\"李雷\", \"B-PER\"], [\"在\", \"O\"], [\"北京\", \"B-LOC\"]]]");
+        e.write("[[[\"On\", \"O\"], [\"1996-08-22\", \"O\"], [\"Germany\", \"B-LOC\"], [\"'s\", "
+                "\"O\"],\n"
+                "[\"#MeToo\", \"B-MISC\"], [\"trended\", \"O\"]],\n"
+                "[[\"#\", \"O\"], [\"1\", \"O\"], [\"hit\", \"O\"]],\n"
+                "[[\"李雷\", \"B-PER\"], [\"在\", \"O\"], [\"北京\", \"B-LOC\"]]]");
         e.close();
         QByteArray output;
         const QString file = dir.filePath(u"out/"_s + exported->files.first());

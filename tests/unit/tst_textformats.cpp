@@ -1,7 +1,7 @@
 #include "catalog/database.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
 #include "datasets/conllcodec.h"
+#include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textcodec.h"
 #include "datasets/textformats.h"
