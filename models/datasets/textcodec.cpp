@@ -130,6 +130,7 @@ std::optional<QString> recordFromObject(const QJsonObject &o, TextRecord &record
         return QJsonValue(QJsonValue::Undefined);
     };
     record.id = jsonString(o.value(u"id"_s));
+    record.attributes = o.value(u"attributes"_s).toObject(); // as writeJsonl writes them
     QJsonValue text = first({u"text"_s, u"sentence"_s, u"content"_s, u"text_a"_s});
     if (text.isUndefined() && o.value(u"data"_s).isObject())
         text = o.value(u"data"_s).toObject().value(u"text"_s);
@@ -689,6 +690,8 @@ QByteArray TextCodec::writeJsonl(const TextRecord &record, TextShape shape)
             o.insert(u"score"_s, *record.score);
         break;
     }
+    if (!record.attributes.isEmpty())
+        o.insert(u"attributes"_s, record.attributes);
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 

@@ -111,7 +111,7 @@ public:
                        QList<TextProblem> &problems);
 
     /// JSONL: {"id", "text", "text_b", "label" | "labels", "score", "spans": [{start, end,
-    /// label}]}, one object per line; keys that do not apply are left out.
+    /// label}], "attributes": {…}}, one object per line; keys that do not apply are left out.
     static QByteArray writeJsonl(const TextRecord &record, TextShape shape);
     /// doccano JSONL: {"id", "text", "label": [[start, end, label], …]} (entities) or
     /// {"id", "text", "label": [labels]}.

@@ -324,6 +324,10 @@ Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &sn
         file.write(TextCodec::csvHeader(shape, separator));
     QJsonArray studio;
     QStringList warnings;
+    // Item attributes (CoNLL's columns and documents, …) that this format cannot hold.
+    const bool keepsAttributes = format == u"jsonl"_s || format == u"conll"_s;
+    qint64 attributesLeft = 0;
+    QStringList attributeKeys;
     std::optional<ConllCodec::Writer> conll;
     if (format == u"conll"_s) {
         int columns = 0;
@@ -339,6 +343,13 @@ Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &sn
         }
         const TextRecord record =
             TextFormats::recordOf(s, options.author, options.includeSuggested);
+        if (!keepsAttributes && !record.attributes.isEmpty()) {
+            ++attributesLeft;
+            for (const QString &key : record.attributes.keys()) {
+                if (!attributeKeys.contains(key))
+                    attributeKeys.append(key);
+            }
+        }
         report.annotations +=
             record.labels.size() + record.spans.size() +
             (shape == TextShape::Pairs && record.score && record.labels.isEmpty() ? 1 : 0);
@@ -365,6 +376,12 @@ Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &sn
         file.write(QJsonDocument(studio).toJson(QJsonDocument::Indented));
     if (conll)
         warnings.append(conll->warnings());
+    if (attributesLeft > 0)
+        warnings.append(TextFormats::tr("%n items keep more of their source file (\"%1\") than "
+                                        "%2 can hold; it was left out: export jsonl (or conll) "
+                                        "to keep it",
+                                        nullptr, int(attributesLeft))
+                            .arg(attributeKeys.join(u"\", \""_s), format));
     if (!file.commit())
         return makeError(ErrorCode::Io,
                          TextFormats::tr("Cannot write %1: %2.")
@@ -604,8 +621,10 @@ void registerTextFormats(FormatRegistry &registry)
          {T::Entities},
          true,
          true,
-         QT_TRANSLATE_NOOP("TextFormats", "CoNLL BIO: token and tag per line, a blank line "
-                                          "between sentences")},
+         QT_TRANSLATE_NOOP("TextFormats",
+                           "CoNLL-2003: token, other columns, NE tag (IOB1, IOB2 or BIOES) per "
+                           "line, a blank line between sentences, -DOCSTART- between documents; "
+                           "written back as plain CoNLL with IOB2 tags")},
         {"labelstudio",
          {T::Entities, T::TextClassification},
          true,

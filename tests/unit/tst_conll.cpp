@@ -268,6 +268,44 @@ private Q_SLOTS:
         }
     }
 
+    void otherFormatsKeepOrNameTheColumns()
+    {
+        // JSONL carries the CoNLL attributes (CoNLL → JSONL → CoNLL loses nothing); CSV
+        // cannot and says so.
+        QTemporaryDir dir;
+        auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
+        QVERIFY(ws.ok());
+        DatasetStore store(ws->catalog(), ws->root());
+        ImportOptions options;
+        options.format = u"conll"_s;
+        QVERIFY(importDataset(store, u"news"_s, dataFile(u"conll2003.txt"_s), options).ok());
+        ExportOptions out;
+        out.format = u"jsonl"_s;
+        auto jsonl = exportDataset(store, u"news"_s, dir.filePath(u"jsonl"_s), out);
+        QVERIFY(jsonl.ok());
+        QVERIFY(jsonl->warnings.isEmpty());
+        options.format = u"jsonl"_s;
+        options.task = DatasetTask::Entities;
+        QVERIFY(importDataset(store, u"again"_s, dir.filePath(u"jsonl/"_s + jsonl->files.first()),
+                              options)
+                    .ok());
+        out.format = u"conll"_s;
+        auto conll = exportDataset(store, u"again"_s, dir.filePath(u"conll"_s), out);
+        QVERIFY(conll.ok());
+        QByteArray output;
+        QCOMPARE(checkWithNltk({u"compare"_s, dataFile(u"conll2003.txt"_s),
+                                dir.filePath(u"conll/"_s + conll->files.first())},
+                               &output),
+                 0);
+        out.format = u"csv"_s;
+        auto csv = exportDataset(store, u"news"_s, dir.filePath(u"csv"_s), out);
+        QVERIFY(csv.ok());
+        QCOMPARE(csv->warnings.size(), 1);
+        QVERIFY2(csv->warnings.first().reason.contains(u"6 items"_s) &&
+                     csv->warnings.first().reason.contains(u"conll"_s),
+                 qPrintable(csv->warnings.first().reason));
+    }
+
     void plainExportOfJsonlReadByNltk()
     {
         // Items without CoNLL tokens: split at blanks only, cut only at span boundaries; no
