@@ -91,8 +91,9 @@ bool decodeTags(const QList<Row> &rows, const QList<Range> &positions, QList<Tex
         if (prefix.isEmpty() || label.isEmpty() ||
             !(prefix == u"B"_s || prefix == u"I"_s || prefix == u"S"_s || prefix == u"E"_s ||
               prefix == u"L"_s || prefix == u"U"_s)) {
-            QString reason = ConllCodec::tr("\"%1\" is not a BIO tag (write O, B-LABEL or "
-                                            "I-LABEL); the sentence was skipped")
+            // Strings kept from TextCodec keep their context, so their translations stay.
+            QString reason = TextCodec::tr("\"%1\" is not a BIO tag (write O, B-LABEL or "
+                                           "I-LABEL); the sentence was skipped")
                                  .arg(tag);
             if (rows.at(i).token.startsWith(u'#'))
                 reason += u' ' + ConllCodec::tr("(a line starting with '#' is a token; comment "
@@ -326,8 +327,8 @@ Status ConllCodec::read(const QByteArray &data, const TextReadOptions &options,
         if (columns.size() < 2) {
             if (badLine == 0) {
                 badLine = number;
-                badReason = tr("\"%1\" has no tag column (write TOKEN TAG); the sentence was "
-                               "skipped")
+                badReason = TextCodec::tr("\"%1\" has no tag column (write TOKEN<tab>TAG); the "
+                                          "sentence was skipped")
                                 .arg(trimmed);
             }
             return true;
@@ -421,15 +422,16 @@ QByteArray ConllCodec::Writer::write(const TextRecord &record)
     QList<qint64> cuts;
     for (const TextSpan &s : std::as_const(spans)) {
         if (!kept.isEmpty() && s.start < kept.last().end) {
-            m_overlaps.append(tr("item %1: the span [%2, %3) \"%4\" overlaps [%5, %6) \"%7\"; "
-                                 "BIO cannot hold both, it was left out")
-                                  .arg(record.id)
-                                  .arg(s.start)
-                                  .arg(s.end)
-                                  .arg(s.label)
-                                  .arg(kept.last().start)
-                                  .arg(kept.last().end)
-                                  .arg(kept.last().label));
+            m_overlaps.append(
+                TextCodec::tr("item %1: the span [%2, %3) \"%4\" overlaps [%5, %6) \"%7\"; "
+                              "BIO cannot hold both, it was left out")
+                    .arg(record.id)
+                    .arg(s.start)
+                    .arg(s.end)
+                    .arg(s.label)
+                    .arg(kept.last().start)
+                    .arg(kept.last().end)
+                    .arg(kept.last().label));
             continue;
         }
         kept.append(s);
