@@ -154,6 +154,9 @@ std::optional<TextProblem> sentenceRecord(const QList<Row> &rows, const QString 
                               TextCodec::utf16ToCodePoint(exactText, cursor + token.size())});
             cursor += token.size();
         }
+        // The tokens must cover the text: a word the tokens lack would be lost on export.
+        if (!QStringView(exactText).mid(cursor).trimmed().isEmpty())
+            positions.clear();
         if (!positions.isEmpty())
             record.text = exactText;
     }

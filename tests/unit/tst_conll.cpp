@@ -129,6 +129,9 @@ private Q_SLOTS:
             << QByteArray("# id = 7\n# text = Ana  sings\nAna\tB-PER\nsings\tO\n\n"
                           "# id = 8\n# text = # tag\n#\tO\ntag\tO\n\n")
             << QStringList{u"Ana  sings"_s, u"# tag"_s} << QList<qint64>{};
+        QTest::newRow("a text the tokens do not cover: the tokens win")
+            << QByteArray("# text = Ana sings loudly\nAna B-PER\nsings O\n")
+            << QStringList{u"Ana sings"_s} << QList<qint64>{};
         QTest::newRow("one sentence only: '#' is a token")
             << QByteArray("Ana B-PER\nsings O\n\n# text = Hello\nHello O\n")
             << QStringList{u"Ana sings"_s} << QList<qint64>{4};
