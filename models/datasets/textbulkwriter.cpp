@@ -80,12 +80,14 @@ TextBulkWriter::TextBulkWriter(DatasetStore &store, DatasetInfo dataset)
 TextBulkWriter::Prepared TextBulkWriter::prepare(const DatasetInfo &dataset,
                                                  const QString &defaultAuthor, const QString &text,
                                                  const QString &textB, const QString &sourceName,
-                                                 QList<Annotation> annotations)
+                                                 QList<Annotation> annotations,
+                                                 const QJsonObject &attributes)
 {
     Prepared line;
     line.text = text;
     line.textB = textB;
     line.sourceName = sourceName;
+    line.attributes = attributes;
     if (isBlank(text)) {
         line.error = tr("the text is empty");
         return line;
@@ -156,7 +158,7 @@ TextBulkWriter::Prepared TextBulkWriter::prepare(const DatasetInfo &dataset,
     const QByteArray hash = DatasetStore::textDedupHash(text, textB);
     line.key = Key::fromHash(hash);
 
-    line.cuts.reserve(5 + 4 * line.kept.size());
+    line.cuts.reserve(6 + 4 * line.kept.size());
     line.cuts.append(0);
     auto append = [&](QByteArrayView utf8) {
         line.utf8.append(utf8);
@@ -166,6 +168,8 @@ TextBulkWriter::Prepared TextBulkWriter::prepare(const DatasetInfo &dataset,
     append(textB.toUtf8());
     append(sourceName.toUtf8());
     append(hash.toHex());
+    append(attributes.isEmpty() ? QByteArray("{}")
+                                : QJsonDocument(attributes).toJson(QJsonDocument::Compact));
     for (const Annotation &a : std::as_const(line.kept)) {
         append(a.author.toUtf8());
         append(a.label.toUtf8());
@@ -238,7 +242,7 @@ Status TextBulkWriter::insertAnnotations(qint64 itemId, const Prepared &line)
             if (auto ok = ensureLabel(a.label); !ok)
                 return ok;
         }
-        const qsizetype f = 4 + 4 * i; // author, label, geometry, source
+        const qsizetype f = 5 + 4 * i; // author, label, geometry, source
         q.bindInt64(1, itemId)
             .bindUtf8(2, line.field(f))
             .bindUtf8(3, spelled<AnnotationKind, 5>(a.kind))
@@ -309,8 +313,9 @@ Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsA
     added.item.id = m_lastId + 1;
     if (!m_insertItem)
         m_insertItem.emplace(db.query("INSERT INTO dataset_items (id, dataset_id, text, text_b, "
-                                      "source_name, dedup_key, position, status, updated_at) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);"));
+                                      "source_name, dedup_key, position, status, updated_at, "
+                                      "attributes) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);"));
     Query &insert = *m_insertItem;
     insert.bindInt64(1, added.item.id)
         .bindInt64(2, m_dataset.id)
@@ -319,7 +324,8 @@ Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsA
         .bindUtf8(6, line.field(3))
         .bindInt64(7, m_position + 1)
         .bindUtf8(8, line.labeled ? "labeled" : "unlabeled")
-        .bindUtf8(9, m_now);
+        .bindUtf8(9, m_now)
+        .bindUtf8(10, line.field(4));
     if (line.textB.isEmpty())
         insert.bind(4, QVariant()); // NULL
     else
@@ -337,6 +343,7 @@ Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsA
     added.item.dedupKey = QString::fromLatin1(line.field(3));
     added.item.position = m_position;
     added.item.status = line.labeled ? ItemStatus::Labeled : ItemStatus::Unlabeled;
+    added.item.attributes = line.attributes;
 
     if (auto ok = insertAnnotations(added.item.id, line); !ok)
         return ok.error();

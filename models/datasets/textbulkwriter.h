@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -50,13 +51,15 @@ public:
         QString text;
         QString textB;
         QString sourceName;
+        QJsonObject attributes; ///< what the file said of the item beyond text and annotations
         QString error;          ///< set when the text cannot be added (then nothing else is)
         QStringList warnings;   ///< annotations left out, and why
         QList<Annotation> kept; ///< the annotations that pass the dataset's rules
         bool labeled = false;   ///< an accepted annotation among them
         Key key;
-        /// The UTF-8 of text, text B, source name, then per kept annotation its author, label,
-        /// geometry and source, one after the other; field i is utf8[cuts[i], cuts[i + 1]).
+        /// The UTF-8 of text, text B, source name, key, attributes (JSON), then per kept
+        /// annotation its author, label, geometry and source, one after the other; field i is
+        /// utf8[cuts[i], cuts[i + 1]).
         QByteArray utf8;
         QList<qsizetype> cuts;
         QByteArrayView field(qsizetype i) const;
@@ -65,10 +68,11 @@ public:
     TextBulkWriter(DatasetStore &store, DatasetInfo dataset);
 
     /// Checks \a annotations against the rules of \a dataset (author \a defaultAuthor where
-    /// none is given) and computes what add() binds. Reads nothing: any thread may call it.
+    /// none is given) and computes what add() binds; \a attributes become the new item's
+    /// (a duplicate keeps its own). Reads nothing: any thread may call it.
     static Prepared prepare(const DatasetInfo &dataset, const QString &defaultAuthor,
                             const QString &text, const QString &textB, const QString &sourceName,
-                            QList<Annotation> annotations);
+                            QList<Annotation> annotations, const QJsonObject &attributes = {});
 
     /// Adds the prepared text. A text already in the dataset is not added again (duplicate is
     /// set); its annotations join the existing item when their author has none on it yet (a

@@ -1,5 +1,8 @@
 #include "datasets/textcodec.h"
 
+#include "datasets/conllcodec.h"
+#include "datasets/textlines.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,67 +18,8 @@ namespace atelier {
 
 namespace {
 
-/// True when [data, data + size) is well-formed UTF-8 (no overlongs, no surrogates).
-bool validUtf8(const char *data, qsizetype size)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(data);
-    const auto *end = p + size;
-    while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int extra = 0;
-        char32_t cp = 0;
-        if ((c & 0xe0) == 0xc0) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if ((c & 0xf0) == 0xe0) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if ((c & 0xf8) == 0xf0) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= extra)
-            return false;
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3f);
-        }
-        static constexpr char32_t minimum[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < minimum[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        p += extra + 1;
-    }
-    return true;
-}
-
-/// Calls \a line(bytes, lineNumber) for every line of \a data (without '\n' or '\r\n').
-template <typename F> bool forEachLine(const QByteArray &data, F &&line)
-{
-    qsizetype pos = 0;
-    qint64 number = 0;
-    if (data.startsWith("\xef\xbb\xbf"))
-        pos = 3;
-    while (pos < data.size()) {
-        qsizetype nl = data.indexOf('\n', pos);
-        if (nl < 0)
-            nl = data.size();
-        qsizetype len = nl - pos;
-        if (len > 0 && data.at(pos + len - 1) == '\r')
-            --len;
-        ++number;
-        if (!line(QByteArrayView(data.constData() + pos, len), number))
-            return false;
-        pos = nl + 1;
-    }
-    return true;
-}
+using textlines::forEachLine;
+using textlines::validUtf8;
 
 bool cancelled(const TextReadOptions &options)
 {
@@ -86,14 +30,6 @@ QString badUtf8(qint64 line)
 {
     Q_UNUSED(line);
     return TextCodec::tr("the line is not valid UTF-8; save the file as UTF-8");
-}
-
-bool isCjk(char32_t c)
-{
-    return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
-           (c >= 0x20000 && c <= 0x2ebef) || (c >= 0xf900 && c <= 0xfaff) ||
-           (c >= 0x3040 && c <= 0x30ff) || // kana
-           (c >= 0xac00 && c <= 0xd7af);   // hangul syllables
 }
 
 QString jsonString(const QJsonValue &v)
@@ -194,15 +130,21 @@ std::optional<QString> recordFromObject(const QJsonObject &o, TextRecord &record
         return QJsonValue(QJsonValue::Undefined);
     };
     record.id = jsonString(o.value(u"id"_s));
+    record.attributes = o.value(u"attributes"_s).toObject(); // as writeJsonl writes them
     QJsonValue text = first({u"text"_s, u"sentence"_s, u"content"_s, u"text_a"_s});
     if (text.isUndefined() && o.value(u"data"_s).isObject())
         text = o.value(u"data"_s).toObject().value(u"text"_s);
     if (!text.isString() && !text.isUndefined())
         return TextCodec::tr("\"text\" is not a string");
     record.text = text.toString();
-    const QJsonValue textB = first({u"text_b"_s, u"text2"_s, u"sentence2"_s, u"text_pair"_s});
-    if (textB.isString())
-        record.textB = textB.toString();
+    for (const QString &key : {u"text_b"_s, u"text2"_s, u"sentence2"_s, u"text_pair"_s}) {
+        if (o.value(key).isString()) {
+            record.textB = o.value(key).toString();
+            if (!record.textB.isEmpty())
+                record.shapeField = key;
+            break;
+        }
+    }
     const QJsonValue score = o.value(u"score"_s);
     if (score.isDouble())
         record.score = score.toDouble();
@@ -218,7 +160,9 @@ std::optional<QString> recordFromObject(const QJsonObject &o, TextRecord &record
     }
 
     QList<std::pair<TextSpan, QString>> spans; // span, text shown beside it
-    auto takeLabels = [&](const QJsonValue &v) -> std::optional<QString> {
+    QString spansField;
+    auto takeLabels = [&](const QString &key) -> std::optional<QString> {
+        const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         if (v.isString() || v.isDouble() || v.isBool()) {
@@ -237,14 +181,16 @@ std::optional<QString> recordFromObject(const QJsonObject &o, TextRecord &record
             if (!span)
                 return TextCodec::tr("a label entry is neither a label nor a span");
             spans.append({*span, shown});
+            spansField = key;
         }
         return std::nullopt;
     };
-    if (auto problem = takeLabels(o.value(u"label"_s)))
+    if (auto problem = takeLabels(u"label"_s))
         return problem;
-    if (auto problem = takeLabels(o.value(u"labels"_s)))
+    if (auto problem = takeLabels(u"labels"_s))
         return problem;
-    const QJsonValue spanList = first({u"spans"_s, u"entities"_s});
+    const QString spanKey = o.contains(u"spans"_s) ? u"spans"_s : u"entities"_s;
+    const QJsonValue spanList = o.value(spanKey);
     if (!spanList.isUndefined() && !spanList.isNull()) {
         if (!spanList.isArray())
             return TextCodec::tr("\"spans\" is not a list");
@@ -254,6 +200,7 @@ std::optional<QString> recordFromObject(const QJsonObject &o, TextRecord &record
             if (!span)
                 return TextCodec::tr("a span needs a start, an end and a label");
             spans.append({*span, shown});
+            spansField = spanKey;
         }
     }
     for (auto &[span, shown] : spans) {
@@ -269,6 +216,8 @@ std::optional<QString> recordFromObject(const QJsonObject &o, TextRecord &record
         }
         record.spans.append(span);
     }
+    if (!record.spans.isEmpty())
+        record.shapeField = spansField;
     return std::nullopt;
 }
 
@@ -420,6 +369,7 @@ Status readLabelStudio(const QByteArray &data, const TextReadOptions &options,
                 if ((problem = fixUtf16Span(record.text, *span, shown)))
                     break;
                 record.spans.append(*span);
+                record.shapeField = u"result"_s;
             }
         } else {
             problem = recordFromObject(task, record, Offsets::Utf16);
@@ -650,191 +600,13 @@ Status readCsv(const QByteArray &data, char separator, const TextReadOptions &op
             problems.append({number, *problem});
             continue;
         }
+        if (!record.spans.isEmpty())
+            record.shapeField = header.at(spans);
+        else if (!record.textB.isEmpty())
+            record.shapeField = header.at(textB);
         if (!sink(std::move(record)))
             break;
     }
-    return {};
-}
-
-// --- CoNLL ----------------------------------------------------------------------------------
-
-struct ConllToken
-{
-    QString token;
-    QString tag;
-    qint64 line = 0;
-};
-
-/// Builds one record from a sentence; returns a problem (with its line) when the tags are bad.
-std::optional<TextProblem> conllRecord(const QList<ConllToken> &tokens, const QString &exactText,
-                                       const QString &id, TextRecord &record)
-{
-    // Token positions in code points: inside the exact text when given and consistent, else
-    // the tokens joined by one space (none between two CJK characters).
-    QList<std::pair<qint64, qint64>> positions;
-    bool aligned = false;
-    if (!exactText.isEmpty()) {
-        aligned = true;
-        qsizetype cursor = 0;
-        for (const ConllToken &t : tokens) {
-            while (cursor < exactText.size() && exactText.at(cursor).isSpace())
-                ++cursor;
-            if (!QStringView(exactText).mid(cursor).startsWith(t.token)) {
-                aligned = false;
-                break;
-            }
-            positions.append({TextCodec::utf16ToCodePoint(exactText, cursor),
-                              TextCodec::utf16ToCodePoint(exactText, cursor + t.token.size())});
-            cursor += t.token.size();
-        }
-        if (aligned)
-            record.text = exactText;
-    }
-    if (!aligned) {
-        positions.clear();
-        QString text;
-        qint64 cp = 0;
-        for (const ConllToken &t : tokens) {
-            if (!text.isEmpty()) {
-                const QString prev = text.right(1);
-                const bool cjkJoin = isCjk(prev.at(0).unicode()) && isCjk(t.token.at(0).unicode());
-                if (!cjkJoin) {
-                    text += u' ';
-                    ++cp;
-                }
-            }
-            const qint64 n = TextCodec::codePointCount(t.token);
-            positions.append({cp, cp + n});
-            text += t.token;
-            cp += n;
-        }
-        record.text = text;
-    }
-    record.id = id;
-    record.line = tokens.isEmpty() ? 0 : tokens.first().line;
-    std::optional<TextSpan> open;
-    auto close = [&] {
-        if (open)
-            record.spans.append(*open);
-        open.reset();
-    };
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
-        const QString &tag = tokens.at(i).tag;
-        const auto [start, end] = positions.at(i);
-        if (tag == u"O"_s) {
-            close();
-            continue;
-        }
-        const qsizetype dash = tag.indexOf(u'-');
-        const QString prefix = dash == 1 ? tag.left(1).toUpper() : QString();
-        const QString label = tag.mid(2);
-        if (prefix.isEmpty() || label.isEmpty() ||
-            !(prefix == u"B"_s || prefix == u"I"_s || prefix == u"S"_s || prefix == u"E"_s ||
-              prefix == u"L"_s || prefix == u"U"_s)) {
-            return TextProblem{tokens.at(i).line,
-                               TextCodec::tr("\"%1\" is not a BIO tag (write O, B-LABEL or "
-                                             "I-LABEL); the sentence was skipped")
-                                   .arg(tag)};
-        }
-        if (prefix == u"B"_s || prefix == u"S"_s || prefix == u"U"_s) {
-            close();
-            open = TextSpan{start, end, label, std::nullopt};
-            if (prefix != u"B"_s)
-                close();
-            continue;
-        }
-        // I-, E- or L- continue the open span of the same label.
-        if (!open || open->label != label) {
-            return TextProblem{
-                tokens.at(i).line,
-                TextCodec::tr("%1 does not continue a %2 span (no B-%2 before it); the sentence "
-                              "was skipped — start the span with B-%2")
-                    .arg(tag, label)};
-        }
-        open->end = end;
-        if (prefix != u"I"_s)
-            close();
-    }
-    close();
-    return std::nullopt;
-}
-
-Status readConll(const QByteArray &data, const TextReadOptions &options,
-                 const TextCodec::Sink &sink, QList<TextProblem> &problems)
-{
-    QList<ConllToken> tokens;
-    QString exactText;
-    QString id;
-    qint64 badLine = 0; // a line of the current sentence that was not UTF-8 or had no tag
-    QString badReason;
-    bool stopped = false;
-    bool more = true;
-    auto flush = [&]() {
-        if (badLine > 0) {
-            problems.append({badLine, badReason});
-        } else if (!tokens.isEmpty()) {
-            TextRecord record;
-            if (auto problem = conllRecord(tokens, exactText, id, record))
-                problems.append(*problem);
-            else
-                more = sink(std::move(record));
-        }
-        tokens.clear();
-        exactText.clear();
-        id.clear();
-        badLine = 0;
-    };
-    forEachLine(data, [&](QByteArrayView raw, qint64 number) {
-        if (cancelled(options)) {
-            stopped = true;
-            return false;
-        }
-        if (!validUtf8(raw.data(), raw.size())) {
-            if (badLine == 0) {
-                badLine = number;
-                badReason = badUtf8(number);
-            }
-            return true;
-        }
-        const QString line = QString::fromUtf8(raw);
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty()) {
-            flush();
-            return more;
-        }
-        if (trimmed.startsWith(u"-DOCSTART-"_s))
-            return true;
-        if (trimmed.startsWith(u'#') && tokens.isEmpty()) {
-            if (trimmed.startsWith(u"# text = "_s)) {
-                exactText = trimmed.mid(9);
-            } else if (trimmed.startsWith(u"# text_json = "_s)) {
-                exactText = QJsonDocument::fromJson("[" + trimmed.mid(14).toUtf8() + "]")
-                                .array()
-                                .at(0)
-                                .toString();
-            } else if (trimmed.startsWith(u"# id = "_s)) {
-                id = trimmed.mid(7);
-            }
-            return true;
-        }
-        static const QRegularExpression blanks(u"\\s+"_s);
-        const QStringList columns = trimmed.split(blanks);
-        if (columns.size() < 2) {
-            if (badLine == 0) {
-                badLine = number;
-                badReason = TextCodec::tr("\"%1\" has no tag column (write TOKEN<tab>TAG); the "
-                                          "sentence was skipped")
-                                .arg(trimmed);
-            }
-            return true;
-        }
-        tokens.append({columns.first(), columns.last(), number});
-        return true;
-    });
-    if (!stopped)
-        flush();
-    if (stopped)
-        return makeError(ErrorCode::Cancelled, TextCodec::tr("The import was cancelled."));
     return {};
 }
 
@@ -886,7 +658,7 @@ Status TextCodec::read(const QString &format, const QByteArray &data,
     if (format == u"jsonl"_s || format == u"doccano"_s)
         return readJsonLines(data, options, sink, problems, Offsets::CodePoints);
     if (format == u"conll"_s)
-        return readConll(data, options, sink, problems);
+        return ConllCodec::read(data, options, sink, problems);
     if (format == u"labelstudio"_s)
         return readLabelStudio(data, options, sink, problems);
     return makeError(
@@ -918,6 +690,8 @@ QByteArray TextCodec::writeJsonl(const TextRecord &record, TextShape shape)
             o.insert(u"score"_s, *record.score);
         break;
     }
+    if (!record.attributes.isEmpty())
+        o.insert(u"attributes"_s, record.attributes);
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -977,54 +751,6 @@ QByteArray TextCodec::writeCsv(const TextRecord &record, TextShape shape, QChar 
     return row + '\n';
 }
 
-QByteArray TextCodec::writeConll(const TextRecord &record, QStringList *warnings)
-{
-    QList<TextSpan> spans = record.spans;
-    std::sort(spans.begin(), spans.end(), [](const TextSpan &a, const TextSpan &b) {
-        return a.start != b.start ? a.start < b.start : a.end > b.end;
-    });
-    QList<TextSpan> kept;
-    QList<qint64> cuts;
-    for (const TextSpan &s : spans) {
-        if (!kept.isEmpty() && s.start < kept.last().end) {
-            if (warnings)
-                warnings->append(tr("item %1: the span [%2, %3) \"%4\" overlaps [%5, %6) \"%7\"; "
-                                    "BIO cannot hold both, it was left out")
-                                     .arg(record.id)
-                                     .arg(s.start)
-                                     .arg(s.end)
-                                     .arg(s.label)
-                                     .arg(kept.last().start)
-                                     .arg(kept.last().end)
-                                     .arg(kept.last().label));
-            continue;
-        }
-        kept.append(s);
-        cuts << s.start << s.end;
-    }
-    QByteArray out;
-    if (!record.id.isEmpty())
-        out += "# id = " + record.id.toUtf8() + '\n';
-    if (record.text.contains(u'\n') || record.text.contains(u'\r') ||
-        record.text != record.text.trimmed()) {
-        const QByteArray json =
-            QJsonDocument(QJsonArray{record.text}).toJson(QJsonDocument::Compact);
-        out += "# text_json = " + json.mid(1, json.size() - 2) + '\n';
-    } else {
-        out += "# text = " + record.text.toUtf8() + '\n';
-    }
-    qsizetype k = 0;
-    for (const auto &[start, end] : tokenize(record.text, cuts)) {
-        while (k < kept.size() && kept.at(k).end <= start)
-            ++k;
-        QByteArray tag = "O";
-        if (k < kept.size() && kept.at(k).start <= start && end <= kept.at(k).end)
-            tag = (kept.at(k).start == start ? "B-" : "I-") + kept.at(k).label.toUtf8();
-        out += spanText(record.text, start, end).toUtf8() + '\t' + tag + '\n';
-    }
-    return out + '\n';
-}
-
 qsizetype TextCodec::codePointToUtf16(const QString &text, qint64 codePoint)
 {
     if (codePoint < 0)
@@ -1068,48 +794,6 @@ QString TextCodec::spanText(const QString &text, qint64 start, qint64 end)
     if (s < 0 || e < 0 || e < s)
         return {};
     return text.mid(s, e - s);
-}
-
-QList<std::pair<qint64, qint64>> TextCodec::tokenize(const QString &text, const QList<qint64> &cuts)
-{
-    QList<std::pair<qint64, qint64>> tokens;
-    const QList<uint> ucs4 = text.toUcs4();
-    QList<qint64> sortedCuts = cuts;
-    std::sort(sortedCuts.begin(), sortedCuts.end());
-    qsizetype c = 0;
-    auto isWord = [](uint u) {
-        const QChar::Category cat = QChar::category(char32_t(u));
-        return QChar::isLetterOrNumber(char32_t(u)) || cat == QChar::Mark_NonSpacing ||
-               cat == QChar::Mark_SpacingCombining || cat == QChar::Mark_Enclosing ||
-               u == 0x200d; // zero-width joiner keeps emoji sequences whole
-    };
-    qint64 i = 0;
-    const qint64 n = ucs4.size();
-    while (i < n) {
-        const uint u = ucs4.at(i);
-        if (QChar::isSpace(char32_t(u))) {
-            ++i;
-            continue;
-        }
-        qint64 j = i + 1;
-        if (isWord(u) && !isCjk(u)) {
-            while (j < n && isWord(ucs4.at(j)) && !isCjk(ucs4.at(j)))
-                ++j;
-        }
-        // Cut at span boundaries inside the token.
-        while (c < sortedCuts.size() && sortedCuts.at(c) <= i)
-            ++c;
-        qint64 start = i;
-        for (qsizetype k = c; k < sortedCuts.size() && sortedCuts.at(k) < j; ++k) {
-            if (sortedCuts.at(k) > start) {
-                tokens.append({start, sortedCuts.at(k)});
-                start = sortedCuts.at(k);
-            }
-        }
-        tokens.append({start, j});
-        i = j;
-    }
-    return tokens;
 }
 
 std::optional<QString> TextCodec::checkSpans(const TextRecord &record)

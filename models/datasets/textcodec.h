@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,16 @@ struct TextRecord
     QList<TextSpan> spans;       ///< entities, code points
     /// Predictions: probability per class ({"label": p}), used for active-learning order.
     QList<std::pair<QString, double>> probabilities;
+    /// What the file says of the record beyond its text and annotations, kept as the item's
+    /// attributes and written back on export (CoNLL: "conll", see ConllCodec).
+    QJsonObject attributes;
+    /// What the reader changed to read the record (one translated line each: "IOB1 tags were
+    /// read as IOB2"); an import counts each kind of note as one warning.
+    QStringList notes;
+    /// The file's name for where the record's spans (else its second text) were found
+    /// ("spans", "entities", "label", "result", "text_b", a CSV column): an inferred task's
+    /// reason names it.
+    QString shapeField;
 };
 
 /// A line a reader could not take, and why (one translated line).
@@ -81,11 +92,7 @@ enum class TextShape { Classification, Entities, Pairs };
 /// - Bad records are skipped and reported with their line; the rest is read ("the rest
 ///   imports"). A file that cannot be read at all (a CSV without the text column, a file
 ///   that is not JSON) is refused as a whole.
-/// - CoNLL: token and tag columns separated by blanks (the tag is the last column), a blank
-///   line between sentences, "-DOCSTART-" and '#' comment lines ignored except
-///   "# text = …" / "# text_json = …" (the sentence's exact text, written by writeConll) and
-///   "# id = …". Tags BIO (IOB2) with BIOES's S-/E- accepted; an I- or E- that does not
-///   continue a span of the same label makes the sentence a problem.
+/// - CoNLL: see ConllCodec (conllcodec.h).
 class TextCodec final
 {
     Q_DECLARE_TR_FUNCTIONS(TextCodec)
@@ -104,7 +111,7 @@ public:
                        QList<TextProblem> &problems);
 
     /// JSONL: {"id", "text", "text_b", "label" | "labels", "score", "spans": [{start, end,
-    /// label}]}, one object per line; keys that do not apply are left out.
+    /// label}], "attributes": {…}}, one object per line; keys that do not apply are left out.
     static QByteArray writeJsonl(const TextRecord &record, TextShape shape);
     /// doccano JSONL: {"id", "text", "label": [[start, end, label], …]} (entities) or
     /// {"id", "text", "label": [labels]}.
@@ -113,13 +120,6 @@ public:
     /// "spans" column as JSON).
     static QByteArray csvHeader(TextShape shape, QChar separator);
     static QByteArray writeCsv(const TextRecord &record, TextShape shape, QChar separator);
-    /// CoNLL BIO of one sentence: "# id = …", "# text = …", then "token\ttag" lines and a blank
-    /// line. Tokens: each CJK character alone, else runs of letters, digits and marks, each
-    /// other non-blank character alone; a token is also cut at every span boundary so that
-    /// every span survives. Overlapping spans cannot be written in BIO: the later one of an
-    /// overlapping pair is left out and named in \a warnings.
-    static QByteArray writeConll(const TextRecord &record, QStringList *warnings = nullptr);
-
     /// The UTF-16 index of code point \a codePoint in \a text (text.size() past the end);
     /// -1 when \a codePoint is negative or beyond the end.
     static qsizetype codePointToUtf16(const QString &text, qint64 codePoint);
@@ -130,9 +130,6 @@ public:
     static qint64 codePointCount(const QString &text);
     /// The text of span [start, end) in code points (empty when it is not inside).
     static QString spanText(const QString &text, qint64 start, qint64 end);
-    /// The CoNLL tokens of \a text as [start, end) code point ranges, cut at \a cuts too.
-    static QList<std::pair<qint64, qint64>> tokenize(const QString &text,
-                                                     const QList<qint64> &cuts = {});
     /// Checks a record's spans against its text: inside, non-empty, with a label.
     static std::optional<QString> checkSpans(const TextRecord &record);
 };

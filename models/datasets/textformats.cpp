@@ -1,6 +1,7 @@
 #include "datasets/textformats.h"
 #include "catalog/database.h"
 #include "core/batchqueue.h"
+#include "datasets/conllcodec.h"
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textbulkwriter.h"
@@ -101,6 +102,7 @@ struct PreparedLine
     qint64 line = 0;
     QString where; ///< "file:line"
     QList<ImportProblem> warnings;
+    QStringList notes; ///< what the reader changed (TextRecord::notes)
     TextBulkWriter::Prepared text;
 };
 
@@ -110,11 +112,13 @@ PreparedLine prepareLine(TextRecord &&record, const DatasetInfo &dataset, const 
     PreparedLine line;
     line.line = record.line;
     line.where = u"%1:%2"_s.arg(fileName).arg(record.line);
+    line.notes = std::move(record.notes);
     if (dataset.task != DatasetTask::Pairs)
         record.textB.clear();
     // The annotations carry no author yet: prepare() gives them the import's.
     line.text = TextBulkWriter::prepare(dataset, author, record.text, record.textB, line.where,
-                                        annotationsOf(record, dataset, line.where, line.warnings));
+                                        annotationsOf(record, dataset, line.where, line.warnings),
+                                        record.attributes);
     return line;
 }
 
@@ -200,12 +204,22 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
             queue.push(std::move(batch));
         queue.finish();
     });
+    // Each kind of note (TextRecord::notes) is one warning: how many records, the first one.
+    QList<std::pair<QString, std::pair<qint64, QString>>> notes; // note → (count, first where)
     auto write = [&](const PreparedLine &line) {
         qint64 written = 0;
         auto added = writer.add(line.text, &written);
         if (!added) {
             problems.append({line.line, added.error().message});
             return;
+        }
+        for (const QString &note : line.notes) {
+            auto it = std::find_if(notes.begin(), notes.end(),
+                                   [&](const auto &n) { return n.first == note; });
+            if (it == notes.end())
+                notes.append({note, {1, line.where}});
+            else
+                ++it->second.first;
         }
         report.warnings.append(line.warnings);
         report.annotations += written;
@@ -265,6 +279,11 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
                      [](const TextProblem &a, const TextProblem &b) { return a.line < b.line; });
     for (const TextProblem &p : problems)
         report.unreadable.append({u"%1:%2"_s.arg(fileName).arg(p.line), p.reason});
+    for (const auto &[note, where] : std::as_const(notes))
+        report.warnings.append(
+            {where.second,
+             TextFormats::tr("%1 (in %n records; the first is here)", nullptr, int(where.first))
+                 .arg(note)});
     if (options.progress)
         options.progress(totalLines, totalLines, fileName);
     return report;
@@ -305,6 +324,17 @@ Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &sn
         file.write(TextCodec::csvHeader(shape, separator));
     QJsonArray studio;
     QStringList warnings;
+    // Item attributes (CoNLL's columns and documents, …) that this format cannot hold.
+    const bool keepsAttributes = format == u"jsonl"_s || format == u"conll"_s;
+    qint64 attributesLeft = 0;
+    QStringList attributeKeys;
+    std::optional<ConllCodec::Writer> conll;
+    if (format == u"conll"_s) {
+        int columns = 0;
+        for (const SnapshotItem &s : snapshot.items)
+            columns = std::max(columns, ConllCodec::extraColumns(s.item.attributes));
+        conll.emplace(columns);
+    }
     qint64 done = 0;
     for (const SnapshotItem &s : snapshot.items) {
         if (options.cancel && options.cancel->load()) {
@@ -313,6 +343,13 @@ Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &sn
         }
         const TextRecord record =
             TextFormats::recordOf(s, options.author, options.includeSuggested);
+        if (!keepsAttributes && !record.attributes.isEmpty()) {
+            ++attributesLeft;
+            for (const QString &key : record.attributes.keys()) {
+                if (!attributeKeys.contains(key))
+                    attributeKeys.append(key);
+            }
+        }
         report.annotations +=
             record.labels.size() + record.spans.size() +
             (shape == TextShape::Pairs && record.score && record.labels.isEmpty() ? 1 : 0);
@@ -323,7 +360,7 @@ Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &sn
         } else if (format == u"csv"_s || format == u"tsv"_s) {
             file.write(TextCodec::writeCsv(record, shape, separator));
         } else if (format == u"conll"_s) {
-            file.write(TextCodec::writeConll(record, &warnings));
+            file.write(conll->write(record));
         } else if (format == u"txt"_s) {
             QString line = record.text;
             line.replace(u'\n', u' ').replace(u'\r', u' ');
@@ -337,6 +374,14 @@ Result<ExportReport> exportText(const QString &format, const DatasetSnapshot &sn
     }
     if (format == u"labelstudio"_s)
         file.write(QJsonDocument(studio).toJson(QJsonDocument::Indented));
+    if (conll)
+        warnings.append(conll->warnings());
+    if (attributesLeft > 0)
+        warnings.append(TextFormats::tr("%n items keep more of their source file (\"%1\") than "
+                                        "%2 can hold; it was left out: export jsonl (or conll) "
+                                        "to keep it",
+                                        nullptr, int(attributesLeft))
+                            .arg(attributeKeys.join(u"\", \""_s), format));
     if (!file.commit())
         return makeError(ErrorCode::Io,
                          TextFormats::tr("Cannot write %1: %2.")
@@ -369,6 +414,58 @@ bool sniffText(const QString &path, bool jsonl)
     return false;
 }
 
+/// The task of a new dataset imported from \a path without --task: the richest content of the
+/// whole file wins (spans → entities, a second text → pairs, else text classification).
+std::optional<TaskChoice> inferTextTask(const QString &format, const QString &path)
+{
+    QFile file(path);
+    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
+        return std::nullopt; // the importer says why
+    qint64 records = 0;
+    qint64 withSpans = 0;
+    qint64 withTextB = 0;
+    qint64 withLabels = 0;
+    QString spansField;
+    QString textBField;
+    QList<TextProblem> problems;
+    const Status read = TextCodec::read(
+        format, file.readAll(), {},
+        [&](TextRecord &&r) {
+            ++records;
+            if (!r.spans.isEmpty()) {
+                ++withSpans;
+                if (spansField.isEmpty())
+                    spansField = r.shapeField;
+            } else if (!r.textB.isEmpty()) {
+                ++withTextB;
+                if (textBField.isEmpty())
+                    textBField = r.shapeField;
+            }
+            if (!r.labels.isEmpty())
+                ++withLabels;
+            return true;
+        },
+        problems);
+    if (!read || records == 0)
+        return std::nullopt;
+    if (withSpans > 0)
+        return TaskChoice{DatasetTask::Entities,
+                          TextFormats::tr("spans in \"%1\" in %2 of %3 records")
+                              .arg(spansField)
+                              .arg(withSpans)
+                              .arg(records)};
+    if (withTextB > 0)
+        return TaskChoice{DatasetTask::Pairs,
+                          TextFormats::tr("a second text in \"%1\" in %2 of %3 records")
+                              .arg(textBField)
+                              .arg(withTextB)
+                              .arg(records)};
+    return TaskChoice{DatasetTask::TextClassification,
+                      TextFormats::tr("no spans and no second text in %1 records (labels in %2)")
+                          .arg(records)
+                          .arg(withLabels)};
+}
+
 } // namespace
 
 TextRecord TextFormats::recordOf(const SnapshotItem &item, const QString &author,
@@ -378,6 +475,7 @@ TextRecord TextFormats::recordOf(const SnapshotItem &item, const QString &author
     record.id = QString::number(item.item.id);
     record.text = item.item.text;
     record.textB = item.item.textB;
+    record.attributes = item.item.attributes;
     QSet<std::pair<qint64, qint64>> seenSpans;
     for (const Annotation &a : item.annotations) {
         if (a.state == AnnotationState::Rejected)
@@ -523,8 +621,10 @@ void registerTextFormats(FormatRegistry &registry)
          {T::Entities},
          true,
          true,
-         QT_TRANSLATE_NOOP("TextFormats", "CoNLL BIO: token and tag per line, a blank line "
-                                          "between sentences")},
+         QT_TRANSLATE_NOOP("TextFormats",
+                           "CoNLL-2003: token, other columns, NE tag (IOB1, IOB2 or BIOES) per "
+                           "line, a blank line between sentences, -DOCSTART- between documents; "
+                           "written back as plain CoNLL with IOB2 tags")},
         {"labelstudio",
          {T::Entities, T::TextClassification},
          true,
@@ -559,6 +659,8 @@ void registerTextFormats(FormatRegistry &registry)
             const bool jsonl = name == u"jsonl"_s;
             f.sniff = [jsonl](const QString &path) { return sniffText(path, jsonl); };
         }
+        if (f.tasks.size() > 1 && name != u"txt"_s) // txt has lines only: nothing to infer
+            f.inferTask = [name](const QString &path) { return inferTextTask(name, path); };
         registry.add(std::move(f));
     }
 }
