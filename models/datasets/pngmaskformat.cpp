@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QMap>
 
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -68,7 +70,7 @@ Result<ImportReport> importPngMasks(DatasetStore &store, const DatasetInfo &data
                              .arg(QDir::toNativeSeparators(path)));
     }
     QStringList linked;
-    if (path == local.value())
+    if (QFileInfo(path).isDir()) // not an unpacked archive
         linked = linkedVocFolders(local.value());
     for (const QString &folder : linked)
         session.allowFolder(folder);
@@ -136,12 +138,15 @@ Result<ImportReport> importPngMasks(DatasetStore &store, const DatasetInfo &data
             entry.attributes.insert(u"void"_s, masks->voidMask->toJson());
         entries.append(entry);
     }
+    const QMap<int, QString> fileNames = chosenNames.isEmpty()
+                                             ? namesByRoot.value(byImage.first().root)
+                                             : chosenNames;
+    // The label file's classes first, in its order (unused ones too); then the annotations'.
+    keepVocClasses(store, dataset, fileNames, {});
     auto report = session.run(entries);
     if (!report)
         return report;
-    keepVocClasses(store, dataset, chosenNames.isEmpty() ? namesByRoot.value(byImage.first().root)
-                                                         : chosenNames,
-                   classIds);
+    keepVocClasses(store, dataset, fileNames, classIds);
     auto note = [&](const QString &reason) {
         report->warnings.append({session.display(session.root()), reason});
     };

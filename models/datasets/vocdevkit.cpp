@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -73,6 +75,7 @@ QStringList linkedVocFolders(const QString &chosen)
 {
     QStringList found;
     const QString base = QDir(chosen).absolutePath();
+    const QString canonicalBase = QFileInfo(base).canonicalFilePath();
     QDirIterator it(base, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
@@ -80,7 +83,14 @@ QStringList linkedVocFolders(const QString &chosen)
         const int depth = int(QDir(base).relativeFilePath(path).count(u'/')) + 1;
         if (!info.isSymLink() || depth > 3)
             continue;
-        if (partFolders().contains(info.fileName(), Qt::CaseInsensitive) || isVocRoot(path, 2))
+        // Only a VOC dataset (VOC2012/, or VOCdevkit/ holding it) is followed: its whole folder
+        // becomes readable to the import, so never a link to a part alone (JPEGImages -> ~),
+        // to the root or to a folder holding the chosen one.
+        const QString target = info.canonicalFilePath();
+        if (target.isEmpty() || target == u"/"_s || canonicalBase.startsWith(target + u'/') ||
+            target == canonicalBase)
+            continue;
+        if (isVocRoot(target, 1))
             found.append(path);
     }
     found.sort();
@@ -162,7 +172,8 @@ void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset, const QMap<
                     const QMap<QString, int> &classIds)
 {
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
-        if (it.key() > 0 && !it.value().isEmpty())
+        // "class_7" at index 7 fills a gap in labelMapText: no class of its own.
+        if (it.key() > 0 && !it.value().isEmpty() && it.value() != u"class_%1"_s.arg(it.key()))
             (void)store.ensureLabel(dataset.id, it.value());
     }
     auto labels = store.labels(dataset.id);

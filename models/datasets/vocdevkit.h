@@ -19,9 +19,9 @@ namespace atelier {
 QString vocRootOf(const QString &file);
 
 /// Folders symbolically linked inside \a chosen (up to three levels down) that hold a VOC
-/// dataset: a VOC root (a folder with Annotations/, JPEGImages/ or SegmentationClass/, itself
-/// or up to two levels below it) or one of a root's part folders. Their link paths, sorted.
-/// Links elsewhere are not followed.
+/// dataset: a VOC root (a folder with Annotations/, JPEGImages/ or SegmentationClass/) or a
+/// folder with one just below it (VOCdevkit/). Never a link to a part folder alone, to / or to
+/// a folder that holds \a chosen. Their link paths, sorted; other links are not followed.
 QStringList linkedVocFolders(const QString &chosen);
 
 /// Files matching \a patterns under \a folder, recursively without following links, and under

@@ -20,6 +20,8 @@
 #include <QPainter>
 #include <QXmlStreamWriter>
 
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -70,6 +72,41 @@ QString maskFile(const ImageImportSession &session, const QString &root, const Q
     return QFileInfo(file).isFile() && session.isInside(file) ? file : QString();
 }
 
+/// The XML objects as annotations: boxes, or for a segmentation dataset (\a asPolygons set)
+/// rectangle polygons of the objects \a skip does not mark (those that got a mask).
+void objectEntries(ImageImportSession &session, const QString &xmlFile, const VocFile &voc,
+                   ImageImportEntry &entry, const QList<bool> &skip, qint64 *asPolygons)
+{
+    for (qsizetype i = 0; i < voc.objects.size(); ++i) {
+        const VocObject &o = voc.objects[i];
+        if (skip.value(i))
+            continue;
+        if (o.name.isEmpty() || !o.box) {
+            session.warn(xmlFile, VocFormat::tr("object %1 has no <name> or no numeric "
+                                                "<bndbox> (xmin, ymin, xmax, ymax); skipped")
+                                      .arg(i + 1));
+            continue;
+        }
+        if (!o.box->isValid()) {
+            session.warn(xmlFile, VocFormat::tr("object %1 (\"%2\") has xmax < xmin or "
+                                                "ymax < ymin; skipped")
+                                      .arg(i + 1)
+                                      .arg(o.name));
+            continue;
+        }
+        const QRectF r = *o.box;
+        Annotation a = asPolygons ? Annotation::polygon(o.name, QPolygonF({r.topLeft(), r.topRight(),
+                                                                           r.bottomRight(),
+                                                                           r.bottomLeft()}))
+                                  : Annotation::box(o.name, r);
+        a.author = o.author;
+        a.attributes = o.attributes;
+        entry.annotations.append(a);
+        if (asPolygons)
+            ++*asPolygons;
+    }
+}
+
 /// A segmentation dataset's annotations of one VOC image: instance masks (class from the
 /// class PNG, name and attributes from the XML object of the same number, as the devkit pairs
 /// them), else one mask per class; objects without a mask become rectangle polygons.
@@ -115,42 +152,7 @@ void segmentationEntry(ImageImportSession &session, const QString &xmlFile, cons
                 entry.attributes.insert(u"void"_s, masks->voidMask->toJson());
         }
     }
-    for (qsizetype i = 0; i < voc.objects.size(); ++i) {
-        const VocObject &o = voc.objects[i];
-        if (matched[i] || o.name.isEmpty() || !o.box || !o.box->isValid())
-            continue;
-        Annotation a = Annotation::polygon(o.name, QPolygonF(*o.box));
-        a.attributes = o.attributes;
-        a.author = o.author;
-        entry.annotations.append(a);
-        ++counts.boxesAsPolygons;
-    }
-}
-
-void detectionEntry(ImageImportSession &session, const QString &xmlFile, const VocFile &voc,
-                    ImageImportEntry &entry)
-{
-    int n = 0;
-    for (const VocObject &o : voc.objects) {
-        ++n;
-        if (o.name.isEmpty() || !o.box) {
-            session.warn(xmlFile, VocFormat::tr("object %1 has no <name> or no numeric "
-                                                "<bndbox> (xmin, ymin, xmax, ymax); skipped")
-                                      .arg(n));
-            continue;
-        }
-        if (!o.box->isValid()) {
-            session.warn(xmlFile, VocFormat::tr("object %1 (\"%2\") has xmax < xmin or "
-                                                "ymax < ymin; skipped")
-                                      .arg(n)
-                                      .arg(o.name));
-            continue;
-        }
-        Annotation a = Annotation::box(o.name, *o.box);
-        a.author = o.author;
-        a.attributes = o.attributes;
-        entry.annotations.append(a);
-    }
+    objectEntries(session, xmlFile, voc, entry, matched, &counts.boxesAsPolygons);
 }
 
 } // namespace
@@ -167,7 +169,7 @@ Result<ImportReport> importVoc(DatasetStore &store, const DatasetInfo &dataset, 
         // A VOCdevkit/VOC2012 linked into the chosen folder is followed, and its images are
         // accepted where the link leads; links elsewhere still count as outside (isInside).
         QStringList linked;
-        if (path == local.value()) // not an unpacked archive: those hold no links
+        if (QFileInfo(path).isDir()) // not an unpacked archive: those hold no links
             linked = linkedVocFolders(local.value());
         for (const QString &folder : linked)
             session.allowFolder(folder);
@@ -211,7 +213,7 @@ Result<ImportReport> importVoc(DatasetStore &store, const DatasetInfo &dataset, 
         if (segmentation)
             segmentationEntry(session, xmlFile, voc.value(), names, entry, counts);
         else
-            detectionEntry(session, xmlFile, voc.value(), entry);
+            objectEntries(session, xmlFile, voc.value(), entry, {}, nullptr);
         if (!segmentation) {
             const QString stem = QFileInfo(xmlFile).completeBaseName();
             for (const QString &folder : {u"SegmentationClass"_s, u"SegmentationObject"_s})
@@ -219,6 +221,8 @@ Result<ImportReport> importVoc(DatasetStore &store, const DatasetInfo &dataset, 
         }
         entries.append(entry);
     }
+    // The label file's classes first, in its order (unused ones too); then the annotations'.
+    keepVocClasses(store, dataset, names, {});
     auto report = session.run(entries);
     if (!report)
         return report;
@@ -466,13 +470,12 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
         labels += u'\n';
     if (auto ok = writer.writeFile(kExportRoot + u"labels.txt"_s, labels.toUtf8()); !ok)
         return ok.error();
-    if (segmentation) {
-        QMap<int, QString> byIndex;
-        for (auto it = classIndex.cbegin(); it != classIndex.cend(); ++it)
-            byIndex.insert(it.value(), it.key());
-        if (auto ok = writer.writeFile(kExportRoot + u"labelmap.txt"_s, labelMapText(byIndex)); !ok)
-            return ok.error();
-    }
+    // The class indices (the masks' pixel values, the ids a format gave) for the next import.
+    QMap<int, QString> byIndex;
+    for (auto it = classIndex.cbegin(); it != classIndex.cend(); ++it)
+        byIndex.insert(it.value(), it.key());
+    if (auto ok = writer.writeFile(kExportRoot + u"labelmap.txt"_s, labelMapText(byIndex)); !ok)
+        return ok.error();
     auto warn = [&](const QString &reason) {
         writer.report().warnings.append({kExportRoot, reason});
     };
