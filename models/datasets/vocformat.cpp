@@ -210,8 +210,17 @@ Result<ImportReport> importVoc(DatasetStore &store, const DatasetInfo &dataset, 
         entry.split = splitsByRoot[root].byStem.value(QFileInfo(xmlFile).completeBaseName());
         if (!voc->other.isEmpty())
             entry.attributes.insert(u"voc"_s, voc->other);
-        if (segmentation)
-            segmentationEntry(session, xmlFile, voc.value(), names, entry, counts);
+        if (segmentation) {
+            // Counted only for images the session will take (refused ones are reported so).
+            VocCounts mine;
+            segmentationEntry(session, xmlFile, voc.value(), names, entry, mine);
+            if (QFileInfo(entry.file).isFile() && session.isInside(entry.file)) {
+                counts.boxesAsPolygons += mine.boxesAsPolygons;
+                counts.masksWithoutObject += mine.masksWithoutObject;
+                counts.unknownColours += mine.unknownColours;
+                counts.classIds.insert(mine.classIds);
+            }
+        }
         else
             objectEntries(session, xmlFile, voc.value(), entry, {}, nullptr);
         if (!segmentation) {
@@ -456,7 +465,10 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
                                         std::pair{u"Segmentation"_s, &segmentationStems}}) {
         if (stems->isEmpty())
             continue;
-        const auto files = vocSplitFiles(*stems, folder == u"Main"_s ? unsplit : unused);
+        auto files = vocSplitFiles(*stems, folder == u"Main"_s ? unsplit : unused);
+        // Every list VOCDetection / VOCSegmentation may be asked for exists, empty or not.
+        for (const QString &standard : {u"train"_s, u"val"_s, u"trainval"_s})
+            files.insert(standard, files.value(standard));
         for (auto it = files.cbegin(); it != files.cend(); ++it) {
             if (auto ok = writer.writeFile(kExportRoot + u"ImageSets/"_s + folder + u'/' +
                                                it.key() + u".txt"_s,

@@ -76,6 +76,12 @@ const SnapshotItem *itemNamed(const DatasetSnapshot &snap, const QString &stem)
     return nullptr;
 }
 
+QString splitOf(const DatasetSnapshot &snap, const QString &stem)
+{
+    const SnapshotItem *s = itemNamed(snap, stem);
+    return s ? s->item.split : u"<no item "_s + stem + u'>';
+}
+
 } // namespace
 
 class TestVocReaders final : public QObject
@@ -165,11 +171,11 @@ private Q_SLOTS:
 
         auto snap = m_store->snapshot(u"det"_s);
         QVERIFY(snap);
-        const SnapshotItem *first = itemNamed(*snap, u"2008_000001"_s);
+        const SnapshotItem *first = itemNamed(snap.value(), u"2008_000001"_s);
         QVERIFY(first);
         QCOMPARE(first->item.split, u"train"_s);
-        QCOMPARE(itemNamed(*snap, u"2008_000002"_s)->item.split, u"val"_s);
-        QCOMPARE(itemNamed(*snap, u"2008_000003"_s)->item.split, u"train"_s);
+        QCOMPARE(splitOf(snap.value(), u"2008_000002"_s), u"val"_s);
+        QCOMPARE(splitOf(snap.value(), u"2008_000003"_s), u"train"_s);
         const QJsonObject voc = first->item.attributes.value(u"voc"_s).toObject();
         QCOMPARE(voc.value(u"owner"_s)[u"flickrid"_s].toString(), u"someone"_s);
         QCOMPARE(voc.value(u"source"_s)[u"database"_s].toString(), u"The VOC2008 Database"_s);
@@ -221,13 +227,13 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
         QVERIFY2(again->warnings.isEmpty(), qPrintable(describe(again->warnings)));
         auto snap2 = m_store->snapshot(u"det2"_s);
-        const SnapshotItem *back = itemNamed(*snap2, u"2008_000001"_s);
+        const SnapshotItem *back = itemNamed(snap2.value(), u"2008_000001"_s);
         QVERIFY(back);
         QCOMPARE(back->item.split, u"train"_s);
         QCOMPARE(back->annotations[0].rect(), dog.rect());
         QCOMPARE(back->annotations[0].attributes, dog.attributes);
         QCOMPARE(back->annotations[1].attributes, person.attributes);
-        QCOMPARE(itemNamed(*snap2, u"2008_000002"_s)->item.split, u"val"_s);
+        QCOMPARE(splitOf(snap2.value(), u"2008_000002"_s), u"val"_s);
     }
 
     void segmentationFromMasks()
@@ -235,7 +241,8 @@ private Q_SLOTS:
         // No --task: the masks make it a segmentation dataset, and the report says why.
         auto report = import(u"seg"_s, m_devkit + u"/data"_s, u"voc"_s, std::nullopt);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
-        QCOMPARE(report->task.value_or(DatasetTask::Classification), DatasetTask::Segmentation);
+        QVERIFY(report->task);
+        QCOMPARE(atelier::toString(*report->task), atelier::toString(DatasetTask::Segmentation));
         QVERIFY2(report->taskReason.contains(u"SegmentationClass"_s), qPrintable(report->taskReason));
         // 2008_000001: two instance masks; the other two images' boxes become rectangles.
         QCOMPARE(report->annotations, 4);
@@ -244,11 +251,11 @@ private Q_SLOTS:
 
         auto snap = m_store->snapshot(u"seg"_s);
         QVERIFY(snap);
-        const SnapshotItem *first = itemNamed(*snap, u"2008_000001"_s);
+        const SnapshotItem *first = itemNamed(snap.value(), u"2008_000001"_s);
         QVERIFY(first);
         QCOMPARE(first->annotations.size(), 2);
         const Annotation &dog = first->annotations[0];
-        QCOMPARE(dog.kind, AnnotationKind::Mask);
+        QCOMPARE(atelier::toString(dog.kind), atelier::toString(AnnotationKind::Mask));
         QCOMPARE(dog.label, u"dog"_s);
         QCOMPARE(dog.maskRle()->area(), qint64(18 * 14));
         QCOMPARE(dog.attributes.value(u"difficult"_s).toInt(), 1);
@@ -332,7 +339,8 @@ private Q_SLOTS:
 
         auto report = import(u"masks"_s, root, u"pngmask"_s, std::nullopt);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
-        QCOMPARE(report->task.value_or(DatasetTask::Classification), DatasetTask::Segmentation);
+        QVERIFY(report->task);
+        QCOMPARE(atelier::toString(*report->task), atelier::toString(DatasetTask::Segmentation));
         QCOMPARE(report->imported, 1);
         QCOMPARE(report->annotations, 2);
         auto snap = m_store->snapshot(u"masks"_s);
