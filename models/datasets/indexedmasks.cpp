@@ -1,9 +1,9 @@
 #include "datasets/indexedmasks.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QDir>
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
@@ -33,7 +33,8 @@ QImage toIndices(const QImage &image, int &unknown)
         return image.convertToFormat(QImage::Format_Indexed8);
     QImage out(image.size(), QImage::Format_Indexed8);
     out.setColorTable(vocPalette());
-    if (image.format() == QImage::Format_Grayscale8 || image.format() == QImage::Format_Grayscale16) {
+    if (image.format() == QImage::Format_Grayscale8 ||
+        image.format() == QImage::Format_Grayscale16) {
         const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
         for (int y = 0; y < grey.height(); ++y)
             std::copy_n(grey.constScanLine(y), grey.width(), out.scanLine(y));
@@ -61,8 +62,9 @@ Result<QImage> loadIndices(const QString &file, int &unknown)
 {
     const QImage image(file);
     if (image.isNull())
-        return makeError(ErrorCode::Invalid,
-                         IndexedMasks::tr("%1 is not a readable PNG").arg(QFileInfo(file).fileName()));
+        return makeError(
+            ErrorCode::Invalid,
+            IndexedMasks::tr("%1 is not a readable PNG").arg(QFileInfo(file).fileName()));
     return toIndices(image, unknown);
 }
 
@@ -88,10 +90,10 @@ QList<QRgb> vocPalette()
 
 QStringList vocClassNames()
 {
-    return {u"background"_s, u"aeroplane"_s, u"bicycle"_s,   u"bird"_s,      u"boat"_s,
-            u"bottle"_s,     u"bus"_s,       u"car"_s,       u"cat"_s,       u"chair"_s,
-            u"cow"_s,        u"diningtable"_s, u"dog"_s,     u"horse"_s,     u"motorbike"_s,
-            u"person"_s,     u"pottedplant"_s, u"sheep"_s,   u"sofa"_s,      u"train"_s,
+    return {u"background"_s, u"aeroplane"_s,   u"bicycle"_s, u"bird"_s,  u"boat"_s,
+            u"bottle"_s,     u"bus"_s,         u"car"_s,     u"cat"_s,   u"chair"_s,
+            u"cow"_s,        u"diningtable"_s, u"dog"_s,     u"horse"_s, u"motorbike"_s,
+            u"person"_s,     u"pottedplant"_s, u"sheep"_s,   u"sofa"_s,  u"train"_s,
             u"tvmonitor"_s};
 }
 

@@ -31,17 +31,18 @@ QStringList vocClassNames();
 /// One mask read from an indexed PNG.
 struct IndexedMask
 {
-    int classIndex = 0; ///< from the class PNG (the most frequent class under an instance); 0 unknown
-    int instance = 0;   ///< from the object PNG (1-based); 0 for a whole class (no object PNG)
+    int classIndex =
+        0;            ///< from the class PNG (the most frequent class under an instance); 0 unknown
+    int instance = 0; ///< from the object PNG (1-based); 0 for a whole class (no object PNG)
     MaskRle rle;
 };
 
 /// What one image's class and object PNGs hold.
 struct IndexedMaskSet
 {
-    QList<IndexedMask> masks;       ///< by instance, else by class index
+    QList<IndexedMask> masks;        ///< by instance, else by class index
     std::optional<MaskRle> voidMask; ///< the pixels at 255, when there are any
-    int unknownColours = 0;         ///< RGB pixels whose colour is not in the palette (read as 0)
+    int unknownColours = 0;          ///< RGB pixels whose colour is not in the palette (read as 0)
 };
 
 /// Reads the masks of one image from its class PNG and/or object PNG (an empty path: absent).

@@ -44,8 +44,8 @@ QString findImage(const QString &root, const QString &stem)
         const QDir dir(QDir(root).filePath(folder));
         const QStringList found = dir.entryList({stem + u".*"_s}, QDir::Files, QDir::Name);
         for (const QString &name : found) {
-            static const QStringList suffixes{u"jpg"_s, u"jpeg"_s, u"png"_s, u"bmp"_s, u"gif"_s,
-                                              u"webp"_s, u"tif"_s, u"tiff"_s};
+            static const QStringList suffixes{u"jpg"_s, u"jpeg"_s, u"png"_s, u"bmp"_s,
+                                              u"gif"_s, u"webp"_s, u"tif"_s, u"tiff"_s};
             if (QFileInfo(name).completeBaseName() == stem &&
                 suffixes.contains(QFileInfo(name).suffix().toLower()))
                 return dir.filePath(name);
@@ -138,9 +138,8 @@ Result<ImportReport> importPngMasks(DatasetStore &store, const DatasetInfo &data
             entry.attributes.insert(u"void"_s, masks->voidMask->toJson());
         entries.append(entry);
     }
-    const QMap<int, QString> fileNames = chosenNames.isEmpty()
-                                             ? namesByRoot.value(byImage.first().root)
-                                             : chosenNames;
+    const QMap<int, QString> fileNames =
+        chosenNames.isEmpty() ? namesByRoot.value(byImage.first().root) : chosenNames;
     // The label file's classes first, in its order (unused ones too); then the annotations'.
     keepVocClasses(store, dataset, fileNames, {});
     auto report = session.run(entries);

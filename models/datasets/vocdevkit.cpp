@@ -97,7 +97,8 @@ QStringList linkedVocFolders(const QString &chosen)
     return found;
 }
 
-QStringList filesUnder(const QString &folder, const QStringList &linked, const QStringList &patterns)
+QStringList filesUnder(const QString &folder, const QStringList &linked,
+                       const QStringList &patterns)
 {
     QStringList files;
     QSet<QString> seen;
@@ -168,8 +169,8 @@ QMap<QString, QByteArray> vocSplitFiles(const QList<std::pair<QString, QString>>
     return files;
 }
 
-void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset, const QMap<int, QString> &names,
-                    const QMap<QString, int> &classIds)
+void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset,
+                    const QMap<int, QString> &names, const QMap<QString, int> &classIds)
 {
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
         // "class_7" at index 7 fills a gap in labelMapText: no class of its own.

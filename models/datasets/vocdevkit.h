@@ -26,7 +26,8 @@ QStringList linkedVocFolders(const QString &chosen);
 
 /// Files matching \a patterns under \a folder, recursively without following links, and under
 /// each of \a linked; each file once (by its resolved path), sorted.
-QStringList filesUnder(const QString &folder, const QStringList &linked, const QStringList &patterns);
+QStringList filesUnder(const QString &folder, const QStringList &linked,
+                       const QStringList &patterns);
 
 /// The splits the ImageSets lists of a VOC root give its images.
 struct VocSplits
@@ -55,7 +56,7 @@ class DatasetStore;
 /// Adds the classes \a names gives (index → name, a label file's), in index order and unused
 /// ones too, and gives labels without an "id" attribute their class index: the one a mask used
 /// (\a classIds: label → index), else the label file's.
-void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset, const QMap<int, QString> &names,
-                    const QMap<QString, int> &classIds);
+void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset,
+                    const QMap<int, QString> &names, const QMap<QString, int> &classIds);
 
 } // namespace atelier

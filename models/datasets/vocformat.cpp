@@ -56,7 +56,7 @@ QString findImage(const QString &xmlFile, const QString &root, const VocFile &vo
 /// What the import met that the report sums up once instead of once per file.
 struct VocCounts
 {
-    qint64 boxesAsPolygons = 0;  ///< segmentation: objects without an instance mask
+    qint64 boxesAsPolygons = 0; ///< segmentation: objects without an instance mask
     qint64 masksWithoutObject = 0;
     qint64 unknownColours = 0;
     qint64 masksNotRead = 0; ///< detection: mask PNGs a detection dataset cannot take
@@ -95,10 +95,10 @@ void objectEntries(ImageImportSession &session, const QString &xmlFile, const Vo
             continue;
         }
         const QRectF r = *o.box;
-        Annotation a = asPolygons ? Annotation::polygon(o.name, QPolygonF({r.topLeft(), r.topRight(),
-                                                                           r.bottomRight(),
-                                                                           r.bottomLeft()}))
-                                  : Annotation::box(o.name, r);
+        Annotation a =
+            asPolygons ? Annotation::polygon(o.name, QPolygonF({r.topLeft(), r.topRight(),
+                                                                r.bottomRight(), r.bottomLeft()}))
+                       : Annotation::box(o.name, r);
         a.author = o.author;
         a.attributes = o.attributes;
         entry.annotations.append(a);
@@ -220,8 +220,7 @@ Result<ImportReport> importVoc(DatasetStore &store, const DatasetInfo &dataset, 
                 counts.unknownColours += mine.unknownColours;
                 counts.classIds.insert(mine.classIds);
             }
-        }
-        else
+        } else
             objectEntries(session, xmlFile, voc.value(), entry, {}, nullptr);
         if (!segmentation) {
             const QString stem = QFileInfo(xmlFile).completeBaseName();
@@ -295,8 +294,9 @@ namespace {
 /// Writes the item's image as JPEGImages/<stem>.jpg: a JPEG is copied as it is (renamed when
 /// its suffix differs), anything else converted (alpha over white, quality 95), since
 /// VOCDetection opens <stem>.jpg. \a converted counts conversions by source format.
-Status writeJpeg(ImageExportWriter &writer, const DatasetSnapshot &snapshot, const DatasetItem &item,
-                 const QString &target, QMap<QString, qint64> &converted, qint64 &renamed)
+Status writeJpeg(ImageExportWriter &writer, const DatasetSnapshot &snapshot,
+                 const DatasetItem &item, const QString &target, QMap<QString, qint64> &converted,
+                 qint64 &renamed)
 {
     const QString source = snapshot.imagePath(item);
     QFile file(source);
@@ -405,8 +405,8 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
             std::optional<MaskRle> voidMask;
             if (s.item.attributes.contains(u"void"_s))
                 voidMask = MaskRle::fromJson(s.item.attributes.value(u"void"_s).toObject());
-            const auto pngs = renderMaskPngs(s.item.width, s.item.height, annotations, classIndex,
-                                             voidMask);
+            const auto pngs =
+                renderMaskPngs(s.item.width, s.item.height, annotations, classIndex, voidMask);
             if (pngs) {
                 for (const auto &[folder, data] :
                      {std::pair{u"SegmentationClass/"_s, pngs->classPng},
@@ -461,8 +461,8 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
             return makeError(ErrorCode::Cancelled, VocFormat::tr("Export cancelled."));
     }
     qint64 unsplit = 0, unused = 0;
-    for (const auto &[folder, stems] : {std::pair{u"Main"_s, &mainStems},
-                                        std::pair{u"Segmentation"_s, &segmentationStems}}) {
+    for (const auto &[folder, stems] :
+         {std::pair{u"Main"_s, &mainStems}, std::pair{u"Segmentation"_s, &segmentationStems}}) {
         if (stems->isEmpty())
             continue;
         auto files = vocSplitFiles(*stems, folder == u"Main"_s ? unsplit : unused);

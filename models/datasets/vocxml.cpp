@@ -112,8 +112,9 @@ Result<VocFile> parseVocXml(const QString &file)
     if (!xml.hasError() && !xml.isStartElement())
         return makeError(ErrorCode::Invalid, VocXml::tr("empty XML file"));
     if (!xml.hasError() && xml.name() != u"annotation"_s)
-        return makeError(ErrorCode::Invalid, VocXml::tr("not a VOC file (root element <%1>)")
-                                                 .arg(xml.name().toString()));
+        return makeError(
+            ErrorCode::Invalid,
+            VocXml::tr("not a VOC file (root element <%1>)").arg(xml.name().toString()));
     VocFile voc;
     while (!xml.hasError() && xml.readNextStartElement()) {
         const QString tag = xml.name().toString();
@@ -139,9 +140,9 @@ Result<VocFile> parseVocXml(const QString &file)
         }
     }
     if (xml.hasError()) {
-        return makeError(ErrorCode::Invalid, VocXml::tr("not valid XML: line %1: %2")
-                                                 .arg(xml.lineNumber())
-                                                 .arg(xml.errorString()));
+        return makeError(
+            ErrorCode::Invalid,
+            VocXml::tr("not valid XML: line %1: %2").arg(xml.lineNumber()).arg(xml.errorString()));
     }
     return voc;
 }

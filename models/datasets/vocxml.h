@@ -20,7 +20,7 @@ namespace atelier {
 struct VocObject
 {
     QString name;
-    QString author; ///< Atelier's own <author> (written by its export)
+    QString author;            ///< Atelier's own <author> (written by its export)
     std::optional<QRectF> box; ///< in Atelier's pixels (vocToRect); nullopt when not numeric
     /// "difficult", "truncated", "occluded" (numbers when whole), "pose", and under "voc"
     /// every other child as JSON (<part>, <actions>, <attributes>, …).

@@ -243,7 +243,8 @@ private Q_SLOTS:
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QVERIFY(report->task);
         QCOMPARE(atelier::toString(*report->task), atelier::toString(DatasetTask::Segmentation));
-        QVERIFY2(report->taskReason.contains(u"SegmentationClass"_s), qPrintable(report->taskReason));
+        QVERIFY2(report->taskReason.contains(u"SegmentationClass"_s),
+                 qPrintable(report->taskReason));
         // 2008_000001: two instance masks; the other two images' boxes become rectangles.
         QCOMPARE(report->annotations, 4);
         QVERIFY2(mentions(report->warnings, QString(), u"2 VOC box(es)"_s),
@@ -364,7 +365,8 @@ private Q_SLOTS:
                                              root + u"/SegmentationClass/street.png"_s});
         QVERIFY2(png, qPrintable(png ? QString() : png.error().message));
         QCOMPARE(json(png.value())[u"mode"_s].toString(), u"P"_s);
-        QVERIFY2(json(png.value())[u"equal"_s].toBool(), qPrintable(QString::fromUtf8(png.value())));
+        QVERIFY2(json(png.value())[u"equal"_s].toBool(),
+                 qPrintable(QString::fromUtf8(png.value())));
         QFile map(out + u"/labelmap.txt"_s);
         QVERIFY(map.open(QIODevice::ReadOnly));
         QVERIFY(map.readAll().contains("\nroad:128,0,0::\ncar:0,128,0::\nbike:128,128,0::\n"));
