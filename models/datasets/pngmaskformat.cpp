@@ -177,14 +177,18 @@ Result<ExportReport> exportPngMasks(const DatasetSnapshot &snapshot, const QStri
     QList<std::pair<QString, QString>> stems;
     bool anySplit = false;
     qint64 overflow = 0, outlines = 0;
+    LeftOutFields itemLeftOut, annotationLeftOut;
     for (const SnapshotItem &s : snapshot.items) {
         const QString name = writer.fileName(s.item);
         const QString stem = QFileInfo(name).completeBaseName();
         if (auto ok = writer.copyImage(s.item, u"JPEGImages/"_s + name); !ok)
             return ok.error();
         const QList<Annotation> annotations = writer.annotations(s);
-        for (const Annotation &a : annotations)
+        itemLeftOut.add(s.item.attributes, {u"void"_s});
+        for (const Annotation &a : annotations) {
             outlines += a.kind == AnnotationKind::Polygon ? 1 : 0;
+            annotationLeftOut.add(a.attributes, {});
+        }
         std::optional<MaskRle> voidMask;
         if (s.item.attributes.contains(u"void"_s))
             voidMask = MaskRle::fromJson(s.item.attributes.value(u"void"_s).toObject());
@@ -227,6 +231,14 @@ Result<ExportReport> exportPngMasks(const DatasetSnapshot &snapshot, const QStri
         warn(PngMaskFormat::tr("%n polygon(s) written as their pixels; a mask PNG keeps no "
                                "outline",
                                nullptr, int(outlines)));
+    }
+    if (!annotationLeftOut.isEmpty()) {
+        warn(PngMaskFormat::tr("annotation fields a mask PNG has no place for were left out: %1")
+                 .arg(annotationLeftOut.text()));
+    }
+    if (!itemLeftOut.isEmpty()) {
+        warn(PngMaskFormat::tr("image fields a mask folder has no place for were left out: %1")
+                 .arg(itemLeftOut.text()));
     }
     if (unsplit > 0) {
         warn(PngMaskFormat::tr("%n image(s) without a split were listed in "

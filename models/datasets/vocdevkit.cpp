@@ -169,6 +169,27 @@ QMap<QString, QByteArray> vocSplitFiles(const QList<std::pair<QString, QString>>
     return files;
 }
 
+void LeftOutFields::add(const QJsonObject &attributes, const QStringList &kept)
+{
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        if (!kept.contains(it.key()))
+            ++m_counts[it.key()];
+    }
+}
+
+QString LeftOutFields::text() const
+{
+    QList<std::pair<QString, qint64>> sorted;
+    for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
+        sorted.append({it.key(), it.value()});
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    QStringList parts;
+    for (const auto &[name, count] : sorted)
+        parts.append(u"%1 (%2)"_s.arg(name).arg(count));
+    return parts.join(u", "_s);
+}
+
 void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset,
                     const QMap<int, QString> &names, const QMap<QString, int> &classIds)
 {

@@ -51,6 +51,20 @@ VocSplits readVocSplits(const QString &root);
 QMap<QString, QByteArray> vocSplitFiles(const QList<std::pair<QString, QString>> &stems,
                                         qint64 &unsplit);
 
+/// Attribute names an export has no place for, counted, to name them in its warnings.
+class LeftOutFields
+{
+public:
+    /// Counts the keys of \a attributes that are not in \a kept.
+    void add(const QJsonObject &attributes, const QStringList &kept);
+    bool isEmpty() const { return m_counts.isEmpty(); }
+    /// "iscrowd (3), area (3)", the most frequent first.
+    QString text() const;
+
+private:
+    QMap<QString, qint64> m_counts;
+};
+
 class DatasetStore;
 
 /// Adds the classes \a names gives (index → name, a label file's), in index order and unused

@@ -391,6 +391,7 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
     QMap<QString, qint64> converted;
     qint64 renamed = 0, rounded = 0, overflow = 0, outlines = 0;
     QList<std::pair<QString, QString>> mainStems, segmentationStems;
+    LeftOutFields itemLeftOut, annotationLeftOut;
     for (const SnapshotItem &s : snapshot.items) {
         const QString stem = QFileInfo(writer.fileName(s.item)).completeBaseName();
         const QString jpg = stem + u".jpg"_s;
@@ -442,7 +443,11 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
         xml.writeTextElement(u"depth"_s, u"3"_s);
         xml.writeEndElement();
         xml.writeTextElement(u"segmented"_s, segmented ? u"1"_s : u"0"_s);
+        itemLeftOut.add(s.item.attributes,
+                        segmentation ? QStringList{u"voc"_s, u"void"_s} : QStringList{u"voc"_s});
         for (const Annotation &a : annotations) {
+            annotationLeftOut.add(a.attributes, {u"difficult"_s, u"truncated"_s, u"occluded"_s,
+                                                 u"pose"_s, u"voc"_s, u"bndbox"_s});
             const auto box = vocBoxOf(a, s.item.width, s.item.height);
             if (!box)
                 continue;
@@ -510,6 +515,14 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
         warn(VocFormat::tr("%n polygon(s) written as their pixels (SegmentationObject) and "
                            "bounding box; VOC keeps no outline",
                            nullptr, int(outlines)));
+    }
+    if (!annotationLeftOut.isEmpty()) {
+        warn(VocFormat::tr("annotation fields VOC has no place for were left out: %1")
+                 .arg(annotationLeftOut.text()));
+    }
+    if (!itemLeftOut.isEmpty()) {
+        warn(VocFormat::tr("image fields VOC has no place for were left out: %1")
+                 .arg(itemLeftOut.text()));
     }
     if (unsplit > 0) {
         warn(VocFormat::tr("%n image(s) without a split were listed in ImageSets/Main/train.txt",

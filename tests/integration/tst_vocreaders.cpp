@@ -7,6 +7,7 @@
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/indexedmasks.h"
+#include "datasets/vocdevkit.h"
 #include "datasets/vocxml.h"
 
 #include <QDir>
@@ -154,6 +155,54 @@ private Q_SLOTS:
         QCOMPARE(vocPalette().value(1), qRgb(128, 0, 0));
         QCOMPARE(vocPalette().value(12), qRgb(64, 0, 128));
         QCOMPARE(vocPalette().value(255), qRgb(224, 224, 192));
+    }
+
+    void splitListsAndLinks()
+    {
+        // ImageSets lists as the devkit writes them, one image in two of them.
+        const QString root = freshDir();
+        QVERIFY(QDir().mkpath(root + u"/ImageSets/Main"_s));
+        QVERIFY(QDir().mkpath(root + u"/Annotations"_s));
+        auto list = [&](const QString &name, const QByteArray &text) {
+            QFile f(root + u"/ImageSets/Main/"_s + name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        list(u"train.txt"_s, "a\nb\n");
+        list(u"val.txt"_s, "b\nc\n");
+        list(u"trainval.txt"_s, "a\nb\nc\nd\n");
+        list(u"test.txt"_s, "e\n");
+        list(u"dog_train.txt"_s, "z  1\n");
+        const VocSplits splits = readVocSplits(root);
+        QCOMPARE(splits.byStem.value(u"a"_s), u"train"_s);
+        QCOMPARE(splits.byStem.value(u"b"_s), u"train"_s); // in train and val: the first wins
+        QCOMPARE(splits.byStem.value(u"c"_s), u"val"_s);
+        QCOMPARE(splits.byStem.value(u"d"_s), u"trainval"_s); // only in the union
+        QCOMPARE(splits.byStem.value(u"e"_s), u"test"_s);
+        QVERIFY(!splits.byStem.contains(u"z"_s)); // a per-class list is not a split
+        QCOMPARE(splits.conflicts, QStringList{u"b (train, val)"_s});
+
+        // Written back: trainval = train ∪ val; no split, or one that is no file name, → train.
+        qint64 unsplit = 0;
+        const auto files = vocSplitFiles({{u"a"_s, u"train"_s},
+                                          {u"c"_s, u"val"_s},
+                                          {u"f"_s, QString()},
+                                          {u"g"_s, u"../../etc"_s}},
+                                         unsplit);
+        QCOMPARE(files.keys(), (QStringList{u"train"_s, u"trainval"_s, u"val"_s}));
+        QCOMPARE(files.value(u"train"_s), QByteArray("a\nf\ng\n"));
+        QCOMPARE(files.value(u"trainval"_s), QByteArray("a\nc\nf\ng\n"));
+        QCOMPARE(unsplit, 2);
+
+        // Only a linked VOC dataset is followed, never a linked part folder (JPEGImages -> ~).
+        const QString chosen = freshDir();
+        const QString elsewhere = freshDir();
+        QVERIFY(QDir().mkpath(chosen + u"/VOCdevkit"_s));
+        QVERIFY(QDir().mkpath(elsewhere + u"/photos"_s));
+        QVERIFY(QFile::link(root, chosen + u"/VOCdevkit/VOC2012"_s));
+        QVERIFY(QFile::link(elsewhere + u"/photos"_s, chosen + u"/JPEGImages"_s));
+        QVERIFY(QFile::link(QDir::rootPath(), chosen + u"/everything"_s));
+        QCOMPARE(linkedVocFolders(chosen), QStringList{chosen + u"/VOCdevkit/VOC2012"_s});
     }
 
     void detectionKeepsEverything()
@@ -373,12 +422,16 @@ private Q_SLOTS:
 
         // As VOC: the PNG image becomes street.jpg, said in the report, and VOCDetection and
         // VOCSegmentation load it.
+        // A field from another format (COCO's image id) that VOC cannot hold is named.
+        QVERIFY(m_store->mergeItemAttributes(item.item.id, {{u"id"_s, 7}}));
         const QString voc = freshDir();
         auto asVoc = exportTo(u"masks"_s, voc, u"voc"_s);
         QVERIFY2(asVoc, qPrintable(asVoc ? QString() : asVoc.error().message));
         QVERIFY2(mentions(asVoc->warnings, QString(), u"1 PNG image(s) converted to JPEG"_s),
                  qPrintable(describe(asVoc->warnings)));
         QVERIFY(mentions(asVoc->warnings, QString(), u"listed in ImageSets/Main/train.txt"_s));
+        QVERIFY(
+            mentions(asVoc->warnings, QString(), u"VOC has no place for were left out: id (1)"_s));
         auto det = python(u"read_voc.py"_s, {u"detection"_s, voc});
         QVERIFY2(det, qPrintable(det ? QString() : det.error().message));
         const QJsonObject street = json(det.value())[u"train"_s][0].toObject();
