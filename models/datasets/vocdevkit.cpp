@@ -47,8 +47,8 @@ void addSplit(QHash<QString, QStringList> &lists, const QString &file, const QSt
     if (!f.open(QIODevice::ReadOnly))
         return;
     for (const QByteArray &raw : f.readAll().split('\n')) {
-        // A line is "stem" (split lists) or "stem  1" in older devkits' lists; the stem counts.
-        const QString stem = QString::fromUtf8(raw).simplified().section(u' ', 0, 0);
+        // One image stem a line (a name may hold spaces; per-class lists are not read here).
+        const QString stem = QString::fromUtf8(raw).trimmed();
         if (!stem.isEmpty() && !lists[stem].contains(split))
             lists[stem].append(split);
     }

@@ -392,6 +392,7 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
     qint64 renamed = 0, rounded = 0, overflow = 0, outlines = 0;
     QList<std::pair<QString, QString>> mainStems, segmentationStems;
     LeftOutFields itemLeftOut, annotationLeftOut;
+    QStringList flattened;
     for (const SnapshotItem &s : snapshot.items) {
         const QString stem = QFileInfo(writer.fileName(s.item)).completeBaseName();
         const QString jpg = stem + u".jpg"_s;
@@ -461,6 +462,11 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
             !ok)
             return ok.error();
         mainStems.append({stem, s.item.split});
+        // VOC's JPEGImages/ is flat: a sub-folder the image came from is not kept.
+        const QString folder = QFileInfo(s.item.sourceName).path();
+        static const QStringList flatFolders{u"."_s, u"JPEGImages"_s, u"images"_s};
+        if (!flatFolders.contains(QFileInfo(folder).fileName()) && !folder.isEmpty())
+            flattened.append(s.item.sourceName);
         ++writer.report().items;
         if (!writer.step())
             return makeError(ErrorCode::Cancelled, VocFormat::tr("Export cancelled."));
@@ -515,6 +521,12 @@ Result<ExportReport> exportVoc(const DatasetSnapshot &snapshot, const QString &o
         warn(VocFormat::tr("%n polygon(s) written as their pixels (SegmentationObject) and "
                            "bounding box; VOC keeps no outline",
                            nullptr, int(outlines)));
+    }
+    if (!flattened.isEmpty()) {
+        warn(VocFormat::tr("%n image(s) from sub-folders were put side by side in JPEGImages/; "
+                           "their folders are not kept: %1",
+                           nullptr, int(flattened.size()))
+                 .arg(flattened.mid(0, 3).join(u", "_s)));
     }
     if (!annotationLeftOut.isEmpty()) {
         warn(VocFormat::tr("annotation fields VOC has no place for were left out: %1")
