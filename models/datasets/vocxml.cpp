@@ -190,9 +190,17 @@ void writeVocElement(QXmlStreamWriter &xml, const QString &tag, const QJsonValue
     }
     if (value.isObject()) {
         xml.writeStartElement(tag);
+        // JSON keeps no order: VOC's usual one first (<part>: name, then bndbox's corners).
+        static const QStringList first{u"name"_s, u"xmin"_s, u"ymin"_s, u"xmax"_s, u"ymax"_s};
         const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            writeVocElement(xml, it.key(), it.value());
+        for (const QString &key : first) {
+            if (object.contains(key))
+                writeVocElement(xml, key, object.value(key));
+        }
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!first.contains(it.key()))
+                writeVocElement(xml, it.key(), it.value());
+        }
         xml.writeEndElement();
         return;
     }
