@@ -63,10 +63,20 @@ void registerImageFormats(FormatRegistry &registry)
                   {}});
     registry.add({u"voc"_s,
                   DatasetMedia::Image,
-                  {T::Detection},
-                  ImageFormats::tr("Pascal VOC: Annotations/*.xml and JPEGImages/"),
+                  {T::Detection, T::Segmentation},
+                  ImageFormats::tr("Pascal VOC: Annotations/*.xml, JPEGImages/, ImageSets/ "
+                                   "splits, SegmentationClass/ and SegmentationObject/ masks"),
                   importVoc,
                   exportVoc,
+                  {},
+                  inferVocTask});
+    registry.add({u"pngmask"_s,
+                  DatasetMedia::Image,
+                  {T::Segmentation},
+                  ImageFormats::tr("PNG mask folders: indexed PNGs in SegmentationClass/ and "
+                                   "SegmentationObject/ (255 = void) beside the images"),
+                  importPngMasks,
+                  exportPngMasks,
                   {}});
     registry.add({u"yolo"_s,
                   DatasetMedia::Image,

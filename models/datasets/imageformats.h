@@ -24,6 +24,12 @@ Result<ExportReport> exportCoco(const DatasetSnapshot &, const QString &, const 
 Result<ImportReport> importVoc(DatasetStore &, const DatasetInfo &, const QString &,
                                const ImportOptions &);
 Result<ExportReport> exportVoc(const DatasetSnapshot &, const QString &, const ExportOptions &);
+/// Segmentation when the folder has SegmentationClass/ or SegmentationObject/ PNGs.
+std::optional<TaskChoice> inferVocTask(const QString &path);
+Result<ImportReport> importPngMasks(DatasetStore &, const DatasetInfo &, const QString &,
+                                    const ImportOptions &);
+Result<ExportReport> exportPngMasks(const DatasetSnapshot &, const QString &,
+                                    const ExportOptions &);
 Result<ImportReport> importYolo(DatasetStore &, const DatasetInfo &, const QString &,
                                 const ImportOptions &);
 Result<ExportReport> exportYolo(const DatasetSnapshot &, const QString &, const ExportOptions &);
