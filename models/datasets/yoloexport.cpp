@@ -3,6 +3,7 @@
 // attribute, as imported), so the class list survives a round trip in its order.
 #include "datasets/imageexportwriter.h"
 #include "datasets/imageformats.h"
+#include "datasets/yolooutline.h"
 #include "datasets/yoloyaml.h"
 
 #include <QDir>
@@ -10,7 +11,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLineF>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -132,33 +132,6 @@ QHash<QString, int> classIds(const QStringList &labels, const DatasetSnapshot &s
     return ids;
 }
 
-/// One instance of several parts as one outline: YOLO-seg has one polygon a row. Each further
-/// part is reached from the first part's first point along a zero-width bridge and left the
-/// same way (as Ultralytics joins COCO's multi-part segmentations).
-QPolygonF joinParts(const QList<QPolygonF> &parts)
-{
-    QPolygonF outline = parts.value(0);
-    if (outline.isEmpty())
-        return outline;
-    const QPointF anchor = outline.first();
-    for (qsizetype k = 1; k < parts.size(); ++k) {
-        const QPolygonF &part = parts[k];
-        if (part.isEmpty())
-            continue;
-        qsizetype nearest = 0;
-        for (qsizetype i = 1; i < part.size(); ++i) {
-            if (QLineF(anchor, part[i]).length() < QLineF(anchor, part[nearest]).length())
-                nearest = i;
-        }
-        if (outline.last() != anchor)
-            outline.append(anchor); // the first part closed: the bridge starts at its start
-        for (qsizetype i = 0; i <= part.size(); ++i)
-            outline.append(part[(nearest + i) % part.size()]);
-        outline.append(anchor);
-    }
-    return outline;
-}
-
 } // namespace
 
 Result<ExportReport> exportYolo(const DatasetSnapshot &snapshot, const QString &outDir,
@@ -207,7 +180,7 @@ Result<ExportReport> exportYolo(const DatasetSnapshot &snapshot, const QString &
                 if (parts.size() > 1)
                     ++joined;
                 text += cls;
-                for (const QPointF &p : joinParts(parts))
+                for (const QPointF &p : yolo::joinParts(parts))
                     text += u' ' + decimal(clampedMillionths(p.x(), w)) + u' ' +
                             decimal(clampedMillionths(p.y(), h));
                 text += u'\n';

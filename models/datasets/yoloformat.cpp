@@ -4,6 +4,7 @@
 #include "datasets/datasetstore.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
+#include "datasets/yolooutline.h"
 #include "datasets/yoloyaml.h"
 
 #include <QDir>
@@ -344,7 +345,8 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
                 for (qsizetype i = 0; i + 1 < n.size(); i += 2)
                     points.append(QPointF(n[i] * w, n[i + 1] * h));
                 if (segmentation) {
-                    entry.annotations.append(Annotation::polygon(label, points));
+                    // One instance of several parts, as Atelier's export joins them.
+                    entry.annotations.append(Annotation::polygon(label, yolo::splitParts(points)));
                 } else {
                     entry.annotations.append(Annotation::box(label, points.boundingRect()));
                     ++polygonsAsBoxes;

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineF>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -443,6 +444,54 @@ private Q_SLOTS:
         QVERIFY(boxes);
         QVERIFY2(mentions(boxes->warnings, u"2 polygon row(s) became their bounding boxes"_s),
                  qPrintable(describe(boxes->warnings)));
+    }
+
+    // One instance of several parts (COCO's multi-part segmentation) is one YOLO-seg row,
+    // said in the export report, and comes back as its parts.
+    void yoloMultiPart()
+    {
+        auto made = m_store->createDataset(u"m"_s, DatasetTask::Segmentation);
+        QVERIFY(made);
+        const QString png = m_dir.filePath(u"parts.png"_s);
+        QImage image(200, 100, QImage::Format_RGB32);
+        image.fill(Qt::darkRed);
+        QVERIFY(image.save(png));
+        auto added = m_store->addImage(made->id, png);
+        QVERIFY(added);
+        const QList<QPolygonF> parts{QPolygonF{{10, 10}, {60, 10}, {60, 60}, {10, 60}},
+                                     QPolygonF{{120, 20}, {190, 20}, {150, 90}},
+                                     QPolygonF{{0, 95}, {200, 95}, {200, 100}, {0, 100}}};
+        QVERIFY(m_store->addAnnotation(added->item.id, Annotation::polygon(u"lake"_s, parts)));
+
+        const QString out = freshDir();
+        auto exported = exportTo(u"m"_s, u"yolo"_s, out);
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+        QVERIFY2(mentions(exported->warnings, u"1 polygon(s) of several parts"_s),
+                 qPrintable(describe(exported->warnings)));
+        QString error;
+        const QJsonObject layout =
+            pythonJson({golden(u"check_yolo_layout.py"_s), out}, error).toObject();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(layout.value(u"rows"_s).toInt(), 1);
+
+        auto again = import(u"m2"_s, out, u"yolo"_s, std::nullopt);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QVERIFY2(again->warnings.isEmpty(), qPrintable(describe(again->warnings)));
+        const auto snapshot = m_store->snapshot(u"m2"_s);
+        QCOMPARE(snapshot->items.size(), 1);
+        QCOMPARE(snapshot->items.first().annotations.size(), 1);
+        const QList<QPolygonF> back = snapshot->items.first().annotations.first().parts();
+        QCOMPARE(back.size(), parts.size());
+        for (qsizetype k = 0; k < parts.size(); ++k) {
+            QCOMPARE(back[k].size(), parts[k].size());
+            // Each further part starts at its point nearest the first part's first point.
+            for (const QPointF &p : parts[k]) {
+                bool found = false;
+                for (const QPointF &q : back[k])
+                    found = found || QLineF(p, q).length() < 0.01;
+                QVERIFY2(found, qPrintable(u"part %1 lost a point"_s.arg(k)));
+            }
+        }
     }
 
     // --- labelme ----------------------------------------------------------------------------
