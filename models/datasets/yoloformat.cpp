@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -152,7 +153,11 @@ private:
         bool found = false;
         for (auto it = yaml.splits.cbegin(); it != yaml.splits.cend(); ++it) {
             for (const QString &entry : it.value()) {
-                const QFileInfo fi(base.filePath(entry));
+                QFileInfo fi(base.filePath(entry));
+                // Roboflow writes "../train/images" meaning train/images; Ultralytics reads
+                // it that way when the path does not exist.
+                if (!fi.exists() && entry.startsWith(u"../"_s))
+                    fi = QFileInfo(base.filePath(entry.mid(3)));
                 if (fi.isDir()) {
                     claims[fi.canonicalFilePath()].append(it.key());
                     found = true;
@@ -275,6 +280,27 @@ void makeLabels(DatasetStore &store, const DatasetInfo &dataset, const QMap<int,
     }
 }
 
+/// Label files under a labels/ folder that no image uses are counted, not passed over.
+void warnOrphans(const QString &root, const QSet<QString> &used, ImageImportSession &session)
+{
+    qint64 orphans = 0;
+    QString first;
+    QDirIterator it(root, {u"*.txt"_s}, QDir::Files | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = QFileInfo(it.next()).absoluteFilePath();
+        if (used.contains(file) ||
+            !QDir(root).relativeFilePath(file).split(u'/').contains(u"labels"_s))
+            continue;
+        if (orphans++ == 0)
+            first = file;
+    }
+    if (orphans > 0)
+        session.warn(first, YoloFormat::tr("%n label file(s) without an image of the same name "
+                                           "(this is the first); not imported",
+                                           nullptr, int(orphans)));
+}
+
 } // namespace
 
 Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
@@ -299,6 +325,7 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
     qint64 boxesAsPolygons = 0;
     qint64 polygonsAsBoxes = 0;
     QList<ImageImportEntry> entries;
+    QSet<QString> usedLabelFiles;
     for (const QString &image : ImageImportSession::imageFiles(root)) {
         ImageImportEntry entry;
         entry.file = image;
@@ -309,6 +336,7 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
             continue;
         }
         entry.origin = labelFile;
+        usedLabelFiles.insert(QFileInfo(labelFile).absoluteFilePath());
         auto probe = DatasetStore::probeImage(image);
         if (!probe) { // reported by the session when it adds the image
             entries.append(entry);
@@ -370,6 +398,7 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
                                           "detection dataset holds no polygons (import into a "
                                           "segmentation dataset to keep them)",
                                           nullptr, int(polygonsAsBoxes)));
+    warnOrphans(root, usedLabelFiles, session);
     makeLabels(store, dataset, names, session, classes.namesFile);
     return session.run(entries);
 }

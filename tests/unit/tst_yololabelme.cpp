@@ -345,6 +345,45 @@ private Q_SLOTS:
         QCOMPARE(splits(u"u2"_s), expectedSplits);
     }
 
+    // Roboflow's layout: train/images, valid/images and a data.yaml with "../train/images"
+    // (read as Ultralytics does); a label file without its image is counted.
+    void yoloRoboflowLayout()
+    {
+        const QString root = freshDir();
+        auto write = [](const QString &file, const QByteArray &data) {
+            QDir().mkpath(QFileInfo(file).absolutePath());
+            QFile f(file);
+            return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+        };
+        QVERIFY(write(root + u"/data.yaml"_s,
+                      "train: ../train/images\nval: ../valid/images\ntest: ../test/images\n\n"
+                      "nc: 2\nnames: ['cat', 'dog']\n\nroboflow:\n  workspace: w\n"
+                      "  version: 3\n"));
+        const QList<std::pair<QString, Qt::GlobalColor>> images{
+            {u"train/images/a.png"_s, Qt::red},
+            {u"valid/images/b.png"_s, Qt::green},
+            {u"test/images/c.png"_s, Qt::blue}};
+        for (const auto &[file, colour] : images) {
+            QImage image(40, 30, QImage::Format_RGB32);
+            image.fill(colour);
+            QDir().mkpath(QFileInfo(root + u'/' + file).absolutePath());
+            QVERIFY(image.save(root + u'/' + file));
+        }
+        QVERIFY(write(root + u"/train/labels/a.txt"_s, "1 0.5 0.5 0.5 0.5\n"));
+        QVERIFY(write(root + u"/valid/labels/b.txt"_s, "0 0.5 0.5 0.5 0.5\n"));
+        QVERIFY(write(root + u"/valid/labels/gone.txt"_s, "0 0.5 0.5 0.5 0.5\n"));
+        auto report = import(u"r"_s, root, u"yolo"_s, std::nullopt);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->warnings.size(), 1);
+        QVERIFY2(report->warnings.first().file.endsWith(u"valid/labels/gone.txt"_s) &&
+                     report->warnings.first().reason.contains(u"1 label file(s) without"_s),
+                 qPrintable(describe(report->warnings)));
+        const QMap<QString, QString> expected{
+            {u"a.png"_s, u"train"_s}, {u"b.png"_s, u"val"_s}, {u"c.png"_s, u"test"_s}};
+        QCOMPARE(splits(u"r"_s), expected);
+        QCOMPARE(labelNames(labels(u"r"_s)), (QStringList{u"cat"_s, u"dog"_s}));
+    }
+
     // Boxes touching every edge of an image: the 6 decimals never leave [0, 1] (the centre
     // and size are exact so that cx ∓ w/2 stays inside), and a re-import gives the same
     // pixels ± 0.01 without a single warning.
