@@ -237,13 +237,19 @@ Result<ExportReport> exportYolo(const DatasetSnapshot &snapshot, const QString &
 
     // data.yaml: Ultralytics resolves a relative "path" against its own datasets folder, not
     // against the YAML file, so the folder is written absolute.
-    if (!anySplit) {
+    // Ultralytics requires train: and val:; one stands in for the other when missing, and
+    // without either every image (images/, read recursively) is both.
+    const bool hasTrain = keyFolders.contains(u"train"_s);
+    const bool hasVal = keyFolders.contains(u"val"_s);
+    if (!hasTrain && !hasVal) {
         keyFolders[u"train"_s] = {u"images"_s};
         keyFolders[u"val"_s] = {u"images"_s};
-    } else if (!keyFolders.contains(u"val"_s) && keyFolders.contains(u"train"_s)) {
-        keyFolders[u"val"_s] = keyFolders[u"train"_s]; // Ultralytics requires val:
+    } else if (!hasVal) {
+        keyFolders[u"val"_s] = keyFolders[u"train"_s];
+    } else if (!hasTrain) {
+        keyFolders[u"train"_s] = keyFolders[u"val"_s];
     }
-    if (unsplit > 0)
+    if (unsplit > 0 && (hasTrain || hasVal))
         writer.report().warnings.append(
             {u"images"_s, YoloExport::tr("%n image(s) without a split written to images/ and "
                                          "not listed in data.yaml",

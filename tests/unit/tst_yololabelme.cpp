@@ -345,6 +345,48 @@ private Q_SLOTS:
         QCOMPARE(splits(u"u2"_s), expectedSplits);
     }
 
+    // Images without a split, or in a split Ultralytics does not know, are written in their
+    // own folders and the report says they are not in data.yaml.
+    void yoloSplitsUltralyticsCannotList()
+    {
+        QVERIFY(import(u"u"_s, golden(u"yolo-ultralytics"_s), u"yolo"_s, DatasetTask::Detection));
+        const auto snapshot = m_store->snapshot(u"u"_s);
+        for (const SnapshotItem &s : snapshot->items) {
+            if (s.item.sourceName.endsWith(u"t2.png"_s))
+                QVERIFY(m_store->setItemSplit(s.item.id, u"holdout"_s));
+        }
+        const QString png = m_dir.filePath(u"loose.png"_s);
+        QImage image(20, 20, QImage::Format_RGB32);
+        image.fill(Qt::yellow);
+        QVERIFY(image.save(png));
+        QVERIFY(m_store->addImage(snapshot->dataset.id, png));
+
+        const QString out = freshDir();
+        auto exported = exportTo(u"u"_s, u"yolo"_s, out);
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+        QCOMPARE(exported->warnings.size(), 2);
+        QVERIFY2(mentions(exported->warnings, u"1 image(s) without a split"_s),
+                 qPrintable(describe(exported->warnings)));
+        QVERIFY2(mentions(exported->warnings, u"Ultralytics does not know"_s),
+                 qPrintable(describe(exported->warnings)));
+        QVERIFY(QFile::exists(out + u"/images/holdout/t2.png"_s));
+        QVERIFY(QFile::exists(out + u"/labels/holdout/t2.txt"_s));
+        QVERIFY(QFile::exists(out + u"/images/loose.png"_s));
+        QString error;
+        const QJsonObject layout =
+            pythonJson({golden(u"check_yolo_layout.py"_s), out}, error).toObject();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(layout.value(u"splits"_s).toObject().value(u"train"_s).toVariant().toStringList(),
+                 QStringList{u"images/train/t1.png"_s});
+        // And back: the folders give the splits again.
+        QVERIFY(import(u"u2"_s, out, u"yolo"_s, DatasetTask::Detection));
+        const QMap<QString, QString> expected{{u"t1.png"_s, u"train"_s},
+                                              {u"t2.png"_s, u"holdout"_s},
+                                              {u"v1.png"_s, u"val"_s},
+                                              {u"loose.png"_s, QString()}};
+        QCOMPARE(splits(u"u2"_s), expected);
+    }
+
     // Roboflow's layout: train/images, valid/images and a data.yaml with "../train/images"
     // (read as Ultralytics does); a label file without its image is counted.
     void yoloRoboflowLayout()
