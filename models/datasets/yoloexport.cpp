@@ -42,8 +42,8 @@ qint64 clampedMillionths(double pixels, double extent)
 
 /// The span [lo, hi] pixels of \a extent as millionths (L, R) with 0 ≤ L ≤ R ≤ 10⁶ and L + R
 /// even, so that the centre (L + R) / 2 and the size R − L are exact in 6 decimals and a reader
-/// computing centre ∓ size / 2 lands on L and R: never outside the image, each end within
-/// 1.5 millionths of the extent of the true one.
+/// computing centre ∓ size / 2 lands on L and R: never outside the image, each end within one
+/// millionth of the extent of the true one (0.01 px for images up to 10,000 px).
 std::pair<qint64, qint64> span(double lo, double hi, double extent)
 {
     const double l = qBound(0.0, lo / extent, 1.0) * double(kScale);

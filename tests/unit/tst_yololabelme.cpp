@@ -345,6 +345,31 @@ private Q_SLOTS:
         QCOMPARE(splits(u"u2"_s), expectedSplits);
     }
 
+    // Class ids as the labels carry them: a gap keeps the ids (placeholders fill it), a taken
+    // id is refused for the next free one; both are said in the report.
+    void yoloClassIdGapsAndClashes()
+    {
+        QVERIFY(import(u"u"_s, golden(u"yolo-ultralytics"_s), u"yolo"_s, DatasetTask::Detection));
+        const qint64 id = m_store->dataset(u"u"_s)->id;
+        QVERIFY(m_store->setLabelAttributes(id, u"car"_s, QJsonObject{{u"id"_s, 7}}));
+        QVERIFY(m_store->setLabelAttributes(id, u"apple"_s, QJsonObject{{u"id"_s, 0}}));
+        const QString out = freshDir();
+        auto exported = exportTo(u"u"_s, u"yolo"_s, out);
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+        QVERIFY2(mentions(exported->warnings, u"no label has the class id(s) 3, 4, 5, 6"_s),
+                 qPrintable(describe(exported->warnings)));
+        QVERIFY2(mentions(exported->warnings, u"\"apple\" has the class id 0"_s),
+                 qPrintable(describe(exported->warnings)));
+        QString error;
+        const QJsonObject layout =
+            pythonJson({golden(u"check_yolo_layout.py"_s), out}, error).toObject();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(layout.value(u"names"_s).toVariant().toStringList(),
+                 (QStringList{u"zebra"_s, u"apple"_s, u"unused: never drawn"_s, u"class_3"_s,
+                              u"class_4"_s, u"class_5"_s, u"class_6"_s, u"car"_s}));
+        QCOMPARE(labelRows(out).value(u"labels/train/t2.txt"_s).value(0).left(2), u"7 "_s);
+    }
+
     // Images without a split, or in a split Ultralytics does not know, are written in their
     // own folders and the report says they are not in data.yaml.
     void yoloSplitsUltralyticsCannotList()
