@@ -600,6 +600,36 @@ private Q_SLOTS:
         }
     }
 
+    // A mask (COCO RLE) has no place in a YOLO or labelme 5 file: counted in the export
+    // report, the polygons beside it written.
+    void masksAreCountedOnExport()
+    {
+        auto made = m_store->createDataset(u"k"_s, DatasetTask::Segmentation);
+        QVERIFY(made);
+        const QString png = m_dir.filePath(u"masked.png"_s);
+        QImage image(30, 20, QImage::Format_RGB32);
+        image.fill(Qt::gray);
+        QVERIFY(image.save(png));
+        auto added = m_store->addImage(made->id, png);
+        QVERIFY(added);
+        QImage pixels(30, 20, QImage::Format_Grayscale8);
+        pixels.fill(0);
+        for (int y = 5; y < 10; ++y)
+            for (int x = 3; x < 12; ++x)
+                pixels.setPixel(x, y, qRgb(255, 255, 255));
+        QVERIFY(m_store->addAnnotation(added->item.id,
+                                       Annotation::mask(u"blob"_s, MaskRle::fromImage(pixels))));
+        QVERIFY(m_store->addAnnotation(
+            added->item.id, Annotation::polygon(u"tri"_s, QPolygonF{{1, 1}, {20, 1}, {10, 15}})));
+        for (const QString &format : {u"yolo"_s, u"labelme"_s}) {
+            auto exported = exportTo(u"k"_s, format, freshDir());
+            QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+            QCOMPARE(exported->annotations, 1);
+            QVERIFY2(mentions(exported->warnings, u"1 mask annotation(s) not written"_s),
+                     qPrintable(format + u": "_s + describe(exported->warnings)));
+        }
+    }
+
     // --- labelme ----------------------------------------------------------------------------
 
     // Files written by labelme itself come back from Atelier's export, read by labelme
