@@ -31,7 +31,10 @@ QString readAll(const QString &file)
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(f.readAll());
+    QString text = QString::fromUtf8(f.readAll());
+    if (text.startsWith(QChar(0xfeff))) // a BOM (Windows editors) is not part of a class name
+        text.remove(0, 1);
+    return text;
 }
 
 /// The class list and where the import found it.

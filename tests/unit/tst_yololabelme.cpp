@@ -245,6 +245,8 @@ private Q_SLOTS:
         QTest::newRow("flow map") << u"names: {0: a, 1: 'b: two', 2: c}\n"_s << abc;
         QTest::newRow("quote in a name") << u"names: ['it''s', \"say \\\"hi\\\"\"]\n"_s
                                          << QStringList{u"it's"_s, u"say \"hi\""_s};
+        QTest::newRow("Windows line ends")
+            << u"names:\r\n  - a\r\n  - 'b: two'\r\n  - c\r\n"_s << abc;
         QTest::newRow("download script ignored")
             << u"download: |\n  import x\n  x.get('names: [q]')\nnames: [a]\n"_s
             << QStringList{u"a"_s};
