@@ -84,14 +84,16 @@ void registerImageFormats(FormatRegistry &registry)
                   ImageFormats::tr("YOLO: images/, labels/*.txt and classes.txt or data.yaml"),
                   importYolo,
                   exportYolo,
-                  {}});
+                  {},
+                  inferYoloTask});
     registry.add({u"labelme"_s,
                   DatasetMedia::Image,
                   {T::Segmentation, T::Detection},
-                  ImageFormats::tr("labelme: one JSON per image (polygons, rectangles)"),
+                  ImageFormats::tr("labelme: one JSON per image (polygons, rectangles, circles)"),
                   importLabelme,
                   exportLabelme,
-                  {}});
+                  {},
+                  inferLabelmeTask});
 }
 
 } // namespace atelier

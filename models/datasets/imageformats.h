@@ -33,9 +33,13 @@ Result<ExportReport> exportPngMasks(const DatasetSnapshot &, const QString &,
 Result<ImportReport> importYolo(DatasetStore &, const DatasetInfo &, const QString &,
                                 const ImportOptions &);
 Result<ExportReport> exportYolo(const DatasetSnapshot &, const QString &, const ExportOptions &);
+/// Segmentation when the label files have polygon rows, detection for box rows only.
+std::optional<TaskChoice> inferYoloTask(const QString &path);
 Result<ImportReport> importLabelme(DatasetStore &, const DatasetInfo &, const QString &,
                                    const ImportOptions &);
 Result<ExportReport> exportLabelme(const DatasetSnapshot &, const QString &, const ExportOptions &);
+/// Segmentation when the shapes have polygons or circles, detection for rectangles only.
+std::optional<TaskChoice> inferLabelmeTask(const QString &path);
 
 /// Splits one CSV record (RFC 4180 quotes) from \a text starting at \a pos; advances pos.
 QStringList readCsvRecord(const QString &text, qsizetype &pos);

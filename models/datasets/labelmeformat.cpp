@@ -1,9 +1,11 @@
-// labelme: one JSON per image beside it ({"imagePath", "shapes": [{"label", "points",
-// "shape_type"}], "imageData", "imageWidth", "imageHeight"}).
+// labelme import: one JSON per image beside it ({"imagePath", "shapes": [{"label", "points",
+// "shape_type", "group_id", "flags", "description"}], "flags", "imageData", "imageWidth",
+// "imageHeight"}). Every field is kept: what the annotation cannot hold goes to its attributes
+// (the item's for the file's own fields), so that the export writes the shape back as it was.
 #include "datasets/datasetstore.h"
-#include "datasets/imageexportwriter.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
+#include "datasets/labelmeshapes.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -12,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +28,67 @@ class LabelmeFormat
     Q_DECLARE_TR_FUNCTIONS(LabelmeFormat)
 };
 
+QStringList jsonFilesIn(const QString &path)
+{
+    QStringList files;
+    if (QFileInfo(path).isDir()) {
+        QDirIterator it(path, {u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(it.next());
+        files.sort();
+    } else if (QFileInfo(path).isFile()) {
+        files.append(path);
+    }
+    return files;
+}
+
+/// What labelme says of a shape beyond label, points and type: group_id, flags, description
+/// and any other key, under their own names (empty and null ones left out: labelme reads a
+/// missing key as null / {} / "").
+QJsonObject shapeAttributes(const QJsonObject &shape)
+{
+    QJsonObject attributes;
+    for (auto it = shape.begin(); it != shape.end(); ++it) {
+        if (labelme::shapeKeys().contains(it.key()) || it.value().isNull())
+            continue;
+        if (it.key() == u"flags"_s && it.value().toObject().isEmpty())
+            continue;
+        if (it.key() == u"description"_s && it.value().toString().isEmpty())
+            continue;
+        attributes.insert(it.key(), it.value());
+    }
+    return attributes;
+}
+
+/// Shapes the dataset cannot hold, counted by type and reported once per type.
+class Skipped
+{
+public:
+    void add(const QString &type, const QString &file)
+    {
+        ++m_count[type];
+        if (!m_first.contains(type))
+            m_first.insert(type, file);
+    }
+    void report(ImageImportSession &session, DatasetTask task) const
+    {
+        for (auto it = m_count.cbegin(); it != m_count.cend(); ++it) {
+            session.warn(m_first.value(it.key()),
+                         LabelmeFormat::tr("%1 %2 shape(s) skipped: a %3 dataset holds %4 (this "
+                                           "file has the first)")
+                             .arg(it.value())
+                             .arg(it.key(), toString(task),
+                                  task == DatasetTask::Segmentation
+                                      ? LabelmeFormat::tr("polygons and masks only")
+                                      : LabelmeFormat::tr("boxes only")));
+        }
+    }
+
+private:
+    QMap<QString, qint64> m_count;
+    QMap<QString, QString> m_first;
+};
+
 } // namespace
 
 Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &dataset,
@@ -34,15 +98,7 @@ Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &datas
     auto local = session.open(path);
     if (!local)
         return local.error();
-    QStringList jsonFiles;
-    if (QFileInfo(local.value()).isDir()) {
-        QDirIterator it(local.value(), {u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            jsonFiles.append(it.next());
-        jsonFiles.sort();
-    } else {
-        jsonFiles.append(local.value());
-    }
+    const QStringList jsonFiles = jsonFilesIn(local.value());
     if (jsonFiles.isEmpty())
         return makeError(
             ErrorCode::Invalid,
@@ -50,7 +106,9 @@ Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &datas
     QTemporaryDir embedded; // images that exist only as imageData
     if (embedded.isValid())
         session.allowFolder(embedded.path());
-    const bool polygons = dataset.task == DatasetTask::Segmentation;
+    const bool segmentation = dataset.task == DatasetTask::Segmentation;
+    Skipped skipped;
+    qint64 polygonsAsBoxes = 0;
     QList<ImageImportEntry> entries;
     for (const QString &jsonFile : jsonFiles) {
         QFile f(jsonFile);
@@ -97,102 +155,113 @@ Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &datas
             continue;
         }
         entry.file = file;
+        // The file's own fields (image flags, description, keys of newer labelme versions).
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (labelme::fileKeys().contains(it.key()) || it.value().isNull())
+                continue;
+            if (it.key() == u"flags"_s && it.value().toObject().isEmpty())
+                continue;
+            entry.attributes.insert(it.key(), it.value());
+        }
         int n = 0;
         for (const QJsonValue &v : o.value(u"shapes"_s).toArray()) {
             ++n;
             const QJsonObject shape = v.toObject();
             const QString label = shape.value(u"label"_s).toString().trimmed();
             const QString type = shape.value(u"shape_type"_s).toString(u"polygon"_s);
-            QPolygonF points;
-            for (const QJsonValue &p : shape.value(u"points"_s).toArray()) {
-                const QJsonArray xy = p.toArray();
-                if (xy.size() >= 2)
-                    points.append(QPointF(xy[0].toDouble(), xy[1].toDouble()));
-            }
+            const QJsonArray rawPoints = shape.value(u"points"_s).toArray();
+            const QPolygonF points = labelme::pointsFrom(rawPoints);
             if (label.isEmpty()) {
                 session.warn(jsonFile, LabelmeFormat::tr("shape %1 has no label; skipped").arg(n));
                 continue;
             }
             Annotation a;
+            QJsonObject attributes = shapeAttributes(shape);
             if (type == u"rectangle"_s && points.size() == 2) {
                 const QRectF r = QRectF(points[0], points[1]).normalized();
-                a = polygons
-                        ? Annotation::polygon(label, QPolygonF{r.topLeft(), r.topRight(),
-                                                               r.bottomRight(), r.bottomLeft()})
-                        : Annotation::box(label, r);
+                if (segmentation) {
+                    // Kept as a rectangle for the export: a 2-point rectangle again.
+                    a = Annotation::polygon(label, QPolygonF{r.topLeft(), r.topRight(),
+                                                             r.bottomRight(), r.bottomLeft()});
+                    attributes.insert(u"shape_type"_s, type);
+                } else {
+                    a = Annotation::box(label, r);
+                }
             } else if (type == u"polygon"_s && points.size() >= 3) {
-                if (polygons) {
+                if (segmentation) {
                     a = Annotation::polygon(label, points);
                 } else {
+                    // The box for the detection dataset; the points for the labelme export.
                     a = Annotation::box(label, points.boundingRect());
-                    session.warn(jsonFile, LabelmeFormat::tr("shape %1 (\"%2\"): a polygon in a "
-                                                             "detection dataset becomes its "
-                                                             "bounding box")
-                                               .arg(n)
-                                               .arg(label));
+                    attributes.insert(u"shape_type"_s, type);
+                    attributes.insert(u"points"_s, rawPoints);
+                    ++polygonsAsBoxes;
                 }
-            } else {
+            } else if (type == u"circle"_s && points.size() == 2 && points[0] != points[1]) {
+                // An outline (segmentation) or its square (detection); the centre and edge
+                // point stay in the attributes so that the export writes the circle again.
+                a = segmentation
+                        ? Annotation::polygon(label, labelme::circleOutline(points[0], points[1]))
+                        : Annotation::box(label, labelme::circleBounds(points[0], points[1]));
+                attributes.insert(u"shape_type"_s, type);
+                attributes.insert(u"points"_s, rawPoints);
+            } else if (type == u"rectangle"_s || type == u"polygon"_s || type == u"circle"_s) {
                 session.warn(jsonFile, LabelmeFormat::tr("shape %1 (\"%2\"): a %3 with %4 points "
-                                                         "is not supported; skipped")
+                                                         "is not valid; skipped")
                                            .arg(n)
                                            .arg(label, type)
                                            .arg(points.size()));
                 continue;
+            } else {
+                skipped.add(type, jsonFile); // point, line, linestrip, mask, …
+                continue;
             }
+            a.attributes = attributes;
             a.author = shape.value(u"atelier_author"_s).toString();
             entry.annotations.append(a);
         }
         entries.append(entry);
     }
+    skipped.report(session, dataset.task);
+    if (polygonsAsBoxes > 0)
+        session.warn(local.value(),
+                     LabelmeFormat::tr("%n polygon(s) became their bounding boxes: a detection "
+                                       "dataset holds no polygons (their points are kept for the "
+                                       "labelme export; import into a segmentation dataset to "
+                                       "keep them as polygons)",
+                                       nullptr, int(polygonsAsBoxes)));
     return session.run(entries);
 }
 
-Result<ExportReport> exportLabelme(const DatasetSnapshot &snapshot, const QString &outDir,
-                                   const ExportOptions &options)
+std::optional<TaskChoice> inferLabelmeTask(const QString &path)
 {
-    ImageExportWriter writer(snapshot, outDir, options);
-    for (const SnapshotItem &s : snapshot.items) {
-        const QString name = writer.fileName(s.item);
-        if (auto ok = writer.copyImage(s.item, name); !ok)
-            return ok.error();
-        QJsonArray shapes;
-        for (const Annotation &a : writer.annotations(s)) {
-            QJsonArray points;
-            QString type;
-            if (a.kind == AnnotationKind::Box) {
-                const QRectF r = a.rect();
-                points = {QJsonArray{r.left(), r.top()}, QJsonArray{r.right(), r.bottom()}};
-                type = u"rectangle"_s;
-            } else if (a.kind == AnnotationKind::Polygon) {
-                points = a.geometry.toArray();
-                type = u"polygon"_s;
-            } else {
-                continue;
-            }
-            shapes.append(QJsonObject{{u"label"_s, a.label},
-                                      {u"points"_s, points},
-                                      {u"group_id"_s, QJsonValue::Null},
-                                      {u"shape_type"_s, type},
-                                      {u"flags"_s, QJsonObject{}},
-                                      {u"atelier_author"_s, a.author}});
-            ++writer.report().annotations;
+    qint64 regions = 0; // polygons and circles
+    qint64 rectangles = 0;
+    qint64 shapes = 0;
+    for (const QString &jsonFile : jsonFilesIn(path)) {
+        QFile f(jsonFile);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonArray list =
+            QJsonDocument::fromJson(f.readAll()).object().value(u"shapes"_s).toArray();
+        for (const QJsonValue &v : list) {
+            const QString type = v.toObject().value(u"shape_type"_s).toString(u"polygon"_s);
+            ++shapes;
+            regions += type == u"polygon"_s || type == u"circle"_s ? 1 : 0;
+            rectangles += type == u"rectangle"_s ? 1 : 0;
         }
-        const QJsonObject json{{u"version"_s, u"5.2.1"_s},
-                               {u"flags"_s, QJsonObject{}},
-                               {u"shapes"_s, shapes},
-                               {u"imagePath"_s, name},
-                               {u"imageData"_s, QJsonValue::Null},
-                               {u"imageHeight"_s, s.item.height},
-                               {u"imageWidth"_s, s.item.width}};
-        if (auto ok = writer.writeFile(QFileInfo(name).completeBaseName() + u".json"_s,
-                                       QJsonDocument(json).toJson(QJsonDocument::Indented));
-            !ok)
-            return ok.error();
-        ++writer.report().items;
-        if (!writer.step())
-            return makeError(ErrorCode::Cancelled, LabelmeFormat::tr("Export cancelled."));
     }
-    return writer.report();
+    if (regions > 0)
+        return TaskChoice{DatasetTask::Segmentation,
+                          LabelmeFormat::tr("polygons or circles in %1 of %2 labelme shapes")
+                              .arg(regions)
+                              .arg(shapes)};
+    if (rectangles > 0)
+        return TaskChoice{DatasetTask::Detection,
+                          LabelmeFormat::tr("rectangles only (%1 of %2 labelme shapes)")
+                              .arg(rectangles)
+                              .arg(shapes)};
+    return std::nullopt;
 }
 
 } // namespace atelier

@@ -1,15 +1,19 @@
-// YOLO: images/ with labels/<stem>.txt ("class cx cy w h" normalised; segmentation:
-// "class x1 y1 x2 y2 …"), class names in classes.txt, obj.names or data.yaml.
+// YOLO import: images/ with labels/<stem>.txt ("class cx cy w h" normalised; segmentation:
+// "class x1 y1 x2 y2 …"), class names in data.yaml (Ultralytics), classes.txt or obj.names;
+// images/train, images/val (or train/images, …) give the items' splits.
 #include "datasets/datasetstore.h"
-#include "datasets/imageexportwriter.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
+#include "datasets/yolooutline.h"
+#include "datasets/yoloyaml.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -27,110 +31,277 @@ QString readAll(const QString &file)
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(f.readAll());
+    QString text = QString::fromUtf8(f.readAll());
+    if (text.startsWith(QChar(0xfeff))) // a BOM (Windows editors) is not part of a class name
+        text.remove(0, 1);
+    return text;
 }
 
-QString unquote(QString s)
+/// The class list and where the import found it.
+struct YoloClasses
 {
-    s = s.trimmed();
-    if (s.size() >= 2 && (s.startsWith(u'"') || s.startsWith(u'\'')) && s.endsWith(s[0]))
-        s = s.mid(1, s.size() - 2);
-    return s;
-}
+    QMap<int, QString> names; ///< class index → name; empty: classes are named by number
+    QString namesFile;        ///< the file the names came from
+    YoloYaml yaml;            ///< the data.yaml read, when there is one
+    QString yamlFile;
+};
 
-/// Class names from data.yaml's "names:" — a flow list, a block list or an index map.
-QStringList yamlNames(const QString &yaml)
+/// Finds the class names: data.yaml (Ultralytics) first, then classes.txt, obj.names, *.names;
+/// the shallowest file wins. Problems of the YAML file and disagreements are warned about.
+YoloClasses findClasses(const QString &root, ImageImportSession &session)
 {
-    QStringList names;
-    const QStringList lines = yaml.split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = lines[i];
-        if (!line.startsWith(u"names:"_s))
-            continue;
-        const QString rest = line.mid(6).trimmed();
-        if (rest.startsWith(u'[')) {
-            QString flow = rest;
-            while (!flow.contains(u']') && i + 1 < lines.size())
-                flow += lines[++i];
-            flow = flow.mid(1, flow.indexOf(u']') - 1);
-            for (const QString &n : flow.split(u','))
-                if (!unquote(n).isEmpty())
-                    names.append(unquote(n));
-            return names;
-        }
-        QMap<int, QString> byIndex;
-        for (++i; i < lines.size(); ++i) {
-            const QString item = lines[i];
-            if (!item.startsWith(u' ') && !item.startsWith(u'\t') && !item.startsWith(u'-'))
-                break;
-            const QString t = item.trimmed();
-            if (t.startsWith(u'-')) {
-                names.append(unquote(t.mid(1)));
-            } else if (const qsizetype colon = t.indexOf(u':'); colon > 0) {
-                bool ok = false;
-                const int index = t.left(colon).toInt(&ok);
-                if (ok)
-                    byIndex.insert(index, unquote(t.mid(colon + 1)));
-            }
-        }
-        if (!byIndex.isEmpty()) {
-            for (auto it = byIndex.cbegin(); it != byIndex.cend(); ++it) {
-                while (names.size() < it.key())
-                    names.append(QString::number(names.size()));
-                names.append(it.value());
-            }
-        }
-        return names;
-    }
-    return names;
-}
-
-QStringList classNames(const QString &root, QString &foundIn)
-{
-    QDirIterator it(root,
-                    {u"classes.txt"_s, u"obj.names"_s, u"*.names"_s, u"data.yaml"_s,
-                     u"dataset.yaml"_s, u"*.yaml"_s},
-                    QDir::Files, QDirIterator::Subdirectories);
+    auto rank = [](const QString &file) {
+        static const QStringList order{u"data.yaml"_s, u"dataset.yaml"_s, u"classes.txt"_s,
+                                       u"obj.names"_s};
+        const QString name = QFileInfo(file).fileName();
+        const qsizetype at = order.indexOf(name);
+        if (at >= 0)
+            return int(at);
+        return name.endsWith(u".yaml"_s) || name.endsWith(u".yml"_s) ? 10 : 11;
+    };
+    QDirIterator it(root, {u"classes.txt"_s, u"*.names"_s, u"*.yaml"_s, u"*.yml"_s},
+                    QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
     QStringList files;
     while (it.hasNext())
         files.append(it.next());
-    std::sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
-        return std::pair(a.count(u'/'), a) < std::pair(b.count(u'/'), b);
+    std::sort(files.begin(), files.end(), [&](const QString &a, const QString &b) {
+        return std::tuple(a.count(u'/'), rank(a), a) < std::tuple(b.count(u'/'), rank(b), b);
     });
+    YoloClasses classes;
+    QMap<int, QString> listed; // from classes.txt / *.names
+    QString listedFile;
     for (const QString &f : files) {
-        QStringList names;
-        if (f.endsWith(u".yaml"_s)) {
-            names = yamlNames(readAll(f));
-        } else {
+        const bool yaml = rank(f) == 0 || rank(f) == 1 || rank(f) == 10;
+        if (yaml && classes.yamlFile.isEmpty()) {
+            YoloYaml y = YoloYaml::parse(readAll(f));
+            if (!y.hasNames && y.splits.isEmpty() && y.problems.isEmpty())
+                continue; // another YAML file (hyperparameters, …)
+            classes.yaml = y;
+            classes.yamlFile = f;
+        } else if (!yaml && listedFile.isEmpty()) {
+            int index = 0;
             for (const QString &line : readAll(f).split(u'\n')) {
                 if (!line.trimmed().isEmpty())
-                    names.append(line.trimmed());
+                    listed.insert(index++, line.trimmed());
             }
-        }
-        if (!names.isEmpty()) {
-            foundIn = f;
-            return names;
+            if (!listed.isEmpty())
+                listedFile = f;
         }
     }
-    return {};
+    for (const QString &problem : classes.yaml.problems)
+        session.warn(classes.yamlFile, problem);
+    if (classes.yaml.hasNames) {
+        classes.names = classes.yaml.names;
+        classes.namesFile = classes.yamlFile;
+        if (!listedFile.isEmpty() && listed != classes.names) {
+            session.warn(listedFile,
+                         YoloFormat::tr("its class names differ from those of %1; %1's are used")
+                             .arg(session.display(classes.yamlFile)));
+        }
+    } else if (!listedFile.isEmpty()) {
+        classes.names = listed;
+        classes.namesFile = listedFile;
+    }
+    return classes;
 }
+
+/// Which split each image is in, from data.yaml's train / val / test folders or image lists;
+/// a folder named for several splits says nothing (Atelier's own "train: images, val: images").
+class SplitMap
+{
+public:
+    SplitMap(const YoloClasses &classes, const QString &root) : m_root(root)
+    {
+        if (classes.yamlFile.isEmpty() || classes.yaml.splits.isEmpty())
+            return;
+        const QDir yamlDir = QFileInfo(classes.yamlFile).absoluteDir();
+        QStringList bases;
+        if (!classes.yaml.path.isEmpty())
+            bases.append(QDir::isAbsolutePath(classes.yaml.path)
+                             ? classes.yaml.path
+                             : yamlDir.filePath(classes.yaml.path));
+        bases.append(yamlDir.absolutePath());
+        for (const QString &base : bases) {
+            if (read(classes.yaml, QDir(base)))
+                break;
+        }
+    }
+
+    /// The split of \a image (absolute path); empty when none is known.
+    QString split(const QString &image) const
+    {
+        const QString canonical = QFileInfo(image).canonicalFilePath();
+        if (const auto it = m_files.constFind(canonical); it != m_files.cend())
+            return *it;
+        for (const auto &[folder, split] : m_folders) {
+            if (canonical.startsWith(folder + u'/'))
+                return split;
+        }
+        // No data.yaml: images/<split>/… (Ultralytics) or <split>/images/… (Roboflow).
+        static const QStringList known{u"train"_s,      u"training"_s, u"val"_s,     u"valid"_s,
+                                       u"validation"_s, u"test"_s,     u"testing"_s, u"dev"_s};
+        const QStringList parts = QDir(m_root).relativeFilePath(image).split(u'/');
+        const qsizetype at = parts.lastIndexOf(u"images"_s, parts.size() - 2);
+        if (at >= 0 && at + 2 < parts.size())
+            return parts[at + 1];
+        if (at >= 1 && known.contains(parts[at - 1].toLower()))
+            return parts[at - 1];
+        return {};
+    }
+
+private:
+    bool read(const YoloYaml &yaml, const QDir &base)
+    {
+        QHash<QString, QStringList> claims; // folder → splits naming it
+        bool found = false;
+        for (auto it = yaml.splits.cbegin(); it != yaml.splits.cend(); ++it) {
+            for (const QString &entry : it.value()) {
+                QFileInfo fi(base.filePath(entry));
+                // Roboflow writes "../train/images" meaning train/images; Ultralytics reads
+                // it that way when the path does not exist.
+                if (!fi.exists() && entry.startsWith(u"../"_s))
+                    fi = QFileInfo(base.filePath(entry.mid(3)));
+                if (fi.isDir()) {
+                    claims[fi.canonicalFilePath()].append(it.key());
+                    found = true;
+                } else if (fi.isFile() && fi.suffix() == u"txt"_s) {
+                    // An image list: one path a line, relative to the list's folder.
+                    for (const QString &line : readAll(fi.filePath()).split(u'\n')) {
+                        const QString t = line.trimmed();
+                        if (t.isEmpty())
+                            continue;
+                        const QString file =
+                            QFileInfo(fi.absoluteDir().filePath(t)).canonicalFilePath();
+                        if (!file.isEmpty())
+                            m_files.insert(file, it.key());
+                    }
+                    found = true;
+                }
+            }
+        }
+        for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
+            if (it.value().size() == 1)
+                m_folders.append({it.key(), it.value().first()});
+        }
+        // The deepest folder wins: "train: images" with "val: images/val".
+        std::sort(m_folders.begin(), m_folders.end(),
+                  [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+        return found;
+    }
+
+    QString m_root;
+    QHash<QString, QString> m_files;
+    QList<std::pair<QString, QString>> m_folders;
+};
 
 QString labelFileFor(const QString &image, const QString &root)
 {
     const QFileInfo fi(image);
     const QString stem = fi.completeBaseName() + u".txt"_s;
-    QString parallel = fi.absolutePath();
-    const qsizetype at = parallel.lastIndexOf(u"/images"_s);
+    const QString folder = fi.absolutePath() + u'/';
     QStringList candidates;
-    if (at >= 0)
-        candidates.append(parallel.left(at) + u"/labels"_s + parallel.mid(at + 7) + u'/' + stem);
-    candidates.append(QDir(fi.absolutePath()).filePath(stem));
+    // Ultralytics: the last "/images/" of the path becomes "/labels/".
+    if (const qsizetype at = folder.lastIndexOf(u"/images/"_s); at >= 0)
+        candidates.append(folder.left(at) + u"/labels/"_s + folder.mid(at + 8) + stem);
+    candidates.append(folder + stem);
     candidates.append(QDir(root).filePath(u"labels/"_s + stem));
     for (const QString &c : candidates) {
         if (QFileInfo(c).isFile())
             return c;
     }
     return {};
+}
+
+/// One row of a label file.
+struct Row
+{
+    int line = 0;
+    int cls = -1;
+    QList<double> numbers;
+    bool box() const { return numbers.size() == 4; }
+    bool polygon() const { return numbers.size() >= 6 && numbers.size() % 2 == 0; }
+};
+
+/// The rows of \a file; rows that are not numbers are warned about and left out.
+QList<Row> readRows(const QString &file, ImageImportSession *session)
+{
+    static const QRegularExpression blanks(u"\\s+"_s);
+    QList<Row> rows;
+    int lineNo = 0;
+    for (const QString &line : readAll(file).split(u'\n')) {
+        ++lineNo;
+        const QStringList parts = line.trimmed().split(blanks, Qt::SkipEmptyParts);
+        if (parts.isEmpty())
+            continue;
+        Row row;
+        row.line = lineNo;
+        bool numeric = true;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            bool ok = false;
+            row.numbers.append(parts[i].toDouble(&ok));
+            numeric = numeric && ok;
+        }
+        bool classOk = false;
+        row.cls = parts[0].toInt(&classOk);
+        if (!numeric || !classOk) {
+            if (session)
+                session->warn(file, YoloFormat::tr("line %1: not numbers; skipped").arg(lineNo));
+            continue;
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
+/// Makes the label set follow the class list: one label per class in class-id order, unused
+/// classes included, each remembering its class id (the "id" attribute the export writes).
+void makeLabels(DatasetStore &store, const DatasetInfo &dataset, const QMap<int, QString> &names,
+                ImageImportSession &session, const QString &namesFile)
+{
+    QHash<QString, int> first;
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        if (first.contains(it.value())) {
+            session.warn(namesFile, YoloFormat::tr("classes %1 and %2 are both named \"%3\"; "
+                                                   "they become one label")
+                                        .arg(first.value(it.value()))
+                                        .arg(it.key())
+                                        .arg(it.value()));
+            continue;
+        }
+        first.insert(it.value(), it.key());
+        auto label = store.ensureLabel(dataset.id, it.value());
+        if (!label) {
+            session.warn(namesFile, label.error().message);
+            continue;
+        }
+        if (label->attributes.contains(u"id"_s))
+            continue; // a label the dataset had: its class id stays
+        QJsonObject attributes = label->attributes;
+        attributes.insert(u"id"_s, it.key());
+        if (auto ok = store.setLabelAttributes(dataset.id, label->name, attributes); !ok)
+            session.warn(namesFile, ok.error().message);
+    }
+}
+
+/// Label files under a labels/ folder that no image uses are counted, not passed over.
+void warnOrphans(const QString &root, const QSet<QString> &used, ImageImportSession &session)
+{
+    qint64 orphans = 0;
+    QString first;
+    QDirIterator it(root, {u"*.txt"_s}, QDir::Files | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = QFileInfo(it.next()).absoluteFilePath();
+        if (used.contains(file) ||
+            !QDir(root).relativeFilePath(file).split(u'/').contains(u"labels"_s))
+            continue;
+        if (orphans++ == 0)
+            first = file;
+    }
+    if (orphans > 0)
+        session.warn(first, YoloFormat::tr("%n label file(s) without an image of the same name "
+                                           "(this is the first); not imported",
+                                           nullptr, int(orphans)));
 }
 
 } // namespace
@@ -145,25 +316,30 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
     if (!QFileInfo(local.value()).isDir())
         return makeError(ErrorCode::Invalid,
                          YoloFormat::tr("Give the YOLO dataset's folder (images/, labels/, "
-                                        "classes.txt) or an archive of it."));
+                                        "data.yaml or classes.txt) or an archive of it."));
     const QString root = local.value();
-    QString namesFile;
-    const QStringList names = classNames(root, namesFile);
-    if (names.isEmpty())
-        session.warn(root, YoloFormat::tr("no class names (classes.txt, obj.names or data.yaml "
-                                          "names:); classes are named by their number"));
-    const bool polygons = dataset.task == DatasetTask::Segmentation;
-    static const QRegularExpression blanks(u"\\s+"_s);
+    const YoloClasses classes = findClasses(root, session);
+    if (classes.names.isEmpty())
+        session.warn(root, YoloFormat::tr("no class names (data.yaml names:, classes.txt or "
+                                          "obj.names); classes are named by their number"));
+    const SplitMap splits(classes, root);
+    const bool segmentation = dataset.task == DatasetTask::Segmentation;
+    QMap<int, QString> names = classes.names;
+    qint64 boxesAsPolygons = 0;
+    qint64 polygonsAsBoxes = 0;
     QList<ImageImportEntry> entries;
+    QSet<QString> usedLabelFiles;
     for (const QString &image : ImageImportSession::imageFiles(root)) {
         ImageImportEntry entry;
         entry.file = image;
+        entry.split = splits.split(image);
         const QString labelFile = labelFileFor(image, root);
         if (labelFile.isEmpty()) {
             entries.append(entry);
             continue;
         }
         entry.origin = labelFile;
+        usedLabelFiles.insert(QFileInfo(labelFile).absoluteFilePath());
         auto probe = DatasetStore::probeImage(image);
         if (!probe) { // reported by the session when it adds the image
             entries.append(entry);
@@ -171,119 +347,91 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
         }
         const double w = probe->width;
         const double h = probe->height;
-        int lineNo = 0;
-        for (const QString &line : readAll(labelFile).split(u'\n')) {
-            ++lineNo;
-            const QStringList parts = line.trimmed().split(blanks, Qt::SkipEmptyParts);
-            if (parts.isEmpty())
-                continue;
-            QList<double> numbers;
-            bool numeric = true;
-            for (qsizetype i = 1; i < parts.size(); ++i) {
-                bool ok = false;
-                numbers.append(parts[i].toDouble(&ok));
-                numeric = numeric && ok;
-            }
-            bool classOk = false;
-            const int cls = parts[0].toInt(&classOk);
-            if (!numeric || !classOk) {
-                session.warn(labelFile,
-                             YoloFormat::tr("line %1: not numbers; skipped").arg(lineNo));
-                continue;
-            }
-            if (cls < 0 || (!names.isEmpty() && cls >= names.size())) {
+        for (const Row &row : readRows(labelFile, &session)) {
+            if (row.cls < 0 || (!classes.names.isEmpty() && !classes.names.contains(row.cls))) {
                 session.warn(labelFile, YoloFormat::tr("line %1: class %2 is not in %3 (%4 "
                                                        "classes); skipped")
-                                            .arg(lineNo)
-                                            .arg(cls)
-                                            .arg(QFileInfo(namesFile).fileName())
-                                            .arg(names.size()));
+                                            .arg(row.line)
+                                            .arg(row.cls)
+                                            .arg(QFileInfo(classes.namesFile).fileName())
+                                            .arg(classes.names.size()));
                 continue;
             }
-            const QString label = names.isEmpty() ? QString::number(cls) : names[cls];
-            if (numbers.size() == 4) {
-                const QRectF r((numbers[0] - numbers[2] / 2) * w, (numbers[1] - numbers[3] / 2) * h,
-                               numbers[2] * w, numbers[3] * h);
-                if (polygons) {
+            if (classes.names.isEmpty())
+                names.insert(row.cls, QString::number(row.cls));
+            const QString label = names.value(row.cls);
+            const QList<double> &n = row.numbers;
+            if (row.box()) {
+                const QRectF r((n[0] - n[2] / 2) * w, (n[1] - n[3] / 2) * h, n[2] * w, n[3] * h);
+                if (segmentation) {
                     entry.annotations.append(
                         Annotation::polygon(label, QPolygonF{r.topLeft(), r.topRight(),
                                                              r.bottomRight(), r.bottomLeft()}));
+                    ++boxesAsPolygons;
                 } else {
                     entry.annotations.append(Annotation::box(label, r));
                 }
-            } else if (numbers.size() >= 6 && numbers.size() % 2 == 0) {
+            } else if (row.polygon()) {
                 QPolygonF points;
-                for (qsizetype i = 0; i + 1 < numbers.size(); i += 2)
-                    points.append(QPointF(numbers[i] * w, numbers[i + 1] * h));
-                if (polygons)
-                    entry.annotations.append(Annotation::polygon(label, points));
-                else
+                for (qsizetype i = 0; i + 1 < n.size(); i += 2)
+                    points.append(QPointF(n[i] * w, n[i + 1] * h));
+                if (segmentation) {
+                    // One instance of several parts, as Atelier's export joins them.
+                    entry.annotations.append(Annotation::polygon(label, yolo::splitParts(points)));
+                } else {
                     entry.annotations.append(Annotation::box(label, points.boundingRect()));
+                    ++polygonsAsBoxes;
+                }
             } else {
                 session.warn(labelFile, YoloFormat::tr("line %1: expected 5 numbers (class cx "
                                                        "cy w h) or a polygon, found %2; "
                                                        "skipped")
-                                            .arg(lineNo)
-                                            .arg(parts.size()));
+                                            .arg(row.line)
+                                            .arg(n.size() + 1));
             }
         }
         entries.append(entry);
     }
+    if (boxesAsPolygons > 0)
+        session.warn(root, YoloFormat::tr("%n box row(s) became 4-point polygons: a segmentation "
+                                          "dataset holds no boxes",
+                                          nullptr, int(boxesAsPolygons)));
+    if (polygonsAsBoxes > 0)
+        session.warn(root, YoloFormat::tr("%n polygon row(s) became their bounding boxes: a "
+                                          "detection dataset holds no polygons (import into a "
+                                          "segmentation dataset to keep them)",
+                                          nullptr, int(polygonsAsBoxes)));
+    warnOrphans(root, usedLabelFiles, session);
+    makeLabels(store, dataset, names, session, classes.namesFile);
     return session.run(entries);
 }
 
-Result<ExportReport> exportYolo(const DatasetSnapshot &snapshot, const QString &outDir,
-                                const ExportOptions &options)
+std::optional<TaskChoice> inferYoloTask(const QString &path)
 {
-    ImageExportWriter writer(snapshot, outDir, options);
-    const QStringList labels = writer.labelNames();
-    auto n = [](double v) { return QString::number(v, 'f', 6); };
-    for (const SnapshotItem &s : snapshot.items) {
-        const QString name = writer.fileName(s.item);
-        if (auto ok = writer.copyImage(s.item, u"images/"_s + name); !ok)
-            return ok.error();
-        const double w = qMax(1, s.item.width);
-        const double h = qMax(1, s.item.height);
-        QString text;
-        for (const Annotation &a : writer.annotations(s)) {
-            const qsizetype cls = labels.indexOf(a.label);
-            if (a.kind == AnnotationKind::Box) {
-                const QRectF r = a.rect();
-                text += QString::number(cls) + u' ' + n(r.center().x() / w) + u' ' +
-                        n(r.center().y() / h) + u' ' + n(r.width() / w) + u' ' + n(r.height() / h) +
-                        u'\n';
-            } else if (a.kind == AnnotationKind::Polygon) {
-                text += QString::number(cls);
-                for (const QPointF &p : a.points())
-                    text += u' ' + n(p.x() / w) + u' ' + n(p.y() / h);
-                text += u'\n';
-            } else {
-                continue;
-            }
-            ++writer.report().annotations;
+    if (!QFileInfo(path).isDir())
+        return std::nullopt; // an archive: the format's default
+    qint64 boxes = 0;
+    qint64 polygons = 0;
+    QDirIterator it(path, {u"*.txt"_s}, QDir::Files | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (QFileInfo(file).fileName() == u"classes.txt"_s)
+            continue;
+        for (const Row &row : readRows(file, nullptr)) {
+            boxes += row.box() ? 1 : 0;
+            polygons += row.polygon() ? 1 : 0;
         }
-        if (auto ok = writer.writeFile(
-                u"labels/"_s + QFileInfo(name).completeBaseName() + u".txt"_s, text.toUtf8());
-            !ok)
-            return ok.error();
-        ++writer.report().items;
-        if (!writer.step())
-            return makeError(ErrorCode::Cancelled, YoloFormat::tr("Export cancelled."));
     }
-    QString classes = labels.join(u'\n');
-    if (!classes.isEmpty())
-        classes += u'\n';
-    if (auto ok = writer.writeFile(u"classes.txt"_s, classes.toUtf8()); !ok)
-        return ok.error();
-    QString yaml = u"path: .\ntrain: images\nval: images\nnames:\n"_s;
-    for (qsizetype i = 0; i < labels.size(); ++i) {
-        QString quoted = labels[i];
-        quoted.replace(u"'"_s, u"''"_s);
-        yaml += u"  "_s + QString::number(i) + u": '"_s + quoted + u"'\n"_s;
-    }
-    if (auto ok = writer.writeFile(u"data.yaml"_s, yaml.toUtf8()); !ok)
-        return ok.error();
-    return writer.report();
+    if (polygons > 0)
+        return TaskChoice{DatasetTask::Segmentation,
+                          YoloFormat::tr("polygon rows (YOLO-seg) in %1 of %2 label rows")
+                              .arg(polygons)
+                              .arg(polygons + boxes)};
+    if (boxes > 0)
+        return TaskChoice{DatasetTask::Detection,
+                          YoloFormat::tr("box rows only (%1 label rows)").arg(boxes)};
+    return std::nullopt;
 }
 
 } // namespace atelier
