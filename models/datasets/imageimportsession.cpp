@@ -306,7 +306,9 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
                     unreadable(entry.file, tr("refers to a file outside the imported folder"));
                     continue;
                 }
-                auto added = m_store.addImage(m_dataset.id, entry.file, display(entry.file));
+                auto added = m_store.addImage(
+                    m_dataset.id, entry.file,
+                    entry.sourceName.isEmpty() ? display(entry.file) : entry.sourceName);
                 if (!added) {
                     if (added.error().code == ErrorCode::Io ||
                         added.error().code == ErrorCode::Internal)

@@ -26,6 +26,7 @@ struct ImageImportEntry
     QString origin;                   ///< the annotation file, for messages (default: file)
     QString split;                    ///< the item's split ("train", "val", …) when the format says
     QJsonObject attributes;           ///< merged into the item's attributes
+    QString sourceName;               ///< the name the format gives the image (default: file)
 };
 
 /// The common part of every image import: unpacking archives, adding images (probe, hash,
