@@ -113,14 +113,27 @@ struct Dropped
     qint64 masks = 0;    ///< detection: masks kept only as their box
 };
 
-/// The annotations of one COCO file read into \a entries (appended); the labels are made in
-/// the order of its categories.
+/// One image of a COCO file and its annotations as the document gave them: they become
+/// Annotations only when the session reaches the image (an Annotation's geometry takes ten
+/// times the bytes of its JSON text; holding them all at once was 2.35 GB for 200 MB).
+struct PendingImage
+{
+    ImageImportEntry entry; ///< without annotations
+    struct Raw
+    {
+        QJsonObject json; ///< shares the parsed document
+        QString label;
+        int ordinal = 0; ///< 1-based place in "annotations", for messages without an id
+    };
+    QList<Raw> annotations;
+};
+
+/// Reads COCO files into pending images; the labels are made in the order of the categories.
 class CocoReader
 {
 public:
-    CocoReader(DatasetStore &store, const DatasetInfo &dataset, ImageImportSession &session,
-               QList<ImageImportEntry> &entries)
-        : m_store(store), m_dataset(dataset), m_session(session), m_entries(entries)
+    CocoReader(DatasetStore &store, const DatasetInfo &dataset, ImageImportSession &session)
+        : m_store(store), m_dataset(dataset), m_session(session)
     {
     }
 
@@ -133,18 +146,39 @@ public:
         readAnnotations(coco.value(u"annotations"_s).toArray());
     }
 
-    void finish()
+    qint64 count() const { return m_pending.size(); }
+
+    /// The entry of image \a index with its annotations made (once per index: the pending
+    /// JSON is released).
+    ImageImportEntry take(qint64 index)
     {
+        PendingImage &p = m_pending[index];
+        m_file = p.entry.origin;
+        const bool shapes = m_dataset.task == DatasetTask::Segmentation;
+        ImageImportEntry entry = std::move(p.entry);
+        entry.annotations.reserve(p.annotations.size());
+        for (const PendingImage::Raw &raw : std::as_const(p.annotations)) {
+            if (auto made = annotation(raw.json, raw.ordinal, raw.label, shapes))
+                entry.annotations.append(std::move(*made));
+        }
+        p.annotations = {};
+        return entry;
+    }
+
+    /// What was counted over the whole import, for the report.
+    QList<ImportProblem> counted() const
+    {
+        QList<ImportProblem> problems;
+        const QString where = m_session.display(m_session.root());
         if (m_dropped.polygons > 0)
-            m_session.warn(m_session.root(),
-                           CocoFormat::tr("%n polygon(s) not kept as shapes, only their boxes: "
-                                          "use --task segmentation",
-                                          nullptr, int(m_dropped.polygons)));
+            problems.append({where, CocoFormat::tr("%n polygon(s) not kept as shapes, only "
+                                                   "their boxes: use --task segmentation",
+                                                   nullptr, int(m_dropped.polygons))});
         if (m_dropped.masks > 0)
-            m_session.warn(m_session.root(),
-                           CocoFormat::tr("%n RLE mask(s) not kept as shapes, only their boxes: "
-                                          "use --task segmentation",
-                                          nullptr, int(m_dropped.masks)));
+            problems.append({where, CocoFormat::tr("%n RLE mask(s) not kept as shapes, only "
+                                                   "their boxes: use --task segmentation",
+                                                   nullptr, int(m_dropped.masks))});
+        return problems;
     }
 
 private:
@@ -258,39 +292,39 @@ private:
                 if (it.key() != u"file_name"_s && it.key() != u"width"_s && it.key() != u"height"_s)
                     entry.attributes.insert(it.key(), it.value());
             }
-            m_imageIndex.insert(*id, m_entries.size());
-            m_entries.append(std::move(entry));
+            m_imageIndex.insert(*id, m_pending.size());
+            m_pending.append(PendingImage{std::move(entry), {}});
         }
     }
 
     void readAnnotations(const QJsonArray &annotations)
     {
-        const bool shapes = m_dataset.task == DatasetTask::Segmentation;
         int n = 0;
         for (const QJsonValue &v : annotations) {
             ++n;
             const QJsonObject a = v.toObject();
-            const QString ref = a.contains(u"id"_s)
-                                    ? CocoFormat::tr("annotation id %1")
-                                          .arg(a.value(u"id"_s).toVariant().toString())
-                                    : CocoFormat::tr("annotation %1").arg(n);
             const auto imageId = integerId(a.value(u"image_id"_s));
             if (!imageId || !m_imageIndex.contains(*imageId)) {
                 warn(CocoFormat::tr("%1: image id %2 is not in \"images\"; skipped")
-                         .arg(ref, a.value(u"image_id"_s).toVariant().toString()));
+                         .arg(reference(a, n), a.value(u"image_id"_s).toVariant().toString()));
                 continue;
             }
             const auto categoryId = integerId(a.value(u"category_id"_s));
             if (!categoryId || !m_categories.contains(*categoryId)) {
                 warn(CocoFormat::tr("%1: category id %2 is not in \"categories\"; skipped")
-                         .arg(ref, a.value(u"category_id"_s).toVariant().toString()));
+                         .arg(reference(a, n), a.value(u"category_id"_s).toVariant().toString()));
                 continue;
             }
-            auto made = annotation(a, ref, m_categories.value(*categoryId), shapes);
-            if (!made)
-                continue;
-            m_entries[m_imageIndex.value(*imageId)].annotations.append(std::move(*made));
+            m_pending[m_imageIndex.value(*imageId)].annotations.append(
+                {a, m_categories.value(*categoryId), n});
         }
+    }
+
+    static QString reference(const QJsonObject &a, int ordinal)
+    {
+        return a.contains(u"id"_s)
+                   ? CocoFormat::tr("annotation id %1").arg(a.value(u"id"_s).toVariant().toString())
+                   : CocoFormat::tr("annotation %1").arg(ordinal);
     }
 
     /// The bbox when it is [x, y, w, h] of numbers.
@@ -305,9 +339,10 @@ private:
         return QRectF(b[0].toDouble(), b[1].toDouble(), b[2].toDouble(), b[3].toDouble());
     }
 
-    std::optional<Annotation> annotation(const QJsonObject &a, const QString &ref,
-                                         const QString &label, bool shapes)
+    std::optional<Annotation> annotation(const QJsonObject &a, int ordinal, const QString &label,
+                                         bool shapes)
     {
+        const QString ref = reference(a, ordinal);
         // Everything but what the shape and the references say is kept under COCO's names;
         // Atelier's own "attributes": {author, source} gives the annotation's author back.
         QJsonObject attributes;
@@ -397,7 +432,7 @@ private:
     DatasetStore &m_store;
     const DatasetInfo &m_dataset;
     ImageImportSession &m_session;
-    QList<ImageImportEntry> &m_entries;
+    QList<PendingImage> m_pending;
     QString m_file;
     QHash<qint64, QString> m_categories;
     QHash<qint64, qsizetype> m_imageIndex;
@@ -496,14 +531,14 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
     } else {
         jsonFiles.append(local.value());
     }
-    QList<ImageImportEntry> entries;
-    CocoReader reader(store, dataset, session, entries);
+    CocoReader reader(store, dataset, session);
     int cocoFiles = 0;
     for (const QString &jsonFile : jsonFiles) {
         QJsonObject coco;
         QString why;
         {
-            // The mapped bytes and the document go as soon as the entries are read.
+            // The mapped bytes go once parsed; the document stays only where the pending
+            // annotations share it.
             MappedFile f(jsonFile);
             if (!f.open()) {
                 session.unreadable(jsonFile, f.errorString());
@@ -537,8 +572,11 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
                                         "\"annotations\") in %1.")
                              .arg(QDir::toNativeSeparators(path)));
     }
-    reader.finish();
-    return session.run(entries);
+    auto report =
+        session.run(reader.count(), [&reader](qint64 index) { return reader.take(index); });
+    if (report)
+        report->warnings.append(reader.counted());
+    return report;
 }
 
 } // namespace atelier
