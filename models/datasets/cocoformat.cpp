@@ -5,6 +5,7 @@
 // name, annotation ids, iscrowd, area and other fields annotation attributes; a multi-part
 // polygon stays one instance; RLE masks (both forms) become mask annotations. What cannot be
 // kept is counted and named in the report's warnings. The exporter is cocoexport.cpp.
+#include "datasets/cocoscan.h"
 #include "datasets/datasetstore.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
@@ -19,7 +20,10 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -32,9 +36,56 @@ class CocoFormat
     Q_DECLARE_TR_FUNCTIONS(CocoFormat)
 };
 
-bool isCoco(const QJsonObject &o)
+/// True when the scanned file has "images" and "annotations" arrays.
+bool isCoco(const CocoScan &scan, QByteArrayView text)
 {
-    return o.value(u"images"_s).isArray() && o.value(u"annotations"_s).isArray();
+    auto isArray = [&](const char *key) {
+        const auto it = scan.values.constFind(QByteArray(key));
+        return it != scan.values.cend() && it->size > 0 && text[it->begin] == '[';
+    };
+    return isArray("images") && isArray("annotations");
+}
+
+/// One JSON value from its text (any value: QJsonDocument takes only objects and arrays).
+QJsonValue parseValue(QByteArrayView text, bool *ok = nullptr)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + text.toByteArray() + ']', &error);
+    if (ok)
+        *ok = error.error == QJsonParseError::NoError;
+    return doc.array().at(0);
+}
+
+/// An object from its text without a copy of the text; empty (and \a ok false) when it is
+/// not one.
+QJsonObject parseObject(QByteArrayView text, bool &ok)
+{
+    QJsonParseError error;
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &error);
+    ok = error.error == QJsonParseError::NoError && doc.isObject();
+    return doc.object();
+}
+
+/// An integer id written as a JSON number ("101", "101.0").
+std::optional<qint64> integerId(QByteArrayView raw)
+{
+    bool ok = false;
+    const qint64 id = raw.toLongLong(&ok);
+    if (ok)
+        return id;
+    const double d = raw.toDouble(&ok);
+    if (!ok || d != std::floor(d))
+        return std::nullopt;
+    return qint64(d);
+}
+
+/// A raw JSON value for a message: strings without their quotes.
+QString shown(QByteArrayView raw)
+{
+    if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"')
+        raw = raw.sliced(1, raw.size() - 2);
+    return QString::fromUtf8(raw);
 }
 
 std::optional<qint64> integerId(const QJsonValue &v)
@@ -91,19 +142,24 @@ public:
 
     bool open() { return m_file.open(QIODevice::ReadOnly); }
     QString errorString() const { return m_file.errorString(); }
-    QByteArray bytes()
+    /// The contents (mapped, or read when the file cannot be mapped); valid while this lives.
+    QByteArrayView bytes()
     {
+        if (m_map || !m_read.isNull())
+            return m_map ? QByteArrayView(m_map, m_file.size()) : QByteArrayView(m_read);
         const qint64 size = m_file.size();
         if (size > 0)
             m_map = m_file.map(0, size);
         if (m_map)
-            return QByteArray::fromRawData(reinterpret_cast<const char *>(m_map), size);
-        return m_file.readAll();
+            return QByteArrayView(m_map, size);
+        m_read = m_file.readAll();
+        return m_read;
     }
 
 private:
     QFile m_file;
     uchar *m_map = nullptr;
+    QByteArray m_read;
 };
 
 /// What one COCO annotation file gave, counted for the warnings at the end.
@@ -113,17 +169,19 @@ struct Dropped
     qint64 masks = 0;    ///< detection: masks kept only as their box
 };
 
-/// One image of a COCO file and its annotations as the document gave them: they become
-/// Annotations only when the session reaches the image (an Annotation's geometry takes ten
-/// times the bytes of its JSON text; holding them all at once was 2.35 GB for 200 MB).
+/// One image of a COCO file and where its annotations lie in the file's text: they are
+/// parsed and become Annotations only when the session reaches the image (a whole COCO
+/// document takes about 8× the file's size, an Annotation's geometry 10× its JSON text;
+/// holding them all at once was 2.35 GB for 200 MB).
 struct PendingImage
 {
     ImageImportEntry entry; ///< without annotations
     struct Raw
     {
-        QJsonObject json; ///< shares the parsed document
-        QString label;
+        JsonSlice slice; ///< in the file's text (m_texts[text])
+        int text = 0;
         int ordinal = 0; ///< 1-based place in "annotations", for messages without an id
+        QString label;
     };
     QList<Raw> annotations;
 };
@@ -137,13 +195,17 @@ public:
     {
     }
 
-    void read(const QString &jsonFile, const QJsonObject &coco)
+    /// Reads the scanned COCO file \a file; its text must stay valid until the last take().
+    void read(const QString &jsonFile, std::unique_ptr<MappedFile> file, const CocoScan &scan)
     {
         m_file = jsonFile;
-        readTopLevel(coco);
-        readCategories(coco.value(u"categories"_s).toArray());
-        readImages(coco.value(u"images"_s).toArray());
-        readAnnotations(coco.value(u"annotations"_s).toArray());
+        const QByteArrayView text = file->bytes();
+        m_texts.append(text);
+        m_files.push_back(std::move(file));
+        readTopLevel(scan, text);
+        readCategories(scan.categories, text);
+        readImages(scan.images, text);
+        readAnnotations(scan.annotations, text);
     }
 
     qint64 count() const { return m_pending.size(); }
@@ -158,7 +220,14 @@ public:
         ImageImportEntry entry = std::move(p.entry);
         entry.annotations.reserve(p.annotations.size());
         for (const PendingImage::Raw &raw : std::as_const(p.annotations)) {
-            if (auto made = annotation(raw.json, raw.ordinal, raw.label, shapes))
+            bool ok = false;
+            const QJsonObject json = parseObject(raw.slice.in(m_texts[raw.text]), ok);
+            if (!ok) {
+                warn(CocoFormat::tr("annotation %1 is not a valid JSON object; skipped")
+                         .arg(raw.ordinal));
+                continue;
+            }
+            if (auto made = annotation(json, raw.ordinal, raw.label, shapes))
                 entry.annotations.append(std::move(*made));
         }
         p.annotations = {};
@@ -186,16 +255,17 @@ private:
 
     // "info" and "licenses" have no home in the catalog: named and counted. Atelier's own
     // "info" (written by the exporter from the dataset) is not lost: the export makes it again.
-    void readTopLevel(const QJsonObject &coco)
+    void readTopLevel(const CocoScan &scan, QByteArrayView text)
     {
-        static const QStringList known{u"images"_s, u"annotations"_s, u"categories"_s};
-        for (auto it = coco.begin(); it != coco.end(); ++it) {
-            if (known.contains(it.key()))
+        QList<QByteArray> keys = scan.values.keys();
+        std::sort(keys.begin(), keys.end()); // messages in a stable order
+        for (const QByteArray &key : std::as_const(keys)) {
+            if (key == "images" || key == "annotations" || key == "categories")
                 continue;
-            const QJsonValue v = it.value();
-            if (it.key() == u"info"_s &&
-                (v.toObject().isEmpty() ||
-                 v.toObject().value(u"contributor"_s).toString() == u"Atelier"_s))
+            const QJsonValue v = parseValue(scan.values.value(key).in(text));
+            const QString name = QString::fromUtf8(key);
+            if (key == "info" && (v.toObject().isEmpty() ||
+                                  v.toObject().value(u"contributor"_s).toString() == u"Atelier"_s))
                 continue;
             if ((v.isArray() && v.toArray().isEmpty()) ||
                 (v.isObject() && v.toObject().isEmpty()) || v.isNull())
@@ -203,19 +273,20 @@ private:
             if (v.isArray()) {
                 warn(CocoFormat::tr("the top-level \"%1\" block (%n entries) is not kept", nullptr,
                                     int(v.toArray().size()))
-                         .arg(it.key()));
+                         .arg(name));
             } else {
-                warn(CocoFormat::tr("the top-level \"%1\" block is not kept").arg(it.key()));
+                warn(CocoFormat::tr("the top-level \"%1\" block is not kept").arg(name));
             }
         }
     }
 
-    void readCategories(const QJsonArray &categories)
+    void readCategories(const QList<JsonSlice> &categories, QByteArrayView text)
     {
         m_categories.clear();
         QHash<QString, qint64> idOfName;
-        for (const QJsonValue &c : categories) {
-            const QJsonObject o = c.toObject();
+        for (const JsonSlice &slice : categories) {
+            bool ok = false;
+            const QJsonObject o = parseObject(slice.in(text), ok);
             const auto id = integerId(o.value(u"id"_s));
             const QString name = o.value(u"name"_s).toString().trimmed();
             if (!id || name.isEmpty()) {
@@ -259,15 +330,16 @@ private:
         }
     }
 
-    void readImages(const QJsonArray &images)
+    void readImages(const QList<JsonSlice> &images, QByteArrayView text)
     {
         m_imageIndex.clear();
         const QString split = splitOf(m_file);
         const QString jsonDir = QFileInfo(m_file).absolutePath();
         int n = 0;
-        for (const QJsonValue &v : images) {
+        for (const JsonSlice &slice : images) {
             ++n;
-            const QJsonObject image = v.toObject();
+            bool ok = false;
+            const QJsonObject image = parseObject(slice.in(text), ok);
             const auto id = integerId(image.value(u"id"_s));
             const QString name = image.value(u"file_name"_s).toString();
             if (!id || name.isEmpty()) {
@@ -297,26 +369,31 @@ private:
         }
     }
 
-    void readAnnotations(const QJsonArray &annotations)
+    // Only the references are read here; the rest when the session reaches the image.
+    void readAnnotations(const QList<JsonSlice> &annotations, QByteArrayView text)
     {
+        static const QList<QByteArrayView> keys{"id", "image_id", "category_id"};
         int n = 0;
-        for (const QJsonValue &v : annotations) {
+        for (const JsonSlice &slice : annotations) {
             ++n;
-            const QJsonObject a = v.toObject();
-            const auto imageId = integerId(a.value(u"image_id"_s));
+            const auto f = CocoScan::fields(slice.in(text), keys);
+            const QString ref = f.contains("id")
+                                    ? CocoFormat::tr("annotation id %1").arg(shown(f.value("id")))
+                                    : CocoFormat::tr("annotation %1").arg(n);
+            const auto imageId = integerId(f.value("image_id"));
             if (!imageId || !m_imageIndex.contains(*imageId)) {
                 warn(CocoFormat::tr("%1: image id %2 is not in \"images\"; skipped")
-                         .arg(reference(a, n), a.value(u"image_id"_s).toVariant().toString()));
+                         .arg(ref, shown(f.value("image_id"))));
                 continue;
             }
-            const auto categoryId = integerId(a.value(u"category_id"_s));
+            const auto categoryId = integerId(f.value("category_id"));
             if (!categoryId || !m_categories.contains(*categoryId)) {
                 warn(CocoFormat::tr("%1: category id %2 is not in \"categories\"; skipped")
-                         .arg(reference(a, n), a.value(u"category_id"_s).toVariant().toString()));
+                         .arg(ref, shown(f.value("category_id"))));
                 continue;
             }
             m_pending[m_imageIndex.value(*imageId)].annotations.append(
-                {a, m_categories.value(*categoryId), n});
+                {slice, int(m_texts.size() - 1), n, m_categories.value(*categoryId)});
         }
     }
 
@@ -433,6 +510,8 @@ private:
     const DatasetInfo &m_dataset;
     ImageImportSession &m_session;
     QList<PendingImage> m_pending;
+    std::vector<std::unique_ptr<MappedFile>> m_files; ///< kept open: the pending slices point in
+    QList<QByteArrayView> m_texts;                    ///< each file's text
     QString m_file;
     QHash<qint64, QString> m_categories;
     QHash<qint64, qsizetype> m_imageIndex;
@@ -498,8 +577,7 @@ std::optional<TaskChoice> inferCocoTask(const QString &path)
         MappedFile f(file);
         if (!f.open())
             continue;
-        const QByteArray bytes = f.bytes();
-        const SegmentationCounts c = countSegmentations(bytes);
+        const SegmentationCounts c = countSegmentations(f.bytes());
         total.annotations += c.annotations;
         total.polygons += c.polygons;
         total.masks += c.masks;
@@ -534,26 +612,25 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
     CocoReader reader(store, dataset, session);
     int cocoFiles = 0;
     for (const QString &jsonFile : jsonFiles) {
-        QJsonObject coco;
+        auto file = std::make_unique<MappedFile>(jsonFile);
+        if (!file->open()) {
+            session.unreadable(jsonFile, file->errorString());
+            continue;
+        }
+        const QByteArrayView text = file->bytes();
+        const auto scan = CocoScan::scan(text);
         QString why;
-        {
-            // The mapped bytes go once parsed; the document stays only where the pending
-            // annotations share it.
-            MappedFile f(jsonFile);
-            if (!f.open()) {
-                session.unreadable(jsonFile, f.errorString());
-                continue;
-            }
+        if (!scan) {
+            // Not one JSON object: the parser says where and why.
             QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(f.bytes(), &error);
-            if (doc.isNull())
-                why = CocoFormat::tr("not valid JSON: %1 at byte %2")
-                          .arg(error.errorString())
-                          .arg(error.offset);
-            else if (!doc.isObject() || !isCoco(doc.object()))
-                why = CocoFormat::tr("no \"images\" and \"annotations\" arrays: not a COCO file");
-            else
-                coco = doc.object();
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &error);
+            why = doc.isNull() ? CocoFormat::tr("not valid JSON: %1 at byte %2")
+                                     .arg(error.errorString())
+                                     .arg(error.offset)
+                               : CocoFormat::tr("no \"images\" and \"annotations\" arrays: "
+                                                "not a COCO file");
+        } else if (!isCoco(*scan, text)) {
+            why = CocoFormat::tr("no \"images\" and \"annotations\" arrays: not a COCO file");
         }
         if (!why.isEmpty()) {
             if (jsonFiles.size() == 1) {
@@ -564,7 +641,7 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
             continue;
         }
         ++cocoFiles;
-        reader.read(jsonFile, coco);
+        reader.read(jsonFile, std::move(file), *scan);
     }
     if (cocoFiles == 0) {
         return makeError(ErrorCode::Invalid,
