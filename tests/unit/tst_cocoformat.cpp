@@ -390,6 +390,51 @@ private Q_SLOTS:
         QVERIFY2(describe(report->warnings).contains(u"2 annotation(s) identical"_s),
                  qPrintable(describe(report->warnings)));
     }
+
+    // The import scans the file rather than parsing it whole: quotes, backslashes and brackets
+    // inside strings do not mislead it; one broken annotation is skipped and named, not the
+    // whole file; a truncated file is still refused with the parser's reason.
+    void scannerReadsAwkwardText()
+    {
+        const QString dir = freshDir();
+        QVERIFY(QDir().mkpath(dir));
+        const QString awkward = u"a \"quoted\" [1] {x} \\ é.png"_s;
+        QVERIFY(QFile::copy(fixture() + u"/images/home/kitchen.png"_s,
+                            dir + u"/a \"quoted\" [1] {x} \\ é.png"_s));
+        QFile file(dir + u"/awkward.json"_s);
+        QVERIFY(QFile::copy(source(u"tests/data/datasets/images/coco-awkward.json"_s),
+                            file.fileName()));
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        auto report = import(u"w"_s, file.fileName(), DatasetTask::Detection);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->imported, 1);
+        QCOMPARE(report->annotations, 2);
+        QVERIFY2(describe(report->warnings).contains(u"annotation 2 is not a valid JSON object"_s),
+                 qPrintable(describe(report->warnings)));
+        auto snap = m_store->snapshot(u"w"_s);
+        QVERIFY(snap);
+        QCOMPARE(snap->items.first().item.sourceName, awkward);
+        QCOMPARE(snap->items.first().item.attributes.value(u"note"_s).toString(), u"]}[{\\"_s);
+        QCOMPARE(snap->labels.first().name, u"pan \"big\" ]"_s);
+        bool found = false;
+        for (const Annotation &a : snap->items.first().annotations) {
+            if (a.attributes.value(u"id"_s).toInt() == 1) {
+                found = true;
+                QCOMPARE(a.attributes.value(u"attributes"_s).toObject().value(u"text"_s).toString(),
+                         u"} ] \" {"_s);
+            }
+        }
+        QVERIFY(found);
+
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{\"images\": [{\"id\": 1, \"file_name\": \"x.png\"}], "
+                   "\"annotations\": [{\"id\": 1");
+        file.close();
+        auto truncated = import(u"t"_s, file.fileName(), DatasetTask::Detection);
+        QVERIFY(!truncated);
+        QVERIFY2(truncated.error().message.contains(u"not valid JSON"_s),
+                 qPrintable(truncated.error().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCocoFormat)
