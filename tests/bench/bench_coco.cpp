@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPolygonF>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -100,14 +101,18 @@ qint64 generate(const QString &dir)
             const int h = 8 + k % 22;
             QByteArray seg;
             double area = 0;
+            QRectF box(x, y, w, h); // the shape's extent, as COCO's bbox
             const int kind = k % 10;
             if (kind < 7) {
+                QPolygonF points;
                 auto ring = [&](double cx, double cy, double r) {
                     QByteArray part = "[";
                     for (int p = 0; p < 12; ++p) {
                         const double a = p * 3.14159265 / 6;
-                        part += (p ? "," : "") + number(cx + r * std::cos(a)) + ',' +
-                                number(cy + r * std::sin(a));
+                        const QByteArray px = number(cx + r * std::cos(a));
+                        const QByteArray py = number(cy + r * std::sin(a));
+                        points.append(QPointF(px.toDouble(), py.toDouble()));
+                        part += (p ? "," : "") + px + ',' + py;
                     }
                     return part + ']';
                 };
@@ -117,6 +122,7 @@ qint64 generate(const QString &dir)
                     seg += ',' + ring(x + r + 10, y + r, r / 2);
                 seg += ']';
                 area = 3.0 * r * r;
+                box = points.boundingRect();
             } else {
                 const MaskRle rle = rectangle(x, y, w, h);
                 area = double(rle.area());
@@ -135,9 +141,9 @@ qint64 generate(const QString &dir)
                    ",\"image_id\":" + QByteArray::number(1000 + i) +
                    ",\"category_id\":" + QByteArray::number((k % 20) * 3 + 1) +
                    ",\"iscrowd\":" + (kind == 9 ? "1" : "0") + ",\"area\":" + number(area) +
-                   ",\"bbox\":[" + QByteArray::number(x) + ',' + QByteArray::number(y) + ',' +
-                   QByteArray::number(w) + ',' + QByteArray::number(h) +
-                   "],\"segmentation\":" + seg + '}';
+                   ",\"bbox\":[" + number(box.x()) + ',' + number(box.y()) + ',' +
+                   number(box.width()) + ',' + number(box.height()) + "],\"segmentation\":" + seg +
+                   '}';
         }
         f.write(out);
         out.clear();
@@ -262,8 +268,8 @@ int main(int argc, char **argv)
                 "wall time depends on the machine's load, CPU time is steadier\n",
                 bytes / 1048576.0, kImages, qPrintable(atelier[2]),
                 atelier[3] == u"1"_s ? "yes" : "NO");
-    std::printf("%-46s %9s %9s %9s %11s %11s\n", "", "wall ms", "cpu ms", "peak MiB",
-                "cpu ratio", "mem ratio");
+    std::printf("%-46s %9s %9s %9s %11s %11s\n", "", "wall ms", "cpu ms", "peak MiB", "cpu ratio",
+                "mem ratio");
     std::printf("%-46s %9.0f %9.0f %9.1f %11s %11s\n", "anchor  python3 json.load of the file",
                 pyMs, pyCpu, pyMiB, "1.00x", "1.00x");
     std::printf("%-46s %9.0f %9.0f %9.1f %10.2fx %10.2fx  (goal <= 3x, <= 3x)\n",
