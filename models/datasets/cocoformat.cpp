@@ -47,23 +47,18 @@ bool isCoco(const CocoScan &scan, QByteArrayView text)
 }
 
 /// One JSON value from its text (any value: QJsonDocument takes only objects and arrays).
-QJsonValue parseValue(QByteArrayView text, bool *ok = nullptr)
+QJsonValue parseValue(QByteArrayView text)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson('[' + text.toByteArray() + ']', &error);
-    if (ok)
-        *ok = error.error == QJsonParseError::NoError;
-    return doc.array().at(0);
+    return QJsonDocument::fromJson('[' + text.toByteArray() + ']').array().at(0);
 }
 
-/// An object from its text without a copy of the text; empty (and \a ok false) when it is
-/// not one.
-QJsonObject parseObject(QByteArrayView text, bool &ok)
+/// An object from its text (read in place, not copied); nullopt when it is not one.
+std::optional<QJsonObject> parseObject(QByteArrayView text)
 {
-    QJsonParseError error;
     const QJsonDocument doc =
-        QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &error);
-    ok = error.error == QJsonParseError::NoError && doc.isObject();
+        QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()));
+    if (!doc.isObject())
+        return std::nullopt;
     return doc.object();
 }
 
@@ -220,14 +215,13 @@ public:
         ImageImportEntry entry = std::move(p.entry);
         entry.annotations.reserve(p.annotations.size());
         for (const PendingImage::Raw &raw : std::as_const(p.annotations)) {
-            bool ok = false;
-            const QJsonObject json = parseObject(raw.slice.in(m_texts[raw.text]), ok);
-            if (!ok) {
+            const auto json = parseObject(raw.slice.in(m_texts[raw.text]));
+            if (!json) {
                 warn(CocoFormat::tr("annotation %1 is not a valid JSON object; skipped")
                          .arg(raw.ordinal));
                 continue;
             }
-            if (auto made = annotation(json, raw.ordinal, raw.label, shapes))
+            if (auto made = annotation(*json, raw.ordinal, raw.label, shapes))
                 entry.annotations.append(std::move(*made));
         }
         p.annotations = {};
@@ -271,7 +265,7 @@ private:
                 (v.isObject() && v.toObject().isEmpty()) || v.isNull())
                 continue;
             if (v.isArray()) {
-                warn(CocoFormat::tr("the top-level \"%1\" block (%n entries) is not kept", nullptr,
+                warn(CocoFormat::tr("the top-level \"%1\" block is not kept (%n item(s))", nullptr,
                                     int(v.toArray().size()))
                          .arg(name));
             } else {
@@ -285,8 +279,7 @@ private:
         m_categories.clear();
         QHash<QString, qint64> idOfName;
         for (const JsonSlice &slice : categories) {
-            bool ok = false;
-            const QJsonObject o = parseObject(slice.in(text), ok);
+            const QJsonObject o = parseObject(slice.in(text)).value_or(QJsonObject());
             const auto id = integerId(o.value(u"id"_s));
             const QString name = o.value(u"name"_s).toString().trimmed();
             if (!id || name.isEmpty()) {
@@ -338,8 +331,7 @@ private:
         int n = 0;
         for (const JsonSlice &slice : images) {
             ++n;
-            bool ok = false;
-            const QJsonObject image = parseObject(slice.in(text), ok);
+            const QJsonObject image = parseObject(slice.in(text)).value_or(QJsonObject());
             const auto id = integerId(image.value(u"id"_s));
             const QString name = image.value(u"file_name"_s).toString();
             if (!id || name.isEmpty()) {
