@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -228,19 +229,21 @@ public:
         return entry;
     }
 
-    /// What was counted over the whole import, for the report.
+    /// What was counted over the whole import, per COCO file, for the report.
     QList<ImportProblem> counted() const
     {
         QList<ImportProblem> problems;
-        const QString where = m_session.display(m_session.root());
-        if (m_dropped.polygons > 0)
-            problems.append({where, CocoFormat::tr("%n polygon(s) not kept as shapes, only "
-                                                   "their boxes: use --task segmentation",
-                                                   nullptr, int(m_dropped.polygons))});
-        if (m_dropped.masks > 0)
-            problems.append({where, CocoFormat::tr("%n RLE mask(s) not kept as shapes, only "
-                                                   "their boxes: use --task segmentation",
-                                                   nullptr, int(m_dropped.masks))});
+        for (auto it = m_dropped.cbegin(); it != m_dropped.cend(); ++it) {
+            const QString where = m_session.display(it.key());
+            if (it->polygons > 0)
+                problems.append({where, CocoFormat::tr("%n polygon(s) not kept as shapes, only "
+                                                       "their boxes: use --task segmentation",
+                                                       nullptr, int(it->polygons))});
+            if (it->masks > 0)
+                problems.append({where, CocoFormat::tr("%n RLE mask(s) not kept as shapes, only "
+                                                       "their boxes: use --task segmentation",
+                                                       nullptr, int(it->masks))});
+        }
         return problems;
     }
 
@@ -454,7 +457,7 @@ private:
                 if (shapes)
                     made = Annotation::polygon(label, parts);
                 else
-                    ++m_dropped.polygons;
+                    ++m_dropped[m_file].polygons;
             }
         } else if (segmentation.isObject()) {
             const auto rle = MaskRle::fromJson(segmentation.toObject());
@@ -475,7 +478,7 @@ private:
                                           : u"uncompressed"_s);
                     made = Annotation::mask(label, *rle);
                 } else {
-                    ++m_dropped.masks;
+                    ++m_dropped[m_file].masks;
                 }
             }
         }
@@ -507,7 +510,7 @@ private:
     QString m_file;
     QHash<qint64, QString> m_categories;
     QHash<qint64, qsizetype> m_imageIndex;
-    Dropped m_dropped;
+    QMap<QString, Dropped> m_dropped; ///< by COCO file
 };
 
 /// How often \a key (with its quotes) occurs in \a data, and what follows the first ':'
