@@ -57,7 +57,8 @@ void registerImageFormats(FormatRegistry &registry)
     registry.add({u"coco"_s,
                   DatasetMedia::Image,
                   {T::Detection, T::Segmentation},
-                  ImageFormats::tr("COCO JSON (boxes, polygons, RLE masks, categories) with its images"),
+                  ImageFormats::tr("COCO JSON (boxes, polygons, RLE masks, categories) with its "
+                                   "images"),
                   importCoco,
                   exportCoco,
                   {},

@@ -25,9 +25,9 @@ struct ImageImportEntry
     QList<Annotation> annotations;    ///< in image pixels; author empty: the import's author
     std::optional<ItemStatus> status; ///< set after the annotations when given
     QString origin;                   ///< the annotation file, for messages (default: file)
-    QString split;          ///< the item's split ("train", "val", …) when the format says
-    QJsonObject attributes; ///< merged into the item's attributes
-    QString sourceName;     ///< the name the format gives the image (default: file)
+    QString split;                    ///< the item's split ("train", "val", …) when the format says
+    QJsonObject attributes;           ///< merged into the item's attributes
+    QString sourceName; ///< the name the format gives the image, with its folders (default: file)
 };
 
 /// The common part of every image import: unpacking archives, adding images (probe, hash,
