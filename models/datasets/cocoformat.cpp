@@ -1,7 +1,12 @@
-// COCO object detection / instance segmentation: one JSON with images, annotations (bbox,
-// polygon segmentation) and categories.
+// COCO object detection / instance segmentation import: one JSON with images, annotations
+// (bbox, polygon or RLE segmentation) and categories. Nothing the catalog can hold is lost
+// (issue #14): category ids, their order and supercategory become label attributes, image ids
+// and the other image fields item attributes, file_name (with its sub-folders) the source
+// name, annotation ids, iscrowd, area and other fields annotation attributes; a multi-part
+// polygon stays one instance; RLE masks (both forms) become mask annotations. What cannot be
+// kept is counted and named in the report's warnings. The exporter is cocoexport.cpp.
+#include "datasets/cocoscan.h"
 #include "datasets/datasetstore.h"
-#include "datasets/imageexportwriter.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
 
@@ -14,8 +19,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -28,9 +37,51 @@ class CocoFormat
     Q_DECLARE_TR_FUNCTIONS(CocoFormat)
 };
 
-bool isCoco(const QJsonObject &o)
+/// True when the scanned file has "images" and "annotations" arrays.
+bool isCoco(const CocoScan &scan, QByteArrayView text)
 {
-    return o.value(u"images"_s).isArray() && o.value(u"annotations"_s).isArray();
+    auto isArray = [&](const char *key) {
+        const auto it = scan.values.constFind(QByteArray(key));
+        return it != scan.values.cend() && it->size > 0 && text[it->begin] == '[';
+    };
+    return isArray("images") && isArray("annotations");
+}
+
+/// One JSON value from its text (any value: QJsonDocument takes only objects and arrays).
+QJsonValue parseValue(QByteArrayView text)
+{
+    return QJsonDocument::fromJson('[' + text.toByteArray() + ']').array().at(0);
+}
+
+/// An object from its text (read in place, not copied); nullopt when it is not one.
+std::optional<QJsonObject> parseObject(QByteArrayView text)
+{
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()));
+    if (!doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+/// An integer id written as a JSON number ("101", "101.0").
+std::optional<qint64> integerId(QByteArrayView raw)
+{
+    bool ok = false;
+    const qint64 id = raw.toLongLong(&ok);
+    if (ok)
+        return id;
+    const double d = raw.toDouble(&ok);
+    if (!ok || d != std::floor(d))
+        return std::nullopt;
+    return qint64(d);
+}
+
+/// A raw JSON value for a message: strings without their quotes.
+QString shown(QByteArrayView raw)
+{
+    if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"')
+        raw = raw.sliced(1, raw.size() - 2);
+    return QString::fromUtf8(raw);
 }
 
 std::optional<qint64> integerId(const QJsonValue &v)
@@ -61,18 +112,481 @@ QString findImage(const QString &jsonDir, const QString &root, const QString &na
     return QDir::cleanPath(candidates.first());
 }
 
-double polygonArea(const QPolygonF &p)
+/// The split a COCO file's name gives ("instances_train2017.json" → "train"), or empty.
+QString splitOf(const QString &jsonFile)
 {
-    double a = 0;
-    for (qsizetype i = 0; i < p.size(); ++i) {
-        const QPointF &u = p[i];
-        const QPointF &v = p[(i + 1) % p.size()];
-        a += u.x() * v.y() - v.x() * u.y();
+    static const QRegularExpression word(u"(?:^|[^a-z])(train|val|valid|validation|test)"_s);
+    const auto m = word.match(QFileInfo(jsonFile).completeBaseName().toLower());
+    if (!m.hasMatch())
+        return {};
+    const QString s = m.captured(1);
+    return s.startsWith(u"val"_s) ? u"val"_s : s;
+}
+
+/// The whole file without a copy into the heap where it can be mapped (a 200 MB COCO file
+/// would otherwise be held twice while it is parsed).
+class MappedFile
+{
+public:
+    explicit MappedFile(const QString &path) : m_file(path) {}
+    ~MappedFile()
+    {
+        if (m_map)
+            m_file.unmap(m_map);
     }
-    return std::abs(a) / 2;
+    Q_DISABLE_COPY_MOVE(MappedFile)
+
+    bool open() { return m_file.open(QIODevice::ReadOnly); }
+    QString errorString() const { return m_file.errorString(); }
+    /// The contents (mapped, or read when the file cannot be mapped); valid while this lives.
+    QByteArrayView bytes()
+    {
+        if (m_map || !m_read.isNull())
+            return m_map ? QByteArrayView(m_map, m_file.size()) : QByteArrayView(m_read);
+        const qint64 size = m_file.size();
+        if (size > 0)
+            m_map = m_file.map(0, size);
+        if (m_map)
+            return QByteArrayView(m_map, size);
+        m_read = m_file.readAll();
+        return m_read;
+    }
+
+private:
+    QFile m_file;
+    uchar *m_map = nullptr;
+    QByteArray m_read;
+};
+
+/// What one COCO annotation file gave, counted for the warnings at the end.
+struct Dropped
+{
+    qint64 polygons = 0; ///< detection: polygons kept only as their box
+    qint64 masks = 0;    ///< detection: masks kept only as their box
+};
+
+/// One image of a COCO file and where its annotations lie in the file's text: they are
+/// parsed and become Annotations only when the session reaches the image (a whole COCO
+/// document takes about 8× the file's size, an Annotation's geometry 10× its JSON text;
+/// holding them all at once was 2.35 GB for 200 MB).
+struct PendingImage
+{
+    ImageImportEntry entry; ///< without annotations
+    struct Raw
+    {
+        JsonSlice slice; ///< in the file's text (m_texts[text])
+        int text = 0;
+        int ordinal = 0; ///< 1-based place in "annotations", for messages without an id
+        QString label;
+    };
+    QList<Raw> annotations;
+};
+
+/// Reads COCO files into pending images; the labels are made in the order of the categories.
+class CocoReader
+{
+public:
+    CocoReader(DatasetStore &store, const DatasetInfo &dataset, ImageImportSession &session)
+        : m_store(store), m_dataset(dataset), m_session(session)
+    {
+    }
+
+    /// Reads the scanned COCO file \a file; its text must stay valid until the last take().
+    void read(const QString &jsonFile, std::unique_ptr<MappedFile> file, const CocoScan &scan)
+    {
+        m_file = jsonFile;
+        const QByteArrayView text = file->bytes();
+        m_texts.append(text);
+        m_files.push_back(std::move(file));
+        readTopLevel(scan, text);
+        readCategories(scan.categories, text);
+        readImages(scan.images, text);
+        readAnnotations(scan.annotations, text);
+    }
+
+    qint64 count() const { return m_pending.size(); }
+
+    /// The entry of image \a index with its annotations made (once per index: the pending
+    /// JSON is released).
+    ImageImportEntry take(qint64 index)
+    {
+        PendingImage &p = m_pending[index];
+        m_file = p.entry.origin;
+        const bool shapes = m_dataset.task == DatasetTask::Segmentation;
+        ImageImportEntry entry = std::move(p.entry);
+        entry.annotations.reserve(p.annotations.size());
+        for (const PendingImage::Raw &raw : std::as_const(p.annotations)) {
+            const auto json = parseObject(raw.slice.in(m_texts[raw.text]));
+            if (!json) {
+                warn(CocoFormat::tr("annotation %1 is not a valid JSON object; skipped")
+                         .arg(raw.ordinal));
+                continue;
+            }
+            if (auto made = annotation(*json, raw.ordinal, raw.label, shapes))
+                entry.annotations.append(std::move(*made));
+        }
+        p.annotations = {};
+        return entry;
+    }
+
+    /// What was counted over the whole import, per COCO file, for the report.
+    QList<ImportProblem> counted() const
+    {
+        QList<ImportProblem> problems;
+        for (auto it = m_dropped.cbegin(); it != m_dropped.cend(); ++it) {
+            const QString where = m_session.display(it.key());
+            if (it->polygons > 0)
+                problems.append({where, CocoFormat::tr("%n polygon(s) not kept as shapes, only "
+                                                       "their boxes: use --task segmentation",
+                                                       nullptr, int(it->polygons))});
+            if (it->masks > 0)
+                problems.append({where, CocoFormat::tr("%n RLE mask(s) not kept as shapes, only "
+                                                       "their boxes: use --task segmentation",
+                                                       nullptr, int(it->masks))});
+        }
+        return problems;
+    }
+
+private:
+    void warn(const QString &reason) { m_session.warn(m_file, reason); }
+
+    // "info" and "licenses" have no home in the catalog: named and counted. Atelier's own
+    // "info" (written by the exporter from the dataset) is not lost: the export makes it again.
+    void readTopLevel(const CocoScan &scan, QByteArrayView text)
+    {
+        QList<QByteArray> keys = scan.values.keys();
+        std::sort(keys.begin(), keys.end()); // messages in a stable order
+        for (const QByteArray &key : std::as_const(keys)) {
+            if (key == "images" || key == "annotations" || key == "categories")
+                continue;
+            const QJsonValue v = parseValue(scan.values.value(key).in(text));
+            const QString name = QString::fromUtf8(key);
+            if (key == "info" && (v.toObject().isEmpty() ||
+                                  v.toObject().value(u"contributor"_s).toString() == u"Atelier"_s))
+                continue;
+            if ((v.isArray() && v.toArray().isEmpty()) ||
+                (v.isObject() && v.toObject().isEmpty()) || v.isNull())
+                continue;
+            if (v.isArray()) {
+                warn(CocoFormat::tr("the top-level \"%1\" block is not kept (%n item(s))", nullptr,
+                                    int(v.toArray().size()))
+                         .arg(name));
+            } else {
+                warn(CocoFormat::tr("the top-level \"%1\" block is not kept").arg(name));
+            }
+        }
+    }
+
+    void readCategories(const QList<JsonSlice> &categories, QByteArrayView text)
+    {
+        m_categories.clear();
+        QHash<QString, qint64> idOfName;
+        for (const JsonSlice &slice : categories) {
+            const QJsonObject o = parseObject(slice.in(text)).value_or(QJsonObject());
+            const auto id = integerId(o.value(u"id"_s));
+            const QString name = o.value(u"name"_s).toString().trimmed();
+            if (!id || name.isEmpty()) {
+                warn(CocoFormat::tr("a category without an integer id or a name was skipped"));
+                continue;
+            }
+            if (m_categories.contains(*id)) {
+                warn(CocoFormat::tr("category id %1 is listed twice; the second (\"%2\") was "
+                                    "skipped")
+                         .arg(*id)
+                         .arg(name));
+                continue;
+            }
+            m_categories.insert(*id, name);
+            if (idOfName.contains(name)) {
+                // One label per name: the second id's annotations join the first's label.
+                warn(CocoFormat::tr("categories %1 and %2 are both named \"%3\"; they share one "
+                                    "label, which keeps id %1")
+                         .arg(idOfName.value(name))
+                         .arg(*id)
+                         .arg(name));
+                continue;
+            }
+            idOfName.insert(name, *id);
+            // Labels in the categories' order, unused ones too, with the id and the other
+            // fields (supercategory, keypoints, …) as attributes.
+            auto label = m_store.ensureLabel(m_dataset.id, name);
+            if (!label) {
+                warn(label.error().message);
+                continue;
+            }
+            QJsonObject attributes = label->attributes;
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (it.key() != u"name"_s)
+                    attributes.insert(it.key(), it.value());
+            }
+            if (attributes != label->attributes) {
+                if (auto ok = m_store.setLabelAttributes(m_dataset.id, name, attributes); !ok)
+                    warn(ok.error().message);
+            }
+        }
+    }
+
+    void readImages(const QList<JsonSlice> &images, QByteArrayView text)
+    {
+        m_imageIndex.clear();
+        const QString split = splitOf(m_file);
+        const QString jsonDir = QFileInfo(m_file).absolutePath();
+        int n = 0;
+        for (const JsonSlice &slice : images) {
+            ++n;
+            const QJsonObject image = parseObject(slice.in(text)).value_or(QJsonObject());
+            const auto id = integerId(image.value(u"id"_s));
+            const QString name = image.value(u"file_name"_s).toString();
+            if (!id || name.isEmpty()) {
+                warn(CocoFormat::tr("image entry %1 has no integer \"id\" or no \"file_name\"; "
+                                    "skipped")
+                         .arg(n));
+                continue;
+            }
+            if (m_imageIndex.contains(*id)) {
+                warn(CocoFormat::tr("image id %1 is listed twice; the second (%2) was skipped")
+                         .arg(*id)
+                         .arg(name));
+                continue;
+            }
+            ImageImportEntry entry;
+            entry.file = findImage(jsonDir, m_session.root(), name);
+            entry.sourceName = QDir::cleanPath(name);
+            entry.origin = m_file;
+            entry.split = split;
+            // The image's own size is probed; id, license, coco_url, date_captured, … are kept.
+            for (auto it = image.begin(); it != image.end(); ++it) {
+                if (it.key() != u"file_name"_s && it.key() != u"width"_s && it.key() != u"height"_s)
+                    entry.attributes.insert(it.key(), it.value());
+            }
+            m_imageIndex.insert(*id, m_pending.size());
+            m_pending.append(PendingImage{std::move(entry), {}});
+        }
+    }
+
+    // Only the references are read here; the rest when the session reaches the image.
+    void readAnnotations(const QList<JsonSlice> &annotations, QByteArrayView text)
+    {
+        static const QList<QByteArrayView> keys{"id", "image_id", "category_id"};
+        int n = 0;
+        for (const JsonSlice &slice : annotations) {
+            ++n;
+            const auto f = CocoScan::fields(slice.in(text), keys);
+            const QString ref = f.contains("id")
+                                    ? CocoFormat::tr("annotation id %1").arg(shown(f.value("id")))
+                                    : CocoFormat::tr("annotation %1").arg(n);
+            const auto imageId = integerId(f.value("image_id"));
+            if (!imageId || !m_imageIndex.contains(*imageId)) {
+                warn(CocoFormat::tr("%1: image id %2 is not in \"images\"; skipped")
+                         .arg(ref, shown(f.value("image_id"))));
+                continue;
+            }
+            const auto categoryId = integerId(f.value("category_id"));
+            if (!categoryId || !m_categories.contains(*categoryId)) {
+                warn(CocoFormat::tr("%1: category id %2 is not in \"categories\"; skipped")
+                         .arg(ref, shown(f.value("category_id"))));
+                continue;
+            }
+            m_pending[m_imageIndex.value(*imageId)].annotations.append(
+                {slice, int(m_texts.size() - 1), n, m_categories.value(*categoryId)});
+        }
+    }
+
+    static QString reference(const QJsonObject &a, int ordinal)
+    {
+        return a.contains(u"id"_s)
+                   ? CocoFormat::tr("annotation id %1").arg(a.value(u"id"_s).toVariant().toString())
+                   : CocoFormat::tr("annotation %1").arg(ordinal);
+    }
+
+    /// The bbox when it is [x, y, w, h] of numbers.
+    static std::optional<QRectF> bbox(const QJsonValue &value)
+    {
+        const QJsonArray b = value.toArray();
+        bool numbers = b.size() == 4;
+        for (const QJsonValue &x : b)
+            numbers = numbers && x.isDouble();
+        if (!numbers)
+            return std::nullopt;
+        return QRectF(b[0].toDouble(), b[1].toDouble(), b[2].toDouble(), b[3].toDouble());
+    }
+
+    std::optional<Annotation> annotation(const QJsonObject &a, int ordinal, const QString &label,
+                                         bool shapes)
+    {
+        const QString ref = reference(a, ordinal);
+        // Everything but what the shape and the references say is kept under COCO's names;
+        // Atelier's own "attributes": {author, source} gives the annotation's author back.
+        QJsonObject attributes;
+        QJsonObject extra = a.value(u"attributes"_s).toObject();
+        const QString author = extra.take(u"author"_s).toString();
+        const QString source = extra.take(u"source"_s).toString();
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            static const QStringList structural{u"image_id"_s, u"category_id"_s, u"bbox"_s,
+                                                u"segmentation"_s, u"attributes"_s};
+            if (!structural.contains(it.key()))
+                attributes.insert(it.key(), it.value());
+        }
+        if (!extra.isEmpty())
+            attributes.insert(u"attributes"_s, extra);
+
+        const QJsonValue segmentation = a.value(u"segmentation"_s);
+        std::optional<Annotation> made;
+        std::optional<QRectF> shapeBounds;
+        if (segmentation.isArray() && !segmentation.toArray().isEmpty()) {
+            QList<QPolygonF> parts;
+            for (const QJsonValue &part : segmentation.toArray()) {
+                const QJsonArray flat = part.toArray();
+                if (flat.size() < 6 || flat.size() % 2 != 0) {
+                    warn(CocoFormat::tr("%1: a polygon needs an even number (≥ 6) of "
+                                        "coordinates; that part was skipped")
+                             .arg(ref));
+                    continue;
+                }
+                QPolygonF points;
+                points.reserve(flat.size() / 2);
+                for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+                    points.append(QPointF(flat[i].toDouble(), flat[i + 1].toDouble()));
+                parts.append(points);
+            }
+            if (!parts.isEmpty()) {
+                QRectF r;
+                for (const QPolygonF &p : parts)
+                    r = r.united(p.boundingRect());
+                shapeBounds = r;
+                if (shapes)
+                    made = Annotation::polygon(label, parts);
+                else
+                    ++m_dropped[m_file].polygons;
+            }
+        } else if (segmentation.isObject()) {
+            const auto rle = MaskRle::fromJson(segmentation.toObject());
+            if (!rle) {
+                warn(CocoFormat::tr("%1: the RLE segmentation is malformed (\"size\": [h, w] and "
+                                    "\"counts\" summing to h × w); %2")
+                         .arg(ref, shapes ? CocoFormat::tr("skipped")
+                                          : CocoFormat::tr("its bbox was kept")));
+                if (shapes)
+                    return std::nullopt;
+            } else {
+                shapeBounds = rle->bounds();
+                if (shapes) {
+                    // The form it came in, so that the export writes it back the same way.
+                    attributes.insert(u"rle"_s,
+                                      segmentation.toObject().value(u"counts"_s).isString()
+                                          ? u"compressed"_s
+                                          : u"uncompressed"_s);
+                    made = Annotation::mask(label, *rle);
+                } else {
+                    ++m_dropped[m_file].masks;
+                }
+            }
+        }
+        if (!made) {
+            std::optional<QRectF> r = bbox(a.value(u"bbox"_s));
+            if (!r && !a.contains(u"bbox"_s))
+                r = shapeBounds; // a box from the dropped shape
+            if (!r) {
+                warn(
+                    CocoFormat::tr("%1: \"bbox\" must be [x, y, width, height]; skipped").arg(ref));
+                return std::nullopt;
+            }
+            made = shapes ? Annotation::polygon(label, QPolygonF{r->topLeft(), r->topRight(),
+                                                                 r->bottomRight(), r->bottomLeft()})
+                          : Annotation::box(label, *r);
+        }
+        made->author = author;
+        made->source = source;
+        made->attributes = attributes;
+        return made;
+    }
+
+    DatasetStore &m_store;
+    const DatasetInfo &m_dataset;
+    ImageImportSession &m_session;
+    QList<PendingImage> m_pending;
+    std::vector<std::unique_ptr<MappedFile>> m_files; ///< kept open: the pending slices point in
+    QList<QByteArrayView> m_texts;                    ///< each file's text
+    QString m_file;
+    QHash<qint64, QString> m_categories;
+    QHash<qint64, qsizetype> m_imageIndex;
+    QMap<QString, Dropped> m_dropped; ///< by COCO file
+};
+
+/// How often \a key (with its quotes) occurs in \a data, and what follows the first ':'
+/// after each: used to infer the task without parsing the whole file.
+struct SegmentationCounts
+{
+    qint64 annotations = 0;
+    qint64 polygons = 0;
+    qint64 masks = 0;
+};
+
+SegmentationCounts countSegmentations(QByteArrayView data)
+{
+    SegmentationCounts counts;
+    const QByteArrayView category("\"category_id\"");
+    for (qsizetype at = data.indexOf(category); at >= 0; at = data.indexOf(category, at + 1))
+        ++counts.annotations;
+    const QByteArrayView key("\"segmentation\"");
+    auto next = [&](qsizetype &i) {
+        while (i < data.size() && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' ||
+                                   data[i] == '\t' || data[i] == ':'))
+            ++i;
+        return i < data.size() ? data[i] : '\0';
+    };
+    for (qsizetype at = data.indexOf(key); at >= 0; at = data.indexOf(key, at + 1)) {
+        qsizetype i = at + key.size();
+        const char c = next(i);
+        if (c == '{') {
+            ++counts.masks;
+        } else if (c == '[') {
+            ++i;
+            if (next(i) == '[')
+                ++counts.polygons;
+        }
+    }
+    return counts;
 }
 
 } // namespace
+
+std::optional<TaskChoice> inferCocoTask(const QString &path)
+{
+    const QFileInfo info(path);
+    QStringList files;
+    if (info.isDir()) {
+        QDirIterator it(path, {u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(it.next());
+    } else if (info.suffix().compare(u"json"_s, Qt::CaseInsensitive) == 0) {
+        files.append(path);
+    } else {
+        return TaskChoice{DatasetTask::Detection,
+                          CocoFormat::tr("the COCO file inside the archive was not looked in; "
+                                         "detection by default (pass --task segmentation to "
+                                         "keep polygons and masks)")};
+    }
+    SegmentationCounts total;
+    for (const QString &file : files) {
+        MappedFile f(file);
+        if (!f.open())
+            continue;
+        const SegmentationCounts c = countSegmentations(f.bytes());
+        total.annotations += c.annotations;
+        total.polygons += c.polygons;
+        total.masks += c.masks;
+    }
+    if (total.polygons + total.masks == 0) {
+        return TaskChoice{DatasetTask::Detection, CocoFormat::tr("boxes only in %n annotation(s)",
+                                                                 nullptr, int(total.annotations))};
+    }
+    return TaskChoice{DatasetTask::Segmentation,
+                      CocoFormat::tr("polygons in %1 and masks in %2 of %3 annotations")
+                          .arg(total.polygons)
+                          .arg(total.masks)
+                          .arg(total.annotations)};
+}
 
 Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
                                 const QString &path, const ImportOptions &options)
@@ -90,23 +604,30 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
     } else {
         jsonFiles.append(local.value());
     }
-    QList<ImageImportEntry> entries;
+    CocoReader reader(store, dataset, session);
     int cocoFiles = 0;
     for (const QString &jsonFile : jsonFiles) {
-        QFile f(jsonFile);
-        if (!f.open(QIODevice::ReadOnly)) {
-            session.unreadable(jsonFile, f.errorString());
+        auto file = std::make_unique<MappedFile>(jsonFile);
+        if (!file->open()) {
+            session.unreadable(jsonFile, file->errorString());
             continue;
         }
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
-        if (!doc.isObject() || !isCoco(doc.object())) {
-            const QString why = doc.isNull()
-                                    ? CocoFormat::tr("not valid JSON: %1 at byte %2")
-                                          .arg(error.errorString())
-                                          .arg(error.offset)
-                                    : CocoFormat::tr("no \"images\" and \"annotations\" arrays: "
-                                                     "not a COCO file");
+        const QByteArrayView text = file->bytes();
+        const auto scan = CocoScan::scan(text);
+        QString why;
+        if (!scan) {
+            // Not one JSON object: the parser says where and why.
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &error);
+            why = doc.isNull() ? CocoFormat::tr("not valid JSON: %1 at byte %2")
+                                     .arg(error.errorString())
+                                     .arg(error.offset)
+                               : CocoFormat::tr("no \"images\" and \"annotations\" arrays: "
+                                                "not a COCO file");
+        } else if (!isCoco(*scan, text)) {
+            why = CocoFormat::tr("no \"images\" and \"annotations\" arrays: not a COCO file");
+        }
+        if (!why.isEmpty()) {
             if (jsonFiles.size() == 1) {
                 return makeError(ErrorCode::Invalid,
                                  CocoFormat::tr("%1: %2").arg(session.display(jsonFile), why));
@@ -115,122 +636,7 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
             continue;
         }
         ++cocoFiles;
-        const QJsonObject coco = doc.object();
-        const QString jsonDir = QFileInfo(jsonFile).absolutePath();
-        QHash<qint64, QString> categories;
-        for (const QJsonValue &c : coco.value(u"categories"_s).toArray()) {
-            const auto id = integerId(c.toObject().value(u"id"_s));
-            const QString name = c.toObject().value(u"name"_s).toString().trimmed();
-            if (!id || name.isEmpty()) {
-                session.warn(jsonFile, CocoFormat::tr("a category without an integer id or a "
-                                                      "name was skipped"));
-                continue;
-            }
-            categories.insert(*id, name);
-        }
-        QHash<qint64, qsizetype> imageIndex;
-        const qsizetype firstEntry = entries.size();
-        int n = 0;
-        for (const QJsonValue &v : coco.value(u"images"_s).toArray()) {
-            ++n;
-            const QJsonObject image = v.toObject();
-            const auto id = integerId(image.value(u"id"_s));
-            const QString name = image.value(u"file_name"_s).toString();
-            if (!id || name.isEmpty()) {
-                session.warn(jsonFile, CocoFormat::tr("image entry %1 has no integer \"id\" or "
-                                                      "no \"file_name\"; skipped")
-                                           .arg(n));
-                continue;
-            }
-            if (imageIndex.contains(*id)) {
-                session.warn(jsonFile,
-                             CocoFormat::tr("image id %1 is listed twice; the second (%2) was "
-                                            "skipped")
-                                 .arg(*id)
-                                 .arg(name));
-                continue;
-            }
-            ImageImportEntry entry;
-            entry.file = findImage(jsonDir, session.root(), name);
-            entry.origin = jsonFile;
-            imageIndex.insert(*id, entries.size());
-            entries.append(entry);
-        }
-        const bool polygons = dataset.task == DatasetTask::Segmentation;
-        n = 0;
-        for (const QJsonValue &v : coco.value(u"annotations"_s).toArray()) {
-            ++n;
-            const QJsonObject a = v.toObject();
-            const QString ref = a.contains(u"id"_s)
-                                    ? CocoFormat::tr("annotation id %1")
-                                          .arg(a.value(u"id"_s).toVariant().toString())
-                                    : CocoFormat::tr("annotation %1").arg(n);
-            const auto imageId = integerId(a.value(u"image_id"_s));
-            if (!imageId || !imageIndex.contains(*imageId)) {
-                session.warn(jsonFile,
-                             CocoFormat::tr("%1: image id %2 is not in \"images\"; "
-                                            "skipped")
-                                 .arg(ref, a.value(u"image_id"_s).toVariant().toString()));
-                continue;
-            }
-            const auto categoryId = integerId(a.value(u"category_id"_s));
-            if (!categoryId || !categories.contains(*categoryId)) {
-                session.warn(jsonFile,
-                             CocoFormat::tr("%1: category id %2 is not in \"categories\"; skipped")
-                                 .arg(ref, a.value(u"category_id"_s).toVariant().toString()));
-                continue;
-            }
-            const QString label = categories.value(*categoryId);
-            const QJsonObject attributes = a.value(u"attributes"_s).toObject();
-            QList<Annotation> made;
-            if (polygons && a.value(u"segmentation"_s).isArray() &&
-                !a.value(u"segmentation"_s).toArray().isEmpty()) {
-                for (const QJsonValue &part : a.value(u"segmentation"_s).toArray()) {
-                    const QJsonArray flat = part.toArray();
-                    if (flat.size() < 6 || flat.size() % 2 != 0) {
-                        session.warn(jsonFile, CocoFormat::tr("%1: a polygon needs an even "
-                                                              "number (≥ 6) of coordinates; "
-                                                              "skipped")
-                                                   .arg(ref));
-                        continue;
-                    }
-                    QPolygonF points;
-                    for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
-                        points.append(QPointF(flat[i].toDouble(), flat[i + 1].toDouble()));
-                    made.append(Annotation::polygon(label, points));
-                }
-            } else if (polygons && a.value(u"segmentation"_s).isObject()) {
-                session.warn(jsonFile,
-                             CocoFormat::tr("%1: RLE masks are not supported; skipped").arg(ref));
-                continue;
-            } else {
-                const QJsonArray b = a.value(u"bbox"_s).toArray();
-                bool numbers = b.size() == 4;
-                for (const QJsonValue &x : b)
-                    numbers = numbers && x.isDouble();
-                if (!numbers) {
-                    session.warn(jsonFile,
-                                 CocoFormat::tr("%1: \"bbox\" must be [x, y, width, height]; "
-                                                "skipped")
-                                     .arg(ref));
-                    continue;
-                }
-                const QRectF r(b[0].toDouble(), b[1].toDouble(), b[2].toDouble(), b[3].toDouble());
-                if (polygons) {
-                    made.append(
-                        Annotation::polygon(label, QPolygonF{r.topLeft(), r.topRight(),
-                                                             r.bottomRight(), r.bottomLeft()}));
-                } else {
-                    made.append(Annotation::box(label, r));
-                }
-            }
-            for (Annotation &m : made) {
-                m.author = attributes.value(u"author"_s).toString();
-                m.source = attributes.value(u"source"_s).toString();
-                entries[imageIndex.value(*imageId)].annotations.append(m);
-            }
-        }
-        Q_UNUSED(firstEntry);
+        reader.read(jsonFile, std::move(file), *scan);
     }
     if (cocoFiles == 0) {
         return makeError(ErrorCode::Invalid,
@@ -238,78 +644,11 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
                                         "\"annotations\") in %1.")
                              .arg(QDir::toNativeSeparators(path)));
     }
-    return session.run(entries);
-}
-
-Result<ExportReport> exportCoco(const DatasetSnapshot &snapshot, const QString &outDir,
-                                const ExportOptions &options)
-{
-    ImageExportWriter writer(snapshot, outDir, options);
-    const QStringList labels = writer.labelNames();
-    QJsonArray categories;
-    for (qsizetype i = 0; i < labels.size(); ++i) {
-        categories.append(QJsonObject{
-            {u"id"_s, qint64(i + 1)}, {u"name"_s, labels[i]}, {u"supercategory"_s, u""_s}});
-    }
-    QJsonArray images;
-    QJsonArray annotations;
-    qint64 imageId = 0;
-    qint64 annotationId = 0;
-    for (const SnapshotItem &s : snapshot.items) {
-        ++imageId;
-        const QString name = writer.fileName(s.item);
-        if (auto ok = writer.copyImage(s.item, u"images/"_s + name); !ok)
-            return ok.error();
-        images.append(QJsonObject{{u"id"_s, imageId},
-                                  {u"file_name"_s, name},
-                                  {u"width"_s, s.item.width},
-                                  {u"height"_s, s.item.height}});
-        for (const Annotation &a : writer.annotations(s)) {
-            QJsonObject o{
-                {u"id"_s, ++annotationId},
-                {u"image_id"_s, imageId},
-                {u"category_id"_s, qint64(labels.indexOf(a.label) + 1)},
-                {u"iscrowd"_s, 0},
-                {u"attributes"_s, QJsonObject{{u"author"_s, a.author}, {u"source"_s, a.source}}}};
-            if (a.kind == AnnotationKind::Polygon) {
-                const QPolygonF p = a.points();
-                QJsonArray flat;
-                for (const QPointF &pt : p) {
-                    flat.append(pt.x());
-                    flat.append(pt.y());
-                }
-                const QRectF r = p.boundingRect();
-                o.insert(u"segmentation"_s, QJsonArray{flat});
-                o.insert(u"bbox"_s, QJsonArray{r.x(), r.y(), r.width(), r.height()});
-                o.insert(u"area"_s, polygonArea(p));
-            } else if (a.kind == AnnotationKind::Box) {
-                const QRectF r = a.rect();
-                o.insert(u"bbox"_s, QJsonArray{r.x(), r.y(), r.width(), r.height()});
-                o.insert(u"area"_s, r.width() * r.height());
-                o.insert(u"segmentation"_s, QJsonArray{});
-            } else {
-                continue;
-            }
-            annotations.append(o);
-            ++writer.report().annotations;
-        }
-        ++writer.report().items;
-        if (!writer.step())
-            return makeError(ErrorCode::Cancelled, CocoFormat::tr("Export cancelled."));
-    }
-    const QJsonObject coco{
-        {u"info"_s, QJsonObject{{u"description"_s, snapshot.dataset.name},
-                                {u"version"_s, QString::number(snapshot.version)},
-                                {u"contributor"_s, u"Atelier"_s}}},
-        {u"licenses"_s, QJsonArray{}},
-        {u"images"_s, images},
-        {u"annotations"_s, annotations},
-        {u"categories"_s, categories}};
-    if (auto ok = writer.writeFile(u"instances.json"_s,
-                                   QJsonDocument(coco).toJson(QJsonDocument::Compact));
-        !ok)
-        return ok.error();
-    return writer.report();
+    auto report =
+        session.run(reader.count(), [&reader](qint64 index) { return reader.take(index); });
+    if (report)
+        report->warnings.append(reader.counted());
+    return report;
 }
 
 } // namespace atelier

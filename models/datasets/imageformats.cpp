@@ -57,10 +57,12 @@ void registerImageFormats(FormatRegistry &registry)
     registry.add({u"coco"_s,
                   DatasetMedia::Image,
                   {T::Detection, T::Segmentation},
-                  ImageFormats::tr("COCO JSON (boxes, polygons, categories) with its images"),
+                  ImageFormats::tr("COCO JSON (boxes, polygons, RLE masks, categories) with its "
+                                   "images"),
                   importCoco,
                   exportCoco,
-                  {}});
+                  {},
+                  inferCocoTask});
     registry.add({u"voc"_s,
                   DatasetMedia::Image,
                   {T::Detection, T::Segmentation},

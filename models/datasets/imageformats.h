@@ -21,6 +21,8 @@ Result<ExportReport> exportImageJsonl(const DatasetSnapshot &, const QString &,
 Result<ImportReport> importCoco(DatasetStore &, const DatasetInfo &, const QString &,
                                 const ImportOptions &);
 Result<ExportReport> exportCoco(const DatasetSnapshot &, const QString &, const ExportOptions &);
+/// COCO's task from the content: segmentation when polygons or RLE masks are present.
+std::optional<TaskChoice> inferCocoTask(const QString &path);
 Result<ImportReport> importVoc(DatasetStore &, const DatasetInfo &, const QString &,
                                const ImportOptions &);
 Result<ExportReport> exportVoc(const DatasetSnapshot &, const QString &, const ExportOptions &);

@@ -288,7 +288,12 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
 
 Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entries)
 {
-    const qint64 total = entries.size();
+    return run(entries.size(), [&](qint64 i) { return entries[i]; });
+}
+
+Result<ImportReport>
+ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint64 index)> &entryAt)
+{
     QHash<QString, QString> firstName; // object hash → the first file that had it
     qint64 done = 0;
     m_store.setDeferredObjectSync(true);
@@ -301,7 +306,7 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
         const qint64 end = qMin(total, done + kBatch);
         Status batch = m_store.batch([&]() -> Status {
             for (qint64 i = done; i < end; ++i) {
-                const ImageImportEntry &entry = entries[i];
+                const ImageImportEntry entry = entryAt(i);
                 if (!QFileInfo(entry.file).isFile()) {
                     unreadable(entry.file, tr("the image file is missing"));
                     continue;
@@ -310,7 +315,9 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
                     unreadable(entry.file, tr("refers to a file outside the imported folder"));
                     continue;
                 }
-                auto added = m_store.addImage(m_dataset.id, entry.file, display(entry.file));
+                auto added = m_store.addImage(m_dataset.id, entry.file,
+                                              entry.sourceName.isEmpty() ? display(entry.file)
+                                                                         : entry.sourceName);
                 if (!added) {
                     if (added.error().code == ErrorCode::Io ||
                         added.error().code == ErrorCode::Internal)

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -26,6 +27,7 @@ struct ImageImportEntry
     QString origin;                   ///< the annotation file, for messages (default: file)
     QString split;                    ///< the item's split ("train", "val", …) when the format says
     QJsonObject attributes;           ///< merged into the item's attributes
+    QString sourceName; ///< the name the format gives the image, with its folders (default: file)
 };
 
 /// The common part of every image import: unpacking archives, adding images (probe, hash,
@@ -70,6 +72,10 @@ public:
     /// Adds every entry, in batches of one transaction each. Returns the report (also when
     /// cancelled: what was committed stays).
     Result<ImportReport> run(const QList<ImageImportEntry> &entries);
+    /// The same with the entries made one at a time by \a entryAt (0 ≤ index < count, each
+    /// index once, in order), so that a big import never holds every annotation at once.
+    Result<ImportReport> run(qint64 count,
+                             const std::function<ImageImportEntry(qint64 index)> &entryAt);
 
 private:
     void annotate(const DatasetItem &item, const ImageImportEntry &entry,
