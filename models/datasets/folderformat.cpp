@@ -71,18 +71,35 @@ Annotation annotationFromJsonl(const QJsonObject &o, DatasetTask task, QString &
             return box;
         }();
     } else if (o.contains(u"points"_s) || kind == u"polygon"_s) {
-        QPolygonF points;
-        for (const QJsonValue &p : o.value(u"points"_s).toArray())
-            points.append(QPointF(p.toArray().at(0).toDouble(), p.toArray().at(1).toDouble()));
-        Annotation poly = Annotation::polygon(a.label, points);
+        // One part [[x, y], …] or several [[[x, y], …], …] (Annotation's own geometry).
+        Annotation poly;
+        poly.kind = AnnotationKind::Polygon;
+        poly.label = a.label;
+        poly.geometry = o.value(u"points"_s);
+        QList<QPolygonF> parts = poly.parts();
+        poly = Annotation::polygon(a.label, parts);
         poly.author = a.author;
         poly.source = a.source;
         poly.state = a.state;
         a = poly;
+    } else if (o.contains(u"rle"_s) || kind == u"mask"_s) {
+        const auto rle = MaskRle::fromJson(o.value(u"rle"_s).toObject());
+        if (!rle) {
+            problem = FolderFormat::tr("a mask needs \"rle\": {\"size\": [h, w], \"counts\": …}");
+            return a;
+        }
+        Annotation mask = Annotation::mask(a.label, *rle);
+        mask.author = a.author;
+        mask.source = a.source;
+        mask.state = a.state;
+        a = mask;
     } else {
         a.kind = AnnotationKind::Tag;
     }
-    if (annotationKindOf(task) != a.kind) {
+    a.attributes = o.value(u"attributes"_s).toObject();
+    const bool fits = annotationKindOf(task) == a.kind ||
+                      (task == DatasetTask::Segmentation && a.kind == AnnotationKind::Mask);
+    if (!fits) {
         problem = FolderFormat::tr("a %1 annotation does not fit a %2 dataset")
                       .arg(toString(a.kind), toString(task));
     }
@@ -97,7 +114,11 @@ QJsonObject annotationToJsonl(const Annotation &a)
         o.insert(u"bbox"_s, QJsonArray{r.x(), r.y(), r.width(), r.height()});
     } else if (a.kind == AnnotationKind::Polygon) {
         o.insert(u"points"_s, a.geometry);
+    } else if (a.kind == AnnotationKind::Mask) {
+        o.insert(u"rle"_s, a.geometry);
     }
+    if (!a.attributes.isEmpty())
+        o.insert(u"attributes"_s, a.attributes);
     o.insert(u"author"_s, a.author);
     if (a.state != AnnotationState::Accepted)
         o.insert(u"state"_s, toString(a.state));
@@ -379,6 +400,8 @@ Result<ImportReport> importImageJsonl(DatasetStore &store, const DatasetInfo &da
         ImageImportEntry entry;
         entry.file = resolveImage(base, image);
         entry.origin = file;
+        entry.split = o.value(u"split"_s).toString();
+        entry.attributes = o.value(u"attributes"_s).toObject();
         if (auto status = itemStatusFromString(o.value(u"status"_s).toString());
             status && *status != ItemStatus::Unlabeled && *status != ItemStatus::Labeled)
             entry.status = status;
@@ -405,6 +428,50 @@ Result<ImportReport> importImageJsonl(DatasetStore &store, const DatasetInfo &da
     return session.run(entries);
 }
 
+std::optional<TaskChoice> inferImageJsonlTask(const QString &path)
+{
+    // The richest kind any line carries: masks or polygons, then boxes, then tags.
+    QString file = path;
+    if (QFileInfo(path).isDir()) {
+        const QStringList found =
+            QDir(path).entryList({u"*.jsonl"_s, u"*.ndjson"_s}, QDir::Files, QDir::Name);
+        if (found.isEmpty())
+            return std::nullopt;
+        file = QDir(path).filePath(found.first());
+    }
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    qint64 shapes = 0, boxes = 0, lines = 0;
+    while (!in.atEnd()) {
+        const QByteArray raw = in.readLine();
+        const QJsonObject o = QJsonDocument::fromJson(raw).object();
+        if (o.isEmpty())
+            continue;
+        ++lines;
+        QJsonArray notes = o.value(u"annotations"_s).toArray();
+        for (const QJsonValue &v : o.value(u"polygons"_s).toArray())
+            notes.append(v);
+        for (const QJsonValue &v : o.value(u"boxes"_s).toArray())
+            notes.append(v);
+        bool shape = false, box = false;
+        for (const QJsonValue &n : notes) {
+            const QJsonObject a = n.toObject();
+            shape = shape || a.contains(u"points"_s) || a.contains(u"rle"_s);
+            box = box || a.contains(u"bbox"_s);
+        }
+        shapes += shape;
+        boxes += box;
+    }
+    if (shapes > 0)
+        return TaskChoice{DatasetTask::Segmentation,
+                          FolderFormat::tr("polygons or masks on %1 of %2 images").arg(shapes).arg(lines)};
+    if (boxes > 0)
+        return TaskChoice{DatasetTask::Detection,
+                          FolderFormat::tr("boxes on %1 of %2 images").arg(boxes).arg(lines)};
+    return std::nullopt;
+}
+
 Result<ExportReport> exportImageJsonl(const DatasetSnapshot &snapshot, const QString &outDir,
                                       const ExportOptions &options)
 {
@@ -423,6 +490,10 @@ Result<ExportReport> exportImageJsonl(const DatasetSnapshot &snapshot, const QSt
                          {u"height"_s, s.item.height},
                          {u"status"_s, toString(s.item.status)},
                          {u"annotations"_s, notes}};
+        if (!s.item.split.isEmpty())
+            line.insert(u"split"_s, s.item.split);
+        if (!s.item.attributes.isEmpty())
+            line.insert(u"attributes"_s, s.item.attributes);
         out += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
         ++writer.report().items;
         if (!writer.step())

@@ -38,6 +38,7 @@ void registerImageFormats(FormatRegistry &registry)
                                    "per class"),
                   importImageFolder,
                   exportImageFolder,
+                  {},
                   {}});
     registry.add({u"csv"_s,
                   DatasetMedia::Image,
@@ -45,7 +46,8 @@ void registerImageFormats(FormatRegistry &registry)
                   ImageFormats::tr("CSV with columns image,label (labels joined by ';')"),
                   importImageCsv,
                   exportImageCsv,
-                  namesImages});
+                  namesImages,
+                  {}});
     registry.add({u"jsonl"_s,
                   DatasetMedia::Image,
                   {T::Classification, T::Detection, T::Segmentation},
@@ -53,7 +55,8 @@ void registerImageFormats(FormatRegistry &registry)
                                    "\"bbox\" | \"points\"}]}"),
                   importImageJsonl,
                   exportImageJsonl,
-                  namesImages});
+                  namesImages,
+                  inferImageJsonlTask});
     registry.add({u"coco"_s,
                   DatasetMedia::Image,
                   {T::Detection, T::Segmentation},
@@ -79,6 +82,7 @@ void registerImageFormats(FormatRegistry &registry)
                                    "SegmentationObject/ (255 = void) beside the images"),
                   importPngMasks,
                   exportPngMasks,
+                  {},
                   {}});
     registry.add({u"yolo"_s,
                   DatasetMedia::Image,

@@ -16,6 +16,7 @@ Result<ExportReport> exportImageCsv(const DatasetSnapshot &, const QString &,
                                     const ExportOptions &);
 Result<ImportReport> importImageJsonl(DatasetStore &, const DatasetInfo &, const QString &,
                                       const ImportOptions &);
+std::optional<TaskChoice> inferImageJsonlTask(const QString &path);
 Result<ExportReport> exportImageJsonl(const DatasetSnapshot &, const QString &,
                                       const ExportOptions &);
 Result<ImportReport> importCoco(DatasetStore &, const DatasetInfo &, const QString &,

@@ -14,6 +14,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -670,6 +673,73 @@ private Q_SLOTS:
         QVERIFY2(second->warnings.isEmpty(), qPrintable(describe(second->warnings)));
         QCOMPARE(second->imported, m_store->dataset(u"a"_s)->itemCount);
         QCOMPARE(signature(*m_store, u"b"_s, authors), original);
+    }
+
+    // Atelier's own JSON lines keep everything the catalog holds: masks, parts, attributes,
+    // splits; without --task the content picks segmentation.
+    void jsonlKeepsMasksPartsAndAttributes()
+    {
+        const QString src = freshDir();
+        QVERIFY(QDir().mkpath(src + u"/img"_s));
+        QImage image(10, 8, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(image.save(src + u"/img/a.png"_s));
+        QImage bits(10, 8, QImage::Format_Grayscale8);
+        bits.fill(0);
+        for (int y = 2; y < 5; ++y)
+            bits.scanLine(y)[3] = 255;
+        const MaskRle rle = MaskRle::fromImage(bits);
+        const QJsonObject mask{{u"label"_s, u"crowd"_s},
+                               {u"rle"_s, rle.toUncompressedJson()},
+                               {u"attributes"_s, QJsonObject{{u"iscrowd"_s, 1}}}};
+        const QJsonObject parts{
+            {u"label"_s, u"car"_s},
+            {u"points"_s, QJsonArray{QJsonArray{QJsonArray{0, 0}, QJsonArray{2, 0}, QJsonArray{2, 2}},
+                                     QJsonArray{QJsonArray{5, 5}, QJsonArray{7, 5}, QJsonArray{7, 7}}}}};
+        const QJsonObject line{{u"image"_s, u"img/a.png"_s},
+                               {u"split"_s, u"val"_s},
+                               {u"attributes"_s, QJsonObject{{u"id"_s, 7}}},
+                               {u"annotations"_s, QJsonArray{mask, parts}}};
+        QFile file(src + u"/a.jsonl"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+        file.close();
+
+        ImportOptions options;
+        options.format = u"jsonl"_s;
+        auto report = importDataset(*m_store, u"j"_s, src, options);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QVERIFY(report->task == DatasetTask::Segmentation);
+        QVERIFY2(report->taskReason.contains(u"1 of 1"_s), qPrintable(report->taskReason));
+        QCOMPARE(report->annotations, 2);
+
+        auto check = [](const DatasetSnapshot &snap, const QString &where) {
+            QCOMPARE(snap.items.size(), 1);
+            const SnapshotItem &item = snap.items.first();
+            QVERIFY2(item.item.split == u"val"_s, qPrintable(where));
+            QCOMPARE(item.item.attributes.value(u"id"_s).toInt(), 7);
+            QCOMPARE(item.annotations.size(), 2);
+            const Annotation &m = item.annotations[0];
+            QVERIFY(m.kind == AnnotationKind::Mask);
+            QCOMPARE(m.maskRle()->area(), 3);
+            QCOMPARE(m.attributes.value(u"iscrowd"_s).toInt(), 1);
+            QCOMPARE(item.annotations[1].parts().size(), 2);
+        };
+        auto first = m_store->snapshot(u"j"_s);
+        QVERIFY(first);
+        check(first.value(), u"import"_s);
+
+        const QString out = freshDir();
+        ExportOptions exportOptions;
+        exportOptions.format = u"jsonl"_s;
+        auto exported = exportDataset(*m_store, u"j"_s, out, exportOptions);
+        QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
+        auto again = importDataset(*m_store, u"j2"_s, out, options);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QVERIFY2(again->warnings.isEmpty(), qPrintable(describe(again->warnings)));
+        auto second = m_store->snapshot(u"j2"_s);
+        QVERIFY(second);
+        check(second.value(), u"re-import"_s);
     }
 
     void exportOlderVersion()
