@@ -40,7 +40,8 @@ void appendRange(QList<quint32> &counts, const MaskRle &mask, qint64 begin, qint
 
 } // namespace
 
-MaskStroke::MaskStroke(const MaskRle &mask, const QSize &size)
+MaskStroke::MaskStroke(const MaskRle &mask, const QSize &size, const QImage &decoded,
+                       const QPoint &decodedAt)
 {
     if (mask.isValid()) {
         m_original = mask;
@@ -50,7 +51,19 @@ MaskStroke::MaskStroke(const MaskRle &mask, const QSize &size)
         m_original.height = size.height();
         m_original.counts = {quint32(qint64(size.width()) * size.height())};
     }
-    m_pixels = decode(m_original);
+    const QRect full(0, 0, m_original.width, m_original.height);
+    const QRect known(decodedAt, decoded.size());
+    if (decoded.format() != QImage::Format_Grayscale8 || !full.contains(known) ||
+        !known.contains(m_extent)) {
+        m_pixels = decode(m_original);
+        return;
+    }
+    // Rows copied from what is decoded already: a memcpy each, no run to walk.
+    m_pixels = QImage(full.size(), QImage::Format_Grayscale8);
+    m_pixels.fill(0);
+    for (int y = 0; y < known.height(); ++y)
+        std::memcpy(m_pixels.scanLine(known.top() + y) + known.left(), decoded.constScanLine(y),
+                    size_t(known.width()));
 }
 
 QImage MaskStroke::decode(const MaskRle &mask, const QRect &region)
@@ -196,34 +209,6 @@ MaskRle MaskStroke::spliceColumns(const MaskRle &mask, const QImage &pixels, int
     appendRange(out.counts, mask, end, qint64(mask.width) * height);
     if (out.counts.isEmpty())
         out.counts.append(0);
-    return out;
-}
-
-QImage MaskStroke::render(const QRectF &source, const QSize &target, QRgb color) const
-{
-    QImage out(target, QImage::Format_ARGB32_Premultiplied);
-    if (out.isNull())
-        return out;
-    out.fill(Qt::transparent);
-    const double sx = source.width() / target.width();
-    const double sy = source.height() / target.height();
-    QList<int> columns(target.width());
-    for (int tx = 0; tx < target.width(); ++tx) {
-        const int x = int(std::floor(source.left() + (tx + 0.5) * sx));
-        columns[tx] = x >= 0 && x < m_pixels.width() ? x : -1;
-    }
-    for (int ty = 0; ty < target.height(); ++ty) {
-        const int y = int(std::floor(source.top() + (ty + 0.5) * sy));
-        if (y < 0 || y >= m_pixels.height())
-            continue;
-        const uchar *from = m_pixels.constScanLine(y);
-        auto *to = reinterpret_cast<QRgb *>(out.scanLine(ty));
-        for (int tx = 0; tx < target.width(); ++tx) {
-            const int x = columns[tx];
-            if (x >= 0 && from[x] >= 128)
-                to[tx] = color;
-        }
-    }
     return out;
 }
 

@@ -18,7 +18,10 @@ class MaskStroke
 {
 public:
     /// A stroke on \a mask, or on an empty mask of \a size when \a mask is not valid.
-    MaskStroke(const MaskRle &mask, const QSize &size);
+    /// \a decoded: the mask's pixels when the caller has them already (Grayscale8, cropped
+    /// at \a decodedAt, as a canvas keeps them to draw the mask), which saves decoding it.
+    MaskStroke(const MaskRle &mask, const QSize &size, const QImage &decoded = {},
+               const QPoint &decodedAt = {});
 
     /// Sets (or, with \a erase, clears) the pixels whose centres lie within \a radius image
     /// pixels of the segment \a from → \a to; returns the box of pixels looked at.
@@ -32,9 +35,6 @@ public:
     QRect extent() const { return m_extent; }
     /// The mask with the stroke: the runs of untouched columns are kept as they were.
     MaskRle result() const;
-    /// \a source (image pixels) scaled to \a target by nearest pixel: \a color (premultiplied
-    /// ARGB) where set, transparent elsewhere. Costs the target's pixels, whatever the zoom.
-    QImage render(const QRectF &source, const QSize &target, QRgb color) const;
 
     /// \a mask with columns \a firstColumn … \a lastColumn taken from \a pixels (Grayscale8,
     /// the mask's size, 0 or 255 as pixels() holds them) and the runs of the other columns kept.

@@ -382,9 +382,10 @@ private Q_SLOTS:
 
     void strokeOnALargeImage()
     {
-        // A stroke on a 4000 × 3000 mask: the press decodes it once and the release encodes
-        // only the columns the stroke touched. Timed with the whole gesture; the bound is loose
-        // (a shared machine) but far under what a stall would take.
+        // A stroke on a 4000 × 3000 mask: the press starts from the pixels the overlay holds,
+        // the release encodes only the columns the stroke touched and hands its pixels to the
+        // overlay. Timed over the whole gesture; the bound is loose (a shared machine) but under
+        // what encoding and decoding the whole mask took (tests/bench/bench_maskbrush).
         Session s = open(m_bigItem);
         AnnotationCanvas *canvas = s.annotator->canvas();
         ImageAnnotationDocument *doc = s.annotator->document();
@@ -401,7 +402,7 @@ private Q_SLOTS:
         QCOMPARE(doc->undoStack()->count(), 1);
         const qint64 area = doc->shape(id)->mask.area();
         QVERIFY(area > 4000LL * 1200);
-        QVERIFY(ms < 1500);
+        QVERIFY(ms < 500);
         QVERIFY(doc->waitForSaved());
         QCOMPARE(savedArea(m_bigItem, u"road"_s), area);
     }

@@ -10,7 +10,6 @@
 #include <QWheelEvent>
 
 #include <cmath>
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -444,103 +443,45 @@ void AnnotationCanvas::drawShape(QPainter &painter, const ImageShape &shape, boo
 
 // --- masks -----------------------------------------------------------------------------
 
-AnnotationCanvas::MaskOverlay AnnotationCanvas::makeOverlay(const QImage &pixels,
-                                                            const QPoint &pixelsOrigin,
-                                                            const QRect &box, const QColor &color)
-{
-    MaskOverlay overlay;
-    overlay.color = color.rgb();
-    overlay.origin = box.topLeft();
-    if (box.isEmpty())
-        return overlay;
-    overlay.fill = QImage(box.size(), QImage::Format_ARGB32_Premultiplied);
-    overlay.fill.fill(Qt::transparent);
-    QColor translucent = color;
-    translucent.setAlpha(kMaskAlpha);
-    const QRgb value = qPremultiply(translucent.rgba());
-    const int dx = box.left() - pixelsOrigin.x();
-    const int dy = box.top() - pixelsOrigin.y();
-    for (int y = 0; y < box.height(); ++y) {
-        const uchar *from = pixels.constScanLine(y + dy) + dx;
-        auto *to = reinterpret_cast<QRgb *>(overlay.fill.scanLine(y));
-        for (int x = 0; x < box.width(); ++x) {
-            if (from[x] >= 128)
-                to[x] = value;
-        }
-    }
-    return overlay;
-}
-
-const AnnotationCanvas::MaskOverlay *AnnotationCanvas::maskOverlay(const ImageShape &shape) const
+const MaskOverlay *AnnotationCanvas::maskOverlay(const ImageShape &shape) const
 {
     if (!shape.mask.isValid())
         return nullptr;
-    const QColor color = labelColor(shape.label);
     auto it = m_masks.find(shape.id);
     // Runs are shared between copies of a shape, so an unchanged mask compares in no time.
-    if (it == m_masks.end() || it->color != color.rgb() || !(it->mask == shape.mask)) {
-        const QRect box = shape.rect.toRect();
-        MaskOverlay overlay = box.isEmpty() ? MaskOverlay{}
-                                            : makeOverlay(MaskStroke::decode(shape.mask, box),
-                                                          box.topLeft(), box, color);
-        overlay.mask = shape.mask;
-        overlay.color = color.rgb();
-        it = m_masks.insert(shape.id, overlay);
-    }
+    if (it == m_masks.end() || !(it->mask == shape.mask))
+        it = m_masks.insert(shape.id, MaskOverlay::fromMask(shape.mask));
     return &it.value();
 }
 
 QRectF AnnotationCanvas::drawMask(QPainter &painter, const ImageShape &shape, bool highlight) const
 {
     const MaskOverlay *overlay = maskOverlay(shape);
-    if (!overlay || overlay->fill.isNull())
+    if (!overlay || overlay->pixels.isNull())
         return {};
-    const QRectF image(overlay->origin, overlay->fill.size());
+    const QRectF image(overlay->origin, overlay->pixels.size());
     const QRectF target(toWidget(image.topLeft()), toWidget(image.bottomRight()));
-    // Only the part in view is scaled: a mask may cover all of a 4000 × 3000 image.
-    QRectF visible = target.intersected(QRectF(rect()));
+    // Tinted at the widget's resolution, the part in view only: a frame costs what is on
+    // screen, even for a mask over all of a 4000 × 3000 image.
+    QRect visible = target.toAlignedRect().intersected(rect());
     if (painter.hasClipping())
-        visible = visible.intersected(painter.clipBoundingRect());
+        visible = visible.intersected(painter.clipBoundingRect().toAlignedRect());
     if (visible.isEmpty())
         return target;
-    const QRectF source((visible.left() - target.left()) / m_scale,
-                        (visible.top() - target.top()) / m_scale, visible.width() / m_scale,
-                        visible.height() / m_scale);
-    painter.save();
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    if (shape.isCrowd()) {
-        // Crowd regions are hatched in widget pixels, so that the hatching reads at any zoom.
-        static const QImage stripes = [] {
-            QImage tile(12, 12, QImage::Format_ARGB32_Premultiplied);
-            for (int y = 0; y < 12; ++y)
-                for (int x = 0; x < 12; ++x)
-                    tile.setPixel(x, y, (x + y) % 12 < 3 ? qRgba(235, 235, 235, 200) : 0);
-            return tile;
-        }();
-        const QRect pixels = visible.toAlignedRect();
-        QImage hatched(pixels.size(), QImage::Format_ARGB32_Premultiplied);
-        hatched.fill(Qt::transparent);
-        QPainter hatch(&hatched);
-        hatch.drawImage(QRectF(visible.topLeft() - pixels.topLeft(), visible.size()), overlay->fill,
-                        source);
-        hatch.setCompositionMode(QPainter::CompositionMode_SourceAtop);
-        hatch.setBrushOrigin(-pixels.topLeft());
-        hatch.fillRect(hatched.rect(), QBrush(stripes));
-        hatch.end();
-        painter.drawImage(pixels.topLeft(), hatched);
-    } else {
-        painter.drawImage(visible, overlay->fill, source);
-    }
+    const QRectF source(toImage(visible.topLeft()), toImage(visible.bottomRight() + QPointF(1, 1)));
+    QColor color = labelColor(shape.label);
+    color.setAlpha(highlight ? 2 * kMaskAlpha : kMaskAlpha); // selected: stronger
+    // Crowd regions are hatched, in widget pixels so that the hatching reads at any zoom.
+    painter.drawImage(visible.topLeft(),
+                      overlay->render(source, visible.size(), qPremultiply(color.rgba()),
+                                      shape.isCrowd(), visible.topLeft()));
     if (highlight) {
-        // Selected: twice as strong, inside a dashed frame.
-        painter.drawImage(visible, overlay->fill, source);
         QPen frame(Qt::white, 1.2, Qt::DashLine);
         frame.setCosmetic(true);
         painter.setPen(frame);
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(target);
     }
-    painter.restore();
     return target;
 }
 
@@ -677,7 +618,9 @@ void AnnotationCanvas::paintEvent(QPaintEvent *)
             QColor color = labelColor(m_strokeShape.label);
             color.setAlpha(qMin(255, kMaskAlpha * 2));
             painter.drawImage(visible.topLeft(),
-                              m_stroke->render(source, visible.size(), qPremultiply(color.rgba())));
+                              MaskOverlay::render(m_stroke->pixels(), QPoint(0, 0), source,
+                                                  visible.size(), qPremultiply(color.rgba()),
+                                                  m_strokeShape.isCrowd(), visible.topLeft()));
         }
     }
     const QColor current = labelColor(m_label);
@@ -751,11 +694,7 @@ bool AnnotationCanvas::hits(const ImageShape &shape, const QPointF &p, double t)
     if (shape.kind == AnnotationKind::Mask) {
         // A set pixel under the cursor, read from the overlay that draws the mask.
         const MaskOverlay *overlay = maskOverlay(shape);
-        if (!overlay || overlay->fill.isNull())
-            return false;
-        const QPoint pixel =
-            QPoint(int(std::floor(p.x())), int(std::floor(p.y()))) - overlay->origin;
-        return overlay->fill.rect().contains(pixel) && qAlpha(overlay->fill.pixel(pixel)) > 0;
+        return overlay && overlay->contains(QPoint(int(std::floor(p.x())), int(std::floor(p.y()))));
     }
     return false;
 }
@@ -1037,61 +976,16 @@ void AnnotationCanvas::beginStroke(const QPointF &imagePos)
         m_strokeShape.author = m_document->author();
         m_strokeNew = true;
     }
-    m_stroke.emplace(target ? target->mask : MaskRle{}, size);
+    if (const MaskOverlay *overlay = target ? maskOverlay(*target) : nullptr)
+        m_stroke.emplace(target->mask, size, overlay->pixels, overlay->origin);
+    else
+        m_stroke.emplace(MaskRle{}, size);
     m_strokeErases = erase;
     m_strokeLast = imagePos;
     m_cursorImage = imagePos;
     m_drag = Drag::Paint;
     m_stroke->paint(imagePos, imagePos, m_brushSize / 2.0, erase);
     update();
-}
-
-AnnotationCanvas::MaskOverlay AnnotationCanvas::strokeOverlay(const ImageShape &before,
-                                                              const MaskRle &after)
-{
-    // The mask's overlay after the stroke, made from the stroke's pixels rather than by
-    // decoding what was just encoded, and only where the stroke went: every pixel set outside
-    // it was set before, inside the old overlay.
-    const QRect box = after.bounds().toRect();
-    const QColor color = labelColor(before.label);
-    const QImage &pixels = m_stroke->pixels();
-    MaskOverlay old = m_masks.take(before.id); // sole owner: painted in place, no copy
-    if (before.kind != AnnotationKind::Mask || !(old.mask == before.mask) ||
-        old.color != color.rgb() || old.fill.isNull()) {
-        MaskOverlay made = makeOverlay(pixels, QPoint(0, 0), box, color);
-        made.mask = after;
-        return made;
-    }
-    MaskOverlay overlay;
-    overlay.mask = after;
-    overlay.color = old.color;
-    overlay.origin = box.topLeft();
-    if (box.isEmpty())
-        return overlay;
-    const QRect oldBox(old.origin, old.fill.size());
-    if (oldBox == box) {
-        overlay.fill = std::move(old.fill);
-    } else {
-        overlay.fill = QImage(box.size(), QImage::Format_ARGB32_Premultiplied);
-        overlay.fill.fill(Qt::transparent);
-        const QRect kept = oldBox.intersected(box);
-        for (int y = kept.top(); y <= kept.bottom(); ++y)
-            std::memcpy(overlay.fill.scanLine(y - box.top()) + (kept.left() - box.left()) * 4,
-                        old.fill.constScanLine(y - oldBox.top()) +
-                            (kept.left() - oldBox.left()) * 4,
-                        size_t(kept.width()) * 4);
-    }
-    QColor translucent = color;
-    translucent.setAlpha(kMaskAlpha);
-    const QRgb value = qPremultiply(translucent.rgba());
-    const QRect painted = m_stroke->touched().intersected(box);
-    for (int y = painted.top(); y <= painted.bottom(); ++y) {
-        const uchar *from = pixels.constScanLine(y);
-        auto *to = reinterpret_cast<QRgb *>(overlay.fill.scanLine(y - box.top()));
-        for (int x = painted.left(); x <= painted.right(); ++x)
-            to[x - box.left()] = from[x] ? value : 0;
-    }
-    return overlay;
 }
 
 void AnnotationCanvas::finishStroke()
@@ -1102,7 +996,10 @@ void AnnotationCanvas::finishStroke()
     // The one encoding of the stroke: only the columns it touched are encoded again.
     const MaskRle after = m_stroke->result();
     const ImageShape before = m_strokeShape;
-    const MaskOverlay overlay = strokeOverlay(before, after);
+    // The overlay takes the stroke's pixels: nothing is decoded again.
+    const QRect box = after.bounds().toRect();
+    const MaskOverlay overlay{after, box.topLeft(),
+                              box.isEmpty() ? QImage() : m_stroke->pixels().copy(box)};
     m_stroke.reset();
     m_layerExcludes.remove(before.id);
     invalidateArea(before.bounds());
@@ -1114,7 +1011,6 @@ void AnnotationCanvas::finishStroke()
         }
         ImageShape shape = before;
         shape.setMask(after);
-        // The overlay is made from the stroke's pixels: no decoding of what was just encoded.
         m_masks.insert(shape.id, overlay);
         addShape(shape);
         return;

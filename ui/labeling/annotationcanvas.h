@@ -2,6 +2,7 @@
 
 #include "datasets/imageannotationdocument.h"
 #include "datasets/maskstroke.h"
+#include "labeling/maskoverlay.h"
 #include "labeling/spatialgrid.h"
 
 #include <QHash>
@@ -126,22 +127,10 @@ private:
     void drawShape(QPainter &painter, const ImageShape &shape, bool highlight, bool withText) const;
     /// A mask drawn from its cached overlay; returns where its name tag goes (widget pixels).
     QRectF drawMask(QPainter &painter, const ImageShape &shape, bool highlight) const;
-    struct MaskOverlay
-    {
-        MaskRle mask;   // what it was made from (shares the shape's runs)
-        QRgb color = 0; // the label's colour it was made in
-        QPoint origin;  // image pixel of fill's top left: the mask's bounds
-        QImage fill;    // premultiplied ARGB, the bounds' size
-    };
-    /// The overlay of \a shape, made again only when its mask or colour changed.
+    /// The overlay of \a shape, decoded again only when its mask changed.
     const MaskOverlay *maskOverlay(const ImageShape &shape) const;
-    /// An overlay of \a box (image pixels) of \a pixels (Grayscale8; \a pixelsOrigin its
-    /// image position), in \a color.
-    static MaskOverlay makeOverlay(const QImage &pixels, const QPoint &pixelsOrigin,
-                                   const QRect &box, const QColor &color);
     void beginStroke(const QPointF &imagePos);
     void finishStroke();
-    MaskOverlay strokeOverlay(const ImageShape &before, const MaskRle &after);
     void drawHandles(QPainter &painter, const ImageShape &shape) const;
     double tolerance() const; // hit tolerance in image pixels
     int handleAt(const ImageShape &box, const QPointF &imagePos) const;
