@@ -327,15 +327,19 @@ private Q_SLOTS:
         QVERIFY(doc->waitForSaved());
         QCOMPARE(savedArea(m_maskItem, u"road"_s), grown);
 
-        // Nothing selected: the brush paints a new mask of the current label, one step, one
-        // new annotation; Esc first drops the selection.
-        QTest::keyClick(canvas, Qt::Key_Escape);
-        QVERIFY(canvas->selection().isEmpty());
+        // With the brush, picking another label (key 2: people) does not relabel the selected
+        // mask: it drops the selection, and the next stroke paints a new mask of that label,
+        // one step, one new annotation.
         canvas->setTool(AnnotationCanvas::Tool::Brush);
-        canvas->setCurrentLabel(u"road"_s);
+        QCOMPARE(canvas->selection(), QList<qint64>{road});
+        QTest::keyClick(canvas, Qt::Key_2);
+        QVERIFY(canvas->selection().isEmpty());
+        QCOMPARE(doc->shape(road)->label, u"road"_s);
         const int before = stack->index();
         stroke(canvas, QPointF(300, 40), QPointF(360, 40));
         QCOMPARE(stack->index(), before + 1);
+        QCOMPARE(canvas->selection().size(), 1);
+        QCOMPARE(doc->shape(canvas->selection().first())->label, u"people"_s);
         QCOMPARE(doc->shapes(AnnotationKind::Mask).size(), 3);
         QVERIFY(doc->waitForSaved());
         QCOMPARE(savedMasks(m_maskItem).size(), 3);

@@ -612,8 +612,20 @@ void ImageAnnotator::chooseLabel(const QString &label)
     }
     m_picker->setCurrentLabel(label);
     m_canvas->setCurrentLabel(label);
-    if (!m_canvas->selection().isEmpty())
-        m_canvas->relabelSelection(label);
+    if (m_canvas->selection().isEmpty())
+        return;
+    const AnnotationCanvas::Tool tool = m_canvas->tool();
+    if (tool == AnnotationCanvas::Tool::Brush || tool == AnnotationCanvas::Tool::Eraser) {
+        // While painting, another label means another mask: the next stroke starts one of
+        // that label, and the mask painted so far keeps its own.
+        const QList<qint64> selected = m_canvas->selection();
+        const ImageShape *only =
+            selected.size() == 1 ? m_document->shape(selected.first()) : nullptr;
+        if (only && only->label != label)
+            m_canvas->setSelection({});
+        return;
+    }
+    m_canvas->relabelSelection(label);
 }
 
 void ImageAnnotator::setTag(const QString &label, bool on)
