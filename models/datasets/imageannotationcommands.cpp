@@ -18,6 +18,9 @@ AddShapesCommand::AddShapesCommand(ImageAnnotationDocument *document,
         case AnnotationKind::Polygon:
             setText(QCoreApplication::translate("ImageAnnotationCommands", "Draw polygon"));
             break;
+        case AnnotationKind::Mask:
+            setText(QCoreApplication::translate("ImageAnnotationCommands", "Paint mask"));
+            break;
         default:
             setText(QCoreApplication::translate("ImageAnnotationCommands", "Add tag"));
             break;

@@ -6,6 +6,8 @@
 #include <QDeadlineTimer>
 #include <QThread>
 
+using namespace Qt::StringLiterals;
+
 namespace atelier {
 
 QRectF ImageShape::bounds() const
@@ -13,11 +15,43 @@ QRectF ImageShape::bounds() const
     switch (kind) {
     case AnnotationKind::Box:
         return rect.normalized();
-    case AnnotationKind::Polygon:
-        return polygon.boundingRect();
+    case AnnotationKind::Polygon: {
+        QRectF box = polygon.boundingRect();
+        for (const QPolygonF &part : moreParts)
+            box |= part.boundingRect();
+        return box;
+    }
+    case AnnotationKind::Mask:
+        return rect;
     default:
         return {};
     }
+}
+
+void ImageShape::setMask(const MaskRle &rle)
+{
+    mask = rle;
+    rect = rle.bounds();
+    if (attributes.contains(u"area"_s))
+        attributes.insert(u"area"_s, double(rle.area()));
+}
+
+bool ImageShape::isCrowd() const
+{
+    const QJsonValue crowd = attributes.value(u"iscrowd"_s);
+    return crowd.toBool(false) || crowd.toInt(0) == 1;
+}
+
+ImageShape ImageShape::translated(const QPointF &delta) const
+{
+    ImageShape moved = *this;
+    if (kind == AnnotationKind::Mask)
+        return moved;
+    moved.rect.translate(delta);
+    moved.polygon.translate(delta);
+    for (QPolygonF &part : moved.moreParts)
+        part.translate(delta);
+    return moved;
 }
 
 Annotation ImageShape::toAnnotation() const
@@ -28,7 +62,12 @@ Annotation ImageShape::toAnnotation() const
         annotation = Annotation::box(label, rect.normalized());
         break;
     case AnnotationKind::Polygon:
-        annotation = Annotation::polygon(label, polygon);
+        annotation = moreParts.isEmpty()
+                         ? Annotation::polygon(label, polygon)
+                         : Annotation::polygon(label, QList<QPolygonF>{polygon} + moreParts);
+        break;
+    case AnnotationKind::Mask:
+        annotation = Annotation::mask(label, mask);
         break;
     default:
         annotation = Annotation::tag(label);
@@ -37,6 +76,7 @@ Annotation ImageShape::toAnnotation() const
     annotation.author = author;
     annotation.state = state;
     annotation.source = source;
+    annotation.attributes = attributes;
     return annotation;
 }
 
@@ -46,10 +86,17 @@ ImageShape ImageShape::fromAnnotation(const Annotation &annotation)
     shape.kind = annotation.kind;
     shape.label = annotation.label;
     shape.rect = annotation.rect();
-    shape.polygon = annotation.points();
+    const QList<QPolygonF> parts = annotation.parts();
+    shape.polygon = parts.value(0);
+    shape.moreParts = parts.mid(1);
     shape.state = annotation.state;
     shape.author = annotation.author;
     shape.source = annotation.source;
+    shape.attributes = annotation.attributes;
+    if (const std::optional<MaskRle> rle = annotation.maskRle()) {
+        shape.mask = *rle;
+        shape.rect = rle->bounds();
+    }
     return shape;
 }
 

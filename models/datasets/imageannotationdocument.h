@@ -26,14 +26,28 @@ struct ImageShape
     qint64 id = 0; ///< the document's id
     AnnotationKind kind = AnnotationKind::Box;
     QString label;
-    QRectF rect;       ///< Box, image pixels
-    QPolygonF polygon; ///< Polygon, image pixels
+    QRectF rect;       ///< Box, image pixels; Mask: the mask's bounds (kept by setMask)
+    QPolygonF polygon; ///< Polygon, image pixels (its first part)
+    /// The other parts of a polygon of several (one COCO instance); moved with the first.
+    QList<QPolygonF> moreParts;
+    MaskRle mask; ///< Mask: the pixels as COCO runs (set with setMask)
     AnnotationState state = AnnotationState::Accepted;
     QString author;
     QString source = QStringLiteral("manual");
+    /// What the format said beyond label and shape (iscrowd, id, difficult, …): kept through
+    /// every edit so that saving a moved or painted shape does not drop it.
+    QJsonObject attributes;
 
     /// The area it covers in image pixels (null for tags).
     QRectF bounds() const;
+    /// Sets the mask and its bounds; a COCO "area" carried in the attributes follows the
+    /// new pixel count, so that it never contradicts the mask.
+    void setMask(const MaskRle &rle);
+    /// A crowd region (COCO iscrowd = 1): drawn hatched.
+    bool isCrowd() const;
+    /// Moved by \a delta image pixels (boxes and polygons with all their parts; a mask is
+    /// edited with the brush, not moved, and stays).
+    ImageShape translated(const QPointF &delta) const;
     /// The catalog annotation (id 0).
     Annotation toAnnotation() const;
     static ImageShape fromAnnotation(const Annotation &annotation);

@@ -44,6 +44,8 @@ struct MaskRle
     QJsonObject toJson() const;
     /// COCO's uncompressed form (counts as a list of numbers).
     QJsonObject toUncompressedJson() const;
+
+    bool operator==(const MaskRle &other) const = default;
 };
 
 } // namespace atelier

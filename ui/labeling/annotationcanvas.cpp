@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QUndoStack>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -19,6 +20,8 @@ namespace {
 constexpr double kHandle = 5.0; // handle half-size in widget pixels
 constexpr double kMinScale = 0.01;
 constexpr double kMaxScale = 64.0;
+constexpr int kMaskAlpha = 96;     // a mask's fill: the image stays readable beneath
+constexpr int kMaxBrushSize = 500; // image pixels
 
 const QList<QColor> &labelPalette()
 {
@@ -104,6 +107,16 @@ void AnnotationCanvas::setTool(Tool tool)
     update();
 }
 
+void AnnotationCanvas::setBrushSize(int pixels)
+{
+    pixels = qBound(1, pixels, kMaxBrushSize);
+    if (pixels == m_brushSize)
+        return;
+    m_brushSize = pixels;
+    Q_EMIT brushSizeChanged(pixels);
+    update();
+}
+
 void AnnotationCanvas::setLabelColors(const QHash<QString, QColor> &colors)
 {
     m_colors = colors;
@@ -129,6 +142,7 @@ void AnnotationCanvas::documentReset()
     m_selected.clear();
     m_hover = 0;
     m_activeVertex = {};
+    m_masks.clear();
     const QSize size = m_document ? m_document->imageSize() : QSize();
     m_grid.reset(size.isValid() && !size.isEmpty() ? size : m_image.size());
     if (m_document) {
@@ -155,6 +169,7 @@ void AnnotationCanvas::shapeRemoved(qint64 id)
 {
     invalidateArea(m_grid.bounds(id));
     m_grid.remove(id);
+    m_masks.remove(id);
     if (m_selected.remove(id))
         Q_EMIT selectionChanged();
     if (m_activeVertex.shape == id)
@@ -395,8 +410,21 @@ void AnnotationCanvas::drawShape(QPainter &painter, const ImageShape &shape, boo
         for (const QPointF &p : shape.polygon)
             points.append(toWidget(p));
         painter.drawPolygon(points);
-        anchor = points.boundingRect().topLeft();
-        withText = withText && points.boundingRect().width() > 28;
+        QRectF box = points.boundingRect();
+        for (const QPolygonF &part : shape.moreParts) {
+            QPolygonF more;
+            more.reserve(part.size());
+            for (const QPointF &p : part)
+                more.append(toWidget(p));
+            painter.drawPolygon(more);
+            box |= more.boundingRect();
+        }
+        anchor = box.topLeft();
+        withText = withText && box.width() > 28;
+    } else if (shape.kind == AnnotationKind::Mask) {
+        const QRectF box = drawMask(painter, shape, highlight);
+        anchor = box.topLeft();
+        withText = withText && box.width() > 28;
     }
     if (withText) {
         const QStaticText &text = labelText(shape.label);
@@ -411,6 +439,50 @@ void AnnotationCanvas::drawShape(QPainter &painter, const ImageShape &shape, boo
             (tag.top() < 0 ? tag.translated(0, size.height() + 2) : tag).topLeft() + QPointF(4, 1),
             text);
     }
+}
+
+// --- masks -----------------------------------------------------------------------------
+
+const MaskOverlay *AnnotationCanvas::maskOverlay(const ImageShape &shape) const
+{
+    if (!shape.mask.isValid())
+        return nullptr;
+    auto it = m_masks.find(shape.id);
+    // Runs are shared between copies of a shape, so an unchanged mask compares in no time.
+    if (it == m_masks.end() || !(it->mask == shape.mask))
+        it = m_masks.insert(shape.id, MaskOverlay::fromMask(shape.mask));
+    return &it.value();
+}
+
+QRectF AnnotationCanvas::drawMask(QPainter &painter, const ImageShape &shape, bool highlight) const
+{
+    const MaskOverlay *overlay = maskOverlay(shape);
+    if (!overlay || overlay->pixels.isNull())
+        return {};
+    const QRectF image(overlay->origin, overlay->pixels.size());
+    const QRectF target(toWidget(image.topLeft()), toWidget(image.bottomRight()));
+    // Tinted at the widget's resolution, the part in view only: a frame costs what is on
+    // screen, even for a mask over all of a 4000 × 3000 image.
+    QRect visible = target.toAlignedRect().intersected(rect());
+    if (painter.hasClipping())
+        visible = visible.intersected(painter.clipBoundingRect().toAlignedRect());
+    if (visible.isEmpty())
+        return target;
+    const QRectF source(toImage(visible.topLeft()), toImage(visible.bottomRight() + QPointF(1, 1)));
+    QColor color = labelColor(shape.label);
+    color.setAlpha(highlight ? 2 * kMaskAlpha : kMaskAlpha); // selected: stronger
+    // Crowd regions are hatched, in widget pixels so that the hatching reads at any zoom.
+    painter.drawImage(visible.topLeft(),
+                      overlay->render(source, visible.size(), qPremultiply(color.rgba()),
+                                      shape.isCrowd(), visible.topLeft()));
+    if (highlight) {
+        QPen frame(Qt::white, 1.2, Qt::DashLine);
+        frame.setCosmetic(true);
+        painter.setPen(frame);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(target);
+    }
+    return target;
 }
 
 void AnnotationCanvas::ensureShapeLayer()
@@ -519,7 +591,7 @@ void AnnotationCanvas::paintEvent(QPaintEvent *)
             QPen pen(Qt::white, 1.2, Qt::DashLine);
             painter.setPen(pen);
             painter.setBrush(Qt::NoBrush);
-            if (shape->kind == AnnotationKind::Box)
+            if (shape->kind == AnnotationKind::Box || shape->kind == AnnotationKind::Mask)
                 painter.drawRect(
                     QRectF(toWidget(shape->rect.topLeft()), toWidget(shape->rect.bottomRight())));
         }
@@ -532,6 +604,24 @@ void AnnotationCanvas::paintEvent(QPaintEvent *)
             drawShape(painter, *shape, true, true);
         if (m_selected.size() <= 50)
             drawHandles(painter, *shape);
+    }
+    if (m_stroke) {
+        // The mask being painted, sampled from the stroke's pixels at the widget's
+        // resolution: a frame costs what is on screen, not the image's size.
+        const QRect extent = m_stroke->extent();
+        const QRectF target(toWidget(extent.topLeft()),
+                            toWidget(extent.bottomRight() + QPointF(1, 1)));
+        const QRect visible = target.toAlignedRect().intersected(rect());
+        if (!visible.isEmpty()) {
+            const QRectF source(toImage(visible.topLeft()),
+                                toImage(visible.bottomRight() + QPointF(1, 1)));
+            QColor color = labelColor(m_strokeShape.label);
+            color.setAlpha(qMin(255, kMaskAlpha * 2));
+            painter.drawImage(visible.topLeft(),
+                              MaskOverlay::render(m_stroke->pixels(), QPoint(0, 0), source,
+                                                  visible.size(), qPremultiply(color.rgba()),
+                                                  m_strokeShape.isCrowd(), visible.topLeft()));
+        }
     }
     const QColor current = labelColor(m_label);
     if (m_drag == Drag::DrawBox && !m_band.isNull()) {
@@ -560,7 +650,17 @@ void AnnotationCanvas::paintEvent(QPaintEvent *)
         for (const QPointF &p : std::as_const(points))
             painter.drawEllipse(p, kHandle - 1, kHandle - 1);
     }
-    if ((m_tool != Tool::Select) && underMouse() && m_drag == Drag::None) {
+    if ((m_tool == Tool::Brush || m_tool == Tool::Eraser) && (underMouse() || m_stroke)) {
+        // The brush's footprint, in white over black so that it shows on any image.
+        const QPointF at = toWidget(m_cursorImage);
+        const double radius = qMax(1.0, m_brushSize * m_scale / 2);
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(QColor(0, 0, 0, 160), 3));
+        painter.drawEllipse(at, radius, radius);
+        painter.setPen(
+            QPen(m_tool == Tool::Eraser ? QColor(255, 160, 160) : QColor(Qt::white), 1.2));
+        painter.drawEllipse(at, radius, radius);
+    } else if ((m_tool != Tool::Select) && underMouse() && m_drag == Drag::None) {
         // Cross-hair over the image helps lining a box up with an edge.
         painter.setRenderHint(QPainter::Antialiasing, false);
         painter.setPen(QPen(QColor(255, 255, 255, 110), 1, Qt::DashLine));
@@ -582,13 +682,19 @@ bool AnnotationCanvas::hits(const ImageShape &shape, const QPointF &p, double t)
     if (shape.kind == AnnotationKind::Box)
         return shape.rect.normalized().adjusted(-t, -t, t, t).contains(p);
     if (shape.kind == AnnotationKind::Polygon) {
-        if (shape.polygon.containsPoint(p, Qt::OddEvenFill))
-            return true;
-        for (int i = 0; i < shape.polygon.size(); ++i) {
-            if (distanceToSegment(p, shape.polygon[i],
-                                  shape.polygon[(i + 1) % shape.polygon.size()], nullptr) <= t)
+        for (const QPolygonF &part : QList<QPolygonF>{shape.polygon} + shape.moreParts) {
+            if (part.containsPoint(p, Qt::OddEvenFill))
                 return true;
+            for (int i = 0; i < part.size(); ++i) {
+                if (distanceToSegment(p, part[i], part[(i + 1) % part.size()], nullptr) <= t)
+                    return true;
+            }
         }
+    }
+    if (shape.kind == AnnotationKind::Mask) {
+        // A set pixel under the cursor, read from the overlay that draws the mask.
+        const MaskOverlay *overlay = maskOverlay(shape);
+        return overlay && overlay->contains(QPoint(int(std::floor(p.x())), int(std::floor(p.y()))));
     }
     return false;
 }
@@ -796,16 +902,17 @@ void AnnotationCanvas::nudgeSelection(const QPointF &delta)
     const QRectF image = imageRect();
     for (qint64 id : selection()) {
         const ImageShape *shape = m_document->shape(id);
+        if (shape->kind == AnnotationKind::Mask)
+            continue; // painted, not moved
         const QRectF b = shape->bounds();
         // Keep it inside the image.
         const double dx = qBound(image.left() - b.left(), delta.x(), image.right() - b.right());
         const double dy = qBound(image.top() - b.top(), delta.y(), image.bottom() - b.bottom());
-        ImageShape moved = *shape;
-        moved.rect.translate(dx, dy);
-        moved.polygon.translate(dx, dy);
         before.append(*shape);
-        after.append(moved);
+        after.append(shape->translated(QPointF(dx, dy)));
     }
+    if (before.isEmpty())
+        return;
     m_document->undoStack()->push(new ChangeShapesCommand(m_document, before, after, tr("Move")));
 }
 
@@ -833,8 +940,107 @@ bool AnnotationCanvas::finishPolygon()
     return true;
 }
 
+void AnnotationCanvas::beginStroke(const QPointF &imagePos)
+{
+    const bool erase = m_tool == Tool::Eraser;
+    const ImageShape *target = nullptr;
+    if (m_selected.size() == 1) {
+        const ImageShape *only = m_document->shape(*m_selected.cbegin());
+        if (only && only->kind == AnnotationKind::Mask)
+            target = only;
+    }
+    if (!target && erase) {
+        Q_EMIT message(tr("Select a mask first: the eraser takes pixels off the selected mask."));
+        return;
+    }
+    if (!target && m_label.isEmpty()) {
+        Q_EMIT message(tr("Pick a label first: the brush paints a new mask of that label."));
+        return;
+    }
+    QSize size = m_document->imageSize();
+    if (size.isEmpty())
+        size = m_image.size();
+    if (size.isEmpty())
+        return;
+    if (target) {
+        m_strokeShape = *target;
+        m_strokeNew = false;
+        // The mask leaves the cached layer while it is painted; the stroke draws it.
+        m_layerExcludes.insert(target->id);
+        invalidateArea(target->bounds());
+    } else {
+        m_strokeShape = ImageShape{};
+        m_strokeShape.id = m_document->newShapeId();
+        m_strokeShape.kind = AnnotationKind::Mask;
+        m_strokeShape.label = m_label;
+        m_strokeShape.author = m_document->author();
+        m_strokeNew = true;
+    }
+    if (const MaskOverlay *overlay = target ? maskOverlay(*target) : nullptr)
+        m_stroke.emplace(target->mask, size, overlay->pixels, overlay->origin);
+    else
+        m_stroke.emplace(MaskRle{}, size);
+    m_strokeErases = erase;
+    m_strokeLast = imagePos;
+    m_cursorImage = imagePos;
+    m_drag = Drag::Paint;
+    m_stroke->paint(imagePos, imagePos, m_brushSize / 2.0, erase);
+    update();
+}
+
+void AnnotationCanvas::finishStroke()
+{
+    m_drag = Drag::None;
+    if (!m_stroke)
+        return;
+    // The one encoding of the stroke: only the columns it touched are encoded again.
+    const MaskRle after = m_stroke->result();
+    const ImageShape before = m_strokeShape;
+    // The overlay takes the stroke's pixels: nothing is decoded again.
+    const QRect box = after.bounds().toRect();
+    const MaskOverlay overlay{after, box.topLeft(),
+                              box.isEmpty() ? QImage() : m_stroke->pixels().copy(box)};
+    m_stroke.reset();
+    m_layerExcludes.remove(before.id);
+    invalidateArea(before.bounds());
+    QUndoStack *stack = m_document->undoStack();
+    if (m_strokeNew) {
+        if (after.area() == 0) {
+            update();
+            return; // painted outside the image, or nothing
+        }
+        ImageShape shape = before;
+        shape.setMask(after);
+        m_masks.insert(shape.id, overlay);
+        addShape(shape);
+        return;
+    }
+    if (after == before.mask) {
+        update();
+        return;
+    }
+    if (after.area() == 0) {
+        auto *remove = new RemoveShapesCommand(m_document, {before.id});
+        remove->setText(tr("Erase mask"));
+        stack->push(remove);
+        return;
+    }
+    ImageShape changed = before;
+    changed.setMask(after);
+    m_masks.insert(changed.id, overlay);
+    stack->push(new ChangeShapesCommand(m_document, {before}, {changed},
+                                        m_strokeErases ? tr("Erase") : tr("Paint")));
+}
+
 void AnnotationCanvas::cancelDrawing()
 {
+    if (m_stroke) {
+        // Nothing was written yet: the mask shows again as it was.
+        m_stroke.reset();
+        if (m_layerExcludes.remove(m_strokeShape.id))
+            invalidateArea(m_strokeShape.bounds());
+        m_drag = Drag::None;
+    }
     m_draft.clear();
     if (m_drag == Drag::DrawBox || m_drag == Drag::RubberBand)
         m_drag = Drag::None;
@@ -888,6 +1094,10 @@ void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
     if (m_readOnly) {
         const qint64 hit = shapeAt(p);
         setSelectionInternal(hit ? QSet<qint64>{hit} : QSet<qint64>{});
+        return;
+    }
+    if (m_tool == Tool::Brush || m_tool == Tool::Eraser) {
+        beginStroke(p);
         return;
     }
     if (m_tool == Tool::Box) {
@@ -954,8 +1164,11 @@ void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
         setSelectionInternal(selected);
         m_drag = Drag::Move;
         m_before.clear();
-        for (qint64 id : selection())
-            m_before.append(*m_document->shape(id));
+        for (qint64 id : selection()) {
+            const ImageShape *shape = m_document->shape(id);
+            if (shape->kind != AnnotationKind::Mask) // masks are painted, not moved
+                m_before.append(*shape);
+        }
         return;
     }
     if (!toggle)
@@ -977,6 +1190,13 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     m_lastWidget = event->position();
+    if (m_drag == Drag::Paint && m_stroke) {
+        // Every move paints, however short: the stroke follows the mouse exactly.
+        m_stroke->paint(m_strokeLast, p, m_brushSize / 2.0, m_strokeErases);
+        m_strokeLast = p;
+        update();
+        return;
+    }
     if (m_drag == Drag::None) {
         if (m_tool == Tool::Select && m_document) {
             const qint64 hover = shapeAt(p);
@@ -1013,12 +1233,8 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
             qBound(image.left() - bounds.left(), delta.x(), image.right() - bounds.right());
         const double dy =
             qBound(image.top() - bounds.top(), delta.y(), image.bottom() - bounds.bottom());
-        for (const ImageShape &shape : std::as_const(m_before)) {
-            ImageShape moved = shape;
-            moved.rect.translate(dx, dy);
-            moved.polygon.translate(dx, dy);
-            m_preview.insert(shape.id, moved);
-        }
+        for (const ImageShape &shape : std::as_const(m_before))
+            m_preview.insert(shape.id, shape.translated(QPointF(dx, dy)));
         break;
     }
     case Drag::Resize: {
@@ -1057,6 +1273,10 @@ void AnnotationCanvas::mouseReleaseEvent(QMouseEvent *event)
     }
     if (event->button() != Qt::LeftButton || drag == Drag::None)
         return;
+    if (drag == Drag::Paint) {
+        finishStroke();
+        return;
+    }
     switch (drag) {
     case Drag::Move:
     case Drag::Resize:

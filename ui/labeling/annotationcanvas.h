@@ -1,6 +1,8 @@
 #pragma once
 
 #include "datasets/imageannotationdocument.h"
+#include "datasets/maskstroke.h"
+#include "labeling/maskoverlay.h"
 #include "labeling/spatialgrid.h"
 
 #include <QHash>
@@ -10,21 +12,25 @@
 #include <QStaticText>
 #include <QWidget>
 
+#include <optional>
+
 namespace atelier {
 
-/// The image being labeled with its boxes and polygons: zoom (wheel) and pan (middle button,
-/// or Space + drag); tools to select, move and resize shapes, draw boxes and polygons, and
-/// add, move and delete polygon vertices. Shapes live in the document in image pixels; every
-/// gesture pushes one undo command on release. Drawing stays cheap with thousands of shapes:
-/// the image and the resting shapes are cached layers, a spatial grid answers hit tests, and a
-/// frame during a drag repaints only what moves over those layers.
+/// The image being labeled with its boxes, polygons and masks: zoom (wheel) and pan (middle
+/// button, or Space + drag); tools to select, move and resize shapes, draw boxes and polygons,
+/// add, move and delete polygon vertices, and paint or erase mask pixels with a round brush.
+/// Masks are drawn as a translucent overlay in their label's colour (crowd regions hatched),
+/// decoded once per mask and kept until the mask changes. Shapes live in the document in image
+/// pixels; every gesture pushes one undo command on release. Drawing stays cheap with thousands of
+/// shapes: the image and the resting shapes are cached layers, a spatial grid answers hit tests,
+/// and a frame during a drag repaints only what moves over those layers.
 class AnnotationCanvas final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnnotationCanvas)
 
 public:
-    enum class Tool { Select, Box, Polygon };
+    enum class Tool { Select, Box, Polygon, Brush, Eraser };
     Q_ENUM(Tool)
 
     explicit AnnotationCanvas(QWidget *parent = nullptr);
@@ -47,6 +53,9 @@ public:
     void setLabelColors(const QHash<QString, QColor> &colors);
     /// A label's colour: the one set, else one from a fixed palette by name.
     QColor labelColor(const QString &label) const;
+    /// The brush's and eraser's diameter in image pixels (1–500).
+    void setBrushSize(int pixels);
+    int brushSize() const { return m_brushSize; }
     /// A read-only canvas selects and zooms but changes nothing (review of others' work).
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
@@ -80,6 +89,7 @@ Q_SIGNALS:
     void zoomChanged(double scale);
     void cursorMoved(const QPointF &imagePos);
     void toolChanged(AnnotationCanvas::Tool tool);
+    void brushSizeChanged(int pixels);
     /// A refusal the user should read ("Pick a label first").
     void message(const QString &text);
 
@@ -96,7 +106,7 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
-    enum class Drag { None, Pan, Move, Resize, Vertex, DrawBox, RubberBand };
+    enum class Drag { None, Pan, Move, Resize, Vertex, DrawBox, RubberBand, Paint };
     struct VertexRef
     {
         qint64 shape = 0;
@@ -115,6 +125,12 @@ private:
     void ensureImageLayer();
     void ensureShapeLayer();
     void drawShape(QPainter &painter, const ImageShape &shape, bool highlight, bool withText) const;
+    /// A mask drawn from its cached overlay; returns where its name tag goes (widget pixels).
+    QRectF drawMask(QPainter &painter, const ImageShape &shape, bool highlight) const;
+    /// The overlay of \a shape, decoded again only when its mask changed.
+    const MaskOverlay *maskOverlay(const ImageShape &shape) const;
+    void beginStroke(const QPointF &imagePos);
+    void finishStroke();
     void drawHandles(QPainter &painter, const ImageShape &shape) const;
     double tolerance() const; // hit tolerance in image pixels
     int handleAt(const ImageShape &box, const QPointF &imagePos) const;
@@ -151,6 +167,7 @@ private:
     QRectF m_dirty;               // image pixels of the shape layer to draw again
     QSet<qint64> m_layerExcludes; // shapes being dragged, drawn over the layer
     mutable QHash<QString, QStaticText> m_texts;
+    mutable QHash<qint64, MaskOverlay> m_masks; // shape id → its overlay
 
     // interaction
     QSet<qint64> m_selected;
@@ -169,6 +186,15 @@ private:
     QPolygonF m_draft;                   // polygon being drawn
     bool m_dragStarted = false;
     int m_lastFrameShapes = 0;
+
+    // mask painting: the stroke under way and the shape it paints (a new one has no place
+    // in the document until the stroke ends)
+    int m_brushSize = 20;
+    std::optional<MaskStroke> m_stroke;
+    ImageShape m_strokeShape;
+    bool m_strokeNew = false;
+    bool m_strokeErases = false;
+    QPointF m_strokeLast;
 };
 
 } // namespace atelier

@@ -115,6 +115,7 @@ ImageAnnotator::ImageAnnotator(DatasetStoreWorker *worker, QWidget *parent)
     m_reviewPanel->setVisible(false);
 
     auto *help = new QLabel(tr("<b>V</b> select · <b>R</b> box · <b>P</b> polygon<br>"
+                               "<b>B</b> brush · <b>E</b> eraser · <b>[</b> <b>]</b> size<br>"
                                "<b>1–9</b> label · <b>A</b>/<b>D</b> previous/next<br>"
                                "Wheel zoom · Space+drag pan · <b>F</b> fit<br>"
                                "Double-click an edge: add a vertex<br>"
@@ -136,7 +137,12 @@ ImageAnnotator::ImageAnnotator(DatasetStoreWorker *worker, QWidget *parent)
     m_saveState->setObjectName(u"saveState"_s);
     m_cursor = new QLabel(status);
     m_zoom = new QLabel(status);
+    m_brushInfo = new QLabel(status);
+    m_brushInfo->setObjectName(u"brushInfo"_s);
+    m_brushInfo->setVisible(false);
     statusLayout->addWidget(m_info, 1);
+    statusLayout->addWidget(m_brushInfo);
+    statusLayout->addSpacing(16);
     statusLayout->addWidget(m_cursor);
     statusLayout->addSpacing(16);
     statusLayout->addWidget(m_zoom);
@@ -177,7 +183,11 @@ ImageAnnotator::ImageAnnotator(DatasetStoreWorker *worker, QWidget *parent)
         m_selectTool->setChecked(tool == AnnotationCanvas::Tool::Select);
         m_boxTool->setChecked(tool == AnnotationCanvas::Tool::Box);
         m_polygonTool->setChecked(tool == AnnotationCanvas::Tool::Polygon);
+        m_brushTool->setChecked(tool == AnnotationCanvas::Tool::Brush);
+        m_eraserTool->setChecked(tool == AnnotationCanvas::Tool::Eraser);
+        updateBrushInfo();
     });
+    connect(m_canvas, &AnnotationCanvas::brushSizeChanged, this, &ImageAnnotator::updateBrushInfo);
     connect(m_canvas, &AnnotationCanvas::selectionChanged, this, [this] {
         const QList<qint64> selected = m_canvas->selection();
         if (selected.size() == 1) {
@@ -253,7 +263,14 @@ void ImageAnnotator::buildToolbar(QWidget *bar)
                                tr("Draw polygons: click the points, Enter or a click on the "
                                   "first point closes (P)"),
                                u"polygonTool"_s);
-    for (QToolButton *tool : {m_selectTool, m_boxTool, m_polygonTool}) {
+    m_brushTool = toolButton(bar, tr("Brush"),
+                             tr("Paint a mask: onto the selected mask, or a new one of the "
+                                "current label ([ and ] change the size) (B)"),
+                             u"brushTool"_s);
+    m_eraserTool = toolButton(bar, tr("Eraser"),
+                              tr("Erase pixels of the selected mask ([ and ] change the size) (E)"),
+                              u"eraserTool"_s);
+    for (QToolButton *tool : {m_selectTool, m_boxTool, m_polygonTool, m_brushTool, m_eraserTool}) {
         tool->setCheckable(true);
         row->addWidget(tool);
     }
@@ -264,6 +281,10 @@ void ImageAnnotator::buildToolbar(QWidget *bar)
             [this] { m_canvas->setTool(AnnotationCanvas::Tool::Box); });
     connect(m_polygonTool, &QToolButton::clicked, this,
             [this] { m_canvas->setTool(AnnotationCanvas::Tool::Polygon); });
+    connect(m_brushTool, &QToolButton::clicked, this,
+            [this] { setMaskTool(AnnotationCanvas::Tool::Brush); });
+    connect(m_eraserTool, &QToolButton::clicked, this,
+            [this] { setMaskTool(AnnotationCanvas::Tool::Eraser); });
     row->addSpacing(16);
 
     auto *undo = toolButton(bar, tr("Undo"), tr("Undo (Ctrl+Z)"), u"undoButton"_s);
@@ -307,6 +328,17 @@ void ImageAnnotator::buildShortcuts()
     shortcut(QKeySequence(Qt::Key_R), [this] { m_canvas->setTool(AnnotationCanvas::Tool::Box); });
     shortcut(QKeySequence(Qt::Key_P),
              [this] { m_canvas->setTool(AnnotationCanvas::Tool::Polygon); });
+    shortcut(QKeySequence(Qt::Key_B), [this] { setMaskTool(AnnotationCanvas::Tool::Brush); });
+    shortcut(QKeySequence(Qt::Key_E), [this] { setMaskTool(AnnotationCanvas::Tool::Eraser); });
+    // About a quarter smaller or larger a press, and at least a pixel.
+    shortcut(QKeySequence(Qt::Key_BracketLeft), [this] {
+        const int size = m_canvas->brushSize();
+        m_canvas->setBrushSize(qMin(size - 1, qRound(size / 1.25)));
+    });
+    shortcut(QKeySequence(Qt::Key_BracketRight), [this] {
+        const int size = m_canvas->brushSize();
+        m_canvas->setBrushSize(qMax(size + 1, qRound(size * 1.25)));
+    });
     shortcut(QKeySequence::Undo, [this] { m_document->undoStack()->undo(); });
     shortcut(QKeySequence::Redo, [this] { m_document->undoStack()->redo(); });
     shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
@@ -348,6 +380,9 @@ void ImageAnnotator::setDataset(const DatasetInfo &dataset, const QString &objec
     m_picker->setTagMode(tags);
     m_boxTool->setVisible(!tags);
     m_polygonTool->setVisible(!tags);
+    const bool masks = dataset.task == DatasetTask::Segmentation;
+    m_brushTool->setVisible(masks);
+    m_eraserTool->setVisible(masks);
     m_canvas->setTool(dataset.task == DatasetTask::Segmentation ? AnnotationCanvas::Tool::Polygon
                       : dataset.task == DatasetTask::Detection  ? AnnotationCanvas::Tool::Box
                                                                 : AnnotationCanvas::Tool::Select);
@@ -358,6 +393,27 @@ void ImageAnnotator::setDataset(const DatasetInfo &dataset, const QString &objec
         });
     }
     reloadLabels();
+}
+
+void ImageAnnotator::setMaskTool(AnnotationCanvas::Tool tool)
+{
+    // Only a segmentation dataset takes masks; elsewhere the catalog would refuse each stroke.
+    if (m_dataset.task != DatasetTask::Segmentation) {
+        m_saveState->setText(tr("Masks belong to segmentation datasets; this one is not."));
+        return;
+    }
+    m_canvas->setTool(tool);
+}
+
+void ImageAnnotator::updateBrushInfo()
+{
+    const AnnotationCanvas::Tool tool = m_canvas->tool();
+    const bool painting =
+        tool == AnnotationCanvas::Tool::Brush || tool == AnnotationCanvas::Tool::Eraser;
+    m_brushInfo->setVisible(painting);
+    m_brushInfo->setText(tool == AnnotationCanvas::Tool::Eraser
+                             ? tr("Eraser %1 px").arg(m_canvas->brushSize())
+                             : tr("Brush %1 px").arg(m_canvas->brushSize()));
 }
 
 void ImageAnnotator::reloadLabels()
@@ -556,8 +612,20 @@ void ImageAnnotator::chooseLabel(const QString &label)
     }
     m_picker->setCurrentLabel(label);
     m_canvas->setCurrentLabel(label);
-    if (!m_canvas->selection().isEmpty())
-        m_canvas->relabelSelection(label);
+    if (m_canvas->selection().isEmpty())
+        return;
+    const AnnotationCanvas::Tool tool = m_canvas->tool();
+    if (tool == AnnotationCanvas::Tool::Brush || tool == AnnotationCanvas::Tool::Eraser) {
+        // While painting, another label means another mask: the next stroke starts one of
+        // that label, and the mask painted so far keeps its own.
+        const QList<qint64> selected = m_canvas->selection();
+        const ImageShape *only =
+            selected.size() == 1 ? m_document->shape(selected.first()) : nullptr;
+        if (only && only->label != label)
+            m_canvas->setSelection({});
+        return;
+    }
+    m_canvas->relabelSelection(label);
 }
 
 void ImageAnnotator::setTag(const QString &label, bool on)
@@ -628,8 +696,12 @@ void ImageAnnotator::copyFromPrevious()
                 shape.id = self->m_document->newShapeId();
                 shape.author = self->m_document->author();
                 shape.source = u"manual"_s;
+                // A copy is a new instance: the source format's id names the original only.
+                shape.attributes.remove(u"id"_s);
                 shape.rect = self->m_document->clamp(shape.rect);
                 shape.polygon = self->m_document->clamp(shape.polygon);
+                for (QPolygonF &part : shape.moreParts)
+                    part = self->m_document->clamp(part);
                 if (shape.kind == AnnotationKind::Box && shape.rect.isEmpty())
                     continue;
                 shapes.append(shape);

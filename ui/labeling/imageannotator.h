@@ -2,6 +2,7 @@
 
 #include "datasets/datasetstoreworker.h"
 #include "datasets/datasettypes.h"
+#include "labeling/annotationcanvas.h"
 
 #include <QHash>
 #include <QImage>
@@ -17,15 +18,15 @@ class QWidget;
 
 namespace atelier {
 
-class AnnotationCanvas;
 class DatasetItemsModel;
 class ImageAnnotationDocument;
 class LabelPicker;
 
 /// Labels the images of a dataset one after the other: the canvas with its tools (select V,
-/// box R, polygon P), the label picker (keys 1–9), next / previous (D / A), copy the shapes of
-/// the previous image, undo / redo, and review (accept or reject with a comment). Images are
-/// decoded on worker threads (the next one ahead of time); every change is saved as made.
+/// box R, polygon P, and in a segmentation dataset the mask brush B and eraser E), the label picker
+/// (keys 1–9), next / previous (D / A), copy the shapes of the previous image, undo / redo, and
+/// review (accept or reject with a comment). Images are decoded on worker threads (the next one
+/// ahead of time); every change is saved as made.
 class ImageAnnotator final : public QWidget
 {
     Q_OBJECT
@@ -83,6 +84,8 @@ private:
     void updateInfo();
     void updateCounts();
     void setTag(const QString &label, bool on);
+    void setMaskTool(AnnotationCanvas::Tool tool);
+    void updateBrushInfo();
     QString imagePath(const DatasetItem &item) const;
 
     DatasetStoreWorker *m_worker;
@@ -103,6 +106,9 @@ private:
     QToolButton *m_selectTool = nullptr;
     QToolButton *m_boxTool = nullptr;
     QToolButton *m_polygonTool = nullptr;
+    QToolButton *m_brushTool = nullptr;
+    QToolButton *m_eraserTool = nullptr;
+    QLabel *m_brushInfo = nullptr;
     QToolButton *m_reviewButton = nullptr;
     QWidget *m_reviewPanel = nullptr;
     QLabel *m_reviewStatus = nullptr;
