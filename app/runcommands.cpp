@@ -100,9 +100,8 @@ int list(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
     // Nested runs under their parent, indented; the id column keeps its width.
     for (const NestedRun &nested : RunStore::nest(runs.value())) {
         const RunRecord &run = nested.run;
-        const QString indent = nested.depth > 0
-                                   ? QString(2 * (nested.depth - 1), u' ') + u"\u2514 "_s
-                                   : QString();
+        const QString indent =
+            nested.depth > 0 ? QString(2 * (nested.depth - 1), u' ') + u"\u2514 "_s : QString();
         out() << run.id << "  " << padToWidth(run.state, 10) << ' ' << timeText(run.createdAt)
               << "  " << padToWidth(durationText(run.durationMs()), 8, true) << "  " << indent
               << (run.runName.isEmpty() ? run.pipelineName

@@ -1,8 +1,8 @@
 #include "registry/modelregistry.h"
 
 #include "catalog/database.h"
-#include "registry/modelvalidator.h"
 #include "pools/poolstore.h"
+#include "registry/modelvalidator.h"
 #include "runs/rundetail.h"
 #include "runs/runstore.h"
 #include "storage/objectstore.h"
@@ -476,8 +476,9 @@ Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
             QFile out(json);
             if (!scratch.isValid() || !out.open(QIODevice::WriteOnly) ||
                 out.write(QJsonDocument(derived.value()).toJson()) < 0 || !out.flush())
-                return makeError(ErrorCode::Io, tr("Cannot write the derived model.json: %1")
-                                                    .arg(out.errorString()));
+                return makeError(
+                    ErrorCode::Io,
+                    tr("Cannot write the derived model.json: %1").arg(out.errorString()));
             out.close();
             auto object = objects.put(json);
             if (!object)
@@ -614,9 +615,9 @@ ModelRegistry::deriveModelJson(const QList<QPair<QString, QString>> &files) cons
                              .arg(fix));
     auto info = ModelValidator::describe(pickles.constFirst().second);
     if (!info)
-        return makeError(ErrorCode::Invalid, tr("No model.json was derived from %1: %2; %3.")
-                                                 .arg(pickles.constFirst().first,
-                                                      info.error().message, fix));
+        return makeError(ErrorCode::Invalid,
+                         tr("No model.json was derived from %1: %2; %3.")
+                             .arg(pickles.constFirst().first, info.error().message, fix));
     QJsonObject derived = info.value();
     derived.insert(u"file"_s, pickles.constFirst().first); // its path in the version
     return derived;

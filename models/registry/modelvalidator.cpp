@@ -161,9 +161,9 @@ Result<ModelValidation> ModelValidator::check(const QString &framework, const QS
 Result<QJsonObject> ModelValidator::describe(const QString &file, const QString &python)
 {
     const QFileInfo info(file);
-    auto answer = runScript(requiredModules(u"sklearn"_s),
-                            {u"--describe"_s, info.absoluteFilePath()}, info.absolutePath(),
-                            python);
+    auto answer =
+        runScript(requiredModules(u"sklearn"_s), {u"--describe"_s, info.absoluteFilePath()},
+                  info.absolutePath(), python);
     if (!answer)
         return answer.error();
     if (!answer->result)

@@ -21,8 +21,9 @@ namespace atelier {
 /// cannot show dropped (and counted), points sorted by x if they were not already, smoothing,
 /// then downsampling to the plot's width. A NaN or infinite value is no value to draw but is
 /// kept, with its y, as a break in the line: a diverged run shows where it diverged. Breaks
-/// pass through smoothing untouched and survive downsampling. The first steps are cached and extended in place when
-/// points are appended, so a live series costs in proportion to what arrived.
+/// pass through smoothing untouched and survive downsampling. The first steps are cached and
+/// extended in place when points are appended, so a live series costs in proportion to what
+/// arrived.
 class ChartSeries final : public QObject
 {
     Q_OBJECT

@@ -14,7 +14,8 @@ namespace atelier {
 
 class Database;
 
-/// One reported value (NaN and ±inf included): `{"key": "loss", "value": 0.31, "step": 120, "ts": 1763800000.5}`.
+/// One reported value (NaN and ±inf included): `{"key": "loss", "value": 0.31, "step": 120, "ts":
+/// 1763800000.5}`.
 struct MetricPoint
 {
     QString key;

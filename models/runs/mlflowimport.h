@@ -25,7 +25,7 @@ struct MlflowImportReport
     int experimentsDeleted = 0; ///< deleted experiments, skipped (.trash or lifecycle_stage)
     int runsImported = 0;
     int runsAlreadyImported = 0; ///< skipped: an ended run with the same id is in the catalog
-    int runsUpdated = 0; ///< imported again: running or scheduled at the last import
+    int runsUpdated = 0;         ///< imported again: running or scheduled at the last import
     int runsDeleted = 0;         ///< skipped: lifecycle_stage deleted
     int runsFailed = 0;          ///< left out because of a problem (listed in problems)
     qint64 metricPoints = 0;

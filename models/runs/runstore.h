@@ -32,9 +32,9 @@ struct RunRecord
     QDateTime startedAt;
     QDateTime finishedAt;
     QString message;
-    QString runName;    ///< a name given elsewhere (MLflow's run name); empty for our runs
-    QString source;     ///< "atelier", or "mlflow" for imported runs
-    QString experiment; ///< the experiment's name, when the run belongs to one
+    QString runName;     ///< a name given elsewhere (MLflow's run name); empty for our runs
+    QString source;      ///< "atelier", or "mlflow" for imported runs
+    QString experiment;  ///< the experiment's name, when the run belongs to one
     QString parentRunId; ///< the run this one is nested in (MLflow's mlflow.parentRunId tag)
 
     /// How long the run took; none when that is unknown: no start, or no end while the run is

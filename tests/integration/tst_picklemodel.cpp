@@ -205,9 +205,9 @@ void TestPickleModel::bareModelIsDeployable()
     QCOMPARE(health->status, 200L);
     QCOMPARE(QJsonDocument::fromJson(health->body).object().value(u"features"_s).toArray(),
              (QJsonArray{u"x0"_s, u"x1"_s, u"x2"_s}));
-    const auto answer = ModelServices::http(url + u"/predict"_s,
-                                            QJsonDocument(QJsonObject{{u"rows"_s, kRows}})
-                                                .toJson(QJsonDocument::Compact));
+    const auto answer = ModelServices::http(
+        url + u"/predict"_s,
+        QJsonDocument(QJsonObject{{u"rows"_s, kRows}}).toJson(QJsonDocument::Compact));
     QVERIFY2(answer, answer ? "" : qPrintable(answer.error().message));
     QCOMPARE(answer->status, 200L);
     QCOMPARE(predictionsOf(QJsonDocument::fromJson(answer->body).object()), expected);
@@ -226,15 +226,15 @@ void TestPickleModel::withoutFeaturesValidationSaysHowToFixIt()
     // be served.
     const QString path = m_dir.filePath(u"unfitted/model.pkl"_s);
     QVERIFY(QDir().mkpath(QFileInfo(path).path()));
-    const Outcome made = run(
-        u"/usr/bin/python3"_s,
-        {u"-c"_s,
-         u"import pickle, sys\nfrom sklearn.linear_model import LogisticRegression\n"
-         "pickle.dump(LogisticRegression(), open(sys.argv[1], 'wb'))"_s,
-         path});
+    const Outcome made =
+        run(u"/usr/bin/python3"_s,
+            {u"-c"_s,
+             u"import pickle, sys\nfrom sklearn.linear_model import LogisticRegression\n"
+             "pickle.dump(LogisticRegression(), open(sys.argv[1], 'wb'))"_s,
+             path});
     QVERIFY2(made.code == 0, qPrintable(made.err));
-    const Outcome registered = atelier(
-        {u"model"_s, u"register"_s, path, u"--name"_s, u"unfitted"_s, u"--trust-pickle"_s});
+    const Outcome registered =
+        atelier({u"model"_s, u"register"_s, path, u"--name"_s, u"unfitted"_s, u"--trust-pickle"_s});
     QVERIFY2(registered.code == 0, qPrintable(registered.err));
     QVERIFY2(registered.err.contains(u"n_features_in_"_s), qPrintable(registered.err));
 

@@ -185,9 +185,9 @@ void TestMlflowFidelity::keepsNanAndInfinitePoints()
     QVERIFY(std::isinf(summary.max) && summary.max > 0);
 
     // A metric whose last value is NaN reads back as NaN, not 0.
-    QVERIFY(metrics.append(kParent, QString(),
-                           {{u"score"_s, 0, 0.5, 1700100001.0},
-                            {u"score"_s, 1, std::nan(""), 1700100002.0}}));
+    QVERIFY(metrics.append(
+        kParent, QString(),
+        {{u"score"_s, 0, 0.5, 1700100001.0}, {u"score"_s, 1, std::nan(""), 1700100002.0}}));
     auto parentSummary = metrics.summaries(kParent);
     QVERIFY(parentSummary);
     QCOMPARE(parentSummary->size(), 1);
@@ -207,8 +207,7 @@ void TestMlflowFidelity::aDivergedRunIsNeverTheBest()
     QVERIFY(metrics.append(kScheduled, QString(), {{u"val_loss"_s, 0, std::nan(""), 1.0}}));
     QVERIFY(metrics.append(kKilled, QString(), {{u"val_loss"_s, 0, 0.3, 1.0}}));
     QVERIFY(metrics.append(kParent, QString(), {{u"val_loss"_s, 0, 0.2, 1.0}}));
-    auto comparison =
-        RunComparison::load(m_workspace->root(), {kScheduled, kKilled, kParent});
+    auto comparison = RunComparison::load(m_workspace->root(), {kScheduled, kKilled, kParent});
     QVERIFY2(comparison, comparison ? "" : qPrintable(comparison.error().message));
     QCOMPARE(comparison->best(u"val_loss"_s), std::optional<int>(2));
 }
@@ -308,15 +307,13 @@ void TestMlflowFidelity::commandLineShowsStatesTagsParamsAndNonFiniteValues()
     QCOMPARE(run.value(u"parent_run"_s).toString(), kParent);
     QCOMPARE(run.value(u"params"_s).toObject(), (QJsonObject{{u"lr"_s, u"1.0"_s}}));
     const QJsonObject tags = run.value(u"tags"_s).toObject();
-    QCOMPARE(tags.value(u"mlflow.parentRunId"_s).toString(),
-             u"aaaa0000aaaa0000aaaa0000aaaa0000"_s);
+    QCOMPARE(tags.value(u"mlflow.parentRunId"_s).toString(), u"aaaa0000aaaa0000aaaa0000aaaa0000"_s);
     QCOMPARE(tags.value(u"mlflow.runName"_s).toString(), u"lr-1.0"_s);
     QCOMPARE(tags.size(), 4);
 
     const Outcome parent = atelierCli(QStringList{u"runs"_s, u"show"_s, kParent, u"--json"_s} + ws);
     const QJsonObject parentJson = QJsonDocument::fromJson(parent.out.toUtf8()).object();
-    QCOMPARE(parentJson.value(u"child_runs"_s).toArray(),
-             (QJsonArray{kRunning, kScheduled}));
+    QCOMPARE(parentJson.value(u"child_runs"_s).toArray(), (QJsonArray{kRunning, kScheduled}));
     QCOMPARE(parentJson.value(u"duration_s"_s).toDouble(), 600.0);
 
     const Outcome text = atelierCli(QStringList{u"runs"_s, u"show"_s, kRunning} + ws);

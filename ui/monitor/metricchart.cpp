@@ -736,8 +736,8 @@ void MetricChart::hoverAt(const QPointF &viewPos)
     // A break sits on the x axis, where its × is.
     const QPointF anchor =
         std::isfinite(y) ? map(nearest) : QPointF(map.x(nearest.x()), plot.bottom());
-    QPoint pos = m_view->mapFromScene(m_chart->mapToScene(anchor)) +
-                 QPoint(10, -10 - m_hover->height());
+    QPoint pos =
+        m_view->mapFromScene(m_chart->mapToScene(anchor)) + QPoint(10, -10 - m_hover->height());
     pos.setX(std::clamp(pos.x(), 0, std::max(0, m_view->viewport()->width() - m_hover->width())));
     pos.setY(std::clamp(pos.y(), 0, std::max(0, m_view->viewport()->height() - m_hover->height())));
     m_hover->move(pos);

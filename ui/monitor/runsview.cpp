@@ -445,8 +445,8 @@ void RunsView::applyFilters()
                 ? locale.toString(run.startedAt.toLocalTime(), QLocale::NarrowFormat)
                 : QString()};
         QTreeWidgetItem *parent = shown.value(run.parentRunId);
-        auto *item = parent ? new QTreeWidgetItem(parent, columns)
-                            : new QTreeWidgetItem(m_list, columns);
+        auto *item =
+            parent ? new QTreeWidgetItem(parent, columns) : new QTreeWidgetItem(m_list, columns);
         nesting = nesting || parent;
         shown.insert(run.id, item);
         item->setData(0, Qt::UserRole, run.id);
@@ -507,8 +507,7 @@ void RunsView::showDetail(const RunDetail &detail)
     lines.append(u"<b>%1</b> — %2"_s.arg(
         (run.runName.isEmpty() ? run.pipelineName : run.runName).toHtmlEscaped(), run.id));
     lines.append(tr("State: %1 · pool %2 · took %3")
-                     .arg(WorkspaceSnapshot::runStateText(run.state), run.pool,
-                          durationText(run)));
+                     .arg(WorkspaceSnapshot::runStateText(run.state), run.pool, durationText(run)));
     lines.append(run.commitId.isEmpty()
                      ? tr("Pipeline version: not committed (snapshot in the "
                           "run folder)")
