@@ -292,7 +292,7 @@ int compare(SubcommandParser &sub, Workspace &workspace)
             QJsonObject metrics;
             for (const QString &key : c.metricKeys) {
                 if (c.metrics[i].contains(key))
-                    metrics.insert(key, c.metrics[i].value(key));
+                    metrics.insert(key, metricJsonValue(c.metrics[i].value(key)));
             }
             runs.append(QJsonObject{{u"run"_s, c.runs[i]},
                                     {u"label"_s, c.labels[i]},

@@ -440,7 +440,7 @@ Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
         commit = detail->run.commitId;
         for (const MetricSummary &summary : detail->summaries) {
             if (!summary.key.startsWith(u"sys/"_s))
-                metrics.insert(summary.key, summary.last);
+                metrics.insert(summary.key, metricJsonValue(summary.last));
         }
         for (auto it = detail->params.begin(); it != detail->params.end(); ++it)
             params.insert(it.key(), it.value());
@@ -937,9 +937,9 @@ Result<ModelComparison> ModelRegistry::compare(const QString &model, int a, int 
     for (const QString &key : std::as_const(metricKeys)) {
         ModelComparison::Metric metric{key, std::nullopt, std::nullopt};
         if (comparison.a.metrics.contains(key))
-            metric.a = comparison.a.metrics.value(key).toDouble();
+            metric.a = metricFromJson(comparison.a.metrics.value(key));
         if (comparison.b.metrics.contains(key))
-            metric.b = comparison.b.metrics.value(key).toDouble();
+            metric.b = metricFromJson(comparison.b.metrics.value(key));
         comparison.metrics.append(metric);
     }
     QStringList paramKeys = comparison.a.params.keys() + comparison.b.params.keys();

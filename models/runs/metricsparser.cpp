@@ -4,7 +4,6 @@
 #include <QJsonObject>
 
 #include <cmath>
-#include <limits>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -49,21 +48,6 @@ QByteArray quoteNonFinite(const QByteArray &line)
     return out;
 }
 
-/// A metric value: a number, or one of the strings that stand for NaN and the infinities.
-std::optional<double> valueOf(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return value.toDouble();
-    const QString text = value.toString();
-    if (text == u"NaN"_s)
-        return std::numeric_limits<double>::quiet_NaN();
-    if (text == u"Infinity"_s)
-        return std::numeric_limits<double>::infinity();
-    if (text == u"-Infinity"_s)
-        return -std::numeric_limits<double>::infinity();
-    return std::nullopt;
-}
-
 } // namespace
 
 bool MetricsParser::parseLine(const QByteArray &line, double defaultTs, MetricPoint &point)
@@ -76,7 +60,7 @@ bool MetricsParser::parseLine(const QByteArray &line, double defaultTs, MetricPo
         return false;
     const QJsonObject object = doc.object();
     const QJsonValue key = object.value(u"key"_s);
-    const std::optional<double> value = valueOf(object.value(u"value"_s));
+    const std::optional<double> value = metricFromJson(object.value(u"value"_s));
     if (!key.isString() || key.toString().isEmpty() || !value)
         return false;
     point.key = key.toString();

@@ -42,6 +42,20 @@ QJsonValue metricJsonValue(double value)
     return value;
 }
 
+std::optional<double> metricFromJson(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    const QString text = value.toString();
+    if (text == u"NaN"_s)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (text == u"Infinity"_s)
+        return std::numeric_limits<double>::infinity();
+    if (text == u"-Infinity"_s)
+        return -std::numeric_limits<double>::infinity();
+    return std::nullopt;
+}
+
 Status MetricsStore::append(const QString &runId, const QString &taskId,
                             const QList<MetricPoint> &points)
 {

@@ -41,6 +41,8 @@ struct MetricSummary
 /// \a value for JSON, which has no NaN or infinity: those become the strings "NaN",
 /// "Infinity" and "-Infinity" (Protocol Buffers' JSON mapping, as in MLflow's REST API).
 QJsonValue metricJsonValue(double value);
+/// The reverse of metricJsonValue(): a number, or one of those strings; none otherwise.
+std::optional<double> metricFromJson(const QJsonValue &value);
 
 /// How far a task's metrics file has been read.
 struct MetricSource

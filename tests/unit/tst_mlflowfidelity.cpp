@@ -5,6 +5,7 @@
 // of an older store with end_time 0.
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "registry/modelregistry.h"
 #include "runs/metricsstore.h"
 #include "runs/mlflowimport.h"
 #include "runs/runcomparison.h"
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void keepsEveryMlflowStateWithoutMakingUpADuration();
     void keepsNanAndInfinitePoints();
     void aDivergedRunIsNeverTheBest();
+    void aModelFromADivergedRunSaysNaN();
     void importingAgainBringsARunningRunUpToDate();
     void nestsChildRunsUnderTheirParent();
     void commandLineShowsStatesTagsParamsAndNonFiniteValues();
@@ -210,6 +212,29 @@ void TestMlflowFidelity::aDivergedRunIsNeverTheBest()
     auto comparison = RunComparison::load(m_workspace->root(), {kScheduled, kKilled, kParent});
     QVERIFY2(comparison, comparison ? "" : qPrintable(comparison.error().message));
     QCOMPARE(comparison->best(u"val_loss"_s), std::optional<int>(2));
+}
+
+void TestMlflowFidelity::aModelFromADivergedRunSaysNaN()
+{
+    // The version's metrics are copied from the run: a NaN last value stays "NaN" (JSON null
+    // before), and reads back as NaN when versions are compared.
+    QVERIFY(MetricsStore(m_workspace->catalog())
+                .append(kParent, QString(), {{u"val_loss"_s, 0, std::nan(""), 1700100100.0}}));
+    const QString file = m_tmp->filePath(u"ws/weights.onnx"_s);
+    QVERIFY(writeFile(file, "not really onnx", QIODevice::Truncate));
+    ModelRegistry registry(m_workspace->catalog(), m_workspace->root());
+    ModelRegisterOptions options;
+    options.name = u"diverged"_s;
+    options.runId = kParent;
+    auto first = registry.registerPath(file, options);
+    QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+    QCOMPARE(first->metrics.value(u"val_loss"_s), QJsonValue(u"NaN"_s));
+    QVERIFY(writeFile(file, "other bytes", QIODevice::Truncate));
+    QVERIFY(registry.registerPath(file, options));
+    auto comparison = registry.compare(u"diverged"_s, 1, 2);
+    QVERIFY(comparison);
+    QCOMPARE(comparison->metrics.size(), 1);
+    QVERIFY(comparison->metrics.constFirst().a && std::isnan(*comparison->metrics.constFirst().a));
 }
 
 void TestMlflowFidelity::importingAgainBringsARunningRunUpToDate()
