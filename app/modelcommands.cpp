@@ -204,8 +204,12 @@ int ModelCommands::registerModel()
         version.aliases.append(alias);
         version.aliases.sort();
     }
+    for (const QString &warning : std::as_const(version.warnings))
+        err() << tr("atelier: warning: %1").arg(warning) << Qt::endl;
     if (m_sub.wantsJson()) {
-        printJson(versionJson(version, true));
+        QJsonObject object = versionJson(version, true);
+        object.insert(u"warnings"_s, QJsonArray::fromStringList(version.warnings));
+        printJson(object);
         return ExitOk;
     }
     qint64 bytes = 0;
@@ -494,7 +498,8 @@ int runModelCommand(const Invocation &invocation)
     sub.parser.addOption(
         {u"trust-pickle"_s,
          ModelCommands::tr("register: accept pickle-based files from outside the workspace "
-                           "(loading them can run any code).")});
+                           "(loading them can run any code). A bare scikit-learn pickle is "
+                           "then loaded once to derive the model.json that serving needs.")});
     sub.parser.addOption({u"alias"_s,
                           ModelCommands::tr("register: point this alias at the new version."),
                           u"ALIAS"_s});

@@ -25,6 +25,11 @@ QString timeText(const QDateTime &time)
     return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
 }
 
+QString durationText(std::optional<qint64> ms)
+{
+    return ms ? QString::number(double(*ms) / 1000.0, 'f', 1) + u" s"_s : u"-"_s;
+}
+
 QString duration(const QDateTime &start, const QDateTime &end)
 {
     if (!start.isValid())
@@ -33,8 +38,22 @@ QString duration(const QDateTime &start, const QDateTime &end)
     return QString::number(ms / 1000.0, 'f', 1) + u" s"_s;
 }
 
+QJsonValue timeJson(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QJsonObject mapJson(const QMap<QString, QString> &map)
+{
+    QJsonObject object;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
 QJsonObject runJson(const RunRecord &run)
 {
+    const std::optional<qint64> ms = run.durationMs();
     return {{u"run"_s, run.id},
             {u"pipeline"_s, run.pipeline},
             {u"name"_s, run.pipelineName},
@@ -42,7 +61,12 @@ QJsonObject runJson(const RunRecord &run)
             {u"state"_s, run.state},
             {u"pool"_s, run.pool},
             {u"created_at"_s, run.createdAt.toString(Qt::ISODateWithMs)},
-            {u"finished_at"_s, run.finishedAt.toString(Qt::ISODateWithMs)},
+            {u"started_at"_s, timeJson(run.startedAt)},
+            {u"finished_at"_s, timeJson(run.finishedAt)},
+            // null while unknown: not started, or imported before it ended
+            {u"duration_s"_s, ms ? QJsonValue(double(*ms) / 1000.0) : QJsonValue()},
+            {u"message"_s, run.message},
+            {u"parent_run"_s, run.parentRunId.isEmpty() ? QJsonValue() : run.parentRunId},
             {u"variables"_s, run.variables},
             {u"options"_s, run.options},
             {u"run_name"_s, run.runName},
@@ -73,12 +97,17 @@ int list(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
     }
     if (runs->isEmpty())
         out() << CommandLine::tr("No runs yet.") << Qt::endl;
-    for (const RunRecord &run : runs.value())
+    // Nested runs under their parent, indented; the id column keeps its width.
+    for (const NestedRun &nested : RunStore::nest(runs.value())) {
+        const RunRecord &run = nested.run;
+        const QString indent =
+            nested.depth > 0 ? QString(2 * (nested.depth - 1), u' ') + u"\u2514 "_s : QString();
         out() << run.id << "  " << padToWidth(run.state, 10) << ' ' << timeText(run.createdAt)
-              << "  " << padToWidth(duration(run.startedAt, run.finishedAt), 8, true) << "  "
+              << "  " << padToWidth(durationText(run.durationMs()), 8, true) << "  " << indent
               << (run.runName.isEmpty() ? run.pipelineName
                                         : run.runName + u" ("_s + run.pipelineName + u')')
               << Qt::endl;
+    }
     return ExitOk;
 }
 
@@ -104,8 +133,20 @@ int show(SubcommandParser &sub, Workspace &workspace)
                 {u"job_id"_s, task.jobId},
                 {u"message"_s, task.message},
                 {u"outputs"_s, task.outputsDir}});
+        auto params = store.params(run->id);
+        if (!params)
+            return refuse(params.error().message);
+        auto tags = store.tags(run->id);
+        if (!tags)
+            return refuse(tags.error().message);
+        auto children = store.children(run->id);
+        if (!children)
+            return refuse(children.error().message);
         QJsonObject object = runJson(run.value());
         object.insert(u"tasks"_s, array);
+        object.insert(u"params"_s, mapJson(params.value()));
+        object.insert(u"tags"_s, mapJson(tags.value()));
+        object.insert(u"child_runs"_s, QJsonArray::fromStringList(children.value()));
         printJson(object);
         return ExitOk;
     }
@@ -115,10 +156,37 @@ int show(SubcommandParser &sub, Workspace &workspace)
                       run->commitId.isEmpty() ? CommandLine::tr("(uncommitted)")
                                               : run->commitId.left(8))
           << Qt::endl
-          << CommandLine::tr("Started %1, took %2")
-                 .arg(timeText(run->startedAt), duration(run->startedAt, run->finishedAt))
-          << Qt::endl
+          << (run->durationMs() || run->finishedAt.isValid() || !run->startedAt.isValid()
+                  ? CommandLine::tr("Started %1, took %2")
+                        .arg(timeText(run->startedAt), durationText(run->durationMs()))
+                  : CommandLine::tr("Started %1, not ended when imported (duration unknown)")
+                        .arg(timeText(run->startedAt)))
           << Qt::endl;
+    if (!run->message.isEmpty())
+        out() << run->message << Qt::endl;
+    if (!run->parentRunId.isEmpty())
+        out() << CommandLine::tr("Nested in run %1").arg(run->parentRunId) << Qt::endl;
+    auto children = store.children(run->id);
+    if (!children)
+        return refuse(children.error().message);
+    if (!children->isEmpty())
+        out() << CommandLine::tr("Nested runs: %1").arg(children->join(u", "_s)) << Qt::endl;
+    auto params = store.params(run->id);
+    if (!params)
+        return refuse(params.error().message);
+    auto tags = store.tags(run->id);
+    if (!tags)
+        return refuse(tags.error().message);
+    const auto printMap = [](const QString &title, const QMap<QString, QString> &map) {
+        if (map.isEmpty())
+            return;
+        out() << title << Qt::endl;
+        for (auto it = map.begin(); it != map.end(); ++it)
+            out() << "  " << padToWidth(it.key(), 28) << ' ' << it.value() << Qt::endl;
+    };
+    printMap(CommandLine::tr("Params:"), params.value());
+    printMap(CommandLine::tr("Tags:"), tags.value());
+    out() << Qt::endl;
     for (const TaskRecord &task : tasks.value()) {
         out() << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.state, 10) << ' '
               << CommandLine::tr("attempts %1").arg(task.attempts) << "  "
@@ -177,7 +245,7 @@ int metrics(SubcommandParser &sub, Workspace &workspace, const QCommandLineOptio
             array.append(
                 QJsonObject{{u"key"_s, point.key},
                             {u"step"_s, point.step ? QJsonValue(*point.step) : QJsonValue()},
-                            {u"value"_s, point.value},
+                            {u"value"_s, metricJsonValue(point.value)},
                             {u"ts"_s, point.ts}});
         printJson({{u"run"_s, runId},
                    {u"points"_s, array},
@@ -197,8 +265,12 @@ int metrics(SubcommandParser &sub, Workspace &workspace, const QCommandLineOptio
                                  int(summary.count))
                      .arg(summary.last)
                      .arg(summary.min)
-                     .arg(summary.max)
-              << Qt::endl;
+                     .arg(summary.max);
+        if (summary.nonFinite > 0)
+            out() << "  "
+                  << CommandLine::tr("%n not finite (NaN or infinite)", nullptr,
+                                     int(summary.nonFinite));
+        out() << Qt::endl;
     }
     if (const qint64 bad = store.malformed(runId).value_or(0); bad > 0)
         out() << CommandLine::tr("%n malformed lines were skipped.", nullptr, int(bad)) << Qt::endl;
@@ -220,7 +292,7 @@ int compare(SubcommandParser &sub, Workspace &workspace)
             QJsonObject metrics;
             for (const QString &key : c.metricKeys) {
                 if (c.metrics[i].contains(key))
-                    metrics.insert(key, c.metrics[i].value(key));
+                    metrics.insert(key, metricJsonValue(c.metrics[i].value(key)));
             }
             runs.append(QJsonObject{{u"run"_s, c.runs[i]},
                                     {u"label"_s, c.labels[i]},
@@ -298,7 +370,8 @@ int importMlflow(SubcommandParser &sub, Workspace &workspace)
         return refuse(report.error().message);
     // Problems with single files are listed, not fatal; only a store of which no run could be
     // imported is a failure.
-    const bool nothing = report->runsImported == 0 && report->runsFailed > 0;
+    const bool nothing =
+        report->runsImported == 0 && report->runsUpdated == 0 && report->runsFailed > 0;
     if (sub.wantsJson()) {
         QJsonArray problems;
         for (const MlflowImportProblem &problem : report->problems)
@@ -310,6 +383,7 @@ int importMlflow(SubcommandParser &sub, Workspace &workspace)
                    {u"experiments_deleted"_s, report->experimentsDeleted},
                    {u"runs_imported"_s, report->runsImported},
                    {u"runs_already_imported"_s, report->runsAlreadyImported},
+                   {u"runs_updated"_s, report->runsUpdated},
                    {u"runs_deleted"_s, report->runsDeleted},
                    {u"runs_failed"_s, report->runsFailed},
                    {u"metric_points"_s, report->metricPoints},
@@ -323,10 +397,11 @@ int importMlflow(SubcommandParser &sub, Workspace &workspace)
                  .arg(report->experiments)
                  .arg(report->experimentsDeleted)
           << Qt::endl
-          << CommandLine::tr("  runs: %1 imported, %2 already imported, %3 deleted (skipped), "
-                             "%4 left out")
+          << CommandLine::tr("  runs: %1 imported, %2 already imported, %3 updated (they were "
+                             "running or scheduled), %4 deleted (skipped), %5 left out")
                  .arg(report->runsImported)
                  .arg(report->runsAlreadyImported)
+                 .arg(report->runsUpdated)
                  .arg(report->runsDeleted)
                  .arg(report->runsFailed)
           << Qt::endl

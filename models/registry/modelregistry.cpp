@@ -2,6 +2,7 @@
 
 #include "catalog/database.h"
 #include "pools/poolstore.h"
+#include "registry/modelvalidator.h"
 #include "runs/rundetail.h"
 #include "runs/runstore.h"
 #include "storage/objectstore.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 
 #include <algorithm>
 
@@ -297,7 +299,11 @@ QJsonObject ModelRegistry::signatureOf(const QString &path)
     const QString json = modelJsonOf(path);
     if (json.isEmpty())
         return {};
-    const QJsonObject info = readJsonObject(json);
+    return signatureOfInfo(readJsonObject(json));
+}
+
+QJsonObject ModelRegistry::signatureOfInfo(const QJsonObject &info)
+{
     const QJsonArray features = info.value(u"features"_s).toArray();
     if (features.isEmpty())
         return {};
@@ -434,7 +440,7 @@ Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
         commit = detail->run.commitId;
         for (const MetricSummary &summary : detail->summaries) {
             if (!summary.key.startsWith(u"sys/"_s))
-                metrics.insert(summary.key, summary.last);
+                metrics.insert(summary.key, metricJsonValue(summary.last));
         }
         for (auto it = detail->params.begin(); it != detail->params.end(); ++it)
             params.insert(it.key(), it.value());
@@ -455,6 +461,33 @@ Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
         stored.append({relative, object->hash, object->size});
     }
 
+    const QString framework = detectFramework(path);
+    QJsonObject signature = signatureOf(path);
+    QStringList warnings;
+    // A bare pickled estimator: the serving template needs a model.json (its features), so it
+    // is derived from the estimator now, with the consent given above, and stored beside it.
+    if (framework == u"sklearn"_s && modelJsonOf(path).isEmpty()) {
+        auto derived = deriveModelJson(files);
+        if (!derived) {
+            warnings.append(derived.error().message);
+        } else {
+            QTemporaryDir scratch;
+            const QString json = scratch.filePath(u"model.json"_s);
+            QFile out(json);
+            if (!scratch.isValid() || !out.open(QIODevice::WriteOnly) ||
+                out.write(QJsonDocument(derived.value()).toJson()) < 0 || !out.flush())
+                return makeError(
+                    ErrorCode::Io,
+                    tr("Cannot write the derived model.json: %1").arg(out.errorString()));
+            out.close();
+            auto object = objects.put(json);
+            if (!object)
+                return object.error();
+            stored.append({u"model.json"_s, object->hash, object->size});
+            signature = signatureOfInfo(derived.value());
+        }
+    }
+
     if (options.skipIfUnchanged) {
         // The same files as the newest version: that version stands (re-runs of a cached
         // pipeline do not pile up identical versions).
@@ -473,8 +506,6 @@ Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
         }
     }
 
-    const QString framework = detectFramework(path);
-    const QJsonObject signature = signatureOf(path);
     QJsonObject tags;
     for (auto it = options.tags.begin(); it != options.tags.end(); ++it)
         tags.insert(it.key(), it.value());
@@ -560,7 +591,36 @@ Result<ModelVersionRecord> ModelRegistry::store(const QString &path,
         return records.error();
     if (records->isEmpty())
         return makeError(ErrorCode::Internal, tr("The new model version could not be read back."));
-    return records->constFirst();
+    ModelVersionRecord record = records->constFirst();
+    record.warnings = warnings;
+    return record;
+}
+
+Result<QJsonObject>
+ModelRegistry::deriveModelJson(const QList<QPair<QString, QString>> &files) const
+{
+    static const QStringList suffixes = {u"pkl"_s, u"pickle"_s, u"joblib"_s, u"sav"_s};
+    QList<QPair<QString, QString>> pickles;
+    for (const auto &file : files) {
+        if (suffixes.contains(QFileInfo(file.first).suffix().toLower()))
+            pickles.append(file);
+    }
+    const QString fix = tr("add a model.json that lists the \"features\" beside it and register "
+                           "the folder, or the version cannot be deployed or predict");
+    if (pickles.size() != 1)
+        return makeError(ErrorCode::Invalid,
+                         tr("No model.json was derived: %n pickled file(s), not one estimator; "
+                            "%1.",
+                            nullptr, int(pickles.size()))
+                             .arg(fix));
+    auto info = ModelValidator::describe(pickles.constFirst().second);
+    if (!info)
+        return makeError(ErrorCode::Invalid,
+                         tr("No model.json was derived from %1: %2; %3.")
+                             .arg(pickles.constFirst().first, info.error().message, fix));
+    QJsonObject derived = info.value();
+    derived.insert(u"file"_s, pickles.constFirst().first); // its path in the version
+    return derived;
 }
 
 Result<qint64> ModelRegistry::modelId(const QString &model)
@@ -877,9 +937,9 @@ Result<ModelComparison> ModelRegistry::compare(const QString &model, int a, int 
     for (const QString &key : std::as_const(metricKeys)) {
         ModelComparison::Metric metric{key, std::nullopt, std::nullopt};
         if (comparison.a.metrics.contains(key))
-            metric.a = comparison.a.metrics.value(key).toDouble();
+            metric.a = metricFromJson(comparison.a.metrics.value(key));
         if (comparison.b.metrics.contains(key))
-            metric.b = comparison.b.metrics.value(key).toDouble();
+            metric.b = metricFromJson(comparison.b.metrics.value(key));
         comparison.metrics.append(metric);
     }
     QStringList paramKeys = comparison.a.params.keys() + comparison.b.params.keys();

@@ -58,6 +58,8 @@ struct ModelVersionRecord
     QStringList aliases; ///< sorted
     QList<ModelFile> files;
     QList<ModelDatasetRef> datasets;
+    /// Registration only, not stored: what could not be done (e.g. no model.json derived).
+    QStringList warnings;
 };
 
 /// A registered model with a digest of its versions.
@@ -196,6 +198,8 @@ public:
     bool isInsideWorkspace(const QString &path) const;
     /// The model.json "features" as a signature, empty when there is none.
     static QJsonObject signatureOf(const QString &path);
+    /// The same from model.json's content \a info.
+    static QJsonObject signatureOfInfo(const QJsonObject &info);
 
     /// Model names: a letter or digit, then letters, digits, '.', '_' or '-'.
     static bool isValidName(const QString &name);
@@ -206,6 +210,9 @@ private:
     Result<ModelVersionRecord> store(const QString &path, const ModelRegisterOptions &options,
                                      const QString &taskId);
     Result<QList<ModelVersionRecord>> select(const char *sql, const QVariant &bindValue);
+    /// model.json for the one pickled estimator among \a files (relative, absolute paths),
+    /// from the estimator itself (ModelValidator::describe); the error says what to do.
+    Result<QJsonObject> deriveModelJson(const QList<QPair<QString, QString>> &files) const;
     Status fillDetails(ModelVersionRecord &record);
     Result<qint64> modelId(const QString &model);
 

@@ -10,7 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -83,33 +86,46 @@ Status ModelValidator::materialize(const ModelVersionRecord &version, const QStr
     return {};
 }
 
-Result<ModelValidation> ModelValidator::check(const QString &framework, const QString &dir,
-                                              const QString &python)
+namespace {
+
+/// What one run of validate.py answered: its last JSON line with "ok", or why there was none.
+struct ScriptAnswer
 {
-    const QString script = scriptPath();
+    std::optional<QJsonObject> result;
+    QString failure; ///< when there is no result
+};
+
+Result<ScriptAnswer> runScript(const QStringList &modules, const QStringList &arguments,
+                               const QString &workingDir, const QString &python)
+{
+    const QString script = ModelValidator::scriptPath();
     if (!QFileInfo(script).isFile())
         return makeError(ErrorCode::NotFound,
-                         tr("The validation script is missing: %1.").arg(script));
+                         ModelValidator::tr("The validation script is missing: %1.").arg(script));
     // An interpreter with the framework; without one, any python3 reports what is missing.
-    auto interpreter = PythonResolver::find(requiredModules(framework), python);
+    auto interpreter = PythonResolver::find(modules, python);
     if (!interpreter)
         interpreter = PythonResolver::find({}, python);
     if (!interpreter)
         return interpreter.error();
 
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
+    process.setProcessEnvironment(environment);
     process.setProgram(interpreter.value());
-    process.setArguments({script, u"--framework"_s, framework, u"--dir"_s, dir});
-    process.setWorkingDirectory(dir);
+    process.setArguments(QStringList{script} + arguments);
+    process.setWorkingDirectory(workingDir);
     process.start();
     if (!process.waitForStarted(10000))
-        return makeError(ErrorCode::Io,
-                         tr("Cannot start %1: %2").arg(interpreter.value(), process.errorString()));
-    if (!process.waitForFinished(kTimeoutMs)) {
+        return makeError(ErrorCode::Io, ModelValidator::tr("Cannot start %1: %2")
+                                            .arg(interpreter.value(), process.errorString()));
+    if (!process.waitForFinished(ModelValidator::kTimeoutMs)) {
         process.kill();
         process.waitForFinished(5000);
-        return ModelValidation{
-            false, tr("Loading the model took longer than %1 s.").arg(kTimeoutMs / 1000)};
+        return ScriptAnswer{std::nullopt, ModelValidator::tr("Loading the model took longer "
+                                                             "than %1 s.")
+                                              .arg(ModelValidator::kTimeoutMs / 1000)};
     }
     const QString output = QString::fromUtf8(process.readAllStandardOutput());
     const QString errors = QString::fromUtf8(process.readAllStandardError()).trimmed();
@@ -117,14 +133,44 @@ Result<ModelValidation> ModelValidator::check(const QString &framework, const QS
     for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
         const QJsonDocument doc = QJsonDocument::fromJson(it->trimmed().toUtf8());
         if (doc.isObject() && doc.object().contains(u"ok"_s))
-            return ModelValidation{doc.object().value(u"ok"_s).toBool(),
-                                   doc.object().value(u"message"_s).toString()};
+            return ScriptAnswer{doc.object(), {}};
     }
     const QString last = errors.section(u'\n', -1).trimmed();
-    return ModelValidation{false, tr("The validation process ended with status %1 without a "
-                                     "result: %2")
-                                      .arg(process.exitCode())
-                                      .arg(last.isEmpty() ? tr("no message") : last)};
+    return ScriptAnswer{std::nullopt,
+                        ModelValidator::tr("The validation process ended with status %1 without "
+                                           "a result: %2")
+                            .arg(process.exitCode())
+                            .arg(last.isEmpty() ? ModelValidator::tr("no message") : last)};
+}
+
+} // namespace
+
+Result<ModelValidation> ModelValidator::check(const QString &framework, const QString &dir,
+                                              const QString &python)
+{
+    auto answer = runScript(requiredModules(framework),
+                            {u"--framework"_s, framework, u"--dir"_s, dir}, dir, python);
+    if (!answer)
+        return answer.error();
+    if (!answer->result)
+        return ModelValidation{false, answer->failure};
+    return ModelValidation{answer->result->value(u"ok"_s).toBool(),
+                           answer->result->value(u"message"_s).toString()};
+}
+
+Result<QJsonObject> ModelValidator::describe(const QString &file, const QString &python)
+{
+    const QFileInfo info(file);
+    auto answer =
+        runScript(requiredModules(u"sklearn"_s), {u"--describe"_s, info.absoluteFilePath()},
+                  info.absolutePath(), python);
+    if (!answer)
+        return answer.error();
+    if (!answer->result)
+        return makeError(ErrorCode::Invalid, answer->failure);
+    if (!answer->result->value(u"ok"_s).toBool())
+        return makeError(ErrorCode::Invalid, answer->result->value(u"message"_s).toString());
+    return answer->result->value(u"info"_s).toObject();
 }
 
 Result<ModelValidation> ModelValidator::validate(const ModelVersionRecord &version,

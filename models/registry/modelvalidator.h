@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 namespace atelier {
@@ -39,6 +40,11 @@ public:
     /// Runs the check on a folder of model files, recording nothing.
     static Result<ModelValidation> check(const QString &framework, const QString &dir,
                                          const QString &python = {});
+    /// The model.json the serving template needs, derived from the scikit-learn estimator
+    /// pickled in \a file: its features (feature_names_in_, else x0…x{n_features_in_ - 1}),
+    /// classes_, whether it has predict_proba, and "file" (its name). Loading a pickle runs its
+    /// code: call this only with the user's consent. Blocking, up to kTimeoutMs.
+    static Result<QJsonObject> describe(const QString &file, const QString &python = {});
     /// The Python modules loading \a framework needs.
     static QStringList requiredModules(const QString &framework);
     /// Where validate.py is: $ATELIER_SERVING_DIR, the installed share/atelier/serving, or

@@ -34,6 +34,41 @@ QString csvField(const QString &text)
     return u'"' + quoted + u'"';
 }
 
+/// \a drawn (a downsampling of \a all, both sorted by x) with the first point of every run of
+/// non-finite values in \a all that lost all its points to the downsampling: a NaN breaks the
+/// line wherever it lies. At most about \a budget breaks are added, one per budget-th of the
+/// x range, so a series with NaN at every other point is not drawn whole.
+QList<QPointF> keepGaps(const QList<QPointF> &all, const QList<QPointF> &drawn, int budget)
+{
+    if (drawn.size() == all.size() || all.isEmpty())
+        return drawn;
+    QList<QPointF> missing;
+    const double minGap = (all.constLast().x() - all.constFirst().x()) / std::max(1, budget);
+    for (qsizetype i = 0; i < all.size();) {
+        if (std::isfinite(all.at(i).y())) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < all.size() && !std::isfinite(all.at(i).y()))
+            ++i;
+        const double x0 = all.at(start).x(), x1 = all.at(i - 1).x();
+        auto at = std::lower_bound(drawn.cbegin(), drawn.cend(), all.at(start), lessX);
+        bool kept = false;
+        for (; at != drawn.cend() && at->x() <= x1 && !kept; ++at)
+            kept = !std::isfinite(at->y());
+        if (!kept && (missing.isEmpty() || x0 - missing.constLast().x() >= minGap))
+            missing.append(all.at(start));
+    }
+    if (missing.isEmpty())
+        return drawn;
+    QList<QPointF> merged;
+    merged.reserve(drawn.size() + missing.size());
+    std::merge(missing.cbegin(), missing.cend(), drawn.cbegin(), drawn.cend(),
+               std::back_inserter(merged), lessX);
+    return merged;
+}
+
 } // namespace
 
 ChartSeries::ChartSeries(QObject *parent) : QObject(parent) {}
@@ -171,10 +206,8 @@ void ChartSeries::prepareOne(const Series &s, qsizetype index) const
 {
     const double y = s.points.at(index).value;
     if (!std::isfinite(y)) {
-        ++s.nonFinite;
-        return;
-    }
-    if (m_logScale && !(y > 0)) {
+        ++s.nonFinite; // kept: a break in the line
+    } else if (m_logScale && !(y > 0)) {
         ++s.nonPositive;
         return;
     }
@@ -203,10 +236,8 @@ const QList<QPointF> &ChartSeries::prepared(int series) const
             for (qsizetype i = 0; i < n; ++i) {
                 const double y = in[i].value;
                 if (!std::isfinite(y)) {
-                    ++nonFinite;
-                    continue;
-                }
-                if (log && !(y > 0)) {
+                    ++nonFinite; // kept as a break in the line
+                } else if (log && !(y > 0)) {
                     ++nonPositive;
                     continue;
                 }
@@ -263,7 +294,9 @@ QList<QPointF> ChartSeries::visiblePoints(int series, int pixelWidth) const
 {
     if (!valid(series))
         return {};
-    return SeriesMath::downsample(smoothed(series), std::max(2 * pixelWidth, 3));
+    const int budget = std::max(2 * pixelWidth, 3);
+    const QList<QPointF> &all = smoothed(series);
+    return keepGaps(all, SeriesMath::downsample(all, budget), budget);
 }
 
 QList<QPointF> ChartSeries::visiblePoints(int series, int pixelWidth, double xMin,
@@ -279,7 +312,9 @@ QList<QPointF> ChartSeries::visiblePoints(int series, int pixelWidth, double xMi
     to = std::min(all.size(), to + 1);
     if (from >= to)
         return {};
-    return SeriesMath::downsample(all.mid(from, to - from), std::max(2 * pixelWidth, 3));
+    const int budget = std::max(2 * pixelWidth, 3);
+    const QList<QPointF> part = all.mid(from, to - from);
+    return keepGaps(part, SeriesMath::downsample(part, budget), budget);
 }
 
 qsizetype ChartSeries::droppedNonPositive(int series) const
@@ -318,9 +353,13 @@ std::optional<QRectF> ChartSeries::bounds() const
         if (!s.boundsValid) {
             double ylo = inf, yhi = -inf;
             for (const QPointF &p : pts) {
+                if (!std::isfinite(p.y()))
+                    continue; // a break, drawn at the x axis
                 ylo = std::min(ylo, p.y());
                 yhi = std::max(yhi, p.y());
             }
+            if (ylo > yhi) // only breaks: an axis around zero (or one on a log scale)
+                ylo = yhi = m_logScale ? 1.0 : 0.0;
             // Sorted by x: the ends are the extremes.
             s.bounds =
                 QRectF(QPointF(pts.constFirst().x(), ylo), QPointF(pts.constLast().x(), yhi));

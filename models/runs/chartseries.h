@@ -19,8 +19,11 @@ namespace atelier {
 ///
 /// What a series draws is computed in this order: x from the axis mode, values a log axis
 /// cannot show dropped (and counted), points sorted by x if they were not already, smoothing,
-/// then downsampling to the plot's width. The first steps are cached and extended in place when
-/// points are appended, so a live series costs in proportion to what arrived.
+/// then downsampling to the plot's width. A NaN or infinite value is no value to draw but is
+/// kept, with its y, as a break in the line: a diverged run shows where it diverged. Breaks
+/// pass through smoothing untouched and survive downsampling. The first steps are cached and
+/// extended in place when points are appended, so a live series costs in proportion to what
+/// arrived.
 class ChartSeries final : public QObject
 {
     Q_OBJECT
@@ -67,10 +70,11 @@ public:
     void setLogScale(bool on);
 
     /// Every point of \a series as drawn before downsampling: x transformed, sorted by x,
-    /// smoothed; without the points it cannot show.
+    /// smoothed; without the points a log scale cannot show; NaN and infinite values stay as
+    /// breaks (a point whose y is not finite).
     QList<QPointF> smoothedPoints(int series) const;
     /// What the chart draws for \a series in a plot \a pixelWidth wide: smoothedPoints()
-    /// downsampled to about 2 × \a pixelWidth points, keeping the extremes.
+    /// downsampled to about 2 × \a pixelWidth points, keeping the extremes and the breaks.
     QList<QPointF> visiblePoints(int series, int pixelWidth) const;
     /// Same for the part of the series between \a xMin and \a xMax (a zoomed chart), plus one
     /// point either side so the line reaches the plot's edges. Smoothing is of the whole series.
@@ -81,11 +85,11 @@ public:
     qsizetype droppedNonPositive(int series) const;
     /// Points of all series not drawn because they are not positive on a log scale.
     qsizetype droppedNonPositive() const;
-    /// Points of \a series not drawn because their value is NaN or infinite.
+    /// Points of \a series whose value is NaN or infinite: drawn as breaks, not as values.
     qsizetype droppedNonFinite(int series) const;
 
     /// Smallest and largest x and y over what all series draw (smoothed), as a rect from
-    /// (min x, min y) to (max x, max y); none when nothing is drawn.
+    /// (min x, min y) to (max x, max y); breaks count for x only; none when nothing is drawn.
     std::optional<QRectF> bounds() const;
 
     /// All series as CSV, one row per raw point in the order given: `series,key,step,ts,value,

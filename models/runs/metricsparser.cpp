@@ -4,25 +4,67 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace atelier {
 
+namespace {
+
+// Python's json.dumps writes a NaN or infinite float as the bare tokens NaN, Infinity and
+// -Infinity, which JSON (and QJsonDocument) refuses; a diverged loss is exactly such a value.
+// Outside strings they become the strings metricJsonValue() writes, read back below.
+QByteArray quoteNonFinite(const QByteArray &line)
+{
+    QByteArray out;
+    out.reserve(line.size() + 8);
+    bool inString = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const char c = line.at(i);
+        if (inString) {
+            out.append(c);
+            if (c == '\\' && i + 1 < line.size())
+                out.append(line.at(++i));
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"')
+            inString = true;
+        bool replaced = false;
+        for (const char *token : {"-Infinity", "Infinity", "NaN"}) {
+            const QByteArrayView view(token);
+            if (QByteArrayView(line).sliced(i).startsWith(view)) {
+                out.append('"').append(view).append('"');
+                i += view.size() - 1;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced)
+            out.append(c);
+    }
+    return out;
+}
+
+} // namespace
+
 bool MetricsParser::parseLine(const QByteArray &line, double defaultTs, MetricPoint &point)
 {
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError)
+        doc = QJsonDocument::fromJson(quoteNonFinite(line), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return false;
     const QJsonObject object = doc.object();
     const QJsonValue key = object.value(u"key"_s);
-    const QJsonValue value = object.value(u"value"_s);
-    if (!key.isString() || key.toString().isEmpty() || !value.isDouble() ||
-        !std::isfinite(value.toDouble()))
+    const std::optional<double> value = metricFromJson(object.value(u"value"_s));
+    if (!key.isString() || key.toString().isEmpty() || !value)
         return false;
     point.key = key.toString();
-    point.value = value.toDouble();
+    point.value = *value; // NaN and ±inf included: the run diverged, and shows it
     point.step.reset();
     const QJsonValue step = object.value(u"step"_s);
     if (step.isDouble()) {

@@ -9,7 +9,8 @@ namespace atelier {
 
 /// Turns the bytes of a growing metrics.jsonl into points. Only whole lines are parsed; a
 /// partial last line waits for the rest. A line that is not a metric object is counted as
-/// malformed and skipped, never fatal.
+/// malformed and skipped, never fatal. A value may be NaN or infinite: written by Python's
+/// json.dumps (bare NaN, Infinity, -Infinity) or as the strings "NaN", "Infinity", "-Infinity".
 class MetricsParser final
 {
 public:

@@ -2,7 +2,59 @@
 
 #include "catalog/database.h"
 
+#include <QJsonValue>
+
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
 namespace atelier {
+
+namespace {
+
+// SQLite turns a bound NaN into NULL, which metrics.value refuses (NOT NULL). A NaN is stored as
+// the text 'NaN' instead (a REAL column keeps text that is not a number as text), and read back
+// through nullif(value, 'NaN'), which makes it NULL again: aggregates skip it, and a NULL read
+// is a NaN.
+// Infinities are ordinary REAL values to SQLite.
+constexpr auto kNanText = "NaN";
+
+QVariant storedValue(double value)
+{
+    return std::isnan(value) ? QVariant(QString::fromLatin1(kNanText)) : QVariant(value);
+}
+
+double readValue(const Query &row, int column)
+{
+    return row.isNull(column) ? std::numeric_limits<double>::quiet_NaN() : row.real(column);
+}
+
+} // namespace
+
+QJsonValue metricJsonValue(double value)
+{
+    // Protocol Buffers' JSON mapping, which MLflow's REST API also uses: JSON has no NaN.
+    if (std::isnan(value))
+        return u"NaN"_s;
+    if (std::isinf(value))
+        return value > 0 ? u"Infinity"_s : u"-Infinity"_s;
+    return value;
+}
+
+std::optional<double> metricFromJson(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    const QString text = value.toString();
+    if (text == u"NaN"_s)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (text == u"Infinity"_s)
+        return std::numeric_limits<double>::infinity();
+    if (text == u"-Infinity"_s)
+        return -std::numeric_limits<double>::infinity();
+    return std::nullopt;
+}
 
 Status MetricsStore::append(const QString &runId, const QString &taskId,
                             const QList<MetricPoint> &points)
@@ -17,7 +69,7 @@ Status MetricsStore::append(const QString &runId, const QString &taskId,
                 .bind(2, taskId)
                 .bind(3, point.key)
                 .bind(4, point.step ? QVariant(*point.step) : QVariant())
-                .bind(5, point.value)
+                .bind(5, storedValue(point.value))
                 .bind(6, point.ts);
             if (Status done = q.exec(); !done)
                 return done;
@@ -30,7 +82,8 @@ Status MetricsStore::append(const QString &runId, const QString &taskId,
 Result<QList<MetricPoint>> MetricsStore::points(const QString &runId, const QString &key,
                                                 const QString &taskId)
 {
-    Query q = m_db.query("SELECT key, step, value, ts FROM metrics WHERE run_id = ?1 "
+    Query q = m_db.query("SELECT key, step, nullif(value, 'NaN'), ts FROM metrics "
+                         "WHERE run_id = ?1 "
                          "AND (?2 IS NULL OR key = ?2) AND (?3 IS NULL OR task_id = ?3) "
                          "ORDER BY ts, rowid;");
     q.bind(1, runId)
@@ -42,7 +95,7 @@ Result<QList<MetricPoint>> MetricsStore::points(const QString &runId, const QStr
         point.key = row.text(0);
         if (!row.isNull(1))
             point.step = row.int64(1);
-        point.value = row.real(2);
+        point.value = readValue(row, 2);
         point.ts = row.real(3);
         points.append(point);
     });
@@ -65,23 +118,27 @@ Result<QStringList> MetricsStore::keys(const QString &runId)
 Result<QList<MetricSummary>> MetricsStore::summaries(const QString &runId)
 {
     // The last point: the newest by time, the latest written among equal times.
-    Query q = m_db.query("SELECT m.key, count(*), min(m.value), max(m.value), "
-                         "(SELECT value FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
-                         " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
-                         "(SELECT step FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
-                         " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) "
-                         "FROM metrics m WHERE m.run_id = ?1 GROUP BY m.key ORDER BY m.key;");
+    // min and max skip NaN (NULL through the value expression) but not ±inf.
+    Query q = m_db.query(
+        "SELECT m.key, count(*), min(nullif(m.value, 'NaN')), max(nullif(m.value, 'NaN')), "
+        "(SELECT nullif(l.value, 'NaN') FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
+        " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
+        "(SELECT step FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
+        " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
+        "sum(m.value = 'NaN' OR abs(m.value) = 9e999) "
+        "FROM metrics m WHERE m.run_id = ?1 GROUP BY m.key ORDER BY m.key;");
     q.bind(1, runId);
     QList<MetricSummary> summaries;
     Status read = q.forEach([&](const Query &row) {
         MetricSummary summary;
         summary.key = row.text(0);
         summary.count = row.int64(1);
-        summary.min = row.real(2);
-        summary.max = row.real(3);
-        summary.last = row.real(4);
+        summary.min = readValue(row, 2);
+        summary.max = readValue(row, 3);
+        summary.last = readValue(row, 4);
         if (!row.isNull(5))
             summary.lastStep = row.int64(5);
+        summary.nonFinite = row.int64(6);
         summaries.append(summary);
     });
     if (!read)

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -13,7 +14,8 @@ namespace atelier {
 
 class Database;
 
-/// One reported value: `{"key": "loss", "value": 0.31, "step": 120, "ts": 1763800000.5}`.
+/// One reported value (NaN and ±inf included): `{"key": "loss", "value": 0.31, "step": 120, "ts":
+/// 1763800000.5}`.
 struct MetricPoint
 {
     QString key;
@@ -33,7 +35,14 @@ struct MetricSummary
     double min = 0;
     double max = 0;
     std::optional<qint64> lastStep;
+    qint64 nonFinite = 0; ///< NaN or infinite points; min and max are of the others (NaN: none)
 };
+
+/// \a value for JSON, which has no NaN or infinity: those become the strings "NaN",
+/// "Infinity" and "-Infinity" (Protocol Buffers' JSON mapping, as in MLflow's REST API).
+QJsonValue metricJsonValue(double value);
+/// The reverse of metricJsonValue(): a number, or one of those strings; none otherwise.
+std::optional<double> metricFromJson(const QJsonValue &value);
 
 /// How far a task's metrics file has been read.
 struct MetricSource

@@ -10,7 +10,6 @@
 #include <QHash>
 #include <QSet>
 
-#include <cmath>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -60,11 +59,13 @@ Meta parseMeta(const QByteArray &bytes)
     return meta;
 }
 
+/// A time in meta.yaml; MLflow writes `end_time: null` (or 0 in older stores) while a run has
+/// not ended, so neither is a time.
 std::optional<qint64> millis(const QString &text)
 {
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
-    return ok ? std::optional<qint64>(value) : std::nullopt;
+    return ok && value > 0 ? std::optional<qint64>(value) : std::nullopt;
 }
 
 QString timeText(std::optional<qint64> ms)
@@ -95,6 +96,7 @@ struct RunData
     QList<KeyValue> params;
     QList<KeyValue> tags;
     QList<MetricPoint> points;
+    bool replaces = false; ///< an earlier import of this run, still going then, is replaced
 };
 
 class Importer
@@ -243,12 +245,8 @@ QList<MetricPoint> Importer::readMetrics(const QString &dir)
                         MlflowImport::tr("not \"timestamp value step\"; line skipped"));
                 continue;
             }
-            if (std::isnan(point.value)) {
-                problem(metric.value, lineNumber,
-                        MlflowImport::tr("the value is NaN, which the catalog cannot hold; "
-                                         "line skipped"));
-                continue;
-            }
+            // NaN and ±inf (MLflow writes "nan", "inf", "-inf") are kept: a diverged run
+            // must look diverged.
             points.append(point);
         }
     }
@@ -388,7 +386,7 @@ void Importer::importRun(const QFileInfo &folder, qint64 experimentId,
 
     RunData run;
     run.id = u"mlflow-"_s + runId;
-    Query known = m_db.query("SELECT 1 FROM runs WHERE id = ?1;");
+    Query known = m_db.query("SELECT state FROM runs WHERE id = ?1;");
     known.bind(1, run.id);
     auto exists = known.next();
     if (!exists) {
@@ -396,9 +394,15 @@ void Importer::importRun(const QFileInfo &folder, qint64 experimentId,
         ++report.runsFailed;
         return;
     }
+    // A run that was still going at the last import is read again and replaces the old copy;
+    // an ended one cannot change any more.
     if (exists.value()) {
-        ++report.runsAlreadyImported;
-        return;
+        const QString state = known.text(0);
+        if (state != u"running"_s && state != u"pending"_s) {
+            ++report.runsAlreadyImported;
+            return;
+        }
+        run.replaces = true;
     }
 
     // RunStatus in mlflow/entities/run_status.py; older stores may hold the name.
@@ -409,10 +413,16 @@ void Importer::importRun(const QFileInfo &folder, qint64 experimentId,
         run.state = u"failed"_s;
     } else if (status == u"5"_s || status == u"KILLED"_s) {
         run.state = u"stopped"_s;
-    } else if (status == u"1"_s || status == u"2"_s || status == u"RUNNING"_s ||
-               status == u"SCHEDULED"_s) {
-        run.state = u"stopped"_s;
-        run.message = MlflowImport::tr("imported while running in MLflow");
+    } else if (status == u"1"_s || status == u"RUNNING"_s) {
+        // Kept as MLflow had it; Atelier does not follow it (no runner of ours, so it is
+        // never reaped), and its duration stays unknown rather than counting up to now.
+        run.state = u"running"_s;
+        run.message = MlflowImport::tr("running in MLflow when imported; import the store again "
+                                       "to bring it up to date");
+    } else if (status == u"2"_s || status == u"SCHEDULED"_s) {
+        run.state = u"pending"_s;
+        run.message = MlflowImport::tr("scheduled in MLflow when imported; import the store again "
+                                       "to bring it up to date");
     } else {
         problem(metaPath, 0,
                 MlflowImport::tr("unknown run status \"%1\"; the run was skipped").arg(status));
@@ -438,7 +448,7 @@ void Importer::importRun(const QFileInfo &folder, qint64 experimentId,
         ++report.runsFailed;
         return;
     }
-    ++report.runsImported;
+    ++(run.replaces ? report.runsUpdated : report.runsImported);
     report.params += int(run.params.size());
     report.tags += int(run.tags.size());
     report.metricPoints += run.points.size();
@@ -447,11 +457,25 @@ void Importer::importRun(const QFileInfo &folder, qint64 experimentId,
 Status Importer::write(const RunData &run, qint64 experimentId, const QString &experimentName)
 {
     return m_db.transaction([&]() -> Status {
+        if (run.replaces) {
+            // The row itself stays (models registered from it keep their lineage); what it
+            // holds is written anew.
+            for (const char *sql : {"DELETE FROM run_params WHERE run_id = ?1;",
+                                    "DELETE FROM run_tags WHERE run_id = ?1;",
+                                    "DELETE FROM metrics WHERE run_id = ?1;"}) {
+                if (Status removed = m_db.query(sql).bind(1, run.id).exec(); !removed)
+                    return removed;
+            }
+        }
         const QString created = timeText(run.start ? run.start : run.end);
         Status inserted =
             m_db.query("INSERT INTO runs (id, pipeline, pipeline_name, state, pool, created_at, "
                        "started_at, finished_at, message, experiment_id, run_name, source) "
-                       "VALUES (?1, ?2, ?3, ?4, 'mlflow', ?5, ?6, ?7, ?8, ?9, ?10, 'mlflow');")
+                       "VALUES (?1, ?2, ?3, ?4, 'mlflow', ?5, ?6, ?7, ?8, ?9, ?10, 'mlflow') "
+                       "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                       "created_at = excluded.created_at, started_at = excluded.started_at, "
+                       "finished_at = excluded.finished_at, message = excluded.message, "
+                       "experiment_id = excluded.experiment_id, run_name = excluded.run_name;")
                 .bind(1, run.id)
                 .bind(2, u"mlflow:"_s + experimentName)
                 .bind(3, experimentName)

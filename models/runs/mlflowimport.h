@@ -24,7 +24,8 @@ struct MlflowImportReport
     int experiments = 0;        ///< active experiments found (created or matched by name)
     int experimentsDeleted = 0; ///< deleted experiments, skipped (.trash or lifecycle_stage)
     int runsImported = 0;
-    int runsAlreadyImported = 0; ///< skipped: a run with the same id is in the catalog
+    int runsAlreadyImported = 0; ///< skipped: an ended run with the same id is in the catalog
+    int runsUpdated = 0;         ///< imported again: running or scheduled at the last import
     int runsDeleted = 0;         ///< skipped: lifecycle_stage deleted
     int runsFailed = 0;          ///< left out because of a problem (listed in problems)
     qint64 metricPoints = 0;
@@ -34,8 +35,11 @@ struct MlflowImportReport
 };
 
 /// Reads an MLflow FileStore (an `mlruns` folder) into the catalog: experiments, runs with
-/// their params, tags and metrics. Runs keep their MLflow id ("mlflow-<run_id>"), so importing
-/// the same store again adds only what is new.
+/// their params, tags and metrics (NaN and infinite values kept). Runs keep their MLflow id
+/// ("mlflow-<run_id>"), so importing the same store again adds only what is new, and brings
+/// runs that were still running or scheduled up to date. MLflow's states map to Atelier's:
+/// RUNNING → running, SCHEDULED → pending, FINISHED → succeeded, FAILED → failed, KILLED →
+/// stopped; a missing end (null or 0) stays missing, so no duration is made up.
 class MlflowImport final
 {
     Q_DECLARE_TR_FUNCTIONS(MlflowImport)

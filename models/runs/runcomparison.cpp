@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -63,15 +65,17 @@ std::optional<int> RunComparison::best(const QString &metricKey) const
     std::optional<int> best;
     const bool lower = lowerIsBetter(metricKey);
     QSet<double> values;
+    // A NaN or infinite value (a diverged run) is never the best, and NaN compares false with
+    // everything, so it would otherwise win by being first.
     for (const auto &run : metrics) {
-        if (run.contains(metricKey))
+        if (run.contains(metricKey) && std::isfinite(run.value(metricKey)))
             values.insert(run.value(metricKey));
     }
     if (values.size() < 2)
         return std::nullopt; // nothing to choose between
     for (int i = 0; i < metrics.size(); ++i) {
         const auto it = metrics[i].constFind(metricKey);
-        if (it == metrics[i].cend())
+        if (it == metrics[i].cend() || !std::isfinite(*it))
             continue;
         if (!best ||
             (lower ? *it < metrics[*best].value(metricKey) : *it > metrics[*best].value(metricKey)))

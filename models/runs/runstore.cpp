@@ -3,6 +3,7 @@
 #include "catalog/database.h"
 
 #include <QDir>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
@@ -40,10 +41,14 @@ QJsonObject jsonFrom(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
+// The parent of a nested MLflow run is named by its tag mlflow.parentRunId, an MLflow run id;
+// imported runs are "mlflow-<run id>" here (MlflowImport).
 const char *const kRunColumns =
     "SELECT runs.id, pipeline, pipeline_name, commit_id, state, pool, variables, options, "
     "logical_date, runs.created_at, started_at, finished_at, message, run_name, runs.source, "
-    "experiments.name FROM runs LEFT JOIN experiments ON experiments.id = runs.experiment_id ";
+    "experiments.name, (SELECT 'mlflow-' || value FROM run_tags WHERE run_tags.run_id = runs.id "
+    "AND run_tags.key = 'mlflow.parentRunId') "
+    "FROM runs LEFT JOIN experiments ON experiments.id = runs.experiment_id ";
 
 RunRecord runFrom(const Query &q)
 {
@@ -64,6 +69,7 @@ RunRecord runFrom(const Query &q)
     run.runName = q.text(13);
     run.source = q.text(14);
     run.experiment = q.text(15);
+    run.parentRunId = q.text(16);
     return run;
 }
 
@@ -92,6 +98,22 @@ TaskRecord taskFrom(const Query &q)
 }
 
 } // namespace
+
+std::optional<qint64> RunRecord::durationMs(const QDateTime &now) const
+{
+    if (!startedAt.isValid())
+        return std::nullopt;
+    if (finishedAt.isValid()) {
+        const qint64 ms = startedAt.msecsTo(finishedAt);
+        return ms >= 0 ? std::optional<qint64>(ms) : std::nullopt;
+    }
+    // Only a run that Atelier itself follows is still going now; an imported one stopped
+    // being followed at its import, so its end is unknown, not "now".
+    const bool live = (state == u"running"_s || state == u"pending"_s) && source != u"mlflow"_s;
+    if (!live)
+        return std::nullopt;
+    return std::max<qint64>(0, startedAt.msecsTo(now));
+}
 
 QString RunStore::newRunId()
 {
@@ -226,6 +248,84 @@ Result<std::optional<TaskRecord>> RunStore::latestSuccessful(const QString &pipe
     return std::optional<TaskRecord>(taskFrom(q));
 }
 
+Result<QMap<QString, QString>> RunStore::params(const QString &runId)
+{
+    QMap<QString, QString> values;
+    Status read = m_db.query("SELECT key, value FROM run_params WHERE run_id = ?1;")
+                      .bind(1, runId)
+                      .forEach([&](const Query &row) { values.insert(row.text(0), row.text(1)); });
+    if (!read)
+        return read.error();
+    return values;
+}
+
+Result<QMap<QString, QString>> RunStore::tags(const QString &runId)
+{
+    QMap<QString, QString> values;
+    Status read = m_db.query("SELECT key, value FROM run_tags WHERE run_id = ?1;")
+                      .bind(1, runId)
+                      .forEach([&](const Query &row) { values.insert(row.text(0), row.text(1)); });
+    if (!read)
+        return read.error();
+    return values;
+}
+
+Result<QStringList> RunStore::children(const QString &runId)
+{
+    QStringList ids;
+    Status read = m_db.query("SELECT run_id FROM run_tags WHERE key = 'mlflow.parentRunId' AND "
+                             "'mlflow-' || value = ?1 ORDER BY run_id;")
+                      .bind(1, runId)
+                      .forEach([&](const Query &row) { ids.append(row.text(0)); });
+    if (!read)
+        return read.error();
+    return ids;
+}
+
+QList<NestedRun> RunStore::nest(const QList<RunRecord> &runs)
+{
+    const qsizetype n = runs.size();
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < n; ++i)
+        index.insert(runs.at(i).id, i);
+    QList<QList<qsizetype>> children(n);
+    QList<bool> nested(n, false);
+    for (qsizetype i = 0; i < n; ++i) {
+        const qsizetype parent = index.value(runs.at(i).parentRunId, -1);
+        if (parent >= 0 && parent != i) {
+            children[parent].append(i);
+            nested[i] = true;
+        }
+    }
+    QList<NestedRun> out;
+    out.reserve(n);
+    QList<bool> placed(n, false);
+    // Depth-first without recursion: (run, depth) still to place, the next on top.
+    QList<QPair<qsizetype, int>> stack;
+    const auto place = [&](qsizetype root) {
+        stack.append({root, 0});
+        while (!stack.isEmpty()) {
+            const auto [i, depth] = stack.takeLast();
+            if (placed[i])
+                continue; // a cycle closes here
+            placed[i] = true;
+            out.append({runs.at(i), depth});
+            const QList<qsizetype> &kids = children.at(i);
+            for (auto it = kids.crbegin(); it != kids.crend(); ++it)
+                stack.append({*it, depth + 1});
+        }
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!nested[i])
+            place(i);
+    }
+    for (qsizetype i = 0; i < n; ++i) { // runs in a cycle of parents: none is a root
+        if (!placed[i])
+            place(i);
+    }
+    return out;
+}
+
 Result<int> RunStore::reapOrphans()
 {
     QList<QPair<QString, qint64>> active;
@@ -353,6 +453,11 @@ Status RunStore::requestStop(const QString &runId)
     auto existing = run(runId);
     if (!existing)
         return existing.error();
+    if (existing->source == u"mlflow"_s)
+        return makeError(ErrorCode::Conflict,
+                         tr("Run %1 was imported from MLflow; Atelier does not run it, so it "
+                            "cannot stop it. Stop it where it runs.")
+                             .arg(runId));
     if (existing->state != u"running"_s && existing->state != u"pending"_s)
         return makeError(ErrorCode::Conflict,
                          tr("Run %1 is %2; only a pending or running run can be stopped.")

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -31,9 +32,22 @@ struct RunRecord
     QDateTime startedAt;
     QDateTime finishedAt;
     QString message;
-    QString runName;    ///< a name given elsewhere (MLflow's run name); empty for our runs
-    QString source;     ///< "atelier", or "mlflow" for imported runs
-    QString experiment; ///< the experiment's name, when the run belongs to one
+    QString runName;     ///< a name given elsewhere (MLflow's run name); empty for our runs
+    QString source;      ///< "atelier", or "mlflow" for imported runs
+    QString experiment;  ///< the experiment's name, when the run belongs to one
+    QString parentRunId; ///< the run this one is nested in (MLflow's mlflow.parentRunId tag)
+
+    /// How long the run took; none when that is unknown: no start, or no end while the run is
+    /// not one of ours that is still going (an imported MLflow run that was running when it
+    /// was imported never counts up to now). A run of ours still going counts up to \a now.
+    std::optional<qint64> durationMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+};
+
+/// A run in a list where nested runs follow their parent: \a depth 0 for a top-level run.
+struct NestedRun
+{
+    RunRecord run;
+    int depth = 0;
 };
 
 /// One node's execution in a run (catalog table `tasks`).
@@ -75,6 +89,17 @@ public:
     /// The newest task of \a nodeId in \a pipeline that succeeded or was cached.
     Result<std::optional<TaskRecord>> latestSuccessful(const QString &pipeline,
                                                        const QString &nodeId);
+
+    /// The run's params (MLflow params, by key).
+    Result<QMap<QString, QString>> params(const QString &runId);
+    /// The run's tags (MLflow tags, by key).
+    Result<QMap<QString, QString>> tags(const QString &runId);
+    /// Ids of the runs nested in \a runId, sorted.
+    Result<QStringList> children(const QString &runId);
+    /// \a runs (newest first) reordered so that each run whose parent is in the list comes
+    /// right after it (and after its earlier siblings), one level deeper; the rest keep their
+    /// order. A cycle in the parent links is cut where it closes.
+    static QList<NestedRun> nest(const QList<RunRecord> &runs);
 
     /// Runs left pending or running by an Atelier process that no longer exists (killed, or
     /// the machine restarted) are marked failed, with their unfinished tasks. Returns how many.

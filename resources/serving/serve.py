@@ -1,5 +1,6 @@
 """Atelier's built-in inference service for scikit-learn and XGBoost models (model port folders:
-model.pkl + model.json, see resources/templates/README.md).
+model.pkl + model.json, see resources/templates/README.md; or a registered bare pickle, whose
+model.json Atelier derived and which names the file in "file").
 
   serve.py --dir MODEL_DIR [--host 127.0.0.1] [--port 0] [--port-file F] [--metrics-file F]
       GET /health   -> {"status": "ok", "model": NAME, "framework": ..., "features": [...]}
@@ -55,12 +56,21 @@ class Model:
         if not isinstance(self.features, list) or not self.features:
             raise RuntimeError("%s names no features" % info_path)
         self.name = name or self.info.get("name") or os.path.basename(os.path.abspath(directory))
-        path = os.path.join(directory, "model.pkl")
+        # "file": the estimator's own file when model.json was derived from a bare pickle at
+        # registration (any name, .joblib included); else the model port's model.pkl.
+        named = self.info.get("file") or "model.pkl"
+        if not isinstance(named, str) or os.path.isabs(named) or ".." in named.split("/"):
+            raise RuntimeError("%s names a model file outside its folder: %r" % (info_path, named))
+        path = os.path.join(directory, named)
         try:
-            with open(path, "rb") as f:
-                if self.framework == "xgboost":
-                    import xgboost  # noqa: F401  (unpickling needs it importable)
-                self.estimator = pickle.load(f)
+            if self.framework == "xgboost":
+                import xgboost  # noqa: F401  (unpickling needs it importable)
+            if path.lower().endswith(".joblib"):
+                import joblib
+                self.estimator = joblib.load(path)
+            else:
+                with open(path, "rb") as f:
+                    self.estimator = pickle.load(f)
         except OSError as e:
             raise RuntimeError("cannot read %s: %s" % (path, e.strerror))
         except Exception as e:  # unpickling runs library code; any failure is a bad file

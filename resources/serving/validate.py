@@ -2,11 +2,17 @@
 """Loads a registered model version with its framework, in a process of its own.
 
 Usage: validate.py --framework F --dir D
+       validate.py --describe FILE
 
 D holds the version's files (model.json beside them when the model came from a
 training step). When model.json lists "features", one row of zeros is predicted too.
 Prints one JSON line: {"ok": true|false, "message": "..."}; the exit status is 0 either way
 (2 for a usage error).
+
+--describe loads a bare pickled scikit-learn estimator (.pkl, .joblib, …; loading a pickle runs
+its code: only with the user's consent) and prints {"ok": true, "info": {...}}: the model.json
+that the serving template needs, derived from the estimator (n_features_in_,
+feature_names_in_, classes_, predict_proba), or {"ok": false, "message": "..."} saying why not.
 """
 
 import argparse
@@ -72,6 +78,47 @@ def load_pickled(path):
         return pickle.load(f)
 
 
+def plain_list(values):
+    """numpy arrays and scalars → JSON values."""
+    out = []
+    for v in list(values):
+        if hasattr(v, "item"):
+            v = v.item()
+        out.append(v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
+    return out
+
+
+def describe_sklearn(path):
+    """model.json for the serving template, from the estimator pickled in PATH."""
+    need("sklearn", "sklearn")
+    model = load_pickled(path)
+    kind = type(model).__name__
+    if not hasattr(model, "predict"):
+        raise ValueError("%s holds a %s, which has no predict(); it cannot be served"
+                         % (os.path.basename(path), kind))
+    names = getattr(model, "feature_names_in_", None)
+    count = getattr(model, "n_features_in_", None)
+    if names is not None:
+        features = [str(n) for n in list(names)]
+    elif isinstance(count, int) or hasattr(count, "item"):
+        # scikit-learn's own names for unnamed columns (get_feature_names_out): x0, x1, …
+        features = ["x%d" % i for i in range(int(count))]
+    else:
+        raise ValueError("the %s in %s does not say which features it takes (no n_features_in_:"
+                         " not fitted, or fitted by a scikit-learn older than 1.0); write a "
+                         "model.json with \"features\" beside it and register the folder"
+                         % (kind, os.path.basename(path)))
+    if not features:
+        raise ValueError("the %s in %s takes no features" % (kind, os.path.basename(path)))
+    info = {"framework": "sklearn", "file": os.path.basename(path), "algorithm": kind,
+            "features": features, "predict_proba": hasattr(model, "predict_proba"),
+            "derived_by": "atelier model register, from the estimator"}
+    classes = getattr(model, "classes_", None)
+    if classes is not None:
+        info["classes"] = plain_list(classes)
+    return info
+
+
 def first(found, what, folder):
     if not found:
         raise ValueError("no %s file in %s" % (what, folder))
@@ -80,8 +127,18 @@ def first(found, what, folder):
 
 def check_sklearn(folder, features):
     need("sklearn", "sklearn")
-    path = first(files(folder, PICKLE_SUFFIXES), "pickle or joblib", folder)
+    named = read_info(folder).get("file")
+    path = os.path.join(folder, named) if named else first(
+        files(folder, PICKLE_SUFFIXES), "pickle or joblib", folder)
     model = load_pickled(path)
+    if not features:
+        # The serving template needs the features; without them the version would pass here
+        # and fail at deploy and predict.
+        raise ValueError("%s loads, but there is no model.json listing its \"features\", so it "
+                         "cannot be served; register the file again with --trust-pickle (Atelier "
+                         "then derives model.json from the estimator), or register a folder "
+                         "holding the file and a model.json that lists \"features\""
+                         % os.path.basename(path))
     detail = "loaded %s (%s)" % (os.path.basename(path), type(model).__name__)
     if features and hasattr(model, "predict"):
         model.predict(zeros(len(features)))
@@ -170,12 +227,24 @@ CHECKS = {
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--framework", required=True)
-    parser.add_argument("--dir", required=True)
+    parser.add_argument("--framework")
+    parser.add_argument("--dir")
+    parser.add_argument("--describe", metavar="FILE")
     args = parser.parse_args()
+    if args.describe is None and (args.framework is None or args.dir is None):
+        parser.error("give --framework and --dir, or --describe FILE")
 
     check = CHECKS.get(args.framework)
-    if check is None:
+    if args.describe is not None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                result = {"ok": True, "info": describe_sklearn(args.describe)}
+        except Missing as e:
+            result = {"ok": False, "message": str(e)}
+        except BaseException as e:
+            result = {"ok": False, "message": "%s: %s" % (type(e).__name__, e)}
+    elif check is None:
         result = {"ok": False,
                   "message": "cannot validate framework %s here: no loader for it" % args.framework}
     elif not os.path.isdir(args.dir):

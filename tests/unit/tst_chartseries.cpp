@@ -49,6 +49,17 @@ QList<double> ys(const QList<QPointF> &points)
     return out;
 }
 
+/// The values drawn, without the breaks (NaN or infinite values, which compare unequal).
+QList<double> finiteYs(const QList<QPointF> &points)
+{
+    QList<double> out;
+    for (const QPointF &p : points) {
+        if (std::isfinite(p.y()))
+            out.append(p.y());
+    }
+    return out;
+}
+
 } // namespace
 
 class TestChartSeries : public QObject
@@ -129,32 +140,34 @@ private Q_SLOTS:
         QCOMPARE(model.smoothing(), 0.0);
     }
 
-    void logScaleDropsNonPositive()
+    void logScaleDropsNonPositiveAndNanBreaks()
     {
         ChartSeries model;
         model.addSeries(u"run"_s, u"loss"_s,
                         {point(0, 1, 0), point(1, 0, 1), point(2, -3, 2), point(3, 10, 3),
                          point(4, std::nan(""), 4)});
-        QCOMPARE(model.visiblePoints(0, 100).size(), 4);
+        // The NaN stays, as a break in the line (tst_metricgaps).
+        QCOMPARE(model.visiblePoints(0, 100).size(), 5);
         QCOMPARE(model.droppedNonPositive(0), 0);
         QCOMPARE(model.droppedNonFinite(0), 1);
 
         model.setLogScale(true);
         const QList<QPointF> pts = model.visiblePoints(0, 100);
-        QCOMPARE(ys(pts), (QList<double>{1, 10}));
-        QCOMPARE(xs(pts), (QList<double>{0, 3}));
+        QCOMPARE(finiteYs(pts), (QList<double>{1, 10}));
+        QCOMPARE(xs(pts), (QList<double>{0, 3, 4}));
+        QVERIFY(std::isnan(pts.constLast().y()));
         QCOMPARE(model.droppedNonPositive(0), 2);
         QCOMPARE(model.droppedNonPositive(), 2);
-        QCOMPARE(*model.bounds(), QRectF(QPointF(0, 1), QPointF(3, 10)));
+        QCOMPARE(*model.bounds(), QRectF(QPointF(0, 1), QPointF(4, 10))); // the break's x too
 
         // Live points are filtered too.
         model.appendPoints(0, {point(5, -1, 5), point(6, 5, 6)});
         QCOMPARE(model.droppedNonPositive(0), 3);
-        QCOMPARE(ys(model.visiblePoints(0, 100)), (QList<double>{1, 10, 5}));
+        QCOMPARE(finiteYs(model.visiblePoints(0, 100)), (QList<double>{1, 10, 5}));
 
         model.setLogScale(false);
         QCOMPARE(model.droppedNonPositive(0), 0);
-        QCOMPARE(model.visiblePoints(0, 100).size(), 6);
+        QCOMPARE(model.visiblePoints(0, 100).size(), 7);
     }
 
     void csvIsExact()

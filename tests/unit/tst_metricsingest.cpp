@@ -6,8 +6,11 @@
 #include "runs/runstore.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace atelier;
@@ -67,6 +70,47 @@ private Q_SLOTS:
         QCOMPARE(point.ts, ts == 0 ? 42.0 : ts);
     }
 
+    void keepsNonFiniteValues()
+    {
+        // What Python's json.dumps writes for a diverged loss (bare NaN, Infinity, -Infinity),
+        // made by the real json module; and the strings Atelier's own JSON uses.
+        QProcess python;
+        python.start(u"/usr/bin/python3"_s,
+                     {u"-c"_s, u"import json\nfor v in (float('nan'), float('inf'), "
+                               "-float('inf'), 'NaN', 'Infinity', '-Infinity', 0.5):\n"
+                               "    print(json.dumps({'key': 'NaN Infinity', 'value': v, "
+                               "'step': 3}))"_s});
+        QVERIFY(python.waitForFinished(30000));
+        QCOMPARE(python.exitCode(), 0);
+        const QList<QByteArray> lines = python.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 7);
+        QVERIFY2(lines.at(0).contains(": NaN,"), lines.at(0).constData()); // bare, not JSON
+        QList<double> values;
+        for (const QByteArray &line : lines) {
+            MetricPoint point;
+            QVERIFY2(MetricsParser::parseLine(line, 1.0, point), line.constData());
+            QCOMPARE(point.key, u"NaN Infinity"_s); // strings are left alone
+            QCOMPARE(point.step, std::optional<qint64>(3));
+            values.append(point.value);
+        }
+        for (int i : {0, 3})
+            QVERIFY(std::isnan(values.at(i)));
+        for (int i : {1, 4})
+            QVERIFY(std::isinf(values.at(i)) && values.at(i) > 0);
+        for (int i : {2, 5})
+            QVERIFY(std::isinf(values.at(i)) && values.at(i) < 0);
+        QCOMPARE(values.at(6), 0.5);
+
+        // Through the parser's stream and the store: nothing counted as malformed, NaN kept.
+        MetricsParser parser;
+        const QList<MetricPoint> points = parser.feed(lines.join('\n') + '\n', 1.0);
+        QCOMPARE(points.size(), 7);
+        QCOMPARE(parser.malformed(), qint64(0));
+        MetricPoint bad;
+        QVERIFY(!MetricsParser::parseLine(R"({"key": "x", "value": "nan"})", 1.0, bad));
+        QVERIFY(!MetricsParser::parseLine(R"({"key": "x", "value": NaNa})", 1.0, bad));
+    }
+
     void partialLinesWaitForTheirEnd()
     {
         MetricsParser parser;
@@ -103,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(workspace);
         RunStore runs(workspace->catalog());
         RunRecord run{
-            u"r1"_s, u"p"_s, u"P"_s, {}, u"succeeded"_s, u"local"_s, {}, {}, {}, {}, {}, {},
+            u"r1"_s, u"p"_s, u"P"_s, {}, u"succeeded"_s, u"local"_s, {}, {}, {}, {}, {}, {}, {},
             {},      {},     {},     {}};
         QVERIFY(runs.insertRun(run));
         MetricsStore store(workspace->catalog());
@@ -131,7 +175,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         auto workspace = Workspace::create(tmp.path(), {});
         QVERIFY(workspace);
-        RunRecord run{u"r"_s, u"p"_s, u"P"_s, {}, u"running"_s, u"local"_s, {}, {},
+        RunRecord run{u"r"_s, u"p"_s, u"P"_s, {}, u"running"_s, u"local"_s, {}, {}, {},
                       {},     {},     {},     {}, {},           {},         {}, {}};
         QVERIFY(RunStore(workspace->catalog()).insertRun(run));
         QList<MetricPoint> points;

@@ -123,6 +123,8 @@ public:
         m_sy = y1 > y0 ? plot.height() / (y1 - y0) : 0;
     }
 
+    double x(double value) const { return m_left + (value - m_x0) * m_sx; }
+
     QPointF operator()(const QPointF &p) const
     {
         const double y = m_logY ? std::log10(p.y()) : p.y();
@@ -276,25 +278,47 @@ public:
         painter->setRenderHint(QPainter::Antialiasing, !many);
         QPolygonF polygon;
         QList<QLineF> segments;
-        for (const Line &line : std::as_const(m_owner->m_lines)) {
-            if (line.points.isEmpty())
-                continue;
-            polygon.resize(line.points.size());
-            QPointF *out = polygon.data();
-            for (const QPointF &p : line.points)
-                *out++ = map(p);
-            QPen pen(line.color, many ? 1.0 : 1.5);
-            pen.setCosmetic(true);
-            painter->setPen(pen);
+        // A line is drawn in pieces between its breaks (NaN or infinite values).
+        const auto drawPiece = [&] {
             if (polygon.size() == 1) {
                 painter->drawPoint(polygon.constFirst());
             } else if (many) {
                 painter->drawPolyline(polygon);
-            } else {
+            } else if (polygon.size() > 1) {
                 segments.resize(polygon.size() - 1);
                 for (qsizetype i = 1; i < polygon.size(); ++i)
                     segments[i - 1] = QLineF(polygon.at(i - 1), polygon.at(i));
                 painter->drawLines(segments);
+            }
+            polygon.clear();
+        };
+        for (const Line &line : std::as_const(m_owner->m_lines)) {
+            if (line.points.isEmpty())
+                continue;
+            QPen pen(line.color, many ? 1.0 : 1.5);
+            pen.setCosmetic(true);
+            painter->setPen(pen);
+            polygon.reserve(line.points.size());
+            for (const QPointF &p : line.points) {
+                if (std::isfinite(p.y()))
+                    polygon.append(map(p));
+                else
+                    drawPiece();
+            }
+            drawPiece();
+        }
+        // Each break: a red × on the x axis, where the value stopped being a number.
+        QPen cross(QColor(0xd0, 0x1c, 0x1c), 2.0);
+        cross.setCosmetic(true);
+        painter->setPen(cross);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        constexpr double Arm = 4;
+        const double y = plot.bottom() - Arm - 2;
+        for (const Line &line : std::as_const(m_owner->m_lines)) {
+            for (const double x : line.breaks) {
+                const double px = map.x(x);
+                painter->drawLine(QLineF(px - Arm, y - Arm, px + Arm, y + Arm));
+                painter->drawLine(QLineF(px - Arm, y + Arm, px + Arm, y - Arm));
             }
         }
         painter->restore();
@@ -441,7 +465,7 @@ void MetricChart::rebuildLines()
     m_legendSeries.clear();
     m_lines.clear();
     for (int i = 0; i < m_model->count(); ++i) {
-        const Line line{m_model->label(i), paletteColor(m_model->colorIndex(i)), {}};
+        const Line line{m_model->label(i), paletteColor(m_model->colorIndex(i)), {}, {}};
         // Never given points: the legend's entry, and what QChart zooms and pans the axes by.
         auto *series = new QLineSeries(m_chart);
         series->setName(line.name);
@@ -600,8 +624,15 @@ void MetricChart::refresh()
                 dt->setFormat(x1 - x0 > 2 * 86400 * 1000.0 ? u"MM-dd HH:mm"_s : u"HH:mm:ss"_s);
         }
     }
-    for (int i = 0; i < count; ++i)
-        m_lines[i].points = std::move(fetched[i]);
+    for (int i = 0; i < count; ++i) {
+        Line &line = m_lines[i];
+        line.points = std::move(fetched[i]);
+        line.breaks.clear();
+        for (const QPointF &p : std::as_const(line.points)) {
+            if (!std::isfinite(p.y()))
+                line.breaks.append(p.x());
+        }
+    }
     m_plotItem->update();
     updateNote();
     Q_EMIT refreshed();
@@ -696,12 +727,17 @@ void MetricChart::hoverAt(const QPointF &viewPos)
     if (it == points.cend() || (it != points.cbegin() && dataX - (it - 1)->x() < it->x() - dataX))
         --it;
     const QPointF nearest = *it;
-    m_hover->setText(
-        tr("%1\n%2: %3")
-            .arg(best->name, formatX(nearest.x()), QLocale().toString(nearest.y(), 'g', 6)));
+    const double y = nearest.y();
+    const QString value = std::isnan(y)   ? tr("NaN (not a number)")
+                          : std::isinf(y) ? (y > 0 ? tr("+infinity") : tr("-infinity"))
+                                          : QLocale().toString(y, 'g', 6);
+    m_hover->setText(tr("%1\n%2: %3").arg(best->name, formatX(nearest.x()), value));
     m_hover->adjustSize();
-    QPoint pos = m_view->mapFromScene(m_chart->mapToScene(map(nearest))) +
-                 QPoint(10, -10 - m_hover->height());
+    // A break sits on the x axis, where its × is.
+    const QPointF anchor =
+        std::isfinite(y) ? map(nearest) : QPointF(map.x(nearest.x()), plot.bottom());
+    QPoint pos =
+        m_view->mapFromScene(m_chart->mapToScene(anchor)) + QPoint(10, -10 - m_hover->height());
     pos.setX(std::clamp(pos.x(), 0, std::max(0, m_view->viewport()->width() - m_hover->width())));
     pos.setY(std::clamp(pos.y(), 0, std::max(0, m_view->viewport()->height() - m_hover->height())));
     m_hover->move(pos);
@@ -720,8 +756,9 @@ void MetricChart::updateNote()
     for (int i = 0; i < m_model->count(); ++i)
         nonFinite += m_model->droppedNonFinite(i);
     if (nonFinite > 0)
-        notes.append(tr("%n point(s) with a value that is not a number are not shown.", nullptr,
-                        int(std::min<qsizetype>(nonFinite, INT_MAX))));
+        notes.append(tr("%n point(s) are NaN or infinite: the line breaks there, marked × on "
+                        "the x axis.",
+                        nullptr, int(std::min<qsizetype>(nonFinite, INT_MAX))));
     m_note->setText(notes.join(u' '));
     m_note->setVisible(!notes.isEmpty());
 }

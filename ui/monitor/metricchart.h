@@ -25,12 +25,13 @@ class ChartSeries;
 class MetricChartView;
 
 /// A line chart over a ChartSeries: one line per series, coloured from a fixed palette by the
-/// series' colour index, with controls for the x axis, smoothing and log scale, hover values,
-/// zoom (rubber band, wheel; double-click resets), pan (right or middle drag) and export to PNG
-/// and CSV. Raster only. What is drawn is fetched from the model for the plot's pixel width on
-/// every resize, zoom and model change. The QChart keeps the axes, legend, zoom and pan (through
-/// one empty QLineSeries per series); the lines themselves are painted by one graphics item of
-/// ours, as QLineSeries re-strokes its hover outline on every change of its points.
+/// series' colour index, broken where a value is NaN or infinite (a red × marks the place), with
+/// controls for the x axis, smoothing and log scale, hover values, zoom (rubber band, wheel;
+/// double-click resets), pan (right or middle drag) and export to PNG and CSV. Raster only. What is
+/// drawn is fetched from the model for the plot's pixel width on every resize, zoom and model
+/// change. The QChart keeps the axes, legend, zoom and pan (through one empty QLineSeries per
+/// series); the lines themselves are painted by one graphics item of ours, as QLineSeries
+/// re-strokes its hover outline on every change of its points.
 class MetricChart final : public QWidget
 {
     Q_OBJECT
@@ -50,7 +51,8 @@ public:
     {
         QString name;
         QColor color;
-        QList<QPointF> points;
+        QList<QPointF> points; ///< a point whose y is NaN or infinite is a break
+        QList<double> breaks;  ///< x of each break, marked with a red × on the x axis
     };
 
     /// The drawn lines, one per model series, in the model's order.

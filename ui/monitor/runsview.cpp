@@ -26,6 +26,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -38,12 +39,13 @@ namespace {
 
 constexpr qint64 kLogPage = 256 * 1024;
 
-QString durationText(const QDateTime &start, const QDateTime &end)
+QString durationText(const RunRecord &run)
 {
-    if (!start.isValid())
-        return {};
-    const qint64 ms = start.msecsTo(end.isValid() ? end : QDateTime::currentDateTimeUtc());
-    return RunsView::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    if (const std::optional<qint64> ms = run.durationMs())
+        return RunsView::tr("%1 s").arg(double(*ms) / 1000.0, 0, 'f', 1);
+    return run.source == u"mlflow"_s && run.startedAt.isValid() && !run.finishedAt.isValid()
+               ? RunsView::tr("unknown (not ended when imported)")
+               : QString();
 }
 
 QTableWidget *makeTable(QWidget *parent, const QStringList &headers)
@@ -388,10 +390,8 @@ void RunsView::setTextFilter(const QString &text)
 
 void RunsView::selectRuns(const QStringList &runIds)
 {
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_list->topLevelItem(i);
-        item->setSelected(runIds.contains(item->data(0, Qt::UserRole).toString()));
-    }
+    for (QTreeWidgetItemIterator it(m_list); *it; ++it)
+        (*it)->setSelected(runIds.contains((*it)->data(0, Qt::UserRole).toString()));
 }
 
 bool RunsView::isLoading() const
@@ -401,7 +401,10 @@ bool RunsView::isLoading() const
 
 int RunsView::visibleRunCount() const
 {
-    return m_list->topLevelItemCount();
+    int count = 0;
+    for (QTreeWidgetItemIterator it(m_list); *it; ++it)
+        ++count;
+    return count;
 }
 
 QString RunsView::logText() const
@@ -420,7 +423,11 @@ void RunsView::applyFilters()
     m_list->blockSignals(true);
     m_list->clear();
     QTreeWidgetItem *current = nullptr;
-    for (const RunRecord &run : std::as_const(m_runs)) {
+    // Nested runs (MLflow's child runs) under their parent when it is shown too.
+    QHash<QString, QTreeWidgetItem *> shown;
+    bool nesting = false;
+    for (const NestedRun &nested : RunStore::nest(m_runs)) {
+        const RunRecord &run = nested.run;
         const QString name = run.runName.isEmpty() ? run.pipelineName : run.runName;
         const QString runGroup = run.experiment.isEmpty() ? run.pipelineName : run.experiment;
         if (!state.isEmpty() && run.state != state)
@@ -432,17 +439,24 @@ void RunsView::applyFilters()
         if (!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive) &&
             !run.id.contains(text, Qt::CaseInsensitive))
             continue;
-        auto *item = new QTreeWidgetItem(
-            m_list, {name, WorkspaceSnapshot::runStateText(run.state),
-                     run.startedAt.isValid()
-                         ? locale.toString(run.startedAt.toLocalTime(), QLocale::NarrowFormat)
-                         : QString()});
+        const QStringList columns{
+            name, WorkspaceSnapshot::runStateText(run.state),
+            run.startedAt.isValid()
+                ? locale.toString(run.startedAt.toLocalTime(), QLocale::NarrowFormat)
+                : QString()};
+        QTreeWidgetItem *parent = shown.value(run.parentRunId);
+        auto *item =
+            parent ? new QTreeWidgetItem(parent, columns) : new QTreeWidgetItem(m_list, columns);
+        nesting = nesting || parent;
+        shown.insert(run.id, item);
         item->setData(0, Qt::UserRole, run.id);
         item->setToolTip(0, run.id);
         item->setForeground(1, TaskTimeline::stateColour(run.state));
         if (run.id == m_runId)
             current = item;
     }
+    m_list->setRootIsDecorated(nesting);
+    m_list->expandAll();
     m_list->blockSignals(false);
     if (current)
         m_list->setCurrentItem(current);
@@ -493,8 +507,7 @@ void RunsView::showDetail(const RunDetail &detail)
     lines.append(u"<b>%1</b> — %2"_s.arg(
         (run.runName.isEmpty() ? run.pipelineName : run.runName).toHtmlEscaped(), run.id));
     lines.append(tr("State: %1 · pool %2 · took %3")
-                     .arg(WorkspaceSnapshot::runStateText(run.state), run.pool,
-                          durationText(run.startedAt, run.finishedAt)));
+                     .arg(WorkspaceSnapshot::runStateText(run.state), run.pool, durationText(run)));
     lines.append(run.commitId.isEmpty()
                      ? tr("Pipeline version: not committed (snapshot in the "
                           "run folder)")
@@ -568,7 +581,9 @@ void RunsView::showDetail(const RunDetail &detail)
         item->setData(0, Qt::UserRole, artifact.path);
     }
 
-    const bool live = run.state == u"running"_s || run.state == u"pending"_s;
+    // An imported run does not change until the next import: nothing to poll.
+    const bool live =
+        (run.state == u"running"_s || run.state == u"pending"_s) && run.source != u"mlflow"_s;
     if (live && !m_refresh->isActive())
         m_refresh->start();
     else if (!live)
