@@ -302,6 +302,53 @@ private Q_SLOTS:
         const Outcome alone = runAtelier({u"info"_s, u"--repair"_s, u"--workspace"_s, ws});
         QCOMPARE(alone.exitCode, 2);
     }
+
+    // --- 11. the command line speaks the environment's language -------------------------
+    void commandLineFollowsEnvironmentLocale_data()
+    {
+        QTest::addColumn<QStringList>("variables");
+        QTest::addColumn<bool>("chinese");
+        QTest::newRow("LANG en") << QStringList{u"LANG=en_US.UTF-8"_s} << false;
+        QTest::newRow("LANG C") << QStringList{u"LANG=C"_s} << false;
+        QTest::newRow("none") << QStringList{} << false;
+        QTest::newRow("LANG zh") << QStringList{u"LANG=zh_CN.UTF-8"_s} << true;
+        QTest::newRow("LC_MESSAGES over LANG")
+            << QStringList{u"LANG=en_US.UTF-8"_s, u"LC_MESSAGES=zh_CN.UTF-8"_s} << true;
+        QTest::newRow("LC_MESSAGES C over LANG zh")
+            << QStringList{u"LANG=zh_CN.UTF-8"_s, u"LC_MESSAGES=C"_s} << false;
+        QTest::newRow("LC_ALL over both")
+            << QStringList{u"LANG=zh_CN.UTF-8"_s, u"LC_MESSAGES=zh_CN.UTF-8"_s,
+                           u"LC_ALL=en_US.UTF-8"_s}
+            << false;
+        QTest::newRow("LC_ALL zh")
+            << QStringList{u"LANG=en_US.UTF-8"_s, u"LC_ALL=zh_CN.UTF-8"_s} << true;
+    }
+
+    void commandLineFollowsEnvironmentLocale()
+    {
+        QFETCH(QStringList, variables);
+        QFETCH(bool, chinese);
+        // The GUI's language was set to Chinese in this account's settings (the test's private
+        // XDG_CONFIG_HOME, which the child inherits).
+        {
+            QSettings settings(u"Atelier"_s, u"atelier"_s);
+            settings.setValue(u"language"_s, u"zh_CN"_s);
+            settings.sync();
+            QCOMPARE(settings.status(), QSettings::NoError);
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+            env.remove(QString::fromLatin1(name));
+        for (const QString &assignment : std::as_const(variables))
+            env.insert(assignment.section(u'=', 0, 0), assignment.section(u'=', 1));
+        const QString notWorkspace = m_dir.filePath(u"not-a-workspace"_s);
+        QVERIFY(QDir().mkpath(notWorkspace));
+        const Outcome refused = runAtelier({u"info"_s, u"--workspace"_s, notWorkspace}, env);
+        QCOMPARE(refused.exitCode, 1);
+        const bool saidInChinese = refused.err.contains(u"工作空间"_s);
+        const bool saidInEnglish = refused.err.contains(u"is not an Atelier workspace"_s);
+        QVERIFY2(saidInChinese == chinese && saidInEnglish == !chinese, qPrintable(refused.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFaultsCli)
