@@ -349,6 +349,35 @@ private Q_SLOTS:
         const bool saidInEnglish = refused.err.contains(u"is not an Atelier workspace"_s);
         QVERIFY2(saidInChinese == chinese && saidInEnglish == !chinese, qPrintable(refused.err));
     }
+
+    // --- 8. pipeline names whose file names collide --------------------------------------
+    void pipelineNameCollisionRefused()
+    {
+        const QString ws = newWorkspace();
+        const QString first = m_dir.filePath(u"xslashy.json"_s);
+        const QString second = m_dir.filePath(u"xspacey.json"_s);
+        QVERIFY(writeAll(first, pipelineJson(u"x/y"_s)));
+        QVERIFY(writeAll(second, pipelineJson(u"x y"_s)));
+        const Outcome saved = runAtelier({u"pipeline"_s, u"save"_s, first, u"--workspace"_s, ws});
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+
+        const Outcome clash = runAtelier({u"pipeline"_s, u"save"_s, second, u"--workspace"_s, ws});
+        QCOMPARE(clash.exitCode, 1);
+        QVERIFY2(clash.err.contains(u"\"x/y\""_s) && clash.err.contains(u"x-y.json"_s),
+                 qPrintable(clash.err));
+        const Outcome history =
+            runAtelier({u"pipeline"_s, u"history"_s, u"x-y"_s, u"--json"_s, u"--workspace"_s, ws});
+        QCOMPARE(history.exitCode, 0);
+        QCOMPARE(history.json().value(u"versions"_s).toArray().size(), 1); // not one of "x/y"
+        const Outcome located =
+            runAtelier({u"pipeline"_s, u"validate"_s, u"x-y"_s, u"--json"_s, u"--workspace"_s, ws});
+        QVERIFY2(located.exitCode == 0, qPrintable(located.err));
+
+        // The same pipeline saved again is a new version, as before.
+        QVERIFY(writeAll(first, pipelineJson(u"x/y"_s, u"shell@1.0"_s, u"echo edited"_s)));
+        const Outcome again = runAtelier({u"pipeline"_s, u"save"_s, first, u"--workspace"_s, ws});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFaultsCli)
