@@ -378,6 +378,50 @@ private Q_SLOTS:
         const Outcome again = runAtelier({u"pipeline"_s, u"save"_s, first, u"--workspace"_s, ws});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
     }
+
+    // --- 9. no secret in a pool's address ------------------------------------------------
+    void poolUrlPathRefused()
+    {
+        const QString ws = newWorkspace();
+        const QString token = m_dir.filePath(u"slurm.token"_s);
+        QVERIFY(writeAll(token, "header.payload.signature\n"));
+        QVERIFY(QFile::setPermissions(token, QFile::ReadOwner | QFile::WriteOwner));
+        const QString staging = m_dir.filePath(u"staging"_s);
+        QVERIFY(QDir().mkpath(staging));
+        const QString secret = u"s3cr3t-eyJhbGciOiJIUzI1NiJ9"_s;
+        auto add = [&](const QString &name, const QString &url) {
+            return runAtelier({u"pool"_s, u"add-slurm"_s, name, u"--url"_s, url, u"--token-file"_s,
+                               token, u"--staging"_s, staging, u"--user"_s, u"alice"_s,
+                               u"--no-check"_s, u"--workspace"_s, ws});
+        };
+        const Outcome refused = add(u"leaky"_s, u"http://127.0.0.1:6820/"_s + secret);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"--token-file"_s), qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(secret), qPrintable(refused.err));
+        QVERIFY(!readAll(ws + u"/atelier.db"_s).contains(secret.toUtf8()));
+
+        // Root paths are the API base itself and stay accepted.
+        for (const QString &url : {u"http://127.0.0.1:6820"_s, u"http://localhost:6820/"_s}) {
+            const Outcome ok = add(u"p%1"_s.arg(url.size()), url);
+            QVERIFY2(ok.exitCode == 0, qPrintable(url + u": "_s + ok.err));
+        }
+
+        // A pool stored before the refusal never shows its path.
+        {
+            auto workspace = Workspace::open(ws);
+            QVERIFY(workspace.ok());
+            Query q = workspace->catalog().query(
+                "UPDATE pools SET config = json_set(config, '$.slurm.url', ?1) WHERE name = ?2;");
+            q.bind(1, u"http://127.0.0.1:6820/"_s + secret).bind(2, u"p21"_s);
+            QVERIFY(q.exec().ok());
+        }
+        const Outcome list = runAtelier({u"pool"_s, u"list"_s, u"--json"_s, u"--workspace"_s, ws});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(!list.out.contains(secret), qPrintable(list.out));
+        QVERIFY2(list.out.contains(u"http://127.0.0.1:6820/…"_s), qPrintable(list.out));
+        const Outcome human = runAtelier({u"pool"_s, u"list"_s, u"--workspace"_s, ws});
+        QVERIFY2(!human.out.contains(secret), qPrintable(human.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFaultsCli)
