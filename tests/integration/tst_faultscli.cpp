@@ -422,6 +422,55 @@ private Q_SLOTS:
         const Outcome human = runAtelier({u"pool"_s, u"list"_s, u"--workspace"_s, ws});
         QVERIFY2(!human.out.contains(secret), qPrintable(human.out));
     }
+
+    // --- 7. templates linked from outside the workspace ----------------------------------
+    void outsideTemplatesRefused_data()
+    {
+        QTest::addColumn<bool>("wholeFolder");
+        QTest::newRow("repo/templates is a link") << true;
+        QTest::newRow("one template folder is a link") << false;
+    }
+
+    void outsideTemplatesRefused()
+    {
+        QFETCH(bool, wholeFolder);
+        const QString ws = newWorkspace();
+        const QString outside = m_dir.filePath(u"outside%1"_s.arg(m_next));
+        const QString marker = outside + u"/ran"_s;
+        QVERIFY(writeAll(
+            outside + u"/evil/template.json"_s,
+            QJsonDocument(shellTemplate(u"evil"_s, u"touch '"_s + marker + u"'"_s)).toJson()));
+        const QString templates = ws + u"/repo/templates"_s;
+        if (wholeFolder) {
+            QVERIFY(QFile::link(outside, templates));
+        } else {
+            QVERIFY(QDir().mkpath(templates));
+            QVERIFY(QFile::link(outside + u"/evil"_s, templates + u"/evil"_s));
+        }
+        // A template really inside the workspace still works.
+        const QString goodMarker = ws + u"/good-ran"_s;
+        if (!wholeFolder)
+            QVERIFY(
+                writeAll(templates + u"/good/template.json"_s,
+                         QJsonDocument(shellTemplate(u"good"_s, u"touch '"_s + goodMarker + u"'"_s))
+                             .toJson()));
+
+        const QString pipeline = m_dir.filePath(u"evil%1.json"_s.arg(m_next));
+        QVERIFY(writeAll(pipeline, pipelineJson(u"Evil"_s, u"evil@1.0"_s)));
+        const Outcome ran = runAtelier({u"pipeline"_s, u"run"_s, pipeline, u"--workspace"_s, ws});
+        QVERIFY2(ran.exitCode != 0, qPrintable(ran.out + ran.err));
+        QVERIFY(!QFileInfo::exists(marker));
+        QVERIFY2(ran.err.contains(QDir::toNativeSeparators(outside)), qPrintable(ran.err));
+        QVERIFY2(ran.err.contains(u"outside the workspace"_s), qPrintable(ran.err));
+
+        if (!wholeFolder) {
+            const QString good = m_dir.filePath(u"good%1.json"_s.arg(m_next));
+            QVERIFY(writeAll(good, pipelineJson(u"Good"_s, u"good@1.0"_s)));
+            const Outcome fine = runAtelier({u"pipeline"_s, u"run"_s, good, u"--workspace"_s, ws});
+            QVERIFY2(fine.exitCode == 0, qPrintable(fine.out + fine.err));
+            QVERIFY(QFileInfo::exists(goodMarker));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFaultsCli)
