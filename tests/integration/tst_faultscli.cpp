@@ -471,6 +471,42 @@ private Q_SLOTS:
             QVERIFY(QFileInfo::exists(goodMarker));
         }
     }
+
+    // --- 6. image decompression bombs ----------------------------------------------------
+    void imageBombRefused()
+    {
+        const QString images = m_dir.filePath(u"bombs"_s);
+        const QByteArray bomb = pngBomb(60000, 60000);
+        QVERIFY(bomb.size() < 200);
+        QVERIFY(writeAll(images + u"/c/bomb.png"_s, bomb));
+        QVERIFY(writeAll(images + u"/c/fine.png"_s, pngOf(Qt::gray)));
+        // Qt reads the declared size from the header without decoding.
+        QCOMPARE(QImageReader(images + u"/c/bomb.png"_s).size(), QSize(60000, 60000));
+
+        const QString ws = newWorkspace();
+        auto import = [&](const QString &name, const QStringList &extra) {
+            return runAtelier(QStringList{u"dataset"_s, u"import"_s, images, u"--name"_s, name,
+                                          u"--format"_s, u"folder"_s, u"--task"_s,
+                                          u"classification"_s, u"--json"_s, u"--workspace"_s, ws} +
+                              extra);
+        };
+        const Outcome refused = import(u"guarded"_s, {});
+        QVERIFY2(refused.exitCode == 0, qPrintable(refused.err));
+        QCOMPARE(refused.json().value(u"imported"_s).toInt(), 1);
+        const QString report = refused.out;
+        QVERIFY2(report.contains(u"bomb.png"_s) && report.contains(u"60000×60000"_s) &&
+                     report.contains(u"--max-image-pixels"_s),
+                 qPrintable(report));
+
+        // Genuine huge images pass with a higher limit; a limit below the small one refuses it.
+        const Outcome raised = import(u"raised"_s, {u"--max-image-pixels"_s, u"3600000000"_s});
+        QVERIFY2(raised.exitCode == 0, qPrintable(raised.err));
+        QCOMPARE(raised.json().value(u"imported"_s).toInt(), 2);
+        const Outcome tight = import(u"tight"_s, {u"--max-image-pixels"_s, u"100"_s});
+        QCOMPARE(tight.exitCode, 1); // nothing usable
+        const Outcome bad = import(u"bad"_s, {u"--max-image-pixels"_s, u"many"_s});
+        QCOMPARE(bad.exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFaultsCli)
