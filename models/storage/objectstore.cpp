@@ -133,6 +133,21 @@ int placeNoReplace(const QByteArray &from, const QByteArray &to)
     return errno;
 }
 
+/// Copies \a size bytes from \a in to \a out inside the kernel (copy_file_range); false when
+/// this filesystem or kernel cannot, or the file ended early (then copy another way).
+bool kernelCopy(int in, int out, qint64 size)
+{
+    loff_t inOffset = 0;
+    loff_t outOffset = 0;
+    while (inOffset < size) {
+        const ssize_t n =
+            ::copy_file_range(in, &inOffset, out, &outOffset, size_t(size - inOffset), 0);
+        if (n <= 0)
+            return false;
+    }
+    return true;
+}
+
 void syncFolder(const QString &folder)
 {
     const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
@@ -292,15 +307,17 @@ Result<StoredObject> ObjectStore::put(const QString &file, Sync sync) const
     if (!out.open())
         return writeError(folder, out.errorString());
 
+    // Copy-on-write (btrfs, XFS) shares the blocks until either side is written: no space and
+    // no copying, yet a separate file. Else the kernel copies (copy_file_range: no trip
+    // through this process). Either is what the file held when it was hashed while it is
+    // still the same inode with the same size and modification time — the check a hard link
+    // relied on before.
     bool cloned = false;
 #ifdef FICLONE
-    // Copy-on-write (btrfs, XFS): shares the blocks until either side is written, so it costs
-    // no space and no copying, yet stays a separate file.
     cloned = ::ioctl(out.handle(), FICLONE, in.handle()) == 0;
 #endif
-    if (cloned) {
-        // The clone is what the file held at that moment: unchanged since it was hashed when
-        // it is still the same inode with the same size and modification time.
+    const bool copied = cloned || kernelCopy(in.handle(), out.handle(), stored.size);
+    if (copied) {
         struct stat after = {};
         if (::fstat(in.handle(), &after) != 0 || !sameFile(before, after)) {
             return makeError(ErrorCode::Conflict, tr("%1 changed while it was being stored; try "
@@ -308,7 +325,10 @@ Result<StoredObject> ObjectStore::put(const QString &file, Sync sync) const
                                                       .arg(shown(file)));
         }
     } else {
-        // Re-hash what is copied so a file changed meanwhile is never stored under a wrong id.
+        // No kernel copy here: copy through a buffer, re-hashing what is copied so a file
+        // changed meanwhile is never stored under a wrong id.
+        if (!in.seek(0) || !out.resize(0))
+            return writeError(target, out.errorString());
         QCryptographicHash hash(QCryptographicHash::Sha256);
         QByteArray buffer(ChunkSize, Qt::Uninitialized);
         for (;;) {
