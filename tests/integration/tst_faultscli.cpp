@@ -462,6 +462,11 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(marker));
         QVERIFY2(ran.err.contains(QDir::toNativeSeparators(outside)), qPrintable(ran.err));
         QVERIFY2(ran.err.contains(u"outside the workspace"_s), qPrintable(ran.err));
+        const Outcome validated =
+            runAtelier({u"pipeline"_s, u"validate"_s, pipeline, u"--workspace"_s, ws});
+        QCOMPARE(validated.exitCode, 1);
+        QVERIFY2(validated.err.contains(QDir::toNativeSeparators(outside)),
+                 qPrintable(validated.err));
 
         if (!wholeFolder) {
             const QString good = m_dir.filePath(u"good%1.json"_s.arg(m_next));
