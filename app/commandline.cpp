@@ -21,6 +21,8 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <algorithm>
+
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -84,9 +86,15 @@ int runInfo(const Invocation &invocation)
     SubcommandParser sub;
     QCommandLineOption verify(u"verify"_s,
                               CommandLine::tr("Re-hash every stored object against its address."));
-    sub.parser.addOption(verify);
+    QCommandLineOption repair(u"repair"_s,
+                              CommandLine::tr("With --verify: remove the object files the "
+                                              "catalog does not list."));
+    sub.parser.addOptions({verify, repair});
     if (!sub.parse(invocation, 0, 0))
         return ExitUsage;
+    if (sub.parser.isSet(repair) && !sub.parser.isSet(verify))
+        return usage(CommandLine::tr("--repair works with --verify: 'atelier info --verify "
+                                     "--repair'."));
 
     auto workspace = Workspace::open(sub.workspaceDir());
     if (!workspace)
@@ -101,6 +109,25 @@ int runInfo(const Invocation &invocation)
         if (!checked)
             return refuse(checked.error().message);
         problems = checked.value();
+    }
+    // Files the catalog does not list: an import killed before its batch committed.
+    QList<StrayObject> strays;
+    QList<StrayObject> removed;
+    if (sub.parser.isSet(verify)) {
+        auto found = workspace->strayObjects();
+        if (!found)
+            return refuse(found.error().message);
+        strays = found.value();
+        if (sub.parser.isSet(repair)) {
+            auto done = workspace->removeStrayObjects(strays);
+            if (!done)
+                return refuse(done.error().message);
+            removed = done.value();
+            strays.removeIf([&](const StrayObject &stray) {
+                return std::any_of(removed.cbegin(), removed.cend(),
+                                   [&](const StrayObject &r) { return r.path == stray.path; });
+            });
+        }
     }
 
     const WorkspaceInfo &i = info.value();
@@ -129,6 +156,17 @@ int runInfo(const Invocation &invocation)
                 bad.append(
                     QJsonObject{{u"hash"_s, problem.hash}, {u"error"_s, problem.error.message}});
             object.insert(u"object_problems"_s, bad);
+            auto list = [](const QList<StrayObject> &files) {
+                QJsonArray array;
+                for (const StrayObject &file : files)
+                    array.append(QJsonObject{{u"path"_s, file.path},
+                                             {u"size"_s, file.size},
+                                             {u"recent"_s, file.recent}});
+                return array;
+            };
+            object.insert(u"stray_objects"_s, list(strays));
+            if (sub.parser.isSet(repair))
+                object.insert(u"removed_objects"_s, list(removed));
         }
         printJson(object);
     } else {
@@ -154,11 +192,46 @@ int runInfo(const Invocation &invocation)
         row(u"  "_s + CommandLine::tr("run folders"), locale.toString(i.runFolders));
         row(u"  "_s + CommandLine::tr("object bytes"), locale.formattedDataSize(i.objectBytes));
     }
-    if (!problems.isEmpty()) {
-        for (const ObjectProblem &problem : std::as_const(problems))
-            err() << "atelier: " << problem.error.message << Qt::endl;
+    if (!removed.isEmpty() && !sub.wantsJson()) {
+        qint64 bytes = 0;
+        for (const StrayObject &file : std::as_const(removed))
+            bytes += file.size;
+        out() << CommandLine::tr("Removed %n object files the catalog did not list (%1).", nullptr,
+                                 int(removed.size()))
+                     .arg(QLocale().formattedDataSize(bytes))
+              << Qt::endl;
+    }
+    for (const StrayObject &stray : std::as_const(strays)) {
+        err() << "atelier: "
+              << (stray.recent ? CommandLine::tr("%1 is not in the catalog; changed within the "
+                                                 "last hour, it is kept (an import may still be "
+                                                 "recording it).")
+                               : CommandLine::tr("%1 is not in the catalog (left by an "
+                                                 "interrupted import?)."))
+                     .arg(QDir::toNativeSeparators(stray.path))
+              << Qt::endl;
+    }
+    for (const ObjectProblem &problem : std::as_const(problems))
+        err() << "atelier: " << problem.error.message << Qt::endl;
+    if (!problems.isEmpty() && !strays.isEmpty())
+        return refuse(CommandLine::tr("%n stored objects are missing or damaged, and %1 object "
+                                      "files are not in the catalog.",
+                                      nullptr, int(problems.size()))
+                          .arg(strays.size()));
+    if (!problems.isEmpty())
         return refuse(CommandLine::tr("%n stored objects are missing or damaged.", nullptr,
                                       int(problems.size())));
+    if (!strays.isEmpty()) {
+        const bool allRecent = std::all_of(strays.cbegin(), strays.cend(),
+                                           [](const StrayObject &s) { return s.recent; });
+        return refuse(allRecent
+                          ? CommandLine::tr("%n object files are not in the catalog; they changed "
+                                            "within the last hour, so --repair keeps them: run it "
+                                            "again later.",
+                                            nullptr, int(strays.size()))
+                          : CommandLine::tr("%n object files are not in the catalog; 'atelier info "
+                                            "--verify --repair' removes them.",
+                                            nullptr, int(strays.size())));
     }
     return ExitOk;
 }
@@ -208,10 +281,12 @@ QString CommandLine::helpText()
               "runs, models, pools\n"
               "  atelier init DIR [--demo]                 make a workspace; --demo adds sample "
               "data\n"
-              "  atelier info [--verify]                   schema version, paths and counts of a "
+              "  atelier info [--verify [--repair]]        schema version, paths and counts of a "
               "workspace;\n"
               "                                            --verify re-hashes every stored "
-              "object\n"
+              "object and lists\n"
+              "                                            files the catalog does not know; "
+              "--repair removes those\n"
               "  atelier --version | --help\n"
               "\n"
               "Every subcommand takes --workspace DIR (default: the current folder) and --json.\n"

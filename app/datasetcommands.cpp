@@ -119,7 +119,7 @@ QString DatasetCommands::help()
     return tr("Usage:\n"
               "  atelier dataset import PATH --name N --format F [--task T] [--multi-label]\n"
               "                         [--overlapping-spans] [--pair-score] [--author A]\n"
-              "                         [--max-unpacked-mb MB]\n"
+              "                         [--max-unpacked-mb MB] [--max-image-pixels N]\n"
               "          PATH: a folder, a file, or a zip / tar(.gz) archive; into N (made when\n"
               "          missing). Bad files are skipped and listed; the rest is imported.\n"
               "  atelier dataset list\n"
@@ -195,6 +195,15 @@ int DatasetCommands::import()
             return usage(tr("--max-unpacked-mb takes a whole number of megabytes from 1 to %1.")
                              .arg(kMaxMb));
         options.maxUnpackedBytes = mb * 1024 * 1024;
+    }
+    if (isSet("max-image-pixels")) {
+        bool ok = false;
+        const qint64 pixels = value("max-image-pixels").toLongLong(&ok);
+        if (!ok || pixels < 1)
+            return usage(tr("--max-image-pixels takes a whole number of pixels (width × "
+                            "height), at least 1; the default is %1.")
+                             .arg(DatasetStore::DefaultMaxImagePixels));
+        options.maxImagePixels = pixels;
     }
     ProgressPrinter progress(m_sub.wantsJson());
     options.progress = [&](qint64 done, qint64 total, const QString &what) {
@@ -506,6 +515,11 @@ int runDatasetCommand(const Invocation &invocation)
     sub.parser.addOption({u"max-unpacked-mb"_s,
                           DatasetCommands::tr("import: refuse archives that unpack past this."),
                           u"MB"_s});
+    sub.parser.addOption(
+        {u"max-image-pixels"_s,
+         DatasetCommands::tr("import: refuse images that declare more pixels (default: %1).")
+             .arg(DatasetStore::DefaultMaxImagePixels),
+         u"N"_s});
     sub.parser.addOption({u"out"_s, DatasetCommands::tr("export: the output folder."), u"DIR"_s});
     sub.parser.addOption(
         {u"version"_s, DatasetCommands::tr("export: the version (default: now)."), u"V"_s});

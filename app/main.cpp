@@ -21,10 +21,10 @@ using namespace atelier;
 
 namespace {
 
-/// Loads Atelier's and Qt's own translations for the chosen language.
-void installTranslations(QCoreApplication &app)
+/// Loads Atelier's and Qt's own translations for \a locale: the GUI's setting for the window,
+/// the environment's (LANG, LC_MESSAGES, LC_ALL) for everything said on the terminal.
+void installTranslations(QCoreApplication &app, const QString &locale)
 {
-    const QString locale = AppSettings().effectiveLocale();
     auto *own = new QTranslator(&app);
     if (own->load(u"atelier_"_s + locale, u":/i18n"_s))
         QCoreApplication::installTranslator(own);
@@ -74,7 +74,7 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
         qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
         // Qt would abort with a plugin error; say what is wrong and what works instead.
         QCoreApplication probe(argc, argv);
-        installTranslations(probe);
+        installTranslations(probe, AppSettings::commandLineLocale());
         return fail(CommandLine::tr("no display found (DISPLAY and WAYLAND_DISPLAY are unset). "
                                     "Start Atelier on a desktop, or use the command line or "
                                     "--screenshot FILE."),
@@ -82,7 +82,7 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     }
     QApplication app(argc, argv);
     setIdentity();
-    installTranslations(app);
+    installTranslations(app, AppSettings().effectiveLocale());
     QFile style(u":/style/atelier.qss"_s);
     if (style.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(style.readAll()));
@@ -132,14 +132,14 @@ int main(int argc, char **argv)
     if (!invocation.command.isEmpty() || CommandLine::isInformational(invocation)) {
         QCoreApplication app(argc, argv);
         setIdentity();
-        installTranslations(app);
+        installTranslations(app, AppSettings::commandLineLocale());
         return CommandLine::runHeadless(invocation);
     }
     CommandLine::GuiOptions options;
     {
         QCoreApplication probe(argc, argv); // tr() in usage messages needs an application
         setIdentity();
-        installTranslations(probe);
+        installTranslations(probe, AppSettings::commandLineLocale());
         options = CommandLine::parseGui(invocation);
     }
     if (!options.ok)

@@ -73,13 +73,23 @@ QString issuesText(const QList<ValidationIssue> &issues)
     return lines.join(u"\n"_s);
 }
 
+/// The workspace's templates; those that could not be loaded (a refused link, a broken
+/// template.json) are warned about, so "unknown template" never comes without its reason.
+TemplateLibrary loadTemplates(const Workspace &workspace)
+{
+    TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
+    for (const Error &problem : library.loadErrors())
+        err() << "atelier: " << CommandLine::tr("warning: %1").arg(problem.message) << Qt::endl;
+    return library;
+}
+
 int validate(SubcommandParser &sub, Workspace &workspace)
 {
     const PipelineStore store(workspace.root());
     auto located = store.locate(sub.positional().value(1));
     if (!located)
         return refuse(located.error().message);
-    const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
+    const TemplateLibrary library = loadTemplates(workspace);
     const QList<ValidationIssue> issues = PipelineValidator::validate(located->document, library);
     if (sub.wantsJson()) {
         QJsonArray list;
@@ -198,9 +208,7 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
 
     RunStore runs(workspace.catalog());
     (void)runs.reapOrphans(); // a run whose process died must not count as active
-    const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
-    for (const Error &problem : library.loadErrors())
-        err() << "atelier: " << CommandLine::tr("warning: %1").arg(problem.message) << Qt::endl;
+    const TemplateLibrary library = loadTemplates(workspace);
     LocalConnector connector;
     RunExecutor executor(workspace.catalog(), library, connector);
     for (const auto &other : remote)
@@ -321,7 +329,7 @@ int save(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
     auto doc = PipelineDocument::load(sub.positional().value(1));
     if (!doc)
         return refuse(doc.error().message);
-    const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
+    const TemplateLibrary library = loadTemplates(workspace);
     if (const auto issues = PipelineValidator::validate(doc.value(), library); !issues.isEmpty()) {
         err() << issuesText(issues) << Qt::endl;
         return refuse(CommandLine::tr("Not saved: the pipeline has %n problems.", nullptr,

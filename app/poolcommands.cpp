@@ -54,8 +54,11 @@ QJsonObject poolJson(const PoolRecord &pool)
                                                  {u"cpus"_s, pool.capacity->cpus},
                                                  {u"memory_mb"_s, double(pool.capacity->memoryMb)},
                                                  {u"gpus"_s, int(pool.capacity->gpus.size())}});
-    if (pool.kind == u"slurm"_s) // settings only: a token never reaches the catalog
-        object.insert(u"slurm"_s, PoolStore::configFrom(pool).value(u"slurm"_s));
+    if (pool.kind == u"slurm"_s) { // settings only: a token never reaches the catalog
+        QJsonObject slurm = PoolStore::configFrom(pool).value(u"slurm"_s).toObject();
+        slurm.insert(u"url"_s, pool.slurm.displayUrl());
+        object.insert(u"slurm"_s, slurm);
+    }
     return object;
 }
 

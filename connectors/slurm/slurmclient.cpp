@@ -221,11 +221,7 @@ Result<QJsonObject> SlurmClient::request(const QByteArray &method, const QString
             (m_settings.url.endsWith(u'/') ? m_settings.url.chopped(1) : m_settings.url).toUtf8() +
             path.toUtf8();
     // Errors name the address without anything that could be a credential.
-    const QString where =
-        m_settings.isUnixSocket()
-            ? m_settings.url
-            : QUrl(m_settings.url)
-                  .toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    const QString where = m_settings.displayUrl();
 
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
     if (!curl)

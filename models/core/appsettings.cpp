@@ -31,6 +31,21 @@ QString AppSettings::effectiveLocale() const
     return chosen == u"system"_s ? QLocale::system().name() : chosen;
 }
 
+QString AppSettings::commandLineLocale()
+{
+    for (const char *variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const QString value = qEnvironmentVariable(variable);
+        if (value.isEmpty())
+            continue;
+        // "zh_CN.UTF-8@pinyin" → "zh_CN": the encoding and modifier do not pick a language.
+        QString name = value.section(u'.', 0, 0).section(u'@', 0, 0);
+        if (name == u"C"_s || name == u"POSIX"_s)
+            return u"C"_s;
+        return QLocale(name).name();
+    }
+    return u"C"_s;
+}
+
 QString AppSettings::annotatorName() const
 {
     QString fallback = qEnvironmentVariable("USER");

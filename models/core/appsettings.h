@@ -17,8 +17,13 @@ public:
     /// "system", "en" or "zh_CN".
     QString language() const;
     void setLanguage(const QString &language);
-    /// The locale name to load translations for: the setting, or the system's when "system".
+    /// The locale name the GUI loads translations for: the setting, or the system's when
+    /// "system".
     QString effectiveLocale() const;
+    /// The locale name the command line speaks: the user's environment in POSIX order
+    /// (LC_ALL, then LC_MESSAGES, then LANG), never the GUI's setting, which belongs to one
+    /// account's window while a terminal may be anyone's; "C" when none or C/POSIX.
+    static QString commandLineLocale();
 
     /// Recorded as the author of annotations; the login name until the user sets one.
     QString annotatorName() const;

@@ -8,7 +8,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
 
 #include <cerrno>
 #include <signal.h>
@@ -330,6 +334,66 @@ Result<QList<ObjectProblem>> Workspace::verifyObjects(const std::function<void(i
             progress(i + 1, int(hashes.size()));
     }
     return problems;
+}
+
+namespace {
+/// How long an object may wait for its import's batch to commit; younger strays are kept.
+constexpr qint64 kStrayGraceSecs = 3600;
+} // namespace
+
+Result<QList<StrayObject>> Workspace::strayObjects()
+{
+    QSet<QString> known;
+    Status listed = m_db->query("SELECT hash FROM objects;").forEach([&](const Query &row) {
+        known.insert(row.text(0));
+    });
+    if (!listed)
+        return listed.error();
+    auto files = objects().files();
+    if (!files)
+        return files.error();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<StrayObject> strays;
+    for (const StoreFile &file : std::as_const(files.value())) {
+        if (!file.hash.isEmpty() && known.contains(file.hash))
+            continue;
+        // A clock set back would make a file look old: only a positive age counts.
+        const qint64 age = file.modified.secsTo(now);
+        strays.append({file.path, file.size, age < kStrayGraceSecs});
+    }
+    std::sort(strays.begin(), strays.end(),
+              [](const StrayObject &a, const StrayObject &b) { return a.path < b.path; });
+    return strays;
+}
+
+Result<QList<StrayObject>> Workspace::removeStrayObjects(const QList<StrayObject> &strays)
+{
+    const ObjectStore store = objects();
+    const QString root = QDir::cleanPath(objectsPath()) + QLatin1Char('/');
+    QList<StrayObject> removed;
+    for (const StrayObject &stray : strays) {
+        if (stray.recent || !QDir::cleanPath(stray.path).startsWith(root))
+            continue;
+        // Recorded since it was found (an import committed meanwhile): keep it.
+        const QString relative = QDir::cleanPath(stray.path).mid(root.size());
+        const QString hash = QString(relative).remove(QLatin1Char('/'));
+        if (ObjectStore::isValidHash(hash)) {
+            Query q = m_db->query("SELECT 1 FROM objects WHERE hash = ?1;");
+            q.bind(1, hash);
+            auto row = q.next();
+            if (!row)
+                return row.error();
+            if (row.value())
+                continue;
+        }
+        if (!QFile::remove(stray.path)) {
+            return makeError(ErrorCode::Io, tr("Cannot remove %1: check the permissions of the "
+                                               "workspace's objects folder.")
+                                                .arg(QDir::toNativeSeparators(stray.path)));
+        }
+        removed.append(stray);
+    }
+    return removed;
 }
 
 Result<WorkspaceInfo> Workspace::info()

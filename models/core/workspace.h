@@ -43,6 +43,17 @@ struct ObjectProblem
     Error error;
 };
 
+/// A file in objects/ that the catalog does not list: left by an import that was killed before
+/// its batch committed.
+struct StrayObject
+{
+    QString path; ///< absolute
+    qint64 size = 0;
+    /// Changed within the last hour: a running import may still be about to record it, so
+    /// removeStrayObjects() keeps it.
+    bool recent = false;
+};
+
 /// A workspace folder: `atelier.db`, `objects/`, `repo/`, `runs/` (DESIGN.md).
 /// Move-only; its catalog connection belongs to the thread that opened it.
 class Workspace final
@@ -90,6 +101,12 @@ public:
     Result<StoredObject> storeFile(const QString &file);
     /// Re-hashes every object the catalog lists; returns the ones missing or corrupt.
     Result<QList<ObjectProblem>> verifyObjects(const std::function<void(int, int)> &progress = {});
+    /// Files in objects/ whose name the catalog does not list (objects and leftover
+    /// temporary files alike), by path.
+    Result<QList<StrayObject>> strayObjects();
+    /// Removes the stray files that are not recent, checking each against the catalog again
+    /// first (never a file the catalog knows); returns the ones removed.
+    Result<QList<StrayObject>> removeStrayObjects(const QList<StrayObject> &strays);
     Result<WorkspaceInfo> info();
 
 private:

@@ -12,6 +12,7 @@
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -931,6 +932,18 @@ Result<AddedItem> DatasetStore::addImage(qint64 datasetId, const QString &file,
     auto probe = probeImage(file);
     if (!probe)
         return probe.error();
+    // Refused before anything decodes it: a pipeline task would fail on it much later.
+    if (const qint64 pixels = qint64(probe->width) * probe->height; pixels > m_maxImagePixels) {
+        const QLocale locale;
+        return makeError(ErrorCode::Invalid,
+                         tr("%1 is %2×%3 pixels (%4), more than the limit of %5 that guards "
+                            "against decompression bombs; if the image is genuine, import it "
+                            "with a higher limit (--max-image-pixels N)")
+                             .arg(QFileInfo(file).fileName())
+                             .arg(probe->width)
+                             .arg(probe->height)
+                             .arg(locale.toString(pixels), locale.toString(m_maxImagePixels)));
+    }
     auto stored =
         ObjectStore(objectsDir())
             .put(file, m_deferSync ? ObjectStore::Sync::Deferred : ObjectStore::Sync::EachObject);

@@ -69,6 +69,13 @@ public:
     /// Imports: new images reach the disk when syncObjects() is called (once per batch, before
     /// the batch commits) instead of one fsync per image.
     void setDeferredObjectSync(bool deferred) { m_deferSync = deferred; }
+    /// PIL's MAX_IMAGE_PIXELS: a header declaring more pixels than this is most likely a
+    /// decompression bomb (a tiny file that would need gigabytes to decode).
+    static constexpr qint64 DefaultMaxImagePixels = 89'478'485;
+    /// addImage() refuses images whose header declares more pixels than this (imports set it
+    /// from ImportOptions::maxImagePixels).
+    void setMaxImagePixels(qint64 pixels) { m_maxImagePixels = pixels; }
+    qint64 maxImagePixels() const { return m_maxImagePixels; }
     /// Flushes the images stored since the last call (see setDeferredObjectSync).
     Status syncObjects() const;
 
@@ -128,8 +135,8 @@ public:
     /// is not a readable image.
     static Result<ImageProbe> probeImage(const QString &file);
     /// Adds the image \a file (probed, then stored in objects/ by content hash) to an image
-    /// dataset. Content already in the dataset is not added again: duplicate is set.
-    /// \a sourceName defaults to the file name.
+    /// dataset; Invalid when its header declares more than maxImagePixels(). Content already in the
+    /// dataset is not added again: duplicate is set. \a sourceName defaults to the file name.
     Result<AddedItem> addImage(qint64 datasetId, const QString &file,
                                const QString &sourceName = {});
     /// Adds a text (and for pairs the second text) to a text dataset; texts whose normalised
@@ -230,6 +237,7 @@ private:
     QString m_root;
     QString m_author;
     bool m_deferSync = false;
+    qint64 m_maxImagePixels = DefaultMaxImagePixels;
 };
 
 } // namespace atelier

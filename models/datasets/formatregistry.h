@@ -63,6 +63,8 @@ struct ImportOptions
     std::function<void(qint64 done, qint64 total, const QString &what)> progress;
     const std::atomic_bool *cancel = nullptr;  ///< checked between files; stops cleanly
     qint64 maxUnpackedBytes = qint64(8) << 30; ///< archives: refuse past this many bytes
+    /// images: refuse one whose header declares more pixels (DatasetStore::setMaxImagePixels)
+    qint64 maxImagePixels = 89'478'485;
     /// Format-specific settings; text CSV/TSV: "text_column", "label_column",
     /// "text_b_column", "score_column", "spans_column" (header names).
     QMap<QString, QString> formatOptions;

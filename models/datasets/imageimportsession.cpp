@@ -297,7 +297,12 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
     QHash<QString, QString> firstName; // object hash → the first file that had it
     qint64 done = 0;
     m_store.setDeferredObjectSync(true);
-    const auto restore = qScopeGuard([this] { m_store.setDeferredObjectSync(false); });
+    const qint64 pixelLimit = m_store.maxImagePixels();
+    m_store.setMaxImagePixels(m_options.maxImagePixels);
+    const auto restore = qScopeGuard([this, pixelLimit] {
+        m_store.setDeferredObjectSync(false);
+        m_store.setMaxImagePixels(pixelLimit);
+    });
     while (done < total) {
         if (cancelled()) {
             m_report.cancelled = true;

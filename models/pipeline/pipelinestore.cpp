@@ -25,12 +25,23 @@ QStringList PipelineStore::list() const
 }
 
 Result<QString> PipelineStore::save(const PipelineDocument &doc, const QString &message,
-                                    const GitSignature &author)
+                                    const GitSignature &author, const QString &renaming)
 {
     auto repo = GitRepository::open(QDir(m_root).filePath(u"repo"_s));
     if (!repo)
         return repo.error();
     const QString slug = PipelineDocument::slugFor(doc.name);
+    // Different names can share a file name ("x y" and "x/y" are both x-y.json): saving one
+    // would silently become a new version of the other.
+    if (slug != renaming && QFileInfo(fileFor(slug)).isFile()) {
+        auto saved = PipelineDocument::load(fileFor(slug));
+        if (saved && saved->name != doc.name)
+            return makeError(ErrorCode::Conflict,
+                             tr("The name \"%1\" cannot be saved: its file name %2.json belongs "
+                                "to the pipeline \"%3\". Choose a name that differs in its "
+                                "letters or digits.")
+                                 .arg(doc.name, slug, saved->name));
+    }
     return repo->commit({{u"pipelines/"_s + slug + u".json"_s, doc.toJson()}}, message, author);
 }
 
@@ -67,7 +78,7 @@ Result<QString> PipelineStore::restore(const QString &slug, const QString &commi
                          tr("The version %1 of %2 is named \"%3\"; restoring it would save it "
                             "under another name.")
                              .arg(commit.left(8), slug, old->name));
-    return save(old.value(), tr("Restore %1 to %2").arg(slug, commit.left(8)), author);
+    return save(old.value(), tr("Restore %1 to %2").arg(slug, commit.left(8)), author, slug);
 }
 
 Result<LocatedPipeline> PipelineStore::locate(const QString &fileOrName) const

@@ -32,8 +32,11 @@ public:
     /// Slugs of the saved pipelines.
     QStringList list() const;
     /// Commits the document as pipelines/<slug of its name>.json; returns the commit id.
+    /// Refuses (Conflict) a name whose slug is taken by a pipeline with another name, unless
+    /// that pipeline is \a renaming: the slug the document was opened from (an editor renaming
+    /// "Shapes" to "shapes").
     Result<QString> save(const PipelineDocument &doc, const QString &message,
-                         const GitSignature &author);
+                         const GitSignature &author, const QString &renaming = {});
     Result<QList<CommitInfo>> history(const QString &slug) const;
     /// The pipeline at \a commit, or as in the working tree when \a commit is empty.
     Result<PipelineDocument> load(const QString &slug, const QString &commit = {}) const;

@@ -1,9 +1,12 @@
 #include "pipeline/templatelibrary.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -31,9 +34,39 @@ QStringList sortedVersions(const QMap<QString, TemplateSpec> &versions)
     return result;
 }
 
+bool isInside(const QString &path, const QStringList &roots)
+{
+    if (path.isEmpty()) // a dangling link: it may point anywhere later
+        return false;
+    return std::any_of(roots.cbegin(), roots.cend(), [&](const QString &root) {
+        return !root.isEmpty() &&
+               (path == root || path.startsWith(root.endsWith(u'/') ? root : root + u'/'));
+    });
+}
+
+/// The first entry of \a folder (itself included) whose real path lies outside \a roots, with
+/// that real path ("" when it leads nowhere); nullopt when everything is inside.
+std::optional<std::pair<QString, QString>> outsideEntry(const QString &folder,
+                                                        const QStringList &roots)
+{
+    const QString real = QFileInfo(folder).canonicalFilePath();
+    if (!isInside(real, roots))
+        return std::pair{folder, real};
+    // Links are not followed here, but each one's target is checked.
+    QDirIterator it(folder, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo entry = it.nextFileInfo();
+        const QString target = entry.canonicalFilePath();
+        if (!isInside(target, roots))
+            return std::pair{entry.absoluteFilePath(), target};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-void TemplateLibrary::addDirectory(const QString &dir)
+void TemplateLibrary::addDirectory(const QString &dir, const QStringList &trustedRoots)
 {
     const QDir root(dir);
     if (!root.exists()) {
@@ -42,11 +75,35 @@ void TemplateLibrary::addDirectory(const QString &dir)
                                       .arg(QDir::toNativeSeparators(root.absolutePath()))));
         return;
     }
+    auto refuseOutside = [&](const QString &folder, const std::pair<QString, QString> &outside) {
+        const QString where = outside.second.isEmpty() ? tr("a link that leads nowhere")
+                                                       : QDir::toNativeSeparators(outside.second);
+        m_errors.append(makeError(
+            ErrorCode::Invalid,
+            tr("template folder %1 is not used: %2 is %3, outside the workspace and the "
+               "installed templates (%4). Copy the templates into the workspace instead of "
+               "linking to them.")
+                .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(outside.first),
+                     where, trustedRoots.join(u", "_s))));
+    };
+    if (!trustedRoots.isEmpty()) {
+        const QString real = QFileInfo(root.absolutePath()).canonicalFilePath();
+        if (!isInside(real, trustedRoots)) {
+            refuseOutside(root.absolutePath(), {root.absolutePath(), real});
+            return;
+        }
+    }
     const QStringList folders = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &folder : folders) {
         const QString path = root.filePath(folder + u"/template.json"_s);
         if (!QFileInfo::exists(path))
             continue;
+        if (!trustedRoots.isEmpty()) {
+            if (auto outside = outsideEntry(root.filePath(folder), trustedRoots)) {
+                refuseOutside(root.filePath(folder), *outside);
+                continue;
+            }
+        }
         Result<TemplateSpec> spec = TemplateSpec::load(path);
         if (!spec) {
             m_errors.append(spec.error());
@@ -135,11 +192,15 @@ QString TemplateLibrary::builtinDirectory()
 TemplateLibrary TemplateLibrary::forWorkspace(const QString &workspaceRoot)
 {
     TemplateLibrary library;
-    library.addDirectory(builtinDirectory());
+    const QString builtin = builtinDirectory();
+    library.addDirectory(builtin);
     if (!workspaceRoot.isEmpty()) {
         const QString own = QDir(workspaceRoot).filePath(u"repo/templates"_s);
+        // Real paths: the workspace itself may be reached through a link.
+        const QStringList trusted{QFileInfo(workspaceRoot).canonicalFilePath(),
+                                  QFileInfo(builtin).canonicalFilePath()};
         if (QFileInfo(own).isDir())
-            library.addDirectory(own);
+            library.addDirectory(own, trusted);
     }
     return library;
 }

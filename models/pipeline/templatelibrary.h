@@ -17,7 +17,10 @@ class TemplateLibrary final
 
 public:
     /// Loads every `*/template.json` under \a dir; files that fail are kept as loadErrors().
-    void addDirectory(const QString &dir);
+    /// With \a trustedRoots, a folder whose real path (symbolic links resolved) — or any file
+    /// in it — lies outside all of them is refused with a load error naming where it points:
+    /// a template runs its command, so a link must not smuggle in an outside one.
+    void addDirectory(const QString &dir, const QStringList &trustedRoots = {});
     /// Why some template files were not loaded (each names its file and field).
     QList<Error> loadErrors() const { return m_errors; }
 
@@ -31,7 +34,8 @@ public:
     /// Where the built-in templates are: $ATELIER_TEMPLATES_DIR, else share/atelier/templates
     /// beside the executable, else the source tree's resources/templates.
     static QString builtinDirectory();
-    /// The built-in library plus `<workspace>/repo/templates`.
+    /// The built-in library plus `<workspace>/repo/templates`, whose folders must really lie
+    /// inside the workspace or the built-in library.
     static TemplateLibrary forWorkspace(const QString &workspaceRoot);
 
 private:

@@ -144,6 +144,20 @@ Result<PoolRecord> PoolStore::find(const QString &name)
                                               .arg(name, names.join(u", "_s)));
 }
 
+QString SlurmSettings::displayUrl() const
+{
+    if (isUnixSocket())
+        return url;
+    const QUrl parsed(url);
+    if (!parsed.isValid())
+        return {};
+    QString shown = parsed.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath |
+                                           QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (!parsed.path().isEmpty() && parsed.path() != u"/"_s)
+        shown += u"/…"_s;
+    return shown;
+}
+
 Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
 {
     if (Status valid = checkName(name); !valid)
@@ -174,6 +188,18 @@ Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)
                                 "(--token-file).")
                                  .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery |
                                                           QUrl::RemoveFragment)));
+        // Atelier adds the API path (/slurm/VERSION/…) itself; anything after the host is not
+        // an address but, typically, a token pasted into it — never stored nor shown.
+        if (!url.path().isEmpty() && url.path() != u"/"_s)
+            return makeError(
+                ErrorCode::Invalid,
+                tr("The slurmrestd address %1 has a path after the host; Atelier adds the API "
+                   "path (/slurm/%2/…) itself, and a token in the address would be stored in "
+                   "the catalog and shown by 'atelier pool list'. Give only https://HOST:PORT "
+                   "and put the token in a token file (--token-file).")
+                    .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath |
+                                             QUrl::RemoveQuery | QUrl::RemoveFragment),
+                         settings.apiVersion));
         if (url.hasQuery() || url.hasFragment())
             return makeError(
                 ErrorCode::Invalid,

@@ -27,6 +27,9 @@ struct SlurmSettings
     QString staging; ///< a folder this machine and the cluster both see at the same path
 
     bool isUnixSocket() const { return url.startsWith(QStringLiteral("unix:")); }
+    /// The address to show: without user info, query, fragment or a path after the host
+    /// ("/…"), any of which may hold a secret in a pool added before they were refused.
+    QString displayUrl() const;
 };
 
 /// A place work runs and what its last health check found.

@@ -2,14 +2,16 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QTemporaryFile>
 
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
+#include <linux/fs.h> // FICLONE
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -131,6 +133,21 @@ int placeNoReplace(const QByteArray &from, const QByteArray &to)
     return errno;
 }
 
+/// Copies \a size bytes from \a in to \a out inside the kernel (copy_file_range); false when
+/// this filesystem or kernel cannot, or the file ended early (then copy another way).
+bool kernelCopy(int in, int out, qint64 size)
+{
+    loff_t inOffset = 0;
+    loff_t outOffset = 0;
+    while (inOffset < size) {
+        const ssize_t n =
+            ::copy_file_range(in, &inOffset, out, &outOffset, size_t(size - inOffset), 0);
+        if (n <= 0)
+            return false;
+    }
+    return true;
+}
+
 void syncFolder(const QString &folder)
 {
     const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
@@ -138,12 +155,6 @@ void syncFolder(const QString &folder)
         return;
     ::fsync(fd);
     ::close(fd);
-}
-
-QString tempNameIn(const QString &folder)
-{
-    return folder + u"/.tmp-%1-%2"_s.arg(::getpid())
-                        .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
 }
 
 } // namespace
@@ -276,7 +287,7 @@ Result<StoredObject> ObjectStore::put(const QString &file, Sync sync) const
                     .arg(shown(file), shown(target))));
         }
         stored.duplicate = true;
-        stored.linked = false;
+        stored.cloned = false;
         return Result<StoredObject>(stored);
     };
     if (auto found = existing())
@@ -284,78 +295,64 @@ Result<StoredObject> ObjectStore::put(const QString &file, Sync sync) const
 
     if (!QDir().mkpath(folder))
         return writeError(folder, tr("the folder cannot be created"));
-
     const QByteArray finalName = QFile::encodeName(target);
 
-    // Same filesystem: a hard link costs no space and appears complete or not at all.
-    QString linkTemp;
-    for (int attempt = 0; attempt < 4 && linkTemp.isEmpty(); ++attempt) {
-        const QString candidate = tempNameIn(folder);
-        const QByteArray temp = QFile::encodeName(candidate);
-        if (::linkat(AT_FDCWD, source.constData(), AT_FDCWD, temp.constData(), AT_SYMLINK_FOLLOW) ==
-            0) {
-            linkTemp = candidate;
-        } else if (errno != EEXIST) {
-            break; // EXDEV, EPERM, EMLINK, …: copy instead
-        }
-    }
-    if (!linkTemp.isEmpty()) {
-        const QByteArray temp = QFile::encodeName(linkTemp);
-        struct stat after = {};
-        if (::stat(temp.constData(), &after) != 0 || !sameFile(before, after)) {
-            ::unlink(temp.constData());
-            return makeError(ErrorCode::Conflict, tr("%1 changed while it was being stored; try "
-                                                     "again when no program is writing to it.")
-                                                      .arg(shown(file)));
-        }
-        const int err = placeNoReplace(temp, finalName);
-        if (err == EEXIST) {
-            ::unlink(temp.constData());
-            if (auto found = existing())
-                return *found;
-            return writeError(target, qt_error_string(err));
-        }
-        if (err != 0) {
-            ::unlink(temp.constData());
-            return writeError(target, qt_error_string(err));
-        }
-        if (sync == Sync::EachObject)
-            syncFolder(folder);
-        stored.linked = true;
-        return stored;
-    }
-
-    // Another filesystem, or no hard links here: copy into a temporary file next to the object,
-    // re-hashing what is copied so a file changed meanwhile is never stored under a wrong id.
+    // A private copy next to the object, then moved into place. Never a hard link: a link
+    // would make the object and the user's original one file, so re-saving the original in
+    // place would damage the object, and writing into objects/ would change the original.
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         return openError(file, in);
     QTemporaryFile out(folder + u"/.tmp-XXXXXX"_s);
     if (!out.open())
         return writeError(folder, out.errorString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray buffer(ChunkSize, Qt::Uninitialized);
-    for (;;) {
-        const qint64 n = in.read(buffer.data(), buffer.size());
-        if (n < 0)
-            return readError(file, in);
-        if (n == 0)
-            break;
-        hash.addData(QByteArrayView(buffer.constData(), n));
-        if (out.write(buffer.constData(), n) != n)
+
+    // Copy-on-write (btrfs, XFS) shares the blocks until either side is written: no space and
+    // no copying, yet a separate file. Else the kernel copies (copy_file_range: no trip
+    // through this process). Either is what the file held when it was hashed while it is
+    // still the same inode with the same size and modification time — the check a hard link
+    // relied on before.
+    bool cloned = false;
+#ifdef FICLONE
+    cloned = ::ioctl(out.handle(), FICLONE, in.handle()) == 0;
+#endif
+    const bool copied = cloned || kernelCopy(in.handle(), out.handle(), stored.size);
+    if (copied) {
+        struct stat after = {};
+        if (::fstat(in.handle(), &after) != 0 || !sameFile(before, after)) {
+            return makeError(ErrorCode::Conflict, tr("%1 changed while it was being stored; try "
+                                                     "again when no program is writing to it.")
+                                                      .arg(shown(file)));
+        }
+    } else {
+        // No kernel copy here: copy through a buffer, re-hashing what is copied so a file
+        // changed meanwhile is never stored under a wrong id.
+        if (!in.seek(0) || !out.resize(0))
             return writeError(target, out.errorString());
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QByteArray buffer(ChunkSize, Qt::Uninitialized);
+        for (;;) {
+            const qint64 n = in.read(buffer.data(), buffer.size());
+            if (n < 0)
+                return readError(file, in);
+            if (n == 0)
+                break;
+            hash.addData(QByteArrayView(buffer.constData(), n));
+            if (out.write(buffer.constData(), n) != n)
+                return writeError(target, out.errorString());
+        }
+        if (!out.flush())
+            return writeError(target, out.errorString());
+        if (QString::fromLatin1(hash.result().toHex()) != stored.hash) {
+            return makeError(ErrorCode::Conflict, tr("%1 changed while it was being stored; try "
+                                                     "again when no program is writing to it.")
+                                                      .arg(shown(file)));
+        }
     }
-    if (!out.flush())
-        return writeError(target, out.errorString());
     if (sync == Sync::EachObject && ::fsync(out.handle()) != 0)
         return writeError(target, qt_error_string(errno));
     // Objects are immutable: read-only, like git's.
     ::fchmod(out.handle(), S_IRUSR | S_IRGRP | S_IROTH);
-    if (QString::fromLatin1(hash.result().toHex()) != stored.hash) {
-        return makeError(ErrorCode::Conflict, tr("%1 changed while it was being stored; try again "
-                                                 "when no program is writing to it.")
-                                                  .arg(shown(file)));
-    }
     out.close();
 
     const int err = placeNoReplace(QFile::encodeName(out.fileName()), finalName);
@@ -369,7 +366,35 @@ Result<StoredObject> ObjectStore::put(const QString &file, Sync sync) const
     out.setAutoRemove(false);
     if (sync == Sync::EachObject)
         syncFolder(folder);
+    stored.cloned = cloned;
     return stored;
+}
+
+Result<QList<StoreFile>> ObjectStore::files() const
+{
+    QList<StoreFile> found;
+    if (!QFileInfo(m_root).isDir()) {
+        return makeError(ErrorCode::NotFound, tr("The object store %1 does not exist. Reopen the "
+                                                 "workspace.")
+                                                  .arg(shown(m_root)));
+    }
+    QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info = it.nextFileInfo();
+        StoreFile entry;
+        entry.path = info.absoluteFilePath();
+        entry.size = info.size();
+        entry.modified = info.lastModified();
+        // Only objects/ab/cdef… names an object; a deeper or odd path does not.
+        if (info.absolutePath() == m_root + QLatin1Char('/') + info.dir().dirName()) {
+            const QString candidate = info.dir().dirName() + info.fileName();
+            if (info.dir().dirName().size() == 2 && isValidHash(candidate))
+                entry.hash = candidate;
+        }
+        found.append(entry);
+    }
+    return found;
 }
 
 } // namespace atelier

@@ -1,8 +1,11 @@
 // Image import beside its floor, in one run: 10,000 generated 256×192 JPEGs (all different) in a
 // folder per class, imported with `importDataset(folder)` — header probe, truncation check,
-// SHA-256, hard link into objects/, catalog rows in batches — beside `sha256sum` over the
-// same files (the floor: reading and hashing every byte once). Files are in the page cache
+// SHA-256, a private copy into objects/ (a copy-on-write clone where the filesystem offers one,
+// else a copy re-hashed as it is written), catalog rows in batches — beside `sha256sum` over
+// the same files (the floor: reading and hashing every byte once). Files are in the page cache
 // for both (a warm-up pass reads them first). Goal: import ≤ 3× the floor.
+// Until issue #15 objects were hard links to the user's files; `cp -al` (what linking costs)
+// and `cp --reflink=auto` (what copying costs) over the same files show the price of the copy.
 #include "catalog/database.h"
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
@@ -89,6 +92,18 @@ double sha256sumMs(const QStringList &files)
     return clock.nsecsElapsed() / 1e6;
 }
 
+/// Wall ms of `cp ARGS source target` (target removed first).
+double cpMs(const QStringList &args, const QString &source, const QString &target)
+{
+    QDir(target).removeRecursively();
+    QElapsedTimer clock;
+    clock.start();
+    QProcess::execute(u"cp"_s, args + QStringList{source, target});
+    const double ms = clock.nsecsElapsed() / 1e6;
+    QDir(target).removeRecursively();
+    return ms;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -139,8 +154,14 @@ int main(int argc, char **argv)
     std::printf("%-44s %9.0f %9.0f %11s %11s\n", "anchor  sha256sum over the files (floor)",
                 floorMs, g_floorCpuMs, "1.00x", "1.00x");
     std::printf("%-44s %9.0f %9.0f %10.2fx %10.2fx  (goal <= 3x)\n",
-                "atelier import (probe, hash, link, rows)", importMs, importCpuMs,
+                "atelier import (probe, hash, copy, rows)", importMs, importCpuMs,
                 importMs / floorMs, importCpuMs / g_floorCpuMs);
+    const double linkMs = cpMs({u"-al"_s}, source, dir.filePath(u"links"_s));
+    const double copyMs = cpMs({u"-a"_s, u"--reflink=auto"_s}, source, dir.filePath(u"copies"_s));
+    std::printf("%-44s %9.0f %9s %10.2fx %11s  (how objects were stored before #15)\n",
+                "anchor  cp -al: hard links to the files", linkMs, "", linkMs / floorMs, "");
+    std::printf("%-44s %9.0f %9s %10.2fx %11s  (the price of private copies)\n",
+                "anchor  cp --reflink=auto: copies", copyMs, "", copyMs / floorMs, "");
     std::printf("%-44s %9.0f %9.0f %10.2fx %10.2fx  (%lld duplicates)\n",
                 "atelier re-import, all duplicates", againMs, againCpuMs, againMs / floorMs,
                 againCpuMs / g_floorCpuMs,

@@ -56,8 +56,8 @@ private Q_SLOTS:
     void putThenContains();
     void identicalContentStoredOnce();
     void differentContentTwoObjects();
-    void hardLinkOnSameFilesystem();
-    void hardLinkFollowsSymlink();
+    void privateCopyOnSameFilesystem();
+    void copyFollowsSymlink();
     void copyAcrossFilesystems();
     void verifyOk();
     void verifyDetectsModifiedObject();
@@ -221,7 +221,7 @@ void TestObjectStore::identicalContentStoredOnce()
     QCOMPARE(b->hash, a->hash);
     QCOMPARE(b->size, a->size);
     QCOMPARE(b->duplicate, true);
-    QCOMPARE(b->linked, false);
+    QCOMPARE(b->cloned, false);
 
     // Nothing written: the object is the same inode and the second source gained no link.
     const struct stat objectAfter = statOf(store.pathFor(a->hash));
@@ -253,23 +253,39 @@ void TestObjectStore::differentContentTwoObjects()
     QCOMPARE(filesInStore(), 2);
 }
 
-void TestObjectStore::hardLinkOnSameFilesystem()
+void TestObjectStore::privateCopyOnSameFilesystem()
 {
     const ObjectStore store(m_root);
-    const QString source = writeFile(u"linked.bin"_s, "linked content");
+    const QString source = writeFile(u"original.bin"_s, "original content");
     const auto stored = store.put(source);
     QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
-    QCOMPARE(stored->linked, true);
+    const QString object = store.pathFor(stored->hash);
 
-    const struct stat src = statOf(source);
-    const struct stat obj = statOf(store.pathFor(stored->hash));
-    QCOMPARE(obj.st_dev, src.st_dev);
-    QCOMPARE(obj.st_ino, src.st_ino);
-    QCOMPARE(src.st_nlink, nlink_t(2));
+    // Its own file (a clone or a copy), never a hard link to the user's original.
+    QVERIFY(statOf(object).st_ino != statOf(source).st_ino);
+    QCOMPARE(statOf(source).st_nlink, nlink_t(1));
+    QCOMPARE(statOf(object).st_mode & 0777, mode_t(0444));
     QCOMPARE(filesInStore(), 1); // no temporary name left behind
+
+    // Re-saving the original in place leaves the object intact…
+    {
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.write("EDITED") == 6);
+    }
+    QCOMPARE(readAll(object), QByteArray("original content"));
+    QVERIFY(store.verify(stored->hash).ok());
+    // …and writing into the object does not reach the original.
+    QVERIFY(QFile::setPermissions(object, QFile::ReadOwner | QFile::WriteOwner));
+    {
+        QFile f(object);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("garbage");
+    }
+    QCOMPARE(readAll(source), QByteArray("EDITEDal content"));
 }
 
-void TestObjectStore::hardLinkFollowsSymlink()
+void TestObjectStore::copyFollowsSymlink()
 {
     const ObjectStore store(m_root);
     const QString target = writeFile(u"target.bin"_s, "behind a symlink");
@@ -280,7 +296,8 @@ void TestObjectStore::hardLinkFollowsSymlink()
     QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
     const QString object = store.pathFor(stored->hash);
     QVERIFY(!QFileInfo(object).isSymLink());
-    QCOMPARE(statOf(object).st_ino, statOf(target).st_ino);
+    QVERIFY(statOf(object).st_ino != statOf(target).st_ino);
+    QCOMPARE(readAll(object), QByteArray("behind a symlink"));
     QVERIFY(store.verify(stored->hash).ok());
 }
 
@@ -306,7 +323,7 @@ void TestObjectStore::copyAcrossFilesystems()
     const ObjectStore store(m_root);
     const auto stored = store.put(source);
     QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
-    QCOMPARE(stored->linked, false);
+    QCOMPARE(stored->cloned, false);
     QCOMPARE(stored->duplicate, false);
     QCOMPARE(stored->size, content.size());
     QCOMPARE(

@@ -835,9 +835,9 @@ void PipelineEditor::save(const QString &message)
                     updateActions();
                 }
             });
-    watcher->setFuture(QtConcurrent::run([root, doc, text, who = author()]() {
+    watcher->setFuture(QtConcurrent::run([root, doc, text, who = author(), opened = m_slug]() {
         PipelineStore store(root);
-        return store.save(doc, text, who);
+        return store.save(doc, text, who, opened);
     }));
 }
 

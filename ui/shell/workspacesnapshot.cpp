@@ -61,7 +61,7 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
         return pools.error();
     for (const PoolRecord &pool : pools.value())
         snapshot.pools.append({pool.name, pool.kind, pool.state, pool.reason, pool.capacity,
-                               pool.checkedAt, pool.slurm.url});
+                               pool.checkedAt, pool.slurm.displayUrl()});
 
     const QDir pipelines(QDir(workspace->repoPath()).filePath(u"pipelines"_s));
     for (const QFileInfo &file : pipelines.entryInfoList({u"*.json"_s}, QDir::Files, QDir::Name)) {
