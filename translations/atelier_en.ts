@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CocoFormat</name>
+    <message numerus="yes">
+        <source>%n %1 annotation(s) not written: COCO has no place for them</source>
+        <translation>
+            <numerusform>%n %1 annotation not written: COCO has no place for it</numerusform>
+            <numerusform>%n %1 annotations not written: COCO has no place for them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) not kept as shapes, only their boxes: use --task segmentation</source>
+        <translation>
+            <numerusform>%n polygon not kept as a shape, only its box: use --task segmentation</numerusform>
+            <numerusform>%n polygons not kept as shapes, only their boxes: use --task segmentation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n RLE mask(s) not kept as shapes, only their boxes: use --task segmentation</source>
+        <translation>
+            <numerusform>%n RLE mask not kept as a shape, only its box: use --task segmentation</numerusform>
+            <numerusform>%n RLE masks not kept as shapes, only their boxes: use --task segmentation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the top-level &quot;%1&quot; block is not kept (%n item(s))</source>
+        <translation>
+            <numerusform>the top-level &quot;%1&quot; block is not kept (%n item)</numerusform>
+            <numerusform>the top-level &quot;%1&quot; block is not kept (%n items)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>boxes only in %n annotation(s)</source>
+        <translation>
+            <numerusform>boxes only in %n annotation</numerusform>
+            <numerusform>boxes only in %n annotations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message numerus="yes">
         <source>%n stored objects are missing or damaged.</source>
@@ -52,6 +90,58 @@
             <numerusform>%n runs are now in experiment %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n object files the catalog did not list (%1).</source>
+        <translation>
+            <numerusform>Removed %n object file the catalog did not list (%1).</numerusform>
+            <numerusform>Removed %n object files the catalog did not list (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored objects are missing or damaged, and %1 object files are not in the catalog.</source>
+        <translation>
+            <numerusform>%n stored object is missing or damaged, and %1 object files are not in the catalog.</numerusform>
+            <numerusform>%n stored objects are missing or damaged, and %1 object files are not in the catalog.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object files are not in the catalog; they changed within the last hour, so --repair keeps them: run it again later.</source>
+        <translation>
+            <numerusform>%n object file is not in the catalog; it changed within the last hour, so --repair keeps it: run it again later.</numerusform>
+            <numerusform>%n object files are not in the catalog; they changed within the last hour, so --repair keeps them: run it again later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object files are not in the catalog; &apos;atelier info --verify --repair&apos; removes them.</source>
+        <translation>
+            <numerusform>%n object file is not in the catalog; &apos;atelier info --verify --repair&apos; removes it.</numerusform>
+            <numerusform>%n object files are not in the catalog; &apos;atelier info --verify --repair&apos; removes them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not finite (NaN or infinite)</source>
+        <translation>
+            <numerusform>%n not finite (NaN or infinite)</numerusform>
+            <numerusform>%n not finite (NaN or infinite)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConllCodec</name>
+    <message numerus="yes">
+        <source>%n texts are not their tokens joined by one blank (several blanks, line breaks, a token cut at a span; the first: item %1): CoNLL keeps the tokens, not the exact text; export jsonl to keep it</source>
+        <translation>
+            <numerusform>%n text is not its tokens joined by one blank (several blanks, line breaks, a token cut at a span; the first: item %1): CoNLL keeps the tokens, not the exact text; export jsonl to keep it</numerusform>
+            <numerusform>%n texts are not their tokens joined by one blank (several blanks, line breaks, a token cut at a span; the first: item %1): CoNLL keeps the tokens, not the exact text; export jsonl to keep it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens were cut in two where a span starts or ends inside them, as BIO tags whole tokens (the first: item %1)</source>
+        <translation>
+            <numerusform>%n token was cut in two where a span starts or ends inside it, as BIO tags whole tokens (the first: item %1)</numerusform>
+            <numerusform>%n tokens were cut in two where a span starts or ends inside them, as BIO tags whole tokens (the first: item %1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DatasetStore</name>
@@ -77,6 +167,43 @@
         <translation>
             <numerusform>Delete %n shape</numerusform>
             <numerusform>Delete %n shapes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImageImportSession</name>
+    <message numerus="yes">
+        <source>%n annotation(s) identical to another on the same image (same label, shape and attributes) were kept once</source>
+        <translation>
+            <numerusform>%n annotation identical to another on the same image (same label, shape and attributes) was kept once</numerusform>
+            <numerusform>%n annotations identical to another on the same image (same label, shape and attributes) were kept once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) already in the dataset were not added again</source>
+        <translation>
+            <numerusform>%n annotation already in the dataset was not added again</numerusform>
+            <numerusform>%n annotations already in the dataset were not added again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelmeExport</name>
+    <message numerus="yes">
+        <source>%n polygon(s) of several parts written as one polygon shape per part sharing a group_id</source>
+        <translation>
+            <numerusform>%n polygon of several parts written as one polygon shape per part sharing a group_id</numerusform>
+            <numerusform>%n polygons of several parts written as one polygon shape per part sharing a group_id</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelmeFormat</name>
+    <message numerus="yes">
+        <source>%n polygon(s) became their bounding boxes: a detection dataset holds no polygons (their points are kept for the labelme export; import into a segmentation dataset to keep them as polygons)</source>
+        <translation>
+            <numerusform>%n polygon became its bounding box: a detection dataset holds no polygons (its points are kept for the labelme export; import into a segmentation dataset to keep it as a polygon)</numerusform>
+            <numerusform>%n polygons became their bounding boxes: a detection dataset holds no polygons (their points are kept for the labelme export; import into a segmentation dataset to keep them as polygons)</numerusform>
         </translation>
     </message>
 </context>
@@ -115,12 +242,67 @@
     </message>
 </context>
 <context>
+    <name>ModelRegistry</name>
+    <message numerus="yes">
+        <source>No model.json was derived: %n pickled file(s), not one estimator; %1.</source>
+        <translation>
+            <numerusform>No model.json was derived: %n pickled file, not one estimator; %1.</numerusform>
+            <numerusform>No model.json was derived: %n pickled files, not one estimator; %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MoveItemsCommand</name>
     <message numerus="yes">
         <source>Move %n item(s)</source>
         <translation>
             <numerusform>Move %n item</numerusform>
             <numerusform>Move %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PngMaskFormat</name>
+    <message numerus="yes">
+        <source>%n image(s) are in several ImageSets lists; each was given the first of train, val, test, others: %1</source>
+        <translation>
+            <numerusform>%n image is in several ImageSets lists; it was given the first of train, val, test, others: %1</numerusform>
+            <numerusform>%n images are in several ImageSets lists; each was given the first of train, val, test, others: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) have no SegmentationClass PNG to give their class; labelled &quot;object&quot;</source>
+        <translation>
+            <numerusform>%n instance has no SegmentationClass PNG to give its class; labelled &quot;object&quot;</numerusform>
+            <numerusform>%n instances have no SegmentationClass PNG to give their class; labelled &quot;object&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
+        <translation>
+            <numerusform>%n mask pixel has a colour outside VOC&apos;s palette; read as background</numerusform>
+            <numerusform>%n mask pixels have a colour outside VOC&apos;s palette; read as background</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) written as their pixels; a mask PNG keeps no outline</source>
+        <translation>
+            <numerusform>%n polygon written as its pixels; a mask PNG keeps no outline</numerusform>
+            <numerusform>%n polygons written as their pixels; a mask PNG keeps no outline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without a split were listed in ImageSets/Segmentation/train.txt</source>
+        <translation>
+            <numerusform>%n image without a split was listed in ImageSets/Segmentation/train.txt</numerusform>
+            <numerusform>%n images without a split were listed in ImageSets/Segmentation/train.txt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) past the 254th of their image are left out of SegmentationObject (SegmentationClass has them)</source>
+        <translation>
+            <numerusform>%n instance past the 254th of its image is left out of SegmentationObject (SegmentationClass has it)</numerusform>
+            <numerusform>%n instances past the 254th of their image are left out of SegmentationObject (SegmentationClass has them)</numerusform>
         </translation>
     </message>
 </context>
@@ -152,6 +334,23 @@
     </message>
 </context>
 <context>
+    <name>TextFormats</name>
+    <message numerus="yes">
+        <source>%1 (in %n records; the first is here)</source>
+        <translation>
+            <numerusform>%1 (in %n record; it is here)</numerusform>
+            <numerusform>%1 (in %n records; the first is here)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items keep more of their source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</source>
+        <translation>
+            <numerusform>%n item keeps more of its source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</numerusform>
+            <numerusform>%n items keep more of their source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ViewSections</name>
     <message numerus="yes">
         <source>%n nodes</source>
@@ -165,6 +364,100 @@
         <translation>
             <numerusform>%1 CPUs, %2, %n GPU</numerusform>
             <numerusform>%1 CPUs, %2, %n GPUs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VocFormat</name>
+    <message numerus="yes">
+        <source>%n image(s) are in several ImageSets lists; each was given the first of train, val, test, others: %1</source>
+        <translation>
+            <numerusform>%n image is in several ImageSets lists; it was given the first of train, val, test, others: %1</numerusform>
+            <numerusform>%n images are in several ImageSets lists; each was given the first of train, val, test, others: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VOC box(es) without an instance mask in SegmentationObject were kept as rectangle polygons</source>
+        <translation>
+            <numerusform>%n VOC box without an instance mask in SegmentationObject was kept as a rectangle polygon</numerusform>
+            <numerusform>%n VOC boxes without an instance mask in SegmentationObject were kept as rectangle polygons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance mask(s) have no &lt;object&gt; of their number in the XML; named after their class</source>
+        <translation>
+            <numerusform>%n instance mask has no &lt;object&gt; of its number in the XML; named after its class</numerusform>
+            <numerusform>%n instance masks have no &lt;object&gt; of their number in the XML; named after their class</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segmentation mask PNG(s) not imported: a detection dataset holds boxes (import into a segmentation dataset, --task segmentation)</source>
+        <translation>
+            <numerusform>%n segmentation mask PNG not imported: a detection dataset holds boxes (import into a segmentation dataset, --task segmentation)</numerusform>
+            <numerusform>%n segmentation mask PNGs not imported: a detection dataset holds boxes (import into a segmentation dataset, --task segmentation)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
+        <translation>
+            <numerusform>%n mask pixel has a colour outside VOC&apos;s palette; read as background</numerusform>
+            <numerusform>%n mask pixels have a colour outside VOC&apos;s palette; read as background</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segmentation mask PNG(s) in SegmentationClass/ or SegmentationObject/</source>
+        <translation>
+            <numerusform>%n segmentation mask PNG in SegmentationClass/ or SegmentationObject/</numerusform>
+            <numerusform>%n segmentation mask PNGs in SegmentationClass/ or SegmentationObject/</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 image(s) converted to JPEG (quality 95, transparency over white) as JPEGImages/&lt;name&gt;.jpg, which VOC readers open</source>
+        <translation>
+            <numerusform>%n %1 image converted to JPEG (quality 95, transparency over white) as JPEGImages/&lt;name&gt;.jpg, which VOC readers open</numerusform>
+            <numerusform>%n %1 images converted to JPEG (quality 95, transparency over white) as JPEGImages/&lt;name&gt;.jpg, which VOC readers open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n JPEG image(s) renamed to &lt;name&gt;.jpg (content unchanged)</source>
+        <translation>
+            <numerusform>%n JPEG image renamed to &lt;name&gt;.jpg (content unchanged)</numerusform>
+            <numerusform>%n JPEG images renamed to &lt;name&gt;.jpg (content unchanged)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) had fractional pixel edges; rounded to whole pixels (VOC counts pixels from 1)</source>
+        <translation>
+            <numerusform>%n box had fractional pixel edges; rounded to whole pixels (VOC counts pixels from 1)</numerusform>
+            <numerusform>%n boxes had fractional pixel edges; rounded to whole pixels (VOC counts pixels from 1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) written as their pixels (SegmentationObject) and bounding box; VOC keeps no outline</source>
+        <translation>
+            <numerusform>%n polygon written as its pixels (SegmentationObject) and bounding box; VOC keeps no outline</numerusform>
+            <numerusform>%n polygons written as their pixels (SegmentationObject) and bounding boxes; VOC keeps no outline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) from sub-folders were put side by side in JPEGImages/; their folders are not kept: %1</source>
+        <translation>
+            <numerusform>%n image from a sub-folder was put in JPEGImages/; its folder is not kept: %1</numerusform>
+            <numerusform>%n images from sub-folders were put side by side in JPEGImages/; their folders are not kept: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without a split were listed in ImageSets/Main/train.txt</source>
+        <translation>
+            <numerusform>%n image without a split was listed in ImageSets/Main/train.txt</numerusform>
+            <numerusform>%n images without a split were listed in ImageSets/Main/train.txt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) past the 254th of their image are left out of SegmentationObject (in SegmentationClass and the XML they are)</source>
+        <translation>
+            <numerusform>%n instance past the 254th of its image is left out of SegmentationObject (in SegmentationClass and the XML it is)</numerusform>
+            <numerusform>%n instances past the 254th of their image are left out of SegmentationObject (in SegmentationClass and the XML they are)</numerusform>
         </translation>
     </message>
 </context>
@@ -196,6 +489,47 @@
         <translation>
             <numerusform>%n node</numerusform>
             <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YoloExport</name>
+    <message numerus="yes">
+        <source>%n polygon(s) of several parts written as one outline joined by zero-width bridges (a YOLO-seg row holds one polygon)</source>
+        <translation>
+            <numerusform>%n polygon of several parts written as one outline joined by zero-width bridges (a YOLO-seg row holds one polygon)</numerusform>
+            <numerusform>%n polygons of several parts written as one outline joined by zero-width bridges (a YOLO-seg row holds one polygon)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without a split written to images/ and not listed in data.yaml</source>
+        <translation>
+            <numerusform>%n image without a split written to images/ and not listed in data.yaml</numerusform>
+            <numerusform>%n images without a split written to images/ and not listed in data.yaml</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YoloFormat</name>
+    <message numerus="yes">
+        <source>%n label file(s) without an image of the same name (this is the first); not imported</source>
+        <translation>
+            <numerusform>%n label file without an image of the same name (this is it); not imported</numerusform>
+            <numerusform>%n label files without an image of the same name (this is the first); not imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box row(s) became 4-point polygons: a segmentation dataset holds no boxes</source>
+        <translation>
+            <numerusform>%n box row became a 4-point polygon: a segmentation dataset holds no boxes</numerusform>
+            <numerusform>%n box rows became 4-point polygons: a segmentation dataset holds no boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon row(s) became their bounding boxes: a detection dataset holds no polygons (import into a segmentation dataset to keep them)</source>
+        <translation>
+            <numerusform>%n polygon row became its bounding box: a detection dataset holds no polygons (import into a segmentation dataset to keep it)</numerusform>
+            <numerusform>%n polygon rows became their bounding boxes: a detection dataset holds no polygons (import into a segmentation dataset to keep them)</numerusform>
         </translation>
     </message>
 </context>
@@ -239,10 +573,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n point(s) with a value that is not a number are not shown.</source>
+        <source>%n point(s) are NaN or infinite: the line breaks there, marked × on the x axis.</source>
         <translation>
-            <numerusform>%n point with a value that is not a number is not shown.</numerusform>
-            <numerusform>%n points with a value that is not a number are not shown.</numerusform>
+            <numerusform>%n point is NaN or infinite: the line breaks there, marked × on the x axis.</numerusform>
+            <numerusform>%n points are NaN or infinite: the line breaks there, marked × on the x axis.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,10 +4,6 @@
 <context>
     <name>ArchiveReader</name>
     <message>
-        <source>the archive unpacks to more than %1 MB; it is refused (raise the limit only for a trusted archive)</source>
-        <translation>解压后的大小超过 %1 MB，已拒绝（仅对可信的归档文件提高此限制）</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -115,6 +111,18 @@
         <source>the zip file is damaged (its ZIP64 end record is missing)</source>
         <translation>zip 文件已损坏（缺少 ZIP64 结尾记录）</translation>
     </message>
+    <message>
+        <source>%1 expands more than %2:1 (%3 MB from %4 KB so far); the archive is refused as a compression bomb (unpack it yourself if you trust it, and import the folder)</source>
+        <translation>%1 的膨胀比超过 %2:1（目前已从 %4 KB 解压出 %3 MB）；该归档被视为压缩炸弹而拒绝（如果您信任它，请自行解压，然后导入该文件夹）</translation>
+    </message>
+    <message>
+        <source>the archive unpacks to more than %1 MB; it is refused (raise the limit with --max-unpacked-mb only for a trusted archive)</source>
+        <translation>该归档解压后超过 %1 MB；已拒绝（仅对可信的归档才用 --max-unpacked-mb 提高上限）</translation>
+    </message>
+    <message>
+        <source>the archive unpacks to more than the %1 MB free on the disk of %2; free some space (or lower --max-unpacked-mb to refuse such archives at once)</source>
+        <translation>该归档解压后超过 %2 所在磁盘的 %1 MB 可用空间；请释放一些空间（或调低 --max-unpacked-mb，以便直接拒绝此类归档）</translation>
+    </message>
 </context>
 <context>
     <name>CanvasStyle</name>
@@ -215,14 +223,6 @@
         <translation>%1：类别 id %2 不在 &quot;categories&quot; 中；已跳过</translation>
     </message>
     <message>
-        <source>%1: a polygon needs an even number (≥ 6) of coordinates; skipped</source>
-        <translation>%1：多边形需要偶数个（≥ 6）坐标；已跳过</translation>
-    </message>
-    <message>
-        <source>%1: RLE masks are not supported; skipped</source>
-        <translation>%1：不支持 RLE 掩码；已跳过</translation>
-    </message>
-    <message>
         <source>%1: &quot;bbox&quot; must be [x, y, width, height]; skipped</source>
         <translation>%1：&quot;bbox&quot; 必须为 [x, y, width, height]；已跳过</translation>
     </message>
@@ -233,6 +233,76 @@
     <message>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 annotation(s) not written: COCO has no place for them</source>
+        <translation>
+            <numerusform>%n 条 %1 标注未写入：COCO 中没有存放它们的位置</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>annotation %1 is not a valid JSON object; skipped</source>
+        <translation>标注 %1 不是有效的 JSON 对象；已跳过</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) not kept as shapes, only their boxes: use --task segmentation</source>
+        <translation>
+            <numerusform>%n 个多边形未保留为形状，只保留了其矩形框：请使用 --task segmentation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n RLE mask(s) not kept as shapes, only their boxes: use --task segmentation</source>
+        <translation>
+            <numerusform>%n 个 RLE 掩码未保留为形状，只保留了其矩形框：请使用 --task segmentation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the top-level &quot;%1&quot; block is not kept (%n item(s))</source>
+        <translation>
+            <numerusform>未保留顶层的“%1”块（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the top-level &quot;%1&quot; block is not kept</source>
+        <translation>未保留顶层的“%1”块</translation>
+    </message>
+    <message>
+        <source>category id %1 is listed twice; the second (&quot;%2&quot;) was skipped</source>
+        <translation>类别 id %1 出现了两次；第二个（“%2”）已跳过</translation>
+    </message>
+    <message>
+        <source>categories %1 and %2 are both named &quot;%3&quot;; they share one label, which keeps id %1</source>
+        <translation>类别 %1 和 %2 都名为“%3”；它们共用一个标签，该标签保留 id %1</translation>
+    </message>
+    <message>
+        <source>%1: a polygon needs an even number (≥ 6) of coordinates; that part was skipped</source>
+        <translation>%1：多边形需要偶数个（≥ 6）坐标；该部分已跳过</translation>
+    </message>
+    <message>
+        <source>%1: the RLE segmentation is malformed (&quot;size&quot;: [h, w] and &quot;counts&quot; summing to h × w); %2</source>
+        <translation>%1：RLE 分割格式有误（需要 &quot;size&quot;: [h, w]，且 &quot;counts&quot; 之和为 h × w）；%2</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>its bbox was kept</source>
+        <translation>已保留其 bbox</translation>
+    </message>
+    <message>
+        <source>the COCO file inside the archive was not looked in; detection by default (pass --task segmentation to keep polygons and masks)</source>
+        <translation>未检查归档中的 COCO 文件；默认按检测任务导入（传入 --task segmentation 可保留多边形和掩码）</translation>
+    </message>
+    <message numerus="yes">
+        <source>boxes only in %n annotation(s)</source>
+        <translation>
+            <numerusform>仅有矩形框的标注：%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>polygons in %1 and masks in %2 of %3 annotations</source>
+        <translation>%3 条标注中，%1 条含多边形，%2 条含掩码</translation>
     </message>
 </context>
 <context>
@@ -330,34 +400,6 @@
         <translation>
             <numerusform>%n 个已存储对象缺失或已损坏。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Usage:
-  atelier [--workspace DIR]                 the application (last workspace, or the welcome page)
-  atelier --screenshot FILE [--view NAME] [--workspace DIR]
-                                            render the window offscreen to a PNG and exit
-                                            views: welcome, pipelines, datasets, runs, models, pools
-  atelier init DIR [--demo]                 make a workspace; --demo adds sample data
-  atelier info [--verify]                   schema version, paths and counts of a workspace;
-                                            --verify re-hashes every stored object
-  atelier --version | --help
-
-Every subcommand takes --workspace DIR (default: the current folder) and --json.
-Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
-</source>
-        <translation>用法：
-  atelier [--workspace DIR]                 启动应用程序（打开上次的工作空间，或显示欢迎页）
-  atelier --screenshot FILE [--view NAME] [--workspace DIR]
-                                            在屏幕外渲染窗口，保存为 PNG 后退出
-                                            视图：welcome, pipelines, datasets, runs, models, pools
-  atelier init DIR [--demo]                 创建工作空间；--demo 会添加示例数据
-  atelier info [--verify]                   显示工作空间的架构版本、路径和数量统计；
-                                            --verify 会重新计算每个已存储对象的哈希
-  atelier --version | --help
-
-所有子命令都接受 --workspace DIR（默认：当前文件夹）和 --json。
-退出码：0 成功，1 输入被拒绝或运行失败，2 用法错误。
-</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;. Commands: %2</source>
@@ -622,10 +664,6 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <translation>  实验：%1（已删除，已跳过：%2）</translation>
     </message>
     <message>
-        <source>  runs: %1 imported, %2 already imported, %3 deleted (skipped), %4 left out</source>
-        <translation>  运行：已导入 %1 个，%2 个此前已导入，%3 个已删除（已跳过），%4 个未导入</translation>
-    </message>
-    <message>
         <source>  metric points: %1, params: %2, tags: %3</source>
         <translation>  指标点：%1，参数：%2，标签：%3</translation>
     </message>
@@ -835,6 +873,149 @@ Datasets:
                export N[@V] --format F --out DIR | version N -m MSG | formats
 </translation>
     </message>
+    <message>
+        <source>With --verify: remove the object files the catalog does not list.</source>
+        <translation>与 --verify 一起使用：删除目录库中未列出的对象文件。</translation>
+    </message>
+    <message>
+        <source>--repair works with --verify: &apos;atelier info --verify --repair&apos;.</source>
+        <translation>--repair 需与 --verify 一起使用：&apos;atelier info --verify --repair&apos;。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n object files the catalog did not list (%1).</source>
+        <translation>
+            <numerusform>已删除 %n 个目录库中未列出的对象文件（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalog; changed within the last hour, it is kept (an import may still be recording it).</source>
+        <translation>%1 不在目录库中；它在最近一小时内有改动，因此予以保留（可能仍有导入正在记录它）。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalog (left by an interrupted import?).</source>
+        <translation>%1 不在目录库中（可能是被中断的导入遗留的？）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored objects are missing or damaged, and %1 object files are not in the catalog.</source>
+        <translation>
+            <numerusform>%n 个已存储对象缺失或已损坏，另有 %1 个对象文件不在目录库中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object files are not in the catalog; they changed within the last hour, so --repair keeps them: run it again later.</source>
+        <translation>
+            <numerusform>%n 个对象文件不在目录库中；它们在最近一小时内有改动，因此 --repair 予以保留：请稍后再次运行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object files are not in the catalog; &apos;atelier info --verify --repair&apos; removes them.</source>
+        <translation>
+            <numerusform>%n 个对象文件不在目录库中；&apos;atelier info --verify --repair&apos; 会删除它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage:
+  atelier [--workspace DIR]                 the application (last workspace, or the welcome page)
+  atelier --screenshot FILE [--view NAME] [--workspace DIR]
+                                            render the window offscreen to a PNG and exit
+                                            views: welcome, pipelines, datasets, runs, models, pools
+  atelier init DIR [--demo]                 make a workspace; --demo adds sample data
+  atelier info [--verify [--repair]]        schema version, paths and counts of a workspace;
+                                            --verify re-hashes every stored object and lists
+                                            files the catalog does not know; --repair removes those
+  atelier --version | --help
+
+Every subcommand takes --workspace DIR (default: the current folder) and --json.
+Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
+</source>
+        <translation>用法：
+  atelier [--workspace DIR]                 启动应用程序（打开上次的工作空间，或显示欢迎页）
+  atelier --screenshot FILE [--view NAME] [--workspace DIR]
+                                            在屏幕外渲染窗口，保存为 PNG 后退出
+                                            视图：welcome, pipelines, datasets, runs, models, pools
+  atelier init DIR [--demo]                 创建工作空间；--demo 会添加示例数据
+  atelier info [--verify [--repair]]        显示工作空间的架构版本、路径和数量统计；
+                                            --verify 会重新计算每个已存储对象的哈希，并列出
+                                            目录库中未记录的文件；--repair 会删除这些文件
+  atelier --version | --help
+
+所有子命令都接受 --workspace DIR（默认：当前文件夹）和 --json。
+退出码：0 成功，1 输入被拒绝或运行失败，2 用法错误。
+</translation>
+    </message>
+    <message>
+        <source>it says %1</source>
+        <translation>其内容为 %1</translation>
+    </message>
+    <message>
+        <source>Run %1 finished as %2, but the catalog could not record it (%3). Free disk space or fix the workspace, then check &apos;atelier runs show %1&apos;.</source>
+        <translation>运行 %1 已结束，状态为 %2，但目录库无法记录（%3）。请释放磁盘空间或修复工作空间，然后检查 &apos;atelier runs show %1&apos;。</translation>
+    </message>
+    <message>
+        <source>Some task states of run %1 could not be recorded: %2</source>
+        <translation>无法记录运行 %1 的部分任务状态：%2</translation>
+    </message>
+    <message>
+        <source>Started %1, not ended when imported (duration unknown)</source>
+        <translation>开始于 %1，导入时尚未结束（时长未知）</translation>
+    </message>
+    <message>
+        <source>Nested in run %1</source>
+        <translation>嵌套于运行 %1 中</translation>
+    </message>
+    <message>
+        <source>Nested runs: %1</source>
+        <translation>嵌套的运行：%1</translation>
+    </message>
+    <message>
+        <source>Params:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not finite (NaN or infinite)</source>
+        <translation>
+            <numerusform>%n 个非有限值（NaN 或无穷大）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  runs: %1 imported, %2 already imported, %3 updated (they were running or scheduled), %4 deleted (skipped), %5 left out</source>
+        <translation>  运行：已导入 %1 个，%2 个此前已导入，已更新 %3 个（它们曾处于运行中或已调度状态），%4 个已删除（已跳过），%5 个未纳入</translation>
+    </message>
+</context>
+<context>
+    <name>ConllCodec</name>
+    <message>
+        <source>(a line starting with &apos;#&apos; is a token; comment lines &quot;# key = value&quot; are read only in a file where every sentence starts with one)</source>
+        <translation>（以“#”开头的行是一个词元；仅当文件中每个句子都以“# key = value”注释行开头时，才会读取这些注释行）</translation>
+    </message>
+    <message>
+        <source>%1 ends no %2 entity (no B-%2 or I-%2 before it); the sentence was skipped</source>
+        <translation>%1 没有可结束的 %2 实体（它之前没有 B-%2 或 I-%2）；已跳过该句</translation>
+    </message>
+    <message>
+        <source>IOB1 tags (an I- tag starts an entity) were read as IOB2</source>
+        <translation>IOB1 标记（以 I- 标记开始实体）已按 IOB2 读取</translation>
+    </message>
+    <message>
+        <source>its lines have different numbers of columns; the columns between token and tag were not kept</source>
+        <translation>其各行的列数不同；词元与标记之间的列未保留</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n texts are not their tokens joined by one blank (several blanks, line breaks, a token cut at a span; the first: item %1): CoNLL keeps the tokens, not the exact text; export jsonl to keep it</source>
+        <translation>
+            <numerusform>%n 条文本不等于其词元以单个空格连接的结果（多个空格、换行、词元在片段处被切开；第一条：条目 %1）：CoNLL 只保留词元，不保留原文；如需保留请导出为 jsonl</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens were cut in two where a span starts or ends inside them, as BIO tags whole tokens (the first: item %1)</source>
+        <translation>
+            <numerusform>%n 个词元因片段在其内部开始或结束而被切成两半，因为 BIO 只标记完整的词元（第一个：条目 %1）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -938,44 +1119,16 @@ Datasets:
         <translation>目录库中没有表 %1。</translation>
     </message>
     <message>
-        <source>Catalog error in %1 (%2): %3.</source>
-        <translation>目录库 %1 出错（%2）：%3。</translation>
+        <source>The disk holding %1 is full; free some space and try again.</source>
+        <translation>%1 所在的磁盘已满；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>Another Atelier process kept %1 busy too long; try again when it has finished.</source>
+        <translation>另一个 Atelier 进程占用 %1 过久；请等它完成后重试。</translation>
     </message>
 </context>
 <context>
     <name>DatasetCommands</name>
-    <message>
-        <source>Usage:
-  atelier dataset import PATH --name N --format F [--task T] [--multi-label]
-                         [--overlapping-spans] [--pair-score] [--author A]
-                         [--max-unpacked-mb MB]
-          PATH: a folder, a file, or a zip / tar(.gz) archive; into N (made when
-          missing). Bad files are skipped and listed; the rest is imported.
-  atelier dataset list
-  atelier dataset show N
-  atelier dataset export N[@VERSION] --format F --out DIR [--version V]
-                         [--author A] [--include-suggested]
-  atelier dataset version N -m MESSAGE   freeze the annotations as version N+1
-  atelier dataset formats                formats each media imports / exports
-  atelier dataset remove N
-Tasks: classification, detection, segmentation, text_classification, entities, pairs.
-</source>
-        <translation>用法：
-  atelier dataset import PATH --name N --format F [--task T] [--multi-label]
-                         [--overlapping-spans] [--pair-score] [--author A]
-                         [--max-unpacked-mb MB]
-          PATH：文件夹、文件，或 zip / tar(.gz) 归档；导入到 N（不存在时
-          自动创建）。无效文件会被跳过并列出，其余内容照常导入。
-  atelier dataset list
-  atelier dataset show N
-  atelier dataset export N[@VERSION] --format F --out DIR [--version V]
-                         [--author A] [--include-suggested]
-  atelier dataset version N -m MESSAGE   将标注冻结为版本 N+1
-  atelier dataset formats                各媒体类型可导入 / 导出的格式
-  atelier dataset remove N
-任务：classification, detection, segmentation, text_classification, entities, pairs。
-</translation>
-    </message>
     <message>
         <source>FORMAT</source>
         <translation>格式</translation>
@@ -1220,6 +1373,54 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>--max-unpacked-mb takes a whole number of megabytes from 1 to %1.</source>
         <translation>--max-unpacked-mb 须为 1 到 %1 之间的整数（单位 MB）。</translation>
     </message>
+    <message>
+        <source>Usage:
+  atelier dataset import PATH --name N --format F [--task T] [--multi-label]
+                         [--overlapping-spans] [--pair-score] [--author A]
+                         [--max-unpacked-mb MB] [--max-image-pixels N]
+          PATH: a folder, a file, or a zip / tar(.gz) archive; into N (made when
+          missing). Bad files are skipped and listed; the rest is imported.
+  atelier dataset list
+  atelier dataset show N
+  atelier dataset export N[@VERSION] --format F --out DIR [--version V]
+                         [--author A] [--include-suggested]
+  atelier dataset version N -m MESSAGE   freeze the annotations as version N+1
+  atelier dataset formats                formats each media imports / exports
+  atelier dataset remove N
+Tasks: classification, detection, segmentation, text_classification, entities, pairs.
+</source>
+        <translation>用法：
+  atelier dataset import PATH --name N --format F [--task T] [--multi-label]
+                         [--overlapping-spans] [--pair-score] [--author A]
+                         [--max-unpacked-mb MB] [--max-image-pixels N]
+          PATH：文件夹、文件，或 zip / tar(.gz) 归档；导入到 N（不存在时
+          自动创建）。无效文件会被跳过并列出，其余内容照常导入。
+  atelier dataset list
+  atelier dataset show N
+  atelier dataset export N[@VERSION] --format F --out DIR [--version V]
+                         [--author A] [--include-suggested]
+  atelier dataset version N -m MESSAGE   将标注冻结为版本 N+1
+  atelier dataset formats                各媒体类型可导入 / 导出的格式
+  atelier dataset remove N
+任务：classification, detection, segmentation, text_classification, entities, pairs。
+</translation>
+    </message>
+    <message>
+        <source>--max-image-pixels takes a whole number of pixels (width × height), at least 1; the default is %1.</source>
+        <translation>--max-image-pixels 需要一个表示像素数（宽 × 高）的整数，至少为 1；默认值为 %1。</translation>
+    </message>
+    <message>
+        <source>Task: %1, chosen from the content: %2.</source>
+        <translation>任务：%1，根据内容选定：%2。</translation>
+    </message>
+    <message>
+        <source>Nothing in %1 could be imported as %2; see the entries listed above.</source>
+        <translation>%1 中没有任何内容可以作为 %2 导入；请查看上方列出的条目。</translation>
+    </message>
+    <message>
+        <source>import: refuse images that declare more pixels (default: %1).</source>
+        <translation>import：拒绝声明像素数超过此值的图像（默认：%1）。</translation>
+    </message>
 </context>
 <context>
     <name>DatasetStore</name>
@@ -1338,10 +1539,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>矩形框 [%1, %2, %3, %4] 超出了 %5×%6 图像的范围。</translation>
     </message>
     <message>
-        <source>A polygon needs at least three [x, y] points.</source>
-        <translation>多边形至少需要三个 [x, y] 点。</translation>
-    </message>
-    <message>
         <source>The polygon point (%1, %2) lies outside the %3×%4 image.</source>
         <translation>多边形的点 (%1, %2) 位于 %3×%4 图像之外。</translation>
     </message>
@@ -1388,6 +1585,22 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>The dataset &quot;%1&quot; has no version %2; `atelier dataset show %1` lists its versions.</source>
         <translation>数据集“%1”没有版本 %2；`atelier dataset show %1` 可列出其版本。</translation>
+    </message>
+    <message>
+        <source>%1 is %2×%3 pixels (%4), more than the limit of %5 that guards against decompression bombs; if the image is genuine, import it with a higher limit (--max-image-pixels N)</source>
+        <translation>%1 为 %2×%3 像素（%4），超过了防范解压炸弹的上限 %5；如果该图像确属正常，请用更高的上限导入（--max-image-pixels N）</translation>
+    </message>
+    <message>
+        <source>A polygon needs at least three [x, y] points in each part.</source>
+        <translation>多边形的每个部分都至少需要三个 [x, y] 点。</translation>
+    </message>
+    <message>
+        <source>A mask needs {&quot;size&quot;: [height, width], &quot;counts&quot;: …} whose runs cover the whole image.</source>
+        <translation>掩码需要 {&quot;size&quot;: [height, width], &quot;counts&quot;: …}，且其游程覆盖整张图像。</translation>
+    </message>
+    <message>
+        <source>The %1×%2 mask does not match the %3×%4 image.</source>
+        <translation>%1×%2 的掩码与 %3×%4 的图像不匹配。</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1672,18 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>line %1: %2; skipped</source>
         <translation>第 %1 行：%2；已跳过</translation>
     </message>
+    <message>
+        <source>a mask needs &quot;rle&quot;: {&quot;size&quot;: [h, w], &quot;counts&quot;: …}</source>
+        <translation>掩码需要 &quot;rle&quot;: {&quot;size&quot;: [h, w], &quot;counts&quot;: …}</translation>
+    </message>
+    <message>
+        <source>polygons or masks on %1 of %2 images</source>
+        <translation>%2 张图像中有 %1 张带有多边形或掩码</translation>
+    </message>
+    <message>
+        <source>boxes on %1 of %2 images</source>
+        <translation>%2 张图像中有 %1 张带有矩形框</translation>
+    </message>
 </context>
 <context>
     <name>FormatRegistry</name>
@@ -1493,6 +1718,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>the default of the format &quot;%1&quot; (nothing richer found; pass --task to choose)</source>
+        <translation>格式“%1”的默认值（未找到更丰富的内容；可传入 --task 选择）</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1996,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
             <numerusform>删除 %n 个形状</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Paint mask</source>
+        <translation>绘制掩码</translation>
+    </message>
 </context>
 <context>
     <name>ImageExportWriter</name>
@@ -1794,28 +2027,28 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>JSON lines：{&quot;image&quot;, &quot;annotations&quot;: [{&quot;label&quot;, &quot;bbox&quot; | &quot;points&quot;}]}</translation>
     </message>
     <message>
-        <source>COCO JSON (boxes, polygons, categories) with its images</source>
-        <translation>COCO JSON（矩形框、多边形、类别）及其图像</translation>
-    </message>
-    <message>
-        <source>Pascal VOC: Annotations/*.xml and JPEGImages/</source>
-        <translation>Pascal VOC：Annotations/*.xml 和 JPEGImages/</translation>
-    </message>
-    <message>
         <source>YOLO: images/, labels/*.txt and classes.txt or data.yaml</source>
         <translation>YOLO：images/、labels/*.txt 以及 classes.txt 或 data.yaml</translation>
     </message>
     <message>
-        <source>labelme: one JSON per image (polygons, rectangles)</source>
-        <translation>labelme：每张图像一个 JSON（多边形、矩形）</translation>
+        <source>COCO JSON (boxes, polygons, RLE masks, categories) with its images</source>
+        <translation>COCO JSON（矩形框、多边形、RLE 掩码、类别）及其图像</translation>
+    </message>
+    <message>
+        <source>Pascal VOC: Annotations/*.xml, JPEGImages/, ImageSets/ splits, SegmentationClass/ and SegmentationObject/ masks</source>
+        <translation>Pascal VOC：Annotations/*.xml、JPEGImages/、ImageSets/ 划分、SegmentationClass/ 和 SegmentationObject/ 掩码</translation>
+    </message>
+    <message>
+        <source>PNG mask folders: indexed PNGs in SegmentationClass/ and SegmentationObject/ (255 = void) beside the images</source>
+        <translation>PNG 掩码文件夹：图像旁的 SegmentationClass/ 和 SegmentationObject/ 中的索引 PNG（255 = void）</translation>
+    </message>
+    <message>
+        <source>labelme: one JSON per image (polygons, rectangles, circles)</source>
+        <translation>labelme：每张图像一个 JSON（多边形、矩形、圆形）</translation>
     </message>
 </context>
 <context>
     <name>ImageImportSession</name>
-    <message>
-        <source>Cannot make a temporary folder to unpack %1.</source>
-        <translation>无法创建用于解压 %1 的临时文件夹。</translation>
-    </message>
     <message>
         <source>Unpacking %1</source>
         <translation>正在解压 %1</translation>
@@ -1855,6 +2088,33 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>refers to a file outside the imported folder</source>
         <translation>引用了导入文件夹之外的文件</translation>
+    </message>
+    <message>
+        <source>Cannot make a folder in %1 to unpack %2.</source>
+        <translation>无法在 %1 中创建用于解压 %2 的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) identical to another on the same image (same label, shape and attributes) were kept once</source>
+        <translation>
+            <numerusform>%n 条标注与同一图像上的另一条相同（标签、形状和属性均相同），只保留了一条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) already in the dataset were not added again</source>
+        <translation>
+            <numerusform>%n 条标注已在数据集中，未重复添加</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IndexedMasks</name>
+    <message>
+        <source>%1 is not a readable PNG</source>
+        <translation>%1 不是可读取的 PNG</translation>
+    </message>
+    <message>
+        <source>the class PNG is %1×%2 but the object PNG %3×%4</source>
+        <translation>类别 PNG 为 %1×%2，但对象 PNG 为 %3×%4</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2165,31 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
 </context>
 <context>
+    <name>LabelmeExport</name>
+    <message>
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>%1 %2 annotation(s) not written: labelme 5 has no such shape</source>
+        <translation>%1 条%2标注未写入：labelme 5 没有这种形状</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) of several parts written as one polygon shape per part sharing a group_id</source>
+        <translation>
+            <numerusform>%n 个由多个部分组成的多边形已按每部分一个多边形形状写入，并共用一个 group_id</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LabelmeFormat</name>
     <message>
         <source>No labelme .json file in %1.</source>
@@ -1931,16 +2216,34 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>形状 %1 没有标签；已跳过</translation>
     </message>
     <message>
-        <source>shape %1 (&quot;%2&quot;): a polygon in a detection dataset becomes its bounding box</source>
-        <translation>形状 %1（&quot;%2&quot;）：检测数据集中的多边形将转换为其外接矩形框</translation>
+        <source>%1 %2 shape(s) skipped: a %3 dataset holds %4 (this file has the first)</source>
+        <translation>已跳过 %1 个 %2 形状：%3 数据集%4（第一个在此文件中）</translation>
     </message>
     <message>
-        <source>shape %1 (&quot;%2&quot;): a %3 with %4 points is not supported; skipped</source>
-        <translation>形状 %1（&quot;%2&quot;）：不支持具有 %4 个点的 %3；已跳过</translation>
+        <source>polygons and masks only</source>
+        <translation>仅限多边形和掩码</translation>
     </message>
     <message>
-        <source>Export cancelled.</source>
-        <translation>导出已取消。</translation>
+        <source>boxes only</source>
+        <translation>仅限矩形框</translation>
+    </message>
+    <message>
+        <source>shape %1 (&quot;%2&quot;): a %3 with %4 points is not valid; skipped</source>
+        <translation>形状 %1（“%2”）：具有 %4 个点的 %3 无效；已跳过</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) became their bounding boxes: a detection dataset holds no polygons (their points are kept for the labelme export; import into a segmentation dataset to keep them as polygons)</source>
+        <translation>
+            <numerusform>%n 个多边形已转为其外接矩形框：检测数据集不包含多边形（其点会保留用于 labelme 导出；如需保留为多边形，请导入到分割数据集）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>polygons or circles in %1 of %2 labelme shapes</source>
+        <translation>%2 个 labelme 形状中有 %1 个多边形或圆形</translation>
+    </message>
+    <message>
+        <source>rectangles only (%1 of %2 labelme shapes)</source>
+        <translation>仅矩形（%2 个 labelme 形状中有 %1 个）</translation>
     </message>
 </context>
 <context>
@@ -2009,10 +2312,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>格式不是 &quot;timestamp value step&quot;；已跳过该行</translation>
     </message>
     <message>
-        <source>the value is NaN, which the catalog cannot hold; line skipped</source>
-        <translation>值为 NaN，目录库无法存储；已跳过该行</translation>
-    </message>
-    <message>
         <source>the experiment could not be recorded</source>
         <translation>无法记录该实验</translation>
     </message>
@@ -2045,16 +2344,20 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>run_id %1 与该运行所在的文件夹不匹配；已跳过该运行</translation>
     </message>
     <message>
-        <source>imported while running in MLflow</source>
-        <translation>导入时仍在 MLflow 中运行</translation>
-    </message>
-    <message>
         <source>unknown run status &quot;%1&quot;; the run was skipped</source>
         <translation>未知的运行状态“%1”；已跳过该运行</translation>
     </message>
     <message>
         <source>the run could not be written: %1</source>
         <translation>无法写入该运行：%1</translation>
+    </message>
+    <message>
+        <source>running in MLflow when imported; import the store again to bring it up to date</source>
+        <translation>导入时在 MLflow 中仍在运行；请再次导入该存储以更新</translation>
+    </message>
+    <message>
+        <source>scheduled in MLflow when imported; import the store again to bring it up to date</source>
+        <translation>导入时在 MLflow 中已调度；请再次导入该存储以更新</translation>
     </message>
 </context>
 <context>
@@ -2352,10 +2655,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>register：训练所用的数据集版本（可重复）。</translation>
     </message>
     <message>
-        <source>register: accept pickle-based files from outside the workspace (loading them can run any code).</source>
-        <translation>register：接受来自工作空间之外的基于 pickle 的文件（加载这些文件可能执行任意代码）。</translation>
-    </message>
-    <message>
         <source>register: point this alias at the new version.</source>
         <translation>register：将此别名指向新版本。</translation>
     </message>
@@ -2378,6 +2677,14 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>register: keep the newest version when its files are the same.</source>
         <translation>register：文件相同时保留最新版本。</translation>
+    </message>
+    <message>
+        <source>atelier: warning: %1</source>
+        <translation>atelier：警告：%1</translation>
+    </message>
+    <message>
+        <source>register: accept pickle-based files from outside the workspace (loading them can run any code). A bare scikit-learn pickle is then loaded once to derive the model.json that serving needs.</source>
+        <translation>register：接受来自工作空间之外的基于 pickle 的文件（加载这些文件可能执行任意代码）。此时会加载一次纯 scikit-learn pickle，以生成服务所需的 model.json。</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2752,24 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>&apos;%1&apos; is not an alias name: start with a letter, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (&apos;latest&apos; is reserved).</source>
         <translation>“%1”不是有效的别名：须以字母开头，其后可使用字母、数字、“.”、“_”或“-”（“latest”为保留名称）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the derived model.json: %1</source>
+        <translation>无法写入生成的 model.json：%1</translation>
+    </message>
+    <message>
+        <source>add a model.json that lists the &quot;features&quot; beside it and register the folder, or the version cannot be deployed or predict</source>
+        <translation>请在其旁边添加一个列出 &quot;features&quot; 的 model.json，并注册该文件夹，否则该版本无法部署或预测</translation>
+    </message>
+    <message numerus="yes">
+        <source>No model.json was derived: %n pickled file(s), not one estimator; %1.</source>
+        <translation>
+            <numerusform>未生成 model.json：有 %n 个 pickle 文件，而不是一个估计器；%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No model.json was derived from %1: %2; %3.</source>
+        <translation>未能从 %1 生成 model.json：%2；%3。</translation>
     </message>
 </context>
 <context>
@@ -2708,6 +3033,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>%1 changed while it was being stored; try again when no program is writing to it.</source>
         <translation>%1 在存储过程中发生了变化；请在没有程序写入该文件时重试。</translation>
     </message>
+    <message>
+        <source>The object store %1 does not exist. Reopen the workspace.</source>
+        <translation>对象存储 %1 不存在。请重新打开工作空间。</translation>
+    </message>
 </context>
 <context>
     <name>PipelineClipboard</name>
@@ -2844,6 +3173,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>The name &quot;%1&quot; cannot be saved: its file name %2.json belongs to the pipeline &quot;%3&quot;. Choose a name that differs in its letters or digits.</source>
+        <translation>无法保存名称“%1”：其文件名 %2.json 属于流水线“%3”。请选择一个在字母或数字上有所不同的名称。</translation>
+    </message>
 </context>
 <context>
     <name>PipelineValidator</name>
@@ -2926,6 +3259,69 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>is not a resource (use cpus, memory_mb, gpus or nodes)</source>
         <translation>不是资源（请使用 cpus、memory_mb、gpus 或 nodes）</translation>
+    </message>
+</context>
+<context>
+    <name>PngMaskFormat</name>
+    <message>
+        <source>%1 is not a folder: choose the folder that holds SegmentationClass/ or SegmentationObject/.</source>
+        <translation>%1 不是文件夹：请选择包含 SegmentationClass/ 或 SegmentationObject/ 的文件夹。</translation>
+    </message>
+    <message>
+        <source>refers to a file outside the imported folder</source>
+        <translation>指向导入文件夹之外的文件</translation>
+    </message>
+    <message>
+        <source>No PNG in a SegmentationClass/ or SegmentationObject/ folder under %1.</source>
+        <translation>%1 下的 SegmentationClass/ 或 SegmentationObject/ 文件夹中没有 PNG。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are in several ImageSets lists; each was given the first of train, val, test, others: %1</source>
+        <translation>
+            <numerusform>%n 张图像位于多个 ImageSets 列表中；每张都按 train、val、test、其他 的顺序取第一个：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) have no SegmentationClass PNG to give their class; labelled &quot;object&quot;</source>
+        <translation>
+            <numerusform>%n 个实例没有可提供类别的 SegmentationClass PNG；已标为“object”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
+        <translation>
+            <numerusform>%n 个掩码像素的颜色不在 VOC 调色板中；已作为背景读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) written as their pixels; a mask PNG keeps no outline</source>
+        <translation>
+            <numerusform>%n 个多边形已按其像素写入；掩码 PNG 不保留轮廓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>annotation fields a mask PNG has no place for were left out: %1</source>
+        <translation>掩码 PNG 无处存放的标注字段已略去：%1</translation>
+    </message>
+    <message>
+        <source>image fields a mask folder has no place for were left out: %1</source>
+        <translation>掩码文件夹无处存放的图像字段已略去：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without a split were listed in ImageSets/Segmentation/train.txt</source>
+        <translation>
+            <numerusform>%n 张没有划分的图像已列入 ImageSets/Segmentation/train.txt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) past the 254th of their image are left out of SegmentationObject (SegmentationClass has them)</source>
+        <translation>
+            <numerusform>%n 个实例超出其图像的第 254 个，未写入 SegmentationObject（SegmentationClass 中有它们）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3025,6 +3421,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>%1 would send the Slurm token unencrypted; use https:// (plain http:// is allowed only for 127.0.0.1, ::1 or localhost).</source>
         <translation>%1 会以明文发送 Slurm 令牌；请使用 https://（仅 127.0.0.1、::1 或 localhost 允许使用 http://）。</translation>
     </message>
+    <message>
+        <source>The slurmrestd address %1 has a path after the host; Atelier adds the API path (/slurm/%2/…) itself, and a token in the address would be stored in the catalog and shown by &apos;atelier pool list&apos;. Give only https://HOST:PORT and put the token in a token file (--token-file).</source>
+        <translation>slurmrestd 地址 %1 在主机后面带有路径；Atelier 会自行添加 API 路径（/slurm/%2/…），而地址中的令牌会被存入目录库并由 &apos;atelier pool list&apos; 显示。请只填写 https://HOST:PORT，并把令牌放入令牌文件（--token-file）。</translation>
+    </message>
 </context>
 <context>
     <name>PoolTasks</name>
@@ -3107,6 +3507,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>%1 already has a run for the slot %2; nothing was started.</source>
         <translation>%1 在调度时间 %2 已有一次运行；未启动任何内容。</translation>
+    </message>
+    <message>
+        <source>Run %1 was imported from MLflow; Atelier does not run it, so it cannot stop it. Stop it where it runs.</source>
+        <translation>运行 %1 是从 MLflow 导入的；Atelier 并不运行它，因此无法停止它。请在其运行的地方停止它。</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3721,14 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>template %1 has no version %2 (available: %3)</source>
         <translation>模板 %1 没有版本 %2（可用版本：%3）</translation>
+    </message>
+    <message>
+        <source>a link that leads nowhere</source>
+        <translation>指向不存在目标的链接</translation>
+    </message>
+    <message>
+        <source>template folder %1 is not used: %2 is %3, outside the workspace and the installed templates (%4). Copy the templates into the workspace instead of linking to them.</source>
+        <translation>未使用模板文件夹 %1：%2 是 %3，位于工作空间和已安装模板（%4）之外。请将模板复制到工作空间中，而不是链接到它们。</translation>
     </message>
 </context>
 <context>
@@ -3651,10 +4063,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>“%1”不是 BIO 标记（应写作 O、B-LABEL 或 I-LABEL）；已跳过该句</translation>
     </message>
     <message>
-        <source>%1 does not continue a %2 span (no B-%2 before it); the sentence was skipped — start the span with B-%2</source>
-        <translation>%1 没有接续 %2 片段（其前没有 B-%2）；已跳过该句 — 请以 B-%2 开始该片段</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; has no tag column (write TOKEN&lt;tab&gt;TAG); the sentence was skipped</source>
         <translation>“%1”没有标记列（应写作 TOKEN&lt;tab&gt;TAG）；已跳过该句</translation>
     </message>
@@ -3949,16 +4357,40 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>JSON lines：text、label(s)、text_b、score、spans [{start, end, label}]，以码位计</translation>
     </message>
     <message>
-        <source>CoNLL BIO: token and tag per line, a blank line between sentences</source>
-        <translation>CoNLL BIO：每行一个词元及其标记，句子之间空一行</translation>
-    </message>
-    <message>
         <source>Label Studio JSON export (spans in UTF-16 units)</source>
         <translation>Label Studio JSON 导出（片段以 UTF-16 单元计）</translation>
     </message>
     <message>
         <source>doccano JSONL: text, label [[start, end, label]]</source>
         <translation>doccano JSONL：text、label [[start, end, label]]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n records; the first is here)</source>
+        <translation>
+            <numerusform>%1（见于 %n 条记录；第一条在此）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items keep more of their source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</source>
+        <translation>
+            <numerusform>%n 个条目保留的源文件内容（“%1”）超出了 %2 的容纳范围；已略去：如需保留，请导出为 jsonl（或 conll）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>spans in &quot;%1&quot; in %2 of %3 records</source>
+        <translation>%3 条记录中有 %2 条在“%1”中含片段</translation>
+    </message>
+    <message>
+        <source>a second text in &quot;%1&quot; in %2 of %3 records</source>
+        <translation>%3 条记录中有 %2 条在“%1”中含第二段文本</translation>
+    </message>
+    <message>
+        <source>no spans and no second text in %1 records (labels in %2)</source>
+        <translation>%1 条记录中没有片段，也没有第二段文本（标签位于 %2）</translation>
+    </message>
+    <message>
+        <source>CoNLL-2003: token, other columns, NE tag (IOB1, IOB2 or BIOES) per line, a blank line between sentences, -DOCSTART- between documents; written back as plain CoNLL with IOB2 tags</source>
+        <translation>CoNLL-2003：每行一个词元、其他列和 NE 标记（IOB1、IOB2 或 BIOES），句子之间以空行分隔，文档之间以 -DOCSTART- 分隔；写回时为带 IOB2 标记的普通 CoNLL</translation>
     </message>
 </context>
 <context>
@@ -4110,18 +4542,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>VocFormat</name>
     <message>
-        <source>not a VOC file (root element &lt;%1&gt;)</source>
-        <translation>不是 VOC 文件（根元素为 &lt;%1&gt;）</translation>
-    </message>
-    <message>
-        <source>not valid XML: line %1: %2</source>
-        <translation>不是有效的 XML：第 %1 行：%2</translation>
-    </message>
-    <message>
-        <source>empty XML file</source>
-        <translation>XML 文件为空</translation>
-    </message>
-    <message>
         <source>No VOC .xml file in %1.</source>
         <translation>%1 中没有 VOC .xml 文件。</translation>
     </message>
@@ -4134,12 +4554,121 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>对象 %1 没有 &lt;name&gt; 或没有数值型 &lt;bndbox&gt;（xmin, ymin, xmax, ymax）；已跳过</translation>
     </message>
     <message>
-        <source>object %1 (&quot;%2&quot;) has xmax ≤ xmin or ymax ≤ ymin; skipped</source>
-        <translation>对象 %1（&quot;%2&quot;）的 xmax ≤ xmin 或 ymax ≤ ymin；已跳过</translation>
-    </message>
-    <message>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>object %1 (&quot;%2&quot;) has xmax &lt; xmin or ymax &lt; ymin; skipped</source>
+        <translation>对象 %1（“%2”）的 xmax &lt; xmin 或 ymax &lt; ymin；已跳过</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are in several ImageSets lists; each was given the first of train, val, test, others: %1</source>
+        <translation>
+            <numerusform>%n 张图像位于多个 ImageSets 列表中；每张都按 train、val、test、其他 的顺序取第一个：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VOC box(es) without an instance mask in SegmentationObject were kept as rectangle polygons</source>
+        <translation>
+            <numerusform>%n 个在 SegmentationObject 中没有实例掩码的 VOC 矩形框已保留为矩形多边形</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance mask(s) have no &lt;object&gt; of their number in the XML; named after their class</source>
+        <translation>
+            <numerusform>%n 个实例掩码在 XML 中没有对应编号的 &lt;object&gt;；已按其类别命名</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segmentation mask PNG(s) not imported: a detection dataset holds boxes (import into a segmentation dataset, --task segmentation)</source>
+        <translation>
+            <numerusform>%n 个分割掩码 PNG 未导入：检测数据集只包含矩形框（请导入到分割数据集，--task segmentation）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
+        <translation>
+            <numerusform>%n 个掩码像素的颜色不在 VOC 调色板中；已作为背景读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segmentation mask PNG(s) in SegmentationClass/ or SegmentationObject/</source>
+        <translation>
+            <numerusform>SegmentationClass/ 或 SegmentationObject/ 中有 %n 个分割掩码 PNG</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>boxes only: no SegmentationClass/ or SegmentationObject/ PNG</source>
+        <translation>仅矩形框：没有 SegmentationClass/ 或 SegmentationObject/ PNG</translation>
+    </message>
+    <message>
+        <source>Cannot read the image of %1 to convert it to JPEG: %2</source>
+        <translation>无法读取 %1 的图像以将其转换为 JPEG：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 image(s) converted to JPEG (quality 95, transparency over white) as JPEGImages/&lt;name&gt;.jpg, which VOC readers open</source>
+        <translation>
+            <numerusform>%n 张 %1 图像已转换为 JPEG（质量 95，透明部分以白色填充），保存为 JPEGImages/&lt;name&gt;.jpg，以便 VOC 读取器打开</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n JPEG image(s) renamed to &lt;name&gt;.jpg (content unchanged)</source>
+        <translation>
+            <numerusform>%n 张 JPEG 图像已重命名为 &lt;name&gt;.jpg（内容不变）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) had fractional pixel edges; rounded to whole pixels (VOC counts pixels from 1)</source>
+        <translation>
+            <numerusform>%n 个矩形框的边缘为小数像素；已取整到整像素（VOC 的像素从 1 开始计数）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) written as their pixels (SegmentationObject) and bounding box; VOC keeps no outline</source>
+        <translation>
+            <numerusform>%n 个多边形已按其像素（SegmentationObject）和外接矩形框写入；VOC 不保留轮廓</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) from sub-folders were put side by side in JPEGImages/; their folders are not kept: %1</source>
+        <translation>
+            <numerusform>%n 张来自子文件夹的图像已并列放入 JPEGImages/；其文件夹结构未保留：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>annotation fields VOC has no place for were left out: %1</source>
+        <translation>VOC 无处存放的标注字段已略去：%1</translation>
+    </message>
+    <message>
+        <source>image fields VOC has no place for were left out: %1</source>
+        <translation>VOC 无处存放的图像字段已略去：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without a split were listed in ImageSets/Main/train.txt</source>
+        <translation>
+            <numerusform>%n 张没有划分的图像已列入 ImageSets/Main/train.txt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) past the 254th of their image are left out of SegmentationObject (in SegmentationClass and the XML they are)</source>
+        <translation>
+            <numerusform>%n 个实例超出其图像的第 254 个，未写入 SegmentationObject（它们在 SegmentationClass 和 XML 中）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VocXml</name>
+    <message>
+        <source>empty XML file</source>
+        <translation>XML 文件为空</translation>
+    </message>
+    <message>
+        <source>not a VOC file (root element &lt;%1&gt;)</source>
+        <translation>不是 VOC 文件（根元素为 &lt;%1&gt;）</translation>
+    </message>
+    <message>
+        <source>not valid XML: line %1: %2</source>
+        <translation>不是有效的 XML：第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -4195,6 +4724,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>The demo pipeline is missing from this build of Atelier.</source>
         <translation>此版本的 Atelier 缺少演示流水线。</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: check the permissions of the workspace&apos;s objects folder.</source>
+        <translation>无法删除 %1：请检查工作空间 objects 文件夹的权限。</translation>
     </message>
 </context>
 <context>
@@ -4265,15 +4798,50 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
 </context>
 <context>
+    <name>YoloExport</name>
+    <message>
+        <source>the label &quot;%1&quot; has the class id %2, not a free class index; it gets the next free one</source>
+        <translation>标签“%1”的类别 id 为 %2，不是空闲的类别索引；将为其分配下一个空闲索引</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>%1 %2 annotation(s) not written: YOLO label files hold boxes and polygons only</source>
+        <translation>%1 条%2标注未写入：YOLO 标签文件只能存放矩形框和多边形</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon(s) of several parts written as one outline joined by zero-width bridges (a YOLO-seg row holds one polygon)</source>
+        <translation>
+            <numerusform>%n 个由多个部分组成的多边形已写为一条以零宽桥连接的轮廓（一行 YOLO-seg 只存放一个多边形）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no label has the class id(s) %1; written as placeholders class_N so that the ids stay</source>
+        <translation>没有标签的类别 id 为 %1；已写入占位名 class_N，以保持 id 不变</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) without a split written to images/ and not listed in data.yaml</source>
+        <translation>
+            <numerusform>%n 张没有划分的图像已写入 images/，且未列入 data.yaml</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 image(s) of a split Ultralytics does not know (only train, val, test); not listed in data.yaml</source>
+        <translation>%1 张图像属于 Ultralytics 不认识的划分（只认 train、val、test）；未列入 data.yaml</translation>
+    </message>
+</context>
+<context>
     <name>YoloFormat</name>
-    <message>
-        <source>Give the YOLO dataset&apos;s folder (images/, labels/, classes.txt) or an archive of it.</source>
-        <translation>请指定 YOLO 数据集的文件夹（images/、labels/、classes.txt）或其归档文件。</translation>
-    </message>
-    <message>
-        <source>no class names (classes.txt, obj.names or data.yaml names:); classes are named by their number</source>
-        <translation>没有类别名称（classes.txt、obj.names 或 data.yaml 中的 names:）；类别以其编号命名</translation>
-    </message>
     <message>
         <source>line %1: not numbers; skipped</source>
         <translation>第 %1 行：不是数字；已跳过</translation>
@@ -4287,8 +4855,85 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>第 %1 行：应为 5 个数字（class cx cy w h）或一个多边形，实际为 %2；已跳过</translation>
     </message>
     <message>
-        <source>Export cancelled.</source>
-        <translation>导出已取消。</translation>
+        <source>its class names differ from those of %1; %1&apos;s are used</source>
+        <translation>其类别名称与 %1 的不同；使用 %1 的类别名称</translation>
+    </message>
+    <message>
+        <source>classes %1 and %2 are both named &quot;%3&quot;; they become one label</source>
+        <translation>类别 %1 和 %2 都名为“%3”；它们合并为一个标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label file(s) without an image of the same name (this is the first); not imported</source>
+        <translation>
+            <numerusform>%n 个标签文件没有同名的图像（此文件是第一个）；未导入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the YOLO dataset&apos;s folder (images/, labels/, data.yaml or classes.txt) or an archive of it.</source>
+        <translation>请指定 YOLO 数据集的文件夹（包含 images/、labels/、data.yaml 或 classes.txt）或其归档。</translation>
+    </message>
+    <message>
+        <source>no class names (data.yaml names:, classes.txt or obj.names); classes are named by their number</source>
+        <translation>没有类别名称（data.yaml 的 names:、classes.txt 或 obj.names）；类别以其编号命名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box row(s) became 4-point polygons: a segmentation dataset holds no boxes</source>
+        <translation>
+            <numerusform>%n 个矩形框行已转为 4 点多边形：分割数据集不包含矩形框</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polygon row(s) became their bounding boxes: a detection dataset holds no polygons (import into a segmentation dataset to keep them)</source>
+        <translation>
+            <numerusform>%n 个多边形行已转为其外接矩形框：检测数据集不包含多边形（如需保留，请导入到分割数据集）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>polygon rows (YOLO-seg) in %1 of %2 label rows</source>
+        <translation>%2 个标签行中有 %1 个多边形行（YOLO-seg）</translation>
+    </message>
+    <message>
+        <source>box rows only (%1 label rows)</source>
+        <translation>仅矩形框行（%1 个标签行）</translation>
+    </message>
+</context>
+<context>
+    <name>YoloYaml</name>
+    <message>
+        <source>line %1 is not &quot;key: value&quot;; ignored</source>
+        <translation>第 %1 行不是“key: value”；已忽略</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not a &quot;- item&quot;; the list was not read</source>
+        <translation>%1：第 %2 行不是“- item”；未读取该列表</translation>
+    </message>
+    <message>
+        <source>%1: (line %2) a value followed by indented lines is not read; write a list or an index map</source>
+        <translation>%1：（第 %2 行）后跟缩进行的值不会被读取；请写成列表或索引映射</translation>
+    </message>
+    <message>
+        <source>nc: &quot;%1&quot; is not a class count; ignored</source>
+        <translation>nc：“%1”不是类别数；已忽略</translation>
+    </message>
+    <message>
+        <source>names: &quot;%1&quot; is not &quot;index: name&quot;; the names were not read (write a list or an index map)</source>
+        <translation>names：“%1”不是“index: name”；未读取类别名称（请写成列表或索引映射）</translation>
+    </message>
+    <message>
+        <source>names: the index %1 is given twice; the first name is kept</source>
+        <translation>names：索引 %1 出现了两次；保留第一个名称</translation>
+    </message>
+    <message>
+        <source>names: &quot;%1&quot; is neither a list nor an index map; the names were not read</source>
+        <translation>names：“%1”既不是列表也不是索引映射；未读取类别名称</translation>
+    </message>
+    <message>
+        <source>names: entry %1 is empty; the names were not read</source>
+        <translation>names：第 %1 项为空；未读取类别名称</translation>
+    </message>
+    <message>
+        <source>nc: %1 but names: lists %2 classes; the names are used</source>
+        <translation>nc 为 %1，但 names: 列出了 %2 个类别；使用类别名称</translation>
     </message>
 </context>
 <context>
@@ -4324,6 +4969,26 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Add vertex</source>
         <translation>添加顶点</translation>
+    </message>
+    <message>
+        <source>Select a mask first: the eraser takes pixels off the selected mask.</source>
+        <translation>请先选择一个掩码：橡皮擦会从所选掩码上擦除像素。</translation>
+    </message>
+    <message>
+        <source>Pick a label first: the brush paints a new mask of that label.</source>
+        <translation>请先选择一个标签：画笔会绘制一个该标签的新掩码。</translation>
+    </message>
+    <message>
+        <source>Erase mask</source>
+        <translation>擦除掩码</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>绘制</translation>
     </message>
 </context>
 <context>
@@ -4805,10 +5470,6 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>附上意见退回此图像 (Ctrl+Backspace)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;V&lt;/b&gt; select · &lt;b&gt;R&lt;/b&gt; box · &lt;b&gt;P&lt;/b&gt; polygon&lt;br&gt;&lt;b&gt;1–9&lt;/b&gt; label · &lt;b&gt;A&lt;/b&gt;/&lt;b&gt;D&lt;/b&gt; previous/next&lt;br&gt;Wheel zoom · Space+drag pan · &lt;b&gt;F&lt;/b&gt; fit&lt;br&gt;Double-click an edge: add a vertex&lt;br&gt;Alt+click a vertex: delete it</source>
-        <translation>&lt;b&gt;V&lt;/b&gt; 选择 · &lt;b&gt;R&lt;/b&gt; 矩形框 · &lt;b&gt;P&lt;/b&gt; 多边形&lt;br&gt;&lt;b&gt;1–9&lt;/b&gt; 标签 · &lt;b&gt;A&lt;/b&gt;/&lt;b&gt;D&lt;/b&gt; 上一张/下一张&lt;br&gt;滚轮缩放 · 空格+拖动平移 · &lt;b&gt;F&lt;/b&gt; 适应窗口&lt;br&gt;双击边线：添加顶点&lt;br&gt;Alt+单击顶点：删除该顶点</translation>
-    </message>
-    <message>
         <source>All changes saved</source>
         <translation>所有更改已保存</translation>
     </message>
@@ -4961,6 +5622,38 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     <message>
         <source>Say what is wrong in the comment before rejecting.</source>
         <translation>拒绝前请在意见中说明问题所在。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;V&lt;/b&gt; select · &lt;b&gt;R&lt;/b&gt; box · &lt;b&gt;P&lt;/b&gt; polygon&lt;br&gt;&lt;b&gt;B&lt;/b&gt; brush · &lt;b&gt;E&lt;/b&gt; eraser · &lt;b&gt;[&lt;/b&gt; &lt;b&gt;]&lt;/b&gt; size&lt;br&gt;&lt;b&gt;1–9&lt;/b&gt; label · &lt;b&gt;A&lt;/b&gt;/&lt;b&gt;D&lt;/b&gt; previous/next&lt;br&gt;Wheel zoom · Space+drag pan · &lt;b&gt;F&lt;/b&gt; fit&lt;br&gt;Double-click an edge: add a vertex&lt;br&gt;Alt+click a vertex: delete it</source>
+        <translation>&lt;b&gt;V&lt;/b&gt; 选择 · &lt;b&gt;R&lt;/b&gt; 矩形框 · &lt;b&gt;P&lt;/b&gt; 多边形&lt;br&gt;&lt;b&gt;B&lt;/b&gt; 画笔 · &lt;b&gt;E&lt;/b&gt; 橡皮擦 · &lt;b&gt;[&lt;/b&gt; &lt;b&gt;]&lt;/b&gt; 大小&lt;br&gt;&lt;b&gt;1–9&lt;/b&gt; 标签 · &lt;b&gt;A&lt;/b&gt;/&lt;b&gt;D&lt;/b&gt; 上一张/下一张&lt;br&gt;滚轮缩放 · 空格+拖动平移 · &lt;b&gt;F&lt;/b&gt; 适应窗口&lt;br&gt;双击边线：添加顶点&lt;br&gt;Alt+单击顶点：删除该顶点</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Paint a mask: onto the selected mask, or a new one of the current label ([ and ] change the size) (B)</source>
+        <translation>绘制掩码：画在所选掩码上，或以当前标签新建一个掩码（[ 和 ] 调整大小）(B)</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Erase pixels of the selected mask ([ and ] change the size) (E)</source>
+        <translation>擦除所选掩码的像素（[ 和 ] 调整大小）(E)</translation>
+    </message>
+    <message>
+        <source>Masks belong to segmentation datasets; this one is not.</source>
+        <translation>掩码属于分割数据集；此数据集不是。</translation>
+    </message>
+    <message>
+        <source>Eraser %1 px</source>
+        <translation>橡皮擦 %1 px</translation>
+    </message>
+    <message>
+        <source>Brush %1 px</source>
+        <translation>画笔 %1 px</translation>
     </message>
 </context>
 <context>
@@ -5123,10 +5816,6 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>格式</translation>
     </message>
     <message>
-        <source>As the format says</source>
-        <translation>按格式而定</translation>
-    </message>
-    <message>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -5201,6 +5890,14 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     <message>
         <source>Import cancelled. </source>
         <translation>导入已取消。 </translation>
+    </message>
+    <message>
+        <source>From the content</source>
+        <translation>根据内容</translation>
+    </message>
+    <message>
+        <source>Task %1, chosen from the content: %2.</source>
+        <translation>任务 %1，根据内容选定：%2。</translation>
     </message>
 </context>
 <context>
@@ -5569,12 +6266,6 @@ Register one with: atelier model register PATH --name NAME</source>
             <numerusform>对数刻度下不显示 %n 个小于或等于零的点。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n point(s) with a value that is not a number are not shown.</source>
-        <translation>
-            <numerusform>未显示 %n 个值不是数字的点。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export Chart as PNG</source>
         <translation>将图表导出为 PNG</translation>
@@ -5610,6 +6301,24 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>NaN (not a number)</source>
+        <translation>NaN（非数字）</translation>
+    </message>
+    <message>
+        <source>+infinity</source>
+        <translation>+无穷大</translation>
+    </message>
+    <message>
+        <source>-infinity</source>
+        <translation>-无穷大</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) are NaN or infinite: the line breaks there, marked × on the x axis.</source>
+        <translation>
+            <numerusform>%n 个点为 NaN 或无穷大：折线在此处断开，并在 x 轴上以 × 标出。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6861,6 +7570,10 @@ Select one node to edit it.</source>
     <message>
         <source>Models registered from this run: %1</source>
         <translation>由此运行注册的模型：%1</translation>
+    </message>
+    <message>
+        <source>unknown (not ended when imported)</source>
+        <translation>未知（导入时尚未结束）</translation>
     </message>
 </context>
 <context>
