@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <array>
@@ -91,10 +92,21 @@ QJsonValue parseGeometry(const QString &text)
     return doc.array().isEmpty() ? QJsonValue() : doc.array().first();
 }
 
+/// The stored text of a geometry, as UTF-8.
+QByteArray geometryJson(const QJsonValue &value)
+{
+    // Arrays and objects are documents of their own: no wrapping array to cut off again.
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return json.mid(1, json.size() - 2);
+}
+
 QString geometryText(const QJsonValue &value)
 {
-    const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(json.mid(1, json.size() - 2));
+    return QString::fromUtf8(geometryJson(value));
 }
 
 Annotation annotationFrom(const Query &q)
@@ -234,6 +246,11 @@ Status DatasetStore::write(const std::function<Status()> &work)
 {
     if (m_db.inTransaction())
         return work();
+    m_ownTransaction = true;
+    const auto forget = qScopeGuard([this] {
+        m_ownTransaction = false;
+        m_knownLabels.clear();
+    });
     return m_db.transaction(work);
 }
 
@@ -534,6 +551,18 @@ Result<DatasetLabel> DatasetStore::ensureLabel(qint64 datasetId, const QString &
     return addLabel(datasetId, name);
 }
 
+Status DatasetStore::requireLabel(qint64 datasetId, const QString &name)
+{
+    if (m_ownTransaction && m_knownLabels.value(datasetId).contains(name))
+        return {};
+    auto label = ensureLabel(datasetId, name);
+    if (!label)
+        return label.error();
+    if (m_ownTransaction)
+        m_knownLabels[datasetId].insert(name);
+    return {};
+}
+
 Status DatasetStore::renameLabel(qint64 datasetId, const QString &from, const QString &to)
 {
     const QString target = to.trimmed();
@@ -543,6 +572,7 @@ Status DatasetStore::renameLabel(qint64 datasetId, const QString &from, const QS
             tr("\"%1\" is not a valid label: use 1 to 100 characters on one line.").arg(to));
     if (from == target)
         return {};
+    m_knownLabels.remove(datasetId);
     return write([&]() -> Status {
         Query clash =
             m_db.query("SELECT 1 FROM dataset_labels WHERE dataset_id = ?1 AND name = ?2;");
@@ -642,6 +672,7 @@ Status DatasetStore::moveLabel(qint64 datasetId, const QString &name, int positi
 
 Status DatasetStore::removeLabel(qint64 datasetId, const QString &name, bool removeAnnotations)
 {
+    m_knownLabels.remove(datasetId);
     return write([&]() -> Status {
         Query used = m_db.query("SELECT count(*) FROM annotations a JOIN dataset_items i ON "
                                 "i.id = a.item_id WHERE i.dataset_id = ?1 AND a.label = ?2;");
@@ -1344,41 +1375,52 @@ Status DatasetStore::checkAnnotation(const DatasetInfo &dataset, const DatasetIt
                                      .arg(a.author, o.label));
         }
     }
-    if (!a.label.isEmpty()) {
-        if (auto label = ensureLabel(dataset.id, a.label); !label)
-            return label.error();
-    }
+    if (!a.label.isEmpty())
+        return requireLabel(dataset.id, a.label);
     return {};
 }
 
 Result<Annotation> DatasetStore::insertAnnotation(const DatasetInfo &dataset,
-                                                  const DatasetItem &item, Annotation a)
+                                                  const DatasetItem &item, Annotation a,
+                                                  const Stamp &now)
 {
     if (auto ok = checkAnnotation(dataset, item, a, 0); !ok)
         return ok.error();
-    const QString now = isoNow();
+    // No RETURNING: SQLite buffers its rows in a temporary table opened per statement, which
+    // costs more than the insert itself in a bulk import.
     Query q = m_db.query("INSERT INTO annotations (item_id, author, kind, label, geometry, state, "
                          "source, created_at, updated_at, attributes) VALUES (?1, ?2, ?3, ?4, "
-                         "?5, ?6, ?7, ?8, ?8, ?9) RETURNING id;");
-    q.bind(1, item.id)
+                         "?5, ?6, ?7, ?8, ?8, ?9);");
+    q.bindInt64(1, item.id)
         .bind(2, a.author)
         .bind(3, toString(a.kind))
         .bind(4, a.label)
-        .bind(5, geometryText(a.geometry))
+        .bindUtf8(5, geometryJson(a.geometry))
         .bind(6, toString(a.state))
         .bind(7, a.source)
-        .bind(8, now)
-        .bind(9, attributesText(a.attributes));
-    auto row = q.next();
-    if (!row)
-        return row.error();
-    a.id = q.int64(0);
+        .bind(8, now.text)
+        .bindUtf8(9, a.attributes.isEmpty()
+                         ? QByteArray("{}")
+                         : QJsonDocument(a.attributes).toJson(QJsonDocument::Compact));
     if (auto ok = q.exec(); !ok)
         return ok.error();
-    a.createdAt = a.updatedAt = parseTime(now);
-    if (auto ok = refreshStatus(item.id); !ok)
+    Query rowid = m_db.query("SELECT last_insert_rowid();");
+    auto row = rowid.next();
+    if (!row)
+        return row.error();
+    a.id = rowid.int64(0);
+    if (auto ok = rowid.exec(); !ok)
         return ok.error();
-    return a;
+    a.createdAt = a.updatedAt = now.time;
+    return a; // the caller refreshes the item's status once, after its last insert
+}
+
+DatasetStore::Stamp DatasetStore::Stamp::now()
+{
+    Stamp stamp;
+    stamp.text = isoNow();
+    stamp.time = parseTime(stamp.text);
+    return stamp;
 }
 
 Result<Annotation> DatasetStore::addAnnotation(qint64 itemId, Annotation annotation)
@@ -1400,17 +1442,51 @@ Result<QList<Annotation>> DatasetStore::addAnnotations(qint64 itemId,
         auto info = readDataset(it->datasetId, false);
         if (!info)
             return info.error();
+        const Stamp now = Stamp::now(); // the annotations added together share it
         for (const Annotation &a : annotations) {
-            auto made = insertAnnotation(info.value(), it.value(), a);
+            auto made = insertAnnotation(info.value(), it.value(), a, now);
             if (!made)
                 return made.error();
             added.append(made.value());
         }
-        return {};
+        return added.isEmpty() ? Status{} : refreshStatus(itemId);
     });
     if (!done)
         return done.error();
     return added;
+}
+
+Result<QList<Result<Annotation>>>
+DatasetStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations)
+{
+    QList<Result<Annotation>> results;
+    Status done = write([&]() -> Status {
+        auto it = item(itemId);
+        if (!it)
+            return it.error();
+        auto info = readDataset(it->datasetId, false);
+        if (!info)
+            return info.error();
+        results.reserve(annotations.size());
+        const Stamp now = Stamp::now(); // the annotations added together share it
+        bool added = false;
+        for (const Annotation &a : annotations) {
+            auto made = insertAnnotation(info.value(), it.value(), a, now);
+            if (!made) {
+                // The rules refused it: the others still go in. The catalog failing stops all.
+                const ErrorCode code = made.error().code;
+                if (code == ErrorCode::Io || code == ErrorCode::Internal ||
+                    code == ErrorCode::Corrupt)
+                    return made.error();
+            }
+            added = added || made.ok();
+            results.append(std::move(made));
+        }
+        return added ? refreshStatus(itemId) : Status{};
+    });
+    if (!done)
+        return done.error();
+    return results;
 }
 
 Result<Annotation> DatasetStore::updateAnnotation(const Annotation &annotation)
@@ -1494,11 +1570,12 @@ Result<QList<Annotation>> DatasetStore::setTags(qint64 itemId, const QStringList
         del.bind(1, itemId).bind(2, who);
         if (auto ok = del.exec(); !ok)
             return ok;
+        const Stamp now = Stamp::now();
         for (const QString &label : unique) {
             Annotation a =
                 info->task == DatasetTask::Pairs ? Annotation::pair(label) : Annotation::tag(label);
             a.author = who;
-            auto made = insertAnnotation(info.value(), it.value(), a);
+            auto made = insertAnnotation(info.value(), it.value(), a, now);
             if (!made)
                 return made.error();
             result.append(made.value());
