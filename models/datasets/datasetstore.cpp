@@ -12,10 +12,12 @@
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QScopeGuard>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -92,9 +94,55 @@ QJsonValue parseGeometry(const QString &text)
     return doc.array().isEmpty() ? QJsonValue() : doc.array().first();
 }
 
+/// Appends \a v as QJsonDocument's compact form writes it: integral values below 2^52 as
+/// integers (QJsonValue keeps them so), others shortest-round-trip. False for a number this
+/// does not handle (too large, not finite): the caller falls back to QJsonDocument.
+bool appendNumber(QByteArray &out, double v)
+{
+    constexpr double kExactInteger = 4503599627370496.0; // 2^52
+    if (!(std::abs(v) < kExactInteger))
+        return false;
+    const double whole = std::trunc(v);
+    if (whole == v)
+        out += QByteArray::number(qint64(whole));
+    else
+        out += QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
+    return true;
+}
+
+/// Polygons' geometry (an array of numbers, or of arrays of numbers) written without building
+/// a QJsonDocument: the bulk of an import's stored text. False for any other shape.
+bool appendNumberArrays(QByteArray &out, const QJsonArray &array, bool nested)
+{
+    out += '[';
+    bool first = true;
+    for (const QJsonValueConstRef v : array) {
+        if (!first)
+            out += ',';
+        first = false;
+        if (v.isDouble()) {
+            if (!appendNumber(out, v.toDouble()))
+                return false;
+        } else if (!nested && v.isArray()) {
+            if (!appendNumberArrays(out, v.toArray(), true))
+                return false;
+        } else {
+            return false;
+        }
+    }
+    out += ']';
+    return true;
+}
+
 /// The stored text of a geometry, as UTF-8.
 QByteArray geometryJson(const QJsonValue &value)
 {
+    if (value.isArray()) {
+        QByteArray fast;
+        fast.reserve(512);
+        if (appendNumberArrays(fast, value.toArray(), false))
+            return fast;
+    }
     // Arrays and objects are documents of their own: no wrapping array to cut off again.
     if (value.isArray())
         return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
