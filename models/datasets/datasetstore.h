@@ -231,16 +231,19 @@ private:
     Status refreshStatus(qint64 itemId);
     Status checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
                            Annotation &annotation, qint64 replacing);
-    /// The time recorded on annotations: once per call that adds several.
-    struct Stamp
+    /// What the inserts of one call that adds several annotations share: the time recorded on
+    /// them, and the numbering of their rows.
+    struct InsertRun
     {
-        QString text; ///< ISO 8601 with milliseconds, UTC
-        QDateTime time;
-        static Stamp now();
+        QString time; ///< ISO 8601 with milliseconds, UTC
+        QDateTime dateTime;
+        qint64 lastId = 0; ///< the highest annotation id so far; the next row takes lastId + 1
     };
+    /// Starts an InsertRun (inside the transaction that makes the inserts).
+    Result<InsertRun> startInserts();
     /// Checks and inserts; the caller refreshes the item's status after its last insert.
     Result<Annotation> insertAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
-                                        Annotation annotation, const Stamp &now);
+                                        Annotation annotation, InsertRun &run);
     Result<AddedItem> insertItem(qint64 datasetId, DatasetItem item);
 
     Database &m_db;

@@ -86,7 +86,7 @@ private Q_SLOTS:
         const QList<Annotation> given{
             Annotation::polygon(u"cat"_s, QPolygonF{{1, 1}, {10, 1}, {10, 10}}),
             Annotation::mask(u"dog"_s, emptyMask(10, 10)), // not the image's size
-            Annotation::box(u"fox"_s, QRectF(1, 1, 5, 5)),  // boxes do not fit segmentation
+            Annotation::box(u"fox"_s, QRectF(1, 1, 5, 5)), // boxes do not fit segmentation
             Annotation::mask(u"bird"_s, emptyMask(40, 30)),
         };
         auto results = m_store->addAnnotationsLenient(m_item, given);
