@@ -120,6 +120,23 @@ private Q_SLOTS:
                  ErrorCode::NotFound);
     }
 
+    void polygonNumbersSurviveExactly()
+    {
+        // The stored text of polygons is written without QJsonDocument: every double must
+        // read back bit for bit (integers, shortest decimals, tiny and long fractions).
+        const QList<QPolygonF> parts{
+            QPolygonF{{0, 0}, {12, 0.1}, {12.5, 1e-5}, {0.30000000000000004, 29.999999999999}},
+            QPolygonF{{1.0 / 3, 2.0 / 3}, {39.99999, 1e-4}, {20, 7.125e-3}}};
+        const Annotation given = Annotation::polygon(u"cat"_s, parts);
+        auto added = m_store->addAnnotationsLenient(m_item, {given});
+        QVERIFY(added && added->at(0));
+        auto stored = m_store->annotations(m_item);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), 1);
+        QCOMPARE(stored->at(0).parts(), parts);
+        QCOMPARE(stored->at(0).geometry, given.geometry);
+    }
+
     void labelCacheFollowsTheTransaction()
     {
         const Annotation cat = Annotation::polygon(u"cat"_s, QPolygonF{{1, 1}, {9, 1}, {9, 9}});
