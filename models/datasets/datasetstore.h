@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -177,6 +178,11 @@ public:
     Result<Annotation> addAnnotation(qint64 itemId, Annotation annotation);
     /// Adds several annotations to one item in one transaction (model suggestions, imports).
     Result<QList<Annotation>> addAnnotations(qint64 itemId, const QList<Annotation> &annotations);
+    /// The lenient form of addAnnotations() for imports: each annotation is checked and added
+    /// on its own; one the rules refuse gets its error in the list (same index) and the others
+    /// are still added. The call fails only when the item is missing or the catalog fails.
+    Result<QList<Result<Annotation>>> addAnnotationsLenient(qint64 itemId,
+                                                            const QList<Annotation> &annotations);
     /// Changes label, geometry, state and source of the annotation with annotation.id
     /// (validated as addAnnotation). Committed at once.
     Result<Annotation> updateAnnotation(const Annotation &annotation);
@@ -224,13 +230,27 @@ public:
 
 private:
     Status write(const std::function<Status()> &work);
+    /// Adds \a name to the dataset's label set when missing (ensureLabel), remembering for
+    /// the rest of the transaction that it is there.
+    Status requireLabel(qint64 datasetId, const QString &name);
     Result<DatasetInfo> readDataset(qint64 id, bool counts = true);
     Status touchItem(qint64 itemId);
     Status refreshStatus(qint64 itemId);
     Status checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
                            Annotation &annotation, qint64 replacing);
+    /// What the inserts of one call that adds several annotations share: the time recorded on
+    /// them, and the numbering of their rows.
+    struct InsertRun
+    {
+        QString time; ///< ISO 8601 with milliseconds, UTC
+        QDateTime dateTime;
+        qint64 lastId = 0; ///< the highest annotation id so far; the next row takes lastId + 1
+    };
+    /// Starts an InsertRun (inside the transaction that makes the inserts).
+    Result<InsertRun> startInserts();
+    /// Checks and inserts; the caller refreshes the item's status after its last insert.
     Result<Annotation> insertAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
-                                        Annotation annotation);
+                                        Annotation annotation, InsertRun &run);
     Result<AddedItem> insertItem(qint64 datasetId, DatasetItem item);
 
     Database &m_db;
@@ -238,6 +258,12 @@ private:
     QString m_author;
     bool m_deferSync = false;
     qint64 m_maxImagePixels = DefaultMaxImagePixels;
+    // Labels known to be in a dataset's set, per dataset id, for the transaction that write()
+    // opened (an import's batch): so that each annotation does not look its label up again.
+    // Dropped when that transaction ends (a rollback may have removed labels it added) and
+    // when a label is renamed or removed.
+    bool m_ownTransaction = false;
+    QHash<qint64, QSet<QString>> m_knownLabels;
 };
 
 } // namespace atelier

@@ -25,11 +25,29 @@ constexpr int kBatch = 256;
 // normalised format (YOLO's 6 decimals); they are clamped without a warning.
 constexpr double kNoise = 0.01;
 
-QString geometryKey(const Annotation &a)
+/// Appends the bytes of \a value (a key's field; every field has a fixed size or a length).
+template <typename T> void appendRaw(QByteArray &key, T value)
 {
-    // Equal up to 1/100 pixel: exports round-trip through text.
-    QString key = toString(a.kind) + u'|' + a.label + u'|' + a.author + u'|';
-    auto add = [&](double v) { key += QString::number(std::round(v * 100) / 100) + u','; };
+    key.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
+void appendText(QByteArray &key, const QString &text)
+{
+    appendRaw(key, qint32(text.size()));
+    key.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+}
+
+/// What makes two annotations of one image the same, as bytes (no number formatting: a COCO
+/// file has 100,000 of them). \a parts: the polygon's parts when the caller has them already.
+QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = nullptr)
+{
+    QByteArray key;
+    key.reserve(128);
+    appendRaw(key, qint32(a.kind));
+    appendText(key, a.label);
+    appendText(key, a.author);
+    // Equal up to 1/100 pixel: exports round-trip through text. (-0 is 0.)
+    auto add = [&](double v) { appendRaw(key, std::round(v * 100) + 0.0); };
     switch (a.kind) {
     case AnnotationKind::Box: {
         const QRectF r = a.rect();
@@ -39,18 +57,29 @@ QString geometryKey(const Annotation &a)
         add(r.height());
         break;
     }
-    case AnnotationKind::Polygon:
-        for (const QPolygonF &part : a.parts()) {
+    case AnnotationKind::Polygon: {
+        const QList<QPolygonF> own = parts ? QList<QPolygonF>() : a.parts();
+        const QList<QPolygonF> &rings = parts ? *parts : own;
+        appendRaw(key, qint32(rings.size()));
+        for (const QPolygonF &part : rings) {
+            appendRaw(key, qint32(part.size()));
             for (const QPointF &p : part) {
                 add(p.x());
                 add(p.y());
             }
-            key += u';';
         }
         break;
+    }
     case AnnotationKind::Mask:
-        if (auto rle = a.maskRle())
-            key += QString::fromLatin1(rle->toCompressedString());
+        if (auto rle = a.maskRle()) {
+            appendRaw(key, qint32(rle->width));
+            appendRaw(key, qint32(rle->height));
+            appendRaw(key, qint32(rle->counts.size()));
+            key.append(reinterpret_cast<const char *>(rle->counts.constData()),
+                       rle->counts.size() * qsizetype(sizeof(rle->counts.front())));
+        } else {
+            appendRaw(key, qint32(-1));
+        }
         break;
     case AnnotationKind::Span:
         add(double(a.spanStart()));
@@ -66,7 +95,7 @@ QString geometryKey(const Annotation &a)
     // Two instances that differ only in what the format says of them (COCO ids, iscrowd,
     // VOC difficult, labelme group_id) are both kept.
     if (!a.attributes.isEmpty())
-        key += u'|' + QString::fromUtf8(QJsonDocument(a.attributes).toJson(QJsonDocument::Compact));
+        key += QJsonDocument(a.attributes).toJson(QJsonDocument::Compact);
     return key;
 }
 
@@ -183,17 +212,23 @@ bool ImageImportSession::cancelled() const
     return m_options.cancel && m_options.cancel->load();
 }
 
-void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntry &entry,
-                                  const QList<Annotation> &existing)
+Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntry &entry,
+                                    const QList<Annotation> &existing)
 {
     const QString origin = entry.origin.isEmpty() ? entry.file : entry.origin;
-    QSet<QString> present;
+    QSet<QByteArray> present; // the item's annotations before this import touched it
     for (const Annotation &a : existing)
         present.insert(geometryKey(a));
-    const QSet<QString> existingKeys = present;
+    QList<Annotation> batch;              // the annotations to add, each shape once
+    QHash<QByteArray, qsizetype> pending; // key → its index in batch
+    // Per annotation that reaches the store: its index in batch, or -1 - index for a copy of
+    // an earlier one of this entry.
+    QList<qsizetype> order;
+    batch.reserve(entry.annotations.size());
     const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
     const QRectF bounds(0, 0, item.width, item.height);
     for (Annotation a : entry.annotations) {
+        std::optional<QList<QPolygonF>> parts; // a polygon's, once read
         if (a.author.isEmpty())
             a.author = author;
         if (a.source.isEmpty() || a.source == u"manual"_s)
@@ -231,10 +266,10 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
                 a.geometry = Annotation::box(a.label, clipped).geometry;
             }
         } else if (a.kind == AnnotationKind::Polygon && item.width > 0) {
-            QList<QPolygonF> parts = a.parts();
+            parts = a.parts();
             bool moved = false;
             bool beyondNoise = false;
-            for (QPolygonF &points : parts) {
+            for (QPolygonF &points : *parts) {
                 for (QPointF &p : points) {
                     const QPointF c(qBound(0.0, p.x(), double(item.width)),
                                     qBound(0.0, p.y(), double(item.height)));
@@ -252,25 +287,48 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
                                  .arg(item.height));
             }
             if (moved)
-                a.geometry = Annotation::polygon(a.label, parts).geometry;
+                a.geometry = Annotation::polygon(a.label, *parts).geometry;
         }
-        const QString key = geometryKey(a);
-        if (present.contains(key)) {
-            // Already there: the same file imported again, or the same annotation twice in it.
-            if (existingKeys.contains(key))
-                ++m_alreadyPresent;
-            else
-                ++m_identical;
+        const QByteArray key = geometryKey(a, parts ? &*parts : nullptr);
+        if (present.contains(key)) { // the same file imported again
+            ++m_alreadyPresent;
             continue;
         }
-        auto added = m_store.addAnnotation(item.id, a);
+        if (const auto first = pending.constFind(key); first != pending.cend()) {
+            order.append(-1 - *first); // the same annotation twice: its fate is the first one's
+            continue;
+        }
+        pending.insert(key, batch.size());
+        order.append(batch.size());
+        batch.append(std::move(a));
+    }
+    // One call for the image's annotations: the store reads the item and the dataset once and
+    // refreshes the item's status once; a refused annotation is skipped, the others kept.
+    QList<Result<Annotation>> results;
+    if (!batch.isEmpty()) {
+        auto added = m_store.addAnnotationsLenient(item.id, batch);
         if (!added) {
-            warn(origin,
-                 tr("a \"%1\" annotation was skipped: %2").arg(a.label, added.error().message));
-            continue;
+            const ErrorCode code = added.error().code;
+            if (code == ErrorCode::Io || code == ErrorCode::Internal || code == ErrorCode::Corrupt)
+                return added.error(); // the workspace itself failed: stop
+            results = QList<Result<Annotation>>(batch.size(), added.error());
+        } else {
+            results = std::move(added.value());
         }
-        present.insert(key);
-        ++m_report.annotations;
+    }
+    // The outcomes in the file's order, as if added one by one: a copy of an added annotation
+    // is counted as identical, a copy of a refused one is refused again with the same reason.
+    for (const qsizetype index : std::as_const(order)) {
+        const qsizetype i = index < 0 ? -1 - index : index;
+        const Result<Annotation> &made = results[i];
+        if (!made) {
+            warn(origin, tr("a \"%1\" annotation was skipped: %2")
+                             .arg(batch[i].label, made.error().message));
+        } else if (index < 0) {
+            ++m_identical;
+        } else {
+            ++m_report.annotations;
+        }
     }
     if (!entry.split.isEmpty() && entry.split != item.split) {
         if (auto ok = m_store.setItemSplit(item.id, entry.split); !ok)
@@ -284,6 +342,7 @@ void ImageImportSession::annotate(const DatasetItem &item, const ImageImportEntr
         if (auto ok = m_store.setItemStatus(item.id, *entry.status); !ok)
             warn(origin, ok.error().message);
     }
+    return {};
 }
 
 Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entries)
@@ -344,7 +403,8 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
                     ++m_report.imported;
                     firstName.insert(added->item.objectHash, display(entry.file));
                 }
-                annotate(added->item, entry, existing);
+                if (auto ok = annotate(added->item, entry, existing); !ok)
+                    return ok;
             }
             // The catalog never names an image that is not on the disk yet.
             return m_store.syncObjects();

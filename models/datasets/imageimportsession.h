@@ -78,8 +78,9 @@ public:
                              const std::function<ImageImportEntry(qint64 index)> &entryAt);
 
 private:
-    void annotate(const DatasetItem &item, const ImageImportEntry &entry,
-                  const QList<Annotation> &existing);
+    /// Fails only when the catalog does (the import stops); refusals become warnings.
+    Status annotate(const DatasetItem &item, const ImageImportEntry &entry,
+                    const QList<Annotation> &existing);
 
     DatasetStore &m_store;
     DatasetInfo m_dataset;
