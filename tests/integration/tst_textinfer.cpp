@@ -114,8 +114,9 @@ private Q_SLOTS:
         const Outcome o = run({u"dataset"_s, u"import"_s, dataFile(u"entities_allbad.jsonl"_s),
                                u"--name"_s, u"allbad"_s, u"--format"_s, u"jsonl"_s});
         QCOMPARE(o.code, 1);
-        QVERIFY2(o.err.contains("Nothing in") && o.err.contains("entities_allbad.jsonl:1"),
-                 o.err.constData());
+        // The refusals are listed on stdout with the report, the verdict on stderr.
+        QVERIFY2(o.err.contains("Nothing in"), o.err.constData());
+        QVERIFY2(o.out.contains("entities_allbad.jsonl:1"), o.out.constData());
         const Outcome list = run({u"dataset"_s, u"list"_s, u"--json"_s});
         QVERIFY2(!list.out.contains("allbad"), list.out.constData());
     }
