@@ -25,8 +25,11 @@ namespace {
 /// the environment's (LANG, LC_MESSAGES, LC_ALL) for everything said on the terminal.
 void installTranslations(QCoreApplication &app, const QString &locale)
 {
+    // A language without a catalogue (C, POSIX, fr_FR…) speaks English, with English plural
+    // forms ("1 item", "2 items") from atelier_en.
     auto *own = new QTranslator(&app);
-    if (own->load(u"atelier_"_s + locale, u":/i18n"_s))
+    if (own->load(u"atelier_"_s + locale, u":/i18n"_s) ||
+        own->load(u"atelier_en"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
     if (qt->load(u"qtbase_"_s + locale, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -350,6 +350,24 @@ private Q_SLOTS:
         QVERIFY2(saidInChinese == chinese && saidInEnglish == !chinese, qPrintable(refused.err));
     }
 
+    void englishPluralsWithoutACatalogue()
+    {
+        // LANG=C has no catalogue of its own: English, with English plural forms.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(u"LANG"_s, u"C"_s);
+        const QString ws = newWorkspace();
+        const Outcome imported = runAtelier(
+            {u"dataset"_s, u"import"_s,
+             QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/datasets/images/coco-lossless"),
+             u"--name"_s, u"c"_s, u"--format"_s, u"coco"_s, u"--workspace"_s, ws},
+            env);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains(u"block is not kept (1 item)"_s), qPrintable(imported.out));
+        QVERIFY2(!imported.out.contains(u"(s)"_s), qPrintable(imported.out));
+    }
+
     // --- 8. pipeline names whose file names collide --------------------------------------
     void pipelineNameCollisionRefused()
     {
