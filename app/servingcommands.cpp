@@ -78,6 +78,19 @@ private:
         if (!service)
             return refuse(service.error().message);
         printService(service.value(), tr("Deployed"));
+        // The URL above is how this machine reaches it; say where it really listens when that
+        // is more than this machine.
+        const QString host = service->host;
+        const bool loopback = host.isEmpty() || host.startsWith(u"127."_s) || host == u"::1"_s ||
+                              host == u"localhost"_s;
+        if (!loopback)
+            err() << "atelier: "
+                  << tr("The service listens on %1 port %2: it is reachable from the network by "
+                        "anyone who can reach this machine (use --host 127.0.0.1 for this "
+                        "machine only).")
+                         .arg(service->host)
+                         .arg(service->port)
+                  << Qt::endl;
         return ExitOk;
     }
 

@@ -3608,6 +3608,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>predict: rows as JSON, e.g. &apos;[{&quot;x&quot;: 1.5}]&apos;.</source>
         <translation>predict：JSON 格式的行，例如 &apos;[{&quot;x&quot;: 1.5}]&apos;。</translation>
     </message>
+    <message>
+        <source>The service listens on %1 port %2: it is reachable from the network by anyone who can reach this machine (use --host 127.0.0.1 for this machine only).</source>
+        <translation>服务监听 %1 的端口 %2：任何能访问本机的人都可以通过网络访问它（使用 --host 127.0.0.1 则仅限本机）。</translation>
+    </message>
 </context>
 <context>
     <name>SlurmClient</name>

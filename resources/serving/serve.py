@@ -29,7 +29,9 @@ sys.dont_write_bytecode = True
 
 EXIT_LOAD = 3
 EXIT_INPUT = 4
-MAX_BODY = 256 << 20
+MAX_BODY = 64 << 20          # default body cap (--max-body-mb)
+READ_TIMEOUT_S = 10          # a client that stops sending is dropped after this long
+MAX_CONNECTIONS = 32         # handler threads at once; more connections get 503 at once
 
 
 class InputError(Exception):
@@ -153,10 +155,11 @@ class Metrics:
                 self.file.flush()
 
 
-def make_handler(model, metrics):
+def make_handler(model, metrics, max_body=MAX_BODY):
     class Handler(BaseHTTPRequestHandler):
         server_version = "atelier-serve/1"
         protocol_version = "HTTP/1.1"
+        timeout = READ_TIMEOUT_S  # socket timeout: a stalled request does not hold its thread
 
         def log_message(self, fmt, *args):  # access log on stdout, one line per request
             sys.stdout.write("%s %s\n" % (self.log_date_time_string(), fmt % args))
@@ -187,9 +190,11 @@ def make_handler(model, metrics):
                 length = int(self.headers.get("Content-Length", "0"))
             except ValueError:
                 length = -1
-            if length < 0 or length > MAX_BODY:
+            if length < 0 or length > max_body:
                 self.reply(413 if length > 0 else 411,
-                           {"error": "the body needs a Content-Length of at most %d bytes" % MAX_BODY})
+                           {"error": "the body needs a Content-Length of at most %d bytes"
+                                     % max_body})
+                self.close_connection = True  # the unread body must not be taken for a request
                 return
             try:
                 body = json.loads(self.rfile.read(length) or b"null")
@@ -197,6 +202,8 @@ def make_handler(model, metrics):
                 self.reply(200, answer)
             except (InputError, ValueError) as e:
                 self.reply(400, {"error": str(e)})
+            except RecursionError:  # JSON nested too deep for the parser: the client's fault
+                self.reply(400, {"error": "the JSON body is nested too deeply"})
             except Exception as e:  # the model failed on valid input
                 self.reply(500, {"error": "%s: %s" % (type(e).__name__, e)})
             metrics.record((time.perf_counter() - start) * 1000.0)
@@ -254,6 +261,8 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--port-file")
     parser.add_argument("--metrics-file")
+    parser.add_argument("--max-body-mb", type=int, default=MAX_BODY >> 20,
+                        help="largest request body accepted (default %(default)s MiB)")
     parser.add_argument("--once", action="store_true", help="rows JSON on stdin, answer on stdout")
     parser.add_argument("--batch", metavar="IN_CSV")
     parser.add_argument("--out", metavar="OUT_CSV")
@@ -296,9 +305,30 @@ def main():
         address_family = family
         daemon_threads = True
         request_queue_size = 128
+        slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+        def process_request(self, request, client_address):
+            # A bounded pool: past MAX_CONNECTIONS open connections, answer 503 and close
+            # rather than start one more thread.
+            if not self.slots.acquire(blocking=False):
+                try:
+                    request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                    b"Connection: close\r\nRetry-After: 1\r\n\r\n")
+                except OSError:
+                    pass
+                self.shutdown_request(request)
+                return
+            super().process_request(request, client_address)
+
+        def process_request_thread(self, request, client_address):
+            try:
+                super().process_request_thread(request, client_address)
+            finally:
+                self.slots.release()
 
     try:
-        server = Server((args.host, args.port), make_handler(model, metrics))
+        server = Server((args.host, args.port),
+                        make_handler(model, metrics, max(1, args.max_body_mb) << 20))
     except OSError as e:
         sys.stderr.write("atelier-serve: cannot listen on %s:%d: %s\n" % (args.host, args.port,
                                                                            e.strerror))

@@ -7,6 +7,7 @@
 #include "serving/modelservice.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,6 +131,7 @@ private Q_SLOTS:
     void predictWithoutService();
     void batchCsv();
     void restartKeepsPort();
+    void hostileClientsAreBounded();
 
 private:
     qint64 addVersion(int version, const QString &modelDir);
@@ -451,4 +453,77 @@ void TestServing::restartKeepsPort()
 }
 
 QTEST_GUILESS_MAIN(TestServing)
+namespace {
+
+/// A TCP connection to 127.0.0.1:\a port, or -1.
+int connectTo(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(quint16(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    timeval wait{15, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    return fd;
+}
+
+} // namespace
+
+// #15 item 10: stalled clients are dropped, connections bounded, a huge body refused before it
+// is read, JSON nested past the parser's depth a client error.
+void TestServing::hostileClientsAreBounded()
+{
+    ModelServices s = services();
+    const Result<ServiceInfo> service = s.deploy(m_good);
+    QVERIFY2(service.ok(), qPrintable(service ? QString() : service.error().message));
+
+    QByteArray nested(200000, '[');
+    nested += QByteArray(200000, ']');
+    const Result<ModelServices::HttpReply> deep =
+        ModelServices::http(service->url() + u"/predict"_s, nested);
+    QVERIFY(deep.ok());
+    QCOMPARE(deep->status, 400L);
+
+    // 100 MB announced, nothing sent: refused from the header alone (default cap 64 MiB).
+    const int big = connectTo(service->port);
+    QVERIFY(big >= 0);
+    const QByteArray head = "POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            "Content-Length: 104857600\r\n\r\n";
+    QCOMPARE(::send(big, head.constData(), size_t(head.size()), 0), ssize_t(head.size()));
+    char answer[64] = {};
+    QVERIFY(::recv(big, answer, sizeof answer - 1, 0) > 12);
+    QVERIFY2(QByteArray(answer).startsWith("HTTP/1.1 413"), answer);
+    ::close(big);
+
+    // 60 clients that connect and never send: the server drops every one within its read
+    // timeout (10 s) and then serves again.
+    QList<int> stalled;
+    for (int i = 0; i < 60; ++i) {
+        const int fd = connectTo(service->port);
+        QVERIFY(fd >= 0);
+        stalled.append(fd);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    int dropped = 0;
+    for (int fd : std::as_const(stalled)) {
+        char byte = 0;
+        // EOF or a 503 for those past the pool; a timeout (-1, EAGAIN) means still held.
+        if (::recv(fd, &byte, 1, 0) >= 0)
+            ++dropped;
+        ::close(fd);
+    }
+    QCOMPARE(dropped, 60);
+    QVERIFY2(clock.elapsed() < 14000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(predictionsOf(s.predict(service.value(), kRows).value_or({})), m_expected);
+    QVERIFY(s.undeploy(service->id).ok());
+}
+
 #include "tst_serving.moc"
