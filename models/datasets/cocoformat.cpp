@@ -318,8 +318,8 @@ public:
         for (const PendingImage::Raw &raw : std::as_const(p.annotations)) {
             const QByteArrayView text = raw.slice.in(m_texts[raw.text]);
             if (auto quick = polygonAnnotation(text)) {
-                if (auto made = annotation(quick->rest, raw.ordinal, raw.label, shapes,
-                                           &quick->parts))
+                if (auto made =
+                        annotation(quick->rest, raw.ordinal, raw.label, shapes, &quick->parts))
                     entry.annotations.append(std::move(*made));
                 continue;
             }
@@ -492,15 +492,14 @@ private:
                 continue;
             }
             const auto categoryId = integerId(category);
-            const auto label = categoryId ? m_categories.constFind(*categoryId)
-                                          : m_categories.cend();
+            const auto label =
+                categoryId ? m_categories.constFind(*categoryId) : m_categories.cend();
             if (label == m_categories.cend()) {
                 warn(CocoFormat::tr("%1: category id %2 is not in \"categories\"; skipped")
                          .arg(ref(), shown(category)));
                 continue;
             }
-            m_pending[*pending].annotations.append(
-                {slice, int(m_texts.size() - 1), n, *label});
+            m_pending[*pending].annotations.append({slice, int(m_texts.size() - 1), n, *label});
         }
     }
 
@@ -570,7 +569,7 @@ private:
     std::optional<Annotation> annotation(const QJsonObject &a, int ordinal, const QString &label,
                                          bool shapes, const FlatParts *polygons = nullptr)
     {
-        const QString ref = reference(a, ordinal);
+        auto ref = [&] { return reference(a, ordinal); }; // for messages only
         // Everything but what the shape and the references say is kept under COCO's names;
         // Atelier's own "attributes": {author, source} gives the annotation's author back.
         QJsonObject attributes;
@@ -605,7 +604,7 @@ private:
                 if (flat.size() < 6 || flat.size() % 2 != 0) {
                     warn(CocoFormat::tr("%1: a polygon needs an even number (≥ 6) of "
                                         "coordinates; that part was skipped")
-                             .arg(ref));
+                             .arg(ref()));
                     continue;
                 }
                 QPolygonF points;
@@ -629,8 +628,8 @@ private:
             if (!rle) {
                 warn(CocoFormat::tr("%1: the RLE segmentation is malformed (\"size\": [h, w] and "
                                     "\"counts\" summing to h × w); %2")
-                         .arg(ref, shapes ? CocoFormat::tr("skipped")
-                                          : CocoFormat::tr("its bbox was kept")));
+                         .arg(ref(), shapes ? CocoFormat::tr("skipped")
+                                            : CocoFormat::tr("its bbox was kept")));
                 if (shapes)
                     return std::nullopt;
             } else {
@@ -652,8 +651,8 @@ private:
             if (!r && !a.contains(u"bbox"_s))
                 r = shapeBounds; // a box from the dropped shape
             if (!r) {
-                warn(
-                    CocoFormat::tr("%1: \"bbox\" must be [x, y, width, height]; skipped").arg(ref));
+                warn(CocoFormat::tr("%1: \"bbox\" must be [x, y, width, height]; skipped")
+                         .arg(ref()));
                 return std::nullopt;
             }
             made = shapes ? Annotation::polygon(label, QPolygonF{r->topLeft(), r->topRight(),

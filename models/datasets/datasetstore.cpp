@@ -184,9 +184,8 @@ const char *insertRowsSql(int rows)
                              "VALUES ";
             for (int r = 0; r < n; ++r) {
                 auto p = [&](int k) { return "?" + QByteArray::number(3 + r * 8 + k); };
-                sql += (r ? "," : "") + ("(" + p(0)) + ", ?2, " + p(1) + ", " + p(2) + ", " +
-                       p(3) + ", " + p(4) + ", " + p(5) + ", " + p(6) + ", ?1, ?1, " + p(7) +
-                       ")";
+                sql += (r ? "," : "") + ("(" + p(0)) + ", ?2, " + p(1) + ", " + p(2) + ", " + p(3) +
+                       ", " + p(4) + ", " + p(5) + ", " + p(6) + ", ?1, ?1, " + p(7) + ")";
             }
             made[n] = sql + ';';
         }
@@ -1643,7 +1642,8 @@ DatasetStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &anno
         if (!run)
             return run.error();
         if (info->task == DatasetTask::Detection || info->task == DatasetTask::Segmentation) {
-            if (auto ok = insertShapes(info.value(), it.value(), annotations, run.value(), results); !ok)
+            if (auto ok = insertShapes(info.value(), it.value(), annotations, run.value(), results);
+                !ok)
                 return ok;
             const bool added = std::any_of(results.cbegin(), results.cend(),
                                            [](const Result<Annotation> &r) { return r.ok(); });

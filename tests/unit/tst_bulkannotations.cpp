@@ -127,11 +127,11 @@ private Q_SLOTS:
     {
         QList<Annotation> given;
         for (int i = 0; i < 150; ++i) {
-            Annotation a = i % 7 == 3 ? Annotation::mask(u"bad"_s, emptyMask(10, 10))
-                                      : Annotation::polygon(u"l%1"_s.arg(i % 5),
-                                                            QPolygonF{{1.0 + i / 10.0, 1},
-                                                                      {30, 2},
-                                                                      {20, 25.5}});
+            Annotation a =
+                i % 7 == 3
+                    ? Annotation::mask(u"bad"_s, emptyMask(10, 10))
+                    : Annotation::polygon(u"l%1"_s.arg(i % 5),
+                                          QPolygonF{{1.0 + i / 10.0, 1}, {30, 2}, {20, 25.5}});
             a.attributes.insert(u"n"_s, i);
             given.append(a);
         }

@@ -38,7 +38,8 @@ const QList<QByteArray> kValid{
         "segmentation": [[1, 1, 2, 2, 3], [4, 4, 8, 4, 8, 8, 4, 8]], "area": 16.5})",
     R"({"id": 7, "image_id": 1, "category_id": 5, "segmentation": [[0.1, 0.2, 31.999999999999996,
         0.30000000000000004, 12.345678901234567, 23.9]], "bbox": [0, 0, 32, 24]})",
-    R"({"id": 8, "image_id": 1, "category_id": 5, "segmentation": [[1,1,6,1,6,6],[20,20,25,20,25,23]],
+    R"({"id": 8, "image_id": 1, "category_id": 5, "segmentation":
+        [[1,1,6,1,6,6],[20,20,25,20,25,23]],
         "attributes": {"occluded": true}})",
     // Not JSON by its grammar, but QJsonDocument takes it: read as it reads it.
     R"({"id": 9, "image_id": 1, "category_id": 5, "segmentation": [[1., 2, 10, 2, 10, 12]]})",
@@ -135,8 +136,8 @@ private Q_SLOTS:
             QCOMPARE(a.parts(), referenceParts(text));
             // The other members are kept as COCO wrote them.
             QJsonObject expected = given;
-            for (const QString &key : {u"image_id"_s, u"category_id"_s, u"segmentation"_s,
-                                       u"bbox"_s, u"attributes"_s})
+            for (const QString &key :
+                 {u"image_id"_s, u"category_id"_s, u"segmentation"_s, u"bbox"_s, u"attributes"_s})
                 expected.remove(key);
             if (given.contains(u"attributes"_s))
                 expected.insert(u"attributes"_s, given.value(u"attributes"_s));
