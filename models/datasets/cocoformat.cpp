@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -61,6 +62,105 @@ std::optional<QJsonObject> parseObject(QByteArrayView text)
     if (!doc.isObject())
         return std::nullopt;
     return doc.object();
+}
+
+/// A polygon segmentation's parts, each its flat list of coordinates as written.
+using FlatParts = QList<QList<double>>;
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/// The JSON number at \a at in \a s, read as QJsonDocument reads it (by JSON's grammar,
+/// correctly rounded; an integer "-0" is the integer 0); \a at moves past it. nullopt for
+/// anything else, a number out of a double's range included: the caller then lets
+/// QJsonDocument read the whole annotation.
+std::optional<double> jsonNumber(QByteArrayView s, qsizetype &at)
+{
+    const qsizetype begin = at;
+    auto digit = [&](qsizetype i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+    if (at < s.size() && s[at] == '-')
+        ++at;
+    if (!digit(at))
+        return std::nullopt;
+    if (s[at] == '0')
+        ++at;
+    else
+        while (digit(at))
+            ++at;
+    bool integer = true;
+    if (at < s.size() && s[at] == '.') {
+        ++at;
+        if (!digit(at))
+            return std::nullopt;
+        while (digit(at))
+            ++at;
+        integer = false;
+    }
+    if (at < s.size() && (s[at] == 'e' || s[at] == 'E')) {
+        ++at;
+        if (at < s.size() && (s[at] == '+' || s[at] == '-'))
+            ++at;
+        if (!digit(at))
+            return std::nullopt;
+        while (digit(at))
+            ++at;
+        integer = false;
+    }
+    double v = 0;
+    const auto r = std::from_chars(s.data() + begin, s.data() + at, v);
+    if (r.ec != std::errc() || r.ptr != s.data() + at)
+        return std::nullopt;
+    if (integer && v == 0)
+        v = 0.0; // QJsonDocument reads "-0" as the integer 0, not as -0.0
+    return v;
+}
+
+/// A segmentation written as a non-empty array of arrays of numbers (COCO's polygons), read
+/// without building QJsonValues (the polygons are most of a COCO file's bytes); nullopt for
+/// any other value, which the general path then reads.
+std::optional<FlatParts> numberArrays(QByteArrayView s)
+{
+    qsizetype at = 0;
+    auto take = [&](char c) {
+        while (at < s.size() && isJsonSpace(s[at]))
+            ++at;
+        if (at < s.size() && s[at] == c) {
+            ++at;
+            return true;
+        }
+        return false;
+    };
+    if (!take('[') || take(']'))
+        return std::nullopt; // not an array, or an empty one
+    FlatParts parts;
+    do {
+        if (!take('['))
+            return std::nullopt;
+        QList<double> flat;
+        if (!take(']')) {
+            flat.reserve(32);
+            do {
+                while (at < s.size() && isJsonSpace(s[at]))
+                    ++at;
+                const auto v = jsonNumber(s, at);
+                if (!v)
+                    return std::nullopt;
+                flat.append(*v);
+            } while (take(','));
+            if (!take(']'))
+                return std::nullopt;
+        }
+        parts.append(std::move(flat));
+    } while (take(','));
+    if (!take(']'))
+        return std::nullopt;
+    while (at < s.size() && isJsonSpace(s[at]))
+        ++at;
+    if (at != s.size())
+        return std::nullopt;
+    return parts;
 }
 
 /// An integer id written as a JSON number ("101", "101.0").
@@ -216,7 +316,14 @@ public:
         ImageImportEntry entry = std::move(p.entry);
         entry.annotations.reserve(p.annotations.size());
         for (const PendingImage::Raw &raw : std::as_const(p.annotations)) {
-            const auto json = parseObject(raw.slice.in(m_texts[raw.text]));
+            const QByteArrayView text = raw.slice.in(m_texts[raw.text]);
+            if (auto quick = polygonAnnotation(text)) {
+                if (auto made =
+                        annotation(quick->rest, raw.ordinal, raw.label, shapes, &quick->parts))
+                    entry.annotations.append(std::move(*made));
+                continue;
+            }
+            const auto json = parseObject(text);
             if (!json) {
                 warn(CocoFormat::tr("annotation %1 is not a valid JSON object; skipped")
                          .arg(raw.ordinal));
@@ -372,24 +479,71 @@ private:
         for (const JsonSlice &slice : annotations) {
             ++n;
             const auto f = CocoScan::fields(slice.in(text), keys);
-            const QString ref = f.contains("id")
-                                    ? CocoFormat::tr("annotation id %1").arg(shown(f.value("id")))
-                                    : CocoFormat::tr("annotation %1").arg(n);
-            const auto imageId = integerId(f.value("image_id"));
-            if (!imageId || !m_imageIndex.contains(*imageId)) {
+            const QByteArrayView id = f[0], image = f[1], category = f[2];
+            auto ref = [&] { // for a message only: most annotations need none
+                return id.isNull() ? CocoFormat::tr("annotation %1").arg(n)
+                                   : CocoFormat::tr("annotation id %1").arg(shown(id));
+            };
+            const auto imageId = integerId(image);
+            const auto pending = imageId ? m_imageIndex.constFind(*imageId) : m_imageIndex.cend();
+            if (pending == m_imageIndex.cend()) {
                 warn(CocoFormat::tr("%1: image id %2 is not in \"images\"; skipped")
-                         .arg(ref, shown(f.value("image_id"))));
+                         .arg(ref(), shown(image)));
                 continue;
             }
-            const auto categoryId = integerId(f.value("category_id"));
-            if (!categoryId || !m_categories.contains(*categoryId)) {
+            const auto categoryId = integerId(category);
+            const auto label =
+                categoryId ? m_categories.constFind(*categoryId) : m_categories.cend();
+            if (label == m_categories.cend()) {
                 warn(CocoFormat::tr("%1: category id %2 is not in \"categories\"; skipped")
-                         .arg(ref, shown(f.value("category_id"))));
+                         .arg(ref(), shown(category)));
                 continue;
             }
-            m_pending[m_imageIndex.value(*imageId)].annotations.append(
-                {slice, int(m_texts.size() - 1), n, m_categories.value(*categoryId)});
+            m_pending[*pending].annotations.append({slice, int(m_texts.size() - 1), n, *label});
         }
+    }
+
+    /// An annotation with a polygon segmentation, read in two parts: its polygons by
+    /// numberArrays, the other members (a few small values) by QJsonDocument. nullopt when
+    /// it is anything else (a mask, no segmentation, a key written with escapes, a repeated
+    /// "segmentation", invalid JSON): the whole object is then read as one document, which
+    /// gives the same annotation or says why it is not one.
+    struct PolygonAnnotation
+    {
+        QJsonObject rest; ///< every member but "segmentation"
+        FlatParts parts;
+    };
+    static std::optional<PolygonAnnotation> polygonAnnotation(QByteArrayView text)
+    {
+        const auto members = CocoScan::members(text);
+        if (!members)
+            return std::nullopt;
+        QByteArray rest;
+        rest.reserve(256);
+        rest += '{';
+        std::optional<FlatParts> parts;
+        for (const CocoScan::Member &m : *members) {
+            if (m.key.contains('\\'))
+                return std::nullopt; // QJsonDocument would decode the key
+            if (m.key == "segmentation") {
+                if (parts)
+                    return std::nullopt; // which one wins is QJsonDocument's to say
+                parts = numberArrays(m.value.in(text));
+                if (!parts)
+                    return std::nullopt;
+                continue;
+            }
+            if (rest.size() > 1)
+                rest += ',';
+            rest += m.member.in(text);
+        }
+        if (!parts)
+            return std::nullopt;
+        rest += '}';
+        auto object = parseObject(rest);
+        if (!object)
+            return std::nullopt;
+        return PolygonAnnotation{std::move(*object), std::move(*parts)};
     }
 
     static QString reference(const QJsonObject &a, int ordinal)
@@ -411,10 +565,11 @@ private:
         return QRectF(b[0].toDouble(), b[1].toDouble(), b[2].toDouble(), b[3].toDouble());
     }
 
+    /// \a polygons: the polygon segmentation when already read (then \a a has none).
     std::optional<Annotation> annotation(const QJsonObject &a, int ordinal, const QString &label,
-                                         bool shapes)
+                                         bool shapes, const FlatParts *polygons = nullptr)
     {
-        const QString ref = reference(a, ordinal);
+        auto ref = [&] { return reference(a, ordinal); }; // for messages only
         // Everything but what the shape and the references say is kept under COCO's names;
         // Atelier's own "attributes": {author, source} gives the annotation's author back.
         QJsonObject attributes;
@@ -433,20 +588,29 @@ private:
         const QJsonValue segmentation = a.value(u"segmentation"_s);
         std::optional<Annotation> made;
         std::optional<QRectF> shapeBounds;
-        if (segmentation.isArray() && !segmentation.toArray().isEmpty()) {
-            QList<QPolygonF> parts;
+        FlatParts read; // the polygons of a segmentation read as a QJsonValue
+        if (!polygons && segmentation.isArray() && !segmentation.toArray().isEmpty()) {
             for (const QJsonValue &part : segmentation.toArray()) {
-                const QJsonArray flat = part.toArray();
+                QList<double> flat; // not an array: none; not a number: 0, as toDouble() says
+                for (const QJsonValue &x : part.toArray())
+                    flat.append(x.toDouble());
+                read.append(std::move(flat));
+            }
+            polygons = &read;
+        }
+        if (polygons) {
+            QList<QPolygonF> parts;
+            for (const QList<double> &flat : *polygons) {
                 if (flat.size() < 6 || flat.size() % 2 != 0) {
                     warn(CocoFormat::tr("%1: a polygon needs an even number (≥ 6) of "
                                         "coordinates; that part was skipped")
-                             .arg(ref));
+                             .arg(ref()));
                     continue;
                 }
                 QPolygonF points;
                 points.reserve(flat.size() / 2);
                 for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
-                    points.append(QPointF(flat[i].toDouble(), flat[i + 1].toDouble()));
+                    points.append(QPointF(flat[i], flat[i + 1]));
                 parts.append(points);
             }
             if (!parts.isEmpty()) {
@@ -464,8 +628,8 @@ private:
             if (!rle) {
                 warn(CocoFormat::tr("%1: the RLE segmentation is malformed (\"size\": [h, w] and "
                                     "\"counts\" summing to h × w); %2")
-                         .arg(ref, shapes ? CocoFormat::tr("skipped")
-                                          : CocoFormat::tr("its bbox was kept")));
+                         .arg(ref(), shapes ? CocoFormat::tr("skipped")
+                                            : CocoFormat::tr("its bbox was kept")));
                 if (shapes)
                     return std::nullopt;
             } else {
@@ -487,8 +651,8 @@ private:
             if (!r && !a.contains(u"bbox"_s))
                 r = shapeBounds; // a box from the dropped shape
             if (!r) {
-                warn(
-                    CocoFormat::tr("%1: \"bbox\" must be [x, y, width, height]; skipped").arg(ref));
+                warn(CocoFormat::tr("%1: \"bbox\" must be [x, y, width, height]; skipped")
+                         .arg(ref()));
                 return std::nullopt;
             }
             made = shapes ? Annotation::polygon(label, QPolygonF{r->topLeft(), r->topRight(),

@@ -178,10 +178,10 @@ std::optional<CocoScan> CocoScan::scan(QByteArrayView text)
     return scan;
 }
 
-QHash<QByteArray, QByteArrayView> CocoScan::fields(QByteArrayView object,
-                                                   const QList<QByteArrayView> &keys)
+QVarLengthArray<QByteArrayView, 4> CocoScan::fields(QByteArrayView object,
+                                                    const QList<QByteArrayView> &keys)
 {
-    QHash<QByteArray, QByteArrayView> found;
+    QVarLengthArray<QByteArrayView, 4> found(keys.size());
     Cursor cursor(object);
     if (!cursor.take('{') || cursor.take('}'))
         return found;
@@ -192,10 +192,39 @@ QHash<QByteArray, QByteArrayView> CocoScan::fields(QByteArrayView object,
         const auto v = cursor.value();
         if (!v)
             return found;
-        if (keys.contains(*key))
-            found.insert(key->toByteArray(), v->in(object));
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            if (*key == keys[i])
+                found[i] = v->in(object);
+        }
     } while (cursor.take(','));
     return found;
+}
+
+std::optional<QList<CocoScan::Member>> CocoScan::members(QByteArrayView object)
+{
+    QList<Member> members;
+    Cursor cursor(object);
+    if (!cursor.take('{'))
+        return std::nullopt;
+    if (!cursor.take('}')) {
+        do {
+            cursor.skipSpace();
+            const qsizetype begin = cursor.at();
+            const auto key = cursor.string();
+            if (!key || !cursor.take(':'))
+                return std::nullopt;
+            const auto v = cursor.value();
+            if (!v)
+                return std::nullopt;
+            members.append({*key, {begin, v->begin + v->size - begin}, *v});
+        } while (cursor.take(','));
+        if (!cursor.take('}'))
+            return std::nullopt;
+    }
+    cursor.skipSpace();
+    if (!cursor.atEnd())
+        return std::nullopt;
+    return members;
 }
 
 } // namespace atelier

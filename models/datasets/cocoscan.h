@@ -3,6 +3,7 @@
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -31,9 +32,22 @@ struct CocoScan
     /// nullopt when \a text is not one JSON object (QJsonDocument then says why).
     static std::optional<CocoScan> scan(QByteArrayView text);
     /// The raw text of the values of \a keys among the top-level members of the object
-    /// \a object (e.g. "image_id" → "101"); keys not present are absent.
-    static QHash<QByteArray, QByteArrayView> fields(QByteArrayView object,
-                                                    const QList<QByteArrayView> &keys);
+    /// \a object (e.g. "image_id" → "101"), in the order of \a keys; a null view for a key not
+    /// present. Of a key given twice, the last. (No hash: it runs once per annotation.)
+    static QVarLengthArray<QByteArrayView, 4> fields(QByteArrayView object,
+                                                     const QList<QByteArrayView> &keys);
+
+    /// One member of an object: its key's raw bytes (between the quotes, escapes as written)
+    /// and where the member and its value lie in the object's text.
+    struct Member
+    {
+        QByteArrayView key;
+        JsonSlice member; ///< from the key's opening quote to the value's end
+        JsonSlice value;
+    };
+    /// The top-level members of the object \a object in their order; nullopt when its
+    /// structure is not that of one object (values are not validated, as in scan()).
+    static std::optional<QList<Member>> members(QByteArrayView object);
 };
 
 } // namespace atelier

@@ -160,6 +160,40 @@ QByteArray geometryJson(const QJsonValue &value)
     return json.mid(1, json.size() - 2);
 }
 
+/// The stored text of an annotation's attributes, as UTF-8.
+QByteArray attributesJson(const QJsonObject &attributes)
+{
+    return attributes.isEmpty() ? QByteArray("{}")
+                                : QJsonDocument(attributes).toJson(QJsonDocument::Compact);
+}
+
+/// Rows in one INSERT of a bulk import: fewer statements (each one opens, journals and halts)
+/// without a statement text too long to keep prepared.
+constexpr int kInsertChunk = 64;
+
+/// The INSERT of \a rows annotation rows of one item (1 ≤ rows ≤ kInsertChunk): ?1 their
+/// time, ?2 their item, then eight parameters a row (id, author, kind, label, geometry,
+/// state, source, attributes). The texts are made once: Database keeps each one prepared.
+const char *insertRowsSql(int rows)
+{
+    static const std::array<QByteArray, kInsertChunk + 1> texts = [] {
+        std::array<QByteArray, kInsertChunk + 1> made;
+        for (int n = 1; n <= kInsertChunk; ++n) {
+            QByteArray sql = "INSERT INTO annotations (id, item_id, author, kind, label, "
+                             "geometry, state, source, created_at, updated_at, attributes) "
+                             "VALUES ";
+            for (int r = 0; r < n; ++r) {
+                auto p = [&](int k) { return "?" + QByteArray::number(3 + r * 8 + k); };
+                sql += (r ? "," : "") + ("(" + p(0)) + ", ?2, " + p(1) + ", " + p(2) + ", " + p(3) +
+                       ", " + p(4) + ", " + p(5) + ", " + p(6) + ", ?1, ?1, " + p(7) + ")";
+            }
+            made[n] = sql + ';';
+        }
+        return made;
+    }();
+    return texts[rows].constData();
+}
+
 QString geometryText(const QJsonValue &value)
 {
     return QString::fromUtf8(geometryJson(value));
@@ -1467,9 +1501,7 @@ Result<Annotation> DatasetStore::insertAnnotation(const DatasetInfo &dataset,
         .bind(6, toString(a.state))
         .bind(7, a.source)
         .bind(8, run.time)
-        .bindUtf8(9, a.attributes.isEmpty()
-                         ? QByteArray("{}")
-                         : QJsonDocument(a.attributes).toJson(QJsonDocument::Compact))
+        .bindUtf8(9, attributesJson(a.attributes))
         .bindInt64(10, run.lastId + 1);
     if (auto ok = q.exec(); !ok)
         return ok.error();
@@ -1530,6 +1562,70 @@ Result<QList<Annotation>> DatasetStore::addAnnotations(qint64 itemId,
     return added;
 }
 
+/// A refusal by the rules (the others go on) or the catalog failing (all stop).
+static bool stopsAll(const Error &error)
+{
+    return error.code == ErrorCode::Io || error.code == ErrorCode::Internal ||
+           error.code == ErrorCode::Corrupt;
+}
+
+Status DatasetStore::insertShapes(const DatasetInfo &dataset, const DatasetItem &item,
+                                  const QList<Annotation> &annotations, InsertRun &run,
+                                  QList<Result<Annotation>> &results)
+{
+    // Boxes, polygons and masks are checked against the item alone, not against the other
+    // annotations, so all are checked first and the accepted ones go in kInsertChunk rows a
+    // statement, numbered in order as one by one would number them.
+    QList<qsizetype> accepted;
+    accepted.reserve(annotations.size());
+    for (const Annotation &given : annotations) {
+        Annotation a = given;
+        if (auto ok = checkAnnotation(dataset, item, a, 0); !ok) {
+            if (stopsAll(ok.error()))
+                return ok.error();
+            results.append(ok.error());
+            continue;
+        }
+        accepted.append(results.size());
+        results.append(std::move(a));
+    }
+    for (qsizetype at = 0; at < accepted.size(); at += kInsertChunk) {
+        const int rows = int(std::min<qsizetype>(kInsertChunk, accepted.size() - at));
+        Query q = m_db.query(insertRowsSql(rows));
+        q.bind(1, run.time).bindInt64(2, item.id);
+        for (int r = 0; r < rows; ++r) {
+            const Annotation &a = results[accepted[at + r]].value();
+            const int p = 3 + r * 8;
+            q.bindInt64(p, run.lastId + 1 + r)
+                .bind(p + 1, a.author)
+                .bind(p + 2, toString(a.kind))
+                .bind(p + 3, a.label)
+                .bindUtf8(p + 4, geometryJson(a.geometry))
+                .bind(p + 5, toString(a.state))
+                .bind(p + 6, a.source)
+                .bindUtf8(p + 7, attributesJson(a.attributes));
+        }
+        if (q.exec()) {
+            for (int r = 0; r < rows; ++r) {
+                Annotation &a = results[accepted[at + r]].value();
+                a.id = ++run.lastId;
+                a.createdAt = a.updatedAt = run.dateTime;
+            }
+            continue;
+        }
+        // The statement failed as a whole and left nothing: its rows one by one, each with
+        // its own outcome, as without the chunks.
+        for (int r = 0; r < rows; ++r) {
+            const qsizetype i = accepted[at + r];
+            auto made = insertAnnotation(dataset, item, annotations[i], run);
+            if (!made && stopsAll(made.error()))
+                return made.error();
+            results[i] = std::move(made);
+        }
+    }
+    return {};
+}
+
 Result<QList<Result<Annotation>>>
 DatasetStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations)
 {
@@ -1545,6 +1641,14 @@ DatasetStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &anno
         auto run = startInserts(); // the annotations added together share its time
         if (!run)
             return run.error();
+        if (info->task == DatasetTask::Detection || info->task == DatasetTask::Segmentation) {
+            if (auto ok = insertShapes(info.value(), it.value(), annotations, run.value(), results);
+                !ok)
+                return ok;
+            const bool added = std::any_of(results.cbegin(), results.cend(),
+                                           [](const Result<Annotation> &r) { return r.ok(); });
+            return added ? refreshStatus(itemId) : Status{};
+        }
         bool added = false;
         for (const Annotation &a : annotations) {
             auto made = insertAnnotation(info.value(), it.value(), a, run.value());

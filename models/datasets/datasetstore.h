@@ -251,6 +251,11 @@ private:
     /// Checks and inserts; the caller refreshes the item's status after its last insert.
     Result<Annotation> insertAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
                                         Annotation annotation, InsertRun &run);
+    /// Checks \a annotations (boxes, polygons, masks) and inserts the accepted ones in
+    /// multi-row statements; one result each in \a results. An error: the catalog failed.
+    Status insertShapes(const DatasetInfo &dataset, const DatasetItem &item,
+                        const QList<Annotation> &annotations, InsertRun &run,
+                        QList<Result<Annotation>> &results);
     Result<AddedItem> insertItem(qint64 datasetId, DatasetItem item);
 
     Database &m_db;

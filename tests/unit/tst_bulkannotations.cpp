@@ -120,6 +120,61 @@ private Q_SLOTS:
                  ErrorCode::NotFound);
     }
 
+    // Shapes go in 64 rows a statement: across the chunks' edges (150 annotations, every
+    // seventh refused), each accepted one is numbered in order, stored as returned, with its
+    // attributes, and the refused ones are refused alone.
+    void chunkedInsertsKeepOrderAndRows()
+    {
+        QList<Annotation> given;
+        for (int i = 0; i < 150; ++i) {
+            Annotation a =
+                i % 7 == 3
+                    ? Annotation::mask(u"bad"_s, emptyMask(10, 10))
+                    : Annotation::polygon(u"l%1"_s.arg(i % 5),
+                                          QPolygonF{{1.0 + i / 10.0, 1}, {30, 2}, {20, 25.5}});
+            a.attributes.insert(u"n"_s, i);
+            given.append(a);
+        }
+        auto results = m_store->addAnnotationsLenient(m_item, given);
+        QVERIFY(results);
+        QCOMPARE(results->size(), given.size());
+        qint64 last = 0;
+        int accepted = 0;
+        for (int i = 0; i < given.size(); ++i) {
+            const Result<Annotation> &r = results->at(i);
+            QCOMPARE(r.ok(), i % 7 != 3);
+            if (!r.ok()) {
+                QCOMPARE(r.error().code, ErrorCode::Invalid);
+                continue;
+            }
+            ++accepted;
+            QVERIFY(r->id > 0);
+            if (last > 0)
+                QCOMPARE(r->id, last + 1);
+            last = r->id;
+            QCOMPARE(r->attributes.value(u"n"_s).toInt(), i);
+        }
+        auto stored = m_store->annotations(m_item);
+        QVERIFY(stored);
+        QCOMPARE(stored->size(), accepted);
+        QHash<qint64, Annotation> byId;
+        for (const Annotation &a : stored.value())
+            byId.insert(a.id, a);
+        for (int i = 0; i < given.size(); ++i) {
+            if (!results->at(i).ok())
+                continue;
+            const Annotation &made = results->at(i).value();
+            QVERIFY(byId.contains(made.id));
+            const Annotation &row = byId.value(made.id);
+            QCOMPARE(row.label, given[i].label);
+            QCOMPARE(row.parts(), given[i].parts());
+            QCOMPARE(row.attributes, given[i].attributes);
+            QCOMPARE(row.author, u"alice"_s);
+            QCOMPARE(row.createdAt, made.createdAt);
+        }
+        QVERIFY(m_store->item(m_item)->status == ItemStatus::Labeled);
+    }
+
     void polygonNumbersSurviveExactly()
     {
         // The stored text of polygons is written without QJsonDocument: every double must

@@ -162,7 +162,7 @@ private Q_SLOTS:
         // 1005 and 1006 differ only in their ids: both are kept, none is "identical".
         QCOMPARE(report.value(u"annotations"_s).toInt(), 6);
         const QString warnings = warningsText(report);
-        QVERIFY2(warnings.contains(u"\"licenses\" block is not kept (1 item(s))"_s),
+        QVERIFY2(warnings.contains(u"\"licenses\" block is not kept (1 item)"_s),
                  qPrintable(warnings));
         QVERIFY2(warnings.contains(u"\"info\" block is not kept"_s), qPrintable(warnings));
         QVERIFY2(!warnings.contains(u"identical"_s), qPrintable(warnings));
