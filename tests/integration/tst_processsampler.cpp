@@ -121,8 +121,9 @@ void TestProcessSampler::busyGroup()
     const ResourceSample second = sampler.sample();
     QCOMPARE(second.processes, 3);
     QVERIFY(second.rssBytes > 0);
-    // Two busy cores give ~200; other work on this 2-core machine may slow them down.
-    QVERIFY2(second.cpuPercent > 60 && second.cpuPercent < 230,
+    // Two busy cores give ~200; other work on this 2-core machine may slow them down a lot (43
+    // was seen while two builds ran beside the tests); an idle group reads ~0.
+    QVERIFY2(second.cpuPercent > 25 && second.cpuPercent < 230,
              qPrintable(u"cpu %1%"_s.arg(second.cpuPercent)));
     QVERIFY(second.gpus.isEmpty());
 }
