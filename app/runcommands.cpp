@@ -120,6 +120,15 @@ int show(SubcommandParser &sub, Workspace &workspace)
     auto tasks = store.tasks(run->id);
     if (!tasks)
         return refuse(tasks.error().message);
+    auto params = store.params(run->id);
+    if (!params)
+        return refuse(params.error().message);
+    auto tags = store.tags(run->id);
+    if (!tags)
+        return refuse(tags.error().message);
+    auto children = store.children(run->id);
+    if (!children)
+        return refuse(children.error().message);
     if (sub.wantsJson()) {
         QJsonArray array;
         for (const TaskRecord &task : tasks.value())
@@ -133,15 +142,6 @@ int show(SubcommandParser &sub, Workspace &workspace)
                 {u"job_id"_s, task.jobId},
                 {u"message"_s, task.message},
                 {u"outputs"_s, task.outputsDir}});
-        auto params = store.params(run->id);
-        if (!params)
-            return refuse(params.error().message);
-        auto tags = store.tags(run->id);
-        if (!tags)
-            return refuse(tags.error().message);
-        auto children = store.children(run->id);
-        if (!children)
-            return refuse(children.error().message);
         QJsonObject object = runJson(run.value());
         object.insert(u"tasks"_s, array);
         object.insert(u"params"_s, mapJson(params.value()));
@@ -166,17 +166,8 @@ int show(SubcommandParser &sub, Workspace &workspace)
         out() << run->message << Qt::endl;
     if (!run->parentRunId.isEmpty())
         out() << CommandLine::tr("Nested in run %1").arg(run->parentRunId) << Qt::endl;
-    auto children = store.children(run->id);
-    if (!children)
-        return refuse(children.error().message);
     if (!children->isEmpty())
         out() << CommandLine::tr("Nested runs: %1").arg(children->join(u", "_s)) << Qt::endl;
-    auto params = store.params(run->id);
-    if (!params)
-        return refuse(params.error().message);
-    auto tags = store.tags(run->id);
-    if (!tags)
-        return refuse(tags.error().message);
     const auto printMap = [](const QString &title, const QMap<QString, QString> &map) {
         if (map.isEmpty())
             return;
