@@ -518,8 +518,13 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
     if (!python)
         return python.error();
 
-    const QString id = options.serviceId.isEmpty() ? serviceIdFor(facts->model, facts->version)
-                                                   : options.serviceId;
+    // A generated id whose folder an earlier service left behind is drawn again.
+    QString id = options.serviceId.isEmpty() ? serviceIdFor(facts->model, facts->version)
+                                             : options.serviceId;
+    for (int draw = 0; options.serviceId.isEmpty() && draw < 16 &&
+                       QFileInfo::exists(QDir(m_workspace.root()).filePath(u"services/"_s + id));
+         ++draw)
+        id = serviceIdFor(facts->model, facts->version);
     const QString folder = QDir(m_workspace.root()).filePath(u"services/"_s + id);
     if (QFileInfo::exists(folder))
         return makeError(ErrorCode::Conflict, tr("Service folder %1 already exists.").arg(folder));
