@@ -3,6 +3,7 @@
 #include "catalog/database.h"
 #include "datasets/maskrle.h"
 #include "core/appsettings.h"
+#include "core/compactjson.h"
 #include "storage/objectstore.h"
 #include "versioning/gitrepository.h"
 
@@ -62,9 +63,7 @@ QJsonObject attributesFrom(const QString &text)
 
 QString attributesText(const QJsonObject &attributes)
 {
-    if (attributes.isEmpty())
-        return u"{}"_s;
-    return QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(compactJson(attributes));
 }
 
 DatasetItem itemFrom(const Query &q)
@@ -95,76 +94,16 @@ QJsonValue parseGeometry(const QString &text)
     return doc.array().isEmpty() ? QJsonValue() : doc.array().first();
 }
 
-/// Appends \a v as QJsonDocument's compact form writes it: integral values below 2^52 as
-/// integers (QJsonValue keeps them so), others shortest-round-trip. False for a number this
-/// does not handle (too large, not finite): the caller falls back to QJsonDocument.
-bool appendNumber(QByteArray &out, double v)
-{
-    constexpr double kExactInteger = 4503599627370496.0; // 2^52
-    if (!(std::abs(v) < kExactInteger))
-        return false;
-    const double whole = std::trunc(v);
-    if (whole == v) {
-        out += QByteArray::number(qint64(whole));
-    } else if (const double size = std::abs(v); size >= 1e-4 && size < 1e15) {
-        // Here std::to_chars's shortest form is Qt's, byte for byte (checked on millions of
-        // values), and it skips Qt's QString detour.
-        char digits[32];
-        const auto end = std::to_chars(digits, digits + sizeof digits, v);
-        out.append(digits, end.ptr - digits);
-    } else {
-        out += QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
-    }
-    return true;
-}
-
-/// Polygons' geometry (an array of numbers, or of arrays of numbers) written without building
-/// a QJsonDocument: the bulk of an import's stored text. False for any other shape.
-bool appendNumberArrays(QByteArray &out, const QJsonArray &array, bool nested)
-{
-    out += '[';
-    bool first = true;
-    for (const QJsonValueConstRef v : array) {
-        if (!first)
-            out += ',';
-        first = false;
-        if (v.isDouble()) {
-            if (!appendNumber(out, v.toDouble()))
-                return false;
-        } else if (!nested && v.isArray()) {
-            if (!appendNumberArrays(out, v.toArray(), true))
-                return false;
-        } else {
-            return false;
-        }
-    }
-    out += ']';
-    return true;
-}
-
 /// The stored text of a geometry, as UTF-8.
 QByteArray geometryJson(const QJsonValue &value)
 {
-    if (value.isArray()) {
-        QByteArray fast;
-        fast.reserve(512);
-        if (appendNumberArrays(fast, value.toArray(), false))
-            return fast;
-    }
-    // Arrays and objects are documents of their own: no wrapping array to cut off again.
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return json.mid(1, json.size() - 2);
+    return compactJson(value);
 }
 
 /// The stored text of an annotation's attributes, as UTF-8.
 QByteArray attributesJson(const QJsonObject &attributes)
 {
-    return attributes.isEmpty() ? QByteArray("{}")
-                                : QJsonDocument(attributes).toJson(QJsonDocument::Compact);
+    return compactJson(attributes);
 }
 
 /// Rows in one INSERT of a bulk import: fewer statements (each one opens, journals and halts)
@@ -221,12 +160,12 @@ QString idsJson(const QList<qint64> &ids)
     QJsonArray array;
     for (qint64 id : ids)
         array.append(id);
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(compactJson(array));
 }
 
 QString jsonLine(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(compactJson(object));
 }
 
 qint64 codePoints(const QString &text)

@@ -1,5 +1,6 @@
 #include "datasets/imageimportsession.h"
 
+#include "core/compactjson.h"
 #include "core/workspace.h"
 #include "datasets/archivereader.h"
 #include "datasets/datasetstore.h"
@@ -71,7 +72,12 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
         break;
     }
     case AnnotationKind::Mask:
-        if (auto rle = a.maskRle()) {
+        // Annotation::mask and the catalog hold a mask as its compressed counts, one string
+        // per mask: that text is the key, without decoding the runs.
+        if (a.geometry.toObject().value(u"counts"_s).isString()) {
+            appendRaw(key, qint32(-2));
+            key += compactJson(a.geometry);
+        } else if (auto rle = a.maskRle()) {
             appendRaw(key, qint32(rle->width));
             appendRaw(key, qint32(rle->height));
             appendRaw(key, qint32(rle->counts.size()));
@@ -95,7 +101,7 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
     // Two instances that differ only in what the format says of them (COCO ids, iscrowd,
     // VOC difficult, labelme group_id) are both kept.
     if (!a.attributes.isEmpty())
-        key += QJsonDocument(a.attributes).toJson(QJsonDocument::Compact);
+        key += compactJson(a.attributes);
     return key;
 }
 

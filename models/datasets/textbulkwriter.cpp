@@ -1,6 +1,7 @@
 #include "datasets/textbulkwriter.h"
 
 #include "catalog/database.h"
+#include "core/compactjson.h"
 #include "datasets/textcodec.h"
 
 #include <QDateTime>
@@ -18,22 +19,7 @@ namespace {
 
 QString geometryText(const Annotation &a)
 {
-    switch (a.kind) {
-    case AnnotationKind::Span:
-        if (!a.geometry.toObject().contains(u"score"_s))
-            return u"{\"end\":%1,\"start\":%2}"_s.arg(a.spanEnd()).arg(a.spanStart());
-        break;
-    case AnnotationKind::Tag:
-        if (a.geometry.isNull() || a.geometry.isUndefined())
-            return u"null"_s;
-        break;
-    default:
-        break;
-    }
-    if (a.geometry.isUndefined())
-        return u"null"_s;
-    const QByteArray json = QJsonDocument(QJsonArray{a.geometry}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(json.mid(1, json.size() - 2));
+    return a.geometry.isUndefined() ? u"null"_s : QString::fromUtf8(compactJson(a.geometry));
 }
 
 bool isBlank(const QString &text) // what normalizeText() leaves empty
@@ -168,8 +154,7 @@ TextBulkWriter::Prepared TextBulkWriter::prepare(const DatasetInfo &dataset,
     append(textB.toUtf8());
     append(sourceName.toUtf8());
     append(hash.toHex());
-    append(attributes.isEmpty() ? QByteArray("{}")
-                                : QJsonDocument(attributes).toJson(QJsonDocument::Compact));
+    append(compactJson(attributes));
     for (const Annotation &a : std::as_const(line.kept)) {
         append(a.author.toUtf8());
         append(a.label.toUtf8());
