@@ -5,6 +5,7 @@
 // name, annotation ids, iscrowd, area and other fields annotation attributes; a multi-part
 // polygon stays one instance; RLE masks (both forms) become mask annotations. What cannot be
 // kept is counted and named in the report's warnings. The exporter is cocoexport.cpp.
+#include "core/prefetch.h"
 #include "datasets/cocoscan.h"
 #include "datasets/datasetstore.h"
 #include "datasets/imageformats.h"
@@ -20,6 +21,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <charconv>
@@ -306,10 +308,22 @@ public:
 
     qint64 count() const { return m_pending.size(); }
 
-    /// The entry of image \a index with its annotations made (once per index: the pending
-    /// JSON is released).
-    ImageImportEntry take(qint64 index)
+    /// An image's entry and what reading its annotations had to say (file, reason).
+    struct Taken
     {
+        ImageImportEntry entry;
+        QList<ImportProblem> warnings;
+    };
+
+    /// The entry of image \a index with its annotations made (once per index: the pending
+    /// JSON is released). It touches only this reader's pending images and counts (no
+    /// store, no session), so it runs ahead on a thread of its own while the session
+    /// stores the images before it; its warnings come back with the entry.
+    Taken take(qint64 index)
+    {
+        m_taken.clear();
+        m_collect = true;
+        const auto collected = qScopeGuard([this] { m_collect = false; });
         PendingImage &p = m_pending[index];
         m_file = p.entry.origin;
         const bool shapes = m_dataset.task == DatasetTask::Segmentation;
@@ -333,7 +347,7 @@ public:
                 entry.annotations.append(std::move(*made));
         }
         p.annotations = {};
-        return entry;
+        return Taken{std::move(entry), std::exchange(m_taken, {})};
     }
 
     /// What was counted over the whole import, per COCO file, for the report.
@@ -355,7 +369,13 @@ public:
     }
 
 private:
-    void warn(const QString &reason) { m_session.warn(m_file, reason); }
+    void warn(const QString &reason)
+    {
+        if (m_collect)
+            m_taken.append({m_file, reason});
+        else
+            m_session.warn(m_file, reason);
+    }
 
     // "info" and "licenses" have no home in the catalog: named and counted. Atelier's own
     // "info" (written by the exporter from the dataset) is not lost: the export makes it again.
@@ -675,6 +695,8 @@ private:
     QHash<qint64, QString> m_categories;
     QHash<qint64, qsizetype> m_imageIndex;
     QMap<QString, Dropped> m_dropped; ///< by COCO file
+    bool m_collect = false;           ///< inside take(): warnings go to m_taken
+    QList<ImportProblem> m_taken;
 };
 
 /// How often \a key (with its quotes) occurs in \a data, and what follows the first ':'
@@ -808,8 +830,18 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
                                         "\"annotations\") in %1.")
                              .arg(QDir::toNativeSeparators(path)));
     }
-    auto report =
-        session.run(reader.count(), [&reader](qint64 index) { return reader.take(index); });
+    // Reading the annotations (a quarter of the import's time) overlaps storing the images
+    // before them; their warnings are said in the image's turn, as read one after the other.
+    auto report = [&] {
+        Prefetch<CocoReader::Taken> ahead(reader.count(),
+                                          [&reader](qint64 index) { return reader.take(index); });
+        return session.run(reader.count(), [&](qint64 index) {
+            CocoReader::Taken taken = ahead.take(index);
+            for (const ImportProblem &w : std::as_const(taken.warnings))
+                session.warn(w.file, w.reason);
+            return std::move(taken.entry);
+        });
+    }(); // the reading thread has stopped here: its counts are complete
     if (report)
         report->warnings.append(reader.counted());
     return report;
