@@ -3,8 +3,9 @@
 // 20 % compressed RLE masks, 10 % crowd masks in the uncompressed list form), imported as
 // segmentation with importDataset (parse, labels, images hashed and stored, annotations checked
 // and written) in a child process, and `json.load` in /usr/bin/python3 (the anchor: reading the
-// same text into objects, nothing checked or stored). Each child reports its own wall time and
-// peak memory (ru_maxrss). Goal: import ≤ 3× json.load's time and ≤ 3× its memory.
+// same text into objects, nothing checked or stored). Each child reports its own wall time, CPU
+// time and peak memory (ru_maxrss). Goal: import ≤ 3× json.load's time and ≤ 3× its memory.
+// Run it on an idle machine: under load the wall times say more about the neighbours.
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
@@ -268,13 +269,17 @@ int main(int argc, char **argv)
                 "wall time depends on the machine's load, CPU time is steadier\n",
                 bytes / 1048576.0, kImages, qPrintable(atelier[2]),
                 atelier[3] == u"1"_s ? "yes" : "NO");
-    std::printf("%-46s %9s %9s %9s %11s %11s\n", "", "wall ms", "cpu ms", "peak MiB", "cpu ratio",
-                "mem ratio");
-    std::printf("%-46s %9.0f %9.0f %9.1f %11s %11s\n", "anchor  python3 json.load of the file",
-                pyMs, pyCpu, pyMiB, "1.00x", "1.00x");
-    std::printf("%-46s %9.0f %9.0f %9.1f %10.2fx %10.2fx  (goal <= 3x, <= 3x)\n",
-                "atelier COCO import (parse, check, store)", atMs, atCpu, atMiB, atCpu / pyCpu,
-                atMiB / pyMiB);
+    // The import reads annotations on a second thread while it stores: its wall time is what
+    // a user waits for, its CPU time what it costs; both are shown against the anchor's.
+    std::printf("%-46s %9s %9s %9s %11s %11s %11s\n", "", "wall ms", "cpu ms", "peak MiB",
+                "wall ratio", "cpu ratio", "mem ratio");
+    std::printf("%-46s %9.0f %9.0f %9.1f %11s %11s %11s\n",
+                "anchor  python3 json.load of the file", pyMs, pyCpu, pyMiB, "1.00x", "1.00x",
+                "1.00x");
+    std::printf("%-46s %9.0f %9.0f %9.1f %10.2fx %10.2fx %10.2fx  (goal: time <= 3x, memory "
+                "<= 3x)\n",
+                "atelier COCO import (parse, check, store)", atMs, atCpu, atMiB, atMs / pyMs,
+                atCpu / pyCpu, atMiB / pyMiB);
     std::printf("%-46s %9.0f %9s %9.1f\n", "  of which QJsonDocument parse alone (child)",
                 parse[0].toDouble(), "", parse[1].toDouble());
     std::printf("atelier peak memory: %.2fx the file size (%.1f MiB before the import)\n",
