@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -323,6 +324,80 @@ public:
         return spec;
     }
 
+    /// \a object's member \a key as an object (empty when absent).
+    QJsonObject object(const QJsonObject &object, const QString &key, const QString &prefix)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return {};
+        if (!value.isObject())
+            fail(prefix + u'.' + key,
+                 TemplateSpec::tr("expected an object (got %1)").arg(describe(value)));
+        return value.toObject();
+    }
+
+    void portTexts(const QJsonObject &texts, const QString &key, const QString &prefix,
+                   const QList<PortSpec> &ports)
+    {
+        const QJsonObject given = object(texts, key, prefix);
+        for (auto it = given.begin(); it != given.end() && !failed(); ++it) {
+            const QString field = prefix + u'.' + key + u'.' + it.key();
+            const bool known = std::any_of(ports.cbegin(), ports.cend(),
+                                           [&](const PortSpec &p) { return p.name == it.key(); });
+            if (!known)
+                fail(field, TemplateSpec::tr("the template has no such port"));
+            else
+                string(given, it.key(), field, false);
+        }
+    }
+
+    /// "translations": {"zh_CN": {"name", "category", "description", "inputs": {port: text},
+    /// "outputs": {port: text}, "params": {param: {"label", "help"}}}}; every port and param
+    /// it names must exist (a renamed one must not keep a stale translation silently).
+    QMap<QString, QJsonObject> translations(const QJsonObject &root, const TemplateSpec &spec)
+    {
+        QMap<QString, QJsonObject> result;
+        const QJsonValue value = root.value(u"translations"_s);
+        if (value.isUndefined())
+            return result;
+        if (!value.isObject()) {
+            fail(u"translations"_s,
+                 TemplateSpec::tr("expected an object (got %1)").arg(describe(value)));
+            return result;
+        }
+        const QJsonObject languages = value.toObject();
+        for (auto it = languages.begin(); it != languages.end() && !failed(); ++it) {
+            const QString prefix = u"translations."_s + it.key();
+            if (!it.value().isObject()) {
+                fail(prefix,
+                     TemplateSpec::tr("expected an object (got %1)").arg(describe(it.value())));
+                break;
+            }
+            const QJsonObject texts = it.value().toObject();
+            checkKeys(texts, prefix + u'.',
+                      {u"name"_s, u"category"_s, u"description"_s, u"inputs"_s, u"outputs"_s,
+                       u"params"_s});
+            for (const QString &key : {u"name"_s, u"category"_s, u"description"_s})
+                string(texts, key, prefix + u'.' + key, false);
+            portTexts(texts, u"inputs"_s, prefix, spec.inputs);
+            portTexts(texts, u"outputs"_s, prefix, spec.outputs);
+            const QJsonObject params = object(texts, u"params"_s, prefix);
+            for (auto p = params.begin(); p != params.end() && !failed(); ++p) {
+                const QString field = prefix + u".params."_s + p.key();
+                if (!spec.param(p.key())) {
+                    fail(field, TemplateSpec::tr("the template has no parameter '%1'").arg(p.key()));
+                    break;
+                }
+                const QJsonObject param = object(params, p.key(), prefix + u".params"_s);
+                checkKeys(param, field + u'.', {u"label"_s, u"help"_s});
+                string(param, u"label"_s, field + u".label"_s, false);
+                string(param, u"help"_s, field + u".help"_s, false);
+            }
+            result.insert(it.key(), texts);
+        }
+        return result;
+    }
+
     QList<ParamSpec> params(const QJsonObject &root)
     {
         QList<ParamSpec> result;
@@ -481,7 +556,7 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     parser.checkKeys(root, QString(),
                      {u"id"_s, u"version"_s, u"name"_s, u"category"_s, u"description"_s,
                       u"inputs"_s, u"outputs"_s, u"params"_s, u"command"_s, u"resources"_s,
-                      u"image"_s, u"requires"_s});
+                      u"image"_s, u"requires"_s, u"translations"_s});
 
     TemplateSpec spec;
     spec.id = parser.string(root, u"id"_s, u"id"_s, true);
@@ -506,9 +581,40 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     // Last: placeholders are checked against the params and ports read above.
     if (!parser.failed())
         spec.command = parser.command(root, spec);
+    if (!parser.failed())
+        spec.translations = parser.translations(root, spec);
     if (parser.failed())
         return parser.error();
     return spec;
+}
+
+void TemplateSpec::translate(const QString &locale)
+{
+    // "zh_CN", else the language alone ("zh").
+    auto found = translations.constFind(locale);
+    if (found == translations.cend())
+        found = translations.constFind(locale.section(u'_', 0, 0));
+    if (found == translations.cend())
+        return;
+    const QJsonObject &texts = *found;
+    auto take = [&](const QJsonObject &from, const QString &key, QString &into) {
+        const QString text = from.value(key).toString();
+        if (!text.trimmed().isEmpty())
+            into = text;
+    };
+    take(texts, u"name"_s, name);
+    take(texts, u"category"_s, category);
+    take(texts, u"description"_s, description);
+    for (PortSpec &port : inputs)
+        take(texts.value(u"inputs"_s).toObject(), port.name, port.description);
+    for (PortSpec &port : outputs)
+        take(texts.value(u"outputs"_s).toObject(), port.name, port.description);
+    const QJsonObject params = texts.value(u"params"_s).toObject();
+    for (ParamSpec &param : this->params) {
+        const QJsonObject given = params.value(param.name).toObject();
+        take(given, u"label"_s, param.label);
+        take(given, u"help"_s, param.help);
+    }
 }
 
 Result<TemplateSpec> TemplateSpec::load(const QString &templateJson)
@@ -524,8 +630,11 @@ Result<TemplateSpec> TemplateSpec::load(const QString &templateJson)
                                   file.errorString()));
     }
     Result<TemplateSpec> spec = parse(file.readAll(), shownName);
-    if (spec)
+    if (spec) {
         spec->directory = info.absolutePath();
+        // Shown in the language of the messages: the GUI's setting, or LANG for the CLI.
+        spec->translate(QLocale().name());
+    }
     return spec;
 }
 

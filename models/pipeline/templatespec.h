@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -70,6 +71,8 @@ public:
     QStringList requiredModules; ///< "requires": Python modules the interpreter must import
                                  ///< ("requires" is a C++20 keyword)
     QString directory;           ///< folder holding template.json (set by load())
+    /// "translations": locale ("zh_CN" or "zh") → its texts, as the file gives them.
+    QMap<QString, QJsonObject> translations;
 
     /// "id@version".
     QString ref() const;
@@ -79,7 +82,11 @@ public:
 
     /// Parses and validates template JSON; every error names \a fileName and the field.
     static Result<TemplateSpec> parse(const QByteArray &json, const QString &fileName);
-    /// Reads \a templateJson (a template.json path) and parses it; sets directory.
+    /// Shows name, category, description, port descriptions and param labels and help in
+    /// \a locale's language when "translations" has it ("zh_CN", else "zh"); else unchanged.
+    void translate(const QString &locale);
+    /// Reads \a templateJson (a template.json path) and parses it; sets directory and shows the
+    /// texts in QLocale()'s language.
     static Result<TemplateSpec> load(const QString &templateJson);
 
     /// The reason \a value does not fit \a spec (wrong type, out of range, bad choice, failed
