@@ -341,12 +341,12 @@ Result<int> RunStore::reapOrphans(int graceMs)
         ProcessIdentity runner;
     };
     QList<Active> active;
-    Status read = m_db.query("SELECT id, runner_pid, runner_started FROM runs WHERE state IN "
-                             "('pending', 'running') AND runner_pid IS NOT NULL;")
-                      .forEach([&](const Query &row) {
-                          active.append({row.text(0),
-                                         {row.int64(1), row.isNull(2) ? 0 : row.int64(2)}});
-                      });
+    Status read =
+        m_db.query("SELECT id, runner_pid, runner_started FROM runs WHERE state IN "
+                   "('pending', 'running') AND runner_pid IS NOT NULL;")
+            .forEach([&](const Query &row) {
+                active.append({row.text(0), {row.int64(1), row.isNull(2) ? 0 : row.int64(2)}});
+            });
     if (!read)
         return read.error();
     int reaped = 0;
