@@ -133,6 +133,8 @@ bool ProcessIdentity::isAlive() const
     if (!isKnown())
         return false;
     const StatLine stat = readStat(pid);
+    if (!stat.exists) // a /proc that hides others' processes: alive unless the kernel says gone
+        return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
     return running(stat) && stat.startTicks == startTicks;
 }
 
