@@ -1,5 +1,7 @@
 #include "cliutil.h"
 
+#include "core/leftovers.h"
+
 #include <QDir>
 #include <QJsonDocument>
 
@@ -71,6 +73,20 @@ bool SubcommandParser::parse(const Invocation &invocation, qsizetype minPosition
 QString SubcommandParser::workspaceDir() const
 {
     return parser.isSet(workspace) ? parser.value(workspace) : QDir::currentPath();
+}
+
+Result<Workspace> openWorkspace(const SubcommandParser &sub)
+{
+    auto workspace = Workspace::open(sub.workspaceDir());
+    if (!workspace)
+        return workspace;
+    // A failure here must not keep the user from the workspace: said, not refused.
+    const Result<LeftoverReport> reaped = Leftovers::reap(workspace->catalog());
+    if (!reaped)
+        err() << "atelier: " << reaped.error().message << Qt::endl;
+    else if (!reaped->isEmpty())
+        err() << "atelier: " << reaped->summary() << Qt::endl;
+    return workspace;
 }
 
 } // namespace atelier

@@ -2,6 +2,9 @@
 
 #include "commandline.h"
 
+#include "core/result.h"
+#include "core/workspace.h"
+
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QTextStream>
@@ -31,5 +34,10 @@ struct SubcommandParser
     QStringList positional() const { return parser.positionalArguments(); }
     bool wantsJson() const { return parser.isSet(json); }
 };
+
+/// Opens the workspace that --workspace names and ends what killed Atelier processes left
+/// running there (Leftovers::reap), saying so on stderr. Every command that opens a workspace
+/// goes through here.
+Result<Workspace> openWorkspace(const SubcommandParser &sub);
 
 } // namespace atelier

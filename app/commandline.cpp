@@ -96,7 +96,7 @@ int runInfo(const Invocation &invocation)
         return usage(CommandLine::tr("--repair works with --verify: 'atelier info --verify "
                                      "--repair'."));
 
-    auto workspace = Workspace::open(sub.workspaceDir());
+    auto workspace = openWorkspace(sub);
     if (!workspace)
         return refuse(workspace.error().message);
     auto info = workspace->info();

@@ -546,7 +546,7 @@ int runDatasetCommand(const Invocation &invocation)
         return DatasetCommands::formats(sub.wantsJson());
     // Damaged images are reported once, in the import's report, not by Qt's decoders too.
     QLoggingCategory::setFilterRules(u"qt.gui.imageio*=false"_s);
-    auto workspace = Workspace::open(sub.workspaceDir());
+    auto workspace = openWorkspace(sub);
     if (!workspace)
         return refuse(workspace.error().message);
     if (TextDatasetCommands::handles(action))

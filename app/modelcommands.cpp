@@ -522,7 +522,7 @@ int runModelCommand(const Invocation &invocation)
         err() << ModelCommands::help();
         return usage(ModelCommands::tr("unknown action 'model %1'.").arg(action));
     }
-    auto workspace = Workspace::open(sub.workspaceDir());
+    auto workspace = openWorkspace(sub);
     if (!workspace)
         return refuse(workspace.error().message);
     if (serving.contains(action))

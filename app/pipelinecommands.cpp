@@ -207,7 +207,6 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
     }
 
     RunStore runs(workspace.catalog());
-    (void)runs.reapOrphans(); // a run whose process died must not count as active
     const TemplateLibrary library = loadTemplates(workspace);
     LocalConnector connector;
     RunExecutor executor(workspace.catalog(), library, connector);
@@ -448,7 +447,7 @@ int runPipelineCommand(const Invocation &invocation)
                          .arg(least == most ? QString::number(least - 1)
                                             : u"%1–%2"_s.arg(least - 1).arg(most - 1)));
 
-    auto workspace = Workspace::open(sub.workspaceDir());
+    auto workspace = openWorkspace(sub);
     if (!workspace)
         return refuse(workspace.error().message);
     if (action == u"validate"_s)

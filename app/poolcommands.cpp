@@ -144,7 +144,7 @@ int runPoolCommand(const Invocation &invocation)
                                : CommandLine::tr("'pool list' takes no argument."));
     const QString name = sub.positional().value(1);
 
-    auto workspace = Workspace::open(sub.workspaceDir());
+    auto workspace = openWorkspace(sub);
     if (!workspace)
         return refuse(workspace.error().message);
     PoolStore store(workspace->catalog());

@@ -345,6 +345,20 @@ int stop(SubcommandParser &sub, Workspace &workspace)
 {
     RunStore store(workspace.catalog());
     const QString runId = sub.positional().value(1);
+    // A run whose runner was killed was reaped when the workspace opened; what of its tasks
+    // still runs (a group that did not end then) is ended now.
+    auto leftover = store.endLeftovers(runId);
+    if (!leftover)
+        return refuse(leftover.error().message);
+    if (leftover.value()) {
+        out() << CommandLine::tr("Run %1 had lost the Atelier process running it; it is marked "
+                                 "failed and its started tasks lost. Process groups ended now: "
+                                 "%2.")
+                     .arg(runId)
+                     .arg(*leftover.value())
+              << Qt::endl;
+        return ExitOk;
+    }
     if (auto asked = store.requestStop(runId); !asked)
         return refuse(asked.error().message);
     out() << CommandLine::tr("Asked run %1 to stop; its running tasks get SIGTERM, then SIGKILL.")
@@ -442,11 +456,9 @@ int runRunsCommand(const Invocation &invocation)
             most < 0
                 ? CommandLine::tr("'runs %1' takes at least %2 argument(s).").arg(action).arg(least)
                 : CommandLine::tr("'runs %1' takes %2 argument(s).").arg(action).arg(least));
-    auto workspace = Workspace::open(sub.workspaceDir());
+    auto workspace = openWorkspace(sub);
     if (!workspace)
         return refuse(workspace.error().message);
-    if (auto reaped = RunStore(workspace->catalog()).reapOrphans(); !reaped)
-        return refuse(reaped.error().message);
     if (action == u"list"_s)
         return list(sub, workspace.value(), pipeline, limit);
     if (action == u"show"_s)

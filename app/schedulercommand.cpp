@@ -62,7 +62,7 @@ int runSchedulerCommand(const Invocation &invocation)
     const int seconds = sub.parser.value(interval).toInt(&ok);
     if (!ok || seconds < 1)
         return usage(CommandLine::tr("--interval takes a whole number of seconds, 1 or more."));
-    auto workspace = Workspace::open(sub.workspaceDir());
+    auto workspace = openWorkspace(sub);
     if (!workspace)
         return refuse(workspace.error().message);
     const QString root = workspace->root();

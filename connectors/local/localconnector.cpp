@@ -78,7 +78,7 @@ QString LocalConnector::launch(const TaskLaunch &task)
     spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
 
     auto *process = new LocalProcess(spec, this);
-    m_processes.insert(task.key, Running{process, nullptr, task.gpus});
+    m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}});
     const QString key = task.key;
     connect(process, &LocalProcess::started, this,
             [this, key](qint64 pid) { Q_EMIT taskStarted(key, QString::number(pid)); });
@@ -89,8 +89,12 @@ QString LocalConnector::launch(const TaskLaunch &task)
                 Q_EMIT taskFinished(key, toTaskOutcome(outcome));
             });
     process->start();
-    if (process->pid() > 0)
-        m_processes[task.key].sampler = std::make_shared<ProcessSampler>(process->pid());
+    if (process->pid() > 0) {
+        Running &running = m_processes[task.key];
+        running.sampler = std::make_shared<ProcessSampler>(process->pid());
+        // Read now, while the process is surely ours: its start time tells it apart later.
+        running.group = ProcessIdentity::of(process->pid());
+    }
     return process->pid() > 0 ? QString::number(process->pid()) : QString();
 }
 
@@ -98,6 +102,11 @@ void LocalConnector::stop(const QString &key)
 {
     if (LocalProcess *process = m_processes.value(key).process)
         process->stop();
+}
+
+ProcessIdentity LocalConnector::processGroup(const QString &key) const
+{
+    return m_processes.value(key).group;
 }
 
 QList<QPair<QString, double>> LocalConnector::sampleResources(const QString &key)

@@ -29,6 +29,8 @@ public:
     PoolCapacity capacity() const override { return m_capacity; }
     QString launch(const TaskLaunch &task) override;
     void stop(const QString &key) override;
+    /// The task's own group: its process is the leader of a new session (LocalProcess).
+    ProcessIdentity processGroup(const QString &key) const override;
     /// CPU, memory and processes of the task's whole process tree, and its GPUs' use.
     QList<QPair<QString, double>> sampleResources(const QString &key) override;
 
@@ -42,6 +44,7 @@ private:
         LocalProcess *process = nullptr;
         std::shared_ptr<ProcessSampler> sampler;
         QList<int> gpus;
+        ProcessIdentity group;
     };
     QHash<QString, Running> m_processes;
 };

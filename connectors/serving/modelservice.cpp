@@ -1,6 +1,7 @@
 #include "serving/modelservice.h"
 
 #include "catalog/database.h"
+#include "core/processidentity.h"
 #include "core/workspace.h"
 #include "pipeline/pythonresolver.h"
 #include "registry/modelregistry.h"
@@ -267,10 +268,24 @@ Status materialise(Workspace &workspace, qint64 versionId, const QString &dir)
     return {};
 }
 
+/// Writes \a value in decimal to \a fd; async-signal-safe (no allocation, no locale).
+void writeNumber(int fd, qint64 value)
+{
+    char digits[24];
+    int n = 0;
+    do {
+        digits[sizeof digits - 1 - n++] = char('0' + value % 10);
+        value /= 10;
+    } while (value > 0 && n < int(sizeof digits));
+    [[maybe_unused]] auto written = ::write(fd, digits + sizeof digits - n, size_t(n));
+}
+
 /// Starts \a argv in its own session and process group, detached (double fork: the service is
-/// adopted by init, so it outlives us and is reaped by someone). Returns its pid.
+/// adopted by init, so it outlives us and is reaped by someone). Returns its pid. The service's
+/// pid is also written to \a pidPath by the middle process, which outlives a killed caller:
+/// a deploy killed before it recorded the pid leaves the service findable (Leftovers).
 Result<qint64> spawnDetached(const QStringList &argv, const QString &cwd, const QString &stdoutPath,
-                             const QString &stderrPath)
+                             const QString &stderrPath, const QString &pidPath)
 {
     // Everything the children need is prepared here: after fork only async-signal-safe calls.
     std::vector<QByteArray> argBytes;
@@ -297,13 +312,15 @@ Result<qint64> spawnDetached(const QStringList &argv, const QString &cwd, const 
     const int errFd = ::open(QFile::encodeName(stderrPath).constData(),
                              O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const int pidFd = ::open(QFile::encodeName(pidPath).constData(),
+                             O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     int report[2] = {-1, -1};
     auto closeAll = [&] {
-        for (int fd : {out, errFd, devNull, report[0], report[1]})
+        for (int fd : {out, errFd, devNull, pidFd, report[0], report[1]})
             if (fd >= 0)
                 ::close(fd);
     };
-    if (out < 0 || errFd < 0 || devNull < 0 || ::pipe2(report, O_CLOEXEC) != 0) {
+    if (out < 0 || errFd < 0 || devNull < 0 || pidFd < 0 || ::pipe2(report, O_CLOEXEC) != 0) {
         const int error = errno;
         closeAll();
         return makeError(ErrorCode::Io, ModelServices::tr("Cannot prepare the service's logs in "
@@ -337,6 +354,8 @@ Result<qint64> spawnDetached(const QStringList &argv, const QString &cwd, const 
             ::_exit(127);
         }
         const qint64 pid = service;
+        if (service > 0)
+            writeNumber(pidFd, pid);
         [[maybe_unused]] auto n = ::write(report[1], &pid, sizeof pid);
         ::_exit(service < 0 ? 1 : 0);
     }
@@ -534,9 +553,13 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
         QDir(folder).removeRecursively();
         return ok.error();
     }
+    // Who deploys is recorded: a service left starting by a deploy that is gone is stopped by
+    // whoever opens the workspace next (Leftovers).
+    const ProcessIdentity deployer = ProcessIdentity::current();
     const Status inserted =
         db.query("INSERT INTO services (id, version_id, pool, host, port, state, folder, "
-                 "started_at) VALUES (?1, ?2, ?3, ?4, ?5, 'starting', ?6, ?7)")
+                 "started_at, deployer_pid, deployer_started) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, 'starting', ?6, ?7, ?8, ?9)")
             .bind(1, id)
             .bind(2, versionId)
             .bind(3, options.pool)
@@ -544,6 +567,8 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
             .bind(5, options.port > 0 ? QVariant(options.port) : QVariant())
             .bind(6, folder)
             .bind(7, nowIso())
+            .bind(8, deployer.pid)
+            .bind(9, deployer.startTicks > 0 ? QVariant(deployer.startTicks) : QVariant())
             .exec();
     if (!inserted) {
         QDir(folder).removeRecursively();
@@ -569,13 +594,15 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
     };
 
     QFile::remove(portFile);
-    const Result<qint64> pid =
-        spawnDetached(argv, folder, folder + u"/stdout.log"_s, folder + u"/stderr.log"_s);
+    const Result<qint64> pid = spawnDetached(argv, folder, folder + u"/stdout.log"_s,
+                                             folder + u"/stderr.log"_s, folder + u"/service.pid"_s);
     if (!pid)
         return fail(0, pid.error().message);
-    (void)db.query("UPDATE services SET pid = ?2 WHERE id = ?1")
+    const ProcessIdentity process = ProcessIdentity::of(pid.value());
+    (void)db.query("UPDATE services SET pid = ?2, pid_started = ?3 WHERE id = ?1")
         .bind(1, id)
         .bind(2, pid.value())
+        .bind(3, process.startTicks > 0 ? QVariant(process.startTicks) : QVariant())
         .exec();
 
     ServiceInfo service;

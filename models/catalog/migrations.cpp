@@ -386,6 +386,19 @@ constexpr std::array kSteps = {
     ALTER TABLE dataset_items ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE dataset_labels ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
     )sql",
+    // 10 — leftovers of killed processes (issue #15): who runs a run (the runner's pid was
+    // recorded; now also its start time, in clock ticks since boot, so that a pid drawn again
+    // is told apart), each local task's process group with its leader's start time, and each
+    // service's with the deploying process. Whoever opens the workspace next ends the groups
+    // of runners and deployers that are gone (Leftovers).
+    R"sql(
+    ALTER TABLE runs ADD COLUMN runner_started INTEGER;
+    ALTER TABLE tasks ADD COLUMN pgid INTEGER;
+    ALTER TABLE tasks ADD COLUMN pgid_started INTEGER;
+    ALTER TABLE services ADD COLUMN pid_started INTEGER;
+    ALTER TABLE services ADD COLUMN deployer_pid INTEGER;
+    ALTER TABLE services ADD COLUMN deployer_started INTEGER;
+    )sql",
 };
 
 /// How many rows reference a missing row (PRAGMA foreign_key_check).

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/processidentity.h"
 #include "pipeline/templatespec.h"
 
 #include <QList>
@@ -72,6 +73,14 @@ public:
     virtual QString launch(const TaskLaunch &task) = 0;
     /// Ends the task (its whole process tree); taskFinished reports Stopped.
     virtual void stop(const QString &key) = 0;
+    /// The process group a started task runs in on this machine (recorded in the catalog, so
+    /// that whoever opens the workspace after the runner was killed can end it); unknown for
+    /// tasks that run elsewhere.
+    virtual ProcessIdentity processGroup(const QString &key) const
+    {
+        Q_UNUSED(key);
+        return {};
+    }
     /// What the running task uses now, as metric points ("sys/cpu_percent", …); empty when
     /// the connector cannot tell. Called about once a second per running task.
     virtual QList<QPair<QString, double>> sampleResources(const QString &key)

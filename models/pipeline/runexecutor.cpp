@@ -625,6 +625,7 @@ void RunExecutor::dispatch()
         task.record.finishedAt = {};
         d->running.insert(i);
         task.record.jobId = connector.launch(launch);
+        task.record.group = connector.processGroup(launch.key);
         // A cluster's task waits in its queue first; the connector says when it runs.
         if (connector.queuesWork())
             setTaskState(i, kQueued, tr("submitting to pool %1").arg(task.pool));

@@ -1,5 +1,6 @@
 #include "pipeline/scheduleservice.h"
 
+#include "core/leftovers.h"
 #include "core/workspace.h"
 #include "pipeline/cron.h"
 #include "pipeline/pipelinestore.h"
@@ -34,9 +35,9 @@ Result<QList<ScheduledLaunch>> ScheduleService::due(const QDateTime &now)
     auto workspace = Workspace::open(m_root);
     if (!workspace)
         return workspace.error();
-    RunStore runs(workspace->catalog());
-    if (auto reaped = runs.reapOrphans(); !reaped)
+    if (auto reaped = Leftovers::reap(workspace->catalog()); !reaped)
         return reaped.error();
+    RunStore runs(workspace->catalog());
 
     QList<ScheduledLaunch> launches;
     const PipelineStore store(m_root);

@@ -75,7 +75,7 @@ RunRecord runFrom(const Query &q)
 
 const char *const kTaskColumns =
     "SELECT run_id, node_id, template, state, attempts, exit_code, pool, job_id, started_at, "
-    "finished_at, message, cache_key, outputs_dir FROM tasks ";
+    "finished_at, message, cache_key, outputs_dir, pgid, pgid_started FROM tasks ";
 
 TaskRecord taskFrom(const Query &q)
 {
@@ -94,6 +94,7 @@ TaskRecord taskFrom(const Query &q)
     task.message = q.text(10);
     task.cacheKey = q.text(11);
     task.outputsDir = q.text(12);
+    task.group = {q.isNull(13) ? 0 : q.int64(13), q.isNull(14) ? 0 : q.int64(14)};
     return task;
 }
 
@@ -126,8 +127,10 @@ Status RunStore::insertRun(const RunRecord &run)
 {
     Query q = m_db.query(
         "INSERT INTO runs (id, pipeline, pipeline_name, commit_id, state, pool, variables, "
-        "options, logical_date, created_at, started_at, finished_at, message, runner_pid) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14);");
+        "options, logical_date, created_at, started_at, finished_at, message, runner_pid, "
+        "runner_started) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15);");
+    const ProcessIdentity runner = ProcessIdentity::current();
     q.bind(1, run.id)
         .bind(2, run.pipeline)
         .bind(3, run.pipelineName)
@@ -142,7 +145,8 @@ Status RunStore::insertRun(const RunRecord &run)
         .bind(11, nullable(timeText(run.startedAt)))
         .bind(12, nullable(timeText(run.finishedAt)))
         .bind(13, nullable(run.message))
-        .bind(14, QCoreApplication::applicationPid());
+        .bind(14, runner.pid)
+        .bind(15, runner.startTicks > 0 ? QVariant(runner.startTicks) : QVariant());
     Status inserted = q.exec();
     if (!inserted && inserted.error().code == ErrorCode::Conflict && !run.logicalDate.isEmpty())
         return makeError(ErrorCode::Conflict,
@@ -168,13 +172,14 @@ Status RunStore::saveTask(const TaskRecord &task)
 {
     Query q = m_db.query(
         "INSERT INTO tasks (run_id, node_id, template, state, attempts, exit_code, pool, job_id, "
-        "started_at, finished_at, message, cache_key, outputs_dir) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+        "started_at, finished_at, message, cache_key, outputs_dir, pgid, pgid_started) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
         "ON CONFLICT (run_id, node_id) DO UPDATE SET template = excluded.template, "
         "state = excluded.state, attempts = excluded.attempts, exit_code = excluded.exit_code, "
         "pool = excluded.pool, job_id = excluded.job_id, started_at = excluded.started_at, "
         "finished_at = excluded.finished_at, message = excluded.message, "
-        "cache_key = excluded.cache_key, outputs_dir = excluded.outputs_dir;");
+        "cache_key = excluded.cache_key, outputs_dir = excluded.outputs_dir, "
+        "pgid = excluded.pgid, pgid_started = excluded.pgid_started;");
     q.bind(1, task.runId)
         .bind(2, task.nodeId)
         .bind(3, task.templateRef)
@@ -187,7 +192,9 @@ Status RunStore::saveTask(const TaskRecord &task)
         .bind(10, nullable(timeText(task.finishedAt)))
         .bind(11, nullable(task.message))
         .bind(12, nullable(task.cacheKey))
-        .bind(13, nullable(task.outputsDir));
+        .bind(13, nullable(task.outputsDir))
+        .bind(14, task.group.pid > 0 ? QVariant(task.group.pid) : QVariant())
+        .bind(15, task.group.startTicks > 0 ? QVariant(task.group.startTicks) : QVariant());
     return q.exec();
 }
 
@@ -234,8 +241,8 @@ Result<std::optional<TaskRecord>> RunStore::latestSuccessful(const QString &pipe
 {
     const QByteArray sql =
         "SELECT t.run_id, t.node_id, t.template, t.state, t.attempts, t.exit_code, t.pool, "
-        "t.job_id, t.started_at, t.finished_at, t.message, t.cache_key, t.outputs_dir "
-        "FROM tasks t JOIN runs r ON r.id = t.run_id "
+        "t.job_id, t.started_at, t.finished_at, t.message, t.cache_key, t.outputs_dir, t.pgid, "
+        "t.pgid_started FROM tasks t JOIN runs r ON r.id = t.run_id "
         "WHERE r.pipeline = ?1 AND t.node_id = ?2 AND t.state IN ('succeeded', 'cached') "
         "ORDER BY r.created_at DESC LIMIT 1;";
     Query q = m_db.query(sql.constData());
@@ -326,36 +333,63 @@ QList<NestedRun> RunStore::nest(const QList<RunRecord> &runs)
     return out;
 }
 
-Result<int> RunStore::reapOrphans()
+Result<int> RunStore::reapOrphans(int graceMs)
 {
-    QList<QPair<QString, qint64>> active;
-    Status read = m_db.query("SELECT id, runner_pid FROM runs WHERE state IN ('pending', "
-                             "'running') AND runner_pid IS NOT NULL;")
-                      .forEach([&](const Query &row) {
-                          active.append({row.text(0), row.int64(1)});
-                      });
+    struct Active
+    {
+        QString id;
+        ProcessIdentity runner;
+    };
+    QList<Active> active;
+    Status read =
+        m_db.query("SELECT id, runner_pid, runner_started FROM runs WHERE state IN "
+                   "('pending', 'running') AND runner_pid IS NOT NULL;")
+            .forEach([&](const Query &row) {
+                active.append({row.text(0), {row.int64(1), row.isNull(2) ? 0 : row.int64(2)}});
+            });
     if (!read)
         return read.error();
     int reaped = 0;
-    for (const auto &[id, pid] : std::as_const(active)) {
-        if (pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
-            continue; // alive (or not ours to judge)
+    for (const Active &run : std::as_const(active)) {
+        const qint64 pid = run.runner.pid;
+        if (run.runner.startTicks > 0) {
+            if (run.runner.isAlive())
+                continue;
+        } else if (pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH) {
+            continue; // recorded before start times were: alive (or not ours to judge)
+        }
+        // The groups first: a task marked lost must not be running any more.
+        auto ended = endGroups(run.id, graceMs);
+        if (!ended)
+            return ended.error();
         const QString now = timeText(QDateTime::currentDateTimeUtc());
         const QString why =
             tr("the Atelier process running it (pid %1) ended unexpectedly").arg(pid);
         Status marked = m_db.transaction([&]() -> Status {
-            Status run = m_db.query("UPDATE runs SET state = 'failed', finished_at = ?2, "
-                                    "message = ?3 WHERE id = ?1;")
-                             .bind(1, id)
-                             .bind(2, now)
-                             .bind(3, why)
-                             .exec();
-            if (!run)
-                return run;
+            Status runMarked = m_db.query("UPDATE runs SET state = 'failed', finished_at = ?2, "
+                                          "message = ?3 WHERE id = ?1;")
+                                   .bind(1, run.id)
+                                   .bind(2, now)
+                                   .bind(3, why)
+                                   .exec();
+            if (!runMarked)
+                return runMarked;
+            // Started tasks end as lost (how they would have ended is unknown: no exit code);
+            // the others never ran.
+            Status started = m_db.query("UPDATE tasks SET state = 'lost', finished_at = ?2, "
+                                        "message = ?3 WHERE run_id = ?1 AND (state = "
+                                        "'running' OR (state = 'queued' AND started_at IS "
+                                        "NOT NULL));")
+                                 .bind(1, run.id)
+                                 .bind(2, now)
+                                 .bind(3, why)
+                                 .exec();
+            if (!started)
+                return started;
             return m_db
-                .query("UPDATE tasks SET state = 'failed', finished_at = ?2, message = ?3 "
+                .query("UPDATE tasks SET state = 'stopped', finished_at = ?2, message = ?3 "
                        "WHERE run_id = ?1 AND state IN ('pending', 'queued', 'running');")
-                .bind(1, id)
+                .bind(1, run.id)
                 .bind(2, now)
                 .bind(3, why)
                 .exec();
@@ -365,6 +399,48 @@ Result<int> RunStore::reapOrphans()
         ++reaped;
     }
     return reaped;
+}
+
+Result<int> RunStore::endGroups(const QString &runId, int graceMs)
+{
+    QList<ProcessIdentity> groups;
+    Status read = m_db.query("SELECT pgid, pgid_started FROM tasks WHERE run_id = ?1 AND "
+                             "pgid IS NOT NULL AND pgid_started IS NOT NULL;")
+                      .bind(1, runId)
+                      .forEach([&](const Query &row) {
+                          groups.append({row.int64(0), row.int64(1)});
+                      });
+    if (!read)
+        return read.error();
+    int ended = 0;
+    for (const ProcessIdentity &group : std::as_const(groups)) {
+        if (!ProcessGroups::isAlive(group))
+            continue; // ended, or its id now names another process's group
+        if (!ProcessGroups::end(group, graceMs))
+            return makeError(ErrorCode::Internal,
+                             tr("The processes of run %1 (group %2) did not end, even after "
+                                "SIGKILL.")
+                                 .arg(runId)
+                                 .arg(group.pid));
+        ++ended;
+    }
+    return ended;
+}
+
+Result<std::optional<int>> RunStore::endLeftovers(const QString &runId, int graceMs)
+{
+    Query q = m_db.query("SELECT count(*) FROM tasks WHERE run_id = ?1 AND state = 'lost' AND "
+                         "pgid IS NOT NULL;");
+    q.bind(1, runId);
+    auto row = q.next();
+    if (!row)
+        return row.error();
+    if (!row.value() || q.int64(0) == 0)
+        return std::optional<int>();
+    auto ended = endGroups(runId, graceMs);
+    if (!ended)
+        return ended.error();
+    return std::optional<int>(ended.value());
 }
 
 Result<ScheduleHistory> RunStore::scheduleHistory(const QString &pipeline)

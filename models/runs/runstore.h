@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/processidentity.h"
 #include "core/result.h"
 #include "pipeline/scheduleplanner.h"
 
@@ -56,7 +57,8 @@ struct TaskRecord
     QString runId;
     QString nodeId;
     QString templateRef;
-    QString state; ///< pending, queued, running, succeeded, failed, stopped, skipped, cached
+    /// pending, queued, running, succeeded, failed, stopped, skipped, cached, lost
+    QString state;
     int attempts = 0;
     std::optional<int> exitCode;
     QString pool;
@@ -66,6 +68,8 @@ struct TaskRecord
     QString message;
     QString cacheKey;
     QString outputsDir;
+    /// A local task's process group (its leader's pid and start time); unknown elsewhere.
+    ProcessIdentity group;
 };
 
 /// Runs and tasks in the catalog. Every write is committed when made.
@@ -102,8 +106,15 @@ public:
     static QList<NestedRun> nest(const QList<RunRecord> &runs);
 
     /// Runs left pending or running by an Atelier process that no longer exists (killed, or
-    /// the machine restarted) are marked failed, with their unfinished tasks. Returns how many.
-    Result<int> reapOrphans();
+    /// the machine restarted; a pid drawn again by another process counts as gone): the
+    /// process groups of their tasks are ended (SIGTERM, SIGKILL after \a graceMs), the
+    /// tasks that had started are marked lost, the others stopped, and the run failed with
+    /// the reason. Blocks while groups end. Returns how many runs were reaped.
+    Result<int> reapOrphans(int graceMs = 2000);
+    /// For `runs stop` on a run whose runner had gone (reaped above): ends whatever of its
+    /// tasks' groups still runs. None when \a runId is not such a run; else how many groups
+    /// were ended now.
+    Result<std::optional<int>> endLeftovers(const QString &runId, int graceMs = 2000);
     /// For the scheduler: the newest slot started, how its run ended, and the runs active now.
     Result<ScheduleHistory> scheduleHistory(const QString &pipeline);
     /// Removes the folders of all but the newest \a keep runs of \a pipeline (catalog rows
@@ -122,6 +133,9 @@ public:
                            const QString &outputsDir);
 
 private:
+    /// Ends the recorded groups of \a runId's tasks that still run. Returns how many.
+    Result<int> endGroups(const QString &runId, int graceMs);
+
     Database &m_db;
 };
 

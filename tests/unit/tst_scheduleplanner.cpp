@@ -195,8 +195,12 @@ private Q_SLOTS:
         run.state = u"running"_s;
         run.pool = u"local"_s;
         QVERIFY(runs.insertRun(run));
-        TaskRecord task{
-            u"orphan"_s, u"a"_s, u"shell@1.0"_s, u"running"_s, 1, {}, {}, {}, {}, {}, {}, {}, {}};
+        TaskRecord task;
+        task.runId = u"orphan"_s;
+        task.nodeId = u"a"_s;
+        task.templateRef = u"shell@1.0"_s;
+        task.state = u"running"_s;
+        task.attempts = 1;
         QVERIFY(runs.saveTask(task));
         // This process is alive: the run is not an orphan.
         QCOMPARE(runs.reapOrphans().value(), 0);
@@ -207,7 +211,7 @@ private Q_SLOTS:
                     .exec());
         QCOMPARE(runs.reapOrphans().value(), 1);
         QCOMPARE(runs.run(u"orphan"_s)->state, u"failed"_s);
-        QCOMPARE(runs.tasks(u"orphan"_s)->first().state, u"failed"_s);
+        QCOMPARE(runs.tasks(u"orphan"_s)->first().state, u"lost"_s);
         QVERIFY(runs.run(u"orphan"_s)->message.contains(u"ended unexpectedly"_s));
     }
 };

@@ -39,6 +39,8 @@ QColor CanvasStyle::stateColor(NodeRunState state)
         return QColor(0x9a, 0xa3, 0xb5);
     case NodeRunState::Stopped:
         return QColor(0xe6, 0x7e, 0x22);
+    case NodeRunState::Lost:
+        return QColor(0x8a, 0x23, 0x4a); // as in the task timeline
     }
     return QColor(0xb4, 0xbb, 0xc8);
 }
@@ -62,6 +64,8 @@ QString CanvasStyle::stateText(NodeRunState state)
         return tr("Skipped");
     case NodeRunState::Stopped:
         return tr("Stopped");
+    case NodeRunState::Lost:
+        return tr("Lost");
     }
     return QString();
 }
@@ -88,7 +92,7 @@ NodeRunState CanvasStyle::stateFromString(const QString &state)
         {u"queued"_s, NodeRunState::Queued},       {u"running"_s, NodeRunState::Running},
         {u"succeeded"_s, NodeRunState::Succeeded}, {u"failed"_s, NodeRunState::Failed},
         {u"cached"_s, NodeRunState::Cached},       {u"skipped"_s, NodeRunState::Skipped},
-        {u"stopped"_s, NodeRunState::Stopped},
+        {u"stopped"_s, NodeRunState::Stopped},     {u"lost"_s, NodeRunState::Lost},
     };
     return states.value(state.toLower(), NodeRunState::Idle);
 }

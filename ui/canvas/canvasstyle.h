@@ -10,7 +10,9 @@
 namespace atelier {
 
 /// What a node shows about its task in the current run (DESIGN.md "Task states").
-enum class NodeRunState { Idle, Queued, Running, Succeeded, Failed, Cached, Skipped, Stopped };
+/// Lost: the task's end cannot be known (its pool stopped answering, or the Atelier process
+/// running it was killed and its processes were ended by whoever opened the workspace next).
+enum class NodeRunState { Idle, Queued, Running, Succeeded, Failed, Cached, Skipped, Stopped, Lost };
 
 /// How a node differs from the version it is compared with.
 enum class NodeDiffMark { None, Added, Removed, Changed };

@@ -1,6 +1,7 @@
 #include "shell/workspacesnapshot.h"
 
 #include "catalog/database.h"
+#include "core/leftovers.h"
 #include "pipeline/pipelinedocument.h"
 #include "pools/poolstore.h"
 #include "runs/runstore.h"
@@ -110,8 +111,10 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
                                     QFileInfo(text).lastModified()});
     }
 
+    // Off the GUI thread (MainWindow loads the snapshot with QtConcurrent): ending a killed
+    // runner's groups may wait a few seconds.
+    (void)Leftovers::reap(workspace->catalog());
     RunStore runStore(workspace->catalog());
-    (void)runStore.reapOrphans();
     auto runs = runStore.runs(100);
     if (!runs)
         return runs.error();

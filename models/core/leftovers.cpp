@@ -1,0 +1,122 @@
+#include "core/leftovers.h"
+
+#include "catalog/database.h"
+#include "core/processidentity.h"
+#include "runs/runstore.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QList>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+/// The recorded service process, or the pid its starter wrote into the service's folder when
+/// the deploy was killed before the catalog learnt it. The folder must appear on its command
+/// line (it is unique to the service), so a pid drawn again is never taken for it.
+ProcessIdentity serviceProcess(qint64 pid, qint64 started, const QString &folder)
+{
+    if (pid > 0 && started > 0)
+        return {pid, started};
+    if (pid <= 0) {
+        QFile file(folder + u"/service.pid"_s);
+        if (file.open(QIODevice::ReadOnly))
+            pid = file.readAll().trimmed().toLongLong();
+    }
+    if (pid <= 0 || folder.isEmpty())
+        return {};
+    QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
+    if (!cmdline.open(QIODevice::ReadOnly) ||
+        !cmdline.readAll().contains(QFile::encodeName(folder)))
+        return {};
+    return ProcessIdentity::of(pid);
+}
+
+} // namespace
+
+QString LeftoverReport::summary() const
+{
+    QStringList parts;
+    if (runs > 0)
+        parts << Leftovers::tr("%n run(s) whose Atelier process had ended were marked failed, "
+                               "their started tasks lost and their processes ended",
+                               nullptr, runs);
+    if (services > 0)
+        parts << Leftovers::tr("%n service(s) left starting by a deploy that had ended were "
+                               "stopped",
+                               nullptr, services);
+    return parts.join(u"; "_s);
+}
+
+Result<LeftoverReport> Leftovers::reap(Database &catalog, int graceMs)
+{
+    LeftoverReport report;
+    auto runs = RunStore(catalog).reapOrphans(graceMs);
+    if (!runs)
+        return runs.error();
+    report.runs = runs.value();
+    auto services = reapServices(catalog, graceMs);
+    if (!services)
+        return services.error();
+    report.services = services.value();
+    return report;
+}
+
+Result<int> Leftovers::reapServices(Database &catalog, int graceMs)
+{
+    struct Starting
+    {
+        QString id;
+        qint64 pid = 0;
+        qint64 started = 0;
+        QString folder;
+        ProcessIdentity deployer;
+    };
+    QList<Starting> starting;
+    Status read = catalog
+                      .query("SELECT id, pid, pid_started, folder, deployer_pid, "
+                             "deployer_started FROM services WHERE state = 'starting' AND "
+                             "deployer_pid IS NOT NULL AND deployer_started IS NOT NULL;")
+                      .forEach([&](const Query &row) {
+                          starting.append({row.text(0),
+                                           row.isNull(1) ? 0 : row.int64(1),
+                                           row.isNull(2) ? 0 : row.int64(2),
+                                           row.text(3),
+                                           {row.int64(4), row.int64(5)}});
+                      });
+    if (!read)
+        return read.error();
+    int reaped = 0;
+    for (const Starting &service : std::as_const(starting)) {
+        if (service.deployer.isAlive())
+            continue; // still waiting for the service to answer
+        const ProcessIdentity process =
+            serviceProcess(service.pid, service.started, service.folder);
+        if (!ProcessGroups::end(process, graceMs))
+            return makeError(ErrorCode::Internal,
+                             tr("Service %1 (pid %2) did not stop, even after SIGKILL.")
+                                 .arg(service.id)
+                                 .arg(process.pid));
+        const QString why = tr("the deploying Atelier process (pid %1) ended before the service "
+                               "answered; the service was stopped")
+                                .arg(service.deployer.pid);
+        Status marked = catalog
+                            .query("UPDATE services SET state = 'failed', message = ?2, "
+                                   "stopped_at = ?3, pid = coalesce(pid, ?4) WHERE id = ?1 AND "
+                                   "state = 'starting';")
+                            .bind(1, service.id)
+                            .bind(2, why)
+                            .bind(3, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+                            .bind(4, process.pid > 0 ? QVariant(process.pid) : QVariant())
+                            .exec();
+        if (!marked)
+            return marked.error();
+        ++reaped;
+    }
+    return reaped;
+}
+
+} // namespace atelier
