@@ -267,6 +267,7 @@ void DatasetsPage::setWorkspace(const QString &root)
         if (m_annotator->currentRow() >= 0)
             m_browser->view()->setCurrentIndex(
                 m_browser->model()->index(m_annotator->currentRow()));
+        m_browser->view()->setFocus(); // keys (Alt+Left, Enter) go on from the grid
         m_browser->refreshStats();
     });
     reload();
@@ -378,6 +379,7 @@ bool DatasetsPage::openDataset(const QString &name)
         auto *text = new TextAnnotator(m_textView);
         text->setAuthor(m_author);
         text->open(m_root, name, m_worker);
+        connect(text, &TextAnnotator::backRequested, this, &DatasetsPage::showList);
         m_textView->layout()->addWidget(text);
         m_stack->setCurrentWidget(m_textView);
     }
