@@ -30,6 +30,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QToolTip>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -200,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(add(u"alice"_s, u"LOC"_s, 15, 22));
         QVERIFY(add(u"tester"_s, u"ORG"_s, 15, 22));
 
-        auto boxes = store.createDataset(u"boxes"_s, DatasetTask::Detection);
+        auto boxes = store.createDataset(u"shapes-boxes"_s, DatasetTask::Detection);
         QVERIFY(boxes);
         QVERIFY(store.addLabel(boxes->id, u"cat"_s));
         QVERIFY(store.addImage(boxes->id, makeImage(0)));
@@ -265,7 +266,7 @@ private Q_SLOTS:
 
     void imageAnnotatorReachesTheList()
     {
-        ImageAnnotator *annotator = openImages(u"boxes"_s);
+        ImageAnnotator *annotator = openImages(u"shapes-boxes"_s);
         QVERIFY(annotator);
         QVERIFY(annotator->isVisible());
         clickSidebar(u"Datasets"_s);
@@ -273,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(!annotator->isVisible());
 
         // Esc with nothing to cancel or deselect: back to the grid; Alt+Left there: the list.
-        annotator = openImages(u"boxes"_s);
+        annotator = openImages(u"shapes-boxes"_s);
         QVERIFY(annotator);
         annotator->canvas()->setFocus();
         QTest::keyClick(annotator->canvas(), Qt::Key_Escape);
@@ -377,7 +378,7 @@ private Q_SLOTS:
 
     void boxToolMovesTheSelectedBox()
     {
-        ImageAnnotator *annotator = openImages(u"boxes"_s);
+        ImageAnnotator *annotator = openImages(u"shapes-boxes"_s);
         QVERIFY(annotator);
         AnnotationCanvas *canvas = annotator->canvas();
         ImageAnnotationDocument *doc = annotator->document();
@@ -413,13 +414,22 @@ private Q_SLOTS:
     void nothingClippedAt1024x700()
     {
         QCOMPARE(m_window->size(), QSize(1024, 700));
+        // The list of datasets shows the names in full.
+        QVERIFY(m_window->showView(u"datasets"_s));
+        auto *list = datasets()->findChild<QTreeWidget *>(u"datasetList"_s);
+        QTest::qWait(50);
+        const QAbstractItemView *view = list; // sizeHintForColumn is public here
+        QVERIFY2(
+            list->columnWidth(0) >= view->sizeHintForColumn(0),
+            qPrintable(u"%1 < %2"_s.arg(list->columnWidth(0)).arg(view->sizeHintForColumn(0))));
+
         TextAnnotator *text = openText(u"ner"_s);
         QVERIFY(text);
         grabIfAsked(m_window.get(), u"text-1024x700.png"_s);
         verifyNothingClipped(text);
         datasets()->showList();
 
-        for (const QString &name : {u"boxes"_s, u"regions"_s}) {
+        for (const QString &name : {u"shapes-boxes"_s, u"regions"_s}) {
             ImageAnnotator *annotator = openImages(name);
             QVERIFY(annotator);
             grabIfAsked(m_window.get(), name + u"-1024x700.png"_s);

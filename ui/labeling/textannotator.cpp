@@ -919,6 +919,7 @@ void TextAnnotator::refreshFromDocument()
             m_pair->setSuggestion(QString(), std::nullopt, QString());
     }
     refreshSuggestionBar();
+    refreshSelectionInfo(); // the selected span may be the one changed
     refreshHeader();
 }
 

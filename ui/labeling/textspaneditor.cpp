@@ -409,7 +409,7 @@ void TextSpanEditor::paintSpans(QPainter &painter, const QRect &area, bool fills
                     // Every accepted span is filled in its label's colour; another annotator's
                     // more lightly, so that one's own stand out.
                     QColor fill = color;
-                    fill.setAlpha(selected ? 120 : it->span.foreign ? 30 : 55);
+                    fill.setAlpha(selected ? 120 : it->span.foreign ? 40 : 60);
                     painter.fillRect(rect, fill);
                     continue;
                 }
