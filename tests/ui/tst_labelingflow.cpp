@@ -187,10 +187,11 @@ private Q_SLOTS:
         QVERIFY(store.addLabel(ner->id, u"PER"_s, u"#eb5757"_s));
         QVERIFY(store.addLabel(ner->id, u"ORG"_s, u"#2f80ed"_s));
         QVERIFY(store.addLabel(ner->id, u"LOC"_s, u"#27ae60"_s));
-        auto item = store.addText(ner->id, kText, {}, u"news-1"_s);
+        // Names as long as an import gives them (the demo's "sentences.jsonl:1").
+        auto item = store.addText(ner->id, kText, {}, u"sentences.jsonl:1"_s);
         QVERIFY(item);
         m_textItem = item->item.id;
-        QVERIFY(store.addText(ner->id, u"Alice visited Paris."_s, {}, u"news-2"_s));
+        QVERIFY(store.addText(ner->id, u"Alice visited Paris."_s, {}, u"sentences.jsonl:2"_s));
         const auto add = [&](const QString &author, const QString &label, qint64 s, qint64 e) {
             Annotation span = Annotation::span(label, s, e);
             span.author = author;
@@ -200,6 +201,24 @@ private Q_SLOTS:
         QVERIFY(add(u"alice"_s, u"PER"_s, 0, 5));
         QVERIFY(add(u"alice"_s, u"LOC"_s, 15, 22));
         QVERIFY(add(u"tester"_s, u"ORG"_s, 15, 22));
+        // A model's suggestion waiting on "Berlin": the suggestion bar has text to show.
+        Annotation suggestion = Annotation::span(u"LOC"_s, 26, 32);
+        suggestion.state = AnnotationState::Suggested;
+        suggestion.source = u"model:text-dict-suggest@1"_s;
+        QVERIFY(store.addAnnotation(m_textItem, suggestion));
+
+        auto topics = store.createDataset(u"topics"_s, DatasetTask::TextClassification);
+        QVERIFY(topics);
+        for (const QString &label : {u"sports"_s, u"business"_s, u"science"_s, u"politics"_s})
+            QVERIFY(store.addLabel(topics->id, label));
+        QVERIFY(store.addText(topics->id, u"The central bank raised rates again."_s, {},
+                              u"topics.csv:1"_s));
+        auto pairs = store.createDataset(u"paraphrases"_s, DatasetTask::Pairs);
+        QVERIFY(pairs);
+        QVERIFY(store.addLabel(pairs->id, u"same"_s));
+        QVERIFY(store.addLabel(pairs->id, u"different"_s));
+        QVERIFY(
+            store.addText(pairs->id, u"A cat sat."_s, u"A cat was sitting."_s, u"pairs.jsonl:1"_s));
 
         auto boxes = store.createDataset(u"shapes-boxes"_s, DatasetTask::Detection);
         QVERIFY(boxes);
@@ -291,11 +310,13 @@ private Q_SLOTS:
         TextSpanEditor *editor = text->spanEditor();
         // Every author's spans, without asking; the filter may hide the others'.
         QVERIFY(text->findChild<QCheckBox *>(u"showOthers"_s)->isChecked());
-        QCOMPARE(editor->spans().size(), 3);
+        QCOMPARE(editor->spans().size(), 4);
         qint64 mine = 0;
         qint64 alicesLoc = 0;
         qint64 alicesPer = 0;
         for (const EditorSpan &span : editor->spans()) {
+            if (span.suggested)
+                continue;
             if (!span.foreign)
                 mine = span.key;
             else if (span.label == u"LOC"_s)
@@ -370,9 +391,9 @@ private Q_SLOTS:
 
         // The filter hides the others' spans, and shows them again.
         text->setShowOthers(false);
-        QCOMPARE(editor->spans().size(), 1);
+        QCOMPARE(editor->spans().size(), 2); // one's own and the suggestion
         text->setShowOthers(true);
-        QCOMPARE(editor->spans().size(), 3);
+        QCOMPARE(editor->spans().size(), 4);
         datasets()->showList();
     }
 
@@ -423,17 +444,19 @@ private Q_SLOTS:
             list->columnWidth(0) >= view->sizeHintForColumn(0),
             qPrintable(u"%1 < %2"_s.arg(list->columnWidth(0)).arg(view->sizeHintForColumn(0))));
 
-        TextAnnotator *text = openText(u"ner"_s);
-        QVERIFY(text);
-        grabIfAsked(m_window.get(), u"text-1024x700.png"_s);
-        verifyNothingClipped(text);
-        datasets()->showList();
+        for (const QString &name : {u"ner"_s, u"topics"_s, u"paraphrases"_s}) {
+            TextAnnotator *text = openText(name);
+            QVERIFY(text);
+            verifyNothingClipped(text);
+            grabIfAsked(m_window.get(), name + u"-1024x700.png"_s);
+            datasets()->showList();
+        }
 
         for (const QString &name : {u"shapes-boxes"_s, u"regions"_s}) {
             ImageAnnotator *annotator = openImages(name);
             QVERIFY(annotator);
-            grabIfAsked(m_window.get(), name + u"-1024x700.png"_s);
             verifyNothingClipped(annotator);
+            grabIfAsked(m_window.get(), name + u"-1024x700.png"_s);
             datasets()->showList();
         }
     }
