@@ -1101,6 +1101,10 @@ void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
         return;
     }
     if (m_tool == Tool::Box) {
+        // A press on the selected box (or its handle) moves (resizes) it, as in the Select
+        // tool; anywhere else it draws a new box, inside other boxes too.
+        if (beginEditOfSelection(p))
+            return;
         if (!imageRect().contains(p))
             return;
         m_drag = Drag::DrawBox;
@@ -1122,17 +1126,9 @@ void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
         return;
     }
     // Select tool: a handle of the selection, a vertex, a shape, or empty space.
-    if (m_selected.size() == 1) {
-        const ImageShape *only = m_document->shape(*m_selected.cbegin());
-        if (only && only->kind == AnnotationKind::Box) {
-            const int handle = handleAt(*only, p);
-            if (handle >= 0) {
-                m_drag = Drag::Resize;
-                m_handle = handle;
-                m_before = {*only};
-                return;
-            }
-        }
+    if (selectedBoxHandle(p) >= 0) {
+        beginEditOfSelection(p);
+        return;
     }
     const VertexRef vertex = vertexAt(p);
     if (vertex.shape) {
@@ -1177,6 +1173,39 @@ void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
     m_band = QRectF(p, p);
 }
 
+int AnnotationCanvas::selectedBoxHandle(QPointF p) const
+{
+    if (m_selected.size() != 1)
+        return -1;
+    const ImageShape *only = m_document->shape(*m_selected.cbegin());
+    return only && only->kind == AnnotationKind::Box ? handleAt(*only, p) : -1;
+}
+
+bool AnnotationCanvas::beginEditOfSelection(QPointF p)
+{
+    if (const int handle = selectedBoxHandle(p); handle >= 0) {
+        m_drag = Drag::Resize;
+        m_handle = handle;
+        m_before = {*m_document->shape(*m_selected.cbegin())};
+        return true;
+    }
+    const qint64 hit = shapeAt(p);
+    if (hit == 0 || !m_selected.contains(hit))
+        return false;
+    m_drag = Drag::Move;
+    m_before.clear();
+    for (qint64 id : selection()) {
+        const ImageShape *shape = m_document->shape(id);
+        if (shape->kind != AnnotationKind::Mask) // masks are painted, not moved
+            m_before.append(*shape);
+    }
+    if (m_before.isEmpty()) { // only masks: nothing to move
+        m_drag = Drag::None;
+        return false;
+    }
+    return true;
+}
+
 void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF p = toImage(event->position());
@@ -1204,6 +1233,13 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
                 m_hover = hover;
                 update();
             }
+        } else if (m_tool == Tool::Box && m_document && !m_spaceDown) {
+            // Over the selected box a press moves it: say so with the cursor.
+            const qint64 hover = shapeAt(p);
+            const bool onSelection =
+                selectedBoxHandle(p) >= 0 || (hover != 0 && m_selected.contains(hover));
+            setCursor(onSelection ? Qt::SizeAllCursor : Qt::CrossCursor);
+            update();
         } else {
             update(); // cross-hair, polygon draft
         }
@@ -1301,6 +1337,10 @@ void AnnotationCanvas::mouseReleaseEvent(QMouseEvent *event)
             shape.author = m_document->author();
             m_drag = Drag::None;
             addShape(shape);
+        } else if (!m_dragStarted) {
+            // A click, not a drag: picks the shape under it (a drag on it then moves it).
+            const qint64 hit = shapeAt(m_pressImage);
+            setSelectionInternal(hit ? QSet<qint64>{hit} : QSet<qint64>{});
         }
         break;
     }
@@ -1387,8 +1427,10 @@ void AnnotationCanvas::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape:
         if (!m_draft.isEmpty() || m_drag != Drag::None)
             cancelDrawing();
-        else
+        else if (!m_selected.isEmpty())
             setSelectionInternal({});
+        else
+            event->ignore(); // nothing to clear: the owner's (back to the grid)
         return;
     case Qt::Key_Return:
     case Qt::Key_Enter:

@@ -134,6 +134,11 @@ private:
     void drawHandles(QPainter &painter, const ImageShape &shape) const;
     double tolerance() const; // hit tolerance in image pixels
     int handleAt(const ImageShape &box, const QPointF &imagePos) const;
+    /// The handle of the one selected box under \a p (image coordinates), -1 when none.
+    int selectedBoxHandle(QPointF p) const;
+    /// Starts resizing the selected box (a handle under \a p) or moving the selection (a
+    /// selected shape under \a p); false when \a p is on neither.
+    bool beginEditOfSelection(QPointF p);
     VertexRef vertexAt(const QPointF &imagePos) const;
     int edgeAt(const ImageShape &polygon, const QPointF &imagePos, QPointF *onEdge) const;
     bool hits(const ImageShape &shape, const QPointF &imagePos, double tolerance) const;

@@ -7,9 +7,11 @@
 #include "labeling/annotationcanvas.h"
 #include "labeling/labelpicker.h"
 
+#include <QApplication>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QImageReader>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -232,11 +234,23 @@ ImageAnnotator::~ImageAnnotator()
 
 void ImageAnnotator::buildToolbar(QWidget *bar)
 {
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(12, 6, 12, 6);
+    // Two groups on one row; where the window is too narrow for both (1024 px), the tools
+    // wrap to a second row (arrangeToolbar) instead of being clipped.
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(12, 6, 12, 6);
+    rows->setSpacing(2);
+    m_barTop = new QHBoxLayout;
+    m_barTop->setSpacing(4);
+    m_barSecond = new QHBoxLayout;
+    m_barSecond->setSpacing(4);
+    rows->addLayout(m_barTop);
+    rows->addLayout(m_barSecond);
+    auto *nav = new QWidget(bar);
+    auto *row = new QHBoxLayout(nav);
+    row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(4);
-    auto *back =
-        toolButton(bar, tr("‹ Images"), tr("Back to the image grid (Esc twice)"), u"backButton"_s);
+    auto *back = toolButton(bar, tr("‹ Images"),
+                            tr("Back to the image grid (Alt+Left, or Esc twice)"), u"backButton"_s);
     connect(back, &QToolButton::clicked, this, &ImageAnnotator::backRequested);
     row->addWidget(back);
     row->addSpacing(8);
@@ -254,7 +268,10 @@ void ImageAnnotator::buildToolbar(QWidget *bar)
     row->addWidget(previousButton);
     row->addWidget(m_position);
     row->addWidget(nextButton);
-    row->addSpacing(16);
+    m_toolGroup = new QWidget(bar);
+    row = new QHBoxLayout(m_toolGroup);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
 
     m_selectTool =
         toolButton(bar, tr("Select"), tr("Select, move and resize (V)"), u"selectTool"_s);
@@ -305,12 +322,59 @@ void ImageAnnotator::buildToolbar(QWidget *bar)
     auto *fit = toolButton(bar, tr("Fit"), tr("Fit the image to the window (F)"), u"fitButton"_s);
     connect(fit, &QToolButton::clicked, this, [this] { m_canvas->fitToView(); });
     row->addWidget(fit);
-    row->addStretch(1);
     m_reviewButton =
         toolButton(bar, tr("Review"), tr("Accept or reject each image"), u"reviewButton"_s);
     m_reviewButton->setCheckable(true);
     connect(m_reviewButton, &QToolButton::toggled, this, &ImageAnnotator::setReviewMode);
-    row->addWidget(m_reviewButton);
+    m_barTop->addWidget(nav);
+    m_barTop->addSpacing(16);
+    m_barTop->addWidget(m_toolGroup);
+    m_barTop->addStretch(1);
+    m_barTop->addWidget(m_reviewButton);
+}
+
+void ImageAnnotator::arrangeToolbar()
+{
+    if (m_toolGroup == nullptr)
+        return;
+    QWidget *bar = m_toolGroup->parentWidget();
+    const QMargins margins = bar->layout()->contentsMargins();
+    int oneRow = margins.left() + margins.right() + 16 + 3 * m_barTop->spacing();
+    for (int i = 0; i < m_barTop->count(); ++i) {
+        if (QWidget *widget = m_barTop->itemAt(i)->widget(); widget && widget != m_toolGroup)
+            oneRow += widget->sizeHint().width();
+    }
+    oneRow += m_toolGroup->sizeHint().width();
+    const bool wrap = oneRow > bar->width();
+    const bool wrapped = m_barSecond->indexOf(m_toolGroup) >= 0;
+    if (wrap == wrapped)
+        return;
+    if (wrap) {
+        m_barTop->removeWidget(m_toolGroup);
+        m_barSecond->addWidget(m_toolGroup);
+        m_barSecond->addStretch(1);
+    } else {
+        while (QLayoutItem *item = m_barSecond->takeAt(0))
+            delete item; // the stretch, and the group's item (not the group)
+        m_barTop->insertWidget(2, m_toolGroup);
+    }
+}
+
+void ImageAnnotator::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeToolbar();
+}
+
+void ImageAnnotator::keyPressEvent(QKeyEvent *event)
+{
+    // Keys the canvas left alone: Esc with nothing to cancel or deselect goes back.
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier &&
+        !qobject_cast<QLineEdit *>(QApplication::focusWidget())) {
+        Q_EMIT backRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void ImageAnnotator::buildShortcuts()
@@ -321,6 +385,7 @@ void ImageAnnotator::buildShortcuts()
         connect(s, &QShortcut::activated, this, function);
         return s;
     };
+    shortcut(QKeySequence::Back, [this] { Q_EMIT backRequested(); });
     shortcut(QKeySequence(Qt::Key_D), [this] { next(); });
     shortcut(QKeySequence(Qt::Key_A), [this] { previous(); });
     shortcut(QKeySequence(Qt::Key_V),
@@ -375,7 +440,8 @@ void ImageAnnotator::setDataset(const DatasetInfo &dataset, const QString &objec
     m_decodedOrder.clear();
     m_document->clear();
     m_canvas->setImage({}, {}, tr("Pick an image in the grid."));
-    m_title->setText(dataset.name);
+    m_title->setText(m_title->fontMetrics().elidedText(dataset.name, Qt::ElideMiddle, 160));
+    m_title->setToolTip(dataset.name);
     const bool tags = dataset.task == DatasetTask::Classification;
     m_picker->setTagMode(tags);
     m_boxTool->setVisible(!tags);
@@ -393,6 +459,7 @@ void ImageAnnotator::setDataset(const DatasetInfo &dataset, const QString &objec
         });
     }
     reloadLabels();
+    arrangeToolbar(); // the tools shown depend on the task
 }
 
 void ImageAnnotator::setMaskTool(AnnotationCanvas::Tool tool)

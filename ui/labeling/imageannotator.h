@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -68,6 +69,10 @@ Q_SIGNALS:
     void labelsChanged();
     void itemStatusChanged(qint64 itemId, ItemStatus status);
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct Decoded
     {
@@ -76,6 +81,8 @@ private:
         QString error;
     };
     void buildToolbar(QWidget *bar);
+    /// The tools on the first row where they fit, else on a second one.
+    void arrangeToolbar();
     void buildShortcuts();
     void reloadLabels();
     void load(const DatasetItem &item);
@@ -103,6 +110,9 @@ private:
     QLabel *m_saveState = nullptr;
     QLabel *m_zoom = nullptr;
     QLabel *m_cursor = nullptr;
+    QHBoxLayout *m_barTop = nullptr;
+    QHBoxLayout *m_barSecond = nullptr;
+    QWidget *m_toolGroup = nullptr;
     QToolButton *m_selectTool = nullptr;
     QToolButton *m_boxTool = nullptr;
     QToolButton *m_polygonTool = nullptr;

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSlider>
 #include <QTimer>
 #include <QToolButton>
@@ -80,7 +81,11 @@ ImageBrowser::ImageBrowser(DatasetStoreWorker *worker, ThumbnailCache *cache, QW
     back->setObjectName(u"datasetsBackButton"_s);
     back->setText(tr("‹ Datasets"));
     back->setAutoRaise(true);
+    back->setToolTip(tr("Back to the list of datasets (Alt+Left)"));
     connect(back, &QToolButton::clicked, this, &ImageBrowser::backRequested);
+    auto *backShortcut = new QShortcut(QKeySequence::Back, this);
+    backShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(backShortcut, &QShortcut::activated, this, &ImageBrowser::backRequested);
     auto *titles = new QVBoxLayout;
     m_title = new QLabel(this);
     m_title->setObjectName(u"pageTitle"_s);

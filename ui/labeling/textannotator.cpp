@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -177,7 +178,7 @@ TextAnnotator::TextAnnotator(QWidget *parent)
     split->addWidget(makeListPane());
     split->addWidget(makeAnnotatePane());
     split->setStretchFactor(1, 1);
-    split->setSizes({280, 900});
+    split->setSizes({240, 900}); // the list elides; the annotator needs the room
     m_tabs->addTab(split, tr("Annotate"));
     m_agreement = new TextAgreementView(m_tabs);
     m_tabs->addTab(m_agreement, tr("Agreement"));
@@ -205,10 +206,7 @@ TextAnnotator::TextAnnotator(QWidget *parent)
     connect(m_document, &TextAnnotationDocument::reset, this, &TextAnnotator::resetViews);
     connect(m_document, &TextAnnotationDocument::annotationInserted, this, [this](qint64 key) {
         const Annotation *annotation = m_document->annotation(key);
-        if (annotation->kind == AnnotationKind::Span &&
-            (annotation->state == AnnotationState::Suggested ||
-             (annotation->state == AnnotationState::Accepted &&
-              annotation->author == m_document->author())))
+        if (annotation->kind == AnnotationKind::Span && shownInEditor(*annotation))
             m_spans->addSpan(toEditorSpan(*annotation));
         refreshFromDocument();
     });
@@ -219,10 +217,10 @@ TextAnnotator::TextAnnotator(QWidget *parent)
     connect(m_document, &TextAnnotationDocument::annotationChanged, this, [this](qint64 key) {
         const Annotation *annotation = m_document->annotation(key);
         if (annotation->kind == AnnotationKind::Span) {
-            if (annotation->state == AnnotationState::Rejected)
-                m_spans->removeSpan(key);
-            else
+            if (shownInEditor(*annotation))
                 m_spans->updateSpan(toEditorSpan(*annotation));
+            else
+                m_spans->removeSpan(key);
         }
         refreshFromDocument();
     });
@@ -245,16 +243,40 @@ TextAnnotator::TextAnnotator(QWidget *parent)
             });
     connect(m_spans, &TextSpanEditor::relabelRequested, this,
             [this](qint64 key, const QString &label) {
+                const Annotation *before = m_document->annotation(key);
+                if (before == nullptr || before->label == label)
+                    return;
+                const QString owner = othersAuthor(*before);
+                const QString was = before->label;
+                const QString text = m_spans->textOf(before->spanStart(), before->spanEnd());
                 push(TextCommands::relabel(m_document, key, label));
+                if (!owner.isEmpty())
+                    showMessage(tr("Changed %1's span \u201c%2\u201d from %3 to %4 (Ctrl+Z "
+                                   "undoes it).")
+                                    .arg(owner, text.left(40), was, label),
+                                false);
             });
-    connect(m_spans, &TextSpanEditor::removeRequested, this,
-            [this](qint64 key) { push(TextCommands::remove(m_document, key)); });
+    connect(m_spans, &TextSpanEditor::removeRequested, this, [this](qint64 key) {
+        const Annotation *before = m_document->annotation(key);
+        if (before == nullptr)
+            return;
+        const QString owner = othersAuthor(*before);
+        const QString label = before->label;
+        const QString text = m_spans->textOf(before->spanStart(), before->spanEnd());
+        push(TextCommands::remove(m_document, key));
+        if (!owner.isEmpty())
+            showMessage(tr("Deleted %1's span \u201c%2\u201d (%3) (Ctrl+Z undoes it).")
+                            .arg(owner, text.left(40), label),
+                        false);
+    });
     connect(m_spans, &TextSpanEditor::acceptRequested, this, &TextAnnotator::acceptSuggestion);
     connect(m_spans, &TextSpanEditor::rejectRequested, this, &TextAnnotator::rejectSuggestion);
     connect(m_spans, &TextSpanEditor::spanRefused, this,
             [this](const QString &reason) { showMessage(reason); });
-    connect(m_spans, &TextSpanEditor::selectedSpanChanged, this,
-            [this] { refreshSuggestionBar(); });
+    connect(m_spans, &TextSpanEditor::selectedSpanChanged, this, [this] {
+        refreshSuggestionBar();
+        refreshSelectionInfo();
+    });
     connect(m_classes, &TextClassificationPanel::tagsRequested, this,
             [this](const QStringList &labels) { push(TextCommands::setTags(m_document, labels)); });
     connect(m_pair, &TextPairView::judged, this,
@@ -330,6 +352,19 @@ QWidget *TextAnnotator::makeAnnotatePane()
 
     // Header: item name, status, position, navigation and undo.
     auto *header = new QHBoxLayout;
+    // The way back, as the image annotator's "‹ Images" (also Alt+Left, or Esc with nothing
+    // selected).
+    auto *back = new QToolButton(pane);
+    back->setObjectName(u"datasetsBackButton"_s);
+    back->setText(tr("\u2039 Datasets"));
+    back->setToolTip(tr("Back to the list of datasets (Alt+Left, or Esc)"));
+    back->setAutoRaise(true);
+    back->setFocusPolicy(Qt::NoFocus);
+    connect(back, &QToolButton::clicked, this, &TextAnnotator::backRequested);
+    auto *backShortcut = new QShortcut(QKeySequence::Back, this);
+    backShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(backShortcut, &QShortcut::activated, this, &TextAnnotator::backRequested);
+    header->addWidget(back);
     m_title = new QLabel(pane);
     m_title->setObjectName(u"itemTitle"_s);
     m_title->setStyleSheet(u"font-weight: 600; font-size: 14px;"_s);
@@ -342,24 +377,33 @@ QWidget *TextAnnotator::makeAnnotatePane()
     header->addWidget(m_title);
     header->addWidget(m_status);
     header->addStretch();
+    // Every span is shown by default (what is labeled must be seen); this hides the others'.
     m_showOthers = new QCheckBox(tr("Others' spans"), pane);
     m_showOthers->setObjectName(u"showOthers"_s);
     m_showOthers->setFocusPolicy(Qt::NoFocus);
-    m_showOthers->setToolTip(tr("Also show the spans other annotators accepted (dotted, "
-                                "read-only): for reviewing; leave off while labeling on your own"));
-    header->addWidget(m_showOthers);
+    m_showOthers->setChecked(true);
+    m_showOthers->setToolTip(tr("Show the spans other annotators accepted (lighter, dotted "
+                                "underline; hover for the author). Untick to see only yours."));
     connect(m_showOthers, &QCheckBox::toggled, this, [this](bool on) { setShowOthers(on); });
     header->addWidget(m_position);
-    auto *previous = smallButton(tr("\u2190 Previous  [A]"), pane, u"previousItem"_s);
-    auto *next = smallButton(tr("Next  [D] \u2192"), pane, u"nextItem"_s);
+    auto *previous = new QToolButton(pane);
+    previous->setObjectName(u"previousItem"_s);
+    previous->setText(u"\u25c0"_s);
+    previous->setToolTip(tr("Previous item (A, Page Up)"));
+    auto *next = new QToolButton(pane);
+    next->setObjectName(u"nextItem"_s);
+    next->setText(u"\u25b6"_s);
+    next->setToolTip(tr("Next item (D, Page Down)"));
+    for (QToolButton *button : {previous, next})
+        button->setFocusPolicy(Qt::NoFocus);
     auto *undo = new QToolButton(pane);
     auto *redo = new QToolButton(pane);
     header->addWidget(previous);
     header->addWidget(next);
     header->addWidget(undo);
     header->addWidget(redo);
-    connect(previous, &QPushButton::clicked, this, &TextAnnotator::previous);
-    connect(next, &QPushButton::clicked, this, &TextAnnotator::next);
+    connect(previous, &QToolButton::clicked, this, &TextAnnotator::previous);
+    connect(next, &QToolButton::clicked, this, &TextAnnotator::next);
     layout->addLayout(header);
 
     // Legend: the labels with their colours and keys (a click applies the label).
@@ -368,7 +412,10 @@ QWidget *TextAnnotator::makeAnnotatePane()
     m_legendLayout = new QHBoxLayout(m_legend);
     m_legendLayout->setContentsMargins(0, 0, 0, 0);
     m_legendLayout->setSpacing(6);
-    layout->addWidget(m_legend);
+    auto *legendRow = new QHBoxLayout;
+    legendRow->addWidget(m_legend, 1);
+    legendRow->addWidget(m_showOthers, 0, Qt::AlignTop);
+    layout->addLayout(legendRow);
 
     m_stack = new QStackedWidget(pane);
     m_spans = new TextSpanEditor(m_stack);
@@ -405,9 +452,12 @@ QWidget *TextAnnotator::makeAnnotatePane()
     suggestionRow->setContentsMargins(8, 4, 8, 4);
     m_suggestionText = new QLabel(suggestions);
     m_suggestionText->setObjectName(u"suggestionText"_s);
-    m_acceptSuggestion = smallButton(tr("Accept  [Enter]"), suggestions, u"acceptSuggestion"_s);
-    m_rejectSuggestion = smallButton(tr("Reject  [Del]"), suggestions, u"rejectSuggestion"_s);
-    m_suggest = smallButton(tr("Suggest with TF-IDF model"), suggestions, u"suggestTfidf"_s);
+    m_suggestionText->setWordWrap(true); // a long suggestion wraps, never widens the pane
+    m_acceptSuggestion = smallButton(tr("Accept"), suggestions, u"acceptSuggestion"_s);
+    m_acceptSuggestion->setToolTip(tr("Accept the suggestion (Enter)"));
+    m_rejectSuggestion = smallButton(tr("Reject"), suggestions, u"rejectSuggestion"_s);
+    m_rejectSuggestion->setToolTip(tr("Reject the suggestion (Del)"));
+    m_suggest = smallButton(tr("Suggest labels"), suggestions, u"suggestTfidf"_s);
     m_suggest->setToolTip(tr("Train a TF-IDF model on the labeled items and suggest labels for "
                              "the others (runs in the background)"));
     m_suggestProgress = new QProgressBar(suggestions);
@@ -601,12 +651,11 @@ void TextAnnotator::datasetArrived(const DatasetInfo &dataset, const QList<Datas
                                                                                : PairPage);
     rebuildLegend();
     if (dataset.task == DatasetTask::Entities) {
-        m_suggest->setText(tr("Suggest with dictionary model"));
-        m_suggest->setToolTip(tr("Find the span texts already labeled (and a dictionary) in the "
-                                 "other items and suggest them (runs in the background)"));
+        m_suggest->setToolTip(tr("Dictionary model: find the span texts already labeled (and a "
+                                 "dictionary) in the other items and suggest them (runs in the "
+                                 "background)"));
     } else {
-        m_suggest->setText(tr("Suggest with TF-IDF model"));
-        m_suggest->setToolTip(tr("Train a TF-IDF model on the labeled items and suggest labels "
+        m_suggest->setToolTip(tr("TF-IDF model: train it on the labeled items and suggest labels "
                                  "for the others (runs in the background)"));
     }
     m_agreement->setDataset(dataset, labels);
@@ -627,6 +676,7 @@ void TextAnnotator::rebuildLegend()
         delete item->widget();
         delete item;
     }
+    m_selectionInfo = nullptr; // deleted with the rest
     m_showOthers->setVisible(m_dataset.task == DatasetTask::Entities);
     if (m_dataset.task != DatasetTask::Entities) {
         m_legend->hide();
@@ -653,31 +703,43 @@ void TextAnnotator::rebuildLegend()
                 .arg(color.name()));
         const QString name = label.name;
         connect(chip, &QToolButton::clicked, this, [this, name] {
-            const auto [start, end] = m_spans->selection();
-            if (start != end) {
-                // As the hotkey would: blanks at the edges trimmed.
-                const QString text = m_spans->textOf(start, end);
-                qint64 s = start;
-                qint64 e = end;
-                while (s < e && text.at(s - start).isSpace())
-                    ++s;
-                while (e > s && text.at(e - 1 - start).isSpace())
-                    --e;
-                if (e > s)
-                    push(TextCommands::addSpan(m_document, name, s, e));
-            } else if (m_spans->selectedSpan() != 0) {
-                push(TextCommands::relabel(m_document, m_spans->selectedSpan(), name));
-            }
+            m_spans->applyLabel(name); // exactly what the label's key does
             m_spans->setFocus();
         });
         m_legendLayout->addWidget(chip);
     }
-    m_legendLayout->addStretch();
-    auto *hint = new QLabel(tr("Select text (Shift+arrows), press a key \u00b7 Tab: next span "
-                               "\u00b7 Del: delete"),
-                            m_legend);
-    hint->setStyleSheet(u"color: palette(mid);"_s);
-    m_legendLayout->addWidget(hint);
+    m_legendLayout->addSpacing(8);
+    m_selectionInfo = new QLabel(m_legend);
+    m_selectionInfo->setObjectName(u"spanSelection"_s);
+    m_selectionInfo->setWordWrap(true);
+    m_legendLayout->addWidget(m_selectionInfo, 1);
+    refreshSelectionInfo();
+}
+
+void TextAnnotator::refreshSelectionInfo()
+{
+    if (m_selectionInfo == nullptr)
+        return;
+    // Which span a label key or Del will act on, and whose it is; else how to start.
+    const EditorSpan *selected = m_spans->span(m_spans->selectedSpan());
+    if (selected == nullptr) {
+        m_selectionInfo->setText(tr("Select text (Shift+arrows), press a key \u00b7 Tab: next "
+                                    "span \u00b7 Del: delete"));
+        setSheet(m_selectionInfo, u"color: palette(mid);"_s);
+        return;
+    }
+    const QString text = m_spans->textOf(selected->start, selected->end).left(40);
+    QString who;
+    if (selected->suggested)
+        who = tr("suggested by %1").arg(selected->source.mid(6));
+    else if (selected->foreign)
+        who = tr("by %1 (a key changes it)").arg(selected->author);
+    else
+        who = tr("yours");
+    m_selectionInfo->setText(
+        tr("Selected: <b>%1</b> \u201c%2\u201d \u00b7 %3")
+            .arg(selected->label.toHtmlEscaped(), text.toHtmlEscaped(), who.toHtmlEscaped()));
+    setSheet(m_selectionInfo, QString());
 }
 
 qint64 TextAnnotator::currentItemId() const
@@ -770,6 +832,22 @@ void TextAnnotator::itemArrived(quint64 generation, const DatasetItem &item,
     Q_EMIT itemShown(item.id);
 }
 
+bool TextAnnotator::shownInEditor(const Annotation &annotation) const
+{
+    if (annotation.state == AnnotationState::Suggested)
+        return true;
+    return annotation.state == AnnotationState::Accepted &&
+           (m_showOthers->isChecked() || annotation.author == m_document->author());
+}
+
+QString TextAnnotator::othersAuthor(const Annotation &annotation) const
+{
+    return annotation.state == AnnotationState::Accepted &&
+                   annotation.author != m_document->author()
+               ? annotation.author
+               : QString();
+}
+
 EditorSpan TextAnnotator::toEditorSpan(const Annotation &annotation) const
 {
     EditorSpan span;
@@ -841,6 +919,7 @@ void TextAnnotator::refreshFromDocument()
             m_pair->setSuggestion(QString(), std::nullopt, QString());
     }
     refreshSuggestionBar();
+    refreshSelectionInfo(); // the selected span may be the one changed
     refreshHeader();
 }
 
@@ -853,7 +932,10 @@ void TextAnnotator::refreshHeader()
         m_position->clear();
         return;
     }
-    m_title->setText(item.sourceName.isEmpty() ? tr("Item %1").arg(item.id) : item.sourceName);
+    // A long name is elided (in full in the tooltip): it must not push the buttons out.
+    const QString title = item.sourceName.isEmpty() ? tr("Item %1").arg(item.id) : item.sourceName;
+    m_title->setText(m_title->fontMetrics().elidedText(title, Qt::ElideMiddle, 220));
+    m_title->setToolTip(title);
     const QColor color = statusColor(item.status);
     m_status->setText(statusText(item.status));
     setSheet(m_status, u"background: %1; color: white; border-radius: 8px; "
@@ -1173,6 +1255,12 @@ void TextAnnotator::keyPressEvent(QKeyEvent *event)
         case Qt::Key_Backspace:
             rejectSuggestion(currentSuggestion());
             return;
+        case Qt::Key_Escape: // a view had nothing to clear (a comment field keeps its Esc)
+            if (!qobject_cast<QLineEdit *>(QApplication::focusWidget())) {
+                Q_EMIT backRequested();
+                return;
+            }
+            break;
         default:
             break;
         }

@@ -91,7 +91,7 @@ public:
     bool isLoading() const;
     /// Orders the list by the model's uncertainty (most uncertain first) or by position.
     void setUncertaintyOrder(bool on);
-    /// Entities: also shows the accepted spans of the other annotators (dotted, read-only).
+    /// Entities: also shows the accepted spans of the other annotators (the default).
     void setShowOthers(bool on);
     /// Runs the built-in suggester (TF-IDF for classes and pairs, dictionary for entities) on a
     /// thread of its own, with progress and Cancel; its suggestions then show on the items.
@@ -104,6 +104,8 @@ Q_SIGNALS:
     void failed(const QString &message);
     /// An item is shown (after its annotations arrived).
     void itemShown(qint64 itemId);
+    /// The user asks for the list of datasets ("‹ Datasets", Alt+Left, Esc).
+    void backRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -121,6 +123,11 @@ private:
     void refreshSuggestionBar();
     void refreshHeader();
     void rebuildLegend();
+    void refreshSelectionInfo();
+    /// Whether the span editor shows \a annotation (suggestions, one's own, others' if asked).
+    bool shownInEditor(const Annotation &annotation) const;
+    /// The author of \a annotation when it is another annotator's accepted one, else empty.
+    QString othersAuthor(const Annotation &annotation) const;
     void showMessage(const QString &text, bool error = true);
     void push(QUndoCommand *command);
     void applyFilter();
@@ -156,6 +163,7 @@ private:
     QLabel *m_position;
     QWidget *m_legend;
     QHBoxLayout *m_legendLayout;
+    QLabel *m_selectionInfo = nullptr;
     QStackedWidget *m_stack;
     TextSpanEditor *m_spans;
     QPlainTextEdit *m_classText;

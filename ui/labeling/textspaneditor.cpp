@@ -13,6 +13,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -321,17 +322,19 @@ qint64 TextSpanEditor::nextSuggestion(qint64 from) const
 
 QList<qint64> TextSpanEditor::spansAt(qint64 position) const
 {
-    QList<std::pair<qint64, qint64>> hits; // (length, key)
+    // Another annotator's span often covers the same text as one's own: one's own (and the
+    // suggestions) come first, so that a click picks what the user is working on.
+    QList<std::tuple<bool, qint64, qint64>> hits; // (foreign, length, key)
     for (const Placed &placed : m_spans) {
         if (placed.from > position)
             break;
         if (placed.to > position)
-            hits.append({placed.to - placed.from, placed.span.key});
+            hits.append({placed.span.foreign, placed.to - placed.from, placed.span.key});
     }
     std::sort(hits.begin(), hits.end());
     QList<qint64> keys;
     for (const auto &hit : hits)
-        keys.append(hit.second);
+        keys.append(std::get<2>(hit));
     return keys;
 }
 
@@ -401,38 +404,35 @@ void TextSpanEditor::paintSpans(QPainter &painter, const QRect &area, bool fills
             const QList<QRectF> rects = rectsOf(*it, block, bounds.topLeft());
             for (const QRectF &rect : rects) {
                 if (fills) {
-                    if (it->span.suggested || it->span.foreign)
+                    if (it->span.suggested)
                         continue;
+                    // Every accepted span is filled in its label's colour; another annotator's
+                    // more lightly, so that one's own stand out.
                     QColor fill = color;
-                    fill.setAlpha(selected ? 110 : 55);
+                    fill.setAlpha(selected ? 120 : it->span.foreign ? 40 : 60);
                     painter.fillRect(rect, fill);
                     continue;
                 }
                 if (it->span.suggested) {
-                    QPen pen(color.darker(110), selected ? 2.0 : 1.3, Qt::DashLine);
+                    QPen pen(color.darker(110), 1.3, Qt::DashLine);
                     pen.setDashPattern({3.0, 2.0});
                     painter.setPen(pen);
                     painter.setBrush(Qt::NoBrush);
                     painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
-                    continue;
-                }
-                const qreal y = rect.bottom() - kUnderline - it->lane * kLaneStep;
-                if (it->span.foreign) {
-                    QPen pen(color, kUnderline, Qt::DotLine);
-                    painter.setPen(pen);
-                    painter.drawLine(QPointF(rect.left(), y + 1), QPointF(rect.right(), y + 1));
-                    if (selected) {
-                        painter.setPen(QPen(color.darker(140), 1.0, Qt::DotLine));
-                        painter.setBrush(Qt::NoBrush);
-                        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+                } else {
+                    const qreal y = rect.bottom() - kUnderline - it->lane * kLaneStep;
+                    if (it->span.foreign) {
+                        painter.setPen(QPen(color, kUnderline, Qt::DotLine));
+                        painter.drawLine(QPointF(rect.left(), y + 1), QPointF(rect.right(), y + 1));
+                    } else {
+                        painter.fillRect(QRectF(rect.left(), y, rect.width(), kUnderline), color);
                     }
-                    continue;
                 }
-                painter.fillRect(QRectF(rect.left(), y, rect.width(), kUnderline), color);
                 if (selected) {
-                    painter.setPen(QPen(color.darker(140), 1.5));
+                    // The span a label key or Del acts on: a solid frame, whoever's it is.
+                    painter.setPen(QPen(color.darker(160), 2.0));
                     painter.setBrush(Qt::NoBrush);
-                    painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+                    painter.drawRect(rect.adjusted(1, 1, -1, -1));
                 }
             }
         }
@@ -497,7 +497,7 @@ bool TextSpanEditor::viewportEvent(QEvent *event)
             const EditorSpan *hit = span(key);
             QString line = u"<b>%1</b> \u00b7 \"%2\""_s.arg(
                 hit->label.toHtmlEscaped(), textOf(hit->start, hit->end).left(60).toHtmlEscaped());
-            if (hit->foreign)
+            if (!hit->suggested && !hit->author.isEmpty())
                 line += u" \u00b7 "_s + tr("by %1").arg(hit->author.toHtmlEscaped());
             if (hit->suggested)
                 line +=
@@ -569,13 +569,6 @@ void TextSpanEditor::requestSpan(const QString &label)
     Q_EMIT spanRequested(start, end, label);
 }
 
-QString TextSpanEditor::foreignReason(const EditorSpan &span) const
-{
-    return tr("This span is %1's: it cannot be changed here. Label the text yourself, or settle "
-              "it in the Agreement tab.")
-        .arg(span.author);
-}
-
 void TextSpanEditor::stepSpan(int direction)
 {
     if (m_spans.isEmpty())
@@ -616,18 +609,21 @@ void TextSpanEditor::ensureSpanVisible(qint64 key)
     }
 }
 
+void TextSpanEditor::applyLabel(const QString &label)
+{
+    if (textCursor().hasSelection())
+        requestSpan(label);
+    else if (m_selected != 0)
+        Q_EMIT relabelRequested(m_selected, label); // the selected span, and only it
+    else
+        Q_EMIT spanRefused(tr("Select some text first, or a span (click it or press Tab)."));
+}
+
 void TextSpanEditor::keyPressEvent(QKeyEvent *event)
 {
     const QString label = labelForKey(event);
     if (!label.isEmpty()) {
-        if (textCursor().hasSelection())
-            requestSpan(label);
-        else if (const EditorSpan *chosen = span(m_selected); chosen && chosen->foreign)
-            Q_EMIT spanRefused(foreignReason(*chosen));
-        else if (m_selected != 0)
-            Q_EMIT relabelRequested(m_selected, label);
-        else
-            Q_EMIT spanRefused(tr("Select some text first, or a span (click it or press Tab)."));
+        applyLabel(label);
         return;
     }
     const EditorSpan *selected = span(m_selected);
@@ -651,9 +647,7 @@ void TextSpanEditor::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Backspace:
         if (selected == nullptr)
             return;
-        if (selected->foreign)
-            Q_EMIT spanRefused(foreignReason(*selected));
-        else if (selected->suggested)
+        if (selected->suggested)
             Q_EMIT rejectRequested(m_selected);
         else
             Q_EMIT removeRequested(m_selected);
@@ -666,6 +660,10 @@ void TextSpanEditor::keyPressEvent(QKeyEvent *event)
         }
         break;
     case Qt::Key_Escape:
+        if (m_selected == 0 && !textCursor().hasSelection()) {
+            event->ignore(); // nothing to clear: the owner's (back to the list)
+            return;
+        }
         setSelectedSpan(0);
         {
             QTextCursor cursor = textCursor();
@@ -704,8 +702,6 @@ void TextSpanEditor::mousePressEvent(QMouseEvent *event)
 void TextSpanEditor::contextMenuEvent(QContextMenuEvent *event)
 {
     const EditorSpan *selected = span(m_selected);
-    if (selected != nullptr && selected->foreign)
-        selected = nullptr; // another annotator's: nothing to do with it here
     if (selected == nullptr && !textCursor().hasSelection()) {
         QPlainTextEdit::contextMenuEvent(event);
         return;

@@ -21,7 +21,7 @@ struct EditorSpan
     bool suggested = false;      ///< a model's proposal waiting for a person
     QString source;              ///< "manual" or "model:NAME@VERSION"
     std::optional<double> score; ///< the model's confidence, when it gave one
-    bool foreign = false;        ///< another annotator's span: shown dotted, never edited here
+    bool foreign = false;        ///< another annotator's span: filled lighter, underline dotted
     QString author;
 };
 
@@ -55,10 +55,11 @@ private:
 /// A read-only text view that highlights spans in their label colours without re-laying out
 /// the text: only the visible blocks' spans are painted (translucent fill, underline; spans that
 /// overlap stack their underlines; model suggestions dashed and unfilled; the selected span
-/// outlined). Keyboard: the arrow keys (with Shift, Ctrl) select text; 1–9 or a label's hotkey
-/// labels the selection, or relabels the selected span; Tab / Shift+Tab select the next /
-/// previous span; Enter accepts the selected (or next) suggestion; Del / Backspace rejects a
-/// suggestion or deletes a span; Esc clears. A click selects the span under it; the context menu
+/// framed). Keyboard: the arrow keys (with Shift, Ctrl) select text; 1–9 or a label's hotkey
+/// labels the selection, or relabels the selected span (only it); Tab / Shift+Tab select the
+/// next / previous span; Enter accepts the selected (or next) suggestion; Del / Backspace rejects
+/// a suggestion or deletes a span; Esc clears (with nothing to clear it is left to the owner). A
+/// click selects the span under it (one's own before another annotator's); the context menu
 /// relabels or deletes. The editor never changes its spans itself: it asks through signals and
 /// its owner calls addSpan() / updateSpan() / removeSpan().
 class TextSpanEditor final : public QPlainTextEdit
@@ -98,6 +99,8 @@ public:
     QRect spanRect(qint64 key) const;
     /// The first suggestion ending after code point \a from (else the first one), 0 if none.
     qint64 nextSuggestion(qint64 from) const;
+    /// What a label key does: labels the text selection, else relabels the selected span.
+    void applyLabel(const QString &label);
     /// The label a key press stands for (hotkey, then 1–9), empty when none.
     QString labelForKey(const QKeyEvent *event) const;
     const CodePointIndex &index() const { return m_index; }
@@ -144,7 +147,6 @@ private:
     void paintSpans(QPainter &painter, const QRect &area, bool fills);
     bool handlesKey(const QKeyEvent *event) const;
     void stepSpan(int direction);
-    QString foreignReason(const EditorSpan &span) const;
     void requestSpan(const QString &label);
     void ensureSpanVisible(qint64 key);
 

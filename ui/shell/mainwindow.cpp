@@ -265,6 +265,10 @@ QWidget *MainWindow::buildShell()
         ensurePage(row);
         m_views->setCurrentIndex(row);
     });
+    // A click on a view's name shows that view's start, even when it is shown already (the
+    // Datasets list from inside an annotator): no row change, so currentRowChanged is silent.
+    connect(m_navigation, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { showView(item->data(Qt::UserRole).toString()); });
 
     row->addWidget(side);
     row->addWidget(m_views, 1);
@@ -498,6 +502,9 @@ bool MainWindow::showView(const QString &name)
     if (index < 0 || m_workspacePath.isEmpty())
         return false;
     m_navigation->setCurrentRow(index);
+    // The sidebar and View menu always reach the list of datasets, also from an annotator.
+    if (name == u"datasets"_s && m_datasetsPage && !m_datasetsPage->openDatasetName().isEmpty())
+        m_datasetsPage->showList();
     return true;
 }
 

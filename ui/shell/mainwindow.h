@@ -42,7 +42,8 @@ public:
     void openLastWorkspace();
     /// Opens the demo workspace, making it first when it does not exist yet.
     void openDemo();
-    /// Shows the view called \a name; false when there is no such view or no workspace open.
+    /// Shows the view called \a name (Datasets: its list, also from an annotator); false when
+    /// there is no such view or no workspace open.
     bool showView(const QString &name);
     QString currentView() const;
     QString workspacePath() const { return m_workspacePath; }
