@@ -142,7 +142,8 @@ private Q_SLOTS:
             QVERIFY(model->setValue(u"train"_s, u"params.n_estimators"_s, 150));
             QVERIFY(m_editor->isModified());
             QTest::qWait(20);
-            QVERIFY(!mark->text().isEmpty()); // "● edited" shows …
+            QVERIFY(!mark->text().isEmpty()); // "● edited" shows, whole …
+            QVERIFY(mark->width() >= mark->sizeHint().width());
             QCOMPARE(buttonPlaces(), before); // … and nothing moves for it
             model->undoStack()->undo();
             QVERIFY(!m_editor->isModified());
@@ -203,6 +204,7 @@ private Q_SLOTS:
         auto *redo = m_window->findChild<QAction *>(u"editRedo"_s);
         QVERIFY(undo && redo);
         QVERIFY(!undo->isEnabled());
+        QVERIFY(!undo->text().contains(u'%'));
 
         // A gesture in the properties panel: the step is named by the param's label.
         m_editor->scene()->selectIds({u"train"_s});
@@ -218,7 +220,9 @@ private Q_SLOTS:
         };
         QCOMPARE(trees(), QJsonValue(180));
         QVERIFY(undo->isEnabled());
-        QVERIFY2(undo->text().contains(u"Trees"_s) && !undo->text().contains(u"n_estimators"_s),
+        // "Undo Change Trees of Random forest": the label the panel shows, not the param's name.
+        QVERIFY2(undo->text().contains(u"Trees"_s) && !undo->text().contains(u"n_estimators"_s) &&
+                     !undo->text().contains(u'%'),
                  qPrintable(undo->text()));
 
         // Ctrl+Z with the focus on the palette, not the canvas.

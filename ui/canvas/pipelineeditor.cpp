@@ -400,7 +400,10 @@ void PipelineEditor::buildActions()
     m_modified->setObjectName(u"modifiedMark"_s);
     // Room for the mark whether it shows or not, so the buttons stay where they are.
     m_modified->setAlignment(Qt::AlignCenter);
-    m_modified->setFixedWidth(m_modified->fontMetrics().horizontalAdvance(tr("● edited")) + 16);
+    m_modified->setText(tr("● edited"));
+    m_modified->ensurePolished(); // the style sheet's font and padding
+    m_modified->setFixedWidth(m_modified->sizeHint().width() + 4);
+    m_modified->clear();
     bar->addWidget(m_modified);
     connect(m_pipelines, &QComboBox::activated, this, [this](int index) {
         const QString slug = m_pipelines->itemData(index).toString();

@@ -160,10 +160,10 @@ void MainWindow::buildMenus()
     // Undo and Redo act on the document shown, wherever the focus is (a text field keeps its
     // own Ctrl+Z); their text names the step. Only the pipeline being edited has one here.
     auto *undoGroup = new QUndoGroup(this);
-    QAction *undo = undoGroup->createUndoAction(this, tr("&Undo %1"));
+    QAction *undo = undoGroup->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(u"editUndo"_s);
     undo->setShortcuts(QKeySequence::Undo);
-    QAction *redo = undoGroup->createRedoAction(this, tr("&Redo %1"));
+    QAction *redo = undoGroup->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"editRedo"_s);
     redo->setShortcuts(QKeySequence::Redo);
     edit->addAction(undo);
