@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QProcess>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -195,6 +196,29 @@ private Q_SLOTS:
         auto *editorRuns = m_editor->findChild<QTreeWidget *>(u"editorRunList"_s);
         QVERIFY(editorRuns);
         QTRY_VERIFY(editorRuns->width() >= 150);
+    }
+
+    void propertiesFitTheirPanelAt1024()
+    {
+        // Every node of the demo, and one whose template has no parameters: nothing wider
+        // than the panel (it scrolls down, never sideways: the right edge would be cut off).
+        GraphModel *model = m_editor->model();
+        QVERIFY(model->addNode(u"batch-predict"_s, QPointF(0, 400)));
+        PropertiesPanel *panel = m_editor->propertiesPanel();
+        auto *scroll = panel->findChild<QScrollArea *>();
+        QVERIFY(scroll && scroll->widget());
+        for (const QString &id : model->nodeIds()) {
+            m_editor->scene()->selectIds({id});
+            QTRY_COMPARE(panel->nodeId(), id);
+            QTRY_VERIFY(scroll->isVisible());
+            QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+                     qPrintable(u"%1: %2 > %3"_s.arg(id)
+                                    .arg(scroll->widget()->minimumSizeHint().width())
+                                    .arg(scroll->viewport()->width())));
+        }
+        m_editor->scene()->selectIds({});
+        model->undoStack()->undo();
+        QVERIFY(!m_editor->isModified());
     }
 
     void editMenuUndoesThePipelineFromAnywhere()

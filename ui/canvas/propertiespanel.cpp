@@ -139,6 +139,7 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
     auto *paramsLayout = new QVBoxLayout(params);
     m_noParams = new QLabel(tr("This template has no parameters."), params);
     m_noParams->setObjectName(u"noParams"_s);
+    m_noParams->setWordWrap(true); // the panel is as narrow as 250 pixels
     m_paramsBox = new QWidget(params);
     m_paramsForm = new QFormLayout(m_paramsBox);
     m_paramsForm->setContentsMargins(0, 0, 0, 0);
