@@ -373,7 +373,7 @@ void PipelineEditor::buildDocks()
     connect(m_runList, &QTreeWidget::itemClicked, this, show);
     connect(m_runList, &QTreeWidget::itemActivated, this, show);
 
-    resizeDocks({palette, properties}, {230, 330}, Qt::Horizontal);
+    fitDocks();
     resizeDocks({runs}, {210}, Qt::Vertical);
 }
 
@@ -508,6 +508,20 @@ void PipelineEditor::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
     fitToolBar();
+    // Laid out narrow first (before the window had its size), the docks were pressed to
+    // their minimums by the canvas's; the first roomy size gives them their own widths back.
+    if (!m_docksFitted && width() >= 900) {
+        m_docksFitted = true;
+        fitDocks();
+    }
+}
+
+void PipelineEditor::fitDocks()
+{
+    auto *palette = findChild<QDockWidget *>(u"paletteDock"_s);
+    auto *properties = findChild<QDockWidget *>(u"propertiesDock"_s);
+    if (palette && properties)
+        resizeDocks({palette, properties}, {230, 330}, Qt::Horizontal);
 }
 
 void PipelineEditor::fitToolBar()
@@ -1307,7 +1321,16 @@ void PipelineEditor::updateActions()
     enable(u"runFrom"_s, editing && !running && oneSelected && runnable);
     enable(u"runOnly"_s, editing && !running && oneSelected && runnable);
     const QString refused =
-        runnable ? QString() : tr("\nOff until the pipeline passes its Checks: %1").arg(problems.constFirst());
+        runnable ? QString()
+                 : tr("\nOff until the pipeline passes its Checks: %1").arg(problems.constFirst());
+    // A disabled button shows no tooltip: say it once where it is read, when it changes.
+    const QString reason = runnable ? QString() : problems.constFirst();
+    if (reason != m_runRefusal) {
+        m_runRefusal = reason;
+        if (!reason.isEmpty())
+            Q_EMIT statusMessage(tr("Run is off until the pipeline passes its Checks: %1")
+                                     .arg(reason));
+    }
     m_actions.value(u"runAll"_s)->setToolTip(tr("Run the whole pipeline (F5)") + refused);
     m_actions.value(u"runFrom"_s)
         ->setToolTip(tr("Run the selected node and everything downstream of it; upstream "

@@ -116,6 +116,7 @@ private:
     void buildActions();
     void buildDocks();
     void fitToolBar();
+    void fitDocks();
     QWidget *buildCentre();
     void loadPipelineList(const QString &select);
     void showPipeline(const PipelineDocument &doc, const QString &slug);
@@ -150,7 +151,9 @@ private:
     int m_busy = 0;
     int m_lastGesture = -1;
     bool m_viewing = false;
-    QString m_viewRun; ///< run shown read-only, if any
+    bool m_docksFitted = false;
+    QString m_viewRun;    ///< run shown read-only, if any
+    QString m_runRefusal; ///< why Run is off (the first problem of the Checks), if it is
     std::optional<RunController::Mode> m_runAfterSave;
     QString m_runNode;
     QPointF m_quickAddPos;
