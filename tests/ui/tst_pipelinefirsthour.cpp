@@ -43,9 +43,9 @@ private:
 
     static QStringList barActions()
     {
-        return {u"new"_s,      u"save"_s,    u"history"_s, u"undo"_s,    u"redo"_s,
-                u"autoLayout"_s, u"fit"_s,   u"overview"_s, u"runAll"_s, u"runFrom"_s,
-                u"runOnly"_s,  u"stop"_s,    u"schedule"_s};
+        return {u"new"_s,        u"save"_s, u"history"_s,  u"undo"_s,   u"redo"_s,
+                u"autoLayout"_s, u"fit"_s,  u"overview"_s, u"runAll"_s, u"runFrom"_s,
+                u"runOnly"_s,    u"stop"_s, u"schedule"_s};
     }
     QToolBar *toolBar() const { return m_editor->findChild<QToolBar *>(u"editorToolBar"_s); }
     QHash<QString, QRect> buttonPlaces() const
@@ -108,8 +108,8 @@ private Q_SLOTS:
         const QRectF all = m_editor->scene()->itemsBoundingRect();
         QVERIFY(shownArea(view).contains(first->sceneBoundingRect()));
         QVERIFY(shownArea(view).width() >= std::min(all.width(), 900.0)); // uses the room
-        QWheelEvent wheel(QPointF(100, 100), view->viewport()->mapToGlobal(QPointF(100, 100)),
-                          {}, QPoint(0, -120), Qt::NoButton, {}, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(QPointF(100, 100), view->viewport()->mapToGlobal(QPointF(100, 100)), {},
+                          QPoint(0, -120), Qt::NoButton, {}, Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(view->viewport(), &wheel);
         QVERIFY(!view->isAutoFitting());
         const qreal chosen = view->zoom();

@@ -110,10 +110,10 @@ void CanvasView::fitReadable()
     // Too big to show whole at that zoom: its start (a pipeline reads from the left) in view.
     const qreal shownWidth = port.width() / factor;
     const qreal shownHeight = port.height() / factor;
-    const qreal x = bounds.width() <= shownWidth ? bounds.center().x()
-                                                 : bounds.left() + shownWidth / 2;
-    const qreal y = bounds.height() <= shownHeight ? bounds.center().y()
-                                                   : bounds.top() + shownHeight / 2;
+    const qreal x =
+        bounds.width() <= shownWidth ? bounds.center().x() : bounds.left() + shownWidth / 2;
+    const qreal y =
+        bounds.height() <= shownHeight ? bounds.center().y() : bounds.top() + shownHeight / 2;
     centerOn(x, y);
 }
 

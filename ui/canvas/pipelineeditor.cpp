@@ -486,14 +486,11 @@ void PipelineEditor::buildActions()
     m_view->setMinimapVisible(overview->isChecked());
     m_viewView->setMinimapVisible(overview->isChecked());
     bar->addSeparator();
-    add(
-        u"runAll"_s, tr("Run"), style->standardIcon(QStyle::SP_MediaPlay), QKeySequence(Qt::Key_F5),
+    add(u"runAll"_s, tr("Run"), style->standardIcon(QStyle::SP_MediaPlay), QKeySequence(Qt::Key_F5),
         [this] { run(RunController::Mode::All); }); // tooltips: updateActions()
-    add(
-        u"runFrom"_s, tr("From here"), style->standardIcon(QStyle::SP_MediaSeekForward), {},
+    add(u"runFrom"_s, tr("From here"), style->standardIcon(QStyle::SP_MediaSeekForward), {},
         [this] { run(RunController::Mode::From); });
-    add(
-        u"runOnly"_s, tr("Only this"), style->standardIcon(QStyle::SP_MediaSkipForward), {},
+    add(u"runOnly"_s, tr("Only this"), style->standardIcon(QStyle::SP_MediaSkipForward), {},
         [this] { run(RunController::Mode::Only); });
     add(
         u"stop"_s, tr("Stop"), style->standardIcon(QStyle::SP_MediaStop),
@@ -812,9 +809,9 @@ void PipelineEditor::askSaveMessage(const QString &suggestion, bool thenRun)
             return;
         }
     }
-    QString prompt = thenRun
-                         ? tr("The run uses the saved pipeline. Describe your changes to save them:")
-                         : tr("Describe the changes in this version:");
+    QString prompt =
+        thenRun ? tr("The run uses the saved pipeline. Describe your changes to save them:")
+                : tr("Describe the changes in this version:");
     if (const QStringList problems = runProblems(); !problems.isEmpty())
         prompt = tr("Note: a run would refuse this version until it is fixed:\n• %1\n\n%2")
                      .arg(problems.mid(0, 3).join(u"\n• "_s), prompt);
@@ -887,11 +884,10 @@ void PipelineEditor::save(const QString &message)
                 updateTitle();
                 updateActions();
                 // Saved as asked, but not silently: what a run of it would refuse.
-                Q_EMIT statusMessage(
-                    problems.isEmpty()
-                        ? tr("Saved version %1.").arg(commit.value().left(8))
-                        : tr("Saved version %1, but a run would refuse it: %2")
-                              .arg(commit.value().left(8), problems.constFirst()));
+                Q_EMIT statusMessage(problems.isEmpty()
+                                         ? tr("Saved version %1.").arg(commit.value().left(8))
+                                         : tr("Saved version %1, but a run would refuse it: %2")
+                                               .arg(commit.value().left(8), problems.constFirst()));
                 Q_EMIT saved(commit.value());
                 if (m_runAfterSave) {
                     const RunController::Mode mode = *m_runAfterSave;
@@ -1328,8 +1324,8 @@ void PipelineEditor::updateActions()
     if (reason != m_runRefusal) {
         m_runRefusal = reason;
         if (!reason.isEmpty())
-            Q_EMIT statusMessage(tr("Run is off until the pipeline passes its Checks: %1")
-                                     .arg(reason));
+            Q_EMIT statusMessage(
+                tr("Run is off until the pipeline passes its Checks: %1").arg(reason));
     }
     m_actions.value(u"runAll"_s)->setToolTip(tr("Run the whole pipeline (F5)") + refused);
     m_actions.value(u"runFrom"_s)

@@ -31,9 +31,9 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QVBoxLayout>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QVBoxLayout>
 #include <QtConcurrent>
 
 #include <atomic>
