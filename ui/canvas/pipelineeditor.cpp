@@ -1089,16 +1089,22 @@ void PipelineEditor::loadRunList()
         if (!runs)
             return;
         const QLocale locale;
+        const QDate today = QDate::currentDate();
         for (const RunRecord &run : runs.value()) {
-            auto *item = new QTreeWidgetItem(
-                m_runList,
-                {locale.toString(run.createdAt.toLocalTime(), QLocale::ShortFormat), run.state});
+            // Today's runs by their time alone: in a narrow panel a full date would be cut
+            // before the part that tells them apart.
+            const QDateTime started = run.createdAt.toLocalTime();
+            const QString when = started.date() == today
+                                     ? locale.toString(started.time(), QLocale::ShortFormat)
+                                     : locale.toString(started, QLocale::ShortFormat);
+            auto *item = new QTreeWidgetItem(m_runList, {when, run.state});
             item->setData(0, Qt::UserRole, run.id);
             item->setToolTip(
-                0, tr("Run %1%2")
-                       .arg(run.id, run.commitId.isEmpty()
-                                        ? QString()
-                                        : tr(" at version %1").arg(run.commitId.left(8))));
+                0, tr("Run %1, started %2%3")
+                       .arg(run.id, locale.toString(started, QLocale::LongFormat),
+                            run.commitId.isEmpty()
+                                ? QString()
+                                : tr(" at version %1").arg(run.commitId.left(8))));
         }
     });
     watcher->setFuture(QtConcurrent::run([root = m_root, slug]() -> Runs {
