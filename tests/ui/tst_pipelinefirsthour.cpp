@@ -269,8 +269,20 @@ private Q_SLOTS:
         QVERIFY(m_editor->model()->setValue(u"train"_s, u"params.n_estimators"_s, 130));
         QVERIFY(m_window->showView(u"runs"_s));
         QVERIFY(!undo->isEnabled());
+        // (Nor the labeling's: disabled, it leaves an annotator's own Ctrl+Z unambiguous.)
+        QVERIFY(m_window->showView(u"datasets"_s));
+        QVERIFY(!undo->isEnabled());
         QVERIFY(m_window->showView(u"pipelines"_s));
         QVERIFY(undo->isEnabled());
+        // On the canvas, Ctrl+Z is the scene's (the same document, one step).
+        CanvasView *view = m_editor->view();
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        QTest::keySequence(view, QKeySequence::Undo);
+        QVERIFY(!m_editor->isModified());
+        QVERIFY(redo->isEnabled());
+        QTest::keySequence(view, QKeySequence::Redo);
+        QVERIFY(m_editor->isModified());
         undo->trigger();
         QVERIFY(!m_editor->isModified());
     }

@@ -202,6 +202,20 @@ void CanvasView::drawFrozenLinks(QPainter *painter, const QRectF &rect)
     }
 }
 
+bool CanvasView::event(QEvent *event)
+{
+    // Undo and Redo with the focus here are the scene's own (it first drops a link being
+    // drawn), not the window's Edit menu that acts on the same document from elsewhere.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QGraphicsView::event(event);
+}
+
 void CanvasView::wheelEvent(QWheelEvent *event)
 {
     const QPoint angle = event->angleDelta();

@@ -53,6 +53,7 @@ Q_SIGNALS:
     void zoomChanged(qreal factor);
 
 protected:
+    bool event(QEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;

@@ -1099,12 +1099,11 @@ void PipelineEditor::loadRunList()
                                      : locale.toString(started, QLocale::ShortFormat);
             auto *item = new QTreeWidgetItem(m_runList, {when, run.state});
             item->setData(0, Qt::UserRole, run.id);
-            item->setToolTip(
-                0, tr("Run %1, started %2%3")
-                       .arg(run.id, locale.toString(started, QLocale::LongFormat),
-                            run.commitId.isEmpty()
-                                ? QString()
-                                : tr(" at version %1").arg(run.commitId.left(8))));
+            item->setToolTip(0, tr("Run %1, started %2%3")
+                                    .arg(run.id, locale.toString(started, QLocale::LongFormat),
+                                         run.commitId.isEmpty()
+                                             ? QString()
+                                             : tr(" at version %1").arg(run.commitId.left(8))));
         }
     });
     watcher->setFuture(QtConcurrent::run([root = m_root, slug]() -> Runs {
