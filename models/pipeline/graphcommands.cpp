@@ -19,6 +19,27 @@ QString fieldName(const QString &property)
     return dot < 0 ? property : property.mid(dot + 1);
 }
 
+/// A property as the editors show it: a parameter by its template label ("Trees", not
+/// "n_estimators"), a setting by its field label.
+QString fieldLabel(const GraphModel *model, const QString &nodeId, const QString &property)
+{
+    const QString field = fieldName(property);
+    if (property.startsWith(u"params."_s)) {
+        const TemplateSpec *spec = model->templateOf(nodeId);
+        const ParamSpec *param = spec ? spec->param(field) : nullptr;
+        return param && !param->label.isEmpty() ? param->label : field;
+    }
+    if (field == u"cpus"_s)
+        return ChangeValueCommand::tr("CPUs");
+    if (field == u"memory_mb"_s)
+        return ChangeValueCommand::tr("memory");
+    if (field == u"gpus"_s)
+        return ChangeValueCommand::tr("GPUs");
+    if (field == u"timeout_s"_s)
+        return ChangeValueCommand::tr("timeout");
+    return field;
+}
+
 } // namespace
 
 // --- ChangeValueCommand ----------------------------------------------------------------------
@@ -29,8 +50,11 @@ ChangeValueCommand::ChangeValueCommand(GraphModel *model, const QString &nodeId,
     : QUndoCommand(parent), m_model(model), m_nodeId(nodeId), m_property(property),
       m_old(model->value(nodeId, property)), m_new(value), m_mergeable(mergeable)
 {
-    setText(nodeId.isEmpty() ? tr("Change the pipeline's %1").arg(fieldName(property))
-                             : tr("Change %1 of %2").arg(fieldName(property), nodeId));
+    const NodeSpec *node = nodeId.isEmpty() ? nullptr : model->node(nodeId);
+    const QString nodeName = node && !node->name.isEmpty() ? node->name : nodeId;
+    setText(nodeId.isEmpty()
+                ? tr("Change the pipeline's %1").arg(fieldName(property))
+                : tr("Change %1 of %2").arg(fieldLabel(model, nodeId, property), nodeName));
 }
 
 bool ChangeValueCommand::mergeWith(const QUndoCommand *other)

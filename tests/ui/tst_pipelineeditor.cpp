@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <memory>
@@ -385,11 +386,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!overlay->isBusy() && !overlay->detail().tasks.isEmpty(), 20000);
         QTRY_VERIFY(!overlay->logText().isEmpty());
 
-        // The past run opens read-only, as it was, with its final states.
+        // One click on the run in the Runs panel opens it read-only, as it was, with its
+        // final states.
+        auto *runList = m_editor->findChild<QTreeWidget *>(u"editorRunList"_s);
+        QVERIFY(runList);
+        QTRY_VERIFY_WITH_TIMEOUT(runList->topLevelItemCount() > 0 && !m_editor->isBusy(), 20000);
+        QTreeWidgetItem *row = runList->topLevelItem(0);
+        QCOMPARE(row->data(0, Qt::UserRole).toString(), runId);
         QSignalSpy opened(m_editor, &PipelineEditor::runOpened);
-        m_editor->openRun(runId);
+        QTest::mouseClick(runList->viewport(), Qt::LeftButton, {},
+                          runList->visualItemRect(row).center());
         QVERIFY(opened.wait(20000));
+        QCOMPARE(opened.constFirst().constFirst().toString(), runId);
         QVERIFY(m_editor->isReadOnly());
+        // Nothing on a read-only canvas can be edited, so the panel does not offer it.
+        m_editor->viewerScene()->selectIds({});
+        auto *page = m_editor->propertiesPanel()->findChild<QWidget *>(u"pipelineProperties"_s);
+        QVERIFY(page);
+        auto *hint = page->findChild<QLabel *>(u"paramHelp"_s);
+        QVERIFY(hint);
+        QTRY_VERIFY(hint->isVisible());
+        QVERIFY2(!hint->text().contains(u"edit"_s), qPrintable(hint->text()));
         QVERIFY(!m_editor->action(u"runAll"_s)->isEnabled());
         for (const QString &id : ids)
             QCOMPARE(m_editor->viewerScene()->nodeItem(id)->runState(), NodeRunState::Succeeded);
@@ -486,15 +503,26 @@ private Q_SLOTS:
         // A node whose required inputs are not linked: the run process refuses the pipeline.
         QVERIFY(model()->addNode(u"batch-predict"_s, QPointF(300, 0)));
         QSignalSpy saved(m_editor, &PipelineEditor::saved);
+        QSignalSpy said(m_editor, &PipelineEditor::statusMessage);
         m_editor->save(u"Half-built"_s);
         QVERIFY(saved.wait(30000));
+        // Saved as asked, but not without a word about what a run would refuse.
+        QVERIFY(!said.isEmpty());
+        const QString note = said.constLast().constFirst().toString();
+        QVERIFY2(note.contains(u"refuse"_s) && note.contains(u"batch-predict"_s), qPrintable(note));
+        // The Checks refuse it, so Run is off and says why.
+        QAction *runAll = m_editor->action(u"runAll"_s);
+        QVERIFY(!runAll->isEnabled());
+        QVERIFY2(runAll->toolTip().contains(u"batch-predict"_s), qPrintable(runAll->toolTip()));
+        // Started anyway (as a scheduler would), the run process refuses it; the GUI says why
+        // in its own words, without the command line's "atelier:" mark.
         QSignalSpy failed(m_editor, &PipelineEditor::failed);
-        m_editor->action(u"runAll"_s)->trigger();
+        m_editor->run(RunController::Mode::All);
         QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 60000);
         const QString message = failed.constFirst().constFirst().toString();
         QVERIFY2(message.contains(u"batch-predict"_s), qPrintable(message));
+        QVERIFY2(!message.contains(u"atelier:"_s), qPrintable(message));
         QVERIFY(!m_editor->runController()->isActive());
-        QVERIFY(m_editor->action(u"runAll"_s)->isEnabled());
     }
 
     void cleanupTestCase() { m_window.reset(); }

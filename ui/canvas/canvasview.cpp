@@ -31,6 +31,9 @@ CanvasView::CanvasView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(s
     setAcceptDrops(true);
     setObjectName(QStringLiteral("canvasView"));
     m_minimap = new Minimap(this, this);
+    connect(m_minimap, &Minimap::navigated, this, &CanvasView::userNavigated);
+    for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QScrollBar::sliderPressed, this, &CanvasView::userNavigated);
     placeMinimap();
 }
 
@@ -66,6 +69,7 @@ void CanvasView::setZoom(qreal factor, QPoint viewportAnchor)
 
 void CanvasView::fitToView()
 {
+    userNavigated(); // the user chose this zoom: a resize keeps it
     if (!scene())
         return;
     QRectF bounds = scene()->itemsBoundingRect();
@@ -82,24 +86,59 @@ void CanvasView::fitToView()
     centerOn(bounds.center());
 }
 
+void CanvasView::openReadable()
+{
+    m_autoFit = true;
+    fitReadable();
+}
+
+void CanvasView::fitReadable()
+{
+    if (!scene())
+        return;
+    QRectF bounds = scene()->itemsBoundingRect();
+    if (bounds.isEmpty()) {
+        setZoom(1.0);
+        centerOn(0, 0);
+        return;
+    }
+    bounds.adjust(-40, -40, 40, 40);
+    const QRectF port = viewport()->rect();
+    const qreal fit = std::min(port.width() / bounds.width(), port.height() / bounds.height());
+    const qreal factor = std::clamp(fit, ReadableZoom, 1.0);
+    setZoom(factor);
+    // Too big to show whole at that zoom: its start (a pipeline reads from the left) in view.
+    const qreal shownWidth = port.width() / factor;
+    const qreal shownHeight = port.height() / factor;
+    const qreal x =
+        bounds.width() <= shownWidth ? bounds.center().x() : bounds.left() + shownWidth / 2;
+    const qreal y =
+        bounds.height() <= shownHeight ? bounds.center().y() : bounds.top() + shownHeight / 2;
+    centerOn(x, y);
+}
+
 void CanvasView::zoomToActualSize()
 {
+    userNavigated();
     setZoom(1.0);
 }
 
 void CanvasView::zoomIn()
 {
+    userNavigated();
     setZoom(zoom() * 1.25);
 }
 
 void CanvasView::zoomOut()
 {
+    userNavigated();
     setZoom(zoom() / 1.25);
 }
 
 void CanvasView::setMinimapVisible(bool visible)
 {
-    m_minimap->setVisible(visible);
+    m_minimapWanted = visible;
+    placeMinimap();
 }
 
 void CanvasView::setGridVisible(bool visible)
@@ -163,6 +202,20 @@ void CanvasView::drawFrozenLinks(QPainter *painter, const QRectF &rect)
     }
 }
 
+bool CanvasView::event(QEvent *event)
+{
+    // Undo and Redo with the focus here are the scene's own (it first drops a link being
+    // drawn), not the window's Edit menu that acts on the same document from elsewhere.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QGraphicsView::event(event);
+}
+
 void CanvasView::wheelEvent(QWheelEvent *event)
 {
     const QPoint angle = event->angleDelta();
@@ -170,6 +223,7 @@ void CanvasView::wheelEvent(QWheelEvent *event)
         QGraphicsView::wheelEvent(event);
         return;
     }
+    userNavigated();
     const qreal factor = std::pow(1.0015, qreal(angle.y()));
     setZoom(zoom() * factor, event->position().toPoint());
     event->accept();
@@ -217,6 +271,7 @@ void CanvasView::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_Space:
         if (!event->isAutoRepeat()) {
+            userNavigated();
             m_spaceHeld = true;
             setDragMode(QGraphicsView::ScrollHandDrag);
             setInteractive(false);
@@ -254,6 +309,7 @@ void CanvasView::endSpacePan()
 void CanvasView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton) {
+        userNavigated();
         m_panning = true;
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
@@ -292,6 +348,8 @@ void CanvasView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     placeMinimap();
+    if (m_autoFit)
+        fitReadable();
 }
 
 void CanvasView::scrollContentsBy(int dx, int dy)
@@ -302,10 +360,15 @@ void CanvasView::scrollContentsBy(int dx, int dy)
 
 void CanvasView::placeMinimap()
 {
-    const QSize size(220, 140);
+    // A corner of the canvas, never more than a quarter of its width nor a third of its
+    // height (about a tenth of its area); a canvas too small for a useful one goes without.
     const QRect port = viewport()->geometry();
+    const int width = std::min({220, port.width() / 4, (port.height() / 3) * 220 / 140});
+    const QSize size(width, width * 140 / 220);
+    const bool room = width >= 80;
     m_minimap->setGeometry(port.right() - size.width() - 12, port.bottom() - size.height() - 12,
                            size.width(), size.height());
+    m_minimap->setVisible(m_minimapWanted && room);
 }
 
 } // namespace atelier

@@ -16,6 +16,8 @@ class CanvasView final : public QGraphicsView
 public:
     static constexpr qreal MinZoom = 0.02;
     static constexpr qreal MaxZoom = 4.0;
+    /// The least zoom at which node titles read comfortably (about 10 px high).
+    static constexpr qreal ReadableZoom = 0.75;
 
     explicit CanvasView(QGraphicsScene *scene, QWidget *parent = nullptr);
     ~CanvasView() override;
@@ -26,12 +28,21 @@ public:
     void setZoom(qreal factor, QPoint viewportAnchor = QPoint(-1, -1));
     /// Shows every item, never zooming in past 100 %.
     void fitToView();
+    /// How a canvas opens: every item when they fit at a readable zoom (ReadableZoom to
+    /// 100 %), else readable from the top-left of the items, the rest a scroll away. The view
+    /// does it again on each resize until the user zooms or pans (a window laid out or
+    /// resized after opening must not leave the graph tiny).
+    void openReadable();
+    /// True while resizes still refit (openReadable() and no zoom or pan since).
+    bool isAutoFitting() const { return m_autoFit; }
     void zoomToActualSize();
     void zoomIn();
     void zoomOut();
 
     Minimap *minimap() const { return m_minimap; }
+    /// Whether the user wants the overview; it is shown only where the view has room for it.
     void setMinimapVisible(bool visible);
+    bool minimapWanted() const { return m_minimapWanted; }
     void setGridVisible(bool visible);
     bool gridVisible() const { return m_grid; }
     /// While a node is dragged (CanvasScene::freezeLinks()): the background, with the links
@@ -42,6 +53,7 @@ Q_SIGNALS:
     void zoomChanged(qreal factor);
 
 protected:
+    bool event(QEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
@@ -55,11 +67,16 @@ protected:
 
 private:
     void placeMinimap();
+    void fitReadable();
+    /// The user moved or zoomed the view: resizes no longer refit it.
+    void userNavigated() { m_autoFit = false; }
     void drawFrozenLinks(QPainter *painter, const QRectF &rect);
     void endSpacePan();
 
     Minimap *m_minimap = nullptr;
     bool m_grid = true;
+    bool m_minimapWanted = true;
+    bool m_autoFit = false;
     bool m_frozenLinks = false;
     bool m_spaceHeld = false;
     bool m_panning = false;

@@ -106,6 +106,7 @@ void Minimap::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton) {
         m_view->centerOn(toScene(event->position()));
         update();
+        Q_EMIT navigated();
     }
 }
 
@@ -114,7 +115,14 @@ void Minimap::mouseMoveEvent(QMouseEvent *event)
     if (event->buttons() & Qt::LeftButton) {
         m_view->centerOn(toScene(event->position()));
         update();
+        Q_EMIT navigated();
     }
+}
+
+void Minimap::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_area = QRectF(); // the scene may have changed while hidden: redraw on the next paint
 }
 
 void Minimap::resizeEvent(QResizeEvent *event)

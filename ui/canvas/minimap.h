@@ -28,7 +28,12 @@ public:
     /// Maps a point of this widget to the scene.
     QPointF toScene(const QPointF &widgetPos) const;
 
+Q_SIGNALS:
+    /// The user moved the view with the overview.
+    void navigated();
+
 protected:
+    void showEvent(QShowEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;

@@ -30,6 +30,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -301,7 +302,6 @@ QWidget *PipelineEditor::buildCentre()
     m_canvasStack = new QStackedWidget(centre);
     m_view = new CanvasView(m_scene, m_canvasStack);
     m_view->setObjectName(u"canvasView"_s);
-    m_view->installEventFilter(this);
     m_viewView = new CanvasView(m_viewScene, m_canvasStack);
     m_viewView->setObjectName(u"viewerCanvas"_s);
     auto *filter = new ReadOnlyFilter(m_viewView);
@@ -309,6 +309,8 @@ QWidget *PipelineEditor::buildCentre()
     m_viewView->viewport()->installEventFilter(filter);
     m_canvasStack->addWidget(m_view);
     m_canvasStack->addWidget(m_viewView);
+    // The docks give way before the canvas goes below this (a 1024-pixel window).
+    m_canvasStack->setMinimumWidth(340);
     layout->addWidget(m_canvasStack, 1);
     return centre;
 }
@@ -326,14 +328,16 @@ void PipelineEditor::buildDocks()
         return widget;
     };
     m_palette = new TemplatePalette(this);
-    m_palette->setMinimumWidth(190);
+    // Narrow enough for the canvas to keep its minimum in a 1024-pixel window.
+    m_palette->setMinimumWidth(150);
     QDockWidget *palette =
         dock(u"paletteDock"_s, tr("Templates"), m_palette, Qt::LeftDockWidgetArea);
     m_properties = new PropertiesPanel(this);
-    m_properties->setMinimumWidth(300);
+    m_properties->setMinimumWidth(250);
     QDockWidget *properties =
         dock(u"propertiesDock"_s, tr("Properties"), m_properties, Qt::RightDockWidgetArea);
     m_versions = new VersionsPanel(this);
+    m_versions->setMinimumWidth(250); // tabbed with the properties: the same narrowest width
     QDockWidget *versions =
         dock(u"versionsDock"_s, tr("History"), m_versions, Qt::RightDockWidgetArea);
     tabifyDockWidget(properties, versions);
@@ -343,30 +347,40 @@ void PipelineEditor::buildDocks()
     bottom->setObjectName(u"runSplitter"_s);
     m_runList = new QTreeWidget(bottom);
     m_runList->setObjectName(u"editorRunList"_s);
+    m_runList->setMinimumWidth(150); // a date and a state, readable
     m_runList->setRootIsDecorated(false);
     m_runList->setHeaderLabels({tr("Started"), tr("State")});
     m_runList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_runList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_runList->header()->setStretchLastSection(false);
-    m_runList->setToolTip(tr("Runs of this pipeline; double-click one to see the pipeline as it "
-                             "was at that run"));
+    m_runList->setToolTip(
+        tr("Runs of this pipeline; click one to see the pipeline as it was at that run"));
     m_overlay = new RunOverlay(bottom);
+    m_overlay->setMinimumWidth(180);
+    bottom->setChildrenCollapsible(false);
     bottom->addWidget(m_runList);
     bottom->addWidget(m_overlay);
     bottom->setStretchFactor(0, 1);
     bottom->setStretchFactor(1, 3);
     bottom->setSizes({260, 800});
     QDockWidget *runs = dock(u"runDock"_s, tr("Runs"), bottom, Qt::BottomDockWidgetArea);
-    connect(m_runList, &QTreeWidget::itemActivated, this,
-            [this](QTreeWidgetItem *item) { openRun(item->data(0, Qt::UserRole).toString()); });
+    // One click shows a run, as everywhere else a list shows what is picked in it.
+    auto show = [this](QTreeWidgetItem *item) {
+        const QString runId = item->data(0, Qt::UserRole).toString();
+        if (!m_viewing || runId != m_viewRun)
+            openRun(runId);
+    };
+    connect(m_runList, &QTreeWidget::itemClicked, this, show);
+    connect(m_runList, &QTreeWidget::itemActivated, this, show);
 
-    resizeDocks({palette, properties}, {230, 330}, Qt::Horizontal);
+    fitDocks();
     resizeDocks({runs}, {210}, Qt::Vertical);
 }
 
 void PipelineEditor::buildActions()
 {
     auto *bar = new QToolBar(tr("Pipeline"), this);
+    m_toolBar = bar;
     bar->setObjectName(u"editorToolBar"_s);
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -375,13 +389,21 @@ void PipelineEditor::buildActions()
 
     m_pipelines = new QComboBox(bar);
     m_pipelines->setObjectName(u"pipelineChooser"_s);
-    m_pipelines->setMinimumWidth(200);
-    m_pipelines->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A width of its own, not its contents': a longer name (or "not saved") must not move
+    // the buttons after it.
+    m_pipelines->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_pipelines->setMinimumContentsLength(14);
     m_pipelines->setToolTip(tr("The pipeline being edited"));
     m_pipelines->setPlaceholderText(tr("No pipeline"));
     bar->addWidget(m_pipelines);
     m_modified = new QLabel(bar);
     m_modified->setObjectName(u"modifiedMark"_s);
+    // Room for the mark whether it shows or not, so the buttons stay where they are.
+    m_modified->setAlignment(Qt::AlignCenter);
+    m_modified->setText(tr("● edited"));
+    m_modified->ensurePolished(); // the style sheet's font and padding
+    m_modified->setFixedWidth(m_modified->sizeHint().width() + 4);
+    m_modified->clear();
     bar->addWidget(m_modified);
     connect(m_pipelines, &QComboBox::activated, this, [this](int index) {
         const QString slug = m_pipelines->itemData(index).toString();
@@ -451,19 +473,25 @@ void PipelineEditor::buildActions()
                 m_view->fitToView();
         },
         tr("Show the whole pipeline (F)"), true);
+    QAction *overview = add(
+        u"overview"_s, tr("Overview"), style->standardIcon(QStyle::SP_FileDialogContentsView), {},
+        [this](bool shown) {
+            m_view->setMinimapVisible(shown);
+            m_viewView->setMinimapVisible(shown);
+            QSettings().setValue(u"editor/overview"_s, shown);
+        },
+        tr("Show or hide the overview in the corner of the canvas"), true);
+    overview->setCheckable(true);
+    overview->setChecked(QSettings().value(u"editor/overview"_s, true).toBool());
+    m_view->setMinimapVisible(overview->isChecked());
+    m_viewView->setMinimapVisible(overview->isChecked());
     bar->addSeparator();
-    add(
-        u"runAll"_s, tr("Run"), style->standardIcon(QStyle::SP_MediaPlay), QKeySequence(Qt::Key_F5),
-        [this] { run(RunController::Mode::All); }, tr("Run the whole pipeline (F5)"));
-    add(
-        u"runFrom"_s, tr("From here"), style->standardIcon(QStyle::SP_MediaSeekForward), {},
-        [this] { run(RunController::Mode::From); },
-        tr("Run the selected node and everything downstream of it; upstream outputs come from "
-           "earlier runs"));
-    add(
-        u"runOnly"_s, tr("Only this"), style->standardIcon(QStyle::SP_MediaSkipForward), {},
-        [this] { run(RunController::Mode::Only); },
-        tr("Debug: run only the selected node, with its inputs from earlier runs"));
+    add(u"runAll"_s, tr("Run"), style->standardIcon(QStyle::SP_MediaPlay), QKeySequence(Qt::Key_F5),
+        [this] { run(RunController::Mode::All); }); // tooltips: updateActions()
+    add(u"runFrom"_s, tr("From here"), style->standardIcon(QStyle::SP_MediaSeekForward), {},
+        [this] { run(RunController::Mode::From); });
+    add(u"runOnly"_s, tr("Only this"), style->standardIcon(QStyle::SP_MediaSkipForward), {},
+        [this] { run(RunController::Mode::Only); });
     add(
         u"stop"_s, tr("Stop"), style->standardIcon(QStyle::SP_MediaStop),
         QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stopRun(); }, tr("Stop the run (Shift+F5)"));
@@ -471,6 +499,48 @@ void PipelineEditor::buildActions()
     add(
         u"schedule"_s, tr("Schedule…"), style->standardIcon(QStyle::SP_FileDialogInfoView), {},
         [this] { editSchedule(); }, tr("Run this pipeline on a cron schedule"));
+}
+
+void PipelineEditor::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitToolBar();
+    // Laid out narrow first (before the window had its size), the docks were pressed to
+    // their minimums by the canvas's; the first roomy size gives them their own widths back.
+    if (!m_docksFitted && width() >= 900) {
+        m_docksFitted = true;
+        fitDocks();
+    }
+}
+
+void PipelineEditor::fitDocks()
+{
+    auto *palette = findChild<QDockWidget *>(u"paletteDock"_s);
+    auto *properties = findChild<QDockWidget *>(u"propertiesDock"_s);
+    if (palette && properties)
+        resizeDocks({palette, properties}, {230, 330}, Qt::Horizontal);
+}
+
+void PipelineEditor::fitToolBar()
+{
+    // Labels go, the least needed first, until every button fits; an icon keeps its tooltip.
+    // (Past that the bar's own » menu holds the rest.)
+    static const QStringList order = {u"schedule"_s, u"history"_s, u"new"_s,  u"stop"_s,
+                                      u"runOnly"_s,  u"runFrom"_s, u"save"_s, u"runAll"_s};
+    auto setLabelled = [this](const QString &name, bool labelled) {
+        if (auto *button =
+                qobject_cast<QToolButton *>(m_toolBar->widgetForAction(m_actions.value(name))))
+            button->setToolButtonStyle(labelled ? Qt::ToolButtonTextBesideIcon
+                                                : Qt::ToolButtonIconOnly);
+    };
+    for (const QString &name : order)
+        setLabelled(name, true);
+    const int room = width();
+    for (const QString &name : order) {
+        if (m_toolBar->sizeHint().width() <= room)
+            break;
+        setLabelled(name, false);
+    }
 }
 
 QAction *PipelineEditor::action(const QString &name) const
@@ -635,24 +705,7 @@ void PipelineEditor::showPipeline(const PipelineDocument &doc, const QString &sl
     loadRunList();
     updateTitle();
     updateActions();
-    m_fitPending = true;
-    QTimer::singleShot(0, m_view, [this] { fitWhenShown(); });
-}
-
-void PipelineEditor::fitWhenShown()
-{
-    // A view that is not laid out yet would fit into the wrong size: wait for its resize.
-    if (!m_fitPending || !m_view->isVisible() || m_view->viewport()->width() < 50)
-        return;
-    m_fitPending = false;
-    m_view->fitToView();
-}
-
-bool PipelineEditor::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_view && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
-        QTimer::singleShot(0, m_view, [this] { fitWhenShown(); });
-    return QMainWindow::eventFilter(watched, event);
+    m_view->openReadable();
 }
 
 Status PipelineEditor::newPipeline(const QString &name)
@@ -756,11 +809,14 @@ void PipelineEditor::askSaveMessage(const QString &suggestion, bool thenRun)
             return;
         }
     }
-    const QString message = QInputDialog::getText(
-        this, tr("Save a version"),
+    QString prompt =
         thenRun ? tr("The run uses the saved pipeline. Describe your changes to save them:")
-                : tr("Describe the changes in this version:"),
-        QLineEdit::Normal, suggestion, &ok);
+                : tr("Describe the changes in this version:");
+    if (const QStringList problems = runProblems(); !problems.isEmpty())
+        prompt = tr("Note: a run would refuse this version until it is fixed:\n• %1\n\n%2")
+                     .arg(problems.mid(0, 3).join(u"\n• "_s), prompt);
+    const QString message = QInputDialog::getText(this, tr("Save a version"), prompt,
+                                                  QLineEdit::Normal, suggestion, &ok);
     if (!ok) {
         m_runAfterSave.reset();
         return;
@@ -791,11 +847,12 @@ void PipelineEditor::save(const QString &message)
         return;
     }
     const int index = m_model->undoStack()->index();
+    const QStringList problems = runProblems();
     beginWork();
     auto *watcher = new QFutureWatcher<Result<QString>>(this);
     const QString root = m_root;
     connect(watcher, &QFutureWatcher<Result<QString>>::finished, this,
-            [this, watcher, root, slug, index, doc] {
+            [this, watcher, root, slug, index, doc, problems] {
                 const Result<QString> commit = watcher->result();
                 watcher->deleteLater();
                 endWork();
@@ -826,7 +883,11 @@ void PipelineEditor::save(const QString &message)
                 }
                 updateTitle();
                 updateActions();
-                Q_EMIT statusMessage(tr("Saved version %1.").arg(commit.value().left(8)));
+                // Saved as asked, but not silently: what a run of it would refuse.
+                Q_EMIT statusMessage(problems.isEmpty()
+                                         ? tr("Saved version %1.").arg(commit.value().left(8))
+                                         : tr("Saved version %1, but a run would refuse it: %2")
+                                               .arg(commit.value().left(8), problems.constFirst()));
                 Q_EMIT saved(commit.value());
                 if (m_runAfterSave) {
                     const RunController::Mode mode = *m_runAfterSave;
@@ -922,7 +983,8 @@ void PipelineEditor::showViewer(const PipelineDocument &doc, const QString &bann
     refreshProperties();
     m_palette->setEnabled(false);
     updateActions();
-    QTimer::singleShot(0, m_viewView, [this] { m_viewView->fitToView(); });
+    m_viewView->openReadable();
+    Q_EMIT readOnlyChanged(true);
 }
 
 void PipelineEditor::backToEditing()
@@ -941,6 +1003,7 @@ void PipelineEditor::backToEditing()
     if (m_runs->isActive() || !m_runs->runId().isEmpty())
         m_overlay->setRun(m_root, m_runs->runId());
     updateActions();
+    Q_EMIT readOnlyChanged(false);
 }
 
 void PipelineEditor::openRun(const QString &runId)
@@ -1026,16 +1089,21 @@ void PipelineEditor::loadRunList()
         if (!runs)
             return;
         const QLocale locale;
+        const QDate today = QDate::currentDate();
         for (const RunRecord &run : runs.value()) {
-            auto *item = new QTreeWidgetItem(
-                m_runList,
-                {locale.toString(run.createdAt.toLocalTime(), QLocale::ShortFormat), run.state});
+            // Today's runs by their time alone: in a narrow panel a full date would be cut
+            // before the part that tells them apart.
+            const QDateTime started = run.createdAt.toLocalTime();
+            const QString when = started.date() == today
+                                     ? locale.toString(started.time(), QLocale::ShortFormat)
+                                     : locale.toString(started, QLocale::ShortFormat);
+            auto *item = new QTreeWidgetItem(m_runList, {when, run.state});
             item->setData(0, Qt::UserRole, run.id);
-            item->setToolTip(
-                0, tr("Run %1%2")
-                       .arg(run.id, run.commitId.isEmpty()
-                                        ? QString()
-                                        : tr(" at version %1").arg(run.commitId.left(8))));
+            item->setToolTip(0, tr("Run %1, started %2%3")
+                                    .arg(run.id, locale.toString(started, QLocale::LongFormat),
+                                         run.commitId.isEmpty()
+                                             ? QString()
+                                             : tr(" at version %1").arg(run.commitId.left(8))));
         }
     });
     watcher->setFuture(QtConcurrent::run([root = m_root, slug]() -> Runs {
@@ -1247,9 +1315,31 @@ void PipelineEditor::updateActions()
     enable(u"redo"_s, editing && m_model->undoStack()->canRedo());
     enable(u"autoLayout"_s, editing && !m_model->nodes().isEmpty());
     enable(u"fit"_s, open);
-    enable(u"runAll"_s, editing && !running && !m_model->nodes().isEmpty());
-    enable(u"runFrom"_s, editing && !running && oneSelected);
-    enable(u"runOnly"_s, editing && !running && oneSelected);
+    // A pipeline the Checks refuse would only fail to start: Run waits, its tooltip says why.
+    const QStringList problems = editing ? runProblems() : QStringList();
+    const bool runnable = problems.isEmpty();
+    enable(u"runAll"_s, editing && !running && !m_model->nodes().isEmpty() && runnable);
+    enable(u"runFrom"_s, editing && !running && oneSelected && runnable);
+    enable(u"runOnly"_s, editing && !running && oneSelected && runnable);
+    const QString refused =
+        runnable ? QString()
+                 : tr("\nOff until the pipeline passes its Checks: %1").arg(problems.constFirst());
+    // A disabled button shows no tooltip: say it once where it is read, when it changes.
+    const QString reason = runnable ? QString() : problems.constFirst();
+    if (reason != m_runRefusal) {
+        m_runRefusal = reason;
+        if (!reason.isEmpty())
+            Q_EMIT statusMessage(
+                tr("Run is off until the pipeline passes its Checks: %1").arg(reason));
+    }
+    m_actions.value(u"runAll"_s)->setToolTip(tr("Run the whole pipeline (F5)") + refused);
+    m_actions.value(u"runFrom"_s)
+        ->setToolTip(tr("Run the selected node and everything downstream of it; upstream "
+                        "outputs come from earlier runs") +
+                     refused);
+    m_actions.value(u"runOnly"_s)
+        ->setToolTip(tr("Debug: run only the selected node, with its inputs from earlier runs") +
+                     refused);
     enable(u"stop"_s, running);
     enable(u"schedule"_s, editing);
     if (QAction *undo = m_actions.value(u"undo"_s)) {
@@ -1261,6 +1351,14 @@ void PipelineEditor::updateActions()
         redo->setToolTip(text.isEmpty() ? tr("Redo (Ctrl+Shift+Z)")
                                         : tr("Redo %1 (Ctrl+Shift+Z)").arg(text));
     }
+}
+
+QStringList PipelineEditor::runProblems() const
+{
+    QStringList problems;
+    for (const ValidationIssue &issue : m_model->validate())
+        problems.append(issue.toString());
+    return problems;
 }
 
 void PipelineEditor::report(const QString &message)

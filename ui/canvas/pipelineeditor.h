@@ -17,6 +17,7 @@ class QComboBox;
 class QLabel;
 class QStackedWidget;
 class QTimer;
+class QToolBar;
 class QTreeWidget;
 
 namespace atelier {
@@ -105,14 +106,17 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// The pipeline shown has unsaved edits, or no longer has.
     void modifiedChanged(bool modified);
+    /// A read-only view (a past run, a comparison) was opened or left.
+    void readOnlyChanged(bool readOnly);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void fitWhenShown();
     void buildActions();
     void buildDocks();
+    void fitToolBar();
+    void fitDocks();
     QWidget *buildCentre();
     void loadPipelineList(const QString &select);
     void showPipeline(const PipelineDocument &doc, const QString &slug);
@@ -131,6 +135,8 @@ private:
     void editSchedule();
     void promptNewPipeline();
     void report(const QString &message);
+    /// What a run would refuse in the pipeline being edited (the Checks); empty: runnable.
+    QStringList runProblems() const;
     void beginWork() { ++m_busy; }
     void endWork() { --m_busy; }
     GraphModel *shownModel() const;
@@ -145,8 +151,9 @@ private:
     int m_busy = 0;
     int m_lastGesture = -1;
     bool m_viewing = false;
-    bool m_fitPending = false;
-    QString m_viewRun; ///< run shown read-only, if any
+    bool m_docksFitted = false;
+    QString m_viewRun;    ///< run shown read-only, if any
+    QString m_runRefusal; ///< why Run is off (the first problem of the Checks), if it is
     std::optional<RunController::Mode> m_runAfterSave;
     QString m_runNode;
     QPointF m_quickAddPos;
@@ -160,6 +167,7 @@ private:
     CanvasView *m_viewView = nullptr;
     QStackedWidget *m_canvasStack = nullptr;
     QLabel *m_banner = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QComboBox *m_pipelines = nullptr;
     QLabel *m_modified = nullptr;
     TemplatePalette *m_palette = nullptr;

@@ -139,6 +139,7 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
     auto *paramsLayout = new QVBoxLayout(params);
     m_noParams = new QLabel(tr("This template has no parameters."), params);
     m_noParams->setObjectName(u"noParams"_s);
+    m_noParams->setWordWrap(true); // the panel is as narrow as 250 pixels
     m_paramsBox = new QWidget(params);
     m_paramsForm = new QFormLayout(m_paramsBox);
     m_paramsForm->setContentsMargins(0, 0, 0, 0);
@@ -210,13 +211,10 @@ QWidget *PropertiesPanel::buildPipelinePage()
     checksLayout->addWidget(m_problems);
     layout->addWidget(checks);
 
-    auto *hint = new QLabel(tr("Select a node to edit its parameters. Drag a template from the "
-                               "palette onto the canvas, double-click the canvas or press Ctrl+. "
-                               "to add one."),
-                            page);
-    hint->setObjectName(u"paramHelp"_s);
-    hint->setWordWrap(true);
-    layout->addWidget(hint);
+    m_pipelineHint = new QLabel(page); // its text: showPipeline()
+    m_pipelineHint->setObjectName(u"paramHelp"_s);
+    m_pipelineHint->setWordWrap(true);
+    layout->addWidget(m_pipelineHint);
     layout->addStretch(1);
     return page;
 }
@@ -238,6 +236,12 @@ void PropertiesPanel::showPipeline(const PipelineDocument &doc, const QStringLis
     }
     m_pipelineName->setReadOnly(m_readOnly);
     m_pipelineDescription->setReadOnly(m_readOnly);
+    // A read-only canvas (a past run, a comparison) cannot be edited: say what a click shows.
+    m_pipelineHint->setText(
+        m_readOnly ? tr("Select a node to see its parameters as they were (read-only).")
+                   : tr("Select a node to edit its parameters. Drag a template from the "
+                        "palette onto the canvas, double-click the canvas or press Ctrl+. "
+                        "to add one."));
     QStringList variables;
     for (auto it = doc.variables.cbegin(); it != doc.variables.cend(); ++it)
         variables.append(tr("%1 = %2").arg(it.key(), it.value()));
@@ -346,11 +350,17 @@ void PropertiesPanel::showHint(int selectedCount)
     m_node = NodeSpec();
     m_spec.reset();
     m_rows.clear();
-    m_hint->setText(
-        selectedCount == 0
-            ? tr("Select a node to edit its parameters.\n\nDrag a template from the "
-                 "palette onto the canvas, or press Ctrl+. to add one.")
-            : tr("%n nodes selected.\nSelect one node to edit it.", nullptr, selectedCount));
+    if (m_readOnly)
+        m_hint->setText(selectedCount == 0
+                            ? tr("Select a node to see its parameters as they were (read-only).")
+                            : tr("%n nodes selected.\nSelect one node to see its parameters.",
+                                 nullptr, selectedCount));
+    else
+        m_hint->setText(
+            selectedCount == 0
+                ? tr("Select a node to edit its parameters.\n\nDrag a template from the "
+                     "palette onto the canvas, or press Ctrl+. to add one.")
+                : tr("%n nodes selected.\nSelect one node to edit it.", nullptr, selectedCount));
     m_stack->setCurrentIndex(0);
 }
 

@@ -128,6 +128,7 @@ private:
     QLabel *m_pipelineFacts = nullptr;
     QLabel *m_schedule = nullptr;
     QLabel *m_problems = nullptr;
+    QLabel *m_pipelineHint = nullptr;
 };
 
 } // namespace atelier

@@ -48,8 +48,15 @@ QString lastLines(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
-    return lines.mid(qMax(0, int(lines.size()) - 3)).join(u' ').trimmed();
+    QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    lines = lines.mid(qMax(0, int(lines.size()) - 3));
+    // The command line marks its messages "atelier: "; in the GUI that is noise.
+    static const QString prefix = u"atelier: "_s;
+    for (QString &line : lines) {
+        if (line.startsWith(prefix))
+            line.remove(0, prefix.size());
+    }
+    return lines.join(u' ').trimmed();
 }
 
 } // namespace

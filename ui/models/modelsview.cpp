@@ -118,6 +118,9 @@ ModelsView::ModelsView(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({380, 900});
+    // At 1024 pixels the tabs must give way, not the list: names and versions stay readable.
+    m_tree->setMinimumWidth(300);
+    splitter->setChildrenCollapsible(false);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     layout->addWidget(splitter, 1);

@@ -119,6 +119,9 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({430, 800});
+    // At 1024 pixels the tabs must give way, not the list: names and states stay readable.
+    m_list->setMinimumWidth(300);
+    splitter->setChildrenCollapsible(false);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     layout->addWidget(splitter, 1);

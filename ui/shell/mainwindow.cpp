@@ -31,6 +31,8 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -155,6 +157,28 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // Undo and Redo act on the document shown, wherever the focus is (a text field keeps its
+    // own Ctrl+Z); their text names the step. Only the pipeline being edited has one here.
+    auto *undoGroup = new QUndoGroup(this);
+    QAction *undo = undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(u"editUndo"_s);
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction *redo = undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(u"editRedo"_s);
+    redo->setShortcuts(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    undoGroup->addStack(m_editor->model()->undoStack());
+    auto followDocument = [this, undoGroup] {
+        const bool editing = m_pages->currentWidget() == m_shell &&
+                             m_views->currentWidget() == m_editor && !m_editor->isReadOnly();
+        undoGroup->setActiveStack(editing ? m_editor->model()->undoStack() : nullptr);
+    };
+    connect(m_pages, &QStackedWidget::currentChanged, this, followDocument);
+    connect(m_views, &QStackedWidget::currentChanged, this, followDocument);
+    connect(m_editor, &PipelineEditor::readOnlyChanged, this, followDocument);
+    followDocument();
     QAction *settings = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
 
