@@ -33,8 +33,11 @@ bool runsFromBuildFolder()
 #ifdef ATELIER_BUILD_DIR
     if (!QCoreApplication::instance())
         return true;
-    const QString build = QDir::cleanPath(QStringLiteral(ATELIER_BUILD_DIR)) + u'/';
-    return (QCoreApplication::applicationDirPath() + u'/').startsWith(build);
+    // The executable's folder is a real path (/proc/self/exe); the build folder may be reached
+    // through a link.
+    const QString build = QFileInfo(QStringLiteral(ATELIER_BUILD_DIR)).canonicalFilePath();
+    return !build.isEmpty() &&
+           (QCoreApplication::applicationDirPath() + u'/').startsWith(build + u'/');
 #else
     return false;
 #endif

@@ -68,7 +68,8 @@ QStringList readmeCommands()
     QStringList commands;
     for (const QString &line : text.mid(start, end - start).split(u'\n')) {
         const QStringList tokens = line.split(u' ', Qt::SkipEmptyParts);
-        if (tokens.size() < 2 || tokens.first() != u"atelier"_s || !word.match(tokens[1]).hasMatch())
+        if (tokens.size() < 2 || tokens.first() != u"atelier"_s ||
+            !word.match(tokens[1]).hasMatch())
             continue;
         const QString group = tokens[1];
         // "atelier runs list | show RUN | logs RUN TASK": each alternative names a subcommand.
@@ -160,8 +161,8 @@ void TestInstall::layoutIsComplete()
 void TestInstall::iconsHaveTheirSizes()
 {
     for (int size : {16, 24, 32, 48, 64, 128, 256}) {
-        const QString path = u"%1/share/icons/hicolor/%2x%2/apps/%3.png"_s.arg(prefix()).arg(size).arg(
-            kAppId);
+        const QString path =
+            u"%1/share/icons/hicolor/%2x%2/apps/%3.png"_s.arg(prefix()).arg(size).arg(kAppId);
         const QImage icon(path);
         QVERIFY2(!icon.isNull(), qPrintable(path));
         QCOMPARE(icon.size(), QSize(size, size));
@@ -184,9 +185,9 @@ void TestInstall::installedProgramFindsItsFiles()
     QProcessEnvironment chinese = QProcessEnvironment::systemEnvironment();
     chinese.insert(u"LC_ALL"_s, u"zh_CN.UTF-8"_s);
     chinese.insert(u"LANG"_s, u"zh_CN.UTF-8"_s);
-    const Outcome refused =
-        run(atelier, {u"pipeline"_s, u"validate"_s, u"no-such-pipeline"_s, u"--workspace"_s, workspace},
-            chinese);
+    const Outcome refused = run(
+        atelier, {u"pipeline"_s, u"validate"_s, u"no-such-pipeline"_s, u"--workspace"_s, workspace},
+        chinese);
     QVERIFY2(refused.finished && refused.exitCode == 1, qPrintable(describe(refused)));
     static const QRegularExpression han(u"[\\x{4e00}-\\x{9fff}]"_s);
     QVERIFY2(han.match(refused.err).hasMatch(), qPrintable(describe(refused)));
