@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "core/appsettings.h"
+#include "core/installpaths.h"
 #include "shell/mainwindow.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QPixmap>
 #include <QThread>
@@ -27,9 +29,9 @@ void installTranslations(QCoreApplication &app, const QString &locale)
 {
     // A language without a catalogue (C, POSIX, fr_FR…) speaks English, with English plural
     // forms ("1 item", "2 items") from atelier_en.
+    const QString dir = InstallPaths::translationsDir();
     auto *own = new QTranslator(&app);
-    if (own->load(u"atelier_"_s + locale, u":/i18n"_s) ||
-        own->load(u"atelier_en"_s, u":/i18n"_s))
+    if (own->load(u"atelier_"_s + locale, dir) || own->load(u"atelier_en"_s, dir))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
     if (qt->load(u"qtbase_"_s + locale, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -85,6 +87,9 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     }
     QApplication app(argc, argv);
     setIdentity();
+    // The desktop entry's name: Wayland compositors match the window to its entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(ATELIER_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(ATELIER_APP_ID)));
     installTranslations(app, AppSettings().effectiveLocale());
     QFile style(u":/style/atelier.qss"_s);
     if (style.open(QIODevice::ReadOnly))

@@ -1,6 +1,7 @@
 #include "serving/modelservice.h"
 
 #include "catalog/database.h"
+#include "core/installpaths.h"
 #include "core/processidentity.h"
 #include "core/workspace.h"
 #include "pipeline/pythonresolver.h"
@@ -793,21 +794,9 @@ Result<qint64> ModelServices::predictCsv(qint64 versionId, const QString &inputC
 
 QString ModelServices::serveScript()
 {
-    QStringList candidates;
-    const QString fromEnvironment = qEnvironmentVariable("ATELIER_SERVING_DIR");
-    if (!fromEnvironment.isEmpty())
-        candidates << fromEnvironment;
-    if (QCoreApplication::instance())
-        candidates << QCoreApplication::applicationDirPath() + u"/../share/atelier/serving"_s;
-#ifdef ATELIER_SOURCE_SERVING_DIR
-    candidates << QString::fromUtf8(ATELIER_SOURCE_SERVING_DIR);
-#endif
-    for (const QString &dir : std::as_const(candidates)) {
-        const QString script = QDir(dir).filePath(u"serve.py"_s);
-        if (QFileInfo(script).isFile())
-            return QDir::cleanPath(QFileInfo(script).absoluteFilePath());
-    }
-    return {};
+    const QString script = InstallPaths::servingDir() + u"/serve.py"_s;
+    return QFileInfo(script).isFile() ? QDir::cleanPath(QFileInfo(script).absoluteFilePath())
+                                      : QString();
 }
 
 namespace {

@@ -93,8 +93,7 @@ public:
     /// Returns the number of rows written.
     Result<qint64> predictCsv(qint64 versionId, const QString &inputCsv, const QString &outputCsv);
 
-    /// resources/serving/serve.py: $ATELIER_SERVING_DIR, share/atelier/serving beside the
-    /// executable, else the source tree.
+    /// serve.py in InstallPaths::servingDir(); empty when it is not there.
     static QString serveScript();
     /// GET (empty \a body) or POST of JSON to \a url through libcurl; the status code and body.
     struct HttpReply

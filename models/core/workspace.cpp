@@ -2,6 +2,7 @@
 
 #include "catalog/database.h"
 #include "catalog/migrations.h"
+#include "core/installpaths.h"
 #include "datasets/demodatasets.h"
 #include "versioning/gitrepository.h"
 
@@ -178,10 +179,11 @@ Result<Workspace> Workspace::create(const QString &dir, const CreateOptions &opt
         if (options.demoSummary)
             *options.demoSummary = demo.value();
         // The demo's pipelines, each its own commit, ready to run.
-        QFile pipeline(u":/demo/shapes-classifier.json"_s);
+        QFile pipeline(InstallPaths::demoDir() + u"/shapes-classifier.json"_s);
         if (!pipeline.open(QIODevice::ReadOnly))
-            return fail(makeError(ErrorCode::Internal, tr("The demo pipeline is missing from this "
-                                                          "build of Atelier.")));
+            return fail(makeError(ErrorCode::Internal,
+                                  tr("The demo pipeline %1 cannot be read: reinstall Atelier.")
+                                      .arg(QDir::toNativeSeparators(pipeline.fileName()))));
         auto committed = repo->commit({{u"pipelines/shapes-classifier.json"_s, pipeline.readAll()}},
                                       u"Add the demo pipeline Shapes classifier"_s,
                                       GitSignature{u"Atelier"_s, u"atelier@localhost"_s});

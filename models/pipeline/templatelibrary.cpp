@@ -1,5 +1,7 @@
 #include "pipeline/templatelibrary.h"
 
+#include "core/installpaths.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -173,20 +175,7 @@ QList<TemplateSpec> TemplateLibrary::all() const
 
 QString TemplateLibrary::builtinDirectory()
 {
-    const QString fromEnvironment = qEnvironmentVariable("ATELIER_TEMPLATES_DIR");
-    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isDir())
-        return QDir(fromEnvironment).absolutePath();
-    if (QCoreApplication::instance()) {
-        const QString installed =
-            QCoreApplication::applicationDirPath() + u"/../share/atelier/templates"_s;
-        if (QFileInfo(installed).isDir())
-            return QDir::cleanPath(installed);
-    }
-#ifdef ATELIER_SOURCE_TEMPLATES_DIR
-    return QString::fromUtf8(ATELIER_SOURCE_TEMPLATES_DIR);
-#else
-    return {};
-#endif
+    return InstallPaths::templatesDir();
 }
 
 TemplateLibrary TemplateLibrary::forWorkspace(const QString &workspaceRoot)

@@ -31,8 +31,7 @@ public:
     /// Every version of every template.
     QList<TemplateSpec> all() const;
 
-    /// Where the built-in templates are: $ATELIER_TEMPLATES_DIR, else share/atelier/templates
-    /// beside the executable, else the source tree's resources/templates.
+    /// Where the built-in templates are: InstallPaths::templatesDir().
     static QString builtinDirectory();
     /// The built-in library plus `<workspace>/repo/templates`, whose folders must really lie
     /// inside the workspace or the built-in library.

@@ -1,7 +1,7 @@
 #include "registry/modelvalidator.h"
 
+#include "core/installpaths.h"
 #include "pipeline/pythonresolver.h"
-#include "pipeline/templatelibrary.h"
 #include "storage/objectstore.h"
 
 #include <QDir>
@@ -41,17 +41,7 @@ QStringList ModelValidator::requiredModules(const QString &framework)
 
 QString ModelValidator::scriptPath()
 {
-    const QString fromEnvironment = qEnvironmentVariable("ATELIER_SERVING_DIR");
-    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isDir())
-        return QDir(fromEnvironment).filePath(u"validate.py"_s);
-    if (QCoreApplication::instance()) {
-        const QString installed =
-            QCoreApplication::applicationDirPath() + u"/../share/atelier/serving/validate.py"_s;
-        if (QFileInfo(installed).isFile())
-            return QDir::cleanPath(installed);
-    }
-    // The source tree: resources/serving beside resources/templates.
-    return QDir::cleanPath(TemplateLibrary::builtinDirectory() + u"/../serving/validate.py"_s);
+    return InstallPaths::servingDir() + u"/validate.py"_s;
 }
 
 Status ModelValidator::materialize(const ModelVersionRecord &version, const QString &dir) const

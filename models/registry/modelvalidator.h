@@ -47,8 +47,7 @@ public:
     static Result<QJsonObject> describe(const QString &file, const QString &python = {});
     /// The Python modules loading \a framework needs.
     static QStringList requiredModules(const QString &framework);
-    /// Where validate.py is: $ATELIER_SERVING_DIR, the installed share/atelier/serving, or
-    /// the source tree's resources/serving.
+    /// Where validate.py is: in InstallPaths::servingDir().
     static QString scriptPath();
 
     static constexpr int kTimeoutMs = 60000;
