@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QPixmap>
 #include <QThread>
 #include <QTimer>
@@ -85,7 +86,10 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     }
     QApplication app(argc, argv);
     setIdentity();
-    installTranslations(app, AppSettings().effectiveLocale());
+    const QString locale = AppSettings().effectiveLocale();
+    installTranslations(app, locale);
+    // Dates and numbers in the window follow the language it speaks, not the environment's.
+    QLocale::setDefault(QLocale(locale));
     QFile style(u":/style/atelier.qss"_s);
     if (style.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(style.readAll()));

@@ -14,6 +14,7 @@
 #include "core/workspace.h"
 #include "pipeline/graphmodel.h"
 #include "pipeline/pipelinestore.h"
+#include "shell/workspacesnapshot.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -257,7 +258,8 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
                 m_overlay->refresh();
             });
     connect(m_runs, &RunController::finished, this, [this](const RunRecord &run) {
-        Q_EMIT statusMessage(tr("Run %1 %2.").arg(run.id, run.state));
+        Q_EMIT statusMessage(
+            tr("Run %1 %2.").arg(run.id, WorkspaceSnapshot::runStateText(run.state)));
         updateActions();
         loadRunList();
         Q_EMIT runFinished(run.id, run.state);
@@ -966,7 +968,7 @@ void PipelineEditor::openRun(const QString &runId)
                    tr("<b>Run %1</b> of %2, %3 — the pipeline as it was%4 (read-only). "
                       "<a href=\"back\">Back to editing</a>")
                        .arg(runId.toHtmlEscaped(), snapshot.doc.name.toHtmlEscaped(),
-                            snapshot.run.state.toHtmlEscaped(),
+                            WorkspaceSnapshot::runStateText(snapshot.run.state).toHtmlEscaped(),
                             snapshot.run.commitId.isEmpty()
                                 ? QString()
                                 : tr(" at version %1").arg(snapshot.run.commitId.left(8))));
@@ -1028,8 +1030,8 @@ void PipelineEditor::loadRunList()
         const QLocale locale;
         for (const RunRecord &run : runs.value()) {
             auto *item = new QTreeWidgetItem(
-                m_runList,
-                {locale.toString(run.createdAt.toLocalTime(), QLocale::ShortFormat), run.state});
+                m_runList, {locale.toString(run.createdAt.toLocalTime(), QLocale::ShortFormat),
+                            WorkspaceSnapshot::runStateText(run.state)});
             item->setData(0, Qt::UserRole, run.id);
             item->setToolTip(
                 0, tr("Run %1%2")

@@ -81,20 +81,34 @@ QValueAxis *newValueAxis()
     return axis;
 }
 
-// Widens \a axis' range [lo, hi] to multiples of a round step (1, 2 or 5 × 10^k) giving about
-// \a ticks ticks, and puts a tick on each multiple. Fixed ticks: QtCharts 6.4 lays dynamic ones
-// out only at the next resize.
-void setRoundRange(QValueAxis *axis, double lo, double hi, double ticks)
+// Widens \a axis' range [lo, hi] to multiples of a round step (1, 2 or 5 × 10^k, at least
+// \a minStep) giving about \a ticks ticks, and puts a tick on each multiple, labelled with as
+// many decimals as the step needs (0.2, 0.4 — not 0.200000 or 0.565681). Fixed ticks: QtCharts
+// 6.4 lays dynamic ones out only at the next resize.
+void setRoundRange(QValueAxis *axis, double lo, double hi, double ticks, double minStep = 0)
 {
     const double span = hi - lo;
     if (!(span > 0) || !std::isfinite(span)) {
+        axis->setLabelFormat(u"%g"_s);
         axis->setRange(lo, hi);
         return;
     }
     const double raw = span / std::max(ticks, 2.0);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double norm = raw / magnitude;
-    const double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
+    const double step = std::max((norm < 1.5 ? 1
+                                  : norm < 3 ? 2
+                                  : norm < 7 ? 5
+                                             : 10) *
+                                     magnitude,
+                                 minStep);
+    const double largest = std::max(std::abs(lo), std::abs(hi));
+    if (step >= 1e-6 && largest < 1e9) {
+        const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
+        axis->setLabelFormat(u"%.%1f"_s.arg(decimals));
+    } else {
+        axis->setLabelFormat(u"%.3g"_s);
+    }
     const double from = std::floor(lo / step) * step;
     const double to = std::ceil(hi / step) * step;
     // The count first: a new range lays the labels out at once, a new count only on the
@@ -278,10 +292,15 @@ public:
         painter->setRenderHint(QPainter::Antialiasing, !many);
         QPolygonF polygon;
         QList<QLineF> segments;
-        // A line is drawn in pieces between its breaks (NaN or infinite values).
+        // A line is drawn in pieces between its breaks (NaN or infinite values). A piece of one
+        // point is a dot big enough to see (a metric reported once: accuracy, f1).
         const auto drawPiece = [&] {
             if (polygon.size() == 1) {
-                painter->drawPoint(polygon.constFirst());
+                painter->save();
+                painter->setRenderHint(QPainter::Antialiasing, true);
+                painter->setBrush(painter->pen().color());
+                painter->drawEllipse(polygon.constFirst(), 4.0, 4.0);
+                painter->restore();
             } else if (many) {
                 painter->drawPolyline(polygon);
             } else if (polygon.size() > 1) {
@@ -306,6 +325,17 @@ public:
                     drawPiece();
             }
             drawPiece();
+            // A few points: each marked, so the points stand out from the lines joining them.
+            if (line.points.size() <= 30) {
+                painter->save();
+                painter->setRenderHint(QPainter::Antialiasing, true);
+                painter->setBrush(line.color);
+                for (const QPointF &p : line.points) {
+                    if (std::isfinite(p.y()))
+                        painter->drawEllipse(map(p), 2.5, 2.5);
+                }
+                painter->restore();
+            }
         }
         // Each break: a red × on the x axis, where the value stopped being a number.
         QPen cross(QColor(0xd0, 0x1c, 0x1c), 2.0);
@@ -581,9 +611,9 @@ void MetricChart::refresh()
         if (const std::optional<QRectF> bounds = m_model->bounds()) {
             x0 = bounds->left();
             x1 = bounds->right();
-            if (x1 <= x0) {
-                x0 -= 0.5;
-                x1 += 0.5;
+            if (x1 <= x0) { // one x: a whole step (or second) either side
+                x0 -= 1;
+                x1 += 1;
             }
             y0 = bounds->top();
             y1 = bounds->bottom();
@@ -612,8 +642,9 @@ void MetricChart::refresh()
             m_rangePlot = plotSize;
             // Round ticks (0, 250, 500 …) about every 120 px across and 60 px up.
             const QRectF plot = m_chart->plotArea();
-            if (auto *x = qobject_cast<QValueAxis *>(m_axisX))
-                setRoundRange(x, x0, x1, plot.width() / 120);
+            if (auto *x = qobject_cast<QValueAxis *>(m_axisX)) // steps are whole numbers
+                setRoundRange(x, x0, x1, plot.width() / 120,
+                              m_model->xMode() == ChartSeries::XMode::Step ? 1 : 0);
             else
                 setAxisRange(m_axisX, x0, x1);
             if (auto *y = qobject_cast<QValueAxis *>(m_axisY))

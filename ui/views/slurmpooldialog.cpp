@@ -3,6 +3,7 @@
 #include "core/workspace.h"
 #include "pools/poolhealth.h"
 #include "slurm/slurmclient.h"
+#include "views/viewsections.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -183,7 +184,8 @@ QString PoolTasks::addSlurm(const QString &workspace, const QString &name,
     const PoolHealthResult result = PoolHealth::checkAndSave(store, pool.value());
     return result.state == u"online"_s
                ? tr("Pool %1 added: online.").arg(name)
-               : tr("Pool %1 added, but it is %2: %3").arg(name, result.state, result.reason);
+               : tr("Pool %1 added, but it is %2: %3")
+                     .arg(name, ViewSections::poolState(result.state), result.reason);
 }
 
 } // namespace atelier
