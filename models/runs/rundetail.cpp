@@ -120,6 +120,29 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
     return detail;
 }
 
+QString expandRecordedParam(const QString &value, const QString &workspaceRoot,
+                            const QMap<QString, QString> &params)
+{
+    if (!value.contains(u"{{"_s))
+        return value;
+    static const QRegularExpression braces(u"\\{\\{\\s*([A-Za-z0-9_.]+)\\s*\\}\\}"_s);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = braces.globalMatch(value); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString name = match.captured(1);
+        QString replacement = match.captured(0);
+        if (name == u"workspace"_s && !workspaceRoot.isEmpty())
+            replacement = QDir::toNativeSeparators(workspaceRoot);
+        else if (name.startsWith(u"variables."_s) && params.contains(name))
+            replacement = params.value(name);
+        out += value.mid(last, match.capturedStart() - last);
+        out += replacement;
+        last = match.capturedEnd();
+    }
+    return out + value.mid(last);
+}
+
 Result<QList<MetricPoint>> runMetricPoints(Database &db, const QString &runId, const QString &key,
                                            QString *fromRunId)
 {

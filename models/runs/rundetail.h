@@ -46,6 +46,12 @@ public:
 
 class Database;
 
+/// A recorded param \a value as it ran: {{workspace}} becomes \a workspaceRoot and
+/// {{variables.NAME}} the run's variable, taken from \a params ("variables.NAME"), for display.
+/// Anything else ({{run_id}}, unknown names) is left as written.
+QString expandRecordedParam(const QString &value, const QString &workspaceRoot,
+                            const QMap<QString, QString> &params);
+
 /// The points of \a key in \a runId; when the run has none, those of the run that a cached
 /// task of it reused, which \a fromRunId then names (empty otherwise).
 Result<QList<MetricPoint>> runMetricPoints(Database &db, const QString &runId, const QString &key,

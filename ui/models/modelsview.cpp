@@ -8,7 +8,6 @@
 #include "runs/rundetail.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -20,7 +19,6 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -64,18 +62,24 @@ QTableWidgetItem *textItem(const QString &text)
     return item;
 }
 
-// Params are recorded as the pipeline wrote them; {{workspace}} is shown as the folder it
-// stands for.
-QString resolved(const QString &text, const QString &workspaceRoot)
+// Params are recorded as the pipeline wrote them; {{workspace}} and {{variables.NAME}} are
+// shown as what they stood for (\a params: the version's params, as text).
+QString resolved(const QString &text, const QString &workspaceRoot,
+                 const QMap<QString, QString> &params)
 {
-    static const QRegularExpression workspace(u"\\{\\{\\s*workspace\\s*\\}\\}"_s);
-    if (workspaceRoot.isEmpty())
-        return text;
-    QString out = text;
-    return out.replace(workspace, QDir::toNativeSeparators(workspaceRoot));
+    return expandRecordedParam(text, workspaceRoot, params);
 }
 
-void fill(QTableWidget *table, const QJsonObject &object, const QString &workspaceRoot)
+QMap<QString, QString> textParams(const QJsonObject &params)
+{
+    QMap<QString, QString> text;
+    for (auto it = params.begin(); it != params.end(); ++it)
+        text.insert(it.key(), jsonText(it.value()));
+    return text;
+}
+
+void fill(QTableWidget *table, const QJsonObject &object, const QString &workspaceRoot,
+          const QMap<QString, QString> &params = {})
 {
     table->setSortingEnabled(false);
     table->setRowCount(int(object.size()));
@@ -87,7 +91,7 @@ void fill(QTableWidget *table, const QJsonObject &object, const QString &workspa
             value = new QTableWidgetItem;
             value->setData(Qt::DisplayRole, it.value().toDouble());
         } else {
-            value = textItem(resolved(jsonText(it.value()), workspaceRoot));
+            value = textItem(resolved(jsonText(it.value()), workspaceRoot, params));
         }
         table->setItem(row, 1, value);
     }
@@ -477,15 +481,17 @@ void ModelsView::showVersion(const ModelVersionRecord &version)
     if (!version.pipelineCommit.isEmpty())
         lineage.append(tr("pipeline commit %1").arg(version.pipelineCommit.left(8)));
     for (const ModelDatasetRef &dataset : version.datasets)
-        lineage.append(tr("dataset %1 %2").arg(dataset.dataset, dataset.version));
+        lineage.append(tr("dataset %1 %2")
+                           .arg(expandRecordedParam(dataset.dataset, m_root, {}), dataset.version));
     for (const ServiceInfo &service : std::as_const(m_snapshot.services)) {
         if (service.model == version.model && service.version == version.version)
             lineage.append(tr("service %1 (%2)").arg(service.id, serviceStateText(service.state)));
     }
     lineage.append(tr("%n files", nullptr, int(version.files.size())));
     m_lineage->setText(lineage.join(u" · "_s));
+    const QMap<QString, QString> params = textParams(version.params);
     fill(m_metrics, version.metrics, m_root);
-    fill(m_params, version.params, m_root);
+    fill(m_params, version.params, m_root, params);
 
     m_compareWith->clear();
     m_compareWith->addItem(tr("(choose a version)"), 0);
@@ -536,13 +542,17 @@ void ModelsView::compareSelected(int otherVersion)
             m_comparison->setItem(row, 2, number(metric.b));
             ++row;
         }
+        const QMap<QString, QString> paramsA = textParams(comparison->a.params);
+        const QMap<QString, QString> paramsB = textParams(comparison->b.params);
         for (const auto &param : comparison->params) {
             auto *key = textItem(param.key);
             if (param.changed)
                 key->setBackground(QColor(0xff, 0xf1, 0xc9));
             m_comparison->setItem(row, 0, key);
-            m_comparison->setItem(row, 1, textItem(resolved(param.a.value_or(u"—"_s), m_root)));
-            m_comparison->setItem(row, 2, textItem(resolved(param.b.value_or(u"—"_s), m_root)));
+            m_comparison->setItem(row, 1,
+                                  textItem(resolved(param.a.value_or(u"—"_s), m_root, paramsA)));
+            m_comparison->setItem(row, 2,
+                                  textItem(resolved(param.b.value_or(u"—"_s), m_root, paramsB)));
             ++row;
         }
         m_status->setText(tr("Compared."));

@@ -259,7 +259,7 @@ QWidget *RunsView::buildMetrics()
     layout->addWidget(m_metrics, 1);
     layout->addWidget(m_malformed);
     layout->addLayout(chartBar);
-    layout->addWidget(m_finals, 1);
+    layout->addWidget(m_finals);
     layout->addWidget(m_chart, 2);
     connect(m_chartKey, &QComboBox::currentIndexChanged, this, &RunsView::loadChart);
     return page;
@@ -339,6 +339,7 @@ QWidget *RunsView::buildCompare()
     m_compare = new QTableWidget(page);
     m_compare->setObjectName(u"runComparison"_s);
     m_compare->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_compare->verticalHeader()->setVisible(false);
     layout->addLayout(bar);
     layout->addWidget(m_compare, 1);
     connect(group, &QPushButton::clicked, this, [this] {
@@ -617,7 +618,10 @@ void RunsView::showDetail(const RunDetail &detail)
     int row = 0;
     for (auto it = detail.params.begin(); it != detail.params.end(); ++it, ++row) {
         m_params->setItem(row, 0, textItem(it.key()));
-        m_params->setItem(row, 1, textItem(it.value()));
+        // As it ran ({{workspace}} and variables filled in); as written in the tooltip.
+        auto *value = textItem(expandRecordedParam(it.value(), m_root, detail.params));
+        value->setToolTip(it.value());
+        m_params->setItem(row, 1, value);
     }
     m_params->setSortingEnabled(true);
 
@@ -647,15 +651,19 @@ void RunsView::showDetail(const RunDetail &detail)
         ++row;
     }
     m_metrics->setSortingEnabled(true);
-    QStringList reused;
+    // Grouped by the run they came from: usually one earlier run gave every cached task.
+    QMap<QString, QStringList> reusedFrom;
     for (const ReusedTask &task : detail.reused)
-        reused.append(tr("%1 (from run %2)").arg(detail.taskName(task.nodeId), task.fromRunId));
+        reusedFrom[task.fromRunId].append(detail.taskName(task.nodeId));
+    QStringList reused;
+    for (auto it = reusedFrom.cbegin(); it != reusedFrom.cend(); ++it)
+        reused.append(tr("run %1 (%2)").arg(it.key(), it.value().join(u", "_s)));
     m_reusedNote->setText(
         reused.isEmpty()
             ? QString()
-            : tr("Cached tasks ran nothing in this run: they reused the outputs of an earlier "
-                 "run, and their metrics (in italics) are the ones reported there: %1.")
-                  .arg(reused.join(u", "_s)));
+            : tr("Cached tasks ran nothing in this run: their outputs and their metrics (in "
+                 "italics) are those of %1.")
+                  .arg(reused.join(u"; "_s)));
     m_reusedNote->setVisible(!reused.isEmpty());
     const QString key = m_chartKey->currentText();
     m_chartKey->blockSignals(true);
@@ -832,6 +840,15 @@ void RunsView::loadChart()
             m_finals->setItem(int(i), 2, step);
         }
         m_finals->setSortingEnabled(true);
+        bool steps = false;
+        for (const Series &series : loaded)
+            steps = steps || series.points.constLast().step.has_value();
+        m_finals->setColumnHidden(2, !steps);
+        // As tall as its rows (up to ten), the chart below keeps the rest.
+        m_finals->setMaximumHeight(m_finals->horizontalHeader()->sizeHint().height() +
+                                   2 * m_finals->frameWidth() +
+                                   m_finals->verticalHeader()->defaultSectionSize() *
+                                       int(std::min<qsizetype>(loaded.size(), 10)));
         // One value per run: the table says it better than dots on a chart.
         m_finals->setVisible(most == 1);
         Q_EMIT chartLoaded();
