@@ -151,6 +151,10 @@ private Q_SLOTS:
 
         ImportDatasetDialog dialog(m_root, u"tester"_s);
         dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *button = dialog.findChild<QPushButton *>(u"importButton"_s);
+        const QRect before = button->geometry();
+        const int dialogHeight = dialog.height();
         QSignalSpy detected(&dialog, &ImportDatasetDialog::formatDetected);
         dialog.setPath(folder);
         QVERIFY(detected.wait(5000));
@@ -162,8 +166,6 @@ private Q_SLOTS:
         dialog.setFormat(u"coco"_s);
         QCOMPARE(dialog.effectiveFormat(), u"coco"_s);
         QVERIFY2(dialog.formatHint().contains(u"folder"_s), qPrintable(dialog.formatHint()));
-        auto *button = dialog.findChild<QPushButton *>(u"importButton"_s);
-        const QRect before = button->geometry();
         QSignalSpy finished(&dialog, &ImportDatasetDialog::finished);
         dialog.setDatasetName(u"pets"_s);
         dialog.start();
@@ -172,7 +174,9 @@ private Q_SLOTS:
         auto *message = dialog.findChild<QLabel *>(u"importMessage"_s);
         QVERIFY2(message->text().contains(u"folder"_s), qPrintable(message->text()));
         QCoreApplication::processEvents();
-        QCOMPARE(button->geometry(), before); // the message did not push the button down
+        // Neither the hint nor the message pushed the button down.
+        QCOMPARE(button->geometry(), before);
+        QCOMPARE(dialog.height(), dialogHeight);
     }
 
     void theNameColumnShowsNamesWhole()

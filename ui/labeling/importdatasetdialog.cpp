@@ -85,6 +85,8 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
     m_formatHint = new QLabel(this);
     m_formatHint->setObjectName(u"importFormatHint"_s);
     m_formatHint->setWordWrap(true);
+    m_formatHint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_formatHint->setMinimumHeight(2 * fontMetrics().lineSpacing());
     form->addRow(QString(), m_formatHint);
     m_task = new QComboBox(this);
     m_task->setObjectName(u"importTask"_s);
@@ -158,6 +160,11 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
         else
             reject();
     });
+    showFormatHint();
+    // Room for the longer hints and messages from the start: one appearing takes it from the
+    // stretch above the buttons instead of growing the dialog and moving the buttons.
+    adjustSize();
+    resize(width(), height() + 4 * fontMetrics().lineSpacing());
 }
 
 ImportDatasetDialog::~ImportDatasetDialog()
