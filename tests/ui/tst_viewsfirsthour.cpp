@@ -12,6 +12,7 @@
 #include "registry/modelregistry.h"
 #include "shell/mainwindow.h"
 #include "views/listpage.h"
+#include "views/slurmpooldialog.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -212,6 +214,22 @@ private Q_SLOTS:
         // As wide as its heading, not stretched over the free room with the number at its end.
         QVERIFY2(list->columnWidth(versions) < list->header()->sectionSizeHint(versions) + 40,
                  qPrintable(QString::number(list->columnWidth(versions))));
+    }
+
+    void theSlurmDialogShowsItsExamplesWhole()
+    {
+        SlurmPoolDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        int checked = 0;
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (edit->placeholderText().isEmpty())
+                continue;
+            ++checked;
+            QVERIFY2(edit->width() > edit->fontMetrics().horizontalAdvance(edit->placeholderText()),
+                     qPrintable(edit->placeholderText()));
+        }
+        QVERIFY(checked >= 3);
     }
 
     void openRecentListsTheWorkspaceOpenNow()

@@ -365,6 +365,8 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_view = new MetricChartView(m_chart, this);
+    // Below this QtCharts elides the axis labels and title to "…": the values are gone.
+    m_view->setMinimumHeight(200);
     m_view->onZoomed = [this] { userZoomed(); };
     m_view->onReset = [this] { resetZoom(); };
     m_view->onHover = [this](const QPointF &at) { hoverAt(at); };
@@ -383,6 +385,7 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     m_smoothing->setRange(0, SliderSteps - 1);
     m_smoothing->setPageStep(10);
     m_smoothing->setMaximumWidth(160);
+    m_smoothing->setMinimumWidth(80); // a slider squeezed to its handle cannot be used
     m_smoothing->setToolTip(tr("Exponential moving average weight: 0 shows the raw values"));
     auto *smoothingLabel = new QLabel(tr("&Smoothing:"), this);
     smoothingLabel->setBuddy(m_smoothing);

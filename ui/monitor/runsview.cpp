@@ -413,9 +413,16 @@ void RunsView::showComparison(const RunComparison &comparison)
         auto *label = new QTableWidgetItem(comparison.labels[run]);
         label->setToolTip(comparison.runs[run]);
         m_compare->setItem(run, column++, label);
-        for (const QString &key : comparison.paramKeys)
-            m_compare->setItem(run, column++,
-                               new QTableWidgetItem(comparison.params[run].value(key, u"—"_s)));
+        const QHash<QString, QString> &runParams = comparison.params[run];
+        QMap<QString, QString> variables;
+        for (auto it = runParams.cbegin(); it != runParams.cend(); ++it)
+            variables.insert(it.key(), it.value());
+        for (const QString &key : comparison.paramKeys) {
+            auto *value =
+                textItem(expandRecordedParam(runParams.value(key, u"—"_s), m_root, variables));
+            value->setToolTip(runParams.value(key));
+            m_compare->setItem(run, column++, value);
+        }
         for (const QString &key : comparison.metricKeys) {
             auto *item = new QTableWidgetItem;
             if (comparison.metrics[run].contains(key))

@@ -87,6 +87,9 @@ SlurmPoolDialog::SlurmPoolDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Partition"), m_partition);
     form->addRow(tr("Account"), m_account);
     form->addRow(tr("Staging folder"), withBrowse(m_staging, this, true));
+    // Wide enough to read each field's example whole, in whatever language it is written.
+    for (QLineEdit *edit : {m_name, m_url, m_partition, m_staging})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 24);
 
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
