@@ -115,6 +115,10 @@ private Q_SLOTS:
         auto *compare = view.findChild<QComboBox *>(u"compareWith"_s);
         QVERIFY(compare);
         QCOMPARE(compare->count(), 2); // "(choose a version)" and version 1
+        // The text, the arrow and the frame fit: not "(choose" or "（选择版本" cut short.
+        QTRY_VERIFY(compare->width() >
+                    compare->fontMetrics().horizontalAdvance(compare->itemText(0)) +
+                        compare->fontMetrics().height());
         QTRY_VERIFY2(
             compare->width() >= compare->sizeHint().width(),
             qPrintable(u"%1 < %2"_s.arg(compare->width()).arg(compare->sizeHint().width())));

@@ -499,6 +499,13 @@ void ModelsView::showVersion(const ModelVersionRecord &version)
         if (other.model == version.model && other.version != version.version)
             m_compareWith->addItem(tr("version %1").arg(other.version), other.version);
     }
+    // Room for the widest entry with the arrow and frame: AdjustToContents alone measured
+    // CJK text a character short ("（选择版本" without its closing bracket).
+    int widest = 0;
+    for (int i = 0; i < m_compareWith->count(); ++i)
+        widest = std::max(
+            widest, m_compareWith->fontMetrics().horizontalAdvance(m_compareWith->itemText(i)));
+    m_compareWith->setMinimumWidth(widest + 3 * m_compareWith->fontMetrics().height());
     m_comparison->setRowCount(0);
     if (version.signature.contains(u"inputs"_s) && m_tryRows->toPlainText().isEmpty()) {
         QJsonObject row;
