@@ -2,6 +2,7 @@
 
 #include "runs/chartseries.h"
 
+#include <QAction>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -15,14 +16,15 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPushButton>
 #include <QSaveFile>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QWheelEvent>
@@ -396,10 +398,16 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     m_logScale = new QCheckBox(tr("&Log scale"), this);
     m_logScale->setObjectName(u"logScale"_s);
 
-    m_exportPng = new QPushButton(tr("Export &PNG…"), this);
+    m_export = new QToolButton(this);
+    m_export->setObjectName(u"export"_s);
+    m_export->setText(tr("Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_export);
+    m_exportPng = exportMenu->addAction(tr("Export &PNG…"));
     m_exportPng->setObjectName(u"exportPng"_s);
-    m_exportCsv = new QPushButton(tr("Export &CSV…"), this);
+    m_exportCsv = exportMenu->addAction(tr("Export &CSV…"));
     m_exportCsv->setObjectName(u"exportCsv"_s);
+    m_export->setMenu(exportMenu);
 
     m_note = new QLabel(this);
     m_note->setObjectName(u"note"_s);
@@ -427,8 +435,7 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     controls->addSpacing(12);
     controls->addWidget(m_logScale);
     controls->addStretch(1);
-    controls->addWidget(m_exportPng);
-    controls->addWidget(m_exportCsv);
+    controls->addWidget(m_export);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
@@ -445,8 +452,8 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     connect(m_smoothing, &QSlider::valueChanged, this,
             [this](int value) { m_model->setSmoothing(double(value) / SliderSteps); });
     connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) { m_model->setLogScale(on); });
-    connect(m_exportPng, &QPushButton::clicked, this, &MetricChart::exportPngClicked);
-    connect(m_exportCsv, &QPushButton::clicked, this, &MetricChart::exportCsvClicked);
+    connect(m_exportPng, &QAction::triggered, this, &MetricChart::exportPngClicked);
+    connect(m_exportCsv, &QAction::triggered, this, &MetricChart::exportCsvClicked);
 
     connect(m_model, &ChartSeries::structureChanged, this, [this] {
         rebuildLines();
