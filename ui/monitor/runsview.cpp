@@ -702,7 +702,7 @@ void RunsView::showDetail(const RunDetail &detail)
     m_artifacts->clear();
     const QLocale locale;
     for (const Artifact &artifact : detail.artifacts) {
-        auto *item = new QTreeWidgetItem(m_artifacts, {artifact.task, artifact.relativePath,
+        auto *item = new QTreeWidgetItem(m_artifacts, {detail.taskName(artifact.task), artifact.relativePath,
                                                        locale.formattedDataSize(artifact.size)});
         item->setData(0, Qt::UserRole, artifact.path);
     }
