@@ -157,13 +157,8 @@ QWidget *DatasetsPage::buildList()
     m_list->setHeaderLabels({tr("Name"), tr("Media"), tr("Task"), tr("Items"), tr("Unlabeled"),
                              tr("Labeled"), tr("Reviewed"), tr("Rejected"), tr("Versions")});
     m_list->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
-    // The name takes the room left; a stretched last column would set its right-aligned
-    // number far from its heading.
-    m_list->header()->setStretchLastSection(false);
     for (int c = Media; c <= Versions; ++c)
         m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    for (int c = Items; c <= Versions; ++c) // headings over their numbers
-        m_list->headerItem()->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     m_list->sortByColumn(Name, Qt::AscendingOrder);
     m_empty = new QLabel(tr("No datasets yet.\nImport images or texts with Import…, or make an "
                             "empty dataset with New…"),
