@@ -1030,8 +1030,8 @@ void PipelineEditor::loadRunList()
         const QLocale locale;
         for (const RunRecord &run : runs.value()) {
             auto *item = new QTreeWidgetItem(
-                m_runList, {locale.toString(run.createdAt.toLocalTime(), QLocale::ShortFormat),
-                            WorkspaceSnapshot::runStateText(run.state)});
+                m_runList,
+                {locale.toString(run.createdAt.toLocalTime(), QLocale::ShortFormat), run.state});
             item->setData(0, Qt::UserRole, run.id);
             item->setToolTip(
                 0, tr("Run %1%2")
