@@ -75,7 +75,8 @@ private Q_SLOTS:
         QVERIFY(workspace->catalog()
                     .query("UPDATE model_versions SET params = ?1;")
                     .bind(1, u"{\"prepare.source\": \"{{workspace}}/data/table.csv\", "
-                             "\"split.test_fraction_of_the_rows\": \"0.2\"}"_s)
+                             "\"split.test_fraction_of_the_rows\": \"0.2\", "
+                             "\"train.seed\": \"{{variables.seed}}\", \"variables.seed\": \"42\"}"_s)
                     .exec());
         // A service that has been stopped.
         QVERIFY(workspace->catalog()
@@ -98,15 +99,19 @@ private Q_SLOTS:
         auto *params = view.findChild<QTableWidget *>(u"versionParams"_s);
         QVERIFY(params);
         QString source;
+        QString seed;
         int nameRow = -1;
         for (int row = 0; row < params->rowCount(); ++row) {
             if (params->item(row, 0)->text() == u"prepare.source"_s)
                 source = params->item(row, 1)->text();
             if (params->item(row, 0)->text().startsWith(u"split."_s))
                 nameRow = row;
+            if (params->item(row, 0)->text() == u"train.seed"_s)
+                seed = params->item(row, 1)->text();
         }
         QVERIFY2(!source.contains(u"{{"_s), qPrintable(source));
         QCOMPARE(source, QDir::toNativeSeparators(m_root) + u"/data/table.csv"_s);
+        QCOMPARE(seed, u"42"_s); // the run's variable, not {{variables.seed}}
         // The parameter's name is not cut: its column is as wide as the name.
         QVERIFY(nameRow >= 0);
         QTRY_VERIFY(params->columnWidth(0) >=

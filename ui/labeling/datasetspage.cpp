@@ -156,9 +156,11 @@ QWidget *DatasetsPage::buildList()
     m_list->setSortingEnabled(true);
     m_list->setHeaderLabels({tr("Name"), tr("Media"), tr("Task"), tr("Items"), tr("Unlabeled"),
                              tr("Labeled"), tr("Reviewed"), tr("Rejected"), tr("Versions")});
-    m_list->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
-    for (int c = Media; c <= Versions; ++c)
+    // Every column as wide as its contents (a stretched name column was squeezed to
+    // "shapes-bo…" at 1024 px); a wide window leaves room on the right.
+    for (int c = Name; c <= Versions; ++c)
         m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(false);
     m_list->sortByColumn(Name, Qt::AscendingOrder);
     m_empty = new QLabel(tr("No datasets yet.\nImport images or texts with Import…, or make an "
                             "empty dataset with New…"),
