@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QIcon>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QPixmap>
 #include <QThread>
 #include <QTimer>
@@ -90,7 +91,10 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
     // The desktop entry's name: Wayland compositors match the window to its entry and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral(ATELIER_APP_ID));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(ATELIER_APP_ID)));
-    installTranslations(app, AppSettings().effectiveLocale());
+    const QString locale = AppSettings().effectiveLocale();
+    installTranslations(app, locale);
+    // Dates and numbers in the window follow the language it speaks, not the environment's.
+    QLocale::setDefault(QLocale(locale));
     QFile style(u":/style/atelier.qss"_s);
     if (style.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(style.readAll()));

@@ -115,19 +115,20 @@ Result<QStringList> MetricsStore::keys(const QString &runId)
     return keys;
 }
 
-Result<QList<MetricSummary>> MetricsStore::summaries(const QString &runId)
+Result<QList<MetricSummary>> MetricsStore::summaries(const QString &runId, const QString &taskId)
 {
     // The last point: the newest by time, the latest written among equal times.
     // min and max skip NaN (NULL through the value expression) but not ±inf.
     Query q = m_db.query(
         "SELECT m.key, count(*), min(nullif(m.value, 'NaN')), max(nullif(m.value, 'NaN')), "
         "(SELECT nullif(l.value, 'NaN') FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
-        " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
+        " AND (?2 IS NULL OR l.task_id = ?2) ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
         "(SELECT step FROM metrics l WHERE l.run_id = ?1 AND l.key = m.key "
-        " ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
+        " AND (?2 IS NULL OR l.task_id = ?2) ORDER BY l.ts DESC, l.rowid DESC LIMIT 1), "
         "sum(m.value = 'NaN' OR abs(m.value) = 9e999) "
-        "FROM metrics m WHERE m.run_id = ?1 GROUP BY m.key ORDER BY m.key;");
-    q.bind(1, runId);
+        "FROM metrics m WHERE m.run_id = ?1 AND (?2 IS NULL OR m.task_id = ?2) "
+        "GROUP BY m.key ORDER BY m.key;");
+    q.bind(1, runId).bind(2, taskId.isEmpty() ? QVariant() : QVariant(taskId));
     QList<MetricSummary> summaries;
     Status read = q.forEach([&](const Query &row) {
         MetricSummary summary;

@@ -36,6 +36,8 @@ struct MetricSummary
     double max = 0;
     std::optional<qint64> lastStep;
     qint64 nonFinite = 0; ///< NaN or infinite points; min and max are of the others (NaN: none)
+    /// Set when the figures are those of another run, reused by a cached task of this one.
+    QString fromRunId;
 };
 
 /// \a value for JSON, which has no NaN or infinity: those become the strings "NaN",
@@ -69,8 +71,8 @@ public:
                                       const QString &taskId = {});
     /// Keys reported in a run, sorted.
     Result<QStringList> keys(const QString &runId);
-    /// Last, min, max and count per key.
-    Result<QList<MetricSummary>> summaries(const QString &runId);
+    /// Last, min, max and count per key; of one task when given.
+    Result<QList<MetricSummary>> summaries(const QString &runId, const QString &taskId = {});
 
     Result<MetricSource> source(const QString &runId, const QString &taskId);
     Status saveSource(const QString &runId, const QString &taskId, const MetricSource &source);

@@ -10,6 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +41,8 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
             for (auto it = doc->variables.begin(); it != doc->variables.end(); ++it)
                 detail.params.insert(u"variables."_s + it.key(), it.value());
             for (const NodeSpec &node : doc->nodes) {
+                if (!node.name.isEmpty())
+                    detail.nodeNames.insert(node.id, node.name);
                 for (auto it = node.params.begin(); it != node.params.end(); ++it)
                     detail.params.insert(
                         node.id + u'.' + it.key(),
@@ -65,6 +70,29 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
     if (!summaries)
         return summaries.error();
     detail.summaries = summaries.value();
+    // A cached task ran nothing here: it stands for the task whose outputs it reused, so the
+    // metrics that task reported are shown for this run too, marked as coming from there.
+    auto reused = runs.reusedTasks(runId);
+    if (!reused)
+        return reused.error();
+    detail.reused = reused.value();
+    QSet<QString> keys;
+    for (const MetricSummary &summary : std::as_const(detail.summaries))
+        keys.insert(summary.key);
+    for (const ReusedTask &task : std::as_const(detail.reused)) {
+        auto theirs = metrics.summaries(task.fromRunId, task.fromNodeId);
+        if (!theirs)
+            return theirs.error();
+        for (MetricSummary summary : theirs.value()) {
+            if (keys.contains(summary.key))
+                continue;
+            keys.insert(summary.key);
+            summary.fromRunId = task.fromRunId;
+            detail.summaries.append(summary);
+        }
+    }
+    std::sort(detail.summaries.begin(), detail.summaries.end(),
+              [](const MetricSummary &a, const MetricSummary &b) { return a.key < b.key; });
     detail.malformedLines = metrics.malformed(runId).value_or(0);
 
     Status models =
@@ -90,6 +118,54 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
         }
     }
     return detail;
+}
+
+QString expandRecordedParam(const QString &value, const QString &workspaceRoot,
+                            const QMap<QString, QString> &params)
+{
+    if (!value.contains(u"{{"_s))
+        return value;
+    static const QRegularExpression braces(u"\\{\\{\\s*([A-Za-z0-9_.]+)\\s*\\}\\}"_s);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = braces.globalMatch(value); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString name = match.captured(1);
+        QString replacement = match.captured(0);
+        if (name == u"workspace"_s && !workspaceRoot.isEmpty())
+            replacement = QDir::toNativeSeparators(workspaceRoot);
+        else if (name.startsWith(u"variables."_s) && params.contains(name))
+            replacement = params.value(name);
+        out += value.mid(last, match.capturedStart() - last);
+        out += replacement;
+        last = match.capturedEnd();
+    }
+    return out + value.mid(last);
+}
+
+Result<QList<MetricPoint>> runMetricPoints(Database &db, const QString &runId, const QString &key,
+                                           QString *fromRunId)
+{
+    if (fromRunId)
+        fromRunId->clear();
+    MetricsStore metrics(db);
+    auto points = metrics.points(runId, key);
+    if (!points || !points->isEmpty())
+        return points;
+    auto reused = RunStore(db).reusedTasks(runId);
+    if (!reused)
+        return reused.error();
+    for (const ReusedTask &task : std::as_const(reused.value())) {
+        auto theirs = metrics.points(task.fromRunId, key, task.fromNodeId);
+        if (!theirs)
+            return theirs.error();
+        if (!theirs->isEmpty()) {
+            if (fromRunId)
+                *fromRunId = task.fromRunId;
+            return theirs;
+        }
+    }
+    return points;
 }
 
 QString LogPage::stripAnsi(const QString &text)

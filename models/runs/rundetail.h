@@ -5,6 +5,7 @@
 #include "runs/runstore.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -29,13 +30,32 @@ public:
     RunRecord run;
     QList<TaskRecord> tasks;
     QMap<QString, QString> params; ///< variables and imported params
+    /// The run's metrics, and those of the runs its cached tasks reused for keys it lacks
+    /// (MetricSummary::fromRunId says which)
     QList<MetricSummary> summaries;
+    QList<ReusedTask> reused;          ///< the cached tasks and the runs they reused
+    QHash<QString, QString> nodeNames; ///< node id → display name, from the run's snapshot
     qint64 malformedLines = 0;
     QList<Artifact> artifacts;
     QStringList registeredModels; ///< "NAME:VERSION" registered from this run (lineage)
 
     static Result<RunDetail> load(const QString &workspaceRoot, const QString &runId);
+    /// The name shown for the task of \a nodeId: its node's name, else the id.
+    QString taskName(const QString &nodeId) const { return nodeNames.value(nodeId, nodeId); }
 };
+
+class Database;
+
+/// A recorded param \a value as it ran: {{workspace}} becomes \a workspaceRoot and
+/// {{variables.NAME}} the run's variable, taken from \a params ("variables.NAME"), for display.
+/// Anything else ({{run_id}}, unknown names) is left as written.
+QString expandRecordedParam(const QString &value, const QString &workspaceRoot,
+                            const QMap<QString, QString> &params);
+
+/// The points of \a key in \a runId; when the run has none, those of the run that a cached
+/// task of it reused, which \a fromRunId then names (empty otherwise).
+Result<QList<MetricPoint>> runMetricPoints(Database &db, const QString &runId, const QString &key,
+                                           QString *fromRunId = nullptr);
 
 /// A page of a log file for the viewer: terminal escapes removed, never the whole of a large
 /// file at once.

@@ -255,6 +255,26 @@ Result<std::optional<TaskRecord>> RunStore::latestSuccessful(const QString &pipe
     return std::optional<TaskRecord>(taskFrom(q));
 }
 
+Result<QList<ReusedTask>> RunStore::reusedTasks(const QString &runId)
+{
+    // By the outputs folder, not the cache key: a later run with caching off may have taken
+    // the key over, but the folder is still the one the succeeded task wrote.
+    QList<ReusedTask> reused;
+    Status read =
+        m_db.query("SELECT t.node_id, s.run_id, s.node_id FROM tasks t "
+                   "JOIN tasks s ON s.outputs_dir = t.outputs_dir AND s.state = 'succeeded' "
+                   "AND s.run_id <> t.run_id "
+                   "WHERE t.run_id = ?1 AND t.state = 'cached' ORDER BY t.node_id;")
+            .bind(1, runId)
+            .forEach([&](const Query &row) {
+                if (reused.isEmpty() || reused.constLast().nodeId != row.text(0))
+                    reused.append({row.text(0), row.text(1), row.text(2)});
+            });
+    if (!read)
+        return read.error();
+    return reused;
+}
+
 Result<QMap<QString, QString>> RunStore::params(const QString &runId)
 {
     QMap<QString, QString> values;

@@ -72,6 +72,14 @@ struct TaskRecord
     ProcessIdentity group;
 };
 
+/// A cached task of a run and the task whose outputs it reused: the run that made them.
+struct ReusedTask
+{
+    QString nodeId;     ///< the cached task's node in this run
+    QString fromRunId;  ///< the run whose task made the outputs
+    QString fromNodeId; ///< that task's node there
+};
+
 /// Runs and tasks in the catalog. Every write is committed when made.
 class RunStore final
 {
@@ -93,6 +101,10 @@ public:
     /// The newest task of \a nodeId in \a pipeline that succeeded or was cached.
     Result<std::optional<TaskRecord>> latestSuccessful(const QString &pipeline,
                                                        const QString &nodeId);
+
+    /// The cached tasks of \a runId, each with the succeeded task whose outputs folder it
+    /// reused (none for a cached task whose maker is no longer in the catalog), by node id.
+    Result<QList<ReusedTask>> reusedTasks(const QString &runId);
 
     /// The run's params (MLflow params, by key).
     Result<QMap<QString, QString>> params(const QString &runId);

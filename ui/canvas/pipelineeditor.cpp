@@ -14,6 +14,7 @@
 #include "core/workspace.h"
 #include "pipeline/graphmodel.h"
 #include "pipeline/pipelinestore.h"
+#include "shell/workspacesnapshot.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -258,7 +259,8 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
                 m_overlay->refresh();
             });
     connect(m_runs, &RunController::finished, this, [this](const RunRecord &run) {
-        Q_EMIT statusMessage(tr("Run %1 %2.").arg(run.id, run.state));
+        Q_EMIT statusMessage(
+            tr("Run %1 %2.").arg(run.id, WorkspaceSnapshot::runStateText(run.state)));
         updateActions();
         loadRunList();
         Q_EMIT runFinished(run.id, run.state);
@@ -1029,7 +1031,7 @@ void PipelineEditor::openRun(const QString &runId)
                    tr("<b>Run %1</b> of %2, %3 — the pipeline as it was%4 (read-only). "
                       "<a href=\"back\">Back to editing</a>")
                        .arg(runId.toHtmlEscaped(), snapshot.doc.name.toHtmlEscaped(),
-                            snapshot.run.state.toHtmlEscaped(),
+                            WorkspaceSnapshot::runStateText(snapshot.run.state).toHtmlEscaped(),
                             snapshot.run.commitId.isEmpty()
                                 ? QString()
                                 : tr(" at version %1").arg(snapshot.run.commitId.left(8))));

@@ -1,5 +1,7 @@
 #include "canvas/runoverlay.h"
 
+#include "shell/workspacesnapshot.h"
+
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -181,7 +183,7 @@ void RunOverlay::showDetail()
     } else {
         const RunRecord &run = m_detail.run;
         QString text = tr("<b>Run %1</b> · %2 · started %3 · %4")
-                           .arg(run.id, run.state,
+                           .arg(run.id, WorkspaceSnapshot::runStateText(run.state),
                                 locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
                                 elapsed(run.startedAt, run.finishedAt));
         if (!run.commitId.isEmpty())

@@ -3,6 +3,7 @@
 #include "catalog/database.h"
 #include "core/workspace.h"
 #include "pipeline/cron.h"
+#include "shell/workspacesnapshot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -229,7 +230,8 @@ void ScheduleDialog::loadHistory(const QString &workspaceRoot, const QString &pi
             for (const RunRecord &run : runs.value()) {
                 if (run.logicalDate.isEmpty())
                     continue;
-                new QTreeWidgetItem(m_past, {run.logicalDate, run.id, run.state});
+                new QTreeWidgetItem(
+                    m_past, {run.logicalDate, run.id, WorkspaceSnapshot::runStateText(run.state)});
             }
             m_past->setDisabled(m_past->topLevelItemCount() == 0);
             m_past->setToolTip(m_past->topLevelItemCount() == 0

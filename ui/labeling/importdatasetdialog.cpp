@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -74,12 +75,19 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
 
     m_format = new QComboBox(this);
     m_format->setObjectName(u"importFormat"_s);
+    m_format->addItem(tr("From the content"), QString());
     for (const DatasetFormat *format : FormatRegistry::instance().all()) {
         if (!format->importer || m_format->findData(format->name) >= 0)
             continue;
         m_format->addItem(u"%1 — %2"_s.arg(format->name, format->description), format->name);
     }
     form->addRow(tr("Format"), m_format);
+    m_formatHint = new QLabel(this);
+    m_formatHint->setObjectName(u"importFormatHint"_s);
+    m_formatHint->setWordWrap(true);
+    m_formatHint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_formatHint->setMinimumHeight(2 * fontMetrics().lineSpacing());
+    form->addRow(QString(), m_formatHint);
     m_task = new QComboBox(this);
     m_task->setObjectName(u"importTask"_s);
     m_task->addItem(tr("From the content"), QString());
@@ -97,7 +105,11 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
     m_progress = new QProgressBar(this);
     m_progress->setVisible(false);
     m_progressText = new QLabel(this);
+    m_progressText->setObjectName(u"importMessage"_s);
     m_progressText->setWordWrap(true);
+    m_progressText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Room for a few lines from the start: a message appearing does not move the buttons.
+    m_progressText->setMinimumHeight(fontMetrics().lineSpacing() * 4);
     m_reportView = new QPlainTextEdit(this);
     m_reportView->setObjectName(u"importReport"_s);
     m_reportView->setReadOnly(true);
@@ -106,6 +118,7 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
     layout->addWidget(m_progress);
     layout->addWidget(m_progressText);
     layout->addWidget(m_reportView, 1);
+    layout->addStretch(0);
 
     auto *buttons = new QDialogButtonBox(this);
     m_import = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
@@ -127,6 +140,18 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
             setPath(path);
     });
     connect(m_path, &QLineEdit::textChanged, this, &ImportDatasetDialog::guessName);
+    m_detectTimer = new QTimer(this);
+    m_detectTimer->setSingleShot(true);
+    m_detectTimer->setInterval(250); // typing a path: look once it stops changing
+    connect(m_path, &QLineEdit::textChanged, this, [this] {
+        m_guess.reset();
+        m_guessTask.reset();
+        m_detectedPath.clear();
+        showFormatHint();
+        m_detectTimer->start();
+    });
+    connect(m_detectTimer, &QTimer::timeout, this, &ImportDatasetDialog::detectFormat);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDatasetDialog::showFormatHint);
     connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
     connect(m_import, &QPushButton::clicked, this, &ImportDatasetDialog::start);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -135,6 +160,11 @@ ImportDatasetDialog::ImportDatasetDialog(const QString &workspaceRoot, const QSt
         else
             reject();
     });
+    showFormatHint();
+    // Room for the longer hints and messages from the start: one appearing takes it from the
+    // stretch above the buttons instead of growing the dialog and moving the buttons.
+    adjustSize();
+    resize(width(), height() + 4 * fontMetrics().lineSpacing());
 }
 
 ImportDatasetDialog::~ImportDatasetDialog()
@@ -159,6 +189,82 @@ void ImportDatasetDialog::setDatasetName(const QString &name)
 {
     m_name->setText(name);
     m_nameEdited = true;
+}
+
+QString ImportDatasetDialog::effectiveFormat() const
+{
+    const QString chosen = m_format->currentData().toString();
+    return chosen.isEmpty() && m_guess ? m_guess->format : chosen;
+}
+
+void ImportDatasetDialog::detectFormat()
+{
+    const QString path = m_path->text().trimmed();
+    if (path.isEmpty())
+        return;
+    struct Detected
+    {
+        std::optional<FormatGuess> guess;
+        std::optional<TaskChoice> task;
+    };
+    auto *watcher = new QFutureWatcher<Detected>(this);
+    connect(watcher, &QFutureWatcher<Detected>::finished, this, [this, watcher, path] {
+        const Detected detected = watcher->result();
+        watcher->deleteLater();
+        if (path != m_path->text().trimmed())
+            return; // typed on meanwhile: a newer look is on its way
+        m_guess = detected.guess;
+        m_guessTask = detected.task;
+        m_detectedPath = path;
+        showFormatHint();
+        Q_EMIT formatDetected();
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        Detected detected;
+        detected.guess = FormatGuess::detect(path);
+        if (!detected.guess)
+            return detected;
+        // The task the content calls for, as the import itself will infer it.
+        auto format = FormatRegistry::instance().pickImporter(detected.guess->format, path, {});
+        if (format && format.value()->inferTask)
+            detected.task = format.value()->inferTask(path);
+        if (format && !detected.task && !format.value()->tasks.isEmpty())
+            detected.task = TaskChoice{format.value()->tasks.first(), QString()};
+        return detected;
+    }));
+}
+
+QString ImportDatasetDialog::formatHint() const
+{
+    return m_formatHint->text();
+}
+
+void ImportDatasetDialog::showFormatHint()
+{
+    const QString path = m_path->text().trimmed();
+    const QString chosen = m_format->currentData().toString();
+    QString hint;
+    if (path.isEmpty()) {
+        hint =
+            chosen.isEmpty() ? tr("The format is detected from what the path holds.") : QString();
+    } else if (m_detectedPath != path) {
+        hint = tr("Looking at the content…");
+    } else if (!m_guess) {
+        hint =
+            chosen.isEmpty() ? tr("The content does not tell its format: choose one.") : QString();
+    } else {
+        const QString task = m_guessTask ? taskName(m_guessTask->task) : QString();
+        if (chosen.isEmpty() || chosen == m_guess->format)
+            hint =
+                task.isEmpty()
+                    ? tr("Detected %1: %2.").arg(m_guess->format, m_guess->reason)
+                    : tr("Detected %1: %2. Task: %3.").arg(m_guess->format, m_guess->reason, task);
+        else
+            hint = tr("The content looks like %1 (%2), not %3: choose “%1” or “From the "
+                      "content”.")
+                       .arg(m_guess->format, m_guess->reason, chosen);
+    }
+    m_formatHint->setText(hint);
 }
 
 void ImportDatasetDialog::guessName()
@@ -187,7 +293,15 @@ void ImportDatasetDialog::start()
         return;
     }
     ImportOptions options;
-    options.format = m_format->currentData().toString();
+    options.format = effectiveFormat();
+    if (options.format.isEmpty()) {
+        m_progressText->setText(m_detectedPath == path
+                                    ? tr("The content does not tell its format: choose one "
+                                         "under Format.")
+                                    : tr("Still looking at the content: try again in a moment, "
+                                         "or choose the format."));
+        return;
+    }
     if (const QString task = m_task->currentData().toString(); !task.isEmpty())
         options.task = datasetTaskFromString(task);
     options.author = m_author;
@@ -216,7 +330,8 @@ void ImportDatasetDialog::start()
     m_progressText->setText(tr("Importing…"));
 
     auto *watcher = new QFutureWatcher<Result<ImportReport>>(this);
-    connect(watcher, &QFutureWatcher<Result<ImportReport>>::finished, this, [this, watcher, name] {
+    const QString format = options.format;
+    connect(watcher, &QFutureWatcher<Result<ImportReport>>::finished, this, [=, this] {
         const Result<ImportReport> result = watcher->result();
         watcher->deleteLater();
         m_running = false;
@@ -233,9 +348,15 @@ void ImportDatasetDialog::start()
             const QString text = result.error().code == ErrorCode::Cancelled
                                      ? tr("Import cancelled.")
                                      : result.error().message;
-            m_progressText->setText(result.error().code == ErrorCode::Cancelled
-                                        ? text
-                                        : tr("Import failed: %1").arg(text));
+            QString shown = result.error().code == ErrorCode::Cancelled
+                                ? text
+                                : tr("Import failed: %1").arg(text);
+            // The usual cause: the wrong format for what the folder holds. Say which is right.
+            if (result.error().code != ErrorCode::Cancelled && m_guess && m_guess->format != format)
+                shown += u' ' + tr("The content looks like %1 (%2): choose that format and "
+                                   "import again.")
+                                    .arg(m_guess->format, m_guess->reason);
+            m_progressText->setText(shown);
             Q_EMIT finished(false, text);
             return;
         }

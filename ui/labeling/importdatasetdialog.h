@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datasets/formatdetect.h"
 #include "datasets/formatregistry.h"
 
 #include <QDialog>
@@ -15,6 +16,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 
 namespace atelier {
 
@@ -45,18 +47,34 @@ public:
     std::optional<ImportReport> report() const { return m_report; }
     QString reportText() const;
     QString importedDataset() const { return m_importedName; }
+    /// The format the content of the path looks like (empty while unknown or being looked at).
+    QString detectedFormat() const { return m_guess ? m_guess->format : QString(); }
+    /// The format the import uses: the one chosen, else the one detected.
+    QString effectiveFormat() const;
+    /// The line under the format: what was detected, or why nothing was.
+    QString formatHint() const;
 
 Q_SIGNALS:
     void finished(bool ok, const QString &message);
+    /// The content of the path was looked at (detectedFormat() says what it looks like).
+    void formatDetected();
 
 private:
     void showReport(const ImportReport &report);
     void guessName();
+    /// Looks at the path's content on a worker: its format and the task it calls for.
+    void detectFormat();
+    void showFormatHint();
 
     QString m_root;
     QString m_author;
     QLineEdit *m_path = nullptr;
     QComboBox *m_format = nullptr;
+    QLabel *m_formatHint = nullptr;
+    QTimer *m_detectTimer = nullptr;
+    std::optional<FormatGuess> m_guess;
+    std::optional<TaskChoice> m_guessTask;
+    QString m_detectedPath; ///< the path m_guess is of
     QComboBox *m_task = nullptr;
     QLineEdit *m_name = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -48,25 +48,67 @@ QTableWidget *keyValueTable(QWidget *parent, const QStringList &headers)
     table->verticalHeader()->setVisible(false);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Keys (split.test_fraction) and the header itself are read whole; values take the rest.
+    for (int column = 0; column + 1 < headers.size(); ++column)
+        table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     table->setSortingEnabled(true);
     return table;
 }
 
-void fill(QTableWidget *table, const QJsonObject &object)
+QTableWidgetItem *textItem(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+// Params are recorded as the pipeline wrote them; {{workspace}} and {{variables.NAME}} are
+// shown as what they stood for (\a params: the version's params, as text).
+QString resolved(const QString &text, const QString &workspaceRoot,
+                 const QMap<QString, QString> &params)
+{
+    return expandRecordedParam(text, workspaceRoot, params);
+}
+
+QMap<QString, QString> textParams(const QJsonObject &params)
+{
+    QMap<QString, QString> text;
+    for (auto it = params.begin(); it != params.end(); ++it)
+        text.insert(it.key(), jsonText(it.value()));
+    return text;
+}
+
+void fill(QTableWidget *table, const QJsonObject &object, const QString &workspaceRoot,
+          const QMap<QString, QString> &params = {})
 {
     table->setSortingEnabled(false);
     table->setRowCount(int(object.size()));
     int row = 0;
     for (auto it = object.begin(); it != object.end(); ++it, ++row) {
-        table->setItem(row, 0, new QTableWidgetItem(it.key()));
-        auto *value = new QTableWidgetItem;
-        if (it.value().isDouble())
+        table->setItem(row, 0, textItem(it.key()));
+        QTableWidgetItem *value = nullptr;
+        if (it.value().isDouble()) {
+            value = new QTableWidgetItem;
             value->setData(Qt::DisplayRole, it.value().toDouble());
-        else
-            value->setText(jsonText(it.value()));
+        } else {
+            value = textItem(resolved(jsonText(it.value()), workspaceRoot, params));
+        }
         table->setItem(row, 1, value);
     }
     table->setSortingEnabled(true);
+}
+
+QString serviceStateText(const QString &state)
+{
+    if (state == u"starting"_s)
+        return ModelsView::tr("starting");
+    if (state == u"running"_s)
+        return ModelsView::tr("running");
+    if (state == u"stopped"_s)
+        return ModelsView::tr("stopped");
+    if (state == u"failed"_s)
+        return ModelsView::tr("failed");
+    return state;
 }
 
 } // namespace
@@ -170,12 +212,18 @@ QWidget *ModelsView::buildVersionTab()
     actions->addWidget(alias);
     actions->addWidget(deploy);
     actions->addStretch(1);
-    actions->addWidget(new QLabel(tr("Compare with:"), page));
-    actions->addWidget(m_compareWith);
+    // Beside the table it fills, on its own row: never squeezed by the buttons.
+    auto *compareBar = new QHBoxLayout;
+    compareBar->addWidget(new QLabel(tr("Compare with:"), page));
+    compareBar->addWidget(m_compareWith);
+    compareBar->addStretch(1);
+    m_compareWith->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto *tables = new QHBoxLayout;
     m_metrics = keyValueTable(page, {tr("Metric"), tr("Value")});
     m_params = keyValueTable(page, {tr("Parameter"), tr("Value")});
+    m_metrics->setObjectName(u"versionMetrics"_s);
+    m_params->setObjectName(u"versionParams"_s);
     tables->addWidget(m_metrics);
     tables->addWidget(m_params);
     m_comparison =
@@ -186,6 +234,7 @@ QWidget *ModelsView::buildVersionTab()
     layout->addWidget(m_lineage);
     layout->addLayout(actions);
     layout->addLayout(tables, 3);
+    layout->addLayout(compareBar);
     layout->addWidget(m_comparison, 2);
 
     connect(validate, &QPushButton::clicked, this, [this] {
@@ -245,7 +294,11 @@ QWidget *ModelsView::buildServicesTab()
     m_services->setObjectName(u"serviceList"_s);
     m_services->setHeaderLabels({tr("Service"), tr("Model"), tr("State"), tr("Address")});
     m_services->setRootIsDecorated(false);
-    auto *stop = new QPushButton(tr("Stop"), page);
+    for (int column = 0; column < 3; ++column)
+        m_services->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    auto *stop = m_stopService = new QPushButton(tr("Stop"), page);
+    stop->setObjectName(u"stopService"_s);
+    stop->setEnabled(false);
     auto *bar = new QHBoxLayout;
     bar->addStretch(1);
     bar->addWidget(stop);
@@ -262,10 +315,13 @@ QWidget *ModelsView::buildServicesTab()
     layout->addWidget(new QLabel(tr("Its log (errors and messages):"), page));
     layout->addWidget(m_serviceLog, 1);
     connect(stop, &QPushButton::clicked, this, [this] {
-        if (QTreeWidgetItem *item = m_services->currentItem())
+        if (QTreeWidgetItem *item = m_services->currentItem()) {
+            m_stopService->setEnabled(false); // until the reload says what the service is
             stopService(item->text(0));
+        }
     });
     connect(m_services, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        updateStopButton();
         if (!item)
             return;
         for (const ServiceInfo &service : std::as_const(m_snapshot.services)) {
@@ -360,12 +416,20 @@ void ModelsView::showSnapshot()
     }
     m_tree->blockSignals(false);
 
+    const QString serviceId =
+        m_services->currentItem() ? m_services->currentItem()->text(0) : QString();
+    m_services->blockSignals(true);
     m_services->clear();
     for (const ServiceInfo &service : std::as_const(m_snapshot.services)) {
-        new QTreeWidgetItem(m_services,
-                            {service.id, u"%1:%2"_s.arg(service.model).arg(service.version),
-                             service.state, service.isLive() ? service.url() : QString()});
+        auto *item = new QTreeWidgetItem(
+            m_services,
+            {service.id, u"%1:%2"_s.arg(service.model).arg(service.version),
+             serviceStateText(service.state), service.isLive() ? service.url() : QString()});
+        if (service.id == serviceId)
+            m_services->setCurrentItem(item);
     }
+    m_services->blockSignals(false);
+    updateStopButton();
     if (m_snapshot.models.isEmpty()) {
         m_header->setText(tr("No models yet. Register one with: atelier model register PATH "
                              "--name NAME, or run the demo pipeline, which registers its model."));
@@ -408,9 +472,9 @@ void ModelsView::showVersion(const ModelVersionRecord &version)
         validation = tr("validation passed");
     else if (version.validation == u"failed"_s)
         validation = tr("validation failed: %1").arg(version.validationMessage);
-    m_header->setText(u"<b>%1 · version %2</b> — %3 · %4<br>%5"_s.arg(
-        version.model.toHtmlEscaped(), QString::number(version.version), version.framework,
-        validation.toHtmlEscaped(),
+    m_header->setText(u"<b>%1</b> — %2 · %3<br>%4"_s.arg(
+        tr("%1 · version %2").arg(version.model).arg(version.version).toHtmlEscaped(),
+        version.framework, validation.toHtmlEscaped(),
         version.description.isEmpty() ? tr("(no description)")
                                       : version.description.toHtmlEscaped()));
     QStringList lineage;
@@ -420,15 +484,17 @@ void ModelsView::showVersion(const ModelVersionRecord &version)
     if (!version.pipelineCommit.isEmpty())
         lineage.append(tr("pipeline commit %1").arg(version.pipelineCommit.left(8)));
     for (const ModelDatasetRef &dataset : version.datasets)
-        lineage.append(tr("dataset %1 %2").arg(dataset.dataset, dataset.version));
+        lineage.append(tr("dataset %1 %2")
+                           .arg(expandRecordedParam(dataset.dataset, m_root, {}), dataset.version));
     for (const ServiceInfo &service : std::as_const(m_snapshot.services)) {
         if (service.model == version.model && service.version == version.version)
-            lineage.append(tr("service %1 (%2)").arg(service.id, service.state));
+            lineage.append(tr("service %1 (%2)").arg(service.id, serviceStateText(service.state)));
     }
     lineage.append(tr("%n files", nullptr, int(version.files.size())));
     m_lineage->setText(lineage.join(u" · "_s));
-    fill(m_metrics, version.metrics);
-    fill(m_params, version.params);
+    const QMap<QString, QString> params = textParams(version.params);
+    fill(m_metrics, version.metrics, m_root);
+    fill(m_params, version.params, m_root, params);
 
     m_compareWith->clear();
     m_compareWith->addItem(tr("(choose a version)"), 0);
@@ -436,6 +502,13 @@ void ModelsView::showVersion(const ModelVersionRecord &version)
         if (other.model == version.model && other.version != version.version)
             m_compareWith->addItem(tr("version %1").arg(other.version), other.version);
     }
+    // Room for the widest entry with the arrow and frame: AdjustToContents alone measured
+    // CJK text a character short ("（选择版本" without its closing bracket).
+    int widest = 0;
+    for (int i = 0; i < m_compareWith->count(); ++i)
+        widest = std::max(
+            widest, m_compareWith->fontMetrics().horizontalAdvance(m_compareWith->itemText(i)));
+    m_compareWith->setMinimumWidth(widest + 3 * m_compareWith->fontMetrics().height());
     m_comparison->setRowCount(0);
     if (version.signature.contains(u"inputs"_s) && m_tryRows->toPlainText().isEmpty()) {
         QJsonObject row;
@@ -474,18 +547,22 @@ void ModelsView::compareSelected(int otherVersion)
             return item;
         };
         for (const auto &metric : comparison->metrics) {
-            m_comparison->setItem(row, 0, new QTableWidgetItem(metric.key));
+            m_comparison->setItem(row, 0, textItem(metric.key));
             m_comparison->setItem(row, 1, number(metric.a));
             m_comparison->setItem(row, 2, number(metric.b));
             ++row;
         }
+        const QMap<QString, QString> paramsA = textParams(comparison->a.params);
+        const QMap<QString, QString> paramsB = textParams(comparison->b.params);
         for (const auto &param : comparison->params) {
-            auto *key = new QTableWidgetItem(param.key);
+            auto *key = textItem(param.key);
             if (param.changed)
                 key->setBackground(QColor(0xff, 0xf1, 0xc9));
             m_comparison->setItem(row, 0, key);
-            m_comparison->setItem(row, 1, new QTableWidgetItem(param.a.value_or(u"—"_s)));
-            m_comparison->setItem(row, 2, new QTableWidgetItem(param.b.value_or(u"—"_s)));
+            m_comparison->setItem(row, 1,
+                                  textItem(resolved(param.a.value_or(u"—"_s), m_root, paramsA)));
+            m_comparison->setItem(row, 2,
+                                  textItem(resolved(param.b.value_or(u"—"_s), m_root, paramsB)));
             ++row;
         }
         m_status->setText(tr("Compared."));
@@ -547,6 +624,17 @@ void ModelsView::stopService(const QString &serviceId)
             return stopped.error();
         return tr("Stopped %1.").arg(serviceId);
     });
+}
+
+void ModelsView::updateStopButton()
+{
+    const QTreeWidgetItem *item = m_services->currentItem();
+    bool live = false;
+    for (const ServiceInfo &service : std::as_const(m_snapshot.services)) {
+        if (item && service.id == item->text(0))
+            live = service.isLive();
+    }
+    m_stopService->setEnabled(live);
 }
 
 void ModelsView::sendTryIt(const QString &rowsJson)

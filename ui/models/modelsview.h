@@ -71,6 +71,8 @@ private:
     const ModelVersionRecord *selected() const;
     void run(const std::function<Result<QString>(const QString &)> &work);
     void loadServiceMetrics(const ServiceInfo &service);
+    /// Stop acts on the selected service only while it is live.
+    void updateStopButton();
 
     QString m_root;
     ModelsSnapshot m_snapshot;
@@ -87,6 +89,7 @@ private:
     QComboBox *m_compareWith = nullptr;
     QTableWidget *m_comparison = nullptr;
     QTreeWidget *m_services = nullptr;
+    QPushButton *m_stopService = nullptr;
     QLabel *m_status = nullptr;
     ChartSeries *m_serviceSeries = nullptr;
     MetricChart *m_serviceChart = nullptr;

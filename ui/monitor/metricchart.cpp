@@ -2,6 +2,7 @@
 
 #include "runs/chartseries.h"
 
+#include <QAction>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -15,14 +16,15 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPushButton>
 #include <QSaveFile>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QWheelEvent>
@@ -81,20 +83,34 @@ QValueAxis *newValueAxis()
     return axis;
 }
 
-// Widens \a axis' range [lo, hi] to multiples of a round step (1, 2 or 5 × 10^k) giving about
-// \a ticks ticks, and puts a tick on each multiple. Fixed ticks: QtCharts 6.4 lays dynamic ones
-// out only at the next resize.
-void setRoundRange(QValueAxis *axis, double lo, double hi, double ticks)
+// Widens \a axis' range [lo, hi] to multiples of a round step (1, 2 or 5 × 10^k, at least
+// \a minStep) giving about \a ticks ticks, and puts a tick on each multiple, labelled with as
+// many decimals as the step needs (0.2, 0.4 — not 0.200000 or 0.565681). Fixed ticks: QtCharts
+// 6.4 lays dynamic ones out only at the next resize.
+void setRoundRange(QValueAxis *axis, double lo, double hi, double ticks, double minStep = 0)
 {
     const double span = hi - lo;
     if (!(span > 0) || !std::isfinite(span)) {
+        axis->setLabelFormat(u"%g"_s);
         axis->setRange(lo, hi);
         return;
     }
     const double raw = span / std::max(ticks, 2.0);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double norm = raw / magnitude;
-    const double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
+    const double step = std::max((norm < 1.5 ? 1
+                                  : norm < 3 ? 2
+                                  : norm < 7 ? 5
+                                             : 10) *
+                                     magnitude,
+                                 minStep);
+    const double largest = std::max(std::abs(lo), std::abs(hi));
+    if (step >= 1e-6 && largest < 1e9) {
+        const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
+        axis->setLabelFormat(u"%.%1f"_s.arg(decimals));
+    } else {
+        axis->setLabelFormat(u"%.3g"_s);
+    }
     const double from = std::floor(lo / step) * step;
     const double to = std::ceil(hi / step) * step;
     // The count first: a new range lays the labels out at once, a new count only on the
@@ -278,10 +294,15 @@ public:
         painter->setRenderHint(QPainter::Antialiasing, !many);
         QPolygonF polygon;
         QList<QLineF> segments;
-        // A line is drawn in pieces between its breaks (NaN or infinite values).
+        // A line is drawn in pieces between its breaks (NaN or infinite values). A piece of one
+        // point is a dot big enough to see (a metric reported once: accuracy, f1).
         const auto drawPiece = [&] {
             if (polygon.size() == 1) {
-                painter->drawPoint(polygon.constFirst());
+                painter->save();
+                painter->setRenderHint(QPainter::Antialiasing, true);
+                painter->setBrush(painter->pen().color());
+                painter->drawEllipse(polygon.constFirst(), 4.0, 4.0);
+                painter->restore();
             } else if (many) {
                 painter->drawPolyline(polygon);
             } else if (polygon.size() > 1) {
@@ -306,6 +327,17 @@ public:
                     drawPiece();
             }
             drawPiece();
+            // A few points: each marked, so the points stand out from the lines joining them.
+            if (line.points.size() <= 30) {
+                painter->save();
+                painter->setRenderHint(QPainter::Antialiasing, true);
+                painter->setBrush(line.color);
+                for (const QPointF &p : line.points) {
+                    if (std::isfinite(p.y()))
+                        painter->drawEllipse(map(p), 2.5, 2.5);
+                }
+                painter->restore();
+            }
         }
         // Each break: a red × on the x axis, where the value stopped being a number.
         QPen cross(QColor(0xd0, 0x1c, 0x1c), 2.0);
@@ -335,6 +367,8 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_view = new MetricChartView(m_chart, this);
+    // Below this QtCharts elides the axis labels and title to "…": the values are gone.
+    m_view->setMinimumHeight(200);
     m_view->onZoomed = [this] { userZoomed(); };
     m_view->onReset = [this] { resetZoom(); };
     m_view->onHover = [this](const QPointF &at) { hoverAt(at); };
@@ -353,6 +387,7 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     m_smoothing->setRange(0, SliderSteps - 1);
     m_smoothing->setPageStep(10);
     m_smoothing->setMaximumWidth(160);
+    m_smoothing->setMinimumWidth(80); // a slider squeezed to its handle cannot be used
     m_smoothing->setToolTip(tr("Exponential moving average weight: 0 shows the raw values"));
     auto *smoothingLabel = new QLabel(tr("&Smoothing:"), this);
     smoothingLabel->setBuddy(m_smoothing);
@@ -363,10 +398,16 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     m_logScale = new QCheckBox(tr("&Log scale"), this);
     m_logScale->setObjectName(u"logScale"_s);
 
-    m_exportPng = new QPushButton(tr("Export &PNG…"), this);
+    m_export = new QToolButton(this);
+    m_export->setObjectName(u"export"_s);
+    m_export->setText(tr("Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_export);
+    m_exportPng = exportMenu->addAction(tr("Export &PNG…"));
     m_exportPng->setObjectName(u"exportPng"_s);
-    m_exportCsv = new QPushButton(tr("Export &CSV…"), this);
+    m_exportCsv = exportMenu->addAction(tr("Export &CSV…"));
     m_exportCsv->setObjectName(u"exportCsv"_s);
+    m_export->setMenu(exportMenu);
 
     m_note = new QLabel(this);
     m_note->setObjectName(u"note"_s);
@@ -394,8 +435,7 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     controls->addSpacing(12);
     controls->addWidget(m_logScale);
     controls->addStretch(1);
-    controls->addWidget(m_exportPng);
-    controls->addWidget(m_exportCsv);
+    controls->addWidget(m_export);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
@@ -412,8 +452,8 @@ MetricChart::MetricChart(ChartSeries *model, QWidget *parent)
     connect(m_smoothing, &QSlider::valueChanged, this,
             [this](int value) { m_model->setSmoothing(double(value) / SliderSteps); });
     connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) { m_model->setLogScale(on); });
-    connect(m_exportPng, &QPushButton::clicked, this, &MetricChart::exportPngClicked);
-    connect(m_exportCsv, &QPushButton::clicked, this, &MetricChart::exportCsvClicked);
+    connect(m_exportPng, &QAction::triggered, this, &MetricChart::exportPngClicked);
+    connect(m_exportCsv, &QAction::triggered, this, &MetricChart::exportCsvClicked);
 
     connect(m_model, &ChartSeries::structureChanged, this, [this] {
         rebuildLines();
@@ -581,9 +621,9 @@ void MetricChart::refresh()
         if (const std::optional<QRectF> bounds = m_model->bounds()) {
             x0 = bounds->left();
             x1 = bounds->right();
-            if (x1 <= x0) {
-                x0 -= 0.5;
-                x1 += 0.5;
+            if (x1 <= x0) { // one x: a whole step (or second) either side
+                x0 -= 1;
+                x1 += 1;
             }
             y0 = bounds->top();
             y1 = bounds->bottom();
@@ -612,8 +652,9 @@ void MetricChart::refresh()
             m_rangePlot = plotSize;
             // Round ticks (0, 250, 500 …) about every 120 px across and 60 px up.
             const QRectF plot = m_chart->plotArea();
-            if (auto *x = qobject_cast<QValueAxis *>(m_axisX))
-                setRoundRange(x, x0, x1, plot.width() / 120);
+            if (auto *x = qobject_cast<QValueAxis *>(m_axisX)) // steps are whole numbers
+                setRoundRange(x, x0, x1, plot.width() / 120,
+                              m_model->xMode() == ChartSeries::XMode::Step ? 1 : 0);
             else
                 setAxisRange(m_axisX, x0, x1);
             if (auto *y = qobject_cast<QValueAxis *>(m_axisY))

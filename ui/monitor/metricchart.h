@@ -15,7 +15,8 @@ class QChartView;
 class QComboBox;
 class QLabel;
 class QLineSeries;
-class QPushButton;
+class QAction;
+class QToolButton;
 class QSlider;
 class QTimer;
 
@@ -108,8 +109,9 @@ private:
     QSlider *m_smoothing = nullptr;
     QLabel *m_smoothingValue = nullptr;
     QCheckBox *m_logScale = nullptr;
-    QPushButton *m_exportPng = nullptr;
-    QPushButton *m_exportCsv = nullptr;
+    QToolButton *m_export = nullptr; ///< one menu: two buttons did not fit at 1024 px in Chinese
+    QAction *m_exportPng = nullptr;
+    QAction *m_exportCsv = nullptr;
     QLabel *m_note = nullptr;
     QLabel *m_hover = nullptr;
     QTimer *m_refreshTimer = nullptr;

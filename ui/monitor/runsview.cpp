@@ -58,7 +58,24 @@ QTableWidget *makeTable(QWidget *parent, const QStringList &headers)
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSortingEnabled(true);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Names (split.test_fraction, val/accuracy) are read whole; the last column takes the rest.
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     return table;
+}
+
+QTableWidgetItem *textItem(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+// A comparable signature of what the list shows of a run: a reload that changes none of it
+// leaves the list (and the user's selection and scroll) alone.
+QString listed(const RunRecord &run)
+{
+    return run.id + u'|' + run.state + u'|' + run.experiment + u'|' + run.runName + u'|' +
+           run.startedAt.toString(Qt::ISODate);
 }
 
 } // namespace
@@ -126,6 +143,9 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     layout->addWidget(splitter, 1);
 
+    m_listRefresh = new QTimer(this);
+    m_listRefresh->setInterval(3000);
+    connect(m_listRefresh, &QTimer::timeout, this, &RunsView::reloadRuns);
     m_refresh = new QTimer(this);
     m_refresh->setInterval(2000);
     connect(m_refresh, &QTimer::timeout, this, [this] {
@@ -147,6 +167,52 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
 }
 
 RunsView::~RunsView() = default;
+
+void RunsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_root.isEmpty())
+        reloadRuns();
+    m_listRefresh->start();
+}
+
+void RunsView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_listRefresh->stop();
+}
+
+void RunsView::reloadRuns()
+{
+    if (m_loadingRuns || m_root.isEmpty())
+        return;
+    m_loadingRuns = true;
+    const QString root = m_root;
+    auto *watcher = new QFutureWatcher<Result<QList<RunRecord>>>(this);
+    connect(watcher, &QFutureWatcher<Result<QList<RunRecord>>>::finished, this,
+            [this, watcher, root] {
+                m_loadingRuns = false;
+                const Result<QList<RunRecord>> runs = watcher->result();
+                watcher->deleteLater();
+                if (!runs || root != m_root)
+                    return;
+                QStringList before, after;
+                for (const RunRecord &run : std::as_const(m_runs))
+                    before.append(listed(run));
+                for (const RunRecord &run : runs.value())
+                    after.append(listed(run));
+                if (before != after)
+                    setRuns(m_root, runs.value());
+                Q_EMIT runsReloaded();
+            });
+    // As many as the workspace snapshot lists.
+    watcher->setFuture(QtConcurrent::run([root]() -> Result<QList<RunRecord>> {
+        auto workspace = Workspace::open(root);
+        if (!workspace)
+            return workspace.error();
+        return RunStore(workspace->catalog()).runs(100);
+    }));
+}
 
 QWidget *RunsView::buildOverview()
 {
@@ -173,6 +239,14 @@ QWidget *RunsView::buildMetrics()
     m_metrics->setObjectName(u"runMetrics"_s);
     m_malformed = new QLabel(page);
     m_malformed->setObjectName(u"malformedLines"_s);
+    m_reusedNote = new QLabel(page);
+    m_reusedNote->setObjectName(u"reusedMetricsNote"_s);
+    m_reusedNote->setWordWrap(true);
+    m_reusedNote->setVisible(false);
+    // A metric reported once (accuracy, f1) is a value, not a curve: read it here.
+    m_finals = makeTable(page, {tr("Run"), tr("Final value"), tr("Step")});
+    m_finals->setObjectName(u"finalValues"_s);
+    m_finals->setVisible(false);
     auto *chartBar = new QHBoxLayout;
     chartBar->addWidget(new QLabel(tr("Chart:"), page));
     m_chartKey = new QComboBox(page);
@@ -184,9 +258,11 @@ QWidget *RunsView::buildMetrics()
     m_chartModel = new ChartSeries(this);
     m_chart = new MetricChart(m_chartModel, page);
     m_chart->setObjectName(u"metricChart"_s);
+    layout->addWidget(m_reusedNote);
     layout->addWidget(m_metrics, 1);
     layout->addWidget(m_malformed);
     layout->addLayout(chartBar);
+    layout->addWidget(m_finals);
     layout->addWidget(m_chart, 2);
     connect(m_chartKey, &QComboBox::currentIndexChanged, this, &RunsView::loadChart);
     return page;
@@ -219,7 +295,12 @@ QWidget *RunsView::buildLogs()
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setMaximumBlockCount(200000);
+    m_logNote = new QLabel(page);
+    m_logNote->setObjectName(u"logNote"_s);
+    m_logNote->setWordWrap(true);
+    m_logNote->setVisible(false);
     layout->addLayout(bar);
+    layout->addWidget(m_logNote);
     layout->addWidget(m_log, 1);
 
     connect(m_logTask, &QComboBox::currentIndexChanged, this, [this] { loadLog(-1); });
@@ -261,6 +342,7 @@ QWidget *RunsView::buildCompare()
     m_compare = new QTableWidget(page);
     m_compare->setObjectName(u"runComparison"_s);
     m_compare->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_compare->verticalHeader()->setVisible(false);
     layout->addLayout(bar);
     layout->addWidget(m_compare, 1);
     connect(group, &QPushButton::clicked, this, [this] {
@@ -334,9 +416,16 @@ void RunsView::showComparison(const RunComparison &comparison)
         auto *label = new QTableWidgetItem(comparison.labels[run]);
         label->setToolTip(comparison.runs[run]);
         m_compare->setItem(run, column++, label);
-        for (const QString &key : comparison.paramKeys)
-            m_compare->setItem(run, column++,
-                               new QTableWidgetItem(comparison.params[run].value(key, u"—"_s)));
+        const QHash<QString, QString> &runParams = comparison.params[run];
+        QMap<QString, QString> variables;
+        for (auto it = runParams.cbegin(); it != runParams.cend(); ++it)
+            variables.insert(it.key(), it.value());
+        for (const QString &key : comparison.paramKeys) {
+            auto *value =
+                textItem(expandRecordedParam(runParams.value(key, u"—"_s), m_root, variables));
+            value->setToolTip(runParams.value(key));
+            m_compare->setItem(run, column++, value);
+        }
         for (const QString &key : comparison.metricKeys) {
             auto *item = new QTableWidgetItem;
             if (comparison.metrics[run].contains(key))
@@ -423,6 +512,9 @@ void RunsView::applyFilters()
     const int days = m_date->currentData().toInt();
     const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-days);
     const QLocale locale;
+    QStringList selected;
+    for (QTreeWidgetItem *item : m_list->selectedItems())
+        selected.append(item->data(0, Qt::UserRole).toString());
     m_list->blockSignals(true);
     m_list->clear();
     QTreeWidgetItem *current = nullptr;
@@ -460,10 +552,18 @@ void RunsView::applyFilters()
     }
     m_list->setRootIsDecorated(nesting);
     m_list->expandAll();
+    if (current) // quietly: the same run stays shown, with the runs selected for the overlay
+        m_list->setCurrentItem(current, 0, QItemSelectionModel::NoUpdate);
+    if (current && selected.isEmpty())
+        selected.append(m_runId);
+    for (QTreeWidgetItemIterator it(m_list); *it; ++it)
+        (*it)->setSelected(selected.contains((*it)->data(0, Qt::UserRole).toString()));
     m_list->blockSignals(false);
-    if (current)
-        m_list->setCurrentItem(current);
-    else if (m_list->topLevelItemCount() > 0)
+    if (current) {
+        loadDetail();
+        loadChart();
+        loadComparison();
+    } else if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
 }
 
@@ -521,14 +621,17 @@ void RunsView::showDetail(const RunDetail &detail)
     if (!run.message.isEmpty())
         lines.append(run.message.toHtmlEscaped());
     m_summary->setText(lines.join(u"<br>"_s));
-    m_timeline->setTasks(detail.tasks);
+    m_timeline->setTasks(detail.tasks, detail.nodeNames);
 
     m_params->setSortingEnabled(false);
     m_params->setRowCount(int(detail.params.size()));
     int row = 0;
     for (auto it = detail.params.begin(); it != detail.params.end(); ++it, ++row) {
-        m_params->setItem(row, 0, new QTableWidgetItem(it.key()));
-        m_params->setItem(row, 1, new QTableWidgetItem(it.value()));
+        m_params->setItem(row, 0, textItem(it.key()));
+        // As it ran ({{workspace}} and variables filled in); as written in the tooltip.
+        auto *value = textItem(expandRecordedParam(it.value(), m_root, detail.params));
+        value->setToolTip(it.value());
+        m_params->setItem(row, 1, value);
     }
     m_params->setSortingEnabled(true);
 
@@ -541,14 +644,37 @@ void RunsView::showDetail(const RunDetail &detail)
             item->setData(Qt::DisplayRole, value);
             return item;
         };
-        m_metrics->setItem(row, 0, new QTableWidgetItem(summary.key));
-        m_metrics->setItem(row, 1, number(summary.last));
-        m_metrics->setItem(row, 2, number(summary.min));
-        m_metrics->setItem(row, 3, number(summary.max));
-        m_metrics->setItem(row, 4, number(double(summary.count)));
+        const QList<QTableWidgetItem *> items{textItem(summary.key), number(summary.last),
+                                              number(summary.min), number(summary.max),
+                                              number(double(summary.count))};
+        for (int column = 0; column < items.size(); ++column) {
+            if (!summary.fromRunId.isEmpty()) {
+                QFont italic = items[column]->font();
+                italic.setItalic(true);
+                items[column]->setFont(italic);
+                items[column]->setToolTip(
+                    tr("Reported by run %1, whose outputs a cached task of this run reused.")
+                        .arg(summary.fromRunId));
+            }
+            m_metrics->setItem(row, column, items[column]);
+        }
         ++row;
     }
     m_metrics->setSortingEnabled(true);
+    // Grouped by the run they came from: usually one earlier run gave every cached task.
+    QMap<QString, QStringList> reusedFrom;
+    for (const ReusedTask &task : detail.reused)
+        reusedFrom[task.fromRunId].append(detail.taskName(task.nodeId));
+    QStringList reused;
+    for (auto it = reusedFrom.cbegin(); it != reusedFrom.cend(); ++it)
+        reused.append(tr("run %1 (%2)").arg(it.key(), it.value().join(u", "_s)));
+    m_reusedNote->setText(
+        reused.isEmpty()
+            ? QString()
+            : tr("Cached tasks ran nothing in this run: their outputs and their metrics (in "
+                 "italics) are those of %1.")
+                  .arg(reused.join(u"; "_s)));
+    m_reusedNote->setVisible(!reused.isEmpty());
     const QString key = m_chartKey->currentText();
     m_chartKey->blockSignals(true);
     m_chartKey->clear();
@@ -568,18 +694,18 @@ void RunsView::showDetail(const RunDetail &detail)
                                                         nullptr, int(detail.malformedLines))
                                                    : QString());
 
-    const QString task = m_logTask->currentText();
+    const QString task = m_logTask->currentData().toString();
     m_logTask->blockSignals(true);
     m_logTask->clear();
     for (const TaskRecord &record : detail.tasks)
-        m_logTask->addItem(record.nodeId);
-    m_logTask->setCurrentIndex(std::max(0, m_logTask->findText(task)));
+        m_logTask->addItem(detail.taskName(record.nodeId), record.nodeId);
+    m_logTask->setCurrentIndex(std::max(0, m_logTask->findData(task)));
     m_logTask->blockSignals(false);
 
     m_artifacts->clear();
     const QLocale locale;
     for (const Artifact &artifact : detail.artifacts) {
-        auto *item = new QTreeWidgetItem(m_artifacts, {artifact.task, artifact.relativePath,
+        auto *item = new QTreeWidgetItem(m_artifacts, {detail.taskName(artifact.task), artifact.relativePath,
                                                        locale.formattedDataSize(artifact.size)});
         item->setData(0, Qt::UserRole, artifact.path);
     }
@@ -601,33 +727,65 @@ void RunsView::loadLog(qint64 offset)
     if (m_loadingLog || m_root.isEmpty() || m_runId.isEmpty() || m_logTask->count() == 0)
         return;
     m_loadingLog = true;
-    const QString path = QDir(m_root).filePath(u"runs/%1/%2/%3"_s.arg(
-        m_runId, m_logTask->currentText(), m_logStream->currentData().toString()));
+    // Which file: the task's own, or for a cached task the log of the task it reused.
+    const auto source = [this]() -> QPair<QString, QString> {
+        const QString node = m_logTask->currentData().toString();
+        const QString stream = m_logStream->currentData().toString();
+        if (m_detail.run.id == m_runId) {
+            for (const ReusedTask &task : std::as_const(m_detail.reused)) {
+                if (task.nodeId == node)
+                    return {QDir(m_root).filePath(
+                                u"runs/%1/%2/%3"_s.arg(task.fromRunId, task.fromNodeId, stream)),
+                            task.fromRunId};
+            }
+        }
+        return {QDir(m_root).filePath(u"runs/%1/%2/%3"_s.arg(m_runId, node, stream)), QString()};
+    };
+    const auto [path, fromRun] = source();
+    QString state;
+    for (const TaskRecord &task : std::as_const(m_detail.tasks)) {
+        if (task.nodeId == m_logTask->currentData().toString())
+            state = task.state;
+    }
+    m_logNote->setText(
+        fromRun.isEmpty()
+            ? QString()
+            : tr("This task was cached: it ran nothing in this run and reused the outputs of "
+                 "run %1. Its log below is from that run.")
+                  .arg(fromRun));
+    m_logNote->setVisible(!fromRun.isEmpty());
     auto *watcher = new QFutureWatcher<Result<LogPage>>(this);
-    connect(watcher, &QFutureWatcher<Result<LogPage>>::finished, this, [this, watcher, path] {
-        m_loadingLog = false;
-        const Result<LogPage> page = watcher->result();
-        watcher->deleteLater();
-        const QString wanted = QDir(m_root).filePath(u"runs/%1/%2/%3"_s.arg(
-            m_runId, m_logTask->currentText(), m_logStream->currentData().toString()));
-        if (path != wanted) { // the user chose another run, task or stream meanwhile
-            loadLog(-1);
-            return;
-        }
-        if (!page) {
-            m_log->setPlainText(tr("No log yet: the task has not started."));
-            Q_EMIT logLoaded();
-            return;
-        }
-        m_logOffset = page->offset;
-        const int scroll = m_log->verticalScrollBar()->value();
-        m_log->setPlainText(page->text);
-        if (m_follow->isChecked())
-            m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
-        else
-            m_log->verticalScrollBar()->setValue(scroll);
-        Q_EMIT logLoaded();
-    });
+    connect(watcher, &QFutureWatcher<Result<LogPage>>::finished, this,
+            [this, watcher, path, state, source] {
+                m_loadingLog = false;
+                const Result<LogPage> page = watcher->result();
+                watcher->deleteLater();
+                if (path != source().first) { // another run, task or stream was chosen meanwhile
+                    loadLog(-1);
+                    return;
+                }
+                if (!page) {
+                    QString why = tr("No log yet: the task has not started.");
+                    if (state == u"cached"_s)
+                        why = tr("This task was cached: it reused the outputs of an earlier run "
+                                 "and ran nothing, so it has no log of its own.");
+                    else if (state == u"skipped"_s)
+                        why = tr("This task was skipped, so it has no log.");
+                    else if (state != u"pending"_s && state != u"queued"_s && !state.isEmpty())
+                        why = tr("No log: %1").arg(page.error().message);
+                    m_log->setPlainText(why);
+                    Q_EMIT logLoaded();
+                    return;
+                }
+                m_logOffset = page->offset;
+                const int scroll = m_log->verticalScrollBar()->value();
+                m_log->setPlainText(page->text);
+                if (m_follow->isChecked())
+                    m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
+                else
+                    m_log->verticalScrollBar()->setValue(scroll);
+                Q_EMIT logLoaded();
+            });
     watcher->setFuture(QtConcurrent::run(&LogPage::read, path, offset, kLogPage));
 }
 
@@ -646,6 +804,8 @@ void RunsView::loadChart()
     const QString key = m_chartKey->currentText();
     if (key.isEmpty() || m_root.isEmpty()) {
         m_chartModel->clear();
+        m_finals->setRowCount(0);
+        m_finals->setVisible(false);
         return;
     }
     QHash<QString, QString> labels;
@@ -653,7 +813,13 @@ void RunsView::loadChart()
         labels.insert(run.id, (run.runName.isEmpty() ? run.pipelineName : run.runName) + u" · "_s +
                                   run.id.right(4));
     const QStringList runs = selectedRuns();
-    using Loaded = QList<QPair<QString, QList<MetricPoint>>>;
+    struct Series
+    {
+        QString run;
+        QString fromRun; ///< the run a cached task reused, whose points these are
+        QList<MetricPoint> points;
+    };
+    using Loaded = QList<Series>;
     auto *watcher = new QFutureWatcher<Loaded>(this);
     m_loadingChart = true;
     connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, key, labels] {
@@ -663,9 +829,38 @@ void RunsView::loadChart()
         if (key != m_chartKey->currentText())
             return; // a newer choice is on its way
         m_chartModel->clear();
-        for (qsizetype i = 0; i < loaded.size(); ++i)
-            m_chartModel->addSeries(labels.value(loaded[i].first, loaded[i].first), key,
-                                    loaded[i].second, int(i));
+        m_finals->setSortingEnabled(false);
+        m_finals->setRowCount(int(loaded.size()));
+        qsizetype most = 0;
+        for (qsizetype i = 0; i < loaded.size(); ++i) {
+            const Series &series = loaded[i];
+            QString label = labels.value(series.run, series.run);
+            if (!series.fromRun.isEmpty())
+                label = tr("%1 (reused from run %2)").arg(label, series.fromRun.right(4));
+            m_chartModel->addSeries(label, key, series.points, int(i));
+            most = std::max(most, series.points.size());
+            const MetricPoint &last = series.points.constLast();
+            auto *value = new QTableWidgetItem;
+            value->setData(Qt::DisplayRole, last.value);
+            auto *step = new QTableWidgetItem;
+            if (last.step)
+                step->setData(Qt::DisplayRole, *last.step);
+            m_finals->setItem(int(i), 0, textItem(label));
+            m_finals->setItem(int(i), 1, value);
+            m_finals->setItem(int(i), 2, step);
+        }
+        m_finals->setSortingEnabled(true);
+        bool steps = false;
+        for (const Series &series : loaded)
+            steps = steps || series.points.constLast().step.has_value();
+        m_finals->setColumnHidden(2, !steps);
+        // As tall as its rows (up to ten), the chart below keeps the rest.
+        m_finals->setMaximumHeight(m_finals->horizontalHeader()->sizeHint().height() +
+                                   2 * m_finals->frameWidth() +
+                                   m_finals->verticalHeader()->defaultSectionSize() *
+                                       int(std::min<qsizetype>(loaded.size(), 10)));
+        // One value per run: the table says it better than dots on a chart.
+        m_finals->setVisible(most == 1);
         Q_EMIT chartLoaded();
     });
     watcher->setFuture(QtConcurrent::run([root = m_root, runs, key]() -> Loaded {
@@ -673,10 +868,13 @@ void RunsView::loadChart()
         auto workspace = Workspace::open(root);
         if (!workspace)
             return loaded;
-        MetricsStore store(workspace->catalog());
         for (const QString &run : runs) {
-            if (auto points = store.points(run, key); points && !points->isEmpty())
-                loaded.append({run, points.value()});
+            Series series{run, {}, {}};
+            if (auto points = runMetricPoints(workspace->catalog(), run, key, &series.fromRun);
+                points && !points->isEmpty()) {
+                series.points = points.value();
+                loaded.append(series);
+            }
         }
         return loaded;
     }));

@@ -34,6 +34,10 @@ public:
     ~RunsView() override;
 
     void setRuns(const QString &workspaceRoot, const QList<RunRecord> &runs);
+    /// Reads the run list again (on a worker); emits runsReloaded. While the view is shown it
+    /// does so by itself every few seconds, so a run started elsewhere (the pipeline editor,
+    /// the scheduler, the command line) appears without a refresh.
+    void reloadRuns();
     /// Selects \a runId and loads its detail; emits detailLoaded when shown.
     void showRun(const QString &runId);
 
@@ -53,10 +57,15 @@ public:
 
 Q_SIGNALS:
     void detailLoaded(const QString &runId);
+    void runsReloaded();
     void logLoaded();
     void chartLoaded();
     void comparisonLoaded();
     void experimentChanged(const QString &name);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     QWidget *buildOverview();
@@ -83,6 +92,7 @@ private:
     bool m_loadingLog = false;
     bool m_loadingChart = false;
     bool m_loadingComparison = false;
+    bool m_loadingRuns = false;
     qint64 m_logOffset = -1;
 
     QLineEdit *m_search = nullptr;
@@ -98,15 +108,19 @@ private:
     QComboBox *m_chartKey = nullptr;
     ChartSeries *m_chartModel = nullptr;
     MetricChart *m_chart = nullptr;
+    QTableWidget *m_finals = nullptr; ///< the chosen metric's final value per run
+    QLabel *m_reusedNote = nullptr;
     QLabel *m_malformed = nullptr;
     QComboBox *m_logTask = nullptr;
     QComboBox *m_logStream = nullptr;
     QCheckBox *m_follow = nullptr;
     QLineEdit *m_logSearch = nullptr;
     QPlainTextEdit *m_log = nullptr;
+    QLabel *m_logNote = nullptr;
     QTreeWidget *m_artifacts = nullptr;
     QTableWidget *m_compare = nullptr;
     QTimer *m_refresh = nullptr;
+    QTimer *m_listRefresh = nullptr;
 };
 
 } // namespace atelier

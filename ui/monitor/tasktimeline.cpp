@@ -1,5 +1,7 @@
 #include "monitor/tasktimeline.h"
 
+#include "shell/workspacesnapshot.h"
+
 #include <QPainter>
 
 using namespace Qt::StringLiterals;
@@ -18,9 +20,10 @@ TaskTimeline::TaskTimeline(QWidget *parent) : QWidget(parent)
     setMinimumHeight(kRowHeight * 2);
 }
 
-void TaskTimeline::setTasks(const QList<TaskRecord> &tasks)
+void TaskTimeline::setTasks(const QList<TaskRecord> &tasks, const QHash<QString, QString> &names)
 {
     m_tasks = tasks;
+    m_names = names;
     updateGeometry();
     update();
 }
@@ -72,8 +75,10 @@ void TaskTimeline::paintEvent(QPaintEvent *)
     int y = kMargin;
     for (const TaskRecord &task : std::as_const(m_tasks)) {
         painter.setPen(palette().text().color());
-        painter.drawText(QRect(kMargin, y, kLabelWidth - kMargin, kRowHeight),
-                         Qt::AlignVCenter | Qt::AlignLeft, task.nodeId);
+        const QRect label(kMargin, y, kLabelWidth - kMargin, kRowHeight);
+        painter.drawText(label, Qt::AlignVCenter | Qt::AlignLeft,
+                         fontMetrics().elidedText(m_names.value(task.nodeId, task.nodeId),
+                                                  Qt::ElideRight, label.width()));
         if (task.startedAt.isValid()) {
             const QDateTime end = task.finishedAt.isValid() ? task.finishedAt : now;
             const double x0 = left + width * (first.msecsTo(task.startedAt) / span);
@@ -84,8 +89,11 @@ void TaskTimeline::paintEvent(QPaintEvent *)
             painter.drawRoundedRect(bar, 3, 3);
         } else {
             painter.setPen(palette().placeholderText().color());
+            // Never started: a cached task reused earlier outputs, a skipped one had no input.
             painter.drawText(QRect(left, y, width, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                             task.state);
+                             task.state == u"cached"_s
+                                 ? tr("cached: outputs of an earlier run reused")
+                                 : WorkspaceSnapshot::runStateText(task.state));
         }
         y += kRowHeight;
     }

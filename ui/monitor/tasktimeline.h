@@ -2,6 +2,7 @@
 
 #include "runs/runstore.h"
 
+#include <QHash>
 #include <QWidget>
 
 namespace atelier {
@@ -15,7 +16,8 @@ class TaskTimeline final : public QWidget
 public:
     explicit TaskTimeline(QWidget *parent = nullptr);
 
-    void setTasks(const QList<TaskRecord> &tasks);
+    /// Shows \a tasks, each named by its node's display name in \a names (else its id).
+    void setTasks(const QList<TaskRecord> &tasks, const QHash<QString, QString> &names = {});
     QSize sizeHint() const override;
     /// The state colour shared with the run list.
     static QColor stateColour(const QString &state);
@@ -25,6 +27,7 @@ protected:
 
 private:
     QList<TaskRecord> m_tasks;
+    QHash<QString, QString> m_names;
 };
 
 } // namespace atelier

@@ -365,6 +365,7 @@ void MainWindow::openWorkspace(const QString &path)
                 }
                 m_workspacePath = result->info.root;
                 AppSettings().addRecentWorkspace(m_workspacePath);
+                refreshRecent(); // File → Open Recent lists the workspace now open too
                 if (QGuiApplication::platformName() != u"offscreen"_s)
                     m_scheduler->setWorkspace(m_workspacePath); // not for screenshots and tests
                 applySnapshot(result.value());

@@ -43,6 +43,15 @@ QString WorkspaceSnapshot::runStateText(const QString &state)
         return tr("failed");
     if (state == u"stopped"_s)
         return tr("stopped");
+    // Task states too (the run detail's timeline and log list).
+    if (state == u"queued"_s)
+        return tr("queued");
+    if (state == u"skipped"_s)
+        return tr("skipped");
+    if (state == u"cached"_s)
+        return tr("cached");
+    if (state == u"lost"_s)
+        return tr("lost");
     return state;
 }
 

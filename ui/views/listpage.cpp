@@ -42,11 +42,13 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
     m_tree->setColumnCount(3);
     m_tree->setHeaderLabels({tr("Name"), tr("Details"), tr("Date")});
     m_tree->setRootIsDecorated(false);
-    m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
+    // Names and dates whole; a long detail (a pool's check reason) wraps in the room left
+    // rather than pushing the name out of sight.
+    m_tree->setWordWrap(true);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive); // set by setSections
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     connect(m_tree, &QTreeWidget::itemActivated, this, [](QTreeWidgetItem *item) {
         const QString path = item->data(0, Qt::UserRole).toString();
@@ -81,11 +83,23 @@ void ListPage::setSections(const QList<PageSection> &sections)
             auto *item = new QTreeWidgetItem(heading, {entry.name, entry.detail, modified});
             item->setData(0, Qt::UserRole, entry.path);
             item->setToolTip(0, entry.path);
+            item->setToolTip(1, entry.detail);
             ++rows;
         }
         heading->setExpanded(true);
     }
     m_tree->setRootIsDecorated(false);
+    // The name column as wide as its widest entry (headings span every column and do not
+    // count), at most half the page.
+    int nameWidth = m_tree->header()->sectionSizeHint(0);
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *heading = m_tree->topLevelItem(i);
+        for (int j = 0; j < heading->childCount(); ++j)
+            nameWidth = std::max(
+                nameWidth, m_tree->fontMetrics().horizontalAdvance(heading->child(j)->text(0)) +
+                               m_tree->indentation() + 24);
+    }
+    m_tree->header()->resizeSection(0, std::min(nameWidth, width() > 400 ? width() / 2 : 360));
     m_stack->setCurrentWidget(rows > 0 ? static_cast<QWidget *>(m_tree) : m_empty);
 }
 

@@ -3,6 +3,7 @@
 #include "core/workspace.h"
 #include "pools/poolhealth.h"
 #include "slurm/slurmclient.h"
+#include "views/viewsections.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -86,6 +87,9 @@ SlurmPoolDialog::SlurmPoolDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Partition"), m_partition);
     form->addRow(tr("Account"), m_account);
     form->addRow(tr("Staging folder"), withBrowse(m_staging, this, true));
+    // Wide enough to read each field's example whole, in whatever language it is written.
+    for (QLineEdit *edit : {m_name, m_url, m_partition, m_staging})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 24);
 
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
@@ -183,7 +187,8 @@ QString PoolTasks::addSlurm(const QString &workspace, const QString &name,
     const PoolHealthResult result = PoolHealth::checkAndSave(store, pool.value());
     return result.state == u"online"_s
                ? tr("Pool %1 added: online.").arg(name)
-               : tr("Pool %1 added, but it is %2: %3").arg(name, result.state, result.reason);
+               : tr("Pool %1 added, but it is %2: %3")
+                     .arg(name, ViewSections::poolState(result.state), result.reason);
 }
 
 } // namespace atelier
