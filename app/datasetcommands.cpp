@@ -336,8 +336,7 @@ int DatasetCommands::list()
               << padToWidth(QString::number(d.itemCount), 8, true) << ' '
               << padToWidth(QString::number(d.labeledCount), 8, true) << ' '
               << padToWidth(d.latestVersion ? QString::number(d.latestVersion) : u"-"_s, 7, true)
-              << "  " << padToWidth(timeText(d.createdAt), 16) << "  " << stateText(d)
-              << Qt::endl;
+              << "  " << padToWidth(timeText(d.createdAt), 16) << "  " << stateText(d) << Qt::endl;
     for (const DatasetInfo &d : all.value()) {
         if (d.incomplete())
             err() << "atelier: " << incompleteDatasetNote(d) << Qt::endl;

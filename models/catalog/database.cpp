@@ -413,10 +413,7 @@ Error Database::errorFrom(int rc, const QString &context) const
                                   "%2 s; try again when it has finished.")
                                    .arg(m_path)
                                    .arg(busyLimit().count() / 1000.0));
-    // SQLite's own message can quote a statement ("near …: syntax error"); the user gets the
-    // generic text of the result code, the debug log the full one (above).
-    return makeError(code, tr("Catalog error in %1: %2.")
-                               .arg(m_path, QString::fromUtf8(sqlite3_errstr(rc))));
+    return makeError(code, tr("Catalog error in %1: %2.").arg(m_path, reason));
 }
 
 } // namespace atelier

@@ -589,19 +589,19 @@ Status DatasetStore::beginImport(qint64 datasetId, const PendingImport &import)
             return info.error();
         if (info->importing()) {
             const PendingImport &other = *info->pendingImport;
-            return makeError(ErrorCode::Conflict,
-                             tr("Another import into \"%1\" is running (%2, process %3 on %4, "
-                                "since %5); wait for it to finish.")
-                                 .arg(info->name, other.source)
-                                 .arg(other.pid)
-                                 .arg(other.host, other.startedAt.toLocalTime().toString(
-                                                      Qt::ISODate)));
+            return makeError(
+                ErrorCode::Conflict,
+                tr("Another import into \"%1\" is running (%2, process %3 on %4, "
+                   "since %5); wait for it to finish.")
+                    .arg(info->name, other.source)
+                    .arg(other.pid)
+                    .arg(other.host, other.startedAt.toLocalTime().toString(Qt::ISODate)));
         }
         restore = info->incomplete();
         Query q = m_db.query("UPDATE datasets SET pending_import = ?2 WHERE id = ?1;");
         q.bind(1, datasetId)
-            .bind(2, QString::fromUtf8(
-                         QJsonDocument(import.toJson()).toJson(QJsonDocument::Compact)));
+            .bind(2,
+                  QString::fromUtf8(QJsonDocument(import.toJson()).toJson(QJsonDocument::Compact)));
         return q.exec();
     });
     if (!begun || !restore)

@@ -73,10 +73,10 @@ struct DatasetOptions
 /// An import into a dataset that has not committed its last batch (datasets.pending_import).
 struct PendingImport
 {
-    QString source;  ///< the file or folder imported
-    QString format;  ///< the format it was read as
-    QString host;    ///< the machine of the importing process
-    qint64 pid = 0;  ///< the importing process
+    QString source;          ///< the file or folder imported
+    QString format;          ///< the format it was read as
+    QString host;            ///< the machine of the importing process
+    qint64 pid = 0;          ///< the importing process
     qint64 processStart = 0; ///< its start time (clock ticks since boot; tells a reused pid apart)
     QDateTime startedAt;
     bool running = false; ///< the importing process is still alive (read when the row is read)

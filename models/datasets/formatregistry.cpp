@@ -207,17 +207,22 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
         // Refused before it wrote an item: the dataset is as it was. Otherwise what was
         // committed stays, and the dataset says it is incomplete.
         if (after && after->itemCount == info.itemCount) {
-            (void)store.finishImport(info.id);
+            if (!info.incomplete()) // an earlier import's kill still shows
+                (void)store.finishImport(info.id);
             return report.error();
         }
         Error error = report.error();
         error.message += u' ' + FormatRegistry::tr("\"%1\" is left incomplete: import it again "
-                                                    "to finish it, or remove it.")
+                                                   "to finish it, or remove it.")
                                     .arg(datasetName);
         return error;
     }
-    if (auto finished = store.finishImport(info.id); !finished)
-        return finished.error();
+    // A cancelled import keeps what it wrote, by the user's choice: the dataset is complete
+    // as it stands, unless an earlier import had left it incomplete.
+    if (!report->cancelled || !info.incomplete()) {
+        if (auto finished = store.finishImport(info.id); !finished)
+            return finished.error();
+    }
     // An import that yielded nothing leaves no empty dataset behind either; the caller says so
     // (the CLI exits 1) with the report's list of what was refused.
     if (created && !report->cancelled && !report->usable()) {

@@ -248,34 +248,35 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
     // clears its mark after the last one. A step is one line: the clock is read per line.
     std::optional<QList<PreparedLine>> batch;
     qsizetype at = 0;
-    bool first = true;
-    Status done = store.slices(
-        [&]() -> Result<bool> {
-            if (!batch || at == batch->size()) {
-                if (batch)
-                    queue.recycle(std::move(*batch));
-                batch = queue.pop();
-                at = 0;
-                if (!batch) {
-                    // A file that cannot be read at all fails before its first record.
-                    if (!parsed && parsed.error().code != ErrorCode::Cancelled)
-                        return parsed.error();
+    Status done = writer.start();
+    if (done)
+        done = store.slices(
+            [&]() -> Result<bool> {
+                if (!batch || at == batch->size()) {
+                    if (batch)
+                        queue.recycle(std::move(*batch));
+                    batch = queue.pop();
+                    at = 0;
+                    if (!batch) {
+                        // A file that cannot be read at all fails before its first record.
+                        if (!parsed && parsed.error().code != ErrorCode::Cancelled)
+                            return parsed.error();
+                        return false;
+                    }
+                    if (batch->isEmpty())
+                        return true;
+                }
+                if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+                    report.cancelled = true; // what was written so far is kept
+                    queue.stop();
                     return false;
                 }
-                if (batch->isEmpty())
-                    return true;
-            }
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
-                report.cancelled = true; // what was written so far is kept
-                queue.stop();
-                return false;
-            }
-            const PreparedLine &line = batch->at(at++);
-            write(line);
-            reached = line.line;
-            return true;
-        },
-        [&]() -> Status { return std::exchange(first, false) ? Status() : writer.resume(); });
+                const PreparedLine &line = batch->at(at++);
+                write(line);
+                reached = line.line;
+                return true;
+            },
+            [&]() -> Status { return writer.resume(); });
     if (done)
         done = writer.finish();
     queue.stop(); // a failed write leaves the parser waiting on a full queue

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -25,7 +26,7 @@ using namespace atelier;
 namespace {
 
 // Big enough that the import runs for a few seconds on a loaded 2-core machine.
-constexpr int kLines = 300'000;
+constexpr int kLines = 100'000;
 
 struct Outcome
 {
@@ -100,8 +101,8 @@ QByteArray pngOf(int seed)
 /// The dataset \a name of `dataset list --json`, or an empty object.
 QJsonObject datasetOf(const QString &workspace, const QString &name)
 {
-    const Outcome list = runAtelier({u"dataset"_s, u"list"_s, u"--json"_s, u"--workspace"_s,
-                                     workspace});
+    const Outcome list =
+        runAtelier({u"dataset"_s, u"list"_s, u"--json"_s, u"--workspace"_s, workspace});
     for (const QJsonValue &v : QJsonDocument::fromJson(list.out.toUtf8()).array()) {
         if (v[u"name"_s].toString() == name)
             return v.toObject();
@@ -218,22 +219,22 @@ void TestConcurrentWriters::killedTextImportIsIncompleteAndResumes()
     const qint64 partial = killed[u"items"_s].toInteger();
     QVERIFY2(partial > 0 && partial < kLines, qPrintable(QString::number(partial)));
     QCOMPARE(killed[u"state"_s].toString(), u"incomplete"_s);
-    QCOMPARE(killed[u"pending_import"_s][u"source"_s].toString(), QFileInfo(m_text).absoluteFilePath());
+    QCOMPARE(killed[u"pending_import"_s][u"source"_s].toString(),
+             QFileInfo(m_text).absoluteFilePath());
     // The table and `dataset show` say so too.
     const Outcome list = runAtelier({u"dataset"_s, u"list"_s, u"--workspace"_s, m_ws});
     QCOMPARE(list.exitCode, 0);
     QVERIFY2(list.out.contains(u"INCOMPLETE"_s), qPrintable(list.out));
     QVERIFY2(list.err.contains(u"is incomplete"_s), qPrintable(list.err));
-    const Outcome show = runAtelier({u"dataset"_s, u"show"_s, u"big"_s, u"--json"_s,
-                                     u"--workspace"_s, m_ws});
-    QCOMPARE(QJsonDocument::fromJson(show.out.toUtf8())[u"state"_s].toString(),
-             u"incomplete"_s);
+    const Outcome show =
+        runAtelier({u"dataset"_s, u"show"_s, u"big"_s, u"--json"_s, u"--workspace"_s, m_ws});
+    QCOMPARE(QJsonDocument::fromJson(show.out.toUtf8())[u"state"_s].toString(), u"incomplete"_s);
 
     // Importing the same file again finishes the dataset: what the killed import wrote is
     // found as duplicates (its de-duplication keys are restored), the rest is added.
-    const Outcome again = runAtelier({u"dataset"_s, u"import"_s, m_text, u"--name"_s, u"big"_s,
-                                      u"--format"_s, u"txt"_s, u"--json"_s, u"--workspace"_s,
-                                      m_ws});
+    const Outcome again =
+        runAtelier({u"dataset"_s, u"import"_s, m_text, u"--name"_s, u"big"_s, u"--format"_s,
+                    u"txt"_s, u"--json"_s, u"--workspace"_s, m_ws});
     QVERIFY2(again.exitCode == 0, qPrintable(again.err));
     const QJsonObject report = QJsonDocument::fromJson(again.out.toUtf8()).object();
     QCOMPARE(report[u"duplicates"_s].toInteger(), partial);
@@ -275,9 +276,8 @@ void TestConcurrentWriters::busyCatalogSaysSoWithoutSql()
     QVERIFY(writeAll(small, "one\ntwo\n"));
     QElapsedTimer timer;
     timer.start();
-    const Outcome refused = runAtelier({u"dataset"_s, u"import"_s, small, u"--name"_s,
-                                        u"small"_s, u"--format"_s, u"txt"_s, u"--workspace"_s,
-                                        m_ws},
+    const Outcome refused = runAtelier({u"dataset"_s, u"import"_s, small, u"--name"_s, u"small"_s,
+                                        u"--format"_s, u"txt"_s, u"--workspace"_s, m_ws},
                                        env);
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(timer.elapsed() >= 800, qPrintable(QString::number(timer.elapsed())));
