@@ -182,8 +182,11 @@ void TestConcurrentWriters::writerRunsDuringLongImport()
                                             {u"params"_s, QJsonObject{{u"script"_s, u"true"_s}}}}}},
         {u"edges"_s, QJsonArray{}}};
     QVERIFY(writeAll(pipeline, QJsonDocument(doc).toJson()));
+    // Twice the lines: the import must outlast the run even on an idle, fast machine.
+    const QString text = m_dir->filePath(u"bigger.txt"_s);
+    QVERIFY(writeAll(text, textLines(2 * kLines)));
 
-    auto import = startAtelier({u"dataset"_s, u"import"_s, m_text, u"--name"_s, u"big"_s,
+    auto import = startAtelier({u"dataset"_s, u"import"_s, text, u"--name"_s, u"big"_s,
                                 u"--format"_s, u"txt"_s, u"--workspace"_s, m_ws});
     QVERIFY(import->waitForStarted(10000));
     // Once the import has committed its first items, it is in the middle of its work. (Before
@@ -202,7 +205,7 @@ void TestConcurrentWriters::writerRunsDuringLongImport()
     QVERIFY(import->waitForFinished(120000));
     QCOMPARE(import->exitCode(), 0);
     const QJsonObject big = datasetOf(m_ws, u"big"_s);
-    QCOMPARE(big[u"items"_s].toInteger(), qint64(kLines));
+    QCOMPARE(big[u"items"_s].toInteger(), qint64(2 * kLines));
     QCOMPARE(big[u"state"_s].toString(), u"complete"_s);
 }
 
