@@ -376,6 +376,18 @@ Status DatasetStore::slices(const std::function<Result<bool>()> &step,
     return {};
 }
 
+Status DatasetStore::commitIfDue(WriteSlices &timing)
+{
+    if (!m_ownTransaction || !m_db.inTransaction() || !timing.due())
+        return {};
+    if (auto commit = m_db.execScript("COMMIT;"); !commit)
+        return commit;
+    timing.yield();
+    // Should this fail (the catalog busy past its limit), batch() reports it when its COMMIT
+    // finds no transaction: what was committed so far stays, as with slices().
+    return m_db.execScript("BEGIN IMMEDIATE;");
+}
+
 Status DatasetStore::syncObjects() const
 {
     return ObjectStore(objectsDir()).syncAll();

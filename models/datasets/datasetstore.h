@@ -19,6 +19,7 @@ namespace atelier {
 
 class Database;
 class Query;
+class WriteSlices;
 
 /// What adding an item did: a new item, or the existing one with the same content.
 struct AddedItem
@@ -76,6 +77,11 @@ public:
     /// may have changed between two).
     Status slices(const std::function<Result<bool>()> &step,
                   const std::function<Status()> &begin = {});
+    /// For a batch() driven by a reader's callback, which slices() cannot drive: when the
+    /// batch's transaction has held the lock for Database::WriteBudget (by \a timing), commits
+    /// what it holds, leaves the lock free for Database::YieldGap and begins the next one.
+    /// Nothing when the batch joined a caller's transaction.
+    Status commitIfDue(WriteSlices &timing);
     /// Imports: new images reach the disk when syncObjects() is called (once per batch, before
     /// the batch commits) instead of one fsync per image.
     void setDeferredObjectSync(bool deferred) { m_deferSync = deferred; }
