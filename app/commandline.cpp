@@ -12,6 +12,7 @@
 #include "catalog/database.h"
 #include "core/buildinfo.h"
 #include "core/workspace.h"
+#include "datasets/datasetstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -130,6 +131,19 @@ int runInfo(const Invocation &invocation)
         }
     }
 
+    // Datasets whose import stopped half-way (killed, failed): they lack part of their source.
+    QList<DatasetInfo> incomplete;
+    if (sub.parser.isSet(verify)) {
+        DatasetStore store(workspace->catalog(), workspace->root());
+        auto datasets = store.datasets();
+        if (!datasets)
+            return refuse(datasets.error().message);
+        for (const DatasetInfo &d : datasets.value()) {
+            if (d.incomplete())
+                incomplete.append(d);
+        }
+    }
+
     const WorkspaceInfo &i = info.value();
     if (sub.wantsJson()) {
         QJsonObject counts;
@@ -165,6 +179,12 @@ int runInfo(const Invocation &invocation)
                 return array;
             };
             object.insert(u"stray_objects"_s, list(strays));
+            QJsonArray unfinished;
+            for (const DatasetInfo &d : std::as_const(incomplete))
+                unfinished.append(QJsonObject{{u"name"_s, d.name},
+                                              {u"items"_s, d.itemCount},
+                                              {u"import"_s, d.pendingImport->toJson()}});
+            object.insert(u"incomplete_datasets"_s, unfinished);
             if (sub.parser.isSet(repair))
                 object.insert(u"removed_objects"_s, list(removed));
         }
@@ -213,6 +233,12 @@ int runInfo(const Invocation &invocation)
     }
     for (const ObjectProblem &problem : std::as_const(problems))
         err() << "atelier: " << problem.error.message << Qt::endl;
+    for (const DatasetInfo &d : std::as_const(incomplete))
+        err() << "atelier: " << incompleteDatasetNote(d) << Qt::endl;
+    if (problems.isEmpty() && strays.isEmpty() && !incomplete.isEmpty())
+        return refuse(CommandLine::tr("%n dataset(s) are incomplete (an import stopped half-way); "
+                                      "--repair leaves them to you.",
+                                      nullptr, int(incomplete.size())));
     if (!problems.isEmpty() && !strays.isEmpty())
         return refuse(CommandLine::tr("%n stored objects are missing or damaged, and %1 object "
                                       "files are not in the catalog.",

@@ -65,6 +65,40 @@ QString timeText(const QDateTime &time)
     return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s;
 }
 
+/// "complete", "importing" or "incomplete" (JSON; not translated).
+QString stateName(const DatasetInfo &d)
+{
+    return d.importing() ? u"importing"_s : d.incomplete() ? u"incomplete"_s : u"complete"_s;
+}
+
+QString stateText(const DatasetInfo &d)
+{
+    return d.importing()    ? DatasetCommands::tr("importing")
+           : d.incomplete() ? DatasetCommands::tr("INCOMPLETE")
+                            : DatasetCommands::tr("complete");
+}
+
+QJsonValue pendingJson(const DatasetInfo &d)
+{
+    if (!d.pendingImport)
+        return QJsonValue::Null;
+    QJsonObject o = d.pendingImport->toJson();
+    o.insert(u"running"_s, d.pendingImport->running);
+    return o;
+}
+
+} // namespace
+
+QString incompleteDatasetNote(const DatasetInfo &d)
+{
+    return DatasetCommands::tr("\"%1\" is incomplete: the import of %2 started %3 stopped before "
+                               "its end. Import it again to finish it (items already in are "
+                               "counted as duplicates), or 'atelier dataset remove %1'.")
+        .arg(d.name, d.pendingImport->source, timeText(d.pendingImport->startedAt));
+}
+
+namespace {
+
 QJsonArray problemsJson(const QList<ImportProblem> &problems)
 {
     QJsonArray array;
@@ -282,6 +316,8 @@ int DatasetCommands::list()
                                      {u"items"_s, d.itemCount},
                                      {u"labeled"_s, d.labeledCount},
                                      {u"latest_version"_s, d.latestVersion},
+                                     {u"state"_s, stateName(d)},
+                                     {u"pending_import"_s, pendingJson(d)},
                                      {u"created_at"_s, d.createdAt.toString(Qt::ISODate)}});
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         out().flush();
@@ -293,13 +329,18 @@ int DatasetCommands::list()
     }
     out() << padToWidth(tr("NAME"), 24) << ' ' << padToWidth(tr("TASK"), 19) << ' '
           << padToWidth(tr("ITEMS"), 8, true) << ' ' << padToWidth(tr("LABELED"), 8, true) << ' '
-          << padToWidth(tr("VERSION"), 7, true) << "  " << tr("CREATED") << Qt::endl;
+          << padToWidth(tr("VERSION"), 7, true) << "  " << padToWidth(tr("CREATED"), 16) << "  "
+          << tr("STATE") << Qt::endl;
     for (const DatasetInfo &d : all.value())
         out() << padToWidth(d.name, 24) << ' ' << padToWidth(toString(d.task), 19) << ' '
               << padToWidth(QString::number(d.itemCount), 8, true) << ' '
               << padToWidth(QString::number(d.labeledCount), 8, true) << ' '
               << padToWidth(d.latestVersion ? QString::number(d.latestVersion) : u"-"_s, 7, true)
-              << "  " << timeText(d.createdAt) << Qt::endl;
+              << "  " << padToWidth(timeText(d.createdAt), 16) << "  " << stateText(d) << Qt::endl;
+    for (const DatasetInfo &d : all.value()) {
+        if (d.incomplete())
+            err() << "atelier: " << incompleteDatasetNote(d) << Qt::endl;
+    }
     return ExitOk;
 }
 
@@ -351,6 +392,8 @@ int DatasetCommands::show()
                               {u"labels"_s, labelArray},
                               {u"authors"_s, QJsonArray::fromStringList(authors.value())},
                               {u"versions"_s, versionArray},
+                              {u"state"_s, stateName(info.value())},
+                              {u"pending_import"_s, pendingJson(info.value())},
                               {u"created_at"_s, info->createdAt.toString(Qt::ISODate)}});
         return ExitOk;
     }
@@ -368,6 +411,9 @@ int DatasetCommands::show()
     row(tr("Task"), toString(info->task) +
                         (options.isEmpty() ? QString() : u" ("_s + options.join(u", "_s) + u')'));
     row(tr("Items"), QString::number(info->itemCount));
+    row(tr("State"), stateText(info.value()));
+    if (info->incomplete())
+        err() << "atelier: " << incompleteDatasetNote(info.value()) << Qt::endl;
     QStringList statusParts;
     for (auto it = status->cbegin(); it != status->cend(); ++it)
         statusParts.append(toString(it.key()) + u' ' + QString::number(it.value()));

@@ -2,10 +2,13 @@
 
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <thread>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -214,7 +217,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     }
     std::unique_ptr<Database> db(new Database(handle, path));
     sqlite3_extended_result_codes(handle, 1);
-    sqlite3_busy_timeout(handle, 5000);
+    sqlite3_busy_handler(handle, &Database::onBusy, db.get());
 
     // Reading the schema is the first real access: it tells a non-database file apart
     // before anything is written to it.
@@ -225,6 +228,40 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     if (auto fk = db->execScript("PRAGMA foreign_keys = ON;"); !fk)
         return fk.error();
     return db;
+}
+
+std::chrono::milliseconds Database::busyLimit()
+{
+    static const std::chrono::milliseconds limit = [] {
+        bool ok = false;
+        const int ms = qEnvironmentVariableIntValue("ATELIER_BUSY_TIMEOUT_MS", &ok);
+        return std::chrono::milliseconds(ok && ms >= 0 ? ms : 30'000);
+    }();
+    return limit;
+}
+
+int Database::onBusy(void *self, int count)
+{
+    // SQLite calls this while another connection holds the lock; count restarts at 0 for each
+    // new wait. Waits grow 1, 2, 4 ms up to BusyPollCap, each cut by a random part so that
+    // waiters do not retry in step; the cap stays below YieldGap, the time a long writer leaves
+    // between its transactions, so a waiter does not sleep through every opening.
+    auto *db = static_cast<Database *>(self);
+    if (count == 0)
+        db->m_busySince.start();
+    if (db->m_busySince.elapsed() >= busyLimit().count())
+        return 0;
+    const qint64 capUs = std::chrono::microseconds(BusyPollCap).count();
+    const qint64 stepUs = std::min<qint64>(capUs, qint64(1000) << std::min(count, 10));
+    const qint64 sleepUs = stepUs / 2 + QRandomGenerator::global()->bounded(stepUs / 2 + 1);
+    std::this_thread::sleep_for(std::chrono::microseconds(sleepUs));
+    return 1;
+}
+
+void WriteSlices::yield()
+{
+    std::this_thread::sleep_for(Database::YieldGap);
+    m_timer.restart();
 }
 
 Status Database::enableWriteAheadLog()
@@ -262,11 +299,12 @@ Status Database::execScript(const char *sql)
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
     if (rc == SQLITE_OK)
         return {};
-    const QString reason = message ? QString::fromUtf8(message) : lastError();
+    // sqlite3_exec's message may quote the script: the debug log gets it, the user the
+    // message errorFrom() words.
+    if (message)
+        qCDebug(lcCatalog, "script failed in %s: %s", qUtf8Printable(m_path), message);
     sqlite3_free(message);
-    Error error = errorFrom(rc, QString());
-    error.message = tr("Catalog error in %1: %2.").arg(m_path, reason);
-    return error;
+    return errorFrom(rc, QString::fromUtf8(sql).simplified().left(200));
 }
 
 Status Database::transaction(const std::function<Status()> &work)
@@ -371,9 +409,10 @@ Error Database::errorFrom(int rc, const QString &context) const
         return makeError(code, tr("The disk holding %1 is full; free some space and try again.")
                                    .arg(m_path));
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-        return makeError(code, tr("Another Atelier process kept %1 busy too long; try again when "
-                                  "it has finished.")
-                                   .arg(m_path));
+        return makeError(code, tr("Another Atelier process kept the catalog %1 busy for more than "
+                                  "%2 s; try again when it has finished.")
+                                   .arg(m_path)
+                                   .arg(busyLimit().count() / 1000.0));
     return makeError(code, tr("Catalog error in %1: %2.").arg(m_path, reason));
 }
 

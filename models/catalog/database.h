@@ -9,6 +9,9 @@
 #include <QString>
 #include <QVariant>
 
+#include <QElapsedTimer>
+
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -60,12 +63,29 @@ private:
 
 /// RAII over a SQLite3 connection: statements prepared once and cached, bound parameters only.
 /// One connection per thread; open another for a worker.
+///
+/// Several processes share one catalog (the GUI, `pipeline run`, imports, services). Write
+/// transactions take the lock at BEGIN IMMEDIATE (never a read upgraded to a write, which SQLite
+/// cannot wait for), and a busy catalog is retried with short, jittered, growing waits for up to
+/// busyLimit(). In return, long writers (imports) commit in transactions of about
+/// WriteBudget each and leave the lock free for YieldGap between them (see WriteSlices).
 class Database final
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
     enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
+
+    /// How long one transaction of a long writer should hold the write lock.
+    static constexpr std::chrono::milliseconds WriteBudget{60};
+    /// How long a long writer leaves the lock free between its transactions: longer than the
+    /// longest wait between two tries of a busy connection, so a waiter always gets in.
+    static constexpr std::chrono::milliseconds YieldGap{8};
+    /// The longest wait between two tries of a busy connection (before jitter).
+    static constexpr std::chrono::milliseconds BusyPollCap{5};
+    /// How long a connection waits for a busy catalog before it gives up: 30 s, or
+    /// ATELIER_BUSY_TIMEOUT_MS (tests).
+    static std::chrono::milliseconds busyLimit();
 
     ~Database();
     Database(const Database &) = delete;
@@ -107,6 +127,23 @@ private:
     QString m_path;
     QHash<QByteArray, sqlite3_stmt *> m_statements;
     QSet<sqlite3_stmt *> m_inUse;
+    QElapsedTimer m_busySince; // the current wait for a busy catalog (busy handler)
+    static int onBusy(void *self, int count);
+};
+
+/// Splits a long write into short transactions: call due() after each unit of work inside a
+/// transaction; when it says true, commit, call yield() and begin the next one.
+class WriteSlices final
+{
+public:
+    WriteSlices() { m_timer.start(); }
+    /// True when the current transaction has held the lock for Database::WriteBudget.
+    bool due() const { return m_timer.elapsed() >= Database::WriteBudget.count(); }
+    /// Leaves the lock free for Database::YieldGap, then starts timing the next transaction.
+    void yield();
+
+private:
+    QElapsedTimer m_timer;
 };
 
 } // namespace atelier

@@ -399,6 +399,12 @@ constexpr std::array kSteps = {
     ALTER TABLE services ADD COLUMN deployer_pid INTEGER;
     ALTER TABLE services ADD COLUMN deployer_started INTEGER;
     )sql",
+    // 11 — imports commit in short transactions (issue #15): a dataset whose import has not
+    // committed its last batch carries that import (JSON: source, format, pid, host, process
+    // start, started_at) and is shown as importing, or incomplete once that process is gone.
+    R"sql(
+    ALTER TABLE datasets ADD COLUMN pending_import TEXT;
+    )sql",
 };
 
 /// How many rows reference a missing row (PRAGMA foreign_key_check).

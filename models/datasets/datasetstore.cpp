@@ -331,6 +331,45 @@ Status DatasetStore::batch(const std::function<Status()> &work)
     return write(work);
 }
 
+Status DatasetStore::slices(const std::function<Result<bool>()> &step,
+                            const std::function<Status()> &begin)
+{
+    const bool joined = m_db.inTransaction();
+    WriteSlices timing;
+    for (bool more = true; more;) {
+        Status slice = write([&]() -> Status {
+            if (begin) {
+                if (auto ok = begin(); !ok)
+                    return ok;
+            }
+            do {
+                auto next = step();
+                if (!next)
+                    return next.error();
+                more = next.value();
+            } while (more && (joined || !timing.due()));
+            return {};
+        });
+        if (!slice)
+            return slice;
+        if (more)
+            timing.yield();
+    }
+    return {};
+}
+
+Status DatasetStore::commitIfDue(WriteSlices &timing)
+{
+    if (!m_ownTransaction || !m_db.inTransaction() || !timing.due())
+        return {};
+    if (auto commit = m_db.execScript("COMMIT;"); !commit)
+        return commit;
+    timing.yield();
+    // Should this fail (the catalog busy past its limit), batch() reports it when its COMMIT
+    // finds no transaction: what was committed so far stays, as with slices().
+    return m_db.execScript("BEGIN IMMEDIATE;");
+}
+
 Status DatasetStore::syncObjects() const
 {
     return ObjectStore(objectsDir()).syncAll();
@@ -413,8 +452,8 @@ Result<DatasetInfo> DatasetStore::createDataset(const QString &name, DatasetTask
 Result<DatasetInfo> DatasetStore::readDataset(qint64 id, bool counts)
 {
     if (!counts) { // the edits' path: no scan of the items
-        Query q = m_db.query("SELECT id, name, media, task, options, description, created_at "
-                             "FROM datasets WHERE id = ?1;");
+        Query q = m_db.query("SELECT id, name, media, task, options, description, created_at, "
+                             "pending_import FROM datasets WHERE id = ?1;");
         q.bind(1, id);
         auto row = q.next();
         if (!row)
@@ -430,6 +469,7 @@ Result<DatasetInfo> DatasetStore::readDataset(qint64 id, bool counts)
             DatasetOptions::fromJson(QJsonDocument::fromJson(q.text(4).toUtf8()).object());
         info.description = q.text(5);
         info.createdAt = parseTime(q.text(6));
+        info.pendingImport = pendingImportFrom(q, 7);
         if (auto done = q.exec(); !done)
             return done.error();
         return info;
@@ -439,8 +479,8 @@ Result<DatasetInfo> DatasetStore::readDataset(qint64 id, bool counts)
         "(SELECT count(*) FROM dataset_items i WHERE i.dataset_id = d.id), "
         "(SELECT count(*) FROM dataset_items i WHERE i.dataset_id = d.id "
         " AND i.status IN ('labeled', 'reviewed')), "
-        "(SELECT coalesce(max(number), 0) FROM dataset_versions v WHERE v.dataset_id = d.id) "
-        "FROM datasets d WHERE d.id = ?1;");
+        "(SELECT coalesce(max(number), 0) FROM dataset_versions v WHERE v.dataset_id = d.id), "
+        "d.pending_import FROM datasets d WHERE d.id = ?1;");
     q.bind(1, id);
     auto row = q.next();
     if (!row)
@@ -458,6 +498,7 @@ Result<DatasetInfo> DatasetStore::readDataset(qint64 id, bool counts)
     info.itemCount = q.int64(7);
     info.labeledCount = q.int64(8);
     info.latestVersion = int(q.int64(9));
+    info.pendingImport = pendingImportFrom(q, 10);
     if (auto done = q.exec(); !done)
         return done.error();
     return info;
@@ -524,6 +565,82 @@ Status DatasetStore::setDescription(qint64 datasetId, const QString &description
         q.bind(1, datasetId).bind(2, description);
         return q.exec();
     });
+}
+
+std::optional<PendingImport> DatasetStore::pendingImportFrom(const Query &q, int column)
+{
+    if (q.isNull(column))
+        return std::nullopt;
+    return PendingImport::fromJson(QJsonDocument::fromJson(q.text(column).toUtf8()).object());
+}
+
+Status DatasetStore::beginImport(qint64 datasetId, const PendingImport &import)
+{
+    bool restore = false;
+    Status begun = write([&]() -> Status {
+        auto info = readDataset(datasetId, false);
+        if (!info)
+            return info.error();
+        if (info->importing()) {
+            const PendingImport &other = *info->pendingImport;
+            return makeError(
+                ErrorCode::Conflict,
+                tr("Another import into \"%1\" is running (%2, process %3 on %4, "
+                   "since %5); wait for it to finish.")
+                    .arg(info->name, other.source)
+                    .arg(other.pid)
+                    .arg(other.host, other.startedAt.toLocalTime().toString(Qt::ISODate)));
+        }
+        restore = info->incomplete();
+        Query q = m_db.query("UPDATE datasets SET pending_import = ?2 WHERE id = ?1;");
+        q.bind(1, datasetId)
+            .bind(2,
+                  QString::fromUtf8(QJsonDocument(import.toJson()).toJson(QJsonDocument::Compact)));
+        return q.exec();
+    });
+    if (!begun || !restore)
+        return begun;
+    return restoreItemKeys(datasetId);
+}
+
+Status DatasetStore::finishImport(qint64 datasetId)
+{
+    return write([&]() -> Status {
+        Query q = m_db.query("UPDATE datasets SET pending_import = NULL WHERE id = ?1;");
+        q.bind(1, datasetId);
+        return q.exec();
+    });
+}
+
+Status DatasetStore::restoreItemKeys(qint64 datasetId)
+{
+    // A bulk text import writes its items' de-duplication keys after its last item: one that
+    // was killed before left items without keys, which a new import would add again. Their
+    // keys are put back in slices of ids, each a short transaction.
+    Query range = m_db.query("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM "
+                             "dataset_items WHERE dataset_id = ?1;");
+    range.bind(1, datasetId);
+    auto row = range.next();
+    if (!row)
+        return row.error();
+    const qint64 first = range.int64(0);
+    const qint64 last = range.int64(1);
+    if (auto done = range.exec(); !done)
+        return done;
+    constexpr qint64 kSlice = 20000;
+    for (qint64 from = first; first > 0 && from <= last; from += kSlice) {
+        Status slice = write([&]() -> Status {
+            Query q = m_db.query(
+                "INSERT OR IGNORE INTO dataset_item_keys (dataset_id, dedup_key, item_id) "
+                "SELECT dataset_id, dedup_key, id FROM dataset_items "
+                "WHERE dataset_id = ?1 AND id >= ?2 AND id < ?3 ORDER BY dedup_key;");
+            q.bindInt64(1, datasetId).bindInt64(2, from).bindInt64(3, from + kSlice);
+            return q.exec();
+        });
+        if (!slice)
+            return slice;
+    }
+    return {};
 }
 
 Status DatasetStore::removeDataset(const QString &name)

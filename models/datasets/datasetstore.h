@@ -18,6 +18,8 @@
 namespace atelier {
 
 class Database;
+class Query;
+class WriteSlices;
 
 /// What adding an item did: a new item, or the existing one with the same content.
 struct AddedItem
@@ -67,6 +69,19 @@ public:
     /// Runs \a work in one transaction: the edits it makes through this store commit together
     /// (imports). Edits made outside batch() commit one by one.
     Status batch(const std::function<Status()> &work);
+    /// Runs \a step until it returns false (no more work) or fails, in short transactions
+    /// (Database::WriteBudget each, the lock left free for Database::YieldGap between them):
+    /// the way long writers let other processes write meanwhile. What each transaction did
+    /// stays when a later one fails. Inside an open transaction every step joins it.
+    /// \a begin, when given, runs first in each transaction (re-reading what another process
+    /// may have changed between two).
+    Status slices(const std::function<Result<bool>()> &step,
+                  const std::function<Status()> &begin = {});
+    /// For a batch() driven by a reader's callback, which slices() cannot drive: when the
+    /// batch's transaction has held the lock for Database::WriteBudget (by \a timing), commits
+    /// what it holds, leaves the lock free for Database::YieldGap and begins the next one.
+    /// Nothing when the batch joined a caller's transaction.
+    Status commitIfDue(WriteSlices &timing);
     /// Imports: new images reach the disk when syncObjects() is called (once per batch, before
     /// the batch commits) instead of one fsync per image.
     void setDeferredObjectSync(bool deferred) { m_deferSync = deferred; }
@@ -98,6 +113,19 @@ public:
     /// Removes the dataset from the catalog (items, annotations, version records). Its
     /// versions stay in repo/ history; its images stay in objects/.
     Status removeDataset(const QString &name);
+
+    // --- imports in short transactions ---------------------------------------------------
+    /// Marks the dataset as being imported into by \a import (committed at once, or with the
+    /// caller's batch): until finishImport() it reads as importing, and as incomplete once
+    /// that process is gone. Refuses (Conflict) while another live import holds the dataset.
+    /// Continuing an incomplete dataset first gives the killed import's items their
+    /// de-duplication keys back, so that the lines it wrote are found as duplicates.
+    Status beginImport(qint64 datasetId, const PendingImport &import);
+    /// Clears the mark: the import's last batch is committed.
+    Status finishImport(qint64 datasetId);
+    /// Writes the de-duplication keys that items of the dataset lack (a bulk text import
+    /// killed before its keys were written), in short transactions.
+    Status restoreItemKeys(qint64 datasetId);
 
     // --- labels -----------------------------------------------------------------------
     /// The label set in position order.
@@ -234,6 +262,7 @@ private:
     /// the rest of the transaction that it is there.
     Status requireLabel(qint64 datasetId, const QString &name);
     Result<DatasetInfo> readDataset(qint64 id, bool counts = true);
+    static std::optional<PendingImport> pendingImportFrom(const Query &q, int column);
     Status touchItem(qint64 itemId);
     Status refreshStatus(qint64 itemId);
     Status checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,

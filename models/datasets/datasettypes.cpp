@@ -1,7 +1,16 @@
 #include "datasets/datasettypes.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QSysInfo>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 #include <array>
 #include <utility>
@@ -133,6 +142,76 @@ AnnotationKind annotationKindOf(DatasetTask task)
         break;
     }
     return AnnotationKind::Pair;
+}
+
+namespace {
+
+/// The start time of process \a pid in clock ticks since boot (field 22 of /proc/PID/stat),
+/// 0 where unknown: with the pid it names one process, not a later one given the same pid.
+qint64 processStartTicks(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    // The command name (field 2) is in parentheses and may hold spaces: count after it.
+    const qsizetype close = line.lastIndexOf(')');
+    if (close < 0)
+        return 0;
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    return fields.size() > 19 ? fields.at(19).toLongLong() : 0; // field 22 is the 20th after ')'
+}
+
+bool processAlive(qint64 pid, qint64 startTicks)
+{
+#ifdef Q_OS_UNIX
+    if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
+        return false;
+    return startTicks == 0 || processStartTicks(pid) == startTicks;
+#else
+    Q_UNUSED(pid);
+    Q_UNUSED(startTicks);
+    return true; // cannot tell: shown as importing rather than declared dead
+#endif
+}
+
+} // namespace
+
+QJsonObject PendingImport::toJson() const
+{
+    return QJsonObject{{u"source"_s, source},
+                       {u"format"_s, format},
+                       {u"host"_s, host},
+                       {u"pid"_s, pid},
+                       {u"process_start"_s, processStart},
+                       {u"started_at"_s, startedAt.toUTC().toString(Qt::ISODate)}};
+}
+
+PendingImport PendingImport::fromJson(const QJsonObject &json)
+{
+    PendingImport p;
+    p.source = json.value(u"source"_s).toString();
+    p.format = json.value(u"format"_s).toString();
+    p.host = json.value(u"host"_s).toString();
+    p.pid = json.value(u"pid"_s).toInteger();
+    p.processStart = json.value(u"process_start"_s).toInteger();
+    p.startedAt = QDateTime::fromString(json.value(u"started_at"_s).toString(), Qt::ISODate);
+    // Another machine's process (a shared workspace folder) cannot be seen: taken as running.
+    p.running = p.host != QSysInfo::machineHostName() || processAlive(p.pid, p.processStart);
+    return p;
+}
+
+PendingImport PendingImport::ofThisProcess(const QString &source, const QString &format)
+{
+    PendingImport p;
+    p.source = source;
+    p.format = format;
+    p.host = QSysInfo::machineHostName();
+    p.pid = QCoreApplication::applicationPid();
+    p.processStart = processStartTicks(p.pid);
+    p.startedAt = QDateTime::currentDateTimeUtc();
+    p.running = true;
+    return p;
 }
 
 QJsonObject DatasetOptions::toJson() const

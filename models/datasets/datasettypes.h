@@ -70,6 +70,23 @@ struct DatasetOptions
 };
 
 /// A dataset (catalog table `datasets`) with a digest of its content.
+/// An import into a dataset that has not committed its last batch (datasets.pending_import).
+struct PendingImport
+{
+    QString source;          ///< the file or folder imported
+    QString format;          ///< the format it was read as
+    QString host;            ///< the machine of the importing process
+    qint64 pid = 0;          ///< the importing process
+    qint64 processStart = 0; ///< its start time (clock ticks since boot; tells a reused pid apart)
+    QDateTime startedAt;
+    bool running = false; ///< the importing process is still alive (read when the row is read)
+
+    QJsonObject toJson() const;
+    static PendingImport fromJson(const QJsonObject &json);
+    /// The import of this process, now.
+    static PendingImport ofThisProcess(const QString &source, const QString &format);
+};
+
 struct DatasetInfo
 {
     qint64 id = 0;
@@ -82,6 +99,13 @@ struct DatasetInfo
     qint64 itemCount = 0;    ///< filled by DatasetStore::datasets() and dataset()
     qint64 labeledCount = 0; ///< items labeled or reviewed
     int latestVersion = 0;   ///< 0 when never versioned
+    /// The import that has not committed its last batch yet: one running now, or one that
+    /// was killed or failed half-way (the dataset then lacks part of its source).
+    std::optional<PendingImport> pendingImport;
+    /// True when an import stopped half-way: the items are not all of its source.
+    bool incomplete() const { return pendingImport && !pendingImport->running; }
+    /// True while another process (or this one) is importing into the dataset.
+    bool importing() const { return pendingImport && pendingImport->running; }
 };
 
 /// One label of a dataset's label set (catalog table `dataset_labels`).

@@ -145,6 +145,8 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
     DatasetInfo info;
     QString taskReason;
     bool created = false;
+    const PendingImport pending =
+        PendingImport::ofThisProcess(QFileInfo(path).absoluteFilePath(), f->name);
     if (existing) {
         info = existing.value();
         if (!f->tasks.contains(info.task)) {
@@ -173,22 +175,53 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
                              FormatRegistry::tr("The format \"%1\" cannot carry %2 annotations.")
                                  .arg(f->name, toString(task)));
         }
-        auto made = store.createDataset(datasetName, task, options.datasetOptions);
+        // Made and marked as being imported in one transaction: a kill right after it leaves
+        // a dataset that reads as incomplete, never an empty one that looks complete.
+        Status made = store.batch([&]() -> Status {
+            auto dataset = store.createDataset(datasetName, task, options.datasetOptions);
+            if (!dataset)
+                return dataset.error();
+            info = dataset.value();
+            return store.beginImport(info.id, pending);
+        });
         if (!made)
             return made.error();
-        info = made.value();
         created = true;
         taskReason = reason;
     }
+    // The importers commit in short transactions (other processes keep writing meanwhile);
+    // the dataset reads as importing, or as incomplete if this process dies, until the last
+    // one is in and finishImport() clears the mark.
+    if (!created) {
+        if (auto begun = store.beginImport(info.id, pending); !begun)
+            return begun.error();
+    }
     auto report = f->importer(store, info, path, options);
     if (!report) {
+        auto after = store.dataset(info.id);
         // A refused import leaves no empty dataset behind.
-        if (created) {
-            auto after = store.dataset(info.id);
-            if (after && after->itemCount == 0)
-                (void)store.removeDataset(datasetName);
+        if (created && after && after->itemCount == 0) {
+            (void)store.removeDataset(datasetName);
+            return report.error();
         }
-        return report.error();
+        // Refused before it wrote an item: the dataset is as it was. Otherwise what was
+        // committed stays, and the dataset says it is incomplete.
+        if (after && after->itemCount == info.itemCount) {
+            if (!info.incomplete()) // an earlier import's kill still shows
+                (void)store.finishImport(info.id);
+            return report.error();
+        }
+        Error error = report.error();
+        error.message += u' ' + FormatRegistry::tr("\"%1\" is left incomplete: import it again "
+                                                   "to finish it, or remove it.")
+                                    .arg(datasetName);
+        return error;
+    }
+    // A cancelled import keeps what it wrote, by the user's choice: the dataset is complete
+    // as it stands, unless an earlier import had left it incomplete.
+    if (!report->cancelled || !info.incomplete()) {
+        if (auto finished = store.finishImport(info.id); !finished)
+            return finished.error();
     }
     // An import that yielded nothing leaves no empty dataset behind either; the caller says so
     // (the CLI exits 1) with the report's list of what was refused.

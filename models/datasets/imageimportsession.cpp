@@ -1,5 +1,6 @@
 #include "datasets/imageimportsession.h"
 
+#include "catalog/database.h"
 #include "core/compactjson.h"
 #include "core/workspace.h"
 #include "datasets/archivereader.h"
@@ -368,14 +369,20 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
         m_store.setDeferredObjectSync(false);
         m_store.setMaxImagePixels(pixelLimit);
     });
+    WriteSlices timing;
     while (done < total) {
         if (cancelled()) {
             m_report.cancelled = true;
             break;
         }
+        // A transaction ends after kBatch images or Database::WriteBudget, whichever comes
+        // first, so that other processes can write to the catalog during a long import; the
+        // dataset reads as importing until importDataset() clears its mark after the last.
         const qint64 end = qMin(total, done + kBatch);
+        qint64 reached = done;
         Status batch = m_store.batch([&]() -> Status {
-            for (qint64 i = done; i < end; ++i) {
+            for (qint64 i = done; i < end && (i == done || !timing.due()); ++i) {
+                reached = i + 1;
                 const ImageImportEntry entry = entryAt(i);
                 if (!QFileInfo(entry.file).isFile()) {
                     unreadable(entry.file, tr("the image file is missing"));
@@ -417,9 +424,11 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
         });
         if (!batch)
             return batch.error();
-        done = end;
+        done = reached;
         if (m_options.progress)
             m_options.progress(done, total, tr("Imported %1 of %2").arg(done).arg(total));
+        if (done < total && !m_store.database().inTransaction())
+            timing.yield();
     }
     if (m_identical > 0)
         warn(m_root, tr("%n annotation(s) identical to another on the same image (same label, "

@@ -166,6 +166,23 @@ TextBulkWriter::Prepared TextBulkWriter::prepare(const DatasetInfo &dataset,
 
 Status TextBulkWriter::start()
 {
+    if (auto ok = resume(); !ok)
+        return ok;
+    Database &db = m_store.database();
+    Query keys =
+        db.query("SELECT dedup_key, item_id FROM dataset_item_keys WHERE dataset_id = ?1;");
+    keys.bind(1, m_dataset.id);
+    if (auto done = keys.forEach([&](const Query &q) {
+            m_keys.insert(Key::fromHash(QByteArray::fromHex(q.blob(0))), q.int64(1));
+        });
+        !done)
+        return done;
+    m_started = true;
+    return {};
+}
+
+Status TextBulkWriter::resume()
+{
     Database &db = m_store.database();
     Query last = db.query("SELECT coalesce(max(id), 0) FROM dataset_items;");
     auto row = last.next();
@@ -181,18 +198,7 @@ Status TextBulkWriter::start()
     if (!row)
         return row.error();
     m_position = position.int64(0);
-    if (auto done = position.exec(); !done)
-        return done;
-    Query keys =
-        db.query("SELECT dedup_key, item_id FROM dataset_item_keys WHERE dataset_id = ?1;");
-    keys.bind(1, m_dataset.id);
-    if (auto done = keys.forEach([&](const Query &q) {
-            m_keys.insert(Key::fromHash(QByteArray::fromHex(q.blob(0))), q.int64(1));
-        });
-        !done)
-        return done;
-    m_started = true;
-    return {};
+    return position.exec();
 }
 
 void TextBulkWriter::refreshNow()
@@ -349,13 +355,23 @@ Status TextBulkWriter::finish()
     std::sort(m_newKeys.begin(), m_newKeys.end(), [](const auto &a, const auto &b) {
         return std::memcmp(a.first.words.data(), b.first.words.data(), 32) < 0;
     });
-    Query insert = m_store.database().query(
-        "INSERT INTO dataset_item_keys (dataset_id, dedup_key, item_id) VALUES (?1, ?2, ?3);");
-    for (const auto &[key, id] : std::as_const(m_newKeys)) {
-        insert.bindInt64(1, m_dataset.id).bindUtf8(2, key.hex()).bindInt64(3, id);
-        if (auto done = insert.exec(); !done)
-            return done;
-    }
+    qsizetype next = 0;
+    Status written = m_store.slices([&]() -> Result<bool> {
+        if (next == m_newKeys.size())
+            return false;
+        Query insert = m_store.database().query("INSERT INTO dataset_item_keys (dataset_id, "
+                                                "dedup_key, item_id) VALUES (?1, ?2, ?3);");
+        // Checking the clock per key would cost more than the key: a few hundred per step.
+        for (const qsizetype end = std::min(next + 256, m_newKeys.size()); next < end; ++next) {
+            const auto &[key, id] = m_newKeys.at(next);
+            insert.bindInt64(1, m_dataset.id).bindUtf8(2, key.hex()).bindInt64(3, id);
+            if (auto done = insert.exec(); !done)
+                return done.error();
+        }
+        return next < m_newKeys.size();
+    });
+    if (!written)
+        return written;
     m_newKeys.clear();
     return {};
 }

@@ -23,8 +23,8 @@ namespace atelier {
 /// statements, one insert per row, with the rules of DatasetStore::addText and addAnnotation
 /// (the same de-duplication key, positions after the last, labels added to the label set, the
 /// item labeled when it gets an accepted annotation, spans inside the text and not overlapping
-/// unless the dataset allows it). Use it inside DatasetStore::batch(); DatasetStore's per-item
-/// calls re-read the dataset on every call, which a million-line file cannot afford.
+/// unless the dataset allows it). Use it inside DatasetStore::slices() or batch(); DatasetStore's
+/// per-item calls re-read the dataset on every call, which a million-line file cannot afford.
 ///
 /// Work that needs no catalog is split off into prepare(), a pure function that a parsing
 /// thread can run ahead of the writer: the checks, the de-duplication hash, the UTF-8 of every
@@ -81,13 +81,22 @@ public:
     Result<AddedItem> add(const Prepared &line, qint64 *annotationsAdded = nullptr);
     /// Expects about \a lines more texts: room for their keys is made once, not by growing.
     void reserve(qsizetype lines);
+    /// Call at the start of every transaction after the first: re-reads where item ids and
+    /// positions end (another process may have added items between two transactions).
+    Status resume();
     /// Writes the de-duplication keys of the items added, in key order (a B-tree fills
-    /// fastest that way; the table refuses a key twice). Call it once, after the last add()
-    /// and inside the same batch: without it the new items are not found as duplicates later.
+    /// fastest that way; the table refuses a key twice), in short transactions of its own
+    /// (DatasetStore::slices). Call it once, after the last add(): without it the new items
+    /// are not found as duplicates later (DatasetStore::restoreItemKeys() puts back the keys
+    /// of an import killed before it).
     Status finish();
 
-private:
+    /// Reads what add() needs of the dataset (its keys, where ids and positions end); add()
+    /// calls it on first use. Call it before the first write transaction: a big dataset's keys
+    /// take a while to read, and the write lock need not be held meanwhile.
     Status start();
+
+private:
     Status ensureLabel(const QString &label);
     Status insertAnnotations(qint64 itemId, const Prepared &line);
     void refreshNow();

@@ -243,24 +243,42 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
             options.progress(line.line, totalLines, fileName);
     };
     qint64 reached = 0; // the last line handled
-    Status done = store.batch([&]() -> Status {
-        while (auto batch = queue.pop()) {
-            for (const PreparedLine &line : std::as_const(*batch)) {
+    // Short transactions (DatasetStore::slices), so that other processes can write to the
+    // catalog during a long import; the dataset reads as importing until importDataset()
+    // clears its mark after the last one. A step is one line: the clock is read per line.
+    std::optional<QList<PreparedLine>> batch;
+    qsizetype at = 0;
+    Status done = writer.start();
+    if (done)
+        done = store.slices(
+            [&]() -> Result<bool> {
+                if (!batch || at == batch->size()) {
+                    if (batch)
+                        queue.recycle(std::move(*batch));
+                    batch = queue.pop();
+                    at = 0;
+                    if (!batch) {
+                        // A file that cannot be read at all fails before its first record.
+                        if (!parsed && parsed.error().code != ErrorCode::Cancelled)
+                            return parsed.error();
+                        return false;
+                    }
+                    if (batch->isEmpty())
+                        return true;
+                }
                 if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
                     report.cancelled = true; // what was written so far is kept
                     queue.stop();
-                    return writer.finish();
+                    return false;
                 }
+                const PreparedLine &line = batch->at(at++);
                 write(line);
                 reached = line.line;
-            }
-            queue.recycle(std::move(*batch));
-        }
-        // A file that cannot be read at all fails before its first record: nothing to keep.
-        if (!parsed && parsed.error().code != ErrorCode::Cancelled)
-            return parsed;
-        return writer.finish();
-    });
+                return true;
+            },
+            [&]() -> Status { return writer.resume(); });
+    if (done)
+        done = writer.finish();
     queue.stop(); // a failed write leaves the parser waiting on a full queue
     parser.join();
     (void)store.database().execScript("PRAGMA ignore_check_constraints = OFF;");

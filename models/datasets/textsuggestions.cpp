@@ -1,5 +1,6 @@
 #include "datasets/textsuggestions.h"
 
+#include "catalog/database.h"
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
 #include "datasets/formatregistry.h"
@@ -148,11 +149,18 @@ Result<SuggestReport> TextSuggestions::importData(DatasetStore &store, const QSt
     read.cancel = options.cancel;
     read.requireText = false;
     Status parsed;
+    // Short transactions (other processes write meanwhile); a killed import can be run again:
+    // each item's suggestions from this source are replaced, not added twice.
+    WriteSlices timing;
     Status done = store.batch([&]() -> Status {
         Status failed;
         parsed = TextCodec::read(
             u"jsonl"_s, jsonl, read,
             [&](TextRecord &&record) -> bool {
+                if (auto committed = store.commitIfDue(timing); !committed) {
+                    failed = committed;
+                    return false;
+                }
                 ++report.records;
                 std::optional<DatasetItem> item;
                 if (!record.id.isEmpty()) {

@@ -28,6 +28,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -322,6 +323,23 @@ void DatasetsPage::fillList()
         item->setText(Name, row.info.name);
         item->setData(Name, Qt::UserRole, row.info.name);
         item->setToolTip(Name, row.info.description);
+        // An import that has not committed its last batch: the items are not all there.
+        if (const auto &pending = row.info.pendingImport) {
+            item->setText(Name, row.info.importing() ? tr("%1 (importing…)").arg(row.info.name)
+                                                     : tr("%1 (incomplete)").arg(row.info.name));
+            item->setIcon(Name, style()->standardIcon(row.info.importing()
+                                                          ? QStyle::SP_BrowserReload
+                                                          : QStyle::SP_MessageBoxWarning));
+            item->setToolTip(
+                Name, row.info.importing()
+                          ? tr("Being imported from %1 (process %2); the list grows until "
+                               "the import ends.")
+                                .arg(pending->source)
+                                .arg(pending->pid)
+                          : tr("The import of %1 stopped before its end: this dataset lacks part "
+                               "of it. Import it again to finish it, or remove the dataset.")
+                                .arg(pending->source));
+        }
         item->setText(Media, row.info.media == DatasetMedia::Image ? tr("Images") : tr("Text"));
         item->setText(Task, taskTitle(row.info.task));
         auto number = [&](int column, qint64 value) {
