@@ -6,6 +6,7 @@
 #include "runs/runstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -194,8 +195,8 @@ void SweepRunner::onRunFinished(Trial *trial, const QString &runState)
         fill();
         return;
     } else if (runState == u"succeeded"_s) {
-        auto points =
-            metrics.points(trial->runId, m_config.objectiveMetric, m_config.objectiveNode);
+        const QString source = objectiveRun(*trial);
+        auto points = metrics.points(source, m_config.objectiveMetric, m_config.objectiveNode);
         if (points && !points->isEmpty() && std::isfinite(points->constLast().value)) {
             state = u"complete"_s;
             value = points->constLast().value;
@@ -230,6 +231,22 @@ void SweepRunner::onRunFinished(Trial *trial, const QString &runState)
     Q_EMIT trialFinished(trial->number, state, value, reason);
     saveStatus();
     fill();
+}
+
+QString SweepRunner::objectiveRun(const Trial &trial) const
+{
+    // A trial whose parameters an earlier trial had gets the objective node from the cache;
+    // its figures are then those of the run that made the cached outputs
+    // (runs/<that run>/<node>/outputs).
+    for (const TaskRecord &task : trial.executor->tasks()) {
+        if (task.nodeId != m_config.objectiveNode || task.state != u"cached"_s)
+            continue;
+        const QString relative =
+            QDir(QDir(m_workspaceRoot).filePath(u"runs"_s)).relativeFilePath(task.outputsDir);
+        if (!relative.startsWith(u".."_s) && relative.count(u'/') >= 1)
+            return relative.section(u'/', 0, 0);
+    }
+    return trial.runId;
 }
 
 void SweepRunner::reportIntermediate(Trial &trial)

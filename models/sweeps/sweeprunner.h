@@ -66,6 +66,8 @@ private:
     void poll();
     /// Reports the objective's new stepped points of \a trial; stops it when the pruner says so.
     void reportIntermediate(Trial &trial);
+    /// The run whose metrics hold \a trial's objective: its own, or the one the cache reused.
+    QString objectiveRun(const Trial &trial) const;
     void finish(const QString &state, const QString &message);
     void saveStatus();
     /// Ends the sweep with \a why before its budget is spent (a broken pipeline, a metric

@@ -86,6 +86,10 @@ class Driver:
             storage=req["storage"], study_name=req["study"], direction=req["direction"],
             sampler=self.sampler(sampler_name, req.get("seed")),
             pruner=self.pruner(req.get("pruner", "none")), load_if_exists=True)
+        done = len(self.study.trials)
+        if done and req.get("seed") is not None:
+            # A resumed sweep must not draw the first trials' parameters again.
+            self.study.sampler = self.sampler(sampler_name, req["seed"] + done)
         reclaimed = self.reclaim(None, "abandoned") if req.get("reclaim") else []
         return {"grid_size": self.grid_size() if sampler_name == "grid" else None,
                 "reclaimed": reclaimed}
