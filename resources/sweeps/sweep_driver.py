@@ -186,6 +186,8 @@ class Driver:
                 "reason": frozen.user_attrs.get("atelier_reason",
                                                 frozen.user_attrs.get("atelier_state")),
                 "last_step": frozen.last_step,
+                "start": frozen.datetime_start.isoformat() if frozen.datetime_start else None,
+                "end": frozen.datetime_complete.isoformat() if frozen.datetime_complete else None,
             })
         best = None
         try:
