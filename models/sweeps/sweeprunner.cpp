@@ -170,6 +170,7 @@ bool SweepRunner::launch()
     RunStore runs(m_db);
     (void)runs.setExperiment({trial->runId}, m_config.name);
     m_active.append(trial.release());
+    saveStatus(); // status.json shows the running trial (sweep list, a GUI)
     Q_EMIT trialStarted(raw->number, raw->runId, raw->params);
     return true;
 }
