@@ -46,6 +46,7 @@ private Q_SLOTS:
     void initTestCase();
     void prunesAndRunsTwoAtOnce();
     void resumeAfterKill();
+    void stopFromAnotherProcess();
 };
 
 void TestSweepRuns::initTestCase()
@@ -192,6 +193,51 @@ void TestSweepRuns::resumeAfterKill()
         {u"sqlite:///"_s + m_fixture.workspace + u"/sweeps/killed/study.db"_s});
     QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.describe()));
     QCOMPARE(loaded.out.trimmed().toInt(), wanted);
+}
+
+void TestSweepRuns::stopFromAnotherProcess()
+{
+    auto sweep = m_fixture.start(
+        QStringLiteral(ATELIER_BINARY),
+        {u"sweep"_s, u"run"_s, m_fixture.stepped, u"--param"_s, u"quad.x=float(-10,10)"_s,
+         u"--objective"_s, u"quad.score"_s, u"--direction"_s, u"maximize"_s, u"--trials"_s, u"5"_s,
+         u"--name"_s, u"stopped"_s, u"--workspace"_s, m_fixture.workspace});
+    QVERIFY(sweep->waitForStarted());
+    const QString statusPath = m_fixture.workspace + u"/sweeps/stopped/status.json"_s;
+    QElapsedTimer waited;
+    waited.start();
+    bool running = false;
+    while (!running && waited.elapsed() < 60000 && sweep->state() == QProcess::Running) {
+        QThread::msleep(100);
+        QFile file(statusPath);
+        if (file.open(QIODevice::ReadOnly))
+            running = QJsonDocument::fromJson(file.readAll())
+                          .object()
+                          .value(u"summary"_s)
+                          .toObject()
+                          .value(u"states"_s)
+                          .toObject()
+                          .value(u"running"_s)
+                          .toInt() >= 1;
+    }
+    QVERIFY(running);
+    const Outcome stopped = m_fixture.atelier({u"sweep"_s, u"stop"_s, u"stopped"_s});
+    QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.describe()));
+    const Outcome ended = m_fixture.finish(*sweep, 30000);
+    QCOMPARE(ended.exitCode, 1); // a sweep that did not finish its budget
+    const Outcome shown = m_fixture.atelier({u"sweep"_s, u"show"_s, u"stopped"_s, u"--json"_s});
+    QCOMPARE(shown.json().value(u"state"_s).toString(), u"stopped"_s);
+    QJsonObject cut;
+    for (const QJsonValue &value : shown.json().value(u"trials"_s).toArray()) {
+        if (value.toObject().value(u"reason"_s).toString() == u"stopped"_s)
+            cut = value.toObject();
+    }
+    QVERIFY2(!cut.isEmpty(), qPrintable(shown.out.left(3000)));
+    const Outcome run =
+        m_fixture.atelier({u"runs"_s, u"show"_s, cut.value(u"run"_s).toString(), u"--json"_s});
+    QCOMPARE(run.json().value(u"state"_s).toString(), u"stopped"_s);
+    // Stopping it again is refused: it no longer runs.
+    QCOMPARE(m_fixture.atelier({u"sweep"_s, u"stop"_s, u"stopped"_s}).exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(TestSweepRuns)
