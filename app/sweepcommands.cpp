@@ -8,7 +8,6 @@
 #include "pipeline/pipelinestore.h"
 #include "pipeline/templatelibrary.h"
 #include "runs/runstore.h"
-#include "sweeps/sweepdriver.h"
 #include "sweeps/sweeprunner.h"
 #include "sweeps/sweepstore.h"
 
@@ -86,28 +85,6 @@ QJsonObject sweepJson(const SweepConfig &config, const SweepStatus &status,
     if (object.value(u"best"_s).isUndefined())
         object.insert(u"best"_s, QJsonValue());
     return object;
-}
-
-/// The study's trials as Optuna keeps them; empty when the study was never made.
-QJsonObject loadSummary(const SweepStore &store, const QString &name, QString *problem)
-{
-    SweepDriver driver;
-    if (Status started = driver.start(); !started) {
-        *problem = started.error().message;
-        return {};
-    }
-    auto loaded = driver.request(
-        {{u"op"_s, u"load"_s}, {u"study"_s, name}, {u"storage"_s, store.storageUrl(name)}});
-    if (!loaded) {
-        *problem = loaded.error().message;
-        return {};
-    }
-    auto summary = driver.request({{u"op"_s, u"summary"_s}});
-    if (!summary) {
-        *problem = summary.error().message;
-        return {};
-    }
-    return summary.value();
 }
 
 void printTrialsTable(const QJsonObject &summary)
@@ -332,10 +309,11 @@ int showSweep(SubcommandParser &sub, Workspace &workspace)
     if (!config)
         return refuse(config.error().message);
     const SweepStatus status = store.status(name);
-    QString problem;
-    const QJsonObject summary = loadSummary(store, name, &problem);
-    if (!problem.isEmpty() && status.state != u"failed"_s)
-        return refuse(problem);
+    auto loaded = store.loadSummary(name);
+    // A sweep that failed before its study was made has no trials to show.
+    if (!loaded && status.state != u"failed"_s)
+        return refuse(loaded.error().message);
+    const QJsonObject summary = loaded.value_or(QJsonObject());
     if (sub.wantsJson()) {
         QJsonObject object = sweepJson(config.value(), status, summary);
         object.insert(u"storage"_s, store.storageUrl(name));

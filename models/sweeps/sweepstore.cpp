@@ -1,8 +1,11 @@
 #include "sweeps/sweepstore.h"
 
+#include "sweeps/sweepdriver.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -116,6 +119,38 @@ SweepStatus SweepStore::status(const QString &name) const
     if (status.state.isEmpty() || (status.state == u"running"_s && !isAlive(status.pid)))
         status.state = u"interrupted"_s;
     return status;
+}
+
+Result<QJsonObject> SweepStore::loadSummary(const QString &name) const
+{
+    if (!exists(name))
+        return config(name).error();
+    SweepDriver driver;
+    if (Status started = driver.start(); !started)
+        return started.error();
+    auto loaded = driver.request(
+        {{u"op"_s, u"load"_s}, {u"study"_s, name}, {u"storage"_s, storageUrl(name)}});
+    if (!loaded)
+        return loaded.error();
+    return driver.request({{u"op"_s, u"summary"_s}});
+}
+
+QList<QPair<int, double>> SweepStore::bestSoFar(const QJsonObject &summary)
+{
+    const bool maximize = summary.value(u"direction"_s).toString() != u"minimize"_s;
+    QList<QPair<int, double>> points;
+    for (const QJsonValue &entry : summary.value(u"trials"_s).toArray()) {
+        const QJsonObject trial = entry.toObject();
+        if (trial.value(u"state"_s).toString() != u"complete"_s ||
+            !trial.value(u"value"_s).isDouble())
+            continue;
+        const double value = trial.value(u"value"_s).toDouble();
+        const double best = points.isEmpty() ? value
+                            : maximize       ? std::max(points.constLast().second, value)
+                                             : std::min(points.constLast().second, value);
+        points.append({trial.value(u"number"_s).toInt(), best});
+    }
+    return points;
 }
 
 Status SweepStore::requestStop(const QString &name)

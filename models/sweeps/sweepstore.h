@@ -47,6 +47,14 @@ public:
     /// The status; "running" with a dead pid reads as "interrupted".
     SweepStatus status(const QString &name) const;
 
+    /// The study as Optuna keeps it (the driver's summary: trials, best, counted), read by
+    /// a short-lived helper process. Blocking for about a second: not on the GUI thread.
+    Result<QJsonObject> loadSummary(const QString &name) const;
+
+    /// The best value after each finished trial, in trial order: (trial number, best so far)
+    /// of the completed trials of \a summary.
+    static QList<QPair<int, double>> bestSoFar(const QJsonObject &summary);
+
     Status requestStop(const QString &name);
     bool stopRequested(const QString &name) const;
     void clearStop(const QString &name);
