@@ -145,7 +145,7 @@ void SweepsPanel::reload()
         const Loaded result = watcher->result();
         watcher->deleteLater();
         m_loading = false;
-        show(result.sweep, result.summary, result.problem);
+        display(result.sweep, result.summary, result.problem);
         if (m_sweep->currentText() != result.sweep)
             reload(); // the choice changed while this one was read
     });
@@ -160,7 +160,7 @@ void SweepsPanel::reload()
     }));
 }
 
-void SweepsPanel::show(const QString &sweep, const QJsonObject &summary, const QString &problem)
+void SweepsPanel::display(const QString &sweep, const QJsonObject &summary, const QString &problem)
 {
     const SweepStatus status = SweepStore(m_root).status(sweep);
     const QJsonArray trials = summary.value(u"trials"_s).toArray();

@@ -41,7 +41,7 @@ Q_SIGNALS:
     void loaded(const QString &sweep);
 
 private:
-    void show(const QString &sweep, const QJsonObject &summary, const QString &problem);
+    void display(const QString &sweep, const QJsonObject &summary, const QString &problem);
 
     QString m_root;
     bool m_loading = false;
