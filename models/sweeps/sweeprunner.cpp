@@ -322,16 +322,10 @@ void SweepRunner::finish(const QString &state, const QString &message)
 
 void SweepRunner::saveStatus()
 {
-    QJsonObject current = summary();
-    QJsonObject counts;
-    for (const QJsonValue &trial : current.value(u"trials"_s).toArray()) {
-        const QString state = trial.toObject().value(u"state"_s).toString();
-        counts.insert(state, counts.value(state).toInt() + 1);
-    }
-    current.remove(u"trials"_s); // status.json keeps the counts; the study keeps the trials
-    current.insert(u"states"_s, counts);
-    current.insert(u"budget"_s, m_budget);
-    SweepStatus status{m_state, QCoreApplication::applicationPid(), m_message, current};
+    auto current = m_driver.request({{u"op"_s, u"status"_s}}); // counts, not every trial
+    QJsonObject summary = current ? current.value() : QJsonObject();
+    summary.insert(u"budget"_s, m_budget);
+    SweepStatus status{m_state, QCoreApplication::applicationPid(), m_message, summary};
     (void)m_store.saveStatus(m_config.name, status);
 }
 

@@ -17,7 +17,8 @@ Requests ("op"):
   report   number, step, value         -> prune (whether the pruner stops the trial)
   tell     number, state (complete|pruned|fail), [value], [reason]
   reclaim  like open's reclaim, for the trials this process left running (sweep stop)
-  summary  -> trials, best, counted (trials that count towards the budget)
+  summary  -> trials, best, counted (trials that count towards the budget), direction
+  status   -> states (count by state), best, counted, direction
 """
 
 import json
@@ -172,6 +173,25 @@ class Driver:
         return frozen.state in (TrialState.COMPLETE, TrialState.PRUNED) or (
             frozen.state == TrialState.FAIL and not frozen.user_attrs.get("atelier_requeued"))
 
+    def best(self):
+        try:
+            b = self.study.best_trial
+        except ValueError:
+            return None  # no completed trial yet
+        return {"number": b.number, "value": b.value, "params": b.params,
+                "run": b.user_attrs.get("atelier_run_id")}
+
+    def op_status(self, req):
+        """The counts by state, the best trial and the budget count, without the trials."""
+        states = {}
+        counted = 0
+        for frozen in self.study.get_trials(deepcopy=False):
+            name = frozen.state.name.lower()
+            states[name] = states.get(name, 0) + 1
+            counted += self.counts(frozen)
+        return {"states": states, "best": self.best(), "counted": counted,
+                "direction": self.study.direction.name.lower()}
+
     def op_summary(self, req):
         trials = []
         for frozen in self.study.get_trials(deepcopy=False):
@@ -189,15 +209,8 @@ class Driver:
                 "start": frozen.datetime_start.isoformat() if frozen.datetime_start else None,
                 "end": frozen.datetime_complete.isoformat() if frozen.datetime_complete else None,
             })
-        best = None
-        try:
-            b = self.study.best_trial
-            best = {"number": b.number, "value": b.value, "params": b.params,
-                    "run": b.user_attrs.get("atelier_run_id")}
-        except ValueError:
-            pass  # no completed trial yet
         counted = sum(1 for t in self.study.get_trials(deepcopy=False) if self.counts(t))
-        return {"trials": trials, "best": best, "counted": counted,
+        return {"trials": trials, "best": self.best(), "counted": counted,
                 "direction": self.study.direction.name.lower()}
 
 
