@@ -157,10 +157,17 @@ class Driver:
             trial.set_user_attr("atelier_reason", req["reason"])
         state = STATES[req["state"]]
         value = req.get("value")
-        if state == TrialState.COMPLETE:
-            self.study.tell(trial, values=float(value))
-        else:
-            self.study.tell(trial, state=state)
+        try:
+            if state == TrialState.COMPLETE:
+                self.study.tell(trial, values=float(value))
+            else:
+                self.study.tell(trial, state=state)
+        except RuntimeError as error:
+            # The grid sampler calls study.stop() once its grid is done, which only works in
+            # study.optimize(); the trial is stored all the same, and Atelier caps the trials
+            # at the grid's size.
+            if "Study.stop" not in str(error):
+                raise
         self.trials.pop(number, None)
         return {}
 

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void refusedBeforeRunning();
     void tpeReachesOptimum();
     void objectiveNeverLogged();
+    void gridCoversItsGridOnce();
 };
 
 void TestSweepCli::initTestCase()
@@ -206,6 +207,28 @@ void TestSweepCli::objectiveNeverLogged()
     QCOMPARE(trials.size(), 1);
     QCOMPARE(trials.at(0).toObject().value(u"state"_s).toString(), u"fail"_s);
     QCOMPARE(outcome.json().value(u"state"_s).toString(), u"failed"_s);
+}
+
+void TestSweepCli::gridCoversItsGridOnce()
+{
+    // 4 × 2 points; --trials asks for more, and the sweep stops when the grid is done.
+    const Outcome outcome = m_fixture.atelier(sweepArgs(
+        {u"--param"_s, u"quad.x=int(1,4)"_s, u"--param"_s, u"quad.label=choice(a,b)"_s,
+         u"--objective"_s, u"quad.score"_s, u"--direction"_s, u"maximize"_s, u"--trials"_s, u"20"_s,
+         u"--sampler"_s, u"grid"_s, u"--name"_s, u"grid"_s, u"--json"_s}));
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.describe()));
+    QCOMPARE(outcome.json().value(u"state"_s).toString(), u"finished"_s);
+    const QJsonArray trials = outcome.json().value(u"trials"_s).toArray();
+    QCOMPARE(trials.size(), 8);
+    QSet<QString> points;
+    for (const QJsonValue &value : trials) {
+        const QJsonObject params = value.toObject().value(u"params"_s).toObject();
+        QCOMPARE(value.toObject().value(u"state"_s).toString(), u"complete"_s);
+        points.insert(u"%1/%2"_s.arg(params.value(u"quad.x"_s).toInt())
+                          .arg(params.value(u"quad.label"_s).toString()));
+    }
+    QCOMPARE(points.size(), 8);
+    QCOMPARE(outcome.json().value(u"best"_s).toObject().value(u"value"_s).toDouble(), -1.0);
 }
 
 QTEST_GUILESS_MAIN(TestSweepCli)
