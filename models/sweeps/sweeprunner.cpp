@@ -179,7 +179,9 @@ void SweepRunner::onRunFinished(Trial *trial, const QString &runState)
 {
     std::unique_ptr<Trial> owned(trial);
     m_active.removeOne(trial);
-    reportIntermediate(*trial); // points that came in with the task's end
+    // Points that came in with the task's end are reported too; a trial that ran to its end
+    // is not pruned after the fact.
+    reportIntermediate(*trial, runState != u"succeeded"_s);
     QString state;
     QJsonValue value;
     QString reason;
@@ -250,7 +252,7 @@ QString SweepRunner::objectiveRun(const Trial &trial) const
     return trial.runId;
 }
 
-void SweepRunner::reportIntermediate(Trial &trial)
+void SweepRunner::reportIntermediate(Trial &trial, bool mayPrune)
 {
     if (m_config.pruner == u"none"_s || trial.pruned || trial.runId.isEmpty())
         return;
@@ -266,7 +268,7 @@ void SweepRunner::reportIntermediate(Trial &trial)
                                         {u"number"_s, trial.number},
                                         {u"step"_s, *point.step},
                                         {u"value"_s, point.value}});
-        if (answer && answer->value(u"prune"_s).toBool()) {
+        if (mayPrune && answer && answer->value(u"prune"_s).toBool()) {
             trial.pruned = true;
             if (trial.executor)
                 trial.executor->stop(); // the task's whole process tree

@@ -64,8 +64,9 @@ private:
     bool launch();
     void onRunFinished(Trial *trial, const QString &runState);
     void poll();
-    /// Reports the objective's new stepped points of \a trial; stops it when the pruner says so.
-    void reportIntermediate(Trial &trial);
+    /// Reports the objective's new stepped points of \a trial; stops it when the pruner says
+    /// so and \a mayPrune.
+    void reportIntermediate(Trial &trial, bool mayPrune = true);
     /// The run whose metrics hold \a trial's objective: its own, or the one the cache reused.
     QString objectiveRun(const Trial &trial) const;
     void finish(const QString &state, const QString &message);
