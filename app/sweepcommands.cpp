@@ -317,6 +317,7 @@ int showSweep(SubcommandParser &sub, Workspace &workspace)
     if (sub.wantsJson()) {
         QJsonObject object = sweepJson(config.value(), status, summary);
         object.insert(u"storage"_s, store.storageUrl(name));
+        object.insert(u"importances"_s, summary.value(u"importances"_s).toObject());
         printJson(object);
         return ExitOk;
     }
@@ -330,6 +331,13 @@ int showSweep(SubcommandParser &sub, Workspace &workspace)
     out() << CommandLine::tr("Study: %1 in %2").arg(name, store.storageUrl(name)) << Qt::endl;
     printTrialsTable(summary);
     out() << bestText(summary) << Qt::endl;
+    const QJsonObject importances = summary.value(u"importances"_s).toObject();
+    if (!importances.isEmpty()) {
+        QStringList parts;
+        for (auto it = importances.begin(); it != importances.end(); ++it)
+            parts.append(u"%1 %2"_s.arg(it.key()).arg(it.value().toDouble(), 0, 'f', 2));
+        out() << CommandLine::tr("Importances (fANOVA): %1").arg(parts.join(u", "_s)) << Qt::endl;
+    }
     return ExitOk;
 }
 

@@ -132,7 +132,13 @@ Result<QJsonObject> SweepStore::loadSummary(const QString &name) const
         {{u"op"_s, u"load"_s}, {u"study"_s, name}, {u"storage"_s, storageUrl(name)}});
     if (!loaded)
         return loaded.error();
-    return driver.request({{u"op"_s, u"summary"_s}});
+    auto summary = driver.request({{u"op"_s, u"summary"_s}});
+    if (!summary)
+        return summary;
+    auto importances = driver.request({{u"op"_s, u"importances"_s}});
+    summary->insert(u"importances"_s,
+                    importances ? importances->value(u"importances"_s).toObject() : QJsonObject());
+    return summary;
 }
 
 QList<QPair<int, double>> SweepStore::bestSoFar(const QJsonObject &summary)

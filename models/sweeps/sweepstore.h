@@ -47,7 +47,8 @@ public:
     /// The status; "running" with a dead pid reads as "interrupted".
     SweepStatus status(const QString &name) const;
 
-    /// The study as Optuna keeps it (the driver's summary: trials, best, counted), read by
+    /// The study as Optuna keeps it (the driver's summary: trials, best, counted, and the
+    /// parameters' importances from optuna.importance.get_param_importances), read by
     /// a short-lived helper process. Blocking for about a second: not on the GUI thread.
     Result<QJsonObject> loadSummary(const QString &name) const;
 

@@ -19,6 +19,7 @@ Requests ("op"):
   reclaim  like open's reclaim, for the trials this process left running (sweep stop)
   summary  -> trials, best, counted (trials that count towards the budget), direction
   status   -> states (count by state), best, counted, direction
+  importances -> importances ({param: share}, from optuna.importance.get_param_importances)
 """
 
 import json
@@ -198,6 +199,16 @@ class Driver:
             counted += self.counts(frozen)
         return {"states": states, "best": self.best(), "counted": counted,
                 "direction": self.study.direction.name.lower()}
+
+    def op_importances(self, req):
+        """Optuna's fANOVA importances of the parameters; empty while they cannot be had (fewer
+        than two completed trials, one parameter)."""
+        try:
+            evaluator = optuna.importance.FanovaImportanceEvaluator(seed=0)
+            found = optuna.importance.get_param_importances(self.study, evaluator=evaluator)
+        except (ValueError, RuntimeError, ImportError):
+            return {"importances": {}}
+        return {"importances": {key: float(value) for key, value in found.items()}}
 
     def op_summary(self, req):
         trials = []

@@ -144,7 +144,9 @@ print(json.dumps({
     "prep": {"succeeded": tasks.get(("prep", "succeeded"), 0),
              "cached": tasks.get(("prep", "cached"), 0)},
     "quad_succeeded": tasks.get(("quad", "succeeded"), 0),
-    "experiments": experiments}))
+    "experiments": experiments,
+    "importances": dict(optuna.importance.get_param_importances(
+        study, evaluator=optuna.importance.FanovaImportanceEvaluator(seed=0)))}))
 )"_s;
     const Outcome loaded =
         m_fixture.python(code, {u"tpe"_s, storage, m_fixture.workspace + u"/atelier.db"_s});
@@ -155,6 +157,12 @@ print(json.dumps({
              show.value(u"best"_s).toObject().value(u"number"_s).toInt());
     QCOMPARE(optuna.value(u"best"_s).toObject().value(u"value"_s).toDouble(),
              show.value(u"best"_s).toObject().value(u"value"_s).toDouble());
+    // The parameters' importances are Optuna's own (fANOVA, seeded).
+    const QJsonObject importances = show.value(u"importances"_s).toObject();
+    QCOMPARE(importances.keys(), (QStringList{u"quad.x"_s, u"quad.y"_s}));
+    for (const QString &key : importances.keys())
+        QVERIFY(std::abs(importances.value(key).toDouble() -
+                         optuna.value(u"importances"_s).toObject().value(key).toDouble()) < 1e-9);
     const QJsonArray theirs = optuna.value(u"trials"_s).toArray();
     const QJsonArray ours = show.value(u"trials"_s).toArray();
     QCOMPARE(ours.size(), trials);

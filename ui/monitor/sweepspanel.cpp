@@ -173,6 +173,13 @@ void SweepsPanel::display(const QString &sweep, const QJsonObject &summary, cons
         text += u"; "_s + tr("best: trial %1, %2")
                               .arg(best.value(u"number"_s).toInt())
                               .arg(valueText(best.value(u"value"_s)));
+    const QJsonObject importances = summary.value(u"importances"_s).toObject();
+    if (!importances.isEmpty()) {
+        QStringList parts;
+        for (auto it = importances.begin(); it != importances.end(); ++it)
+            parts.append(u"%1 %2%"_s.arg(it.key()).arg(it.value().toDouble() * 100, 0, 'f', 0));
+        text += u"\n"_s + tr("Parameter importances: %1").arg(parts.join(u", "_s));
+    }
     m_summary->setText(text);
 
     m_trials->setRowCount(int(trials.size()));
