@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <functional>
+
 namespace atelier {
 
 /// Shared by the subcommands: output streams, refusals, JSON, and a parser with the options
@@ -20,6 +22,9 @@ int refuse(const QString &message);
 /// Prints the usage error and the hint to run --help; returns ExitUsage.
 int usage(const QString &message);
 void printJson(const QJsonObject &object);
+/// Turns Ctrl+C, SIGTERM and SIGHUP into a call of \a stop on \a context's event loop (a
+/// graceful stop of what the command runs).
+void stopOnSignals(QObject *context, const std::function<void()> &stop);
 
 struct SubcommandParser
 {

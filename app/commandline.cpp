@@ -8,6 +8,7 @@
 #include "poolcommands.h"
 #include "runcommands.h"
 #include "schedulercommand.h"
+#include "sweepcommands.h"
 
 #include "catalog/database.h"
 #include "core/buildinfo.h"
@@ -33,7 +34,8 @@ namespace atelier {
 namespace {
 
 const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
-                                    u"scheduler"_s, u"model"_s, u"dataset"_s,  u"pool"_s};
+                                    u"scheduler"_s, u"model"_s, u"dataset"_s,  u"pool"_s,
+                                    u"sweep"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
                             u"runs"_s,    u"models"_s,    u"pools"_s};
 
@@ -328,6 +330,15 @@ QString CommandLine::helpText()
               "  atelier scheduler [--once]                start scheduled runs as they fall due\n"
               "  atelier model register|list|show|alias|validate|compare|deploy|undeploy|"
               "predict|services …\n") +
+           tr("\nSweeps (hyperparameter search with Optuna):\n"
+              "  atelier sweep run PIPELINE --param NODE.PARAM=SPEC… --objective NODE.METRIC\n"
+              "               --direction maximize|minimize [--trials N] [--parallel K] "
+              "[--seed N] [--name NAME]\n"
+              "               [--sampler tpe|random|grid|cmaes] [--pruner none|median|hyperband] "
+              "[--timeout S]\n"
+              "               SPEC: float(LO,HI), logfloat(LO,HI), int(LO,HI[,STEP]), "
+              "choice(A,B,…)\n"
+              "  atelier sweep list | show NAME | stop NAME | resume NAME\n") +
            tr("\nPools (where work runs):\n"
               "  atelier pool list | check NAME | remove NAME\n"
               "  atelier pool add-slurm NAME --url URL [--token-file F] [--user U] "
@@ -371,6 +382,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runPoolCommand(invocation);
     if (invocation.command == u"dataset"_s)
         return runDatasetCommand(invocation);
+    if (invocation.command == u"sweep"_s)
+        return runSweepCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

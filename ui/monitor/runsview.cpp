@@ -2,6 +2,7 @@
 
 #include "core/workspace.h"
 #include "monitor/metricchart.h"
+#include "monitor/sweepspanel.h"
 #include "monitor/tasktimeline.h"
 #include "runs/chartseries.h"
 #include "runs/runcomparison.h"
@@ -133,6 +134,16 @@ RunsView::RunsView(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(buildLogs(), tr("Logs"));
     m_tabs->addTab(buildArtifacts(), tr("Artifacts"));
     m_tabs->addTab(buildCompare(), tr("Compare"));
+    m_sweeps = new SweepsPanel(this);
+    m_tabs->addTab(m_sweeps, tr("Sweeps"));
+    connect(m_sweeps, &SweepsPanel::openRun, this, [this](const QString &runId) {
+        showRun(runId);
+        m_tabs->setCurrentIndex(0);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_sweeps)
+            m_sweeps->reload();
+    });
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({430, 800});
@@ -452,6 +463,7 @@ void RunsView::setRuns(const QString &workspaceRoot, const QList<RunRecord> &run
 {
     m_root = workspaceRoot;
     m_runs = runs;
+    m_sweeps->setWorkspace(workspaceRoot);
     const QString chosen = m_pipeline->currentData().toString();
     m_pipeline->blockSignals(true);
     m_pipeline->clear();

@@ -16,6 +16,7 @@ class QTreeWidget;
 
 namespace atelier {
 
+class SweepsPanel;
 class TaskTimeline;
 class MetricChart;
 class ChartSeries;
@@ -50,6 +51,7 @@ public:
     void setTextFilter(const QString &text);
     QString logText() const;
     ChartSeries *chartModel() const { return m_chartModel; }
+    SweepsPanel *sweepsPanel() const { return m_sweeps; }
     /// Selects these runs in the list (the chart overlays them).
     void selectRuns(const QStringList &runIds);
     /// Puts \a runIds into the experiment \a name (on a worker); emits experimentChanged.
@@ -121,6 +123,7 @@ private:
     QTableWidget *m_compare = nullptr;
     QTimer *m_refresh = nullptr;
     QTimer *m_listRefresh = nullptr;
+    SweepsPanel *m_sweeps = nullptr;
 };
 
 } // namespace atelier

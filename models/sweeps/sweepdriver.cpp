@@ -1,0 +1,110 @@
+#include "sweeps/sweepdriver.h"
+
+#include "pipeline/templatelibrary.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+namespace {
+
+constexpr int kAnswerTimeoutMs = 120000; // the first request imports Optuna and makes the tables
+
+} // namespace
+
+SweepDriver::~SweepDriver()
+{
+    close();
+}
+
+QString SweepDriver::scriptPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("ATELIER_SWEEPS_DIR");
+    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isDir())
+        return QDir(fromEnvironment).filePath(u"sweep_driver.py"_s);
+    if (QCoreApplication::instance()) {
+        const QString installed =
+            QCoreApplication::applicationDirPath() + u"/../share/atelier/sweeps/sweep_driver.py"_s;
+        if (QFileInfo(installed).isFile())
+            return QDir::cleanPath(installed);
+    }
+    return QDir::cleanPath(TemplateLibrary::builtinDirectory() + u"/../sweeps/sweep_driver.py"_s);
+}
+
+Status SweepDriver::start()
+{
+    const QString script = scriptPath();
+    if (!QFileInfo(script).isFile())
+        return makeError(ErrorCode::NotFound,
+                         tr("The sweep helper %1 is missing; reinstall Atelier or set "
+                            "ATELIER_SWEEPS_DIR to its folder.")
+                             .arg(script));
+    // Debian's python3-optuna serves /usr/bin/python3, so it is asked first: each probe
+    // imports Optuna (most of a second), and the helper itself is the probe.
+    QStringList tried;
+    for (const QString &python : {u"/usr/bin/python3"_s, u"python3"_s}) {
+        m_process.setProgram(python);
+        m_process.setArguments({u"-u"_s, script});
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start();
+        if (m_process.waitForStarted(30000)) {
+            auto hello = request({{u"op"_s, u"hello"_s}});
+            if (hello)
+                return {};
+            tried.append(python + u" ("_s + hello.error().message + u')');
+        } else {
+            tried.append(python + u" ("_s + m_process.errorString() + u')');
+        }
+        close();
+        m_buffer.clear();
+    }
+    return makeError(ErrorCode::NotFound,
+                     tr("Sweeps need Optuna, and no Python here has it: %1. Install the Debian "
+                        "package python3-optuna (or 'pip install optuna').")
+                         .arg(tried.join(u"; "_s)));
+}
+
+Result<QJsonObject> SweepDriver::request(const QJsonObject &request)
+{
+    if (m_process.state() != QProcess::Running)
+        return makeError(ErrorCode::Internal, tr("The sweep helper is not running."));
+    m_process.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    qsizetype end = -1;
+    while ((end = m_buffer.indexOf('\n')) < 0) {
+        if (!m_process.waitForReadyRead(kAnswerTimeoutMs) && m_process.bytesAvailable() == 0) {
+            const QString why = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
+            return makeError(ErrorCode::Internal,
+                             tr("The sweep helper gave no answer to \"%1\"%2")
+                                 .arg(request.value(u"op"_s).toString(),
+                                      why.isEmpty() ? u"."_s : u": "_s + why.right(800)));
+        }
+        m_buffer += m_process.readAllStandardOutput();
+    }
+    const QByteArray line = m_buffer.left(end);
+    m_buffer.remove(0, end + 1);
+    QJsonObject answer = QJsonDocument::fromJson(line).object();
+    if (!answer.value(u"ok"_s).toBool())
+        return makeError(ErrorCode::Internal,
+                         tr("Optuna refused \"%1\": %2")
+                             .arg(request.value(u"op"_s).toString(),
+                                  answer.value(u"error"_s).toString(QString::fromUtf8(line))));
+    answer.remove(u"ok"_s);
+    return answer;
+}
+
+void SweepDriver::close()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.closeWriteChannel();
+    if (!m_process.waitForFinished(10000)) {
+        m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+}
+
+} // namespace atelier
