@@ -80,6 +80,12 @@ QString InstallPaths::servingDir()
     return fromEnvironment.isEmpty() ? subfolder(u"serving"_s) : fromEnvironment;
 }
 
+QString InstallPaths::sweepsDir()
+{
+    const QString fromEnvironment = folderFromEnvironment("ATELIER_SWEEPS_DIR");
+    return fromEnvironment.isEmpty() ? subfolder(u"sweeps"_s) : fromEnvironment;
+}
+
 QString InstallPaths::demoDir()
 {
     return subfolder(u"demo"_s);

@@ -6,8 +6,8 @@ namespace atelier {
 
 /// Where Atelier's read-only data files are: the one place that knows the installed layout.
 ///
-/// An installed Atelier keeps them in `<prefix>/share/atelier/` (templates/, serving/, demo/,
-/// translations/), found relative to the executable (QCoreApplication::applicationDirPath()), so
+/// An installed Atelier keeps them in `<prefix>/share/atelier/` (templates/, serving/, sweeps/,
+/// demo/, translations/), found relative to the executable (QCoreApplication::applicationDirPath()), so
 /// a relocated install works as well as /usr. Only an executable inside the build folder falls
 /// back to the source tree's `resources/` and the build folder's compiled translations.
 /// The functions need a QCoreApplication to locate the executable; without one they answer as
@@ -23,6 +23,9 @@ public:
     static QString templatesDir();
     /// serve.py and validate.py: $ATELIER_SERVING_DIR when it is a folder, else dataDir()/serving.
     static QString servingDir();
+    /// The Optuna driver of sweeps (sweep_driver.py): $ATELIER_SWEEPS_DIR when it is a folder,
+    /// else dataDir()/sweeps.
+    static QString sweepsDir();
     /// The demo's pipelines, committed by `atelier init --demo`: dataDir()/demo.
     static QString demoDir();
     /// Atelier's compiled translations (atelier_<locale>.qm): dataDir()/translations when

@@ -385,15 +385,20 @@ Result<int> RunStore::reapOrphans(int graceMs)
         const QString now = timeText(QDateTime::currentDateTimeUtc());
         const QString why =
             tr("the Atelier process running it (pid %1) ended unexpectedly").arg(pid);
+        bool wasActive = false;
         Status marked = m_db.transaction([&]() -> Status {
-            Status runMarked = m_db.query("UPDATE runs SET state = 'failed', finished_at = ?2, "
-                                          "message = ?3 WHERE id = ?1;")
-                                   .bind(1, run.id)
-                                   .bind(2, now)
-                                   .bind(3, why)
-                                   .exec();
-            if (!runMarked)
-                return runMarked;
+            // Only while it is still pending or running: a runner that recorded its end and
+            // exited after the read above keeps what it recorded (the soak lost a success so).
+            Query runMarked = m_db.query("UPDATE runs SET state = 'failed', finished_at = ?2, "
+                                         "message = ?3 WHERE id = ?1 AND state IN ('pending', "
+                                         "'running') RETURNING id;");
+            runMarked.bind(1, run.id).bind(2, now).bind(3, why);
+            auto changed = runMarked.next();
+            if (!changed)
+                return changed.error();
+            wasActive = changed.value();
+            if (!wasActive)
+                return {};
             // Started tasks end as lost (how they would have ended is unknown: no exit code);
             // the others never ran.
             Status started = m_db.query("UPDATE tasks SET state = 'lost', finished_at = ?2, "
@@ -416,7 +421,8 @@ Result<int> RunStore::reapOrphans(int graceMs)
         });
         if (!marked)
             return marked.error();
-        ++reaped;
+        if (wasActive)
+            ++reaped;
     }
     return reaped;
 }

@@ -1,6 +1,6 @@
 #include "sweeps/sweepdriver.h"
 
-#include "pipeline/templatelibrary.h"
+#include "core/installpaths.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,16 +23,7 @@ SweepDriver::~SweepDriver()
 
 QString SweepDriver::scriptPath()
 {
-    const QString fromEnvironment = qEnvironmentVariable("ATELIER_SWEEPS_DIR");
-    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isDir())
-        return QDir(fromEnvironment).filePath(u"sweep_driver.py"_s);
-    if (QCoreApplication::instance()) {
-        const QString installed =
-            QCoreApplication::applicationDirPath() + u"/../share/atelier/sweeps/sweep_driver.py"_s;
-        if (QFileInfo(installed).isFile())
-            return QDir::cleanPath(installed);
-    }
-    return QDir::cleanPath(TemplateLibrary::builtinDirectory() + u"/../sweeps/sweep_driver.py"_s);
+    return QDir(InstallPaths::sweepsDir()).filePath(u"sweep_driver.py"_s);
 }
 
 Status SweepDriver::start()

@@ -127,6 +127,7 @@ void TestInstall::layoutIsComplete()
         u"share/atelier/templates/atelier_io.py"_s,
         u"share/atelier/serving/serve.py"_s,
         u"share/atelier/serving/validate.py"_s,
+        u"share/atelier/sweeps/sweep_driver.py"_s,
         u"share/atelier/demo/shapes-classifier.json"_s,
         u"share/atelier/translations/atelier_zh_CN.qm"_s,
         u"share/atelier/translations/atelier_en.qm"_s,

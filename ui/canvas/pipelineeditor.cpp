@@ -1099,7 +1099,8 @@ void PipelineEditor::loadRunList()
             const QString when = started.date() == today
                                      ? locale.toString(started.time(), QLocale::ShortFormat)
                                      : locale.toString(started, QLocale::ShortFormat);
-            auto *item = new QTreeWidgetItem(m_runList, {when, run.state});
+            auto *item =
+                new QTreeWidgetItem(m_runList, {when, WorkspaceSnapshot::runStateText(run.state)});
             item->setData(0, Qt::UserRole, run.id);
             item->setToolTip(0, tr("Run %1, started %2%3")
                                     .arg(run.id, locale.toString(started, QLocale::LongFormat),
