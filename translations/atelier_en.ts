@@ -125,6 +125,27 @@
             <numerusform>%n not finite (NaN or infinite)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n dataset(s) are incomplete (an import stopped half-way); --repair leaves them to you.</source>
+        <translation>
+            <numerusform>%n dataset is incomplete (an import stopped half-way); --repair leaves it to you.</numerusform>
+            <numerusform>%n datasets are incomplete (an import stopped half-way); --repair leaves them to you.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep %1 of %2: %3 %4.%5, %n trials</source>
+        <translation>
+            <numerusform>Sweep %1 of %2: %3 %4.%5, %n trial</numerusform>
+            <numerusform>Sweep %1 of %2: %3 %4.%5, %n trials</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;sweep %1&apos; takes %n argument(s).</source>
+        <translation>
+            <numerusform>&apos;sweep %1&apos; takes %n argument.</numerusform>
+            <numerusform>&apos;sweep %1&apos; takes %n arguments.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConllCodec</name>
@@ -150,6 +171,16 @@
         <translation>
             <numerusform>The label &quot;%1&quot; is used by %n annotation; remove it with the label or rename the label instead.</numerusform>
             <numerusform>The label &quot;%1&quot; is used by %n annotations; remove them with the label or rename the label instead.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormatGuess</name>
+    <message numerus="yes">
+        <source>%n sub-folder(s) of images, one per class</source>
+        <translation>
+            <numerusform>%n sub-folder of images, one per class</numerusform>
+            <numerusform>%n sub-folders of images, one per class</numerusform>
         </translation>
     </message>
 </context>
@@ -204,6 +235,23 @@
         <translation>
             <numerusform>%n polygon became its bounding box: a detection dataset holds no polygons (its points are kept for the labelme export; import into a segmentation dataset to keep it as a polygon)</numerusform>
             <numerusform>%n polygons became their bounding boxes: a detection dataset holds no polygons (their points are kept for the labelme export; import into a segmentation dataset to keep them as polygons)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Leftovers</name>
+    <message numerus="yes">
+        <source>%n run(s) whose Atelier process had ended were marked failed, their started tasks lost and their processes ended</source>
+        <translation>
+            <numerusform>%n run whose Atelier process had ended was marked failed, its started tasks lost and its processes ended</numerusform>
+            <numerusform>%n runs whose Atelier process had ended were marked failed, their started tasks lost and their processes ended</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) left starting by a deploy that had ended were stopped</source>
+        <translation>
+            <numerusform>%n service left starting by a deploy that had ended was stopped</numerusform>
+            <numerusform>%n services left starting by a deploy that had ended were stopped</numerusform>
         </translation>
     </message>
 </context>
@@ -623,6 +671,16 @@ Select one node to edit it.</numerusform>
 Select one node to edit it.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n nodes selected.
+Select one node to see its parameters.</source>
+        <translation>
+            <numerusform>%n node selected.
+Select one node to see its parameters.</numerusform>
+            <numerusform>%n nodes selected.
+Select one node to see its parameters.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunsView</name>
@@ -631,6 +689,26 @@ Select one node to edit it.</numerusform>
         <translation>
             <numerusform>%n malformed metric line was skipped.</numerusform>
             <numerusform>%n malformed metric lines were skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SweepRunner</name>
+    <message numerus="yes">
+        <source>The time limit (%n s) was reached.</source>
+        <translation>
+            <numerusform>The time limit (%n s) was reached.</numerusform>
+            <numerusform>The time limit (%n s) was reached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SweepsPanel</name>
+    <message numerus="yes">
+        <source>%1 — %n trials, %2</source>
+        <translation>
+            <numerusform>%1 — %n trial, %2</numerusform>
+            <numerusform>%1 — %n trials, %2</numerusform>
         </translation>
     </message>
 </context>

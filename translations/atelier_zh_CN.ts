@@ -154,6 +154,10 @@
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteGeometryCommand</name>
@@ -178,6 +182,22 @@
     <message>
         <source>Change %1 of %2</source>
         <translation>更改 %2 的%1</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU 数</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1005,206 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <source>  runs: %1 imported, %2 already imported, %3 updated (they were running or scheduled), %4 deleted (skipped), %5 left out</source>
         <translation>  运行：已导入 %1 个，%2 个此前已导入，已更新 %3 个（它们曾处于运行中或已调度状态），%4 个已删除（已跳过），%5 个未纳入</translation>
     </message>
+    <message numerus="yes">
+        <source>%n dataset(s) are incomplete (an import stopped half-way); --repair leaves them to you.</source>
+        <translation>
+            <numerusform>%n 个数据集不完整（导入中途停止）；--repair 不处理它们，需由您自行处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+Sweeps (hyperparameter search with Optuna):
+  atelier sweep run PIPELINE --param NODE.PARAM=SPEC… --objective NODE.METRIC
+               --direction maximize|minimize [--trials N] [--parallel K] [--seed N] [--name NAME]
+               [--sampler tpe|random|grid|cmaes] [--pruner none|median|hyperband] [--timeout S]
+               SPEC: float(LO,HI), logfloat(LO,HI), int(LO,HI[,STEP]), choice(A,B,…)
+  atelier sweep list | show NAME | stop NAME | resume NAME
+</source>
+        <translation>
+扫描（使用 Optuna 进行超参数搜索）：
+  atelier sweep run PIPELINE --param NODE.PARAM=SPEC… --objective NODE.METRIC
+               --direction maximize|minimize [--trials N] [--parallel K] [--seed N] [--name NAME]
+               [--sampler tpe|random|grid|cmaes] [--pruner none|median|hyperband] [--timeout S]
+               SPEC: float(LO,HI), logfloat(LO,HI), int(LO,HI[,STEP]), choice(A,B,…)
+  atelier sweep list | show NAME | stop NAME | resume NAME
+</translation>
+    </message>
+    <message>
+        <source>Run %1 had lost the Atelier process running it; it is marked failed and its started tasks lost. Process groups ended now: %2.</source>
+        <translation>运行 %1 已失去运行它的 Atelier 进程；该运行已标记为失败，其已启动的任务标记为丢失。现已结束的进程组：%2。</translation>
+    </message>
+    <message>
+        <source>A swept parameter: NODE.PARAM=SPEC.</source>
+        <translation>一个扫描参数：NODE.PARAM=SPEC。</translation>
+    </message>
+    <message>
+        <source>The metric to optimise.</source>
+        <translation>要优化的指标。</translation>
+    </message>
+    <message>
+        <source>maximize or minimize.</source>
+        <translation>maximize 或 minimize。</translation>
+    </message>
+    <message>
+        <source>Number of trials (default 20).</source>
+        <translation>试验数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>Trials at once (default 1).</source>
+        <translation>同时进行的试验数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>tpe, random, grid or cmaes.</source>
+        <translation>tpe、random、grid 或 cmaes。</translation>
+    </message>
+    <message>
+        <source>none, median or hyperband.</source>
+        <translation>none、median 或 hyperband。</translation>
+    </message>
+    <message>
+        <source>Start no trial after this many seconds.</source>
+        <translation>超过此秒数后不再启动新试验。</translation>
+    </message>
+    <message>
+        <source>Seed of the sampler.</source>
+        <translation>采样器的随机种子。</translation>
+    </message>
+    <message>
+        <source>Name of the sweep.</source>
+        <translation>扫描的名称。</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>No trial has completed.</source>
+        <translation>尚无试验完成。</translation>
+    </message>
+    <message>
+        <source>Best: trial %1, value %2 (run %3): %4</source>
+        <translation>最佳：试验 %1，值 %2（运行 %3）：%4</translation>
+    </message>
+    <message>
+        <source>Node %1 runs on pool %2; sweeps run on the local pool only for now.</source>
+        <translation>节点 %1 在资源池 %2 上运行；目前扫描仅在本地资源池上运行。</translation>
+    </message>
+    <message>
+        <source>trial %1 started: run %2  %3</source>
+        <translation>试验 %1 已启动：运行 %2  %3</translation>
+    </message>
+    <message>
+        <source>trial %1 %2 %3 %4</source>
+        <translation>试验 %1 %2 %3 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep %1 of %2: %3 %4.%5, %n trials</source>
+        <translation>
+            <numerusform>%2 的扫描 %1：%3 %4.%5，%n 个试验</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sweep %1 %2.</source>
+        <translation>扫描 %1 %2。</translation>
+    </message>
+    <message>
+        <source>&apos;sweep run&apos; needs at least one --param NODE.PARAM=SPEC.</source>
+        <translation>&apos;sweep run&apos; 至少需要一个 --param NODE.PARAM=SPEC。</translation>
+    </message>
+    <message>
+        <source>&apos;sweep run&apos; needs --objective NODE.METRIC.</source>
+        <translation>&apos;sweep run&apos; 需要 --objective NODE.METRIC。</translation>
+    </message>
+    <message>
+        <source>&apos;sweep run&apos; needs --direction maximize or minimize.</source>
+        <translation>&apos;sweep run&apos; 需要 --direction maximize 或 minimize。</translation>
+    </message>
+    <message>
+        <source>--direction takes maximize or minimize, not &quot;%1&quot;.</source>
+        <translation>--direction 只接受 maximize 或 minimize，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--trials takes a whole number of 1 or more.</source>
+        <translation>--trials 需要一个不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>--parallel takes a whole number of 1 or more.</source>
+        <translation>--parallel 需要一个不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>--timeout takes a whole number of seconds, 1 or more.</source>
+        <translation>--timeout 需要一个以秒为单位、不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number from 0 to 4294967295.</source>
+        <translation>--seed 需要一个 0 到 4294967295 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--sampler takes tpe, random, grid or cmaes, not &quot;%1&quot;.</source>
+        <translation>--sampler 只接受 tpe、random、grid 或 cmaes，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--pruner takes none, median or hyperband, not &quot;%1&quot;.</source>
+        <translation>--pruner 只接受 none、median 或 hyperband，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--name %1: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting with a letter or digit.</source>
+        <translation>--name %1：请使用字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Sweep %1 of %2: %3 %4.%5 (%6 sampler, %7 pruner)</source>
+        <translation>%2 的扫描 %1：%3 %4.%5（%6 采样器，%7 剪枝器）</translation>
+    </message>
+    <message>
+        <source>State: %1%2</source>
+        <translation>状态：%1%2</translation>
+    </message>
+    <message>
+        <source>Study: %1 in %2</source>
+        <translation>研究：%1（位于 %2）</translation>
+    </message>
+    <message>
+        <source>Importances (fANOVA): %1</source>
+        <translation>重要性（fANOVA）：%1</translation>
+    </message>
+    <message>
+        <source>Sweep %1 is not running (it is %2).</source>
+        <translation>扫描 %1 未在运行（其状态为 %2）。</translation>
+    </message>
+    <message>
+        <source>Sweep %1 was asked to stop and has not yet; its trials are being stopped.</source>
+        <translation>已请求扫描 %1 停止，但它尚未停止；正在停止其试验。</translation>
+    </message>
+    <message>
+        <source>Sweep %1 is running (process %2); &apos;atelier sweep stop %1&apos; first.</source>
+        <translation>扫描 %1 正在运行（进程 %2）；请先执行 &apos;atelier sweep stop %1&apos;。</translation>
+    </message>
+    <message>
+        <source>unknown sweep action &apos;%1&apos;. Actions: %2</source>
+        <translation>未知的扫描操作 &apos;%1&apos;。可用操作：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;sweep %1&apos; takes %n argument(s).</source>
+        <translation>
+            <numerusform>&apos;sweep %1&apos; 需要 %n 个参数。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConllCodec</name>
@@ -1123,8 +1343,8 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
         <translation>%1 所在的磁盘已满；请释放一些空间后重试。</translation>
     </message>
     <message>
-        <source>Another Atelier process kept %1 busy too long; try again when it has finished.</source>
-        <translation>另一个 Atelier 进程占用 %1 过久；请等它完成后重试。</translation>
+        <source>Another Atelier process kept the catalog %1 busy for more than %2 s; try again when it has finished.</source>
+        <translation>另一个 Atelier 进程占用目录库 %1 超过 %2 秒；请在其完成后重试。</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1641,30 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>import: refuse images that declare more pixels (default: %1).</source>
         <translation>import：拒绝声明像素数超过此值的图像（默认：%1）。</translation>
     </message>
+    <message>
+        <source>importing</source>
+        <translation>导入中</translation>
+    </message>
+    <message>
+        <source>INCOMPLETE</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is incomplete: the import of %2 started %3 stopped before its end. Import it again to finish it (items already in are counted as duplicates), or &apos;atelier dataset remove %1&apos;.</source>
+        <translation>“%1”不完整：从 %2 的导入（开始于 %3）在结束前中断。请重新导入以完成（已导入的条目将计为重复项），或执行 &apos;atelier dataset remove %1&apos;。</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
 </context>
 <context>
     <name>DatasetStore</name>
@@ -1602,6 +1846,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>The %1×%2 mask does not match the %3×%4 image.</source>
         <translation>%1×%2 的掩码与 %3×%4 的图像不匹配。</translation>
     </message>
+    <message>
+        <source>Another import into &quot;%1&quot; is running (%2, process %3 on %4, since %5); wait for it to finish.</source>
+        <translation>另一个向“%1”的导入正在进行（%2，%4 上的进程 %3，自 %5 起）；请等待其完成。</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -1686,6 +1934,59 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
 </context>
 <context>
+    <name>FormatGuess</name>
+    <message>
+        <source>a COCO annotation file (images, annotations and categories)</source>
+        <translation>COCO 标注文件（images、annotations 和 categories）</translation>
+    </message>
+    <message>
+        <source>a labelme file (shapes)</source>
+        <translation>labelme 文件（shapes）</translation>
+    </message>
+    <message>
+        <source>a YOLO data.yaml</source>
+        <translation>YOLO data.yaml</translation>
+    </message>
+    <message>
+        <source>a .%1 file</source>
+        <translation>.%1 文件</translation>
+    </message>
+    <message>
+        <source>Annotations/ holds Pascal VOC XML files</source>
+        <translation>Annotations/ 中包含 Pascal VOC XML 文件</translation>
+    </message>
+    <message>
+        <source>labels/, data.yaml or classes.txt, as YOLO has</source>
+        <translation>labels/、data.yaml 或 classes.txt，与 YOLO 的结构一致</translation>
+    </message>
+    <message>
+        <source>PNG mask folders (SegmentationClass/ or SegmentationObject/)</source>
+        <translation>PNG 掩码文件夹（SegmentationClass/ 或 SegmentationObject/）</translation>
+    </message>
+    <message>
+        <source>%1 is a COCO annotation file</source>
+        <translation>%1 是 COCO 标注文件</translation>
+    </message>
+    <message>
+        <source>annotations/%1 is a COCO annotation file</source>
+        <translation>annotations/%1 是 COCO 标注文件</translation>
+    </message>
+    <message>
+        <source>labelme JSON files (shapes) beside the images</source>
+        <translation>图像旁的 labelme JSON 文件（shapes）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sub-folder(s) of images, one per class</source>
+        <translation>
+            <numerusform>%n 个图像子文件夹，每个类别一个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>images without annotation files</source>
+        <translation>没有标注文件的图像</translation>
+    </message>
+</context>
+<context>
     <name>FormatRegistry</name>
     <message>
         <source>The format &quot;%1&quot; cannot import %2 datasets.</source>
@@ -1722,6 +2023,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>the default of the format &quot;%1&quot; (nothing richer found; pass --task to choose)</source>
         <translation>格式“%1”的默认值（未找到更丰富的内容；可传入 --task 选择）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is left incomplete: import it again to finish it, or remove it.</source>
+        <translation>“%1”仍不完整：请重新导入以完成，或将其移除。</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2549,29 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>rectangles only (%1 of %2 labelme shapes)</source>
         <translation>仅矩形（%2 个 labelme 形状中有 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>Leftovers</name>
+    <message numerus="yes">
+        <source>%n run(s) whose Atelier process had ended were marked failed, their started tasks lost and their processes ended</source>
+        <translation>
+            <numerusform>%n 个运行的 Atelier 进程已结束：已将其标记为失败，其已启动的任务标记为丢失，并结束了其进程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) left starting by a deploy that had ended were stopped</source>
+        <translation>
+            <numerusform>已停止 %n 个服务：其部署已结束，但服务仍处于启动中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service %1 (pid %2) did not stop, even after SIGKILL.</source>
+        <translation>服务 %1（pid %2）即使在 SIGKILL 之后仍未停止。</translation>
+    </message>
+    <message>
+        <source>the deploying Atelier process (pid %1) ended before the service answered; the service was stopped</source>
+        <translation>执行部署的 Atelier 进程（pid %1）在服务响应前已结束；服务已停止</translation>
     </message>
 </context>
 <context>
@@ -3512,6 +3840,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>Run %1 was imported from MLflow; Atelier does not run it, so it cannot stop it. Stop it where it runs.</source>
         <translation>运行 %1 是从 MLflow 导入的；Atelier 并不运行它，因此无法停止它。请在其运行的地方停止它。</translation>
     </message>
+    <message>
+        <source>The processes of run %1 (group %2) did not end, even after SIGKILL.</source>
+        <translation>运行 %1 的进程（进程组 %2）即使在 SIGKILL 之后仍未结束。</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleService</name>
@@ -3709,6 +4041,147 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
 </context>
 <context>
+    <name>SweepConfig</name>
+    <message>
+        <source>The sweep file lacks its name, pipeline or parameters.</source>
+        <translation>扫描文件缺少名称、流水线或参数。</translation>
+    </message>
+    <message>
+        <source>--param %1: write NODE.PARAM=SPEC, where SPEC is float(LO,HI), logfloat(LO,HI), int(LO,HI[,STEP]) or choice(A,B,…).</source>
+        <translation>--param %1：请写成 NODE.PARAM=SPEC，其中 SPEC 为 float(LO,HI)、logfloat(LO,HI)、int(LO,HI[,STEP]) 或 choice(A,B,…)。</translation>
+    </message>
+    <message>
+        <source>--param %1: unknown kind &quot;%2&quot;; use float, logfloat, int or choice.</source>
+        <translation>--param %1：未知类型“%2”；请使用 float、logfloat、int 或 choice。</translation>
+    </message>
+    <message>
+        <source>--param %1: choice(…) needs one or more values, none empty.</source>
+        <translation>--param %1：choice(…) 需要一个或多个值，且均不能为空。</translation>
+    </message>
+    <message>
+        <source>--param %1: int takes (LO,HI) or (LO,HI,STEP).</source>
+        <translation>--param %1：int 接受 (LO,HI) 或 (LO,HI,STEP)。</translation>
+    </message>
+    <message>
+        <source>--param %1: %2 takes (LO,HI).</source>
+        <translation>--param %1：%2 接受 (LO,HI)。</translation>
+    </message>
+    <message>
+        <source>--param %1: the bounds and step of int(…) must be whole numbers.</source>
+        <translation>--param %1：int(…) 的边界和步长必须为整数。</translation>
+    </message>
+    <message>
+        <source>--param %1: the bounds of %2(…) must be numbers.</source>
+        <translation>--param %1：%2(…) 的边界必须为数字。</translation>
+    </message>
+    <message>
+        <source>--param %1: the low bound must be below the high bound.</source>
+        <translation>--param %1：下界必须小于上界。</translation>
+    </message>
+    <message>
+        <source>--param %1: the step must be 1 or more.</source>
+        <translation>--param %1：步长必须不小于 1。</translation>
+    </message>
+    <message>
+        <source>--param %1: logfloat needs a low bound above 0.</source>
+        <translation>--param %1：logfloat 需要大于 0 的下界。</translation>
+    </message>
+    <message>
+        <source>--objective %1: write NODE.METRIC, e.g. train.accuracy.</source>
+        <translation>--objective %1：请写成 NODE.METRIC，例如 train.accuracy。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is swept twice.</source>
+        <translation>%1：%2 被扫描了两次。</translation>
+    </message>
+    <message>
+        <source>%1: the pipeline has no node &quot;%2&quot; (its nodes: %3).</source>
+        <translation>%1：流水线中没有节点“%2”（其节点：%3）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: node %2 (%3) has no parameter &quot;%4&quot; (it has: %5).</source>
+        <translation>%1：节点 %2（%3）没有参数“%4”（其参数：%5）。</translation>
+    </message>
+    <message>
+        <source>%1: the choice %2 does not fit %3 (a %4 parameter): %5.</source>
+        <translation>%1：选项 %2 不适用于 %3（%4 参数）：%5。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a %3 parameter; a range fits only int and float parameters (use choice(…)).</source>
+        <translation>%1：%2 是 %3 参数；范围仅适用于 int 和 float 参数（请使用 choice(…)）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is an int parameter; sweep it with int(LO,HI[,STEP]).</source>
+        <translation>%1：%2 是 int 参数；请用 int(LO,HI[,STEP]) 扫描它。</translation>
+    </message>
+    <message>
+        <source>%1: the range leaves the schema of %2: %3.</source>
+        <translation>%1：该范围超出了 %2 的模式：%3。</translation>
+    </message>
+    <message>
+        <source>--objective %1.%2: the pipeline has no node &quot;%1&quot; (its nodes: %3).</source>
+        <translation>--objective %1.%2：流水线中没有节点“%1”（其节点：%3）。</translation>
+    </message>
+    <message>
+        <source>--param %1: the grid sampler takes int(…) and choice(…) only; a float range has no grid.</source>
+        <translation>--param %1：grid 采样器仅接受 int(…) 和 choice(…)；float 范围无法构成网格。</translation>
+    </message>
+</context>
+<context>
+    <name>SweepDriver</name>
+    <message>
+        <source>The sweep helper %1 is missing; reinstall Atelier or set ATELIER_SWEEPS_DIR to its folder.</source>
+        <translation>缺少扫描辅助程序 %1；请重新安装 Atelier，或将 ATELIER_SWEEPS_DIR 设为其所在文件夹。</translation>
+    </message>
+    <message>
+        <source>Sweeps need Optuna, and no Python here has it: %1. Install the Debian package python3-optuna (or &apos;pip install optuna&apos;).</source>
+        <translation>扫描需要 Optuna，但此处没有任何 Python 安装了它：%1。请安装 Debian 软件包 python3-optuna（或 &apos;pip install optuna&apos;）。</translation>
+    </message>
+    <message>
+        <source>The sweep helper is not running.</source>
+        <translation>扫描辅助程序未在运行。</translation>
+    </message>
+    <message>
+        <source>The sweep helper gave no answer to &quot;%1&quot;%2</source>
+        <translation>扫描辅助程序未对“%1”作出回应%2</translation>
+    </message>
+    <message>
+        <source>Optuna refused &quot;%1&quot;: %2</source>
+        <translation>Optuna 拒绝了“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SweepStore</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>A sweep named %1 exists; choose another --name, or &apos;atelier sweep resume %1&apos;.</source>
+        <translation>名为 %1 的扫描已存在；请选择其他 --name，或执行 &apos;atelier sweep resume %1&apos;。</translation>
+    </message>
+    <message>
+        <source>Could not make %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>No sweep is named &quot;%1&quot;; this workspace has none.</source>
+        <translation>没有名为“%1”的扫描；此工作区中没有任何扫描。</translation>
+    </message>
+    <message>
+        <source>No sweep is named &quot;%1&quot; (sweeps: %2).</source>
+        <translation>没有名为“%1”的扫描（现有扫描：%2）。</translation>
+    </message>
+    <message>
+        <source>Could not ask sweep %1 to stop: %2</source>
+        <translation>无法请求扫描 %1 停止：%2</translation>
+    </message>
+</context>
+<context>
     <name>TemplateLibrary</name>
     <message>
         <source>template folder %1 does not exist</source>
@@ -3900,6 +4373,14 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>must be one of %1 (got %2)</source>
         <translation>必须是 %1 之一（实际为 %2）</translation>
+    </message>
+    <message>
+        <source>the template has no such port</source>
+        <translation>模板没有此端口</translation>
+    </message>
+    <message>
+        <source>the template has no parameter &apos;%1&apos;</source>
+        <translation>模板没有参数“%1”</translation>
     </message>
 </context>
 <context>
@@ -4726,12 +5207,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1 是 SQLite 数据库，但不是 Atelier 目录库；未做任何更改。</translation>
     </message>
     <message>
-        <source>The demo pipeline is missing from this build of Atelier.</source>
-        <translation>此版本的 Atelier 缺少演示流水线。</translation>
-    </message>
-    <message>
         <source>Cannot remove %1: check the permissions of the workspace&apos;s objects folder.</source>
         <translation>无法删除 %1：请检查工作空间 objects 文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>The demo pipeline %1 cannot be read: reinstall Atelier.</source>
+        <translation>无法读取演示流水线 %1：请重新安装 Atelier。</translation>
     </message>
 </context>
 <context>
@@ -4799,6 +5280,22 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>schedule %1</source>
         <translation>调度 %1</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation>已缓存</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>丢失</translation>
     </message>
 </context>
 <context>
@@ -5201,6 +5698,22 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <source>%1 version %2 saved (commit %3).</source>
         <translation>%1 版本 %2 已保存（提交 %3）。</translation>
     </message>
+    <message>
+        <source>%1 (importing…)</source>
+        <translation>%1（导入中…）</translation>
+    </message>
+    <message>
+        <source>%1 (incomplete)</source>
+        <translation>%1（不完整）</translation>
+    </message>
+    <message>
+        <source>Being imported from %1 (process %2); the list grows until the import ends.</source>
+        <translation>正在从 %1 导入（进程 %2）；列表会持续增加，直至导入结束。</translation>
+    </message>
+    <message>
+        <source>The import of %1 stopped before its end: this dataset lacks part of it. Import it again to finish it, or remove the dataset.</source>
+        <translation>从 %1 的导入在结束前中断：此数据集缺少部分内容。请重新导入以完成，或移除该数据集。</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ExportDatasetDialog</name>
@@ -5506,10 +6019,6 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>‹ 图像</translation>
     </message>
     <message>
-        <source>Back to the image grid (Esc twice)</source>
-        <translation>返回图像网格（按两次 Esc）</translation>
-    </message>
-    <message>
         <source>◀</source>
         <translation>◀</translation>
     </message>
@@ -5659,6 +6168,10 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <source>Brush %1 px</source>
         <translation>画笔 %1 px</translation>
     </message>
+    <message>
+        <source>Back to the image grid (Alt+Left, or Esc twice)</source>
+        <translation>返回图像网格（Alt+Left，或按两次 Esc）</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ImageBrowser</name>
@@ -5767,6 +6280,10 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     <message>
         <source>%1 of %2 images</source>
         <translation>%1 / %2 张图像</translation>
+    </message>
+    <message>
+        <source>Back to the list of datasets (Alt+Left)</source>
+        <translation>返回数据集列表（Alt+Left）</translation>
     </message>
 </context>
 <context>
@@ -5902,6 +6419,42 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     <message>
         <source>Task %1, chosen from the content: %2.</source>
         <translation>任务 %1，根据内容选定：%2。</translation>
+    </message>
+    <message>
+        <source>The format is detected from what the path holds.</source>
+        <translation>格式将根据路径中的内容自动检测。</translation>
+    </message>
+    <message>
+        <source>Looking at the content…</source>
+        <translation>正在检查内容…</translation>
+    </message>
+    <message>
+        <source>The content does not tell its format: choose one.</source>
+        <translation>无法从内容判断格式：请选择一种。</translation>
+    </message>
+    <message>
+        <source>Detected %1: %2.</source>
+        <translation>检测到 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Detected %1: %2. Task: %3.</source>
+        <translation>检测到 %1：%2。任务：%3。</translation>
+    </message>
+    <message>
+        <source>The content looks like %1 (%2), not %3: choose “%1” or “From the content”.</source>
+        <translation>内容看起来是 %1（%2），而不是 %3：请选择“%1”或“根据内容”。</translation>
+    </message>
+    <message>
+        <source>The content does not tell its format: choose one under Format.</source>
+        <translation>无法从内容判断格式：请在“格式”下选择一种。</translation>
+    </message>
+    <message>
+        <source>Still looking at the content: try again in a moment, or choose the format.</source>
+        <translation>仍在检查内容：请稍后重试，或选择格式。</translation>
+    </message>
+    <message>
+        <source>The content looks like %1 (%2): choose that format and import again.</source>
+        <translation>内容看起来是 %1（%2）：请选择该格式并重新导入。</translation>
     </message>
 </context>
 <context>
@@ -6203,6 +6756,14 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>%1 was not opened: the pipeline has unsaved changes.</source>
         <translation>未打开 %1：流水线有未保存的更改。</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>atelier::MetricChart</name>
@@ -6323,6 +6884,10 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation>
             <numerusform>%n 个点为 NaN 或无穷大：折线在此处断开，并在 x 轴上以 × 标出。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -6560,6 +7125,26 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>Its log (errors and messages):</source>
         <translation>服务日志（错误与消息）：</translation>
     </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · 版本 %2</translation>
+    </message>
 </context>
 <context>
     <name>atelier::PipelineEditor</name>
@@ -6602,10 +7187,6 @@ Register one with: atelier model register PATH --name NAME</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Runs of this pipeline; double-click one to see the pipeline as it was at that run</source>
-        <translation>此流水线的运行；双击某次运行可查看该运行时的流水线</translation>
     </message>
     <message>
         <source>Runs</source>
@@ -6796,10 +7377,6 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation>无法显示运行 %1 的流水线：%2</translation>
     </message>
     <message>
-        <source>Run %1%2</source>
-        <translation>运行 %1%2</translation>
-    </message>
-    <message>
         <source>A run is going; wait for it or stop it first.</source>
         <translation>有运行正在进行；请等待其完成或先停止它。</translation>
     </message>
@@ -6874,6 +7451,46 @@ Click New to make one, then drag templates from the palette onto the canvas.</so
     <message>
         <source>Pipelines</source>
         <translation>流水线</translation>
+    </message>
+    <message>
+        <source>Runs of this pipeline; click one to see the pipeline as it was at that run</source>
+        <translation>此流水线的运行；点击某次运行可查看该运行时的流水线</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Show or hide the overview in the corner of the canvas</source>
+        <translation>显示或隐藏画布角落的概览</translation>
+    </message>
+    <message>
+        <source>Note: a run would refuse this version until it is fixed:
+• %1
+
+%2</source>
+        <translation>注意：在修复之前，运行将拒绝此版本：
+• %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Saved version %1, but a run would refuse it: %2</source>
+        <translation>已保存版本 %1，但运行将拒绝它：%2</translation>
+    </message>
+    <message>
+        <source>Run %1, started %2%3</source>
+        <translation>运行 %1，开始于 %2%3</translation>
+    </message>
+    <message>
+        <source>
+Off until the pipeline passes its Checks: %1</source>
+        <translation>
+在流水线通过检查之前不可用：%1</translation>
+    </message>
+    <message>
+        <source>Run is off until the pipeline passes its Checks: %1</source>
+        <translation>在流水线通过检查之前无法运行：%1</translation>
     </message>
 </context>
 <context>
@@ -7123,6 +7740,18 @@ Select one node to edit it.</source>
     <message>
         <source>Required: give a value.</source>
         <translation>必填：请填写一个值。</translation>
+    </message>
+    <message>
+        <source>Select a node to see its parameters as they were (read-only).</source>
+        <translation>选择一个节点以查看其当时的参数（只读）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes selected.
+Select one node to see its parameters.</source>
+        <translation>
+            <numerusform>已选择 %n 个节点。
+选择一个节点以查看其参数。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7579,6 +8208,50 @@ Select one node to edit it.</source>
         <source>unknown (not ended when imported)</source>
         <translation>未知（导入时尚未结束）</translation>
     </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Final value</source>
+        <translation>最终值</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Reported by run %1, whose outputs a cached task of this run reused.</source>
+        <translation>由运行 %1 报告，此运行中的一个已缓存任务复用了其输出。</translation>
+    </message>
+    <message>
+        <source>run %1 (%2)</source>
+        <translation>运行 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Cached tasks ran nothing in this run: their outputs and their metrics (in italics) are those of %1.</source>
+        <translation>已缓存任务在此运行中未执行任何操作：其输出和指标（斜体）来自 %1。</translation>
+    </message>
+    <message>
+        <source>This task was cached: it ran nothing in this run and reused the outputs of run %1. Its log below is from that run.</source>
+        <translation>此任务已缓存：它在此运行中未执行任何操作，复用了运行 %1 的输出。下方日志来自该运行。</translation>
+    </message>
+    <message>
+        <source>This task was cached: it reused the outputs of an earlier run and ran nothing, so it has no log of its own.</source>
+        <translation>此任务已缓存：它复用了之前某次运行的输出，未执行任何操作，因此没有自己的日志。</translation>
+    </message>
+    <message>
+        <source>This task was skipped, so it has no log.</source>
+        <translation>此任务已跳过，因此没有日志。</translation>
+    </message>
+    <message>
+        <source>No log: %1</source>
+        <translation>无日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 (reused from run %2)</source>
+        <translation>%1（复用自运行 %2）</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ScheduleDialog</name>
@@ -7920,6 +8593,120 @@ Select one node to edit it.</source>
     </message>
 </context>
 <context>
+    <name>atelier::SweepRunner</name>
+    <message>
+        <source>Stopped; &apos;atelier sweep resume %1&apos; continues it.</source>
+        <translation>已停止；执行 &apos;atelier sweep resume %1&apos; 可继续。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The time limit (%n s) was reached.</source>
+        <translation>
+            <numerusform>已达到时间限制（%n 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trial %1 could not start: %2</source>
+        <translation>试验 %1 无法启动：%2</translation>
+    </message>
+    <message>
+        <source>pruned at step %1</source>
+        <translation>已在第 %1 步剪枝</translation>
+    </message>
+    <message>
+        <source>node %1 logged no finite value of &quot;%2&quot; (run %3 logged: %4)</source>
+        <translation>节点 %1 未记录“%2”的有限值（运行 %3 记录了：%4）</translation>
+    </message>
+    <message>
+        <source>node %1 logged no metric &quot;%2&quot; (run %3 logged none)</source>
+        <translation>节点 %1 未记录指标“%2”（运行 %3 未记录任何指标）</translation>
+    </message>
+    <message>
+        <source>Trial %1: %2; the objective --objective %3.%4 is never logged, so no more trials are run.</source>
+        <translation>试验 %1：%2；目标 --objective %3.%4 从未被记录，因此不再运行更多试验。</translation>
+    </message>
+    <message>
+        <source>run %1 %2</source>
+        <translation>运行 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SweepsPanel</name>
+    <message>
+        <source>Sweep:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Double-click a trial to open its run.</source>
+        <translation>双击试验以打开其运行。</translation>
+    </message>
+    <message>
+        <source>Objective per trial</source>
+        <translation>各试验的目标值</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>best so far</source>
+        <translation>迄今最佳</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>No sweeps yet. Start one with &apos;atelier sweep run PIPELINE --param NODE.PARAM=SPEC --objective NODE.METRIC&apos;.</source>
+        <translation>尚无扫描。可使用 &apos;atelier sweep run PIPELINE --param NODE.PARAM=SPEC --objective NODE.METRIC&apos; 启动一个。</translation>
+    </message>
+    <message>
+        <source>Reading the study of %1…</source>
+        <translation>正在读取 %1 的研究…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n trials, %2</source>
+        <translation>
+            <numerusform>%1 — %n 个试验，%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>best: trial %1, %2</source>
+        <translation>最佳：试验 %1，%2</translation>
+    </message>
+    <message>
+        <source>Parameter importances: %1</source>
+        <translation>参数重要性：%1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>atelier::TaskTimeline</name>
     <message>
         <source>0 s</source>
@@ -7928,6 +8715,10 @@ Select one node to edit it.</source>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>cached: outputs of an earlier run reused</source>
+        <translation>已缓存：复用了之前某次运行的输出</translation>
     </message>
 </context>
 <context>
@@ -8155,30 +8946,6 @@ Select one node to edit it.</source>
         <translation>他人的片段</translation>
     </message>
     <message>
-        <source>Also show the spans other annotators accepted (dotted, read-only): for reviewing; leave off while labeling on your own</source>
-        <translation>同时显示其他标注员已接受的片段（虚线，只读）：用于审核；独立标注时请关闭</translation>
-    </message>
-    <message>
-        <source>← Previous  [A]</source>
-        <translation>← 上一个  [A]</translation>
-    </message>
-    <message>
-        <source>Next  [D] →</source>
-        <translation>下一个  [D] →</translation>
-    </message>
-    <message>
-        <source>Accept  [Enter]</source>
-        <translation>接受  [Enter]</translation>
-    </message>
-    <message>
-        <source>Reject  [Del]</source>
-        <translation>拒绝  [Del]</translation>
-    </message>
-    <message>
-        <source>Suggest with TF-IDF model</source>
-        <translation>用 TF-IDF 模型生成建议</translation>
-    </message>
-    <message>
         <source>Train a TF-IDF model on the labeled items and suggest labels for the others (runs in the background)</source>
         <translation>在已标注的条目上训练 TF-IDF 模型，并为其余条目建议标签（在后台运行）</translation>
     </message>
@@ -8227,14 +8994,6 @@ Select one node to edit it.</source>
     <message>
         <source>&quot;%1&quot; is an image dataset: open it in the image annotator.</source>
         <translation>“%1”是图像数据集：请在图像标注器中打开。</translation>
-    </message>
-    <message>
-        <source>Suggest with dictionary model</source>
-        <translation>用词典模型生成建议</translation>
-    </message>
-    <message>
-        <source>Find the span texts already labeled (and a dictionary) in the other items and suggest them (runs in the background)</source>
-        <translation>在其他条目中查找已标注的片段文本（及词典中的词条）并给出建议（在后台运行）</translation>
     </message>
     <message>
         <source>Label the selection as &quot;%1&quot;</source>
@@ -8319,6 +9078,78 @@ Select one node to edit it.</source>
         <translation>
             <numerusform>%1 在 %2 个条目上建议了 %n 个标签。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Changed %1&apos;s span “%2” from %3 to %4 (Ctrl+Z undoes it).</source>
+        <translation>已将 %1 的片段“%2”从 %3 更改为 %4（按 Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <source>Deleted %1&apos;s span “%2” (%3) (Ctrl+Z undoes it).</source>
+        <translation>已删除 %1 的片段“%2”（%3）（按 Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <source>‹ Datasets</source>
+        <translation>‹ 数据集</translation>
+    </message>
+    <message>
+        <source>Back to the list of datasets (Alt+Left, or Esc)</source>
+        <translation>返回数据集列表（Alt+Left 或 Esc）</translation>
+    </message>
+    <message>
+        <source>Show the spans other annotators accepted (lighter, dotted underline; hover for the author). Untick to see only yours.</source>
+        <translation>显示其他标注员已接受的片段（颜色较浅、点状下划线；悬停可查看作者）。取消勾选则只显示您的片段。</translation>
+    </message>
+    <message>
+        <source>Previous item (A, Page Up)</source>
+        <translation>上一个条目（A、Page Up）</translation>
+    </message>
+    <message>
+        <source>Next item (D, Page Down)</source>
+        <translation>下一个条目（D、Page Down）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Accept the suggestion (Enter)</source>
+        <translation>接受建议（Enter）</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion (Del)</source>
+        <translation>拒绝建议（Del）</translation>
+    </message>
+    <message>
+        <source>Suggest labels</source>
+        <translation>建议标签</translation>
+    </message>
+    <message>
+        <source>Dictionary model: find the span texts already labeled (and a dictionary) in the other items and suggest them (runs in the background)</source>
+        <translation>词典模型：在其他条目中查找已标注的片段文本（以及词典中的词条）并给出建议（在后台运行）</translation>
+    </message>
+    <message>
+        <source>TF-IDF model: train it on the labeled items and suggest labels for the others (runs in the background)</source>
+        <translation>TF-IDF 模型：在已标注的条目上训练，并为其他条目建议标签（在后台运行）</translation>
+    </message>
+    <message>
+        <source>suggested by %1</source>
+        <translation>由 %1 建议</translation>
+    </message>
+    <message>
+        <source>by %1 (a key changes it)</source>
+        <translation>由 %1 标注（按键可更改）</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <source>Selected: &lt;b&gt;%1&lt;/b&gt; “%2” · %3</source>
+        <translation>已选择：&lt;b&gt;%1&lt;/b&gt; “%2” · %3</translation>
     </message>
 </context>
 <context>
@@ -8412,10 +9243,6 @@ Select one node to edit it.</source>
     <message>
         <source>This dataset does not allow overlapping spans: the selection overlaps &quot;%1&quot;. Delete that span first.</source>
         <translation>此数据集不允许片段重叠：所选内容与“%1”重叠。请先删除该片段。</translation>
-    </message>
-    <message>
-        <source>This span is %1&apos;s: it cannot be changed here. Label the text yourself, or settle it in the Agreement tab.</source>
-        <translation>此片段属于 %1：无法在此更改。请自行标注该文本，或在“一致性”选项卡中裁决。</translation>
     </message>
     <message>
         <source>Select some text first, or a span (click it or press Tab).</source>
