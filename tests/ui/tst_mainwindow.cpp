@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -45,6 +46,21 @@ private Q_SLOTS:
         // CTest gives this test its own data folder; start without a demo workspace there.
         QVERIFY(!qEnvironmentVariableIsEmpty("XDG_DATA_HOME"));
         QDir(AppSettings::demoWorkspacePath()).removeRecursively();
+    }
+
+    void firstStartFitsASmallScreen()
+    {
+        // No saved geometry: the window must not be larger than the screen it opens on (the
+        // offscreen screen is 800×600, smaller than the default 1180×760).
+        AppSettings().setWindowLayout({}, {});
+        MainWindow window;
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+        QVERIFY2(available.width() < 1180, "the offscreen screen is expected to be small");
+        QVERIFY2(available.contains(window.frameGeometry()),
+                 qPrintable(u"%1x%2 on %3x%4"_s.arg(window.width())
+                                .arg(window.height())
+                                .arg(available.width())
+                                .arg(available.height())));
     }
 
     void startsOnTheWelcomePage()

@@ -29,6 +29,7 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QUndoGroup>
@@ -121,12 +122,28 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openWorkspace);
 
     const AppSettings settings;
-    restoreGeometry(settings.windowGeometry());
+    if (!restoreGeometry(settings.windowGeometry()))
+        fitToScreen();
     restoreState(settings.windowState());
     showWelcome();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::fitToScreen()
+{
+    // A first start on a small screen (1024×700) must not open a window larger than it, with
+    // its panels and status bar out of reach.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize fitted = size().boundedTo(available.size());
+    if (fitted != size()) {
+        resize(fitted.expandedTo(minimumSize()));
+        move(available.topLeft());
+    }
+}
 
 QStringList MainWindow::viewNames()
 {

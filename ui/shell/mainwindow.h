@@ -68,6 +68,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /// Without a saved geometry: the default size, shrunk to the screen when that is smaller.
+    void fitToScreen();
     void buildMenus();
     QWidget *buildShell();
     void showWelcome();
