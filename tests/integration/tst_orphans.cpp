@@ -291,7 +291,7 @@ void TestOrphans::nextCommandEndsKilledRunnersTasks()
     const QString workspace = m_home.filePath(u"killed-runner"_s);
     const Outcome listed = run({u"runs"_s, u"list"_s, u"--workspace"_s, workspace, u"--json"_s});
     QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
-    QVERIFY2(listed.err.contains(u"1 run(s) whose Atelier process had ended"_s),
+    QVERIFY2(listed.err.contains(u"1 run whose Atelier process had ended"_s),
              qPrintable(describe(listed)));
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(job), 1000);
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(child), 1000);
@@ -299,7 +299,8 @@ void TestOrphans::nextCommandEndsKilledRunnersTasks()
     const Outcome shown =
         run({u"runs"_s, u"show"_s, runId, u"--workspace"_s, workspace, u"--json"_s});
     QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
-    QVERIFY2(!shown.err.contains(u"run(s)"_s), qPrintable(describe(shown))); // reaped once
+    QVERIFY2(!shown.err.contains(u"whose Atelier process had ended"_s),
+             qPrintable(describe(shown))); // reaped once
     const QJsonObject runJson = parseObject(shown.out);
     QCOMPARE(runJson.value(u"state"_s).toString(), u"failed"_s);
     QVERIFY2(runJson.value(u"message"_s).toString().contains(u"ended unexpectedly"_s),
@@ -373,7 +374,7 @@ void TestOrphans::recordedGroupOfAnotherProcessIsSpared()
     }
     const Outcome stopped = run({u"runs"_s, u"stop"_s, u"r"_s, u"--workspace"_s, workspace});
     QVERIFY2(stopped.exitCode == 0, qPrintable(describe(stopped)));
-    QVERIFY2(stopped.err.contains(u"1 run(s)"_s), qPrintable(describe(stopped)));
+    QVERIFY2(stopped.err.contains(u"1 run whose"_s), qPrintable(describe(stopped)));
     QVERIFY(isAlive(pid));
     QCOMPARE(stranger.state(), QProcess::Running);
     stranger.kill();
@@ -436,7 +437,8 @@ void TestOrphans::killedDeployLeavesNoServer()
     const QString id = QFileInfo(folder).fileName();
     const Outcome undeployed = run({u"model"_s, u"undeploy"_s, id, u"--workspace"_s, workspace});
     QVERIFY2(undeployed.exitCode == 0, qPrintable(describe(undeployed)));
-    QVERIFY2(undeployed.err.contains(u"1 service(s)"_s), qPrintable(describe(undeployed)));
+    QVERIFY2(undeployed.err.contains(u"1 service left starting"_s),
+             qPrintable(describe(undeployed)));
     QVERIFY2(undeployed.out.contains(id), qPrintable(describe(undeployed)));
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(server), 1000);
     QTRY_VERIFY_WITH_TIMEOUT(!isListening(port), 2000);
