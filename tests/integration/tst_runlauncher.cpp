@@ -1,12 +1,14 @@
 // Starts pipelines through RunLauncher, the class the command line, the window, the scheduler
 // and sweeps share: a tiny saved pipeline runs as real bash processes and is recorded (with
 // its experiment, and run folders pruned as its schedule asks); a pool that does not answer
-// refuses the run before anything starts; a detached start runs `atelier` with the options.
+// refuses the run before anything starts; a detached start runs `atelier` with the options;
+// the run queries of models/runs find a run's pipeline and its tasks' logs.
 #include "core/workspace.h"
 #include "launch/runlauncher.h"
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/pipelinestore.h"
 #include "pools/poolstore.h"
+#include "runs/rundetail.h"
 #include "runs/runstore.h"
 
 #include <QDir>
@@ -136,6 +138,41 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(runFolder));
         const QString secondFolder = QDir(m_workspace->runsPath()).filePath(second);
         QCOMPARE(readFile(secondFolder + u"/hello/said"_s), QByteArray("default"));
+    }
+
+    void runQueriesFindThePipelineAndTheLogs()
+    {
+        PipelineDocument doc;
+        doc.name = u"Echo"_s;
+        NodeSpec node = shellNode(u"say"_s, u"echo spoken"_s);
+        node.name = u"Say it"_s;
+        doc.nodes.append(node);
+        save(doc);
+        const QString first = runToEnd(launchOf(u"echo"_s));
+        QVERIFY(!first.isEmpty());
+        const QString second = runToEnd(launchOf(u"echo"_s)); // its task is cached
+        QVERIFY(!second.isEmpty());
+
+        // The log of a cached task is that of the task it reused.
+        auto detail = RunDetail::load(m_workspace->root(), second);
+        QVERIFY2(detail, detail ? "" : qPrintable(detail.error().message));
+        QCOMPARE(detail->taskName(u"say"_s), u"Say it"_s);
+        QString fromRun;
+        const QString log =
+            detail->taskLogPath(m_workspace->root(), u"say"_s, u"stdout.log"_s, &fromRun);
+        QCOMPARE(fromRun, first);
+        QCOMPARE(log, taskLogPath(m_workspace->root(), first, u"say"_s, u"stdout.log"_s));
+        QCOMPARE(readFile(log).trimmed(), QByteArray("spoken"));
+
+        // With the run folder's snapshot gone, the pipeline comes from the run's commit.
+        QVERIFY(
+            QFile::remove(QDir(m_workspace->runsPath()).filePath(second + u"/pipeline.json"_s)));
+        auto snapshot = RunSnapshot::load(m_workspace->root(), second);
+        QVERIFY2(snapshot, snapshot ? "" : qPrintable(snapshot.error().message));
+        QCOMPARE(snapshot->document.name, u"Echo"_s);
+        QCOMPARE(snapshot->tasks.size(), 1);
+        QCOMPARE(snapshot->tasks.constFirst().state, u"cached"_s);
+        QVERIFY(!RunSnapshot::load(m_workspace->root(), u"no-such-run"_s));
     }
 
     void refusesAPoolThatDoesNotAnswer()
