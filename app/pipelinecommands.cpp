@@ -6,15 +6,12 @@
 #include "catalog/database.h"
 #include "core/appsettings.h"
 #include "core/workspace.h"
-#include "local/localconnector.h"
+#include "launch/poolconnections.h"
+#include "launch/runlauncher.h"
 #include "pipeline/pipelinediff.h"
 #include "pipeline/pipelinestore.h"
 #include "pipeline/pipelinevalidator.h"
-#include "pipeline/runexecutor.h"
 #include "pipeline/templatelibrary.h"
-#include "pools/poolhealth.h"
-#include "pools/poolstore.h"
-#include "runs/runstore.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -98,158 +95,61 @@ struct RunOptions
         u"logical-date"_s, CommandLine::tr("The schedule slot this run stands for."), u"TIME"_s};
 };
 
-int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
+/// Reads the run options of `pipeline run` into \a launch; false (usage printed) when one
+/// is malformed.
+bool parseRunOptions(SubcommandParser &sub, const RunOptions &options, LaunchOptions &launch,
+                     int &exitCode)
 {
-    const auto &[pool, set, from, only, noCache, dryRun, experiment, logicalDate] = options;
-    const PipelineStore store(workspace.root());
-    auto located = store.locate(sub.positional().value(1));
-    if (!located)
-        return refuse(located.error().message);
-
-    RunRequest request;
-    request.workspaceRoot = workspace.root();
-    request.atelierBinary = QCoreApplication::applicationFilePath();
-    request.pipelineKey = located->key;
-    request.commitId = located->uncommitted ? QString() : located->commitId;
-    request.document = located->document;
-    request.fromNode = sub.parser.value(from);
-    request.onlyNode = sub.parser.value(only);
-    request.noCache = sub.parser.isSet(noCache);
-    if (sub.parser.isSet(logicalDate)) {
-        const QDateTime slot = QDateTime::fromString(sub.parser.value(logicalDate), Qt::ISODate);
-        if (!slot.isValid())
-            return usage(CommandLine::tr("--logical-date takes an ISO 8601 time, not \"%1\".")
-                             .arg(sub.parser.value(logicalDate)));
-        request.logicalDate = slot.toUTC().toString(Qt::ISODate);
+    launch.pipeline = sub.positional().value(1);
+    launch.pool = sub.parser.value(options.pool);
+    launch.fromNode = sub.parser.value(options.from);
+    launch.onlyNode = sub.parser.value(options.only);
+    launch.noCache = sub.parser.isSet(options.noCache);
+    launch.experiment = sub.parser.value(options.experiment);
+    if (sub.parser.isSet(options.logicalDate)) {
+        launch.logicalDate =
+            QDateTime::fromString(sub.parser.value(options.logicalDate), Qt::ISODate);
+        if (!launch.logicalDate.isValid()) {
+            exitCode = usage(CommandLine::tr("--logical-date takes an ISO 8601 time, not \"%1\".")
+                                 .arg(sub.parser.value(options.logicalDate)));
+            return false;
+        }
     }
-    if (!request.fromNode.isEmpty() && !request.onlyNode.isEmpty())
-        return usage(CommandLine::tr("--from and --only cannot be used together."));
-    for (const QString &assignment : sub.parser.values(set)) {
+    if (!launch.fromNode.isEmpty() && !launch.onlyNode.isEmpty()) {
+        exitCode = usage(CommandLine::tr("--from and --only cannot be used together."));
+        return false;
+    }
+    for (const QString &assignment : sub.parser.values(options.set)) {
         const qsizetype eq = assignment.indexOf(u'=');
-        if (eq <= 0)
-            return usage(CommandLine::tr("--set takes NAME=VALUE, not \"%1\".").arg(assignment));
-        request.variables.insert(assignment.left(eq), assignment.mid(eq + 1));
-    }
-
-    const QString poolName = sub.parser.isSet(pool) ? sub.parser.value(pool) : u"local"_s;
-    request.pool = poolName;
-    // Every pool the run uses (--pool and the nodes' own) must exist and answer; a remote one
-    // is checked now, so its capacity is current and a dead cluster refuses the run at once.
-    QStringList poolNames{poolName};
-    for (const NodeSpec &node : std::as_const(request.document.nodes)) {
-        if (!node.pool.isEmpty() && !poolNames.contains(node.pool))
-            poolNames.append(node.pool);
-    }
-    PoolStore pools(workspace.catalog());
-    std::vector<std::shared_ptr<Connector>> remote;
-    for (const QString &name : std::as_const(poolNames)) {
-        auto record = pools.find(name);
-        if (!record)
-            return refuse(record.error().message);
-        if (record->kind == u"local"_s)
-            continue;
-        if (sub.parser.isSet(dryRun) && record->capacity) {
-            // A dry run plans with the last check; it talks to no cluster.
-        } else {
-            const PoolHealthResult health = PoolHealth::checkAndSave(pools, record.value());
-            if (health.state != u"online"_s)
-                return refuse(CommandLine::tr("Pool %1 is %2: %3; nothing was run.")
-                                  .arg(name, health.state, health.reason));
-            record = pools.find(name);
+        if (eq <= 0) {
+            exitCode =
+                usage(CommandLine::tr("--set takes NAME=VALUE, not \"%1\".").arg(assignment));
+            return false;
         }
-        auto connector = PoolHealth::connectorFor(record.value());
-        if (!connector)
-            return refuse(connector.error().message);
-        QObject::connect(
-            connector.value().get(), &Connector::poolStateChanged, connector.value().get(),
-            [&workspace, name](const QString &state, const QString &reason) {
-                PoolStore store(workspace.catalog());
-                (void)store.saveCheck(name, state, reason, std::nullopt);
-                err() << "atelier: "
-                      << (reason.isEmpty()
-                              ? CommandLine::tr("pool %1 is %2").arg(name, state)
-                              : CommandLine::tr("pool %1 is %2: %3").arg(name, state, reason))
-                      << Qt::endl;
-            });
-        remote.push_back(connector.value());
+        launch.variables.insert(assignment.left(eq), assignment.mid(eq + 1));
     }
+    return true;
+}
 
-    RunStore runs(workspace.catalog());
-    const TemplateLibrary library = loadTemplates(workspace);
-    LocalConnector connector;
-    RunExecutor executor(workspace.catalog(), library, connector);
-    for (const auto &other : remote)
-        executor.addConnector(*other);
-    const bool json = sub.wantsJson();
-    QObject::connect(&executor, &RunExecutor::taskChanged, &executor,
-                     [json](const TaskRecord &task) {
-                         if (json)
-                             return;
-                         out() << QTime::currentTime().toString(u"HH:mm:ss"_s) << "  "
-                               << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.state, 10)
-                               << ' ' << task.message << Qt::endl;
-                     });
-    if (sub.parser.isSet(dryRun)) {
-        auto plan = executor.plan(request);
-        if (!plan)
-            return refuse(plan.error().message);
-        QJsonArray tasks;
-        for (const PlannedTask &task : plan.value()) {
-            tasks.append(QJsonObject{{u"id"_s, task.nodeId},
-                                     {u"decision"_s, task.decision},
-                                     {u"reason"_s, task.reason}});
-            if (!json)
-                out() << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.decision, 13) << ' '
-                      << task.reason << Qt::endl;
-        }
-        if (json)
-            printJson({{u"pipeline"_s, located->key}, {u"dry_run"_s, true}, {u"tasks"_s, tasks}});
-        return ExitOk;
+int printPlan(const RunLauncher &launcher, const QList<PlannedTask> &plan, bool json)
+{
+    QJsonArray tasks;
+    for (const PlannedTask &task : plan) {
+        tasks.append(QJsonObject{
+            {u"id"_s, task.nodeId}, {u"decision"_s, task.decision}, {u"reason"_s, task.reason}});
+        if (!json)
+            out() << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.decision, 13) << ' '
+                  << task.reason << Qt::endl;
     }
-    QEventLoop loop;
-    QObject::connect(&executor, &RunExecutor::finished, &loop, &QEventLoop::quit);
-    stopOnSignals(&executor, [&executor] { executor.stop(); });
+    if (json)
+        printJson(
+            {{u"pipeline"_s, launcher.pipeline().key}, {u"dry_run"_s, true}, {u"tasks"_s, tasks}});
+    return ExitOk;
+}
 
-    auto started = executor.start(request);
-    if (!started)
-        return refuse(started.error().message);
-    if (sub.parser.isSet(experiment)) {
-        if (auto grouped = runs.setExperiment({started.value()}, sub.parser.value(experiment));
-            !grouped)
-            err() << "atelier: " << grouped.error().message << Qt::endl;
-    }
-    if (!json) {
-        out() << CommandLine::tr("Run %1 of %2%3")
-                     .arg(started.value(), located->document.name,
-                          request.commitId.isEmpty()
-                              ? CommandLine::tr(" (uncommitted version; snapshot kept in the run "
-                                                "folder)")
-                              : CommandLine::tr(" at commit %1").arg(request.commitId.left(8)))
-              << Qt::endl;
-    }
-    loop.exec();
-
-    // What the user is told, and the exit code, come from what the catalog recorded: with
-    // the disk full the executor may know "succeeded" while the catalog still says "running".
+int printOutcome(const RunExecutor &executor, bool json)
+{
     const QString state = executor.state();
-    auto recorded = runs.run(executor.runId());
-    if (!recorded || recorded->state != state) {
-        const QString why = !executor.catalogError().isEmpty() ? executor.catalogError()
-                            : recorded ? CommandLine::tr("it says %1").arg(recorded->state)
-                                       : recorded.error().message;
-        return refuse(CommandLine::tr("Run %1 finished as %2, but the catalog could not record "
-                                      "it (%3). Free disk space or fix the workspace, then check "
-                                      "'atelier runs show %1'.")
-                          .arg(executor.runId(), state, why));
-    }
-    if (!executor.catalogError().isEmpty())
-        err() << "atelier: "
-              << CommandLine::tr("Some task states of run %1 could not be recorded: %2")
-                     .arg(executor.runId(), executor.catalogError())
-              << Qt::endl;
-    if (request.document.schedule && request.document.schedule->keepLast > 0)
-        (void)runs.pruneRunFolders(workspace.runsPath(), request.pipelineKey,
-                                   request.document.schedule->keepLast);
     if (json) {
         QJsonArray tasks;
         for (const TaskRecord &task : executor.tasks())
@@ -267,6 +167,64 @@ int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
         return refuse(CommandLine::tr("Run %1 %2; 'atelier runs show %1' has the details.")
                           .arg(executor.runId(), state));
     return ExitOk;
+}
+
+int run(SubcommandParser &sub, Workspace &workspace, const RunOptions &options)
+{
+    LaunchOptions launch;
+    int exitCode = ExitOk;
+    if (!parseRunOptions(sub, options, launch, exitCode))
+        return exitCode;
+    const bool dryRun = sub.parser.isSet(options.dryRun);
+    const bool json = sub.wantsJson();
+
+    RunLauncher launcher(workspace, QCoreApplication::applicationFilePath());
+    QObject::connect(&launcher, &RunLauncher::warning, &launcher, [](const QString &message) {
+        err() << "atelier: " << CommandLine::tr("warning: %1").arg(message) << Qt::endl;
+    });
+    QObject::connect(&launcher, &RunLauncher::poolStateChanged, &launcher,
+                     [](const QString &name, const QString &state, const QString &reason) {
+                         err() << "atelier: " << PoolConnections::stateText(name, state, reason)
+                               << Qt::endl;
+                     });
+    if (Status prepared = launcher.prepare(launch, dryRun); !prepared)
+        return refuse(prepared.error().message);
+    RunExecutor &executor = *launcher.executor();
+    QObject::connect(&executor, &RunExecutor::taskChanged, &executor,
+                     [json](const TaskRecord &task) {
+                         if (json)
+                             return;
+                         out() << QTime::currentTime().toString(u"HH:mm:ss"_s) << "  "
+                               << padToWidth(task.nodeId, 18) << ' ' << padToWidth(task.state, 10)
+                               << ' ' << task.message << Qt::endl;
+                     });
+    if (dryRun) {
+        auto plan = launcher.plan();
+        if (!plan)
+            return refuse(plan.error().message);
+        return printPlan(launcher, plan.value(), json);
+    }
+    QEventLoop loop;
+    QObject::connect(&executor, &RunExecutor::finished, &loop, &QEventLoop::quit);
+    stopOnSignals(&executor, [&executor] { executor.stop(); });
+
+    auto started = launcher.start();
+    if (!started)
+        return refuse(started.error().message);
+    if (!json) {
+        const QString commit = launcher.request().commitId;
+        out() << CommandLine::tr("Run %1 of %2%3")
+                     .arg(started.value(), launcher.pipeline().document.name,
+                          commit.isEmpty()
+                              ? CommandLine::tr(" (uncommitted version; snapshot kept in the run "
+                                                "folder)")
+                              : CommandLine::tr(" at commit %1").arg(commit.left(8)))
+              << Qt::endl;
+    }
+    loop.exec();
+    if (Status concluded = launcher.conclude(); !concluded)
+        return refuse(concluded.error().message);
+    return printOutcome(executor, json);
 }
 
 int list(SubcommandParser &sub, Workspace &workspace)

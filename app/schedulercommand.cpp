@@ -3,11 +3,11 @@
 #include "cliutil.h"
 
 #include "core/workspace.h"
+#include "launch/runlauncher.h"
 #include "pipeline/scheduleservice.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QProcess>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -28,20 +28,21 @@ bool tick(ScheduleService &service, const QString &root)
     for (const QString &warning : service.warnings())
         err() << "atelier: " << CommandLine::tr("warning: %1").arg(warning) << Qt::endl;
     for (const ScheduledLaunch &launch : launches.value()) {
-        qint64 pid = 0;
-        const bool started = QProcess::startDetached(QCoreApplication::applicationFilePath(),
-                                                     launch.arguments(root), root, &pid);
-        if (!started) {
-            service.forget(launch);
-            ok = false;
+        const QString slot = launch.logicalDate.toString(Qt::ISODate);
+        const Result<qint64> pid = RunLauncher::startDetached(
+            QCoreApplication::applicationFilePath(), root, launch.options());
+        if (pid) {
+            out() << CommandLine::tr("Started %1 for %2 (pid %3)")
+                         .arg(launch.pipeline, slot)
+                         .arg(pid.value())
+                  << Qt::endl;
+            continue;
         }
-        (started ? out() : err())
-            << (started ? CommandLine::tr("Started %1 for %2 (pid %3)")
-                              .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
-                              .arg(pid)
-                        : CommandLine::tr("Could not start %1 for %2")
-                              .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate)))
-            << Qt::endl;
+        service.forget(launch);
+        ok = false;
+        err() << CommandLine::tr("Could not start %1 for %2: %3")
+                     .arg(launch.pipeline, slot, pid.error().message)
+              << Qt::endl;
     }
     return ok;
 }

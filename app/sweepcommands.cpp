@@ -4,6 +4,7 @@
 
 #include "core/textwidth.h"
 #include "core/workspace.h"
+#include "launch/poolconnections.h"
 #include "local/localconnector.h"
 #include "pipeline/pipelinestore.h"
 #include "pipeline/templatelibrary.h"
@@ -126,17 +127,23 @@ int drive(SubcommandParser &sub, Workspace &workspace, const SweepConfig &config
     auto located = pipelines.locate(config.pipeline);
     if (!located)
         return refuse(located.error().message);
-    for (const NodeSpec &node : std::as_const(located->document.nodes)) {
-        if (!node.pool.isEmpty() && node.pool != u"local"_s)
-            return refuse(CommandLine::tr("Node %1 runs on pool %2; sweeps run on the local "
-                                          "pool only for now.")
-                              .arg(node.id, node.pool));
-    }
+    // Trials run on every pool a single run could use: each must exist and answer now.
+    PoolConnections pools(workspace);
+    QObject::connect(&pools, &PoolConnections::poolStateChanged, &pools,
+                     [](const QString &name, const QString &state, const QString &reason) {
+                         err() << "atelier: " << PoolConnections::stateText(name, state, reason)
+                               << Qt::endl;
+                     });
+    if (Status opened = pools.open(PoolConnections::poolsOf(located->document, config.pool));
+        !opened)
+        return refuse(opened.error().message);
     const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
     RunStore runs(workspace.catalog());
     (void)runs.reapOrphans(); // a trial whose sweep died must not count as active
     LocalConnector connector;
     SweepRunner runner(workspace.catalog(), library, connector);
+    for (const auto &remote : pools.connectors())
+        runner.addConnector(*remote);
     const bool json = sub.wantsJson();
     QObject::connect(&runner, &SweepRunner::trialStarted, &runner,
                      [json](int number, const QString &runId, const QJsonObject &params) {

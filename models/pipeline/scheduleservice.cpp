@@ -16,15 +16,12 @@ void ScheduleService::forget(const ScheduledLaunch &launch)
     });
 }
 
-QStringList ScheduledLaunch::arguments(const QString &workspaceRoot) const
+LaunchOptions ScheduledLaunch::options() const
 {
-    return {QStringLiteral("pipeline"),
-            QStringLiteral("run"),
-            pipeline,
-            QStringLiteral("--workspace"),
-            workspaceRoot,
-            QStringLiteral("--logical-date"),
-            logicalDate.toUTC().toString(Qt::ISODate)};
+    LaunchOptions options;
+    options.pipeline = pipeline;
+    options.logicalDate = logicalDate;
+    return options;
 }
 
 ScheduleService::ScheduleService(QString workspaceRoot) : m_root(std::move(workspaceRoot)) {}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "pipeline/launchoptions.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,8 +18,13 @@ struct ScheduledLaunch
     QString pipeline; ///< slug
     QDateTime logicalDate;
 
+    /// The run it stands for: the pipeline at this logical date.
+    LaunchOptions options() const;
     /// Arguments for `atelier` that run it: pipeline run SLUG --workspace W --logical-date T.
-    QStringList arguments(const QString &workspaceRoot) const;
+    QStringList arguments(const QString &workspaceRoot) const
+    {
+        return options().arguments(workspaceRoot);
+    }
 };
 
 /// Finds the scheduled runs that are due in a workspace (the schedules of its saved

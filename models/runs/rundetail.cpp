@@ -3,6 +3,7 @@
 #include "catalog/database.h"
 #include "core/workspace.h"
 #include "pipeline/pipelinedocument.h"
+#include "pipeline/pipelinestore.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -35,9 +36,9 @@ Result<RunDetail> RunDetail::load(const QString &workspaceRoot, const QString &r
     detail.tasks = tasks.value();
 
     // The pipeline as it ran (its snapshot in the run folder): variables and node params.
-    const QString snapshot = QDir(workspace->runsPath()).filePath(runId + u"/pipeline.json"_s);
-    if (QFileInfo(snapshot).isFile()) {
-        if (auto doc = PipelineDocument::load(snapshot); doc) {
+    {
+        if (auto doc = RunSnapshot::pipelineOf(workspaceRoot, workspace->runsPath(), detail.run);
+            doc) {
             for (auto it = doc->variables.begin(); it != doc->variables.end(); ++it)
                 detail.params.insert(u"variables."_s + it.key(), it.value());
             for (const NodeSpec &node : doc->nodes) {
@@ -175,6 +176,58 @@ QString LogPage::stripAnsi(const QString &text)
     QString clean = text;
     clean.remove(escapes);
     return clean;
+}
+
+QString RunDetail::taskLogPath(const QString &workspaceRoot, const QString &nodeId,
+                               const QString &stream, QString *fromRunId) const
+{
+    for (const ReusedTask &task : reused) {
+        if (task.nodeId != nodeId)
+            continue;
+        if (fromRunId)
+            *fromRunId = task.fromRunId;
+        return atelier::taskLogPath(workspaceRoot, task.fromRunId, task.fromNodeId, stream);
+    }
+    if (fromRunId)
+        fromRunId->clear();
+    return atelier::taskLogPath(workspaceRoot, run.id, nodeId, stream);
+}
+
+QString taskLogPath(const QString &workspaceRoot, const QString &runId, const QString &nodeId,
+                    const QString &stream)
+{
+    return QDir(workspaceRoot).filePath(u"runs/%1/%2/%3"_s.arg(runId, nodeId, stream));
+}
+
+Result<PipelineDocument> RunSnapshot::pipelineOf(const QString &workspaceRoot,
+                                                 const QString &runsPath, const RunRecord &run)
+{
+    auto doc = PipelineDocument::load(QDir(runsPath).filePath(run.id + u"/pipeline.json"_s));
+    if (!doc && !run.commitId.isEmpty())
+        doc = PipelineStore(workspaceRoot).load(run.pipeline, run.commitId);
+    return doc;
+}
+
+Result<RunSnapshot> RunSnapshot::load(const QString &workspaceRoot, const QString &runId)
+{
+    auto workspace = Workspace::open(workspaceRoot);
+    if (!workspace)
+        return workspace.error();
+    RunStore runs(workspace->catalog());
+    auto run = runs.run(runId);
+    if (!run)
+        return run.error();
+    RunSnapshot snapshot;
+    snapshot.run = run.value();
+    if (auto tasks = runs.tasks(runId))
+        snapshot.tasks = tasks.value();
+    auto doc = pipelineOf(workspaceRoot, workspace->runsPath(), snapshot.run);
+    if (!doc)
+        return makeError(
+            doc.error().code,
+            tr("The pipeline of run %1 cannot be shown: %2").arg(runId, doc.error().message));
+    snapshot.document = doc.value();
+    return snapshot;
 }
 
 Result<LogPage> LogPage::read(const QString &path, qint64 offset, qint64 maxBytes)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "pipeline/pipelinedocument.h"
 #include "runs/metricsstore.h"
 #include "runs/runstore.h"
 
@@ -40,9 +41,35 @@ public:
     QStringList registeredModels; ///< "NAME:VERSION" registered from this run (lineage)
 
     static Result<RunDetail> load(const QString &workspaceRoot, const QString &runId);
+    /// Where the log \a stream of \a nodeId's task lies: its own, or for a cached task the
+    /// log of the task whose outputs it reused, whose run \a fromRunId then names (empty
+    /// otherwise).
+    QString taskLogPath(const QString &workspaceRoot, const QString &nodeId, const QString &stream,
+                        QString *fromRunId = nullptr) const;
     /// The name shown for the task of \a nodeId: its node's name, else the id.
     QString taskName(const QString &nodeId) const { return nodeNames.value(nodeId, nodeId); }
 };
+
+/// A run with the pipeline as it ran, for showing that pipeline read-only.
+struct RunSnapshot
+{
+    Q_DECLARE_TR_FUNCTIONS(RunSnapshot)
+
+public:
+    RunRecord run;
+    QList<TaskRecord> tasks;
+    PipelineDocument document; ///< the run folder's pipeline.json, else the run's commit
+
+    static Result<RunSnapshot> load(const QString &workspaceRoot, const QString &runId);
+    /// The pipeline \a run ran: the snapshot kept in its run folder (under \a runsPath),
+    /// else, when that is gone, the pipeline at the commit the run recorded.
+    static Result<PipelineDocument> pipelineOf(const QString &workspaceRoot,
+                                               const QString &runsPath, const RunRecord &run);
+};
+
+/// Where the log \a stream ("stdout.log", "stderr.log") of \a nodeId's task in \a runId lies.
+QString taskLogPath(const QString &workspaceRoot, const QString &runId, const QString &nodeId,
+                    const QString &stream);
 
 class Database;
 

@@ -146,6 +146,8 @@ bool SweepRunner::launch()
         }
     }
     trial->executor = std::make_unique<RunExecutor>(m_db, m_library, m_connector);
+    for (Connector *connector : std::as_const(m_extraConnectors))
+        trial->executor->addConnector(*connector);
     Trial *raw = trial.get();
     connect(trial->executor.get(), &RunExecutor::finished, this,
             [this, raw](const QString &, const QString &state) {

@@ -40,6 +40,9 @@ public:
     /// and starts the first trials from the event loop. The sweep folder must exist.
     Status start(const QString &workspaceRoot, const SweepConfig &config,
                  const LocatedPipeline &pipeline, const QString &atelierBinary);
+    /// Adds a connector (a remote pool's) to every trial's executor, as
+    /// RunExecutor::addConnector; \a connector must outlive the runner.
+    void addConnector(Connector &connector) { m_extraConnectors.append(&connector); }
     /// Stops the running trials (their tasks are stopped) and starts no more; the stopped
     /// trials are queued again for a resume. finished() follows.
     void stop();
@@ -78,6 +81,7 @@ private:
     Database &m_db;
     const TemplateLibrary &m_library;
     Connector &m_connector;
+    QList<Connector *> m_extraConnectors;
     SweepDriver m_driver;
     SweepStore m_store{QString()};
     SweepConfig m_config;

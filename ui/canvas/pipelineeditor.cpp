@@ -14,6 +14,7 @@
 #include "core/workspace.h"
 #include "pipeline/graphmodel.h"
 #include "pipeline/pipelinestore.h"
+#include "runs/rundetail.h"
 #include "shell/workspacesnapshot.h"
 
 #include <QAction>
@@ -98,14 +99,6 @@ struct Opened
     QString error;
     PipelineDocument doc;
     RunRecord latestRun;
-    QList<TaskRecord> tasks;
-};
-
-struct RunSnapshot
-{
-    QString error;
-    PipelineDocument doc;
-    RunRecord run;
     QList<TaskRecord> tasks;
 };
 
@@ -1013,62 +1006,35 @@ void PipelineEditor::openRun(const QString &runId)
     if (m_root.isEmpty() || runId.isEmpty())
         return;
     beginWork();
-    auto *watcher = new QFutureWatcher<RunSnapshot>(this);
+    using Snapshot = Result<RunSnapshot>;
+    auto *watcher = new QFutureWatcher<Snapshot>(this);
     const QString root = m_root;
-    connect(watcher, &QFutureWatcher<RunSnapshot>::finished, this, [this, watcher, root, runId] {
-        const RunSnapshot snapshot = watcher->result();
+    connect(watcher, &QFutureWatcher<Snapshot>::finished, this, [this, watcher, root, runId] {
+        const Snapshot snapshot = watcher->result();
         watcher->deleteLater();
         endWork();
         if (root != m_root)
             return;
-        if (!snapshot.error.isEmpty()) {
-            report(snapshot.error);
+        if (!snapshot) {
+            report(snapshot.error().message);
             return;
         }
         const QLocale locale;
         m_viewRun = runId;
-        showViewer(snapshot.doc,
+        showViewer(snapshot->document,
                    tr("<b>Run %1</b> of %2, %3 — the pipeline as it was%4 (read-only). "
                       "<a href=\"back\">Back to editing</a>")
-                       .arg(runId.toHtmlEscaped(), snapshot.doc.name.toHtmlEscaped(),
-                            WorkspaceSnapshot::runStateText(snapshot.run.state).toHtmlEscaped(),
-                            snapshot.run.commitId.isEmpty()
+                       .arg(runId.toHtmlEscaped(), snapshot->document.name.toHtmlEscaped(),
+                            WorkspaceSnapshot::runStateText(snapshot->run.state).toHtmlEscaped(),
+                            snapshot->run.commitId.isEmpty()
                                 ? QString()
-                                : tr(" at version %1").arg(snapshot.run.commitId.left(8))));
-        applyTasks(m_viewScene, snapshot.tasks);
+                                : tr(" at version %1").arg(snapshot->run.commitId.left(8))));
+        applyTasks(m_viewScene, snapshot->tasks);
         m_overlay->setRun(m_root, runId);
         m_overlay->setNode({});
         Q_EMIT runOpened(runId);
     });
-    watcher->setFuture(QtConcurrent::run([root, runId]() {
-        RunSnapshot snapshot;
-        auto workspace = Workspace::open(root);
-        if (!workspace) {
-            snapshot.error = workspace.error().message;
-            return snapshot;
-        }
-        RunStore runs(workspace->catalog());
-        auto run = runs.run(runId);
-        if (!run) {
-            snapshot.error = run.error().message;
-            return snapshot;
-        }
-        snapshot.run = run.value();
-        if (auto tasks = runs.tasks(runId))
-            snapshot.tasks = tasks.value();
-        // The run folder keeps the exact document it ran; the commit is the fallback.
-        auto doc = PipelineDocument::load(
-            QDir(workspace->runsPath()).filePath(runId + u"/pipeline.json"_s));
-        if (!doc && !snapshot.run.commitId.isEmpty())
-            doc = PipelineStore(root).load(snapshot.run.pipeline, snapshot.run.commitId);
-        if (!doc) {
-            snapshot.error =
-                tr("The pipeline of run %1 cannot be shown: %2").arg(runId, doc.error().message);
-            return snapshot;
-        }
-        snapshot.doc = doc.value();
-        return snapshot;
-    }));
+    watcher->setFuture(QtConcurrent::run(&RunSnapshot::load, root, runId));
 }
 
 void PipelineEditor::loadRunList()

@@ -2,12 +2,12 @@
 
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "launch/runlauncher.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
-#include <QProcess>
 #include <QTemporaryFile>
 #include <QTimer>
 #include <QtConcurrent>
@@ -90,14 +90,20 @@ QString RunController::atelierBinary() const
     return m_binary.isEmpty() ? QCoreApplication::applicationFilePath() : m_binary;
 }
 
+LaunchOptions RunController::options(const QString &slug, Mode mode, const QString &node)
+{
+    LaunchOptions options;
+    options.pipeline = slug;
+    if (mode == Mode::From)
+        options.fromNode = node;
+    else if (mode == Mode::Only)
+        options.onlyNode = node;
+    return options;
+}
+
 QStringList RunController::arguments(const QString &slug, Mode mode, const QString &node) const
 {
-    QStringList args{u"pipeline"_s, u"run"_s, slug, u"--workspace"_s, m_root};
-    if (mode == Mode::From)
-        args << u"--from"_s << node;
-    else if (mode == Mode::Only)
-        args << u"--only"_s << node;
-    return args;
+    return options(slug, mode, node).arguments(m_root);
 }
 
 void RunController::start(const QString &slug, Mode mode, const QString &node)
@@ -119,7 +125,7 @@ void RunController::start(const QString &slug, Mode mode, const QString &node)
     m_runId.clear();
     m_run = RunRecord();
     m_tasks.clear();
-    const QStringList args = arguments(slug, mode, node);
+    const LaunchOptions launch = options(slug, mode, node);
     // The runs that exist now, so the new one can be told apart when it appears; and a file
     // for what the process says before its run is recorded.
     struct Prepared
@@ -129,7 +135,7 @@ void RunController::start(const QString &slug, Mode mode, const QString &node)
     };
     using Known = Result<Prepared>;
     auto *watcher = new QFutureWatcher<Known>(this);
-    connect(watcher, &QFutureWatcher<Known>::finished, this, [this, watcher, slug, args] {
+    connect(watcher, &QFutureWatcher<Known>::finished, this, [this, watcher, slug, launch] {
         const Known known = watcher->result();
         watcher->deleteLater();
         if (!known) {
@@ -139,7 +145,7 @@ void RunController::start(const QString &slug, Mode mode, const QString &node)
         }
         if (m_logFile.isEmpty())
             m_logFile = known->logFile;
-        launch(slug, args, known->known);
+        startProcess(slug, launch, known->known);
     });
     watcher->setFuture(QtConcurrent::run([root = m_root, slug, logFile = m_logFile]() -> Known {
         auto workspace = Workspace::open(root);
@@ -162,30 +168,18 @@ void RunController::start(const QString &slug, Mode mode, const QString &node)
     }));
 }
 
-void RunController::launch(const QString &slug, const QStringList &arguments,
-                           const QSet<QString> &known)
+void RunController::startProcess(const QString &slug, const LaunchOptions &launch,
+                                 const QSet<QString> &known)
 {
     m_knownRuns = known;
-    QProcess process;
-    process.setProgram(atelierBinary());
-    process.setArguments(arguments);
-    process.setWorkingDirectory(m_root);
-    process.setStandardInputFile(QProcess::nullDevice());
-    // What the process says before its run is recorded (a refusal) is kept to be shown.
-    if (!m_logFile.isEmpty()) {
-        process.setStandardOutputFile(m_logFile);
-        process.setStandardErrorFile(m_logFile);
-    } else {
-        process.setStandardOutputFile(QProcess::nullDevice());
-        process.setStandardErrorFile(QProcess::nullDevice());
-    }
-    qint64 pid = 0;
-    if (!process.startDetached(&pid)) {
+    const Result<qint64> pid =
+        RunLauncher::startDetached(atelierBinary(), m_root, launch, m_logFile);
+    if (!pid) {
         m_active = false;
-        Q_EMIT failed(tr("Could not start %1: %2").arg(atelierBinary(), process.errorString()));
+        Q_EMIT failed(pid.error().message);
         return;
     }
-    m_pid = pid;
+    m_pid = pid.value();
     m_slug = slug;
     m_missedPolls = 0;
     m_timer->start();

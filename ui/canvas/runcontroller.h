@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/launchoptions.h"
 #include "runs/runstore.h"
 
 #include <QObject>
@@ -10,8 +11,9 @@ class QTimer;
 
 namespace atelier {
 
-/// Starts a run of a saved pipeline the way the scheduler does, as its own detached
-/// `atelier pipeline run NAME --workspace W [--from N | --only N]` process (the run outlives
+/// Starts a run of a saved pipeline the way the scheduler does, through
+/// RunLauncher::startDetached as its own `atelier pipeline run NAME --workspace W
+/// [--from N | --only N]` process (the run outlives
 /// the window and a crashing task never takes the window down), then follows its task states
 /// by polling the catalog on a worker thread. Stop asks the run to stop through the catalog,
 /// as `atelier runs stop` does.
@@ -58,7 +60,8 @@ Q_SIGNALS:
 
 private:
     void poll();
-    void launch(const QString &slug, const QStringList &arguments, const QSet<QString> &known);
+    static LaunchOptions options(const QString &slug, Mode mode, const QString &node);
+    void startProcess(const QString &slug, const LaunchOptions &launch, const QSet<QString> &known);
 
     QString m_root;
     QString m_binary;

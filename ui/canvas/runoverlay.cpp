@@ -249,16 +249,15 @@ void RunOverlay::loadLog()
         return;
     }
     m_loadingLog = true;
-    const QString path = QDir(m_root).filePath(
-        u"runs/%1/%2/%3"_s.arg(m_runId, m_node, m_stream->currentData().toString()));
+    const QString path = taskLogPath(m_root, m_runId, m_node, m_stream->currentData().toString());
     using Page = Result<LogPage>;
     auto *watcher = new QFutureWatcher<Page>(this);
     connect(watcher, &QFutureWatcher<Page>::finished, this, [this, watcher, path] {
         const Page page = watcher->result();
         watcher->deleteLater();
         m_loadingLog = false;
-        const QString wanted = QDir(m_root).filePath(
-            u"runs/%1/%2/%3"_s.arg(m_runId, m_node, m_stream->currentData().toString()));
+        const QString wanted =
+            taskLogPath(m_root, m_runId, m_node, m_stream->currentData().toString());
         if (path != wanted || m_reloadLog) {
             m_reloadLog = false;
             loadLog();

@@ -743,15 +743,11 @@ void RunsView::loadLog(qint64 offset)
     const auto source = [this]() -> QPair<QString, QString> {
         const QString node = m_logTask->currentData().toString();
         const QString stream = m_logStream->currentData().toString();
-        if (m_detail.run.id == m_runId) {
-            for (const ReusedTask &task : std::as_const(m_detail.reused)) {
-                if (task.nodeId == node)
-                    return {QDir(m_root).filePath(
-                                u"runs/%1/%2/%3"_s.arg(task.fromRunId, task.fromNodeId, stream)),
-                            task.fromRunId};
-            }
-        }
-        return {QDir(m_root).filePath(u"runs/%1/%2/%3"_s.arg(m_runId, node, stream)), QString()};
+        if (m_detail.run.id != m_runId)
+            return {taskLogPath(m_root, m_runId, node, stream), QString()};
+        QString fromRun;
+        const QString path = m_detail.taskLogPath(m_root, node, stream, &fromRun);
+        return {path, fromRun};
     };
     const auto [path, fromRun] = source();
     QString state;

@@ -1,11 +1,11 @@
 #include "shell/schedulerunner.h"
 
+#include "launch/runlauncher.h"
 #include "pipeline/scheduleservice.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFutureWatcher>
-#include <QProcess>
 #include <QTimer>
 #include <QtConcurrent>
 
@@ -50,8 +50,8 @@ void ScheduleRunner::tick()
                 if (!launches || service != m_service)
                     return;
                 for (const ScheduledLaunch &launch : launches.value()) {
-                    const bool started = QProcess::startDetached(
-                        QCoreApplication::applicationFilePath(), launch.arguments(root), root);
+                    const bool started = bool(RunLauncher::startDetached(
+                        QCoreApplication::applicationFilePath(), root, launch.options()));
                     if (!started)
                         service->forget(launch); // hand the slot out again next time
                     Q_EMIT launched(
