@@ -24,7 +24,7 @@ class DatasetItemStore;
 /// Annotations of dataset items per author, with their state and source: checked against
 /// the dataset's task, label set and the item's geometry before they are stored; model
 /// suggestions, their acceptance and review. Blocking; one per connection.
-class AnnotationStore final
+class AnnotationStore
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)

@@ -1,6 +1,7 @@
 #include "datasets/datasetcatalog.h"
 
 #include "catalog/database.h"
+#include "core/compactjson.h"
 #include "datasets/datasetcontext.h"
 #include "datasets/datasetrows.h"
 
@@ -86,8 +87,7 @@ Result<DatasetInfo> DatasetCatalog::createDataset(const QString &name, DatasetTa
         q.bind(1, name)
             .bind(2, toString(mediaOf(task)))
             .bind(3, toString(task))
-            .bind(4,
-                  QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact)))
+            .bind(4, QString::fromUtf8(compactJson(options.toJson())))
             .bind(5, description);
         auto row = q.next();
         if (!row)
@@ -202,9 +202,7 @@ Status DatasetCatalog::setOptions(qint64 datasetId, const DatasetOptions &option
 {
     return m_ctx.write([&]() -> Status {
         Query q = m_db.query("UPDATE datasets SET options = ?2 WHERE id = ?1;");
-        q.bind(1, datasetId)
-            .bind(2, QString::fromUtf8(
-                         QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact)));
+        q.bind(1, datasetId).bind(2, QString::fromUtf8(compactJson(options.toJson())));
         return q.exec();
     });
 }
@@ -244,9 +242,7 @@ Status DatasetCatalog::beginImport(qint64 datasetId, const PendingImport &import
         }
         restore = info->incomplete();
         Query q = m_db.query("UPDATE datasets SET pending_import = ?2 WHERE id = ?1;");
-        q.bind(1, datasetId)
-            .bind(2,
-                  QString::fromUtf8(QJsonDocument(import.toJson()).toJson(QJsonDocument::Compact)));
+        q.bind(1, datasetId).bind(2, QString::fromUtf8(compactJson(import.toJson())));
         return q.exec();
     });
     if (!begun || !restore)

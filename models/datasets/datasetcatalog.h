@@ -30,7 +30,7 @@ struct DatasetRef
 /// The datasets of a workspace's catalog and their label sets: create, list, describe and
 /// remove datasets, mark imports in progress, and edit labels (a rename reaches every
 /// annotation). Edits run through DatasetContext::write(). Blocking; one per connection.
-class DatasetCatalog final
+class DatasetCatalog
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)

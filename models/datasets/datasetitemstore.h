@@ -31,7 +31,7 @@ struct AddedItem
 /// The items of datasets: pages of them filtered and sorted, images stored in objects/ by
 /// content hash, texts de-duplicated on their normalised form, status, split, attributes and
 /// review. Blocking; one per connection.
-class DatasetItemStore final
+class DatasetItemStore
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)

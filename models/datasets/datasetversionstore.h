@@ -23,7 +23,7 @@ class DatasetCatalog;
 
 /// Whole datasets: walked a page at a time, read as they are or as a version froze them, and
 /// versions frozen as JSONL committed to repo/labels/. Blocking; one per connection.
-class DatasetVersionStore final
+class DatasetVersionStore
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)
