@@ -2,10 +2,6 @@
 
 #include "datasets/datasetstore.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QThread>
-
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -100,39 +96,19 @@ ImageShape ImageShape::fromAnnotation(const Annotation &annotation)
     return shape;
 }
 
-ImageAnnotationDocument::ImageAnnotationDocument(QObject *parent)
-    : QObject(parent), m_catalogIds(std::make_shared<IdMap>())
-{
-}
-
-ImageAnnotationDocument::~ImageAnnotationDocument()
-{
-    if (m_worker)
-        m_worker->retire(m_receiver);
-}
-
-void ImageAnnotationDocument::setWorker(DatasetStoreWorker *worker)
-{
-    if (m_worker)
-        m_worker->retire(m_receiver);
-    m_worker = worker;
-    m_receiver = worker ? worker->receiver(this) : nullptr;
-}
+ImageAnnotationDocument::ImageAnnotationDocument(QObject *parent) : AnnotationDocument(parent) {}
 
 void ImageAnnotationDocument::load(const DatasetItem &item, const QList<Annotation> &annotations)
 {
-    m_undo.clear();
-    m_item = item;
+    beginLoad(item);
     m_shapes.clear();
     m_order.clear();
-    // A new map for the new item: writes still queued for the previous one keep theirs.
-    m_catalogIds = std::make_shared<IdMap>();
     for (const Annotation &annotation : annotations) {
         if (annotation.state == AnnotationState::Rejected)
             continue;
         ImageShape shape = ImageShape::fromAnnotation(annotation);
         shape.id = newShapeId();
-        m_catalogIds->insert(shape.id, annotation.id);
+        mapId(shape.id, annotation.id);
         m_shapes.insert(shape.id, shape);
         m_order.append(shape.id);
     }
@@ -248,38 +224,9 @@ void ImageAnnotationDocument::replaceShape(const ImageShape &shape)
     });
 }
 
-void ImageAnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &)> work)
+void ImageAnnotationDocument::itemWritten(const DatasetItem &item)
 {
-    if (!m_worker || m_item.id == 0)
-        return;
-    ++m_pendingWrites;
-    const qint64 itemId = m_item.id;
-    DatasetStoreWorker *worker = m_worker;
-    m_worker->write([work = std::move(work), ids = m_catalogIds, itemId, worker,
-                     receiver = m_receiver](DatasetStore &store) {
-        const Status status = work(store, *ids);
-        auto item = store.item(itemId);
-        const ItemStatus itemStatus = item ? item->status : ItemStatus::Unlabeled;
-        const QString comment = item ? item->reviewComment : QString();
-        const QString error = status ? QString() : status.error().message;
-        worker->post(receiver, [receiver, itemId, itemStatus, comment, error, ok = bool(item)] {
-            auto *self = static_cast<ImageAnnotationDocument *>(receiver->object);
-            --self->m_pendingWrites;
-            if (!error.isEmpty())
-                Q_EMIT self->saveFailed(error);
-            if (ok)
-                Q_EMIT self->itemStatusChanged(itemId, itemStatus, comment);
-            Q_EMIT self->saved(self->m_pendingWrites);
-        });
-    });
-}
-
-void ImageAnnotationDocument::review(ItemStatus verdict, const QString &comment)
-{
-    const QString reviewer = m_author;
-    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetStore &store, IdMap &) {
-        return store.review(itemId, verdict, comment, reviewer);
-    });
+    Q_EMIT itemStatusChanged(item.id, item.status, item.reviewComment);
 }
 
 void ImageAnnotationDocument::setStatus(ItemStatus status)
@@ -287,18 +234,6 @@ void ImageAnnotationDocument::setStatus(ItemStatus status)
     queueWrite([status, itemId = m_item.id](DatasetStore &store, IdMap &) {
         return store.setItemStatus(itemId, status);
     });
-}
-
-bool ImageAnnotationDocument::waitForSaved(int msecs)
-{
-    QDeadlineTimer deadline(msecs);
-    while (m_pendingWrites > 0) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        QThread::usleep(200);
-    }
-    return true;
 }
 
 } // namespace atelier

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "datasets/datasetstoreworker.h"
+#include "datasets/annotationdocument.h"
 #include "datasets/datasettypes.h"
 
 #include <QHash>
@@ -54,35 +54,23 @@ struct ImageShape
     bool operator==(const ImageShape &other) const = default;
 };
 
-/// The annotations of one image item being labeled: shapes in z-order, an undo stack, and
-/// every change written through the DatasetStoreWorker as it is made (a change is committed
-/// to the catalog a few milliseconds later, off the GUI thread; nothing waits for a save
-/// button). Commands (imageannotationcommands.h) call the primitive edits below by id.
-class ImageAnnotationDocument final : public QObject
+/// The annotations of one image item being labeled: shapes in z-order, each change written
+/// behind as it is made (AnnotationDocument). Commands (imageannotationcommands.h) call the
+/// primitive edits below by id.
+class ImageAnnotationDocument final : public AnnotationDocument
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImageAnnotationDocument)
 
 public:
     explicit ImageAnnotationDocument(QObject *parent = nullptr);
-    ~ImageAnnotationDocument() override;
-
-    /// Where changes are written; null keeps them in memory (canvas tests).
-    void setWorker(DatasetStoreWorker *worker);
-    DatasetStoreWorker *worker() const { return m_worker; }
-    /// The author of new shapes (the annotator name from settings).
-    void setAuthor(const QString &author) { m_author = author; }
-    QString author() const { return m_author; }
 
     /// Shows \a item with \a annotations (catalog records; rejected ones are left out) and
     /// clears the undo stack.
     void load(const DatasetItem &item, const QList<Annotation> &annotations);
     /// An empty document (no item).
     void clear();
-    const DatasetItem &item() const { return m_item; }
-    bool hasItem() const { return m_item.id != 0; }
     QSize imageSize() const { return {m_item.width, m_item.height}; }
-    QUndoStack *undoStack() { return &m_undo; }
 
     /// Shape ids in z-order (last drawn on top).
     const QList<qint64> &shapeIds() const { return m_order; }
@@ -103,42 +91,23 @@ public:
     void removeShape(qint64 id);
     void replaceShape(const ImageShape &shape);
 
-    /// Records a review of the item (not undoable): \a verdict Reviewed or Rejected.
-    void review(ItemStatus verdict, const QString &comment);
     /// Sets the item's status (for example back to labeled), written at once.
     void setStatus(ItemStatus status);
-
-    /// Writes queued and not yet acknowledged.
-    int pendingWrites() const { return m_pendingWrites; }
-    /// Blocks (processing events) until every change is committed (tests, benchmarks).
-    bool waitForSaved(int msecs = 30000);
 
 Q_SIGNALS:
     void reset();
     void shapeInserted(qint64 id);
     void shapeRemoved(qint64 id);
     void shapeChanged(qint64 id);
-    /// A change reached the catalog (\a pending still on their way).
-    void saved(int pending);
-    /// A change was refused by the catalog; \a message says why.
-    void saveFailed(const QString &message);
     /// The item's status after a change (labeled when the first shape was drawn, …).
     void itemStatusChanged(qint64 itemId, ItemStatus status, const QString &comment);
 
 private:
-    using IdMap = QHash<qint64, qint64>; // shape id → annotation id, used on the worker only
-    void queueWrite(std::function<Status(DatasetStore &, IdMap &)> work);
+    void itemWritten(const DatasetItem &item) override;
 
-    DatasetStoreWorker *m_worker = nullptr;
-    DatasetStoreWorker::ReceiverPtr m_receiver;
-    QString m_author;
-    DatasetItem m_item;
     QHash<qint64, ImageShape> m_shapes;
     QList<qint64> m_order;
     qint64 m_lastId = 0;
-    std::shared_ptr<IdMap> m_catalogIds;
-    QUndoStack m_undo;
-    int m_pendingWrites = 0;
 };
 
 } // namespace atelier

@@ -2,48 +2,24 @@
 
 #include "datasets/datasetstore.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QThread>
-
 #include <algorithm>
 
 namespace atelier {
 
-TextAnnotationDocument::TextAnnotationDocument(QObject *parent)
-    : QObject(parent), m_catalogIds(std::make_shared<IdMap>())
-{
-}
-
-TextAnnotationDocument::~TextAnnotationDocument()
-{
-    if (m_worker)
-        m_worker->retire(m_receiver);
-}
-
-void TextAnnotationDocument::setWorker(DatasetStoreWorker *worker)
-{
-    if (m_worker)
-        m_worker->retire(m_receiver);
-    m_worker = worker;
-    m_receiver = worker ? worker->receiver(this) : nullptr;
-}
+TextAnnotationDocument::TextAnnotationDocument(QObject *parent) : AnnotationDocument(parent) {}
 
 void TextAnnotationDocument::load(const DatasetInfo &dataset, const DatasetItem &item,
                                   const QList<Annotation> &annotations)
 {
-    m_undo.clear();
+    beginLoad(item);
     m_dataset = dataset;
-    m_item = item;
     m_annotations.clear();
     m_order.clear();
-    // A new map for the new item: writes still queued for the previous one keep theirs.
-    m_catalogIds = std::make_shared<IdMap>();
     for (Annotation annotation : annotations) {
         if (annotation.state == AnnotationState::Rejected)
             continue;
         const qint64 key = newKey();
-        m_catalogIds->insert(key, annotation.id);
+        mapId(key, annotation.id);
         annotation.id = key;
         m_annotations.insert(key, annotation);
         m_order.append(key);
@@ -69,7 +45,7 @@ QList<Annotation> TextAnnotationDocument::visible(bool everyAuthor) const
         const Annotation &annotation = m_annotations[key];
         if (annotation.state == AnnotationState::Suggested ||
             (annotation.state == AnnotationState::Accepted &&
-             (everyAuthor || annotation.author == m_author)))
+             (everyAuthor || annotation.author == author())))
             shown.append(annotation);
     }
     return shown;
@@ -81,7 +57,7 @@ QStringList TextAnnotationDocument::tags() const
     for (const qint64 key : m_order) {
         const Annotation &annotation = m_annotations[key];
         if (annotation.kind == AnnotationKind::Tag &&
-            annotation.state == AnnotationState::Accepted && annotation.author == m_author &&
+            annotation.state == AnnotationState::Accepted && annotation.author == author() &&
             !labels.contains(annotation.label))
             labels.append(annotation.label);
     }
@@ -93,7 +69,7 @@ std::optional<Annotation> TextAnnotationDocument::pairJudgement() const
     for (const qint64 key : m_order) {
         const Annotation &annotation = m_annotations[key];
         if (annotation.kind == AnnotationKind::Pair &&
-            annotation.state == AnnotationState::Accepted && annotation.author == m_author)
+            annotation.state == AnnotationState::Accepted && annotation.author == author())
             return annotation;
     }
     return std::nullopt;
@@ -201,54 +177,11 @@ void TextAnnotationDocument::replaceAnnotation(const Annotation &annotation)
     });
 }
 
-void TextAnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &)> work)
+void TextAnnotationDocument::itemWritten(const DatasetItem &item)
 {
-    if (!m_worker || m_item.id == 0)
-        return;
-    ++m_pendingWrites;
-    const qint64 itemId = m_item.id;
-    DatasetStoreWorker *worker = m_worker;
-    m_worker->write([work = std::move(work), ids = m_catalogIds, itemId, worker,
-                     receiver = m_receiver](DatasetStore &store) {
-        const Status status = work(store, *ids);
-        auto item = store.item(itemId);
-        const QString error = status ? QString() : status.error().message;
-        std::optional<DatasetItem> updated;
-        if (item)
-            updated = item.value();
-        worker->post(receiver, [receiver, updated, error] {
-            auto *self = static_cast<TextAnnotationDocument *>(receiver->object);
-            --self->m_pendingWrites;
-            if (!error.isEmpty())
-                Q_EMIT self->saveFailed(error);
-            if (updated) {
-                if (updated->id == self->m_item.id)
-                    self->m_item = *updated;
-                Q_EMIT self->itemUpdated(*updated);
-            }
-            Q_EMIT self->saved(self->m_pendingWrites);
-        });
-    });
-}
-
-void TextAnnotationDocument::review(ItemStatus verdict, const QString &comment)
-{
-    const QString reviewer = m_author;
-    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetStore &store, IdMap &) {
-        return store.review(itemId, verdict, comment, reviewer);
-    });
-}
-
-bool TextAnnotationDocument::waitForSaved(int msecs)
-{
-    QDeadlineTimer deadline(msecs);
-    while (m_pendingWrites > 0) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        QThread::usleep(200);
-    }
-    return true;
+    if (item.id == m_item.id)
+        m_item = item;
+    Q_EMIT itemUpdated(item);
 }
 
 } // namespace atelier

@@ -1,0 +1,87 @@
+#include "datasets/annotationdocument.h"
+
+#include "datasets/datasetstore.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+
+#include <optional>
+
+namespace atelier {
+
+AnnotationDocument::AnnotationDocument(QObject *parent)
+    : QObject(parent), m_catalogIds(std::make_shared<IdMap>())
+{
+}
+
+AnnotationDocument::~AnnotationDocument()
+{
+    if (m_worker)
+        m_worker->retire(m_receiver);
+}
+
+void AnnotationDocument::setWorker(DatasetStoreWorker *worker)
+{
+    if (m_worker)
+        m_worker->retire(m_receiver);
+    m_worker = worker;
+    m_receiver = worker ? worker->receiver(this) : nullptr;
+}
+
+void AnnotationDocument::beginLoad(const DatasetItem &item)
+{
+    m_undo.clear();
+    m_item = item;
+    // A new map for the new item: writes still queued for the previous one keep theirs.
+    m_catalogIds = std::make_shared<IdMap>();
+}
+
+void AnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &)> work)
+{
+    if (!m_worker || m_item.id == 0)
+        return;
+    ++m_pendingWrites;
+    const qint64 itemId = m_item.id;
+    DatasetStoreWorker *worker = m_worker;
+    m_worker->write([work = std::move(work), ids = m_catalogIds, itemId, worker,
+                     receiver = m_receiver](DatasetStore &store) {
+        const Status status = work(store, *ids);
+        auto item = store.item(itemId);
+        const QString error = status ? QString() : status.error().message;
+        std::optional<DatasetItem> written;
+        if (item)
+            written = item.value();
+        worker->post(receiver, [receiver, written, error] {
+            auto *self = static_cast<AnnotationDocument *>(receiver->object);
+            --self->m_pendingWrites;
+            if (!error.isEmpty())
+                Q_EMIT self->saveFailed(error);
+            if (written)
+                self->itemWritten(*written);
+            Q_EMIT self->saved(self->m_pendingWrites);
+        });
+    });
+}
+
+void AnnotationDocument::review(ItemStatus verdict, const QString &comment)
+{
+    const QString reviewer = m_author;
+    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetStore &store, IdMap &) {
+        return store.review(itemId, verdict, comment, reviewer);
+    });
+}
+
+bool AnnotationDocument::waitForSaved(int msecs)
+{
+    QDeadlineTimer deadline(msecs);
+    while (m_pendingWrites > 0) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::usleep(200);
+    }
+    return true;
+}
+
+} // namespace atelier

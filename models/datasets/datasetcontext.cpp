@@ -1,0 +1,85 @@
+#include "datasets/datasetcontext.h"
+
+#include "catalog/database.h"
+#include "core/appsettings.h"
+#include "storage/objectstore.h"
+
+#include <QDir>
+#include <QScopeGuard>
+
+using namespace Qt::StringLiterals;
+
+namespace atelier {
+
+DatasetContext::DatasetContext(Database &db, QString workspaceRoot)
+    : m_db(db), m_root(std::move(workspaceRoot)), m_author(AppSettings().annotatorName())
+{
+}
+
+QString DatasetContext::objectsDir() const
+{
+    return QDir(m_root).filePath(u"objects"_s);
+}
+
+Status DatasetContext::write(const std::function<Status()> &work)
+{
+    if (m_db.inTransaction())
+        return work();
+    m_ownTransaction = true;
+    const auto forget = qScopeGuard([this] {
+        m_ownTransaction = false;
+        m_knownLabels.clear();
+    });
+    return m_db.transaction(work);
+}
+
+Status DatasetContext::batch(const std::function<Status()> &work)
+{
+    return write(work);
+}
+
+Status DatasetContext::slices(const std::function<Result<bool>()> &step,
+                              const std::function<Status()> &begin)
+{
+    const bool joined = m_db.inTransaction();
+    WriteSlices timing;
+    for (bool more = true; more;) {
+        Status slice = write([&]() -> Status {
+            if (begin) {
+                if (auto ok = begin(); !ok)
+                    return ok;
+            }
+            do {
+                auto next = step();
+                if (!next)
+                    return next.error();
+                more = next.value();
+            } while (more && (joined || !timing.due()));
+            return {};
+        });
+        if (!slice)
+            return slice;
+        if (more)
+            timing.yield();
+    }
+    return {};
+}
+
+Status DatasetContext::commitIfDue(WriteSlices &timing)
+{
+    if (!m_ownTransaction || !m_db.inTransaction() || !timing.due())
+        return {};
+    if (auto commit = m_db.execScript("COMMIT;"); !commit)
+        return commit;
+    timing.yield();
+    // Should this fail (the catalog busy past its limit), batch() reports it when its COMMIT
+    // finds no transaction: what was committed so far stays, as with slices().
+    return m_db.execScript("BEGIN IMMEDIATE;");
+}
+
+Status DatasetContext::syncObjects() const
+{
+    return ObjectStore(objectsDir()).syncAll();
+}
+
+} // namespace atelier
