@@ -640,10 +640,6 @@
         <translation>已启动 %1（调度时间 %2，pid %3）</translation>
     </message>
     <message>
-        <source>Could not start %1 for %2</source>
-        <translation>无法启动 %1（调度时间 %2）</translation>
-    </message>
-    <message>
         <source>Look once, start what is due, exit.</source>
         <translation>检查一次，启动到期的运行，然后退出。</translation>
     </message>
@@ -764,18 +760,6 @@ Pools (where work runs):
                [--account A] [--staging DIR] [--api-version V] [--auth local|token-file|scontrol]
   atelier pipeline run … --pool NAME     在该资源池上运行未指定资源池的节点
 </translation>
-    </message>
-    <message>
-        <source>Pool %1 is %2: %3; nothing was run.</source>
-        <translation>资源池 %1 的状态为 %2：%3；未运行任何内容。</translation>
-    </message>
-    <message>
-        <source>pool %1 is %2</source>
-        <translation>资源池 %1 的状态为 %2</translation>
-    </message>
-    <message>
-        <source>pool %1 is %2: %3</source>
-        <translation>资源池 %1 的状态为 %2：%3</translation>
     </message>
     <message>
         <source>%1 nodes × %2 CPUs, %3 MB, %4 GPUs</source>
@@ -964,18 +948,6 @@ Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
 </translation>
     </message>
     <message>
-        <source>it says %1</source>
-        <translation>其内容为 %1</translation>
-    </message>
-    <message>
-        <source>Run %1 finished as %2, but the catalog could not record it (%3). Free disk space or fix the workspace, then check &apos;atelier runs show %1&apos;.</source>
-        <translation>运行 %1 已结束，状态为 %2，但目录库无法记录（%3）。请释放磁盘空间或修复工作空间，然后检查 &apos;atelier runs show %1&apos;。</translation>
-    </message>
-    <message>
-        <source>Some task states of run %1 could not be recorded: %2</source>
-        <translation>无法记录运行 %1 的部分任务状态：%2</translation>
-    </message>
-    <message>
         <source>Started %1, not ended when imported (duration unknown)</source>
         <translation>开始于 %1，导入时尚未结束（时长未知）</translation>
     </message>
@@ -1102,10 +1074,6 @@ Sweeps (hyperparameter search with Optuna):
         <translation>最佳：试验 %1，值 %2（运行 %3）：%4</translation>
     </message>
     <message>
-        <source>Node %1 runs on pool %2; sweeps run on the local pool only for now.</source>
-        <translation>节点 %1 在资源池 %2 上运行；目前扫描仅在本地资源池上运行。</translation>
-    </message>
-    <message>
         <source>trial %1 started: run %2  %3</source>
         <translation>试验 %1 已启动：运行 %2  %3</translation>
     </message>
@@ -1204,6 +1172,10 @@ Sweeps (hyperparameter search with Optuna):
         <translation>
             <numerusform>&apos;sweep %1&apos; 需要 %n 个参数。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not start %1 for %2: %3</source>
+        <translation>无法为 %2 启动 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -3812,6 +3784,13 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>
             <numerusform>删除 %n 条连线</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunSnapshot</name>
+    <message>
+        <source>The pipeline of run %1 cannot be shown: %2</source>
+        <translation>无法显示运行 %1 的流水线：%2</translation>
     </message>
 </context>
 <context>
@@ -7373,10 +7352,6 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation> (版本 %1)</translation>
     </message>
     <message>
-        <source>The pipeline of run %1 cannot be shown: %2</source>
-        <translation>无法显示运行 %1 的流水线：%2</translation>
-    </message>
-    <message>
         <source>A run is going; wait for it or stop it first.</source>
         <translation>有运行正在进行；请等待其完成或先停止它。</translation>
     </message>
@@ -7491,6 +7466,21 @@ Off until the pipeline passes its Checks: %1</source>
     <message>
         <source>Run is off until the pipeline passes its Checks: %1</source>
         <translation>在流水线通过检查之前无法运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::PoolConnections</name>
+    <message>
+        <source>pool %1 is %2</source>
+        <translation>资源池 %1 为 %2</translation>
+    </message>
+    <message>
+        <source>pool %1 is %2: %3</source>
+        <translation>资源池 %1 为 %2：%3</translation>
+    </message>
+    <message>
+        <source>Pool %1 is %2: %3; nothing was run.</source>
+        <translation>资源池 %1 为 %2：%3；没有运行任何内容。</translation>
     </message>
 </context>
 <context>
@@ -7776,10 +7766,6 @@ Select one node to see its parameters.</source>
         <translation>请选择一个节点作为运行起点，或单独运行。</translation>
     </message>
     <message>
-        <source>Could not start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
-    <message>
         <source>the run process ended before it recorded a run</source>
         <translation>运行进程在记录运行之前就已结束</translation>
     </message>
@@ -7891,6 +7877,33 @@ Select one node to see its parameters.</source>
     <message>
         <source>skipped: upstream %1 was lost</source>
         <translation>已跳过：上游 %1 已丢失</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunLauncher</name>
+    <message>
+        <source>--from and --only cannot be used together.</source>
+        <translation>--from 和 --only 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>The run was not prepared.</source>
+        <translation>运行尚未准备好。</translation>
+    </message>
+    <message>
+        <source>it says %1</source>
+        <translation>目录库记录为 %1</translation>
+    </message>
+    <message>
+        <source>Run %1 finished as %2, but the catalog could not record it (%3). Free disk space or fix the workspace, then check &apos;atelier runs show %1&apos;.</source>
+        <translation>运行 %1 以 %2 结束，但目录库无法记录此结果（%3）。请释放磁盘空间或修复工作区，然后用 &apos;atelier runs show %1&apos; 检查。</translation>
+    </message>
+    <message>
+        <source>Some task states of run %1 could not be recorded: %2</source>
+        <translation>运行 %1 的部分任务状态无法记录：%2</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>
