@@ -12,7 +12,7 @@
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/runexecutor.h"
 #include "pipeline/templatelibrary.h"
-#include "pools/poolhealth.h"
+#include "health/poolhealth.h"
 #include "pools/poolstore.h"
 #include "runs/runstore.h"
 
