@@ -4,7 +4,7 @@
 #include "cliutil.h"
 
 #include "core/workspace.h"
-#include "pools/poolhealth.h"
+#include "health/poolhealth.h"
 #include "pools/poolstore.h"
 #include "slurm/slurmclient.h"
 

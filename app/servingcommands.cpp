@@ -1,7 +1,7 @@
 #include "servingcommands.h"
 
 #include "core/workspace.h"
-#include "serving/modelservice.h"
+#include "serving/modelservices.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 
 #include "core/workspace.h"
 #include "pipeline/pipelinedocument.h"
-#include "pools/poolhealth.h"
+#include "health/poolhealth.h"
 #include "pools/poolstore.h"
 
 using namespace Qt::StringLiterals;

@@ -5,7 +5,7 @@
 #include "catalog/database.h"
 #include "core/workspace.h"
 #include "pipeline/pythonresolver.h"
-#include "serving/modelservice.h"
+#include "serving/modelservices.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // models are made here by /usr/bin/python3 with scikit-learn and joblib (python3-sklearn).
 // Before, such a version validated as PASSED and then failed to deploy or predict with
 // "cannot read …/model.json".
-#include "serving/modelservice.h"
+#include "serving/modelservices.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 #include "catalog/database.h"
 #include "core/workspace.h"
 #include "pipeline/pythonresolver.h"
-#include "serving/modelservice.h"
+#include "serving/modelservices.h"
 
 #include <QDir>
 #include <QElapsedTimer>

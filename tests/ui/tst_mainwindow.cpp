@@ -2,7 +2,7 @@
 #include "core/appsettings.h"
 #include "core/workspace.h"
 #include "labeling/datasetspage.h"
-#include "models/modelsview.h"
+#include "registryview/modelsview.h"
 #include "monitor/runsview.h"
 #include "pipeline/graphmodel.h"
 #include "shell/mainwindow.h"

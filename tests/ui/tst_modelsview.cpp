@@ -1,5 +1,5 @@
 #include "core/workspace.h"
-#include "models/modelsview.h"
+#include "registryview/modelsview.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,7 +5,7 @@
 #include "canvas/pipelineeditor.h"
 #include "canvas/propertiespanel.h"
 #include "canvas/templatepalette.h"
-#include "models/modelsview.h"
+#include "registryview/modelsview.h"
 #include "monitor/runsview.h"
 #include "pipeline/graphmodel.h"
 #include "shell/mainwindow.h"

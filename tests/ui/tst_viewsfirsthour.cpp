@@ -8,7 +8,7 @@
 #include "datasets/formatdetect.h"
 #include "labeling/datasetspage.h"
 #include "labeling/importdatasetdialog.h"
-#include "models/modelsview.h"
+#include "registryview/modelsview.h"
 #include "registry/modelregistry.h"
 #include "shell/mainwindow.h"
 #include "views/listpage.h"

@@ -4,7 +4,7 @@
 #include "core/appsettings.h"
 #include "core/buildinfo.h"
 #include "labeling/datasetspage.h"
-#include "models/modelsview.h"
+#include "registryview/modelsview.h"
 #include "monitor/runsview.h"
 #include "shell/schedulerunner.h"
 #include "shell/settingsdialog.h"

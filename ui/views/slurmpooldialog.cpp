@@ -1,7 +1,7 @@
 #include "views/slurmpooldialog.h"
 
 #include "core/workspace.h"
-#include "pools/poolhealth.h"
+#include "health/poolhealth.h"
 #include "slurm/slurmclient.h"
 #include "views/viewsections.h"
 

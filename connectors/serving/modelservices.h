@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "registry/servicestore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,34 +14,6 @@
 namespace atelier {
 
 class Workspace;
-
-/// One row of the catalog's `services` table, with the model it serves and its figures.
-struct ServiceInfo
-{
-    QString id;
-    qint64 versionId = 0;
-    QString model;   ///< the model's name
-    int version = 0; ///< the version number within the model
-    QString pool;
-    QString host;
-    int port = 0;
-    qint64 pid = 0;
-    QString state; ///< starting | running | stopped | failed
-    QString folder;
-    QString startedAt;
-    QString stoppedAt;
-    QString message;
-    qint64 requests = 0;      ///< requests answered, from metrics.jsonl
-    double meanLatencyMs = 0; ///< mean latency of those requests
-
-    /// `http://HOST:PORT`, with a wildcard host replaced by loopback.
-    QString url() const;
-    bool isLive() const
-    {
-        return state == QLatin1String("starting") || state == QLatin1String("running");
-    }
-    QJsonObject toJson() const;
-};
 
 /// How to deploy a version.
 struct DeployOptions
@@ -55,9 +28,9 @@ struct DeployOptions
 
 /// Inference services of model versions (DESIGN.md "Service"): a built-in HTTP server
 /// (resources/serving/serve.py) started detached in its own process group, so that it outlives
-/// the command that deployed it; its pid, port and state are recorded in the catalog, its logs
-/// and metrics kept in `<workspace>/services/<id>/`. Blocking (processes, HTTP through libcurl):
-/// use it from the command line or a worker thread, never the GUI thread.
+/// the command that deployed it; its pid, port and state are recorded in the catalog
+/// (ServiceStore), its logs and metrics kept in `<workspace>/services/<id>/`. Blocking (processes,
+/// HTTP through libcurl): use it from the command line or a worker thread, never the GUI thread.
 class ModelServices final
 {
     Q_DECLARE_TR_FUNCTIONS(ModelServices)

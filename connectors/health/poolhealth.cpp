@@ -1,4 +1,4 @@
-#include "pools/poolhealth.h"
+#include "health/poolhealth.h"
 
 #include "local/localconnector.h"
 #include "local/localmachine.h"

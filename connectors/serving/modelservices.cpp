@@ -1,13 +1,11 @@
-#include "serving/modelservice.h"
+#include "serving/modelservices.h"
 
-#include "catalog/database.h"
 #include "core/installpaths.h"
 #include "core/processidentity.h"
 #include "core/workspace.h"
 #include "pipeline/pythonresolver.h"
 #include "registry/modelregistry.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -41,11 +39,6 @@ namespace atelier {
 namespace {
 
 constexpr int kPollMs = 100;
-
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 /// True while \a pid runs (a zombie counts as ended: nobody may reap a detached service).
 bool processAlive(qint64 pid)
@@ -139,65 +132,6 @@ void readMetrics(ServiceInfo &service)
     service.meanLatencyMs = latencies > 0 ? latency / double(latencies) : 0;
 }
 
-constexpr const char *kServiceColumns =
-    "SELECT s.id, s.version_id, m.name, v.version, s.pool, s.host, s.port, s.pid, s.state, "
-    "s.folder, s.started_at, s.stopped_at, s.message FROM services s "
-    "JOIN model_versions v ON v.id = s.version_id JOIN models m ON m.id = v.model_id ";
-
-ServiceInfo serviceFrom(const Query &q)
-{
-    ServiceInfo s;
-    s.id = q.text(0);
-    s.versionId = q.int64(1);
-    s.model = q.text(2);
-    s.version = int(q.int64(3));
-    s.pool = q.text(4);
-    s.host = q.text(5);
-    s.port = q.isNull(6) ? 0 : int(q.int64(6));
-    s.pid = q.isNull(7) ? 0 : q.int64(7);
-    s.state = q.text(8);
-    s.folder = q.text(9);
-    s.startedAt = q.text(10);
-    s.stoppedAt = q.text(11);
-    s.message = q.text(12);
-    return s;
-}
-
-Status setState(Database &db, const QString &id, const QString &state, const QString &message)
-{
-    const bool ended = state == u"stopped"_s || state == u"failed"_s;
-    return db
-        .query("UPDATE services SET state = ?2, message = ?3, "
-               "stopped_at = CASE WHEN ?4 THEN ?5 ELSE stopped_at END WHERE id = ?1")
-        .bind(1, id)
-        .bind(2, state)
-        .bind(3, message.isEmpty() ? QVariant() : QVariant(message))
-        .bind(4, ended ? 1 : 0)
-        .bind(5, nowIso())
-        .exec();
-}
-
-struct VersionFacts
-{
-    QString model;
-    int version = 0;
-    QString framework;
-};
-
-Result<VersionFacts> versionFacts(Database &db, qint64 versionId)
-{
-    Query q = db.query("SELECT m.name, v.version, v.framework FROM model_versions v "
-                       "JOIN models m ON m.id = v.model_id WHERE v.id = ?1");
-    q.bind(1, versionId);
-    const Result<bool> row = q.next();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return makeError(ErrorCode::NotFound,
-                         ModelServices::tr("No model version with id %1.").arg(versionId));
-    return VersionFacts{q.text(0), int(q.int64(1)), q.text(2)};
-}
-
 QStringList modulesFor(const QString &framework)
 {
     if (framework == u"xgboost"_s)
@@ -205,7 +139,7 @@ QStringList modulesFor(const QString &framework)
     return {u"sklearn"_s};
 }
 
-Status checkFramework(const VersionFacts &facts)
+Status checkFramework(const ServedVersion &facts)
 {
     if (facts.framework == u"sklearn"_s || facts.framework == u"xgboost"_s)
         return {};
@@ -220,27 +154,17 @@ Status checkFramework(const VersionFacts &facts)
 /// Links (or copies) the version's files from the object store into \a dir.
 Status materialise(Workspace &workspace, qint64 versionId, const QString &dir)
 {
-    struct File
-    {
-        QString path;
-        QString hash;
-    };
-    QList<File> files;
-    const Status listed = workspace.catalog()
-                              .query("SELECT path, hash FROM model_files WHERE version_id = ?1")
-                              .bind(1, versionId)
-                              .forEach([&files](const Query &q) {
-                                  files.append({q.text(0), q.text(1)});
-                              });
+    const Result<QList<ModelFile>> listed = ServiceStore(workspace.catalog()).files(versionId);
     if (!listed)
-        return listed;
+        return listed.error();
+    const QList<ModelFile> &files = listed.value();
     if (files.isEmpty())
         return makeError(
             ErrorCode::NotFound,
             ModelServices::tr("Model version %1 has no files to serve.").arg(versionId));
     const ObjectStore objects = workspace.objects();
     const QDir target(dir);
-    for (const File &file : files) {
+    for (const ModelFile &file : files) {
         const QString relative = QDir::cleanPath(file.path);
         if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative == u".."_s ||
             relative.startsWith(u"../"_s))
@@ -404,7 +328,7 @@ QString serviceIdFor(const QString &model, int version)
 Result<QByteArray> runOnce(Workspace &workspace, qint64 versionId, const QStringList &arguments,
                            const QByteArray &input)
 {
-    const Result<VersionFacts> facts = versionFacts(workspace.catalog(), versionId);
+    const Result<ServedVersion> facts = ServiceStore(workspace.catalog()).servedVersion(versionId);
     if (!facts)
         return facts.error();
     if (const Status ok = checkFramework(facts.value()); !ok)
@@ -464,38 +388,6 @@ Result<QByteArray> runOnce(Workspace &workspace, qint64 versionId, const QString
 
 } // namespace
 
-QString ServiceInfo::url() const
-{
-    QString h = host;
-    if (h.isEmpty() || h == u"0.0.0.0"_s)
-        h = u"127.0.0.1"_s;
-    else if (h == u"::"_s)
-        h = u"::1"_s;
-    if (h.contains(u':'))
-        h = u"[%1]"_s.arg(h);
-    return u"http://%1:%2"_s.arg(h).arg(port);
-}
-
-QJsonObject ServiceInfo::toJson() const
-{
-    return {{u"id"_s, id},
-            {u"model"_s, model},
-            {u"version"_s, version},
-            {u"version_id"_s, double(versionId)},
-            {u"pool"_s, pool},
-            {u"host"_s, host},
-            {u"port"_s, port},
-            {u"url"_s, port > 0 ? url() : QString()},
-            {u"pid"_s, double(pid)},
-            {u"state"_s, state},
-            {u"folder"_s, folder},
-            {u"started_at"_s, startedAt},
-            {u"stopped_at"_s, stoppedAt},
-            {u"message"_s, message},
-            {u"requests"_s, double(requests)},
-            {u"mean_latency_ms"_s, meanLatencyMs}};
-}
-
 ModelServices::ModelServices(Workspace &workspace) : m_workspace(workspace) {}
 
 Result<qint64> ModelServices::resolveVersion(const QString &reference)
@@ -510,12 +402,12 @@ Result<qint64> ModelServices::resolveVersion(const QString &reference)
 
 Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions &options)
 {
-    Database &db = m_workspace.catalog();
+    ServiceStore store(m_workspace.catalog());
     if (options.pool != u"local"_s)
         return makeError(
             ErrorCode::Unsupported,
             tr("Services run on the local pool for now, not on '%1'.").arg(options.pool));
-    const Result<VersionFacts> facts = versionFacts(db, versionId);
+    const Result<ServedVersion> facts = store.servedVersion(versionId);
     if (!facts)
         return facts.error();
     if (const Status ok = checkFramework(facts.value()); !ok)
@@ -557,20 +449,16 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
     // Who deploys is recorded: a service left starting by a deploy that is gone is stopped by
     // whoever opens the workspace next (Leftovers).
     const ProcessIdentity deployer = ProcessIdentity::current();
-    const Status inserted =
-        db.query("INSERT INTO services (id, version_id, pool, host, port, state, folder, "
-                 "started_at, deployer_pid, deployer_started) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, 'starting', ?6, ?7, ?8, ?9)")
-            .bind(1, id)
-            .bind(2, versionId)
-            .bind(3, options.pool)
-            .bind(4, host)
-            .bind(5, options.port > 0 ? QVariant(options.port) : QVariant())
-            .bind(6, folder)
-            .bind(7, nowIso())
-            .bind(8, deployer.pid)
-            .bind(9, deployer.startTicks > 0 ? QVariant(deployer.startTicks) : QVariant())
-            .exec();
+    ServiceInfo service;
+    service.id = id;
+    service.versionId = versionId;
+    service.model = facts->model;
+    service.version = facts->version;
+    service.pool = options.pool;
+    service.host = host;
+    service.port = options.port;
+    service.folder = folder;
+    const Status inserted = store.insertStarting(service, deployer);
     if (!inserted) {
         QDir(folder).removeRecursively();
         return inserted.error();
@@ -588,7 +476,7 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
     auto fail = [&](qint64 pid, const QString &reason) -> Error {
         stopGroup(pid, 2000);
         const QString message = reason.isEmpty() ? tr("the service did not start") : reason;
-        (void)setState(db, id, u"failed"_s, message);
+        (void)store.setState(id, u"failed"_s, message);
         return makeError(
             ErrorCode::Invalid,
             tr("Deploying %1:%2 failed: %3").arg(facts->model).arg(facts->version).arg(message));
@@ -599,22 +487,9 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
                                              folder + u"/stderr.log"_s, folder + u"/service.pid"_s);
     if (!pid)
         return fail(0, pid.error().message);
-    const ProcessIdentity process = ProcessIdentity::of(pid.value());
-    (void)db.query("UPDATE services SET pid = ?2, pid_started = ?3 WHERE id = ?1")
-        .bind(1, id)
-        .bind(2, pid.value())
-        .bind(3, process.startTicks > 0 ? QVariant(process.startTicks) : QVariant())
-        .exec();
-
-    ServiceInfo service;
-    service.id = id;
-    service.versionId = versionId;
-    service.model = facts->model;
-    service.version = facts->version;
-    service.pool = options.pool;
-    service.host = host;
+    (void)store.recordProcess(id, ProcessIdentity::of(pid.value()));
     service.pid = pid.value();
-    service.folder = folder;
+    service.port = 0; // read from the port file below: the service may have chosen it
 
     QElapsedTimer clock;
     clock.start();
@@ -639,11 +514,7 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
                                          .arg(folder + u"/stderr.log"_s));
         QThread::msleep(kPollMs);
     }
-    const Status running =
-        db.query("UPDATE services SET state = 'running', port = ?2, message = NULL WHERE id = ?1")
-            .bind(1, id)
-            .bind(2, service.port)
-            .exec();
+    const Status running = store.markRunning(id, service.port);
     if (!running)
         return fail(service.pid, running.error().message);
     return this->service(id);
@@ -655,7 +526,6 @@ Result<ServiceInfo> ModelServices::undeploy(const QString &serviceId, int graceM
     if (!found)
         return found;
     ServiceInfo s = found.value();
-    Database &db = m_workspace.catalog();
     if (s.pid > 0 && isService(s.pid, s.folder) && !stopGroup(s.pid, graceMs))
         return makeError(
             ErrorCode::Internal,
@@ -669,7 +539,9 @@ Result<ServiceInfo> ModelServices::undeploy(const QString &serviceId, int graceM
             message = tr("stopped, but port %1 is still in use by another process").arg(s.port);
     }
     if (s.state != u"failed"_s || s.pid > 0) {
-        if (const Status ok = setState(db, s.id, u"stopped"_s, message); !ok)
+        if (const Status ok =
+                ServiceStore(m_workspace.catalog()).setState(s.id, u"stopped"_s, message);
+            !ok)
             return ok.error();
     }
     return service(serviceId);
@@ -695,14 +567,11 @@ Result<ServiceInfo> ModelServices::restart(const QString &serviceId)
 
 Result<QList<ServiceInfo>> ModelServices::list()
 {
-    Database &db = m_workspace.catalog();
-    QList<ServiceInfo> services;
-    const QByteArray sql = QByteArray(kServiceColumns) + "ORDER BY s.started_at DESC, s.id";
-    const Status listed = db.query(sql.constData()).forEach([&services](const Query &q) {
-        services.append(serviceFrom(q));
-    });
+    ServiceStore store(m_workspace.catalog());
+    Result<QList<ServiceInfo>> listed = store.list();
     if (!listed)
         return listed.error();
+    QList<ServiceInfo> services = std::move(listed.value());
     for (ServiceInfo &s : services) {
         if (s.isLive() && s.pid > 0 && !isService(s.pid, s.folder)) {
             const QString last = lastLine(s.folder + u"/stderr.log"_s);
@@ -711,7 +580,7 @@ Result<QList<ServiceInfo>> ModelServices::list()
                     ? tr("the service's process (pid %1) has ended").arg(s.pid)
                     : tr("the service's process (pid %1) has ended: %2").arg(s.pid).arg(last);
             s.state = u"failed"_s;
-            if (const Status ok = setState(db, s.id, s.state, s.message); !ok)
+            if (const Status ok = store.setState(s.id, s.state, s.message); !ok)
                 return ok.error();
         }
         readMetrics(s);

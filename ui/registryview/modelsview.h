@@ -1,7 +1,7 @@
 #pragma once
 
 #include "registry/modelregistry.h"
-#include "serving/modelservice.h"
+#include "serving/modelservices.h"
 
 #include <QWidget>
 

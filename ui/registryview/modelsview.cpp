@@ -1,4 +1,4 @@
-#include "models/modelsview.h"
+#include "registryview/modelsview.h"
 
 #include "core/workspace.h"
 #include "monitor/metricchart.h"
