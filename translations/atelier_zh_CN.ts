@@ -3075,10 +3075,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>ModelServices</name>
     <message>
-        <source>No model version with id %1.</source>
-        <translation>没有 ID 为 %1 的模型版本。</translation>
-    </message>
-    <message>
         <source>%1:%2 is a %3 model; the built-in serving template serves scikit-learn and XGBoost models.</source>
         <translation>%1:%2 是 %3 模型；内置的服务模板只支持 scikit-learn 和 XGBoost 模型。</translation>
     </message>
@@ -3829,6 +3825,13 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceStore</name>
+    <message>
+        <source>No model version with id %1.</source>
+        <translation>没有 id 为 %1 的模型版本。</translation>
     </message>
 </context>
 <context>
