@@ -37,6 +37,24 @@ const QString kSkipped = u"skipped"_s;
 const QString kCached = u"cached"_s;
 const QString kLost = u"lost"_s;
 
+/// The last line of \a stderrPath that starts with "error: ", without that prefix; read from
+/// the file's last 64 KiB only (a log can be large).
+QString lastErrorLine(const QString &stderrPath)
+{
+    QFile file(stderrPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    constexpr qint64 kTail = 64 * 1024;
+    if (file.size() > kTail && !file.seek(file.size() - kTail))
+        return {};
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+        if (it->startsWith("error: "))
+            return QString::fromUtf8(it->mid(7).trimmed()).left(500);
+    }
+    return {};
+}
+
 QString valueText(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -690,7 +708,13 @@ QString RunExecutor::prepare(int i)
                                      ? task.node.params.value(param.name)
                                      : param.defaultValue;
         const QString text = expandContext(valueText(value));
-        params.insert(param.name, text);
+        // A relative path names a file in the workspace's repo (a notebook, a script), wherever
+        // the run was started from; the key keeps the text as written, the file's content is
+        // hashed below.
+        const bool inRepo = param.type == ParamType::Path && !text.isEmpty() &&
+                            QDir::isRelativePath(text) && !d->request.workspaceRoot.isEmpty();
+        params.insert(param.name,
+                      inRepo ? QDir(d->request.workspaceRoot).filePath(u"repo/"_s + text) : text);
         resolvedParams.insert(param.name, text);
     }
     static const QRegularExpression single(u"\\{([a-z_]+)(?:\\.([A-Za-z0-9_]+))?\\}"_s);
@@ -916,6 +940,12 @@ void RunExecutor::onTaskFinished(const QString &key, const TaskOutcome &outcome)
         outcome.exitCode >= 0 ? std::optional<int>(outcome.exitCode) : std::nullopt;
     task.record.finishedAt = QDateTime::currentDateTimeUtc();
     QString note = outcome.message;
+    if (outcome.status == TaskOutcome::Status::Failed) {
+        // The template convention: a refusal is one "error: …" line on stderr. Carry it with
+        // the exit code, so that the run's detail says why without opening the log.
+        if (const QString reason = lastErrorLine(task.launch.stderrPath); !reason.isEmpty())
+            note += (note.isEmpty() ? QString() : u": "_s) + reason;
+    }
     if (outcome.outputTruncated)
         note += (note.isEmpty() ? QString() : u"; "_s) + tr("output was truncated");
 

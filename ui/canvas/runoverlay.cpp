@@ -1,9 +1,9 @@
 #include "canvas/runoverlay.h"
 
+#include "monitor/outputopener.h"
 #include "shell/workspacesnapshot.h"
 
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -17,7 +17,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -94,10 +93,8 @@ RunOverlay::RunOverlay(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_stream, &QComboBox::currentIndexChanged, this, &RunOverlay::loadLog);
-    connect(m_outputs, &QTreeWidget::itemDoubleClicked, this, [](QTreeWidgetItem *item) {
-        const QString path = item->data(0, Qt::UserRole).toString();
-        if (!path.isEmpty())
-            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    connect(m_outputs, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        OutputOpener::open(this, item->data(0, Qt::UserRole).toString());
     });
     showDetail();
 }

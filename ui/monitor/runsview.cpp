@@ -2,6 +2,7 @@
 
 #include "core/workspace.h"
 #include "monitor/metricchart.h"
+#include "monitor/outputopener.h"
 #include "monitor/sweepspanel.h"
 #include "monitor/tasktimeline.h"
 #include "runs/chartseries.h"
@@ -10,7 +11,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -28,7 +28,6 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
-#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -331,8 +330,8 @@ QWidget *RunsView::buildArtifacts()
     m_artifacts->setHeaderLabels({tr("Task"), tr("File"), tr("Size")});
     m_artifacts->setRootIsDecorated(false);
     m_artifacts->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    connect(m_artifacts, &QTreeWidget::itemActivated, this, [](QTreeWidgetItem *item) {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(item->data(0, Qt::UserRole).toString()));
+    connect(m_artifacts, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        OutputOpener::open(this, item->data(0, Qt::UserRole).toString());
     });
     return m_artifacts;
 }
