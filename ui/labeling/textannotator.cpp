@@ -1,5 +1,6 @@
 #include "labeling/textannotator.h"
 
+#include "common/background.h"
 #include "core/appsettings.h"
 #include "core/workspace.h"
 #include "datasets/datasetitemsmodel.h"
@@ -15,7 +16,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -36,7 +36,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <cmath>
 
@@ -1189,36 +1188,12 @@ void TextAnnotator::runSuggester()
             },
             Qt::QueuedConnection);
     };
-    auto *watcher = new QFutureWatcher<Result<SuggestReport>>(this);
-    connect(watcher, &QFutureWatcher<Result<SuggestReport>>::finished, this, [this, watcher] {
-        const Result<SuggestReport> report = watcher->result();
-        watcher->deleteLater();
-        m_suggestCancel.reset();
-        m_suggest->setEnabled(true);
-        m_suggestProgress->hide();
-        m_cancelSuggest->hide();
-        if (!report) {
-            showMessage(report.error().code == ErrorCode::Cancelled
-                            ? tr("Suggestions cancelled.")
-                            : tr("No suggestions: %1").arg(report.error().message));
-            return;
-        }
-        showMessage(tr("%1 suggested %n label(s) on %2 item(s).", nullptr, int(report->suggestions))
-                        .arg(report->source.mid(6))
-                        .arg(report->items),
-                    false);
-        if (m_items != nullptr)
-            m_items->refresh();
-        if (m_document->hasItem())
-            loadItem(m_document->item().id);
-        if (m_uncertainty->isChecked())
-            setUncertaintyOrder(true);
-    });
     const QString root = m_root;
     const QString name = m_dataset.name;
     const QString author = m_author;
-    watcher->setFuture(
-        QtConcurrent::run([root, name, author, run, cancel]() -> Result<SuggestReport> {
+    runInBackground(
+        this,
+        [root, name, author, run, cancel]() -> Result<SuggestReport> {
             // A connection of its own: the catalog worker stays free for the annotator's edits.
             auto workspace = Workspace::open(root);
             if (!workspace)
@@ -1226,7 +1201,30 @@ void TextAnnotator::runSuggester()
             DatasetStore store(workspace->catalog(), root);
             store.setAuthor(author);
             return TextSuggestions::runSuggester(store, name, run);
-        }));
+        },
+        [this](const Result<SuggestReport> &report) {
+            m_suggestCancel.reset();
+            m_suggest->setEnabled(true);
+            m_suggestProgress->hide();
+            m_cancelSuggest->hide();
+            if (!report) {
+                showMessage(report.error().code == ErrorCode::Cancelled
+                                ? tr("Suggestions cancelled.")
+                                : tr("No suggestions: %1").arg(report.error().message));
+                return;
+            }
+            showMessage(
+                tr("%1 suggested %n label(s) on %2 item(s).", nullptr, int(report->suggestions))
+                    .arg(report->source.mid(6))
+                    .arg(report->items),
+                false);
+            if (m_items != nullptr)
+                m_items->refresh();
+            if (m_document->hasItem())
+                loadItem(m_document->item().id);
+            if (m_uncertainty->isChecked())
+                setUncertaintyOrder(true);
+        });
 }
 
 void TextAnnotator::keyPressEvent(QKeyEvent *event)
