@@ -286,7 +286,7 @@ void ImportDatasetDialog::start()
         m_progressText->setText(tr("Choose a folder or file that exists to import from."));
         return;
     }
-    if (const Status valid = DatasetStore::validateName(name); !valid) {
+    if (const Status valid = DatasetCatalog::validateName(name); !valid) {
         m_progressText->setText(valid.error().message);
         return;
     }
