@@ -239,7 +239,6 @@ PipelineEditor::~PipelineEditor()
     m_session->disconnect(this);
 }
 
-
 QAction *PipelineEditor::action(const QString &name) const
 {
     return m_actions.value(name);
