@@ -115,8 +115,7 @@ void PipelineEditor::buildDocks()
     m_palette = new TemplatePalette(this);
     // Narrow enough for the canvas to keep its minimum in a 1024-pixel window.
     m_palette->setMinimumWidth(150);
-    QDockWidget *palette =
-        dock(u"paletteDock"_s, tr("Templates"), m_palette, Qt::LeftDockWidgetArea);
+    dock(u"paletteDock"_s, tr("Templates"), m_palette, Qt::LeftDockWidgetArea);
     m_properties = new PropertiesPanel(this);
     m_properties->setMinimumWidth(250);
     QDockWidget *properties =
