@@ -10,6 +10,7 @@
 #include "canvas/templatepalette.h"
 #include "canvas/versionspanel.h"
 #include "catalog/database.h"
+#include "common/background.h"
 #include "core/appsettings.h"
 #include "core/workspace.h"
 #include "pipeline/graphmodel.h"
@@ -20,7 +21,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFutureWatcher>
 #include <QGraphicsSceneMouseEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -43,7 +43,6 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -53,65 +52,9 @@ namespace {
 
 constexpr int kRecentRuns = 30;
 
-GitSignature author()
-{
-    return GitSignature{AppSettings().annotatorName(), u"atelier@localhost"_s};
-}
-
 bool offscreen()
 {
     return QGuiApplication::platformName() == u"offscreen"_s;
-}
-
-/// Keeps a read-only canvas read-only: clicks select, wheel and keys navigate, nothing edits.
-class ReadOnlyFilter final : public QObject
-{
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        switch (event->type()) {
-        case QEvent::MouseMove:
-            return static_cast<QMouseEvent *>(event)->buttons() & Qt::LeftButton;
-        case QEvent::MouseButtonDblClick:
-        case QEvent::DragEnter:
-        case QEvent::DragMove:
-        case QEvent::Drop:
-            return true;
-        case QEvent::KeyPress:
-        case QEvent::ShortcutOverride: {
-            const auto *key = static_cast<QKeyEvent *>(event);
-            const bool navigation = key->key() == Qt::Key_F || key->key() == Qt::Key_1 ||
-                                    key->key() == Qt::Key_Plus || key->key() == Qt::Key_Minus ||
-                                    key->key() == Qt::Key_Space || key->matches(QKeySequence::Copy);
-            return !navigation;
-        }
-        default:
-            return false;
-        }
-    }
-};
-
-struct Opened
-{
-    QString error;
-    PipelineDocument doc;
-    RunRecord latestRun;
-    QList<TaskRecord> tasks;
-};
-
-struct WorkspaceListing
-{
-    QStringList slugs;
-    QStringList names;
-    TemplateLibrary library;
-};
-
-QString lastPipelineKey(const QString &root)
-{
-    return u"editor/lastPipeline/"_s + QString::fromLatin1(root.toUtf8().toHex());
 }
 
 } // namespace
@@ -131,6 +74,7 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
     m_viewModel = new GraphModel(TemplateLibrary(), this);
     m_viewScene = new CanvasScene(m_viewModel, this);
     m_runs = new RunController(this);
+    m_session = new PipelineSession(m_model, this);
     m_quickAdd = new QuickAddPopup(this);
 
     setCentralWidget(buildCentre());
@@ -241,7 +185,7 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
 
     connect(m_runs, &RunController::runStarted, this, [this](const QString &runId) {
         m_scene->clearNodeStates();
-        m_overlay->setRun(m_root, runId);
+        m_overlay->setRun(workspaceRoot(), runId);
         Q_EMIT statusMessage(tr("Run %1 started.").arg(runId));
         loadRunList();
         updateActions();
@@ -263,6 +207,22 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
         report(message);
     });
 
+    connect(m_session, &PipelineSession::listed, this, &PipelineEditor::showListing);
+    connect(m_session, &PipelineSession::opened, this, &PipelineEditor::showOpened);
+    connect(m_session, &PipelineSession::saved, this, &PipelineEditor::showSaved);
+    connect(m_session, &PipelineSession::runReady, this,
+            [this](const QString &slug, const PipelineSession::PendingRun &run) {
+                m_runs->start(slug, run.mode, run.node);
+                updateActions();
+            });
+    connect(m_session, &PipelineSession::restored, this,
+            [this](const QString &commitId, const QString &fromCommitId) {
+                Q_EMIT statusMessage(
+                    tr("Restored version %1 as %2.").arg(fromCommitId.left(8), commitId.left(8)));
+                Q_EMIT restored(commitId);
+            });
+    connect(m_session, &PipelineSession::failed, this, &PipelineEditor::report);
+
     updateTitle();
     updateActions();
 }
@@ -276,266 +236,7 @@ PipelineEditor::~PipelineEditor()
     m_scene->disconnect(this);
     m_viewScene->disconnect(this);
     m_runs->disconnect(this);
-}
-
-QWidget *PipelineEditor::buildCentre()
-{
-    auto *centre = new QWidget(this);
-    centre->setObjectName(u"editorCentre"_s);
-    auto *layout = new QVBoxLayout(centre);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-
-    m_banner = new QLabel(centre);
-    m_banner->setObjectName(u"editorBanner"_s);
-    m_banner->setWordWrap(true);
-    m_banner->setVisible(false);
-    m_banner->setTextFormat(Qt::RichText);
-    connect(m_banner, &QLabel::linkActivated, this, [this] { backToEditing(); });
-    layout->addWidget(m_banner);
-
-    m_canvasStack = new QStackedWidget(centre);
-    m_view = new CanvasView(m_scene, m_canvasStack);
-    m_view->setObjectName(u"canvasView"_s);
-    m_viewView = new CanvasView(m_viewScene, m_canvasStack);
-    m_viewView->setObjectName(u"viewerCanvas"_s);
-    auto *filter = new ReadOnlyFilter(m_viewView);
-    m_viewView->installEventFilter(filter);
-    m_viewView->viewport()->installEventFilter(filter);
-    m_canvasStack->addWidget(m_view);
-    m_canvasStack->addWidget(m_viewView);
-    // The docks give way before the canvas goes below this (a 1024-pixel window).
-    m_canvasStack->setMinimumWidth(340);
-    layout->addWidget(m_canvasStack, 1);
-    return centre;
-}
-
-void PipelineEditor::buildDocks()
-{
-    auto dock = [this](const QString &name, const QString &title, QWidget *content,
-                       Qt::DockWidgetArea area) {
-        auto *widget = new QDockWidget(title, this);
-        widget->setObjectName(name);
-        widget->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                            QDockWidget::DockWidgetClosable);
-        widget->setWidget(content);
-        addDockWidget(area, widget);
-        return widget;
-    };
-    m_palette = new TemplatePalette(this);
-    // Narrow enough for the canvas to keep its minimum in a 1024-pixel window.
-    m_palette->setMinimumWidth(150);
-    QDockWidget *palette =
-        dock(u"paletteDock"_s, tr("Templates"), m_palette, Qt::LeftDockWidgetArea);
-    m_properties = new PropertiesPanel(this);
-    m_properties->setMinimumWidth(250);
-    QDockWidget *properties =
-        dock(u"propertiesDock"_s, tr("Properties"), m_properties, Qt::RightDockWidgetArea);
-    m_versions = new VersionsPanel(this);
-    m_versions->setMinimumWidth(250); // tabbed with the properties: the same narrowest width
-    QDockWidget *versions =
-        dock(u"versionsDock"_s, tr("History"), m_versions, Qt::RightDockWidgetArea);
-    tabifyDockWidget(properties, versions);
-    properties->raise();
-
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->setObjectName(u"runSplitter"_s);
-    m_runList = new QTreeWidget(bottom);
-    m_runList->setObjectName(u"editorRunList"_s);
-    m_runList->setMinimumWidth(150); // a date and a state, readable
-    m_runList->setRootIsDecorated(false);
-    m_runList->setHeaderLabels({tr("Started"), tr("State")});
-    m_runList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_runList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_runList->header()->setStretchLastSection(false);
-    m_runList->setToolTip(
-        tr("Runs of this pipeline; click one to see the pipeline as it was at that run"));
-    m_overlay = new RunOverlay(bottom);
-    m_overlay->setMinimumWidth(180);
-    bottom->setChildrenCollapsible(false);
-    bottom->addWidget(m_runList);
-    bottom->addWidget(m_overlay);
-    bottom->setStretchFactor(0, 1);
-    bottom->setStretchFactor(1, 3);
-    bottom->setSizes({260, 800});
-    QDockWidget *runs = dock(u"runDock"_s, tr("Runs"), bottom, Qt::BottomDockWidgetArea);
-    // One click shows a run, as everywhere else a list shows what is picked in it.
-    auto show = [this](QTreeWidgetItem *item) {
-        const QString runId = item->data(0, Qt::UserRole).toString();
-        if (!m_viewing || runId != m_viewRun)
-            openRun(runId);
-    };
-    connect(m_runList, &QTreeWidget::itemClicked, this, show);
-    connect(m_runList, &QTreeWidget::itemActivated, this, show);
-
-    fitDocks();
-    resizeDocks({runs}, {210}, Qt::Vertical);
-}
-
-void PipelineEditor::buildActions()
-{
-    auto *bar = new QToolBar(tr("Pipeline"), this);
-    m_toolBar = bar;
-    bar->setObjectName(u"editorToolBar"_s);
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->setIconSize(QSize(16, 16));
-    addToolBar(Qt::TopToolBarArea, bar);
-
-    m_pipelines = new QComboBox(bar);
-    m_pipelines->setObjectName(u"pipelineChooser"_s);
-    // A width of its own, not its contents': a longer name (or "not saved") must not move
-    // the buttons after it.
-    m_pipelines->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_pipelines->setMinimumContentsLength(14);
-    m_pipelines->setToolTip(tr("The pipeline being edited"));
-    m_pipelines->setPlaceholderText(tr("No pipeline"));
-    bar->addWidget(m_pipelines);
-    m_modified = new QLabel(bar);
-    m_modified->setObjectName(u"modifiedMark"_s);
-    // Room for the mark whether it shows or not, so the buttons stay where they are.
-    m_modified->setAlignment(Qt::AlignCenter);
-    m_modified->setText(tr("● edited"));
-    m_modified->ensurePolished(); // the style sheet's font and padding
-    m_modified->setFixedWidth(m_modified->sizeHint().width() + 4);
-    m_modified->clear();
-    bar->addWidget(m_modified);
-    connect(m_pipelines, &QComboBox::activated, this, [this](int index) {
-        const QString slug = m_pipelines->itemData(index).toString();
-        if (slug == m_slug && !m_viewing)
-            return;
-        if (!maybeDiscard()) {
-            m_pipelines->setCurrentIndex(m_pipelines->findData(m_slug));
-            return;
-        }
-        openPipeline(slug);
-    });
-
-    const QStyle *style = this->style();
-    auto add = [this, bar](const QString &name, const QString &text, const QIcon &icon,
-                           const QKeySequence &key, auto slot, const QString &tip = {},
-                           bool iconOnly = false) {
-        auto *action = new QAction(icon, text, this);
-        action->setObjectName(name);
-        if (!key.isEmpty()) {
-            action->setShortcut(key);
-            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        }
-        action->setToolTip(tip.isEmpty() ? text : tip);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        bar->addAction(action);
-        if (iconOnly) {
-            if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
-                button->setToolButtonStyle(Qt::ToolButtonIconOnly);
-        }
-        m_actions.insert(name, action);
-        return action;
-    };
-    add(
-        u"new"_s, tr("New"), style->standardIcon(QStyle::SP_FileIcon), {},
-        [this] { promptNewPipeline(); }, tr("Make a new, empty pipeline"), true);
-    add(
-        u"save"_s, tr("Save…"), style->standardIcon(QStyle::SP_DialogSaveButton),
-        QKeySequence::Save, [this] { askSaveMessage({}, false); },
-        tr("Save a new version with a message (Ctrl+S)"));
-    add(
-        u"history"_s, tr("History"), style->standardIcon(QStyle::SP_FileDialogDetailedView), {},
-        [this] {
-            if (auto *versions = findChild<QDockWidget *>(u"versionsDock"_s)) {
-                versions->show();
-                versions->raise();
-            }
-            m_versions->reload();
-        },
-        tr("Versions of this pipeline: compare and restore"));
-    bar->addSeparator();
-    add(
-        u"undo"_s, tr("Undo"), style->standardIcon(QStyle::SP_ArrowBack), {},
-        [this] { m_model->undoStack()->undo(); }, {}, true);
-    add(
-        u"redo"_s, tr("Redo"), style->standardIcon(QStyle::SP_ArrowForward), {},
-        [this] { m_model->undoStack()->redo(); }, {}, true);
-    add(
-        u"autoLayout"_s, tr("Arrange"), style->standardIcon(QStyle::SP_DialogResetButton), {},
-        [this] { m_scene->autoLayout(); }, tr("Lay the graph out from left to right"), true);
-    add(
-        u"fit"_s, tr("Fit"), style->standardIcon(QStyle::SP_TitleBarMaxButton), {},
-        [this] {
-            if (m_viewing)
-                m_viewView->fitToView();
-            else
-                m_view->fitToView();
-        },
-        tr("Show the whole pipeline (F)"), true);
-    QAction *overview = add(
-        u"overview"_s, tr("Overview"), style->standardIcon(QStyle::SP_FileDialogContentsView), {},
-        [this](bool shown) {
-            m_view->setMinimapVisible(shown);
-            m_viewView->setMinimapVisible(shown);
-            QSettings().setValue(u"editor/overview"_s, shown);
-        },
-        tr("Show or hide the overview in the corner of the canvas"), true);
-    overview->setCheckable(true);
-    overview->setChecked(QSettings().value(u"editor/overview"_s, true).toBool());
-    m_view->setMinimapVisible(overview->isChecked());
-    m_viewView->setMinimapVisible(overview->isChecked());
-    bar->addSeparator();
-    add(u"runAll"_s, tr("Run"), style->standardIcon(QStyle::SP_MediaPlay), QKeySequence(Qt::Key_F5),
-        [this] { run(RunController::Mode::All); }); // tooltips: updateActions()
-    add(u"runFrom"_s, tr("From here"), style->standardIcon(QStyle::SP_MediaSeekForward), {},
-        [this] { run(RunController::Mode::From); });
-    add(u"runOnly"_s, tr("Only this"), style->standardIcon(QStyle::SP_MediaSkipForward), {},
-        [this] { run(RunController::Mode::Only); });
-    add(
-        u"stop"_s, tr("Stop"), style->standardIcon(QStyle::SP_MediaStop),
-        QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stopRun(); }, tr("Stop the run (Shift+F5)"));
-    bar->addSeparator();
-    add(
-        u"schedule"_s, tr("Schedule…"), style->standardIcon(QStyle::SP_FileDialogInfoView), {},
-        [this] { editSchedule(); }, tr("Run this pipeline on a cron schedule"));
-}
-
-void PipelineEditor::resizeEvent(QResizeEvent *event)
-{
-    QMainWindow::resizeEvent(event);
-    fitToolBar();
-    // Laid out narrow first (before the window had its size), the docks were pressed to
-    // their minimums by the canvas's; the first roomy size gives them their own widths back.
-    if (!m_docksFitted && width() >= 900) {
-        m_docksFitted = true;
-        fitDocks();
-    }
-}
-
-void PipelineEditor::fitDocks()
-{
-    auto *palette = findChild<QDockWidget *>(u"paletteDock"_s);
-    auto *properties = findChild<QDockWidget *>(u"propertiesDock"_s);
-    if (palette && properties)
-        resizeDocks({palette, properties}, {230, 330}, Qt::Horizontal);
-}
-
-void PipelineEditor::fitToolBar()
-{
-    // Labels go, the least needed first, until every button fits; an icon keeps its tooltip.
-    // (Past that the bar's own » menu holds the rest.)
-    static const QStringList order = {u"schedule"_s, u"history"_s, u"new"_s,  u"stop"_s,
-                                      u"runOnly"_s,  u"runFrom"_s, u"save"_s, u"runAll"_s};
-    auto setLabelled = [this](const QString &name, bool labelled) {
-        if (auto *button =
-                qobject_cast<QToolButton *>(m_toolBar->widgetForAction(m_actions.value(name))))
-            button->setToolButtonStyle(labelled ? Qt::ToolButtonTextBesideIcon
-                                                : Qt::ToolButtonIconOnly);
-    };
-    for (const QString &name : order)
-        setLabelled(name, true);
-    const int room = width();
-    for (const QString &name : order) {
-        if (m_toolBar->sizeHint().width() <= room)
-            break;
-        setLabelled(name, false);
-    }
+    m_session->disconnect(this);
 }
 
 QAction *PipelineEditor::action(const QString &name) const
@@ -554,138 +255,77 @@ void PipelineEditor::setWorkspace(const QString &workspaceRoot, const QStringLis
 {
     m_pools = pools;
     m_properties->setPools(pools);
-    if (workspaceRoot != m_root) {
-        m_root = workspaceRoot;
+    if (m_session->setWorkspace(workspaceRoot)) {
         m_runs->setWorkspace(workspaceRoot);
-        m_slug.clear();
-        m_slugs.clear();
         m_model->setDocument(PipelineDocument());
         m_overlay->setRun(workspaceRoot, {});
         m_versions->setPipeline(workspaceRoot, {});
-        m_wantedSlug = QSettings().value(lastPipelineKey(workspaceRoot)).toString();
     }
-    loadPipelineList(m_slug.isEmpty() ? m_wantedSlug : m_slug);
+    m_session->list();
 }
 
-void PipelineEditor::loadPipelineList(const QString &select)
+void PipelineEditor::showListing(const PipelineSession::Listing &listing)
 {
-    if (m_root.isEmpty())
-        return;
-    beginWork();
-    auto *watcher = new QFutureWatcher<WorkspaceListing>(this);
-    const QString root = m_root;
-    connect(
-        watcher, &QFutureWatcher<WorkspaceListing>::finished, this, [this, watcher, root, select] {
-            const WorkspaceListing listing = watcher->result();
-            watcher->deleteLater();
-            endWork();
-            if (root != m_root)
-                return;
-            for (const Error &problem : listing.library.loadErrors())
-                Q_EMIT statusMessage(problem.message);
-            m_library = listing.library;
-            m_model->setLibrary(m_library);
-            m_viewModel->setLibrary(m_library);
-            const QList<TemplateSpec> latest = m_library.latest();
-            m_palette->setTemplates(latest);
-            m_quickAdd->setTemplates(latest);
-            m_slugs = listing.slugs;
-            {
-                const QSignalBlocker blocker(m_pipelines);
-                m_pipelines->clear();
-                for (int i = 0; i < listing.slugs.size(); ++i)
-                    m_pipelines->addItem(listing.names.value(i), listing.slugs[i]);
-                if (m_slug.isEmpty() && !m_model->document().name.isEmpty())
-                    m_pipelines->addItem(tr("%1 (not saved)").arg(m_model->document().name),
-                                         QString());
-                m_pipelines->setCurrentIndex(m_pipelines->findData(m_slug));
-            }
-            const bool editingSomething = !m_slug.isEmpty() || !m_model->document().name.isEmpty();
-            if (!editingSomething && !listing.slugs.isEmpty())
-                openPipeline(listing.slugs.contains(select) ? select : listing.slugs.constFirst());
-            updateTitle();
-            updateActions();
-            Q_EMIT workspaceShown(m_root);
-        });
-    watcher->setFuture(QtConcurrent::run([root]() {
-        WorkspaceListing listing;
-        const PipelineStore store(root);
-        listing.slugs = store.list();
-        for (const QString &slug : listing.slugs) {
-            auto doc = store.load(slug);
-            listing.names.append(doc && !doc->name.isEmpty() ? doc->name : slug);
-        }
-        listing.library = TemplateLibrary::forWorkspace(root);
-        return listing;
-    }));
+    for (const Error &problem : listing.library.loadErrors())
+        Q_EMIT statusMessage(problem.message);
+    m_library = listing.library;
+    m_model->setLibrary(m_library);
+    m_viewModel->setLibrary(m_library);
+    const QList<TemplateSpec> latest = m_library.latest();
+    m_palette->setTemplates(latest);
+    m_quickAdd->setTemplates(latest);
+    {
+        const QSignalBlocker blocker(m_pipelines);
+        m_pipelines->clear();
+        for (int i = 0; i < listing.slugs.size(); ++i)
+            m_pipelines->addItem(listing.names.value(i), listing.slugs[i]);
+        if (currentSlug().isEmpty() && !m_model->document().name.isEmpty())
+            m_pipelines->addItem(tr("%1 (not saved)").arg(m_model->document().name), QString());
+        m_pipelines->setCurrentIndex(m_pipelines->findData(currentSlug()));
+    }
+    const bool editingSomething = !currentSlug().isEmpty() || !m_model->document().name.isEmpty();
+    if (!editingSomething && !listing.slugs.isEmpty()) {
+        const QString wanted = m_session->rememberedSlug();
+        openPipeline(listing.slugs.contains(wanted) ? wanted : listing.slugs.constFirst());
+    }
+    updateTitle();
+    updateActions();
+    Q_EMIT workspaceShown(workspaceRoot());
 }
 
 void PipelineEditor::openPipeline(const QString &slug)
 {
-    if (m_root.isEmpty() || slug.isEmpty())
-        return;
-    beginWork();
-    auto *watcher = new QFutureWatcher<Opened>(this);
-    const QString root = m_root;
-    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher, root, slug] {
-        const Opened opened = watcher->result();
-        watcher->deleteLater();
-        endWork();
-        if (root != m_root)
-            return;
-        if (!opened.error.isEmpty()) {
-            report(opened.error);
-            return;
+    m_session->open(slug);
+}
+
+void PipelineEditor::showOpened(const QString &slug, const PipelineSession::Opened &opened)
+{
+    showPipeline(opened.doc, slug);
+    // The states of the latest run, so a reopened pipeline shows how it last went.
+    if (!opened.latestRun.id.isEmpty()) {
+        applyTasks(m_scene, opened.tasks);
+        m_overlay->setRun(workspaceRoot(), opened.latestRun.id);
+        if (opened.latestRun.state == u"running"_s || opened.latestRun.state == u"pending"_s) {
+            if (!m_runs->isActive())
+                m_runs->follow(opened.latestRun.id);
         }
-        showPipeline(opened.doc, slug);
-        // The states of the latest run, so a reopened pipeline shows how it last went.
-        if (!opened.latestRun.id.isEmpty()) {
-            applyTasks(m_scene, opened.tasks);
-            m_overlay->setRun(m_root, opened.latestRun.id);
-            if (opened.latestRun.state == u"running"_s || opened.latestRun.state == u"pending"_s) {
-                if (!m_runs->isActive())
-                    m_runs->follow(opened.latestRun.id);
-            }
-        } else {
-            m_overlay->setRun(m_root, {});
-        }
-        Q_EMIT pipelineOpened(slug);
-    });
-    watcher->setFuture(QtConcurrent::run([root, slug]() {
-        Opened opened;
-        auto doc = PipelineStore(root).load(slug);
-        if (!doc) {
-            opened.error = doc.error().message;
-            return opened;
-        }
-        opened.doc = doc.value();
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return opened; // the pipeline opens; its runs are not shown
-        RunStore runs(workspace->catalog());
-        auto latest = runs.runs(1, slug);
-        if (latest && !latest->isEmpty()) {
-            opened.latestRun = latest->constFirst();
-            if (auto tasks = runs.tasks(opened.latestRun.id))
-                opened.tasks = tasks.value();
-        }
-        return opened;
-    }));
+    } else {
+        m_overlay->setRun(workspaceRoot(), {});
+    }
+    Q_EMIT pipelineOpened(slug);
 }
 
 void PipelineEditor::showPipeline(const PipelineDocument &doc, const QString &slug)
 {
     if (m_viewing)
         backToEditing();
-    m_slug = slug;
-    if (!slug.isEmpty())
-        QSettings().setValue(lastPipelineKey(m_root), slug);
+    m_session->setSlug(slug);
     m_model->setDocument(doc);
     m_scene->clearNodeStates();
     m_scene->clearDiffMarks();
     refreshProperties();
     m_overlay->setNode({});
-    m_versions->setPipeline(m_root, slug);
+    m_versions->setPipeline(workspaceRoot(), slug);
     m_lastGesture = -1;
     {
         const QSignalBlocker blocker(m_pipelines);
@@ -709,14 +349,14 @@ Status PipelineEditor::newPipeline(const QString &name)
     if (trimmed.isEmpty())
         return makeError(ErrorCode::Invalid, tr("Give the pipeline a name."));
     const QString slug = PipelineDocument::slugFor(trimmed);
-    if (m_slugs.contains(slug))
+    if (m_session->slugs().contains(slug))
         return makeError(
             ErrorCode::Invalid,
             tr("There is already a pipeline saved as “%1”; choose another name.").arg(slug));
     PipelineDocument doc;
     doc.name = trimmed;
     showPipeline(doc, {});
-    m_overlay->setRun(m_root, {});
+    m_overlay->setRun(workspaceRoot(), {});
     Q_EMIT statusMessage(
         tr("New pipeline “%1”: drag templates from the palette, then Save.").arg(trimmed));
     return {};
@@ -724,7 +364,7 @@ Status PipelineEditor::newPipeline(const QString &name)
 
 void PipelineEditor::promptNewPipeline()
 {
-    if (m_root.isEmpty() || !maybeDiscard())
+    if (workspaceRoot().isEmpty() || !maybeDiscard())
         return;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("New pipeline"), tr("Name:"),
@@ -737,7 +377,7 @@ void PipelineEditor::promptNewPipeline()
 
 bool PipelineEditor::isModified() const
 {
-    return m_model->isModified() || (m_slug.isEmpty() && !m_model->document().name.isEmpty());
+    return m_session->isModified();
 }
 
 bool PipelineEditor::isReadOnly() const
@@ -750,8 +390,8 @@ bool PipelineEditor::isBusy() const
     const auto redrawing = [](const CanvasView *view) {
         return view && view->minimap() && view->minimap()->isRefreshPending();
     };
-    return m_busy > 0 || m_versions->isLoading() || m_overlay->isBusy() || redrawing(m_view) ||
-           redrawing(m_viewView);
+    return m_session->isBusy() || m_versions->isLoading() || m_overlay->isBusy() ||
+           redrawing(m_view) || redrawing(m_viewView);
 }
 
 bool PipelineEditor::maybeDiscard()
@@ -776,9 +416,9 @@ bool PipelineEditor::maybeDiscard()
 
 void PipelineEditor::askSaveMessage(const QString &suggestion, bool thenRun)
 {
-    if (m_root.isEmpty() || m_viewing)
+    if (workspaceRoot().isEmpty() || m_viewing)
         return;
-    if (!m_slug.isEmpty() && !m_model->isModified() && !thenRun) {
+    if (!currentSlug().isEmpty() && !m_model->isModified() && !thenRun) {
         Q_EMIT statusMessage(tr("No changes to save."));
         return;
     }
@@ -789,17 +429,17 @@ void PipelineEditor::askSaveMessage(const QString &suggestion, bool thenRun)
             QInputDialog::getText(this, tr("Save a version"), tr("Name of the new pipeline:"),
                                   QLineEdit::Normal, QString(), &ok);
         if (!ok || name.trimmed().isEmpty()) {
-            m_runAfterSave.reset();
+            m_session->dropPendingRun();
             return;
         }
-        if (m_slugs.contains(PipelineDocument::slugFor(name.trimmed()))) {
-            m_runAfterSave.reset();
+        if (m_session->slugs().contains(PipelineDocument::slugFor(name.trimmed()))) {
+            m_session->dropPendingRun();
             report(tr("There is already a pipeline saved as “%1”; choose another name.")
                        .arg(PipelineDocument::slugFor(name.trimmed())));
             return;
         }
         if (const Status set = m_model->setValue(QString(), u"name"_s, name.trimmed()); !set) {
-            m_runAfterSave.reset();
+            m_session->dropPendingRun();
             report(set.error().message);
             return;
         }
@@ -813,7 +453,7 @@ void PipelineEditor::askSaveMessage(const QString &suggestion, bool thenRun)
     const QString message = QInputDialog::getText(this, tr("Save a version"), prompt,
                                                   QLineEdit::Normal, suggestion, &ok);
     if (!ok) {
-        m_runAfterSave.reset();
+        m_session->dropPendingRun();
         return;
     }
     save(message);
@@ -821,110 +461,39 @@ void PipelineEditor::askSaveMessage(const QString &suggestion, bool thenRun)
 
 void PipelineEditor::save(const QString &message)
 {
-    if (m_root.isEmpty() || m_viewing)
+    if (m_viewing)
         return;
-    const QString text = message.trimmed();
-    if (text.isEmpty()) {
-        m_runAfterSave.reset();
-        report(tr("A version needs a message: say in a few words what changed."));
-        return;
+    m_session->save(message);
+}
+
+void PipelineEditor::showSaved(const QString &commitId, bool added, const QStringList &problems)
+{
+    const QString slug = currentSlug();
+    const QString name = m_model->document().name;
+    if (added) {
+        const QSignalBlocker blocker(m_pipelines);
+        const int unsaved = m_pipelines->findData(QString());
+        if (unsaved >= 0)
+            m_pipelines->removeItem(unsaved);
+        m_pipelines->addItem(name, slug);
+        m_pipelines->setCurrentIndex(m_pipelines->count() - 1);
+        m_versions->setPipeline(workspaceRoot(), slug);
+    } else {
+        m_pipelines->setItemText(m_pipelines->findData(slug), name);
+        m_versions->reload();
     }
-    const PipelineDocument doc = m_model->document();
-    if (doc.name.trimmed().isEmpty()) {
-        m_runAfterSave.reset();
-        report(tr("The pipeline has no name; give it one before saving."));
-        return;
-    }
-    const QString slug = PipelineDocument::slugFor(doc.name);
-    if (slug != m_slug && m_slugs.contains(slug)) {
-        m_runAfterSave.reset();
-        report(tr("Another pipeline is saved as “%1”; rename this one before saving.").arg(slug));
-        return;
-    }
-    const int index = m_model->undoStack()->index();
-    const QStringList problems = runProblems();
-    beginWork();
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    const QString root = m_root;
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this,
-            [this, watcher, root, slug, index, doc, problems] {
-                const Result<QString> commit = watcher->result();
-                watcher->deleteLater();
-                endWork();
-                if (root != m_root)
-                    return;
-                if (!commit) {
-                    m_runAfterSave.reset();
-                    report(commit.error().message);
-                    return;
-                }
-                if (m_model->undoStack()->index() == index)
-                    m_model->setClean();
-                const bool renamed = slug != m_slug;
-                m_slug = slug;
-                QSettings().setValue(lastPipelineKey(m_root), slug);
-                if (renamed || !m_slugs.contains(slug)) {
-                    m_slugs.append(slug);
-                    const QSignalBlocker blocker(m_pipelines);
-                    const int unsaved = m_pipelines->findData(QString());
-                    if (unsaved >= 0)
-                        m_pipelines->removeItem(unsaved);
-                    m_pipelines->addItem(doc.name, slug);
-                    m_pipelines->setCurrentIndex(m_pipelines->count() - 1);
-                    m_versions->setPipeline(m_root, slug);
-                } else {
-                    m_pipelines->setItemText(m_pipelines->findData(slug), doc.name);
-                    m_versions->reload();
-                }
-                updateTitle();
-                updateActions();
-                // Saved as asked, but not silently: what a run of it would refuse.
-                Q_EMIT statusMessage(problems.isEmpty()
-                                         ? tr("Saved version %1.").arg(commit.value().left(8))
-                                         : tr("Saved version %1, but a run would refuse it: %2")
-                                               .arg(commit.value().left(8), problems.constFirst()));
-                Q_EMIT saved(commit.value());
-                if (m_runAfterSave) {
-                    const RunController::Mode mode = *m_runAfterSave;
-                    m_runAfterSave.reset();
-                    m_runs->start(m_slug, mode, m_runNode);
-                    updateActions();
-                }
-            });
-    watcher->setFuture(QtConcurrent::run([root, doc, text, who = author(), opened = m_slug]() {
-        PipelineStore store(root);
-        return store.save(doc, text, who, opened);
-    }));
+    updateTitle();
+    updateActions();
+    // Saved as asked, but not silently: what a run of it would refuse.
+    Q_EMIT statusMessage(problems.isEmpty() ? tr("Saved version %1.").arg(commitId.left(8))
+                                            : tr("Saved version %1, but a run would refuse it: %2")
+                                                  .arg(commitId.left(8), problems.constFirst()));
+    Q_EMIT saved(commitId);
 }
 
 void PipelineEditor::restoreVersion(const QString &commitId)
 {
-    if (m_root.isEmpty() || m_slug.isEmpty())
-        return;
-    beginWork();
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    const QString root = m_root;
-    const QString slug = m_slug;
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this,
-            [this, watcher, root, slug, commitId] {
-                const Result<QString> commit = watcher->result();
-                watcher->deleteLater();
-                endWork();
-                if (root != m_root)
-                    return;
-                if (!commit) {
-                    report(commit.error().message);
-                    return;
-                }
-                Q_EMIT statusMessage(
-                    tr("Restored version %1 as %2.").arg(commitId.left(8), commit.value().left(8)));
-                openPipeline(slug);
-                Q_EMIT restored(commit.value());
-            });
-    watcher->setFuture(QtConcurrent::run([root, slug, commitId, who = author()]() {
-        PipelineStore store(root);
-        return store.restore(slug, commitId, who);
-    }));
+    m_session->restore(commitId);
 }
 
 void PipelineEditor::showDiff(const PipelineDocument &before, const PipelineDocument &after,
@@ -996,98 +565,96 @@ void PipelineEditor::backToEditing()
     selectionChanged(m_scene->selectedNodeIds());
     // The overlay goes back to the latest run of the pipeline being edited.
     if (m_runs->isActive() || !m_runs->runId().isEmpty())
-        m_overlay->setRun(m_root, m_runs->runId());
+        m_overlay->setRun(workspaceRoot(), m_runs->runId());
     updateActions();
     Q_EMIT readOnlyChanged(false);
 }
 
 void PipelineEditor::openRun(const QString &runId)
 {
-    if (m_root.isEmpty() || runId.isEmpty())
+    if (workspaceRoot().isEmpty() || runId.isEmpty())
         return;
-    beginWork();
+    m_session->beginWork();
     using Snapshot = Result<RunSnapshot>;
-    auto *watcher = new QFutureWatcher<Snapshot>(this);
-    const QString root = m_root;
-    connect(watcher, &QFutureWatcher<Snapshot>::finished, this, [this, watcher, root, runId] {
-        const Snapshot snapshot = watcher->result();
-        watcher->deleteLater();
-        endWork();
-        if (root != m_root)
-            return;
-        if (!snapshot) {
-            report(snapshot.error().message);
-            return;
-        }
-        const QLocale locale;
-        m_viewRun = runId;
-        showViewer(snapshot->document,
-                   tr("<b>Run %1</b> of %2, %3 — the pipeline as it was%4 (read-only). "
-                      "<a href=\"back\">Back to editing</a>")
-                       .arg(runId.toHtmlEscaped(), snapshot->document.name.toHtmlEscaped(),
-                            WorkspaceSnapshot::runStateText(snapshot->run.state).toHtmlEscaped(),
-                            snapshot->run.commitId.isEmpty()
-                                ? QString()
-                                : tr(" at version %1").arg(snapshot->run.commitId.left(8))));
-        applyTasks(m_viewScene, snapshot->tasks);
-        m_overlay->setRun(m_root, runId);
-        m_overlay->setNode({});
-        Q_EMIT runOpened(runId);
-    });
-    watcher->setFuture(QtConcurrent::run(&RunSnapshot::load, root, runId));
+    const QString root = workspaceRoot();
+    runInBackground(
+        this, std::bind_front(&RunSnapshot::load, root, runId),
+        [this, root, runId](const Snapshot &snapshot) {
+            m_session->endWork();
+            if (root != workspaceRoot())
+                return;
+            if (!snapshot) {
+                report(snapshot.error().message);
+                return;
+            }
+            const QLocale locale;
+            m_viewRun = runId;
+            showViewer(
+                snapshot->document,
+                tr("<b>Run %1</b> of %2, %3 — the pipeline as it was%4 (read-only). "
+                   "<a href=\"back\">Back to editing</a>")
+                    .arg(runId.toHtmlEscaped(), snapshot->document.name.toHtmlEscaped(),
+                         WorkspaceSnapshot::runStateText(snapshot->run.state).toHtmlEscaped(),
+                         snapshot->run.commitId.isEmpty()
+                             ? QString()
+                             : tr(" at version %1").arg(snapshot->run.commitId.left(8))));
+            applyTasks(m_viewScene, snapshot->tasks);
+            m_overlay->setRun(workspaceRoot(), runId);
+            m_overlay->setNode({});
+            Q_EMIT runOpened(runId);
+        });
 }
 
 void PipelineEditor::loadRunList()
 {
-    if (m_root.isEmpty() || m_slug.isEmpty()) {
+    if (workspaceRoot().isEmpty() || currentSlug().isEmpty()) {
         m_runList->clear();
         return;
     }
-    beginWork();
+    m_session->beginWork();
     using Runs = Result<QList<RunRecord>>;
-    auto *watcher = new QFutureWatcher<Runs>(this);
-    const QString slug = m_slug;
-    connect(watcher, &QFutureWatcher<Runs>::finished, this, [this, watcher, slug] {
-        const Runs runs = watcher->result();
-        watcher->deleteLater();
-        endWork();
-        if (slug != m_slug)
-            return;
-        m_runList->clear();
-        if (!runs)
-            return;
-        const QLocale locale;
-        const QDate today = QDate::currentDate();
-        for (const RunRecord &run : runs.value()) {
-            // Today's runs by their time alone: in a narrow panel a full date would be cut
-            // before the part that tells them apart.
-            const QDateTime started = run.createdAt.toLocalTime();
-            const QString when = started.date() == today
-                                     ? locale.toString(started.time(), QLocale::ShortFormat)
-                                     : locale.toString(started, QLocale::ShortFormat);
-            auto *item =
-                new QTreeWidgetItem(m_runList, {when, WorkspaceSnapshot::runStateText(run.state)});
-            item->setData(0, Qt::UserRole, run.id);
-            item->setToolTip(0, tr("Run %1, started %2%3")
-                                    .arg(run.id, locale.toString(started, QLocale::LongFormat),
-                                         run.commitId.isEmpty()
-                                             ? QString()
-                                             : tr(" at version %1").arg(run.commitId.left(8))));
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([root = m_root, slug]() -> Runs {
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return workspace.error();
-        return RunStore(workspace->catalog()).runs(kRecentRuns, slug);
-    }));
+    const QString slug = currentSlug();
+    runInBackground(
+        this,
+        [root = workspaceRoot(), slug]() -> Runs {
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return workspace.error();
+            return RunStore(workspace->catalog()).runs(kRecentRuns, slug);
+        },
+        [this, slug](const Runs &runs) {
+            m_session->endWork();
+            if (slug != currentSlug())
+                return;
+            m_runList->clear();
+            if (!runs)
+                return;
+            const QLocale locale;
+            const QDate today = QDate::currentDate();
+            for (const RunRecord &run : runs.value()) {
+                // Today's runs by their time alone: in a narrow panel a full date would be cut
+                // before the part that tells them apart.
+                const QDateTime started = run.createdAt.toLocalTime();
+                const QString when = started.date() == today
+                                         ? locale.toString(started.time(), QLocale::ShortFormat)
+                                         : locale.toString(started, QLocale::ShortFormat);
+                auto *item = new QTreeWidgetItem(
+                    m_runList, {when, WorkspaceSnapshot::runStateText(run.state)});
+                item->setData(0, Qt::UserRole, run.id);
+                item->setToolTip(0, tr("Run %1, started %2%3")
+                                        .arg(run.id, locale.toString(started, QLocale::LongFormat),
+                                             run.commitId.isEmpty()
+                                                 ? QString()
+                                                 : tr(" at version %1").arg(run.commitId.left(8))));
+            }
+        });
 }
 
 // --- Running ----------------------------------------------------------------------------------
 
 void PipelineEditor::run(RunController::Mode mode)
 {
-    if (m_root.isEmpty() || m_viewing)
+    if (workspaceRoot().isEmpty() || m_viewing)
         return;
     if (m_runs->isActive()) {
         report(tr("A run is going; wait for it or stop it first."));
@@ -1106,13 +673,12 @@ void PipelineEditor::run(RunController::Mode mode)
         report(tr("The pipeline has no nodes yet; drag templates from the palette first."));
         return;
     }
-    m_runNode = node;
     if (isModified()) {
-        m_runAfterSave = mode;
+        m_session->setPendingRun({mode, node});
         askSaveMessage(tr("Changes before a run"), true);
         return;
     }
-    m_runs->start(m_slug, mode, node);
+    m_runs->start(currentSlug(), mode, node);
     updateActions();
 }
 
@@ -1155,7 +721,7 @@ void PipelineEditor::refreshProperties()
 {
     const QStringList ids = shownScene()->selectedNodeIds();
     const GraphModel *model = shownModel();
-    if (ids.isEmpty() && (!m_slug.isEmpty() || !model->document().name.isEmpty())) {
+    if (ids.isEmpty() && (!currentSlug().isEmpty() || !model->document().name.isEmpty())) {
         QStringList problems;
         for (const ValidationIssue &issue : model->validate())
             problems.append(issue.toString());
@@ -1163,10 +729,10 @@ void PipelineEditor::refreshProperties()
         m_properties->showPipeline(model->document(), problems);
         return;
     }
-    if (ids.isEmpty() && m_slug.isEmpty() && model->document().name.isEmpty()) {
+    if (ids.isEmpty() && currentSlug().isEmpty() && model->document().name.isEmpty()) {
         m_properties->showMessage(
-            m_root.isEmpty() ? QString()
-            : m_slugs.isEmpty()
+            workspaceRoot().isEmpty() ? QString()
+            : m_session->slugs().isEmpty()
                 ? tr("No pipeline yet.\n\nClick New to make one, then drag templates from the "
                      "palette onto the canvas.")
                 : tr("Choose a pipeline above, or click New."));
@@ -1226,10 +792,10 @@ void PipelineEditor::quickAddChosen(const QString &ref)
 
 void PipelineEditor::editSchedule()
 {
-    if (m_viewing || m_root.isEmpty())
+    if (m_viewing || workspaceRoot().isEmpty())
         return;
     ScheduleDialog dialog(m_model->document().schedule, this);
-    dialog.loadHistory(m_root, m_slug);
+    dialog.loadHistory(workspaceRoot(), currentSlug());
     if (dialog.exec() != QDialog::Accepted)
         return;
     applySchedule(dialog.schedule());
@@ -1260,16 +826,17 @@ void PipelineEditor::updateTitle()
     const bool modified = isModified();
     m_modified->setText(modified ? tr("● edited") : QString());
     m_modified->setToolTip(modified ? tr("Changes not saved as a version yet") : QString());
-    const int index = m_pipelines->findData(m_slug);
+    const int index = m_pipelines->findData(currentSlug());
     if (index >= 0 && !name.isEmpty())
-        m_pipelines->setItemText(index, m_slug.isEmpty() ? tr("%1 (not saved)").arg(name) : name);
+        m_pipelines->setItemText(index,
+                                 currentSlug().isEmpty() ? tr("%1 (not saved)").arg(name) : name);
 }
 
 void PipelineEditor::updateActions()
 {
-    const bool open =
-        !m_root.isEmpty() &&
-        (!m_slug.isEmpty() || !m_model->document().name.isEmpty() || !m_model->nodes().isEmpty());
+    const bool open = !workspaceRoot().isEmpty() &&
+                      (!currentSlug().isEmpty() || !m_model->document().name.isEmpty() ||
+                       !m_model->nodes().isEmpty());
     const bool editing = open && !m_viewing;
     const bool running = m_runs->isActive();
     const bool oneSelected = m_scene->selectedNodeIds().size() == 1;
@@ -1277,9 +844,9 @@ void PipelineEditor::updateActions()
         if (QAction *a = m_actions.value(name))
             a->setEnabled(on);
     };
-    enable(u"new"_s, !m_root.isEmpty());
+    enable(u"new"_s, !workspaceRoot().isEmpty());
     enable(u"save"_s, editing && isModified());
-    enable(u"history"_s, open && !m_slug.isEmpty());
+    enable(u"history"_s, open && !currentSlug().isEmpty());
     enable(u"undo"_s, editing && m_model->undoStack()->canUndo());
     enable(u"redo"_s, editing && m_model->undoStack()->canRedo());
     enable(u"autoLayout"_s, editing && !m_model->nodes().isEmpty());

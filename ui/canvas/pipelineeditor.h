@@ -1,5 +1,6 @@
 #pragma once
 
+#include "canvas/pipelinesession.h"
 #include "canvas/runcontroller.h"
 #include "pipeline/graphmodel.h"
 #include "pipeline/pipelinediff.h"
@@ -73,9 +74,9 @@ public:
     bool maybeDiscard();
     void setAtelierBinary(const QString &path);
 
-    QString workspaceRoot() const { return m_root; }
-    QString currentSlug() const { return m_slug; }
-    QStringList pipelineSlugs() const { return m_slugs; }
+    QString workspaceRoot() const { return m_session->workspaceRoot(); }
+    QString currentSlug() const { return m_session->slug(); }
+    QStringList pipelineSlugs() const { return m_session->slugs(); }
     bool isModified() const;
     bool isReadOnly() const;
     /// True while something is read or written on a worker (for screenshots and tests).
@@ -92,6 +93,7 @@ public:
     VersionsPanel *versionsPanel() const { return m_versions; }
     RunOverlay *runOverlay() const { return m_overlay; }
     RunController *runController() const { return m_runs; }
+    PipelineSession *session() const { return m_session; }
     QAction *action(const QString &name) const;
 
 Q_SIGNALS:
@@ -118,7 +120,9 @@ private:
     void fitToolBar();
     void fitDocks();
     QWidget *buildCentre();
-    void loadPipelineList(const QString &select);
+    void showListing(const PipelineSession::Listing &listing);
+    void showOpened(const QString &slug, const PipelineSession::Opened &opened);
+    void showSaved(const QString &commitId, bool added, const QStringList &problems);
     void showPipeline(const PipelineDocument &doc, const QString &slug);
     void loadRunList();
     void applyTasks(CanvasScene *scene, const QList<TaskRecord> &tasks);
@@ -137,25 +141,16 @@ private:
     void report(const QString &message);
     /// What a run would refuse in the pipeline being edited (the Checks); empty: runnable.
     QStringList runProblems() const;
-    void beginWork() { ++m_busy; }
-    void endWork() { --m_busy; }
     GraphModel *shownModel() const;
     CanvasScene *shownScene() const;
 
-    QString m_root;
-    QString m_slug;       ///< empty for a new pipeline not saved yet
-    QString m_wantedSlug; ///< to open once the list is read
-    QStringList m_slugs;
     QStringList m_pools;
     TemplateLibrary m_library;
-    int m_busy = 0;
     int m_lastGesture = -1;
     bool m_viewing = false;
     bool m_docksFitted = false;
     QString m_viewRun;    ///< run shown read-only, if any
     QString m_runRefusal; ///< why Run is off (the first problem of the Checks), if it is
-    std::optional<RunController::Mode> m_runAfterSave;
-    QString m_runNode;
     QPointF m_quickAddPos;
     std::optional<PortRef> m_quickAddDangling;
 
@@ -178,6 +173,7 @@ private:
     QTimer *m_propertiesTimer = nullptr;
     QuickAddPopup *m_quickAdd = nullptr;
     RunController *m_runs = nullptr;
+    PipelineSession *m_session = nullptr;
     QHash<QString, QAction *> m_actions;
 };
 

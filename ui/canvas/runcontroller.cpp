@@ -1,16 +1,15 @@
 #include "canvas/runcontroller.h"
 
 #include "catalog/database.h"
+#include "common/background.h"
 #include "core/workspace.h"
 #include "launch/runlauncher.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QTemporaryFile>
 #include <QTimer>
-#include <QtConcurrent>
 
 #include <csignal>
 
@@ -134,38 +133,37 @@ void RunController::start(const QString &slug, Mode mode, const QString &node)
         QString logFile;
     };
     using Known = Result<Prepared>;
-    auto *watcher = new QFutureWatcher<Known>(this);
-    connect(watcher, &QFutureWatcher<Known>::finished, this, [this, watcher, slug, launch] {
-        const Known known = watcher->result();
-        watcher->deleteLater();
-        if (!known) {
-            m_active = false;
-            Q_EMIT failed(known.error().message);
-            return;
-        }
-        if (m_logFile.isEmpty())
-            m_logFile = known->logFile;
-        startProcess(slug, launch, known->known);
-    });
-    watcher->setFuture(QtConcurrent::run([root = m_root, slug, logFile = m_logFile]() -> Known {
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return workspace.error();
-        auto runs = RunStore(workspace->catalog()).runs(1000, slug);
-        if (!runs)
-            return runs.error();
-        Prepared prepared;
-        for (const RunRecord &run : runs.value())
-            prepared.known.insert(run.id);
-        prepared.logFile = logFile;
-        if (prepared.logFile.isEmpty()) {
-            QTemporaryFile log(QDir::temp().filePath(u"atelier-run-XXXXXX.log"_s));
-            log.setAutoRemove(false);
-            if (log.open())
-                prepared.logFile = log.fileName();
-        }
-        return prepared;
-    }));
+    runInBackground(
+        this,
+        [root = m_root, slug, logFile = m_logFile]() -> Known {
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return workspace.error();
+            auto runs = RunStore(workspace->catalog()).runs(1000, slug);
+            if (!runs)
+                return runs.error();
+            Prepared prepared;
+            for (const RunRecord &run : runs.value())
+                prepared.known.insert(run.id);
+            prepared.logFile = logFile;
+            if (prepared.logFile.isEmpty()) {
+                QTemporaryFile log(QDir::temp().filePath(u"atelier-run-XXXXXX.log"_s));
+                log.setAutoRemove(false);
+                if (log.open())
+                    prepared.logFile = log.fileName();
+            }
+            return prepared;
+        },
+        [this, slug, launch](const Known &known) {
+            if (!known) {
+                m_active = false;
+                Q_EMIT failed(known.error().message);
+                return;
+            }
+            if (m_logFile.isEmpty())
+                m_logFile = known->logFile;
+            startProcess(slug, launch, known->known);
+        });
 }
 
 void RunController::startProcess(const QString &slug, const LaunchOptions &launch,
@@ -200,79 +198,78 @@ void RunController::poll()
     if (m_polling || !m_active)
         return;
     m_polling = true;
-    auto *watcher = new QFutureWatcher<Poll>(this);
-    connect(watcher, &QFutureWatcher<Poll>::finished, this, [this, watcher] {
-        const Poll poll = watcher->result();
-        watcher->deleteLater();
-        m_polling = false;
-        if (!m_active)
-            return;
-        if (!poll.found) {
-            ++m_missedPolls;
-            const bool gone = m_pid > 0 && !processAlive(m_pid);
-            if (gone || m_missedPolls > kMaxMissedPolls || !poll.error.isEmpty()) {
-                m_timer->stop();
-                m_active = false;
-                QString reason = poll.error;
-                if (reason.isEmpty())
-                    reason = poll.processOutput;
-                if (reason.isEmpty())
-                    reason = tr("the run process ended before it recorded a run");
-                Q_EMIT failed(tr("The run did not start: %1").arg(reason));
-            }
-            return;
-        }
-        const bool first = m_runId.isEmpty() || m_run.id != poll.run.id;
-        m_runId = poll.run.id;
-        m_run = poll.run;
-        m_tasks = poll.tasks;
-        if (first)
-            Q_EMIT runStarted(m_runId);
-        Q_EMIT updated(m_run, m_tasks);
-        if (finishedState(m_run.state)) {
-            m_timer->stop();
-            m_active = false;
-            Q_EMIT finished(m_run);
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([root = m_root, slug = m_slug, runId = m_runId,
-                                          known = m_knownRuns, logFile = m_logFile]() -> Poll {
-        Poll result;
-        auto workspace = Workspace::open(root);
-        if (!workspace) {
-            result.error = workspace.error().message;
-            return result;
-        }
-        RunStore store(workspace->catalog());
-        QString id = runId;
-        if (id.isEmpty()) {
-            auto runs = store.runs(20, slug);
-            if (!runs) {
-                result.error = runs.error().message;
+    runInBackground(
+        this,
+        [root = m_root, slug = m_slug, runId = m_runId, known = m_knownRuns,
+         logFile = m_logFile]() -> Poll {
+            Poll result;
+            auto workspace = Workspace::open(root);
+            if (!workspace) {
+                result.error = workspace.error().message;
                 return result;
             }
-            for (const RunRecord &run : runs.value()) {
-                if (!known.contains(run.id)) {
-                    id = run.id;
-                    break;
+            RunStore store(workspace->catalog());
+            QString id = runId;
+            if (id.isEmpty()) {
+                auto runs = store.runs(20, slug);
+                if (!runs) {
+                    result.error = runs.error().message;
+                    return result;
+                }
+                for (const RunRecord &run : runs.value()) {
+                    if (!known.contains(run.id)) {
+                        id = run.id;
+                        break;
+                    }
+                }
+                if (id.isEmpty()) {
+                    result.processOutput = lastLines(logFile);
+                    return result; // not recorded yet
                 }
             }
-            if (id.isEmpty()) {
-                result.processOutput = lastLines(logFile);
-                return result; // not recorded yet
+            auto run = store.run(id);
+            auto tasks = store.tasks(id);
+            if (!run || !tasks) {
+                result.error = !run ? run.error().message : tasks.error().message;
+                return result;
             }
-        }
-        auto run = store.run(id);
-        auto tasks = store.tasks(id);
-        if (!run || !tasks) {
-            result.error = !run ? run.error().message : tasks.error().message;
+            result.found = true;
+            result.run = run.value();
+            result.tasks = tasks.value();
             return result;
-        }
-        result.found = true;
-        result.run = run.value();
-        result.tasks = tasks.value();
-        return result;
-    }));
+        },
+        [this](const Poll &poll) {
+            m_polling = false;
+            if (!m_active)
+                return;
+            if (!poll.found) {
+                ++m_missedPolls;
+                const bool gone = m_pid > 0 && !processAlive(m_pid);
+                if (gone || m_missedPolls > kMaxMissedPolls || !poll.error.isEmpty()) {
+                    m_timer->stop();
+                    m_active = false;
+                    QString reason = poll.error;
+                    if (reason.isEmpty())
+                        reason = poll.processOutput;
+                    if (reason.isEmpty())
+                        reason = tr("the run process ended before it recorded a run");
+                    Q_EMIT failed(tr("The run did not start: %1").arg(reason));
+                }
+                return;
+            }
+            const bool first = m_runId.isEmpty() || m_run.id != poll.run.id;
+            m_runId = poll.run.id;
+            m_run = poll.run;
+            m_tasks = poll.tasks;
+            if (first)
+                Q_EMIT runStarted(m_runId);
+            Q_EMIT updated(m_run, m_tasks);
+            if (finishedState(m_run.state)) {
+                m_timer->stop();
+                m_active = false;
+                Q_EMIT finished(m_run);
+            }
+        });
 }
 
 void RunController::stop()
@@ -285,19 +282,18 @@ void RunController::stop()
             ::kill(pid_t(m_pid), SIGTERM);
         return;
     }
-    auto *watcher = new QFutureWatcher<Status>(this);
-    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher] {
-        const Status asked = watcher->result();
-        watcher->deleteLater();
-        if (!asked)
-            Q_EMIT failed(asked.error().message);
-    });
-    watcher->setFuture(QtConcurrent::run([root = m_root, runId = m_runId]() -> Status {
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return workspace.error();
-        return RunStore(workspace->catalog()).requestStop(runId);
-    }));
+    runInBackground(
+        this,
+        [root = m_root, runId = m_runId]() -> Status {
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return workspace.error();
+            return RunStore(workspace->catalog()).requestStop(runId);
+        },
+        [this](const Status &asked) {
+            if (!asked)
+                Q_EMIT failed(asked.error().message);
+        });
 }
 
 } // namespace atelier

@@ -1,5 +1,6 @@
 #include "canvas/runoverlay.h"
 
+#include "common/background.h"
 #include "monitor/outputopener.h"
 #include "shell/workspacesnapshot.h"
 
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,7 +18,6 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -143,30 +142,27 @@ void RunOverlay::loadDetail()
     }
     m_loadingDetail = true;
     using Loaded = Result<RunDetail>;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
     const QString runId = m_runId;
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, runId] {
-        const Loaded loaded = watcher->result();
-        watcher->deleteLater();
-        m_loadingDetail = false;
-        if (runId == m_runId) {
-            if (loaded) {
-                m_detail = loaded.value();
-            } else {
-                m_detail = RunDetail();
-                m_summary->setText(loaded.error().message);
-            }
-            if (loaded)
-                showDetail();
-            loadLog();
-            Q_EMIT detailLoaded(runId);
-        }
-        if (m_reloadDetail) {
-            m_reloadDetail = false;
-            loadDetail();
-        }
-    });
-    watcher->setFuture(QtConcurrent::run(&RunDetail::load, m_root, m_runId));
+    runInBackground(this, std::bind_front(&RunDetail::load, m_root, m_runId),
+                    [this, runId](const Loaded &loaded) {
+                        m_loadingDetail = false;
+                        if (runId == m_runId) {
+                            if (loaded) {
+                                m_detail = loaded.value();
+                            } else {
+                                m_detail = RunDetail();
+                                m_summary->setText(loaded.error().message);
+                            }
+                            if (loaded)
+                                showDetail();
+                            loadLog();
+                            Q_EMIT detailLoaded(runId);
+                        }
+                        if (m_reloadDetail) {
+                            m_reloadDetail = false;
+                            loadDetail();
+                        }
+                    });
 }
 
 void RunOverlay::showDetail()
@@ -248,29 +244,27 @@ void RunOverlay::loadLog()
     m_loadingLog = true;
     const QString path = taskLogPath(m_root, m_runId, m_node, m_stream->currentData().toString());
     using Page = Result<LogPage>;
-    auto *watcher = new QFutureWatcher<Page>(this);
-    connect(watcher, &QFutureWatcher<Page>::finished, this, [this, watcher, path] {
-        const Page page = watcher->result();
-        watcher->deleteLater();
-        m_loadingLog = false;
-        const QString wanted =
-            taskLogPath(m_root, m_runId, m_node, m_stream->currentData().toString());
-        if (path != wanted || m_reloadLog) {
-            m_reloadLog = false;
-            loadLog();
-            return;
-        }
-        const bool atEnd =
-            m_log->verticalScrollBar()->value() == m_log->verticalScrollBar()->maximum();
-        if (!page)
-            m_log->setPlainText(tr("No log: the task has not started, or it was cached."));
-        else if (page->text != m_log->toPlainText())
-            m_log->setPlainText(page->text.isEmpty() ? tr("(empty)") : page->text);
-        if (atEnd)
-            m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
-        Q_EMIT logLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run(&LogPage::read, path, qint64(-1), kLogPage));
+    runInBackground(
+        this, std::bind_front(&LogPage::read, path, qint64(-1), kLogPage),
+        [this, path](const Page &page) {
+            m_loadingLog = false;
+            const QString wanted =
+                taskLogPath(m_root, m_runId, m_node, m_stream->currentData().toString());
+            if (path != wanted || m_reloadLog) {
+                m_reloadLog = false;
+                loadLog();
+                return;
+            }
+            const bool atEnd =
+                m_log->verticalScrollBar()->value() == m_log->verticalScrollBar()->maximum();
+            if (!page)
+                m_log->setPlainText(tr("No log: the task has not started, or it was cached."));
+            else if (page->text != m_log->toPlainText())
+                m_log->setPlainText(page->text.isEmpty() ? tr("(empty)") : page->text);
+            if (atEnd)
+                m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
+            Q_EMIT logLoaded();
+        });
 }
 
 } // namespace atelier

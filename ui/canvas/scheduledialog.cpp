@@ -1,6 +1,7 @@
 #include "canvas/scheduledialog.h"
 
 #include "catalog/database.h"
+#include "common/background.h"
 #include "core/workspace.h"
 #include "pipeline/cron.h"
 #include "shell/workspacesnapshot.h"
@@ -10,7 +11,6 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,7 +22,6 @@
 #include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -217,35 +216,34 @@ void ScheduleDialog::loadHistory(const QString &workspaceRoot, const QString &pi
         return;
     m_loading = true;
     using Runs = Result<QList<RunRecord>>;
-    auto *watcher = new QFutureWatcher<Runs>(this);
-    connect(watcher, &QFutureWatcher<Runs>::finished, this, [this, watcher] {
-        const Runs runs = watcher->result();
-        watcher->deleteLater();
-        m_loading = false;
-        m_past->clear();
-        if (!runs) {
-            auto *item = new QTreeWidgetItem(m_past, {runs.error().message});
-            item->setFirstColumnSpanned(true);
-        } else {
-            for (const RunRecord &run : runs.value()) {
-                if (run.logicalDate.isEmpty())
-                    continue;
-                new QTreeWidgetItem(
-                    m_past, {run.logicalDate, run.id, WorkspaceSnapshot::runStateText(run.state)});
+    runInBackground(
+        this,
+        [workspaceRoot, pipeline]() -> Runs {
+            auto workspace = Workspace::open(workspaceRoot);
+            if (!workspace)
+                return workspace.error();
+            return RunStore(workspace->catalog()).runs(500, pipeline);
+        },
+        [this](const Runs &runs) {
+            m_loading = false;
+            m_past->clear();
+            if (!runs) {
+                auto *item = new QTreeWidgetItem(m_past, {runs.error().message});
+                item->setFirstColumnSpanned(true);
+            } else {
+                for (const RunRecord &run : runs.value()) {
+                    if (run.logicalDate.isEmpty())
+                        continue;
+                    new QTreeWidgetItem(m_past, {run.logicalDate, run.id,
+                                                 WorkspaceSnapshot::runStateText(run.state)});
+                }
+                m_past->setDisabled(m_past->topLevelItemCount() == 0);
+                m_past->setToolTip(m_past->topLevelItemCount() == 0
+                                       ? tr("No scheduled run of this pipeline yet.")
+                                       : QString());
             }
-            m_past->setDisabled(m_past->topLevelItemCount() == 0);
-            m_past->setToolTip(m_past->topLevelItemCount() == 0
-                                   ? tr("No scheduled run of this pipeline yet.")
-                                   : QString());
-        }
-        Q_EMIT historyLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run([workspaceRoot, pipeline]() -> Runs {
-        auto workspace = Workspace::open(workspaceRoot);
-        if (!workspace)
-            return workspace.error();
-        return RunStore(workspace->catalog()).runs(500, pipeline);
-    }));
+            Q_EMIT historyLoaded();
+        });
 }
 
 } // namespace atelier

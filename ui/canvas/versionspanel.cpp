@@ -1,8 +1,8 @@
 #include "canvas/versionspanel.h"
 
+#include "common/background.h"
 #include "pipeline/pipelinestore.h"
 
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,7 +12,6 @@
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -104,37 +103,34 @@ void VersionsPanel::reload()
         return;
     ++m_loading;
     using History = Result<QList<CommitInfo>>;
-    auto *watcher = new QFutureWatcher<History>(this);
     const QString slug = m_slug;
-    connect(watcher, &QFutureWatcher<History>::finished, this, [this, watcher, slug] {
-        const History history = watcher->result();
-        watcher->deleteLater();
-        --m_loading;
-        if (slug != m_slug)
-            return;
-        if (!history) {
-            Q_EMIT failed(history.error().message);
-            return;
-        }
-        m_commits = history.value();
-        const QLocale locale;
-        m_list->clear();
-        for (const CommitInfo &commit : std::as_const(m_commits)) {
-            auto *item = new QTreeWidgetItem(
-                m_list,
-                {commit.summary, locale.toString(commit.time.toLocalTime(), u"d MMM HH:mm"_s),
-                 commit.id.left(8)});
-            item->setData(0, Qt::UserRole, commit.id);
-            item->setToolTip(2, commit.id);
-            item->setToolTip(
-                0, tr("%1\n\n%2 <%3>")
-                       .arg(commit.message.trimmed(), commit.authorName, commit.authorEmail));
-        }
-        updateButtons();
-        Q_EMIT historyLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [root = m_root, slug]() -> History { return PipelineStore(root).history(slug); }));
+    runInBackground(
+        this, [root = m_root, slug]() -> History { return PipelineStore(root).history(slug); },
+        [this, slug](const History &history) {
+            --m_loading;
+            if (slug != m_slug)
+                return;
+            if (!history) {
+                Q_EMIT failed(history.error().message);
+                return;
+            }
+            m_commits = history.value();
+            const QLocale locale;
+            m_list->clear();
+            for (const CommitInfo &commit : std::as_const(m_commits)) {
+                auto *item = new QTreeWidgetItem(
+                    m_list,
+                    {commit.summary, locale.toString(commit.time.toLocalTime(), u"d MMM HH:mm"_s),
+                     commit.id.left(8)});
+                item->setData(0, Qt::UserRole, commit.id);
+                item->setToolTip(2, commit.id);
+                item->setToolTip(
+                    0, tr("%1\n\n%2 <%3>")
+                           .arg(commit.message.trimmed(), commit.authorName, commit.authorEmail));
+            }
+            updateButtons();
+            Q_EMIT historyLoaded();
+        });
 }
 
 void VersionsPanel::selectRows(const QList<int> &rows)
@@ -198,26 +194,8 @@ void VersionsPanel::compareSelected()
                               ? tr("From %1 to the pipeline as edited").arg(shortTitle(older))
                               : tr("From %1 to %2").arg(shortTitle(older), shortTitle(newer));
     ++m_loading;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, title] {
-        const Loaded loaded = watcher->result();
-        watcher->deleteLater();
-        --m_loading;
-        if (!loaded.error.isEmpty()) {
-            Q_EMIT failed(loaded.error);
-            return;
-        }
-        const QList<PipelineChange> changes = PipelineDiff::compare(loaded.before, loaded.after);
-        m_title->setText(changes.isEmpty()
-                             ? tr("%1: no change.").arg(title)
-                             : tr("%1: %n changes.", nullptr, int(changes.size())).arg(title));
-        m_changes->clear();
-        for (const PipelineChange &change : changes)
-            m_changes->addItem(change.toString());
-        updateButtons();
-        Q_EMIT diffReady(loaded.before, loaded.after, changes, title);
-    });
-    watcher->setFuture(QtConcurrent::run(
+    runInBackground(
+        this,
         [root = m_root, slug = m_slug, older, newer, current = m_current]() -> Loaded {
             Loaded result;
             const PipelineStore store(root);
@@ -238,7 +216,24 @@ void VersionsPanel::compareSelected()
             }
             result.after = after.value();
             return result;
-        }));
+        },
+        [this, title](const Loaded &loaded) {
+            --m_loading;
+            if (!loaded.error.isEmpty()) {
+                Q_EMIT failed(loaded.error);
+                return;
+            }
+            const QList<PipelineChange> changes =
+                PipelineDiff::compare(loaded.before, loaded.after);
+            m_title->setText(changes.isEmpty()
+                                 ? tr("%1: no change.").arg(title)
+                                 : tr("%1: %n changes.", nullptr, int(changes.size())).arg(title));
+            m_changes->clear();
+            for (const PipelineChange &change : changes)
+                m_changes->addItem(change.toString());
+            updateButtons();
+            Q_EMIT diffReady(loaded.before, loaded.after, changes, title);
+        });
 }
 
 } // namespace atelier

@@ -106,6 +106,8 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    static constexpr double kHandle = 5.0; ///< handle half-size in widget pixels
+
     enum class Drag { None, Pan, Move, Resize, Vertex, DrawBox, RubberBand, Paint };
     struct VertexRef
     {

@@ -462,7 +462,7 @@ void DatasetsPage::newDataset()
     form->addRow(error);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        if (const Status valid = DatasetStore::validateName(name->text().trimmed()); !valid) {
+        if (const Status valid = DatasetCatalog::validateName(name->text().trimmed()); !valid) {
             error->setText(valid.error().message);
             return;
         }

@@ -1,5 +1,6 @@
 #include "labeling/exportdatasetdialog.h"
 
+#include "common/background.h"
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
 
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,7 +19,6 @@
 #include <QScopeGuard>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -150,50 +149,47 @@ void ExportDatasetDialog::start()
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
     m_message->setText(tr("Exporting…"));
-    auto *watcher = new QFutureWatcher<Result<ExportReport>>(this);
-    connect(watcher, &QFutureWatcher<Result<ExportReport>>::finished, this,
-            [this, watcher, folder] {
-                const Result<ExportReport> result = watcher->result();
-                watcher->deleteLater();
-                m_running = false;
-                m_export->setEnabled(true);
-                m_close->setText(tr("Close"));
-                m_progress->setVisible(false);
-                const auto closeIfAsked = qScopeGuard([this] {
-                    if (m_closeWhenDone) {
-                        m_closeWhenDone = false;
-                        QDialog::reject();
-                    }
-                });
-                if (!result) {
-                    if (result.error().code == ErrorCode::Cancelled) {
-                        m_message->setText(
-                            tr("Export cancelled; the folder may hold part of the export."));
-                        Q_EMIT finished(false, m_message->text());
-                        return;
-                    }
-                    m_message->setText(tr("Export failed: %1").arg(result.error().message));
-                    Q_EMIT finished(false, result.error().message);
-                    return;
-                }
-                m_report = result.value();
-                const QLocale locale;
-                m_message->setText(tr("Wrote %1 items and %2 annotations into %3.")
-                                       .arg(locale.toString(result->items),
-                                            locale.toString(result->annotations),
-                                            QDir::toNativeSeparators(folder)));
-                Q_EMIT finished(true, m_message->text());
-            });
     const QString root = m_root;
     std::shared_ptr<std::atomic_bool> keep = m_stop;
-    watcher->setFuture(
-        QtConcurrent::run([root, reference, folder, options, keep]() -> Result<ExportReport> {
+    runInBackground(
+        this,
+        [root, reference, folder, options, keep]() -> Result<ExportReport> {
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
             DatasetStore store(workspace->catalog(), workspace->root());
             return exportDataset(store, reference, folder, options);
-        }));
+        },
+        [this, folder](const Result<ExportReport> &result) {
+            m_running = false;
+            m_export->setEnabled(true);
+            m_close->setText(tr("Close"));
+            m_progress->setVisible(false);
+            const auto closeIfAsked = qScopeGuard([this] {
+                if (m_closeWhenDone) {
+                    m_closeWhenDone = false;
+                    QDialog::reject();
+                }
+            });
+            if (!result) {
+                if (result.error().code == ErrorCode::Cancelled) {
+                    m_message->setText(
+                        tr("Export cancelled; the folder may hold part of the export."));
+                    Q_EMIT finished(false, m_message->text());
+                    return;
+                }
+                m_message->setText(tr("Export failed: %1").arg(result.error().message));
+                Q_EMIT finished(false, result.error().message);
+                return;
+            }
+            m_report = result.value();
+            const QLocale locale;
+            m_message->setText(tr("Wrote %1 items and %2 annotations into %3.")
+                                   .arg(locale.toString(result->items),
+                                        locale.toString(result->annotations),
+                                        QDir::toNativeSeparators(folder)));
+            Q_EMIT finished(true, m_message->text());
+        });
 }
 
 } // namespace atelier

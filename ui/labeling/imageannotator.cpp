@@ -1,5 +1,6 @@
 #include "labeling/imageannotator.h"
 
+#include "common/background.h"
 #include "datasets/datasetitemsmodel.h"
 #include "datasets/datasetstore.h"
 #include "datasets/imageannotationcommands.h"
@@ -8,7 +9,6 @@
 #include "labeling/labelpicker.h"
 
 #include <QApplication>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QKeyEvent>
@@ -21,7 +21,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -589,35 +588,35 @@ void ImageAnnotator::decode(const DatasetItem &item, bool prefetchOnly)
     const QString path = imagePath(item);
     const qint64 itemId = item.id;
     m_decoding.insert(itemId, prefetchOnly);
-    auto *watcher = new QFutureWatcher<Decoded>(this);
-    connect(watcher, &QFutureWatcher<Decoded>::finished, this, [this, watcher, itemId] {
-        const Decoded decoded = watcher->result();
-        watcher->deleteLater();
-        m_decoding.remove(itemId);
-        m_decoded.insert(itemId, decoded);
-        m_decodedOrder.removeOne(itemId);
-        m_decodedOrder.append(itemId);
-        while (m_decodedOrder.size() > kDecodedKept)
-            m_decoded.remove(m_decodedOrder.takeFirst());
-        if (m_pendingItem.id == itemId && !m_pendingImage) {
-            m_pendingImage = decoded;
-            maybeShow();
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([path]() -> Decoded {
-        Decoded decoded;
-        QImageReader reader(path);
-        reader.setAutoTransform(true);
-        QImage image = reader.read();
-        if (image.isNull()) {
-            decoded.error = reader.errorString();
+    runInBackground(
+        this,
+        [path]() -> Decoded {
+            Decoded decoded;
+            QImageReader reader(path);
+            reader.setAutoTransform(true);
+            QImage image = reader.read();
+            if (image.isNull()) {
+                decoded.error = reader.errorString();
+                return decoded;
+            }
+            decoded.image =
+                image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied
+                                                              : QImage::Format_RGB32);
+            decoded.levels = AnnotationCanvas::mipLevels(decoded.image);
             return decoded;
-        }
-        decoded.image = image.convertToFormat(
-            image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
-        decoded.levels = AnnotationCanvas::mipLevels(decoded.image);
-        return decoded;
-    }));
+        },
+        [this, itemId](const Decoded &decoded) {
+            m_decoding.remove(itemId);
+            m_decoded.insert(itemId, decoded);
+            m_decodedOrder.removeOne(itemId);
+            m_decodedOrder.append(itemId);
+            while (m_decodedOrder.size() > kDecodedKept)
+                m_decoded.remove(m_decodedOrder.takeFirst());
+            if (m_pendingItem.id == itemId && !m_pendingImage) {
+                m_pendingImage = decoded;
+                maybeShow();
+            }
+        });
 }
 
 void ImageAnnotator::maybeShow()

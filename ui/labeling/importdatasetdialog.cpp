@@ -1,5 +1,6 @@
 #include "labeling/importdatasetdialog.h"
 
+#include "common/background.h"
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"
 
@@ -8,7 +9,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,7 +22,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -207,31 +206,30 @@ void ImportDatasetDialog::detectFormat()
         std::optional<FormatGuess> guess;
         std::optional<TaskChoice> task;
     };
-    auto *watcher = new QFutureWatcher<Detected>(this);
-    connect(watcher, &QFutureWatcher<Detected>::finished, this, [this, watcher, path] {
-        const Detected detected = watcher->result();
-        watcher->deleteLater();
-        if (path != m_path->text().trimmed())
-            return; // typed on meanwhile: a newer look is on its way
-        m_guess = detected.guess;
-        m_guessTask = detected.task;
-        m_detectedPath = path;
-        showFormatHint();
-        Q_EMIT formatDetected();
-    });
-    watcher->setFuture(QtConcurrent::run([path] {
-        Detected detected;
-        detected.guess = FormatGuess::detect(path);
-        if (!detected.guess)
+    runInBackground(
+        this,
+        [path] {
+            Detected detected;
+            detected.guess = FormatGuess::detect(path);
+            if (!detected.guess)
+                return detected;
+            // The task the content calls for, as the import itself will infer it.
+            auto format = FormatRegistry::instance().pickImporter(detected.guess->format, path, {});
+            if (format && format.value()->inferTask)
+                detected.task = format.value()->inferTask(path);
+            if (format && !detected.task && !format.value()->tasks.isEmpty())
+                detected.task = TaskChoice{format.value()->tasks.first(), QString()};
             return detected;
-        // The task the content calls for, as the import itself will infer it.
-        auto format = FormatRegistry::instance().pickImporter(detected.guess->format, path, {});
-        if (format && format.value()->inferTask)
-            detected.task = format.value()->inferTask(path);
-        if (format && !detected.task && !format.value()->tasks.isEmpty())
-            detected.task = TaskChoice{format.value()->tasks.first(), QString()};
-        return detected;
-    }));
+        },
+        [this, path](const Detected &detected) {
+            if (path != m_path->text().trimmed())
+                return; // typed on meanwhile: a newer look is on its way
+            m_guess = detected.guess;
+            m_guessTask = detected.task;
+            m_detectedPath = path;
+            showFormatHint();
+            Q_EMIT formatDetected();
+        });
 }
 
 QString ImportDatasetDialog::formatHint() const
@@ -288,7 +286,7 @@ void ImportDatasetDialog::start()
         m_progressText->setText(tr("Choose a folder or file that exists to import from."));
         return;
     }
-    if (const Status valid = DatasetStore::validateName(name); !valid) {
+    if (const Status valid = DatasetCatalog::validateName(name); !valid) {
         m_progressText->setText(valid.error().message);
         return;
     }
@@ -329,47 +327,13 @@ void ImportDatasetDialog::start()
     m_reportView->setVisible(false);
     m_progressText->setText(tr("Importing…"));
 
-    auto *watcher = new QFutureWatcher<Result<ImportReport>>(this);
-    const QString format = options.format;
-    connect(watcher, &QFutureWatcher<Result<ImportReport>>::finished, this, [=, this] {
-        const Result<ImportReport> result = watcher->result();
-        watcher->deleteLater();
-        m_running = false;
-        m_import->setEnabled(true);
-        m_cancel->setText(tr("Close"));
-        m_progress->setVisible(false);
-        const auto closeIfAsked = qScopeGuard([this] {
-            if (m_closeWhenDone) {
-                m_closeWhenDone = false;
-                QDialog::reject();
-            }
-        });
-        if (!result) {
-            const QString text = result.error().code == ErrorCode::Cancelled
-                                     ? tr("Import cancelled.")
-                                     : result.error().message;
-            QString shown = result.error().code == ErrorCode::Cancelled
-                                ? text
-                                : tr("Import failed: %1").arg(text);
-            // The usual cause: the wrong format for what the folder holds. Say which is right.
-            if (result.error().code != ErrorCode::Cancelled && m_guess && m_guess->format != format)
-                shown += u' ' + tr("The content looks like %1 (%2): choose that format and "
-                                   "import again.")
-                                    .arg(m_guess->format, m_guess->reason);
-            m_progressText->setText(shown);
-            Q_EMIT finished(false, text);
-            return;
-        }
-        m_report = result.value();
-        m_importedName = name;
-        showReport(result.value());
-        Q_EMIT finished(true, m_progressText->text());
-    });
     // The import's own catalog connection: one connection per thread.
     const QString root = m_root;
     std::shared_ptr<std::atomic_bool> keep = m_stop; // outlives the dialog while it runs
-    watcher->setFuture(
-        QtConcurrent::run([root, name, path, options, keep]() -> Result<ImportReport> {
+    const QString format = options.format;
+    runInBackground(
+        this,
+        [root, name, path, options, keep]() -> Result<ImportReport> {
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
@@ -377,7 +341,40 @@ void ImportDatasetDialog::start()
             if (!options.author.isEmpty())
                 store.setAuthor(options.author);
             return importDataset(store, name, path, options);
-        }));
+        },
+        [=, this](const Result<ImportReport> &result) {
+            m_running = false;
+            m_import->setEnabled(true);
+            m_cancel->setText(tr("Close"));
+            m_progress->setVisible(false);
+            const auto closeIfAsked = qScopeGuard([this] {
+                if (m_closeWhenDone) {
+                    m_closeWhenDone = false;
+                    QDialog::reject();
+                }
+            });
+            if (!result) {
+                const QString text = result.error().code == ErrorCode::Cancelled
+                                         ? tr("Import cancelled.")
+                                         : result.error().message;
+                QString shown = result.error().code == ErrorCode::Cancelled
+                                    ? text
+                                    : tr("Import failed: %1").arg(text);
+                // The usual cause: the wrong format for what the folder holds. Say which is right.
+                if (result.error().code != ErrorCode::Cancelled && m_guess &&
+                    m_guess->format != format)
+                    shown += u' ' + tr("The content looks like %1 (%2): choose that format and "
+                                       "import again.")
+                                        .arg(m_guess->format, m_guess->reason);
+                m_progressText->setText(shown);
+                Q_EMIT finished(false, text);
+                return;
+            }
+            m_report = result.value();
+            m_importedName = name;
+            showReport(result.value());
+            Q_EMIT finished(true, m_progressText->text());
+        });
 }
 
 void ImportDatasetDialog::reject()

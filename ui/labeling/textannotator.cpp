@@ -1,5 +1,6 @@
 #include "labeling/textannotator.h"
 
+#include "common/background.h"
 #include "core/appsettings.h"
 #include "core/workspace.h"
 #include "datasets/datasetitemsmodel.h"
@@ -9,19 +10,18 @@
 #include "datasets/textsuggestions.h"
 #include "labeling/textagreementview.h"
 #include "labeling/textclassificationpanel.h"
+#include "labeling/textitemdelegate.h"
 #include "labeling/textpairview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -30,13 +30,11 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardItemModel>
-#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <cmath>
 
@@ -55,36 +53,6 @@ void setSheet(QWidget *widget, const QString &sheet)
 
 enum Page { SpansPage = 0, ClassesPage = 1, PairPage = 2 };
 
-QColor statusColor(ItemStatus status)
-{
-    switch (status) {
-    case ItemStatus::Unlabeled:
-        return QColor(0xb0, 0xb4, 0xba);
-    case ItemStatus::Labeled:
-        return QColor(0x2f, 0x80, 0xed);
-    case ItemStatus::Reviewed:
-        return QColor(0x27, 0xae, 0x60);
-    case ItemStatus::Rejected:
-        return QColor(0xeb, 0x57, 0x57);
-    }
-    return {};
-}
-
-QString statusText(ItemStatus status)
-{
-    switch (status) {
-    case ItemStatus::Unlabeled:
-        return TextAnnotator::tr("Unlabeled");
-    case ItemStatus::Labeled:
-        return TextAnnotator::tr("Labeled");
-    case ItemStatus::Reviewed:
-        return TextAnnotator::tr("Reviewed");
-    case ItemStatus::Rejected:
-        return TextAnnotator::tr("Rejected");
-    }
-    return {};
-}
-
 /// The model's confidence of a suggestion: a pair's score, or "score" in a span's geometry.
 std::optional<double> confidenceOf(const Annotation &annotation)
 {
@@ -99,65 +67,6 @@ std::optional<double> confidenceOf(const Annotation &annotation)
 QString modelOf(const Annotation &annotation)
 {
     return annotation.source.startsWith(u"model:"_s) ? annotation.source.mid(6) : annotation.source;
-}
-
-// One row of the item list: a status dot, the item's name and the first line of its text.
-class ItemDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
-    {
-        return {option.rect.width(), option.fontMetrics.height() * 2 + 14};
-    }
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override
-    {
-        painter->save();
-        const bool selected = option.state & QStyle::State_Selected;
-        if (selected)
-            painter->fillRect(option.rect, option.palette.highlight().color().lighter(170));
-        else if (index.row() % 2)
-            painter->fillRect(option.rect, option.palette.alternateBase());
-        const QRect r = option.rect.adjusted(10, 6, -8, -6);
-        const bool loaded = index.data(DatasetItemsModel::LoadedRole).toBool();
-        const auto status = ItemStatus(index.data(DatasetItemsModel::StatusRole).toInt());
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(loaded ? statusColor(status) : QColor(0xdd, 0xdd, 0xdd));
-        const int h = option.fontMetrics.height();
-        painter->drawEllipse(QRectF(r.left(), r.top() + h / 2.0 - 4, 8, 8));
-        const QRect textRect = r.adjusted(16, 0, 0, 0);
-        QString name = index.data(DatasetItemsModel::SourceNameRole).toString();
-        if (name.isEmpty())
-            name = TextAnnotator::tr("Item %1").arg(
-                index.data(DatasetItemsModel::ItemIdRole).toLongLong());
-        QFont bold = option.font;
-        bold.setWeight(QFont::DemiBold);
-        painter->setFont(bold);
-        painter->setPen(option.palette.text().color());
-        painter->drawText(
-            textRect.adjusted(0, 0, 0, -h), Qt::AlignLeft | Qt::AlignTop,
-            QFontMetrics(bold).elidedText(loaded ? name : TextAnnotator::tr("Loading…"),
-                                          Qt::ElideRight, textRect.width()));
-        QString snippet = index.data(DatasetItemsModel::TextRole).toString().left(200);
-        snippet.replace(u'\n', u' ');
-        painter->setFont(option.font);
-        painter->setPen(option.palette.placeholderText().color());
-        painter->drawText(textRect.adjusted(0, h + 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                          option.fontMetrics.elidedText(snippet, Qt::ElideRight, textRect.width()));
-        painter->restore();
-    }
-};
-
-QPushButton *smallButton(const QString &text, QWidget *parent, const QString &name)
-{
-    auto *button = new QPushButton(text, parent);
-    button->setObjectName(name);
-    button->setFocusPolicy(Qt::NoFocus);
-    return button;
 }
 
 } // namespace
@@ -298,245 +207,6 @@ TextAnnotator::~TextAnnotator()
     m_document->setWorker(nullptr);
     // Children outlive this body; the worker of our own does not.
     m_agreement->setWorker(nullptr);
-}
-
-QWidget *TextAnnotator::makeListPane()
-{
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(8, 8, 4, 8);
-    auto *title = new QLabel(tr("Items"), pane);
-    title->setStyleSheet(u"font-weight: 600; font-size: 13px;"_s);
-    m_count = new QLabel(pane);
-    m_count->setObjectName(u"itemCount"_s);
-    m_count->setStyleSheet(u"color: palette(mid);"_s);
-    auto *head = new QHBoxLayout;
-    head->addWidget(title);
-    head->addStretch();
-    head->addWidget(m_count);
-    layout->addLayout(head);
-    m_filter = new QComboBox(pane);
-    m_filter->setObjectName(u"statusFilter"_s);
-    m_filter->addItem(tr("All items"), -1);
-    for (const ItemStatus status :
-         {ItemStatus::Unlabeled, ItemStatus::Labeled, ItemStatus::Reviewed, ItemStatus::Rejected})
-        m_filter->addItem(statusText(status), int(status));
-    m_filter->setFocusPolicy(Qt::NoFocus);
-    layout->addWidget(m_filter);
-    m_uncertainty = new QCheckBox(tr("Order by uncertainty"), pane);
-    m_uncertainty->setObjectName(u"uncertaintyOrder"_s);
-    m_uncertainty->setFocusPolicy(Qt::NoFocus);
-    m_uncertainty->setToolTip(
-        tr("Most uncertain first, by the model's pending suggestions (active learning)"));
-    layout->addWidget(m_uncertainty);
-    m_list = new QListView(pane);
-    m_list->setObjectName(u"itemList"_s);
-    m_list->setItemDelegate(new ItemDelegate(m_list));
-    m_list->setUniformItemSizes(true);
-    m_list->setFocusPolicy(Qt::NoFocus);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    layout->addWidget(m_list, 1);
-    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] { applyFilter(); });
-    connect(m_uncertainty, &QCheckBox::toggled, this, [this](bool on) { setUncertaintyOrder(on); });
-    connect(m_list, &QListView::clicked, this,
-            [this](const QModelIndex &index) { showRow(index.row()); });
-    return pane;
-}
-
-QWidget *TextAnnotator::makeAnnotatePane()
-{
-    auto *pane = new QWidget(this);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(4, 8, 8, 8);
-    layout->setSpacing(6);
-
-    // Header: item name, status, position, navigation and undo.
-    auto *header = new QHBoxLayout;
-    // The way back, as the image annotator's "‹ Images" (also Alt+Left, or Esc with nothing
-    // selected).
-    auto *back = new QToolButton(pane);
-    back->setObjectName(u"datasetsBackButton"_s);
-    back->setText(tr("\u2039 Datasets"));
-    back->setToolTip(tr("Back to the list of datasets (Alt+Left, or Esc)"));
-    back->setAutoRaise(true);
-    back->setFocusPolicy(Qt::NoFocus);
-    connect(back, &QToolButton::clicked, this, &TextAnnotator::backRequested);
-    auto *backShortcut = new QShortcut(QKeySequence::Back, this);
-    backShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(backShortcut, &QShortcut::activated, this, &TextAnnotator::backRequested);
-    header->addWidget(back);
-    m_title = new QLabel(pane);
-    m_title->setObjectName(u"itemTitle"_s);
-    m_title->setStyleSheet(u"font-weight: 600; font-size: 14px;"_s);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status = new QLabel(pane);
-    m_status->setObjectName(u"itemStatus"_s);
-    m_position = new QLabel(pane);
-    m_position->setObjectName(u"itemPosition"_s);
-    m_position->setStyleSheet(u"color: palette(mid);"_s);
-    header->addWidget(m_title);
-    header->addWidget(m_status);
-    header->addStretch();
-    // Every span is shown by default (what is labeled must be seen); this hides the others'.
-    m_showOthers = new QCheckBox(tr("Others' spans"), pane);
-    m_showOthers->setObjectName(u"showOthers"_s);
-    m_showOthers->setFocusPolicy(Qt::NoFocus);
-    m_showOthers->setChecked(true);
-    m_showOthers->setToolTip(tr("Show the spans other annotators accepted (lighter, dotted "
-                                "underline; hover for the author). Untick to see only yours."));
-    connect(m_showOthers, &QCheckBox::toggled, this, [this](bool on) { setShowOthers(on); });
-    header->addWidget(m_position);
-    auto *previous = new QToolButton(pane);
-    previous->setObjectName(u"previousItem"_s);
-    previous->setText(u"\u25c0"_s);
-    previous->setToolTip(tr("Previous item (A, Page Up)"));
-    auto *next = new QToolButton(pane);
-    next->setObjectName(u"nextItem"_s);
-    next->setText(u"\u25b6"_s);
-    next->setToolTip(tr("Next item (D, Page Down)"));
-    for (QToolButton *button : {previous, next})
-        button->setFocusPolicy(Qt::NoFocus);
-    auto *undo = new QToolButton(pane);
-    auto *redo = new QToolButton(pane);
-    header->addWidget(previous);
-    header->addWidget(next);
-    header->addWidget(undo);
-    header->addWidget(redo);
-    connect(previous, &QToolButton::clicked, this, &TextAnnotator::previous);
-    connect(next, &QToolButton::clicked, this, &TextAnnotator::next);
-    layout->addLayout(header);
-
-    // Legend: the labels with their colours and keys (a click applies the label).
-    m_legend = new QWidget(pane);
-    m_legend->setObjectName(u"labelLegend"_s);
-    m_legendLayout = new QHBoxLayout(m_legend);
-    m_legendLayout->setContentsMargins(0, 0, 0, 0);
-    m_legendLayout->setSpacing(6);
-    auto *legendRow = new QHBoxLayout;
-    legendRow->addWidget(m_legend, 1);
-    legendRow->addWidget(m_showOthers, 0, Qt::AlignTop);
-    layout->addLayout(legendRow);
-
-    m_stack = new QStackedWidget(pane);
-    m_spans = new TextSpanEditor(m_stack);
-    m_spans->setObjectName(u"spanEditor"_s);
-    m_stack->addWidget(m_spans);
-    auto *classes = new QWidget(m_stack);
-    auto *classLayout = new QVBoxLayout(classes);
-    classLayout->setContentsMargins(0, 0, 0, 0);
-    m_classText = new QPlainTextEdit(classes);
-    m_classText->setObjectName(u"classificationText"_s);
-    m_classText->setReadOnly(true);
-    m_classText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_classText->document()->setDocumentMargin(12);
-    {
-        QFont font = m_classText->font();
-        font.setPointSizeF(font.pointSizeF() * 1.15);
-        m_classText->setFont(font);
-    }
-    m_classes = new TextClassificationPanel(classes);
-    m_classes->setObjectName(u"classificationPanel"_s);
-    classLayout->addWidget(m_classText, 1);
-    classLayout->addWidget(m_classes);
-    m_stack->addWidget(classes);
-    m_pair = new TextPairView(m_stack);
-    m_pair->setObjectName(u"pairView"_s);
-    m_stack->addWidget(m_pair);
-    layout->addWidget(m_stack, 1);
-
-    // Suggestions: the one Enter accepts, and the TF-IDF suggester.
-    auto *suggestions = new QFrame(pane);
-    suggestions->setObjectName(u"suggestionBar"_s);
-    suggestions->setFrameShape(QFrame::StyledPanel);
-    auto *suggestionRow = new QHBoxLayout(suggestions);
-    suggestionRow->setContentsMargins(8, 4, 8, 4);
-    m_suggestionText = new QLabel(suggestions);
-    m_suggestionText->setObjectName(u"suggestionText"_s);
-    m_suggestionText->setWordWrap(true); // a long suggestion wraps, never widens the pane
-    m_acceptSuggestion = smallButton(tr("Accept"), suggestions, u"acceptSuggestion"_s);
-    m_acceptSuggestion->setToolTip(tr("Accept the suggestion (Enter)"));
-    m_rejectSuggestion = smallButton(tr("Reject"), suggestions, u"rejectSuggestion"_s);
-    m_rejectSuggestion->setToolTip(tr("Reject the suggestion (Del)"));
-    m_suggest = smallButton(tr("Suggest labels"), suggestions, u"suggestTfidf"_s);
-    m_suggest->setToolTip(tr("Train a TF-IDF model on the labeled items and suggest labels for "
-                             "the others (runs in the background)"));
-    m_suggestProgress = new QProgressBar(suggestions);
-    m_suggestProgress->setObjectName(u"suggestProgress"_s);
-    m_suggestProgress->setMaximumWidth(160);
-    m_suggestProgress->hide();
-    m_cancelSuggest = smallButton(tr("Cancel"), suggestions, u"cancelSuggest"_s);
-    m_cancelSuggest->hide();
-    suggestionRow->addWidget(m_suggestionText, 1);
-    suggestionRow->addWidget(m_acceptSuggestion);
-    suggestionRow->addWidget(m_rejectSuggestion);
-    suggestionRow->addSpacing(12);
-    suggestionRow->addWidget(m_suggestProgress);
-    suggestionRow->addWidget(m_cancelSuggest);
-    suggestionRow->addWidget(m_suggest);
-    layout->addWidget(suggestions);
-    connect(m_acceptSuggestion, &QPushButton::clicked, this,
-            [this] { acceptSuggestion(currentSuggestion()); });
-    connect(m_rejectSuggestion, &QPushButton::clicked, this,
-            [this] { rejectSuggestion(currentSuggestion()); });
-    connect(m_suggest, &QPushButton::clicked, this, &TextAnnotator::runSuggester);
-    connect(m_cancelSuggest, &QPushButton::clicked, this, [this] {
-        if (m_suggestCancel)
-            *m_suggestCancel = true;
-    });
-
-    // Review.
-    auto *reviewRow = new QHBoxLayout;
-    m_reviewComment = new QLineEdit(pane);
-    m_reviewComment->setObjectName(u"reviewComment"_s);
-    m_reviewComment->setPlaceholderText(tr("Review comment (optional)"));
-    m_approve = smallButton(tr("Approve"), pane, u"approveItem"_s);
-    m_approve->setToolTip(tr("Mark the item reviewed (Ctrl+Enter)"));
-    m_approve->setShortcut(QKeySequence(u"Ctrl+Return"_s));
-    m_rejectItem = smallButton(tr("Reject item"), pane, u"rejectItem"_s);
-    m_rejectItem->setToolTip(tr("Send the item back with the comment (Ctrl+Backspace)"));
-    m_rejectItem->setShortcut(QKeySequence(u"Ctrl+Backspace"_s));
-    reviewRow->addWidget(new QLabel(tr("Review:"), pane));
-    reviewRow->addWidget(m_reviewComment, 1);
-    reviewRow->addWidget(m_approve);
-    reviewRow->addWidget(m_rejectItem);
-    layout->addLayout(reviewRow);
-    connect(m_approve, &QPushButton::clicked, this,
-            [this] { review(ItemStatus::Reviewed, m_reviewComment->text()); });
-    connect(m_rejectItem, &QPushButton::clicked, this,
-            [this] { review(ItemStatus::Rejected, m_reviewComment->text()); });
-    connect(m_reviewComment, &QLineEdit::returnPressed, this, [this] { m_spans->setFocus(); });
-
-    m_message = new QLabel(pane);
-    m_message->setObjectName(u"annotatorMessage"_s);
-    m_message->setWordWrap(true);
-    m_message->hide();
-    layout->addWidget(m_message);
-    m_messageTimer = new QTimer(this);
-    m_messageTimer->setSingleShot(true);
-    m_messageTimer->setInterval(8000);
-    connect(m_messageTimer, &QTimer::timeout, m_message, &QLabel::hide);
-
-    // Fixed labels (the action's text names the step; it goes in the tooltip).
-    undo->setText(tr("Undo"));
-    redo->setText(tr("Redo"));
-    undo->setObjectName(u"undoButton"_s);
-    redo->setObjectName(u"redoButton"_s);
-    for (QToolButton *button : {undo, redo}) {
-        button->setFocusPolicy(Qt::NoFocus);
-        button->setEnabled(false);
-    }
-    QUndoStack *stack = m_document->undoStack();
-    connect(undo, &QToolButton::clicked, stack, &QUndoStack::undo);
-    connect(redo, &QToolButton::clicked, stack, &QUndoStack::redo);
-    connect(stack, &QUndoStack::canUndoChanged, undo, &QToolButton::setEnabled);
-    connect(stack, &QUndoStack::canRedoChanged, redo, &QToolButton::setEnabled);
-    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
-        undo->setToolTip(text.isEmpty() ? QString() : tr("Undo %1 (Ctrl+Z)").arg(text));
-    });
-    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
-        redo->setToolTip(text.isEmpty() ? QString() : tr("Redo %1 (Ctrl+Shift+Z)").arg(text));
-    });
-    return pane;
 }
 
 void TextAnnotator::setAuthor(const QString &author)
@@ -936,8 +606,8 @@ void TextAnnotator::refreshHeader()
     const QString title = item.sourceName.isEmpty() ? tr("Item %1").arg(item.id) : item.sourceName;
     m_title->setText(m_title->fontMetrics().elidedText(title, Qt::ElideMiddle, 220));
     m_title->setToolTip(title);
-    const QColor color = statusColor(item.status);
-    m_status->setText(statusText(item.status));
+    const QColor color = TextItemDelegate::statusColor(item.status);
+    m_status->setText(TextItemDelegate::statusText(item.status));
     setSheet(m_status, u"background: %1; color: white; border-radius: 8px; "
                        u"padding: 1px 8px; font-weight: 600;"_s.arg(color.name()));
     const int count = rowCount();
@@ -1189,36 +859,12 @@ void TextAnnotator::runSuggester()
             },
             Qt::QueuedConnection);
     };
-    auto *watcher = new QFutureWatcher<Result<SuggestReport>>(this);
-    connect(watcher, &QFutureWatcher<Result<SuggestReport>>::finished, this, [this, watcher] {
-        const Result<SuggestReport> report = watcher->result();
-        watcher->deleteLater();
-        m_suggestCancel.reset();
-        m_suggest->setEnabled(true);
-        m_suggestProgress->hide();
-        m_cancelSuggest->hide();
-        if (!report) {
-            showMessage(report.error().code == ErrorCode::Cancelled
-                            ? tr("Suggestions cancelled.")
-                            : tr("No suggestions: %1").arg(report.error().message));
-            return;
-        }
-        showMessage(tr("%1 suggested %n label(s) on %2 item(s).", nullptr, int(report->suggestions))
-                        .arg(report->source.mid(6))
-                        .arg(report->items),
-                    false);
-        if (m_items != nullptr)
-            m_items->refresh();
-        if (m_document->hasItem())
-            loadItem(m_document->item().id);
-        if (m_uncertainty->isChecked())
-            setUncertaintyOrder(true);
-    });
     const QString root = m_root;
     const QString name = m_dataset.name;
     const QString author = m_author;
-    watcher->setFuture(
-        QtConcurrent::run([root, name, author, run, cancel]() -> Result<SuggestReport> {
+    runInBackground(
+        this,
+        [root, name, author, run, cancel]() -> Result<SuggestReport> {
             // A connection of its own: the catalog worker stays free for the annotator's edits.
             auto workspace = Workspace::open(root);
             if (!workspace)
@@ -1226,7 +872,30 @@ void TextAnnotator::runSuggester()
             DatasetStore store(workspace->catalog(), root);
             store.setAuthor(author);
             return TextSuggestions::runSuggester(store, name, run);
-        }));
+        },
+        [this](const Result<SuggestReport> &report) {
+            m_suggestCancel.reset();
+            m_suggest->setEnabled(true);
+            m_suggestProgress->hide();
+            m_cancelSuggest->hide();
+            if (!report) {
+                showMessage(report.error().code == ErrorCode::Cancelled
+                                ? tr("Suggestions cancelled.")
+                                : tr("No suggestions: %1").arg(report.error().message));
+                return;
+            }
+            showMessage(
+                tr("%1 suggested %n label(s) on %2 item(s).", nullptr, int(report->suggestions))
+                    .arg(report->source.mid(6))
+                    .arg(report->items),
+                false);
+            if (m_items != nullptr)
+                m_items->refresh();
+            if (m_document->hasItem())
+                loadItem(m_document->item().id);
+            if (m_uncertainty->isChecked())
+                setUncertaintyOrder(true);
+        });
 }
 
 void TextAnnotator::keyPressEvent(QKeyEvent *event)

@@ -1,5 +1,6 @@
 #include "monitor/runsview.h"
 
+#include "common/background.h"
 #include "core/workspace.h"
 #include "monitor/metricchart.h"
 #include "monitor/outputopener.h"
@@ -12,7 +13,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -29,7 +29,6 @@
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -198,30 +197,28 @@ void RunsView::reloadRuns()
         return;
     m_loadingRuns = true;
     const QString root = m_root;
-    auto *watcher = new QFutureWatcher<Result<QList<RunRecord>>>(this);
-    connect(watcher, &QFutureWatcher<Result<QList<RunRecord>>>::finished, this,
-            [this, watcher, root] {
-                m_loadingRuns = false;
-                const Result<QList<RunRecord>> runs = watcher->result();
-                watcher->deleteLater();
-                if (!runs || root != m_root)
-                    return;
-                QStringList before, after;
-                for (const RunRecord &run : std::as_const(m_runs))
-                    before.append(listed(run));
-                for (const RunRecord &run : runs.value())
-                    after.append(listed(run));
-                if (before != after)
-                    setRuns(m_root, runs.value());
-                Q_EMIT runsReloaded();
-            });
     // As many as the workspace snapshot lists.
-    watcher->setFuture(QtConcurrent::run([root]() -> Result<QList<RunRecord>> {
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return workspace.error();
-        return RunStore(workspace->catalog()).runs(100);
-    }));
+    runInBackground(
+        this,
+        [root]() -> Result<QList<RunRecord>> {
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return workspace.error();
+            return RunStore(workspace->catalog()).runs(100);
+        },
+        [this, root](const Result<QList<RunRecord>> &runs) {
+            m_loadingRuns = false;
+            if (!runs || root != m_root)
+                return;
+            QStringList before, after;
+            for (const RunRecord &run : std::as_const(m_runs))
+                before.append(listed(run));
+            for (const RunRecord &run : runs.value())
+                after.append(listed(run));
+            if (before != after)
+                setRuns(m_root, runs.value());
+            Q_EMIT runsReloaded();
+        });
 }
 
 QWidget *RunsView::buildOverview()
@@ -368,28 +365,26 @@ QWidget *RunsView::buildCompare()
 
 void RunsView::addToExperiment(const QStringList &runIds, const QString &name)
 {
-    auto *watcher = new QFutureWatcher<Result<qint64>>(this);
-    connect(watcher, &QFutureWatcher<Result<qint64>>::finished, this,
-            [this, watcher, runIds, name] {
-                const Result<qint64> done = watcher->result();
-                watcher->deleteLater();
-                if (!done) {
-                    m_summary->setText(done.error().message.toHtmlEscaped());
-                    return;
-                }
-                for (RunRecord &run : m_runs) {
-                    if (runIds.contains(run.id))
-                        run.experiment = name;
-                }
-                setRuns(m_root, m_runs);
-                Q_EMIT experimentChanged(name);
-            });
-    watcher->setFuture(QtConcurrent::run([root = m_root, runIds, name]() -> Result<qint64> {
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return workspace.error();
-        return RunStore(workspace->catalog()).setExperiment(runIds, name);
-    }));
+    runInBackground(
+        this,
+        [root = m_root, runIds, name]() -> Result<qint64> {
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return workspace.error();
+            return RunStore(workspace->catalog()).setExperiment(runIds, name);
+        },
+        [this, runIds, name](const Result<qint64> &done) {
+            if (!done) {
+                m_summary->setText(done.error().message.toHtmlEscaped());
+                return;
+            }
+            for (RunRecord &run : m_runs) {
+                if (runIds.contains(run.id))
+                    run.experiment = name;
+            }
+            setRuns(m_root, m_runs);
+            Q_EMIT experimentChanged(name);
+        });
 }
 
 void RunsView::loadComparison()
@@ -398,16 +393,13 @@ void RunsView::loadComparison()
     if (runs.isEmpty() || m_root.isEmpty())
         return;
     m_loadingComparison = true;
-    auto *watcher = new QFutureWatcher<Result<RunComparison>>(this);
-    connect(watcher, &QFutureWatcher<Result<RunComparison>>::finished, this, [this, watcher, runs] {
-        m_loadingComparison = false;
-        const Result<RunComparison> loaded = watcher->result();
-        watcher->deleteLater();
-        if (!loaded || runs != selectedRuns())
-            return;
-        showComparison(loaded.value());
-    });
-    watcher->setFuture(QtConcurrent::run(&RunComparison::load, m_root, runs));
+    runInBackground(this, std::bind_front(&RunComparison::load, m_root, runs),
+                    [this, runs](const Result<RunComparison> &loaded) {
+                        m_loadingComparison = false;
+                        if (!loaded || runs != selectedRuns())
+                            return;
+                        showComparison(loaded.value());
+                    });
 }
 
 void RunsView::showComparison(const RunComparison &comparison)
@@ -594,22 +586,19 @@ void RunsView::loadDetail()
     if (m_loadingDetail || m_runId.isEmpty() || m_root.isEmpty())
         return;
     m_loadingDetail = true;
-    auto *watcher = new QFutureWatcher<Result<RunDetail>>(this);
-    connect(watcher, &QFutureWatcher<Result<RunDetail>>::finished, this, [this, watcher] {
-        m_loadingDetail = false;
-        const Result<RunDetail> detail = watcher->result();
-        watcher->deleteLater();
-        if (!detail) {
-            m_summary->setText(detail.error().message);
-            return;
-        }
-        if (detail->run.id != m_runId) { // the user moved on meanwhile
-            loadDetail();
-            return;
-        }
-        showDetail(detail.value());
-    });
-    watcher->setFuture(QtConcurrent::run(&RunDetail::load, m_root, m_runId));
+    runInBackground(this, std::bind_front(&RunDetail::load, m_root, m_runId),
+                    [this](const Result<RunDetail> &detail) {
+                        m_loadingDetail = false;
+                        if (!detail) {
+                            m_summary->setText(detail.error().message);
+                            return;
+                        }
+                        if (detail->run.id != m_runId) { // the user moved on meanwhile
+                            loadDetail();
+                            return;
+                        }
+                        showDetail(detail.value());
+                    });
 }
 
 void RunsView::showDetail(const RunDetail &detail)
@@ -761,39 +750,36 @@ void RunsView::loadLog(qint64 offset)
                  "run %1. Its log below is from that run.")
                   .arg(fromRun));
     m_logNote->setVisible(!fromRun.isEmpty());
-    auto *watcher = new QFutureWatcher<Result<LogPage>>(this);
-    connect(watcher, &QFutureWatcher<Result<LogPage>>::finished, this,
-            [this, watcher, path, state, source] {
-                m_loadingLog = false;
-                const Result<LogPage> page = watcher->result();
-                watcher->deleteLater();
-                if (path != source().first) { // another run, task or stream was chosen meanwhile
-                    loadLog(-1);
-                    return;
-                }
-                if (!page) {
-                    QString why = tr("No log yet: the task has not started.");
-                    if (state == u"cached"_s)
-                        why = tr("This task was cached: it reused the outputs of an earlier run "
-                                 "and ran nothing, so it has no log of its own.");
-                    else if (state == u"skipped"_s)
-                        why = tr("This task was skipped, so it has no log.");
-                    else if (state != u"pending"_s && state != u"queued"_s && !state.isEmpty())
-                        why = tr("No log: %1").arg(page.error().message);
-                    m_log->setPlainText(why);
-                    Q_EMIT logLoaded();
-                    return;
-                }
-                m_logOffset = page->offset;
-                const int scroll = m_log->verticalScrollBar()->value();
-                m_log->setPlainText(page->text);
-                if (m_follow->isChecked())
-                    m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
-                else
-                    m_log->verticalScrollBar()->setValue(scroll);
+    runInBackground(
+        this, std::bind_front(&LogPage::read, path, offset, kLogPage),
+        [this, path, state, source](const Result<LogPage> &page) {
+            m_loadingLog = false;
+            if (path != source().first) { // another run, task or stream was chosen meanwhile
+                loadLog(-1);
+                return;
+            }
+            if (!page) {
+                QString why = tr("No log yet: the task has not started.");
+                if (state == u"cached"_s)
+                    why = tr("This task was cached: it reused the outputs of an earlier run "
+                             "and ran nothing, so it has no log of its own.");
+                else if (state == u"skipped"_s)
+                    why = tr("This task was skipped, so it has no log.");
+                else if (state != u"pending"_s && state != u"queued"_s && !state.isEmpty())
+                    why = tr("No log: %1").arg(page.error().message);
+                m_log->setPlainText(why);
                 Q_EMIT logLoaded();
-            });
-    watcher->setFuture(QtConcurrent::run(&LogPage::read, path, offset, kLogPage));
+                return;
+            }
+            m_logOffset = page->offset;
+            const int scroll = m_log->verticalScrollBar()->value();
+            m_log->setPlainText(page->text);
+            if (m_follow->isChecked())
+                m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
+            else
+                m_log->verticalScrollBar()->setValue(scroll);
+            Q_EMIT logLoaded();
+        });
 }
 
 QStringList RunsView::selectedRuns() const
@@ -827,64 +813,63 @@ void RunsView::loadChart()
         QList<MetricPoint> points;
     };
     using Loaded = QList<Series>;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
     m_loadingChart = true;
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, key, labels] {
-        const Loaded loaded = watcher->result();
-        watcher->deleteLater();
-        m_loadingChart = false;
-        if (key != m_chartKey->currentText())
-            return; // a newer choice is on its way
-        m_chartModel->clear();
-        m_finals->setSortingEnabled(false);
-        m_finals->setRowCount(int(loaded.size()));
-        qsizetype most = 0;
-        for (qsizetype i = 0; i < loaded.size(); ++i) {
-            const Series &series = loaded[i];
-            QString label = labels.value(series.run, series.run);
-            if (!series.fromRun.isEmpty())
-                label = tr("%1 (reused from run %2)").arg(label, series.fromRun.right(4));
-            m_chartModel->addSeries(label, key, series.points, int(i));
-            most = std::max(most, series.points.size());
-            const MetricPoint &last = series.points.constLast();
-            auto *value = new QTableWidgetItem;
-            value->setData(Qt::DisplayRole, last.value);
-            auto *step = new QTableWidgetItem;
-            if (last.step)
-                step->setData(Qt::DisplayRole, *last.step);
-            m_finals->setItem(int(i), 0, textItem(label));
-            m_finals->setItem(int(i), 1, value);
-            m_finals->setItem(int(i), 2, step);
-        }
-        m_finals->setSortingEnabled(true);
-        bool steps = false;
-        for (const Series &series : loaded)
-            steps = steps || series.points.constLast().step.has_value();
-        m_finals->setColumnHidden(2, !steps);
-        // As tall as its rows (up to ten), the chart below keeps the rest.
-        m_finals->setMaximumHeight(m_finals->horizontalHeader()->sizeHint().height() +
-                                   2 * m_finals->frameWidth() +
-                                   m_finals->verticalHeader()->defaultSectionSize() *
-                                       int(std::min<qsizetype>(loaded.size(), 10)));
-        // One value per run: the table says it better than dots on a chart.
-        m_finals->setVisible(most == 1);
-        Q_EMIT chartLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run([root = m_root, runs, key]() -> Loaded {
-        Loaded loaded;
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return loaded;
-        for (const QString &run : runs) {
-            Series series{run, {}, {}};
-            if (auto points = runMetricPoints(workspace->catalog(), run, key, &series.fromRun);
-                points && !points->isEmpty()) {
-                series.points = points.value();
-                loaded.append(series);
+    runInBackground(
+        this,
+        [root = m_root, runs, key]() -> Loaded {
+            Loaded loaded;
+            auto workspace = Workspace::open(root);
+            if (!workspace)
+                return loaded;
+            for (const QString &run : runs) {
+                Series series{run, {}, {}};
+                if (auto points = runMetricPoints(workspace->catalog(), run, key, &series.fromRun);
+                    points && !points->isEmpty()) {
+                    series.points = points.value();
+                    loaded.append(series);
+                }
             }
-        }
-        return loaded;
-    }));
+            return loaded;
+        },
+        [this, key, labels](const Loaded &loaded) {
+            m_loadingChart = false;
+            if (key != m_chartKey->currentText())
+                return; // a newer choice is on its way
+            m_chartModel->clear();
+            m_finals->setSortingEnabled(false);
+            m_finals->setRowCount(int(loaded.size()));
+            qsizetype most = 0;
+            for (qsizetype i = 0; i < loaded.size(); ++i) {
+                const Series &series = loaded[i];
+                QString label = labels.value(series.run, series.run);
+                if (!series.fromRun.isEmpty())
+                    label = tr("%1 (reused from run %2)").arg(label, series.fromRun.right(4));
+                m_chartModel->addSeries(label, key, series.points, int(i));
+                most = std::max(most, series.points.size());
+                const MetricPoint &last = series.points.constLast();
+                auto *value = new QTableWidgetItem;
+                value->setData(Qt::DisplayRole, last.value);
+                auto *step = new QTableWidgetItem;
+                if (last.step)
+                    step->setData(Qt::DisplayRole, *last.step);
+                m_finals->setItem(int(i), 0, textItem(label));
+                m_finals->setItem(int(i), 1, value);
+                m_finals->setItem(int(i), 2, step);
+            }
+            m_finals->setSortingEnabled(true);
+            bool steps = false;
+            for (const Series &series : loaded)
+                steps = steps || series.points.constLast().step.has_value();
+            m_finals->setColumnHidden(2, !steps);
+            // As tall as its rows (up to ten), the chart below keeps the rest.
+            m_finals->setMaximumHeight(m_finals->horizontalHeader()->sizeHint().height() +
+                                       2 * m_finals->frameWidth() +
+                                       m_finals->verticalHeader()->defaultSectionSize() *
+                                           int(std::min<qsizetype>(loaded.size(), 10)));
+            // One value per run: the table says it better than dots on a chart.
+            m_finals->setVisible(most == 1);
+            Q_EMIT chartLoaded();
+        });
 }
 
 void RunsView::findInLog()

@@ -1,11 +1,11 @@
 #include "monitor/sweepspanel.h"
 
+#include "common/background.h"
 #include "sweeps/sweepstore.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -15,7 +15,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -140,24 +139,23 @@ void SweepsPanel::reload()
         return;
     m_loading = true;
     m_summary->setText(tr("Reading the study of %1…").arg(sweep));
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
-        const Loaded result = watcher->result();
-        watcher->deleteLater();
-        m_loading = false;
-        display(result.sweep, result.summary, result.problem);
-        if (m_sweep->currentText() != result.sweep)
-            reload(); // the choice changed while this one was read
-    });
-    watcher->setFuture(QtConcurrent::run([root = m_root, sweep]() {
-        Loaded result{sweep, {}, {}};
-        auto summary = SweepStore(root).loadSummary(sweep);
-        if (summary)
-            result.summary = summary.value();
-        else
-            result.problem = summary.error().message;
-        return result;
-    }));
+    runInBackground(
+        this,
+        [root = m_root, sweep]() {
+            Loaded result{sweep, {}, {}};
+            auto summary = SweepStore(root).loadSummary(sweep);
+            if (summary)
+                result.summary = summary.value();
+            else
+                result.problem = summary.error().message;
+            return result;
+        },
+        [this](const Loaded &result) {
+            m_loading = false;
+            display(result.sweep, result.summary, result.problem);
+            if (m_sweep->currentText() != result.sweep)
+                reload(); // the choice changed while this one was read
+        });
 }
 
 void SweepsPanel::display(const QString &sweep, const QJsonObject &summary, const QString &problem)

@@ -1,5 +1,6 @@
 #include "registryview/modelsview.h"
 
+#include "common/background.h"
 #include "core/workspace.h"
 #include "monitor/metricchart.h"
 #include "registry/modelvalidator.h"
@@ -9,7 +10,6 @@
 
 #include <QComboBox>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -24,7 +24,6 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -363,20 +362,17 @@ void ModelsView::reload()
     if (m_root.isEmpty())
         return;
     ++m_busy;
-    auto *watcher = new QFutureWatcher<Result<ModelsSnapshot>>(this);
-    connect(watcher, &QFutureWatcher<Result<ModelsSnapshot>>::finished, this, [this, watcher] {
-        --m_busy;
-        const Result<ModelsSnapshot> read = watcher->result();
-        watcher->deleteLater();
-        if (!read) {
-            m_status->setText(read.error().message);
-            return;
-        }
-        m_snapshot = read.value();
-        showSnapshot();
-        Q_EMIT loaded();
-    });
-    watcher->setFuture(QtConcurrent::run(&ModelsSnapshot::load, m_root));
+    runInBackground(this, std::bind_front(&ModelsSnapshot::load, m_root),
+                    [this](const Result<ModelsSnapshot> &read) {
+                        --m_busy;
+                        if (!read) {
+                            m_status->setText(read.error().message);
+                            return;
+                        }
+                        m_snapshot = read.value();
+                        showSnapshot();
+                        Q_EMIT loaded();
+                    });
 }
 
 int ModelsView::modelCount() const
@@ -526,56 +522,54 @@ void ModelsView::compareSelected(int otherVersion)
     const QString model = m_selectedModel;
     const int version = m_selectedVersion;
     ++m_busy;
-    auto *watcher = new QFutureWatcher<Result<ModelComparison>>(this);
-    connect(watcher, &QFutureWatcher<Result<ModelComparison>>::finished, this, [this, watcher] {
-        --m_busy;
-        const Result<ModelComparison> comparison = watcher->result();
-        watcher->deleteLater();
-        if (!comparison) {
-            m_status->setText(comparison.error().message);
-            return;
-        }
-        m_comparison->setSortingEnabled(false);
-        m_comparison->setRowCount(int(comparison->metrics.size() + comparison->params.size()));
-        int row = 0;
-        auto number = [](const std::optional<double> &value) {
-            auto *item = new QTableWidgetItem;
-            if (value)
-                item->setData(Qt::DisplayRole, *value);
-            else
-                item->setText(u"—"_s);
-            return item;
-        };
-        for (const auto &metric : comparison->metrics) {
-            m_comparison->setItem(row, 0, textItem(metric.key));
-            m_comparison->setItem(row, 1, number(metric.a));
-            m_comparison->setItem(row, 2, number(metric.b));
-            ++row;
-        }
-        const QMap<QString, QString> paramsA = textParams(comparison->a.params);
-        const QMap<QString, QString> paramsB = textParams(comparison->b.params);
-        for (const auto &param : comparison->params) {
-            auto *key = textItem(param.key);
-            if (param.changed)
-                key->setBackground(QColor(0xff, 0xf1, 0xc9));
-            m_comparison->setItem(row, 0, key);
-            m_comparison->setItem(row, 1,
-                                  textItem(resolved(param.a.value_or(u"—"_s), m_root, paramsA)));
-            m_comparison->setItem(row, 2,
-                                  textItem(resolved(param.b.value_or(u"—"_s), m_root, paramsB)));
-            ++row;
-        }
-        m_status->setText(tr("Compared."));
-        Q_EMIT compared();
-    });
-    watcher->setFuture(QtConcurrent::run(
+    runInBackground(
+        this,
         [root = m_root, model, version, otherVersion]() -> Result<ModelComparison> {
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
             return ModelRegistry(workspace->catalog(), workspace->root())
                 .compare(model, version, otherVersion);
-        }));
+        },
+        [this](const Result<ModelComparison> &comparison) {
+            --m_busy;
+            if (!comparison) {
+                m_status->setText(comparison.error().message);
+                return;
+            }
+            m_comparison->setSortingEnabled(false);
+            m_comparison->setRowCount(int(comparison->metrics.size() + comparison->params.size()));
+            int row = 0;
+            auto number = [](const std::optional<double> &value) {
+                auto *item = new QTableWidgetItem;
+                if (value)
+                    item->setData(Qt::DisplayRole, *value);
+                else
+                    item->setText(u"—"_s);
+                return item;
+            };
+            for (const auto &metric : comparison->metrics) {
+                m_comparison->setItem(row, 0, textItem(metric.key));
+                m_comparison->setItem(row, 1, number(metric.a));
+                m_comparison->setItem(row, 2, number(metric.b));
+                ++row;
+            }
+            const QMap<QString, QString> paramsA = textParams(comparison->a.params);
+            const QMap<QString, QString> paramsB = textParams(comparison->b.params);
+            for (const auto &param : comparison->params) {
+                auto *key = textItem(param.key);
+                if (param.changed)
+                    key->setBackground(QColor(0xff, 0xf1, 0xc9));
+                m_comparison->setItem(row, 0, key);
+                m_comparison->setItem(
+                    row, 1, textItem(resolved(param.a.value_or(u"—"_s), m_root, paramsA)));
+                m_comparison->setItem(
+                    row, 2, textItem(resolved(param.b.value_or(u"—"_s), m_root, paramsB)));
+                ++row;
+            }
+            m_status->setText(tr("Compared."));
+            Q_EMIT compared();
+        });
 }
 
 void ModelsView::run(const std::function<Result<QString>(const QString &)> &work)
@@ -584,14 +578,12 @@ void ModelsView::run(const std::function<Result<QString>(const QString &)> &work
         return;
     ++m_busy;
     m_status->setText(tr("Working…"));
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher] {
-        --m_busy;
-        const Result<QString> done = watcher->result();
-        watcher->deleteLater();
-        Q_EMIT actionFinished(done.ok(), done ? done.value() : done.error().message);
-    });
-    watcher->setFuture(QtConcurrent::run([work, root = m_root] { return work(root); }));
+    runInBackground(
+        this, [work, root = m_root] { return work(root); },
+        [this](const Result<QString> &done) {
+            --m_busy;
+            Q_EMIT actionFinished(done.ok(), done ? done.value() : done.error().message);
+        });
 }
 
 void ModelsView::deploySelected()
@@ -651,19 +643,9 @@ void ModelsView::sendTryIt(const QString &rowsJson)
     const int version = m_selectedVersion;
     const QJsonArray rows = doc.array();
     ++m_busy;
-    auto *watcher = new QFutureWatcher<Result<QJsonObject>>(this);
-    connect(watcher, &QFutureWatcher<Result<QJsonObject>>::finished, this, [this, watcher] {
-        --m_busy;
-        const Result<QJsonObject> answer = watcher->result();
-        watcher->deleteLater();
-        m_tryAnswer->setPlainText(
-            answer
-                ? QString::fromUtf8(QJsonDocument(answer.value()).toJson(QJsonDocument::Indented))
-                : answer.error().message);
-        Q_EMIT actionFinished(answer.ok(), answer ? tr("Answered.") : answer.error().message);
-    });
-    watcher->setFuture(
-        QtConcurrent::run([root = m_root, model, version, rows]() -> Result<QJsonObject> {
+    runInBackground(
+        this,
+        [root = m_root, model, version, rows]() -> Result<QJsonObject> {
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
@@ -679,41 +661,46 @@ void ModelsView::sendTryIt(const QString &rowsJson)
                     ErrorCode::NotFound,
                     tr("%1:%2 has no running service; deploy it first.").arg(model).arg(version));
             return services.predict(*running.value(), rows);
-        }));
+        },
+        [this](const Result<QJsonObject> &answer) {
+            --m_busy;
+            m_tryAnswer->setPlainText(
+                answer ? QString::fromUtf8(
+                             QJsonDocument(answer.value()).toJson(QJsonDocument::Indented))
+                       : answer.error().message);
+            Q_EMIT actionFinished(answer.ok(), answer ? tr("Answered.") : answer.error().message);
+        });
 }
 
 void ModelsView::loadServiceMetrics(const ServiceInfo &service)
 {
     const QString path = service.folder + u"/metrics.jsonl"_s;
-    auto *watcher = new QFutureWatcher<QList<MetricPoint>>(this);
-    connect(watcher, &QFutureWatcher<QList<MetricPoint>>::finished, this, [this, watcher] {
-        const QList<MetricPoint> points = watcher->result();
-        watcher->deleteLater();
-        QList<MetricPoint> requests;
-        QList<MetricPoint> latency;
-        for (const MetricPoint &point : points)
-            (point.key == u"latency_ms"_s ? latency : requests).append(point);
-        m_serviceSeries->clear();
-        m_serviceSeries->addSeries(tr("requests"), u"requests"_s, requests, 0);
-        m_serviceSeries->addSeries(tr("latency (ms)"), u"latency_ms"_s, latency, 1);
-    });
-    auto *log = new QFutureWatcher<Result<LogPage>>(this);
-    connect(log, &QFutureWatcher<Result<LogPage>>::finished, this, [this, log] {
-        const Result<LogPage> page = log->result();
-        log->deleteLater();
-        m_serviceLog->setPlainText(page ? page->text : page.error().message);
-    });
-    log->setFuture(QtConcurrent::run(&LogPage::read, service.folder + u"/stderr.log"_s, qint64(-1),
-                                     qint64(64 * 1024)));
-    watcher->setFuture(QtConcurrent::run([path] {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return QList<MetricPoint>();
-        MetricsParser parser;
-        QList<MetricPoint> points = parser.feed(file.read(32 << 20), 0);
-        points += parser.finish(0);
-        return points;
-    }));
+    runInBackground(this,
+                    std::bind_front(&LogPage::read, service.folder + u"/stderr.log"_s, qint64(-1),
+                                    qint64(64 * 1024)),
+                    [this](const Result<LogPage> &page) {
+                        m_serviceLog->setPlainText(page ? page->text : page.error().message);
+                    });
+    runInBackground(
+        this,
+        [path] {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return QList<MetricPoint>();
+            MetricsParser parser;
+            QList<MetricPoint> points = parser.feed(file.read(32 << 20), 0);
+            points += parser.finish(0);
+            return points;
+        },
+        [this](const QList<MetricPoint> &points) {
+            QList<MetricPoint> requests;
+            QList<MetricPoint> latency;
+            for (const MetricPoint &point : points)
+                (point.key == u"latency_ms"_s ? latency : requests).append(point);
+            m_serviceSeries->clear();
+            m_serviceSeries->addSeries(tr("requests"), u"requests"_s, requests, 0);
+            m_serviceSeries->addSeries(tr("latency (ms)"), u"latency_ms"_s, latency, 1);
+        });
 }
 
 } // namespace atelier

@@ -1,11 +1,12 @@
 #include "shell/mainwindow.h"
 
 #include "canvas/pipelineeditor.h"
+#include "common/background.h"
 #include "core/appsettings.h"
 #include "core/buildinfo.h"
 #include "labeling/datasetspage.h"
-#include "registryview/modelsview.h"
 #include "monitor/runsview.h"
+#include "registryview/modelsview.h"
 #include "shell/schedulerunner.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -19,7 +20,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -35,7 +35,6 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <atomic>
 #include <functional>
@@ -223,15 +222,11 @@ void MainWindow::buildMenus()
         if (m_workspacePath.isEmpty() || m_loading)
             return;
         setLoading(true, busy);
-        auto *watcher = new QFutureWatcher<QString>(this);
-        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-            const QString outcome = watcher->result();
-            watcher->deleteLater();
+        runInBackground(this, std::move(work), [this](const QString &outcome) {
             setLoading(false);
             openWorkspace(m_workspacePath); // shows the new states
             statusBar()->showMessage(outcome, 15000);
         });
-        watcher->setFuture(QtConcurrent::run(std::move(work)));
     };
     pools->addAction(tr("&Check Pools"), this, [this, runPoolTask] {
         runPoolTask(tr("Checking pools…"),
@@ -329,27 +324,27 @@ void MainWindow::refreshRecent()
 {
     // Checking folders is quick local metadata, but it is still disk: do it on a worker.
     const QStringList recent = AppSettings().recentWorkspaces();
-    auto *watcher = new QFutureWatcher<QStringList>(this);
     ++m_pendingReads;
-    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, recent] {
-        --m_pendingReads;
-        m_welcome->setRecent(recent, watcher->result());
-        m_recentMenu->clear();
-        for (const QString &path : recent) {
-            m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
-                                    [this, path] { openWorkspace(path); });
-        }
-        m_recentMenu->setEnabled(!recent.isEmpty());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run([recent] {
-        QStringList missing;
-        for (const QString &path : recent) {
-            if (!Workspace::looksLikeWorkspace(path))
-                missing.append(path);
-        }
-        return missing;
-    }));
+    runInBackground(
+        this,
+        [recent] {
+            QStringList missing;
+            for (const QString &path : recent) {
+                if (!Workspace::looksLikeWorkspace(path))
+                    missing.append(path);
+            }
+            return missing;
+        },
+        [this, recent](const QStringList &missing) {
+            --m_pendingReads;
+            m_welcome->setRecent(recent, missing);
+            m_recentMenu->clear();
+            for (const QString &path : recent) {
+                m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
+                                        [this, path] { openWorkspace(path); });
+            }
+            m_recentMenu->setEnabled(!recent.isEmpty());
+        });
 }
 
 void MainWindow::openWorkspace(const QString &path)
@@ -370,25 +365,22 @@ void MainWindow::openWorkspace(const QString &path)
         return;
     }
     setLoading(true, tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
-    auto *watcher = new QFutureWatcher<Result<WorkspaceSnapshot>>(this);
-    connect(watcher, &QFutureWatcher<Result<WorkspaceSnapshot>>::finished, this,
-            [this, watcher, path] {
-                const Result<WorkspaceSnapshot> result = watcher->result();
-                watcher->deleteLater();
-                setLoading(false);
-                if (!result) {
-                    reportFailure(result.error().message);
-                    return;
-                }
-                m_workspacePath = result->info.root;
-                AppSettings().addRecentWorkspace(m_workspacePath);
-                refreshRecent(); // File → Open Recent lists the workspace now open too
-                if (QGuiApplication::platformName() != u"offscreen"_s)
-                    m_scheduler->setWorkspace(m_workspacePath); // not for screenshots and tests
-                applySnapshot(result.value());
-                Q_EMIT workspaceLoaded(m_workspacePath);
-            });
-    watcher->setFuture(QtConcurrent::run(&WorkspaceSnapshot::load, path));
+    runInBackground(this, std::bind_front(&WorkspaceSnapshot::load, path),
+                    [this, path](const Result<WorkspaceSnapshot> &result) {
+                        setLoading(false);
+                        if (!result) {
+                            reportFailure(result.error().message);
+                            return;
+                        }
+                        m_workspacePath = result->info.root;
+                        AppSettings().addRecentWorkspace(m_workspacePath);
+                        refreshRecent(); // File → Open Recent lists the workspace now open too
+                        if (QGuiApplication::platformName() != u"offscreen"_s)
+                            m_scheduler->setWorkspace(
+                                m_workspacePath); // not for screenshots and tests
+                        applySnapshot(result.value());
+                        Q_EMIT workspaceLoaded(m_workspacePath);
+                    });
 }
 
 void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
@@ -452,29 +444,28 @@ void MainWindow::createWorkspace(const QString &path, bool demo)
             },
             Qt::QueuedConnection);
     };
-    auto *watcher = new QFutureWatcher<Status>(this);
-    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, progress, path] {
-        const Status created = watcher->result();
-        watcher->deleteLater();
-        progress->deleteLater();
-        setLoading(false);
-        if (!created) {
-            if (created.error().code != ErrorCode::Cancelled)
-                reportFailure(created.error().message);
-            return;
-        }
-        openWorkspace(path);
-    });
-    watcher->setFuture(QtConcurrent::run([path, demo, report, cancel]() -> Status {
-        Workspace::CreateOptions options;
-        options.demo = demo;
-        options.progress = report;
-        options.cancel = cancel.get();
-        auto workspace = Workspace::create(path, options);
-        if (!workspace)
-            return workspace.error();
-        return {};
-    }));
+    runInBackground(
+        this,
+        [path, demo, report, cancel]() -> Status {
+            Workspace::CreateOptions options;
+            options.demo = demo;
+            options.progress = report;
+            options.cancel = cancel.get();
+            auto workspace = Workspace::create(path, options);
+            if (!workspace)
+                return workspace.error();
+            return {};
+        },
+        [this, progress, path](const Status &created) {
+            progress->deleteLater();
+            setLoading(false);
+            if (!created) {
+                if (created.error().code != ErrorCode::Cancelled)
+                    reportFailure(created.error().message);
+                return;
+            }
+            openWorkspace(path);
+        });
 }
 
 void MainWindow::openLastWorkspace()
@@ -484,30 +475,25 @@ void MainWindow::openLastWorkspace()
         return;
     const QString path = recent.constFirst();
     ++m_pendingReads;
-    auto *watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
-        --m_pendingReads;
-        const bool there = watcher->result();
-        watcher->deleteLater();
-        if (there && m_workspacePath.isEmpty() && !m_loading)
-            openWorkspace(path); // a workspace that has gone stays on the welcome page, quietly
-    });
-    watcher->setFuture(QtConcurrent::run(&Workspace::looksLikeWorkspace, path));
+    runInBackground(
+        this, std::bind_front(&Workspace::looksLikeWorkspace, path),
+        [this, path](const bool &there) {
+            --m_pendingReads;
+            if (there && m_workspacePath.isEmpty() && !m_loading)
+                openWorkspace(path); // a workspace that has gone stays on the welcome page, quietly
+        });
 }
 
 void MainWindow::openDemo()
 {
     const QString path = AppSettings::demoWorkspacePath();
-    auto *watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
-        const bool exists = watcher->result();
-        watcher->deleteLater();
-        if (exists)
-            openWorkspace(path);
-        else
-            createWorkspace(path, true);
-    });
-    watcher->setFuture(QtConcurrent::run(&Workspace::looksLikeWorkspace, path));
+    runInBackground(this, std::bind_front(&Workspace::looksLikeWorkspace, path),
+                    [this, path](const bool &exists) {
+                        if (exists)
+                            openWorkspace(path);
+                        else
+                            createWorkspace(path, true);
+                    });
 }
 
 void MainWindow::ensurePage(int index)

@@ -1,13 +1,12 @@
 #include "shell/schedulerunner.h"
 
+#include "common/background.h"
 #include "launch/runlauncher.h"
 #include "pipeline/scheduleservice.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QTimer>
-#include <QtConcurrent>
 
 namespace atelier {
 
@@ -41,29 +40,24 @@ void ScheduleRunner::tick()
     m_busy = true;
     const std::shared_ptr<ScheduleService> service = m_service;
     const QString root = m_root;
-    auto *watcher = new QFutureWatcher<Result<QList<ScheduledLaunch>>>(this);
-    connect(watcher, &QFutureWatcher<Result<QList<ScheduledLaunch>>>::finished, this,
-            [this, watcher, service, root] {
-                m_busy = false;
-                const auto launches = watcher->result();
-                watcher->deleteLater();
-                if (!launches || service != m_service)
-                    return;
-                for (const ScheduledLaunch &launch : launches.value()) {
-                    const bool started = bool(RunLauncher::startDetached(
-                        QCoreApplication::applicationFilePath(), root, launch.options()));
-                    if (!started)
-                        service->forget(launch); // hand the slot out again next time
-                    Q_EMIT launched(
-                        launch.pipeline,
-                        started
-                            ? tr("Scheduled run of %1 for %2 started.")
+    runInBackground(
+        this, [service] { return service->due(QDateTime::currentDateTimeUtc()); },
+        [this, service, root](const Result<QList<ScheduledLaunch>> &launches) {
+            m_busy = false;
+            if (!launches || service != m_service)
+                return;
+            for (const ScheduledLaunch &launch : launches.value()) {
+                const bool started = bool(RunLauncher::startDetached(
+                    QCoreApplication::applicationFilePath(), root, launch.options()));
+                if (!started)
+                    service->forget(launch); // hand the slot out again next time
+                Q_EMIT launched(
+                    launch.pipeline,
+                    started ? tr("Scheduled run of %1 for %2 started.")
                                   .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
                             : tr("Could not start the scheduled run of %1.").arg(launch.pipeline));
-                }
-            });
-    watcher->setFuture(
-        QtConcurrent::run([service] { return service->due(QDateTime::currentDateTimeUtc()); }));
+            }
+        });
 }
 
 } // namespace atelier
