@@ -203,7 +203,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
         }
         Reader r(source, path, nodes[i].toObject());
         r.onlyKeys({u"id"_s, u"name"_s, u"template"_s, u"params"_s, u"resources"_s, u"retries"_s,
-                    u"timeout_s"_s, u"skip"_s, u"pool"_s});
+                    u"timeout_s"_s, u"skip"_s, u"pool"_s, u"distributed"_s});
         NodeSpec node;
         node.id = r.string(u"id"_s, true);
         node.name = r.string(u"name"_s);
@@ -214,6 +214,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
         node.timeoutS = r.integer(u"timeout_s"_s, 0, 0);
         node.skip = r.boolean(u"skip"_s, false);
         node.pool = r.string(u"pool"_s);
+        node.distributed = r.string(u"distributed"_s);
         top.take(r);
         doc.nodes.append(node);
     }
@@ -342,6 +343,8 @@ QByteArray PipelineDocument::toJson() const
             n.insert(u"skip"_s, true);
         if (!node.pool.isEmpty())
             n.insert(u"pool"_s, node.pool);
+        if (!node.distributed.isEmpty())
+            n.insert(u"distributed"_s, node.distributed);
         nodeArray.append(n);
     }
     root.insert(u"nodes"_s, nodeArray);

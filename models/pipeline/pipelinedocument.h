@@ -28,6 +28,9 @@ struct NodeSpec
     int timeoutS = 0; ///< 0: none
     bool skip = false;
     QString pool; ///< empty: the run's pool
+    /// A distributed training strategy ("pytorch-ddp"); empty: one process. The processes
+    /// come from resources.nodes × resources.processes_per_node.
+    QString distributed;
 
     bool operator==(const NodeSpec &) const = default;
 };

@@ -104,9 +104,11 @@ QString PipelineValidator::checkField(const PipelineDocument &doc, const Templat
         return {};
     }
     if (field.startsWith(u"resources."_s)) {
-        static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s};
+        static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s,
+                                         u"processes_per_node"_s};
         if (!keys.contains(field.mid(10)))
-            return tr("is not a resource (use cpus, memory_mb, gpus or nodes)");
+            return tr("is not a resource (use cpus, memory_mb, gpus, nodes or "
+                      "processes_per_node)");
         if (value.isUndefined())
             return {};
         const double number = value.toDouble(-1);
@@ -122,6 +124,29 @@ QString PipelineValidator::checkField(const PipelineDocument &doc, const Templat
             return tr("must be a whole number, 0 or more");
         return {};
     }
+    return {};
+}
+
+QString PipelineValidator::checkDistributed(const NodeSpec &node, const TemplateSpec &spec)
+{
+    const int processes =
+        node.resources.value(u"processes_per_node"_s).toInt(spec.resources.processesPerNode);
+    if (node.distributed.isEmpty()) {
+        if (processes > 1 && spec.distributed.isEmpty())
+            return tr("%1 processes per node need a distributed strategy, and %2 supports none")
+                .arg(processes)
+                .arg(spec.ref());
+        return {};
+    }
+    if (!distributedStrategies().contains(node.distributed))
+        return tr("unknown strategy \"%1\" (known: %2)")
+            .arg(node.distributed, distributedStrategies().join(u", "_s));
+    if (!spec.distributed.contains(node.distributed))
+        return tr("%1 does not support distributed training with \"%2\" (it supports: %3)")
+            .arg(spec.ref(), node.distributed,
+                 spec.distributed.isEmpty() ? tr("none") : spec.distributed.join(u", "_s));
+    if (processes < 1)
+        return tr("processes_per_node must be at least 1");
     return {};
 }
 
@@ -241,6 +266,8 @@ QList<ValidationIssue> PipelineValidator::validate(const PipelineDocument &doc,
                 !reason.isEmpty())
                 add(node.id, -1, u"resources."_s + it.key(), reason);
         }
+        if (const QString reason = checkDistributed(node, spec.value()); !reason.isEmpty())
+            add(node.id, -1, u"distributed"_s, reason);
     }
 
     QHash<QString, int> incoming; // "node.port" → edges into it

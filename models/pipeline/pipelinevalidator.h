@@ -10,6 +10,7 @@
 
 namespace atelier {
 
+struct NodeSpec;
 struct PipelineDocument;
 struct TemplateSpec;
 class TemplateLibrary;
@@ -44,6 +45,10 @@ public:
     /// "not set" (a required param without a default is then refused). validate() uses it.
     static QString checkField(const PipelineDocument &doc, const TemplateSpec &spec,
                               const QString &field, const QJsonValue &value);
+    /// Why \a node's distributed strategy and processes per node do not fit \a spec, or an empty
+    /// string: an unknown strategy, one the template does not support, several processes per
+    /// node without a strategy.
+    static QString checkDistributed(const NodeSpec &node, const TemplateSpec &spec);
     /// Node ids in an order where every node comes after its upstream nodes (Kahn; ties keep
     /// document order). Refuses a cycle, naming the nodes on it.
     static Result<QStringList> topologicalOrder(const PipelineDocument &doc);

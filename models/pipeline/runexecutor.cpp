@@ -1,6 +1,7 @@
 #include "pipeline/runexecutor.h"
 
 #include "catalog/database.h"
+#include "core/installpaths.h"
 #include "pipeline/connector.h"
 #include "pipeline/pipelinevalidator.h"
 #include "pipeline/pythonresolver.h"
@@ -84,6 +85,10 @@ ResourceSpec resourcesFor(const TemplateSpec &spec, const NodeSpec &node)
     need.memoryMb = node.resources.value(u"memory_mb"_s).toInt(need.memoryMb);
     need.gpus = node.resources.value(u"gpus"_s).toInt(need.gpus);
     need.nodes = node.resources.value(u"nodes"_s).toInt(need.nodes);
+    need.processesPerNode =
+        node.resources.value(u"processes_per_node"_s).toInt(need.processesPerNode);
+    if (!node.distributed.isEmpty())
+        need.cpus *= std::max(1, need.processesPerNode); // cpus is per process
     return need;
 }
 
@@ -753,6 +758,18 @@ QString RunExecutor::prepare(int i)
     }
     if (!substitutionError.isEmpty())
         return substitutionError;
+    if (!task.node.distributed.isEmpty()) {
+        // The launcher starts processes_per_node copies of the command on each node, with the
+        // variables of the strategy (MASTER_ADDR, RANK, …); its settings are part of the key.
+        const QStringList settings{u"--strategy"_s, task.node.distributed, u"--nnodes"_s,
+                                   QString::number(task.need.nodes), u"--nproc-per-node"_s,
+                                   QString::number(task.need.processesPerNode)};
+        const QString launcher =
+            QDir(InstallPaths::templatesDir()).filePath(u"atelier_distributed.py"_s);
+        argv = QStringList{argv.value(0), launcher} + settings +
+               QStringList{u"--log-dir"_s, QDir(dir).filePath(u"ranks"_s), u"--"_s} + argv.mid(1);
+        keyArgv = QStringList{keyArgv.value(0), u"{distributed}"_s} + settings + keyArgv.mid(1);
+    }
 
     // The cache key: everything that decides the outputs, not where they go.
     QCryptographicHash key(QCryptographicHash::Sha256);

@@ -432,12 +432,14 @@ public:
             return spec;
         }
         const QJsonObject object = value.toObject();
-        checkKeys(object, u"resources."_s, {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s});
+        checkKeys(object, u"resources."_s,
+                  {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s, u"processes_per_node"_s});
         const std::initializer_list<std::pair<QString, int *>> fields = {
             {u"cpus"_s, &spec.cpus},
             {u"memory_mb"_s, &spec.memoryMb},
             {u"gpus"_s, &spec.gpus},
-            {u"nodes"_s, &spec.nodes}};
+            {u"nodes"_s, &spec.nodes},
+            {u"processes_per_node"_s, &spec.processesPerNode}};
         for (const auto &[key, target] : fields) {
             if (failed() || !object.contains(key))
                 continue;
@@ -556,7 +558,7 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     parser.checkKeys(root, QString(),
                      {u"id"_s, u"version"_s, u"name"_s, u"category"_s, u"description"_s,
                       u"inputs"_s, u"outputs"_s, u"params"_s, u"command"_s, u"resources"_s,
-                      u"image"_s, u"requires"_s, u"translations"_s});
+                      u"image"_s, u"requires"_s, u"distributed"_s, u"translations"_s});
 
     TemplateSpec spec;
     spec.id = parser.string(root, u"id"_s, u"id"_s, true);
@@ -578,9 +580,20 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     spec.resources = parser.resources(root);
     spec.image = parser.string(root, u"image"_s, u"image"_s, false);
     spec.requiredModules = parser.strings(root, u"requires"_s);
+    spec.distributed = parser.strings(root, u"distributed"_s);
+    for (const QString &strategy : std::as_const(spec.distributed)) {
+        if (!parser.failed() && !distributedStrategies().contains(strategy))
+            parser.fail(u"distributed"_s, tr("unknown strategy \"%1\" (known: %2)")
+                                              .arg(strategy, distributedStrategies().join(u", "_s)));
+    }
     // Last: placeholders are checked against the params and ports read above.
     if (!parser.failed())
         spec.command = parser.command(root, spec);
+    if (!parser.failed() && !spec.distributed.isEmpty() &&
+        spec.command.value(0) != u"{python}"_s) {
+        // The launcher starts each process with the task's interpreter.
+        parser.fail(u"command"_s, tr("a distributed template's command starts with {python}"));
+    }
     if (!parser.failed())
         spec.translations = parser.translations(root, spec);
     if (parser.failed())

@@ -49,7 +49,17 @@ struct ResourceSpec
     int memoryMb = 512;
     int gpus = 0;
     int nodes = 1; ///< multi-node templates (a cluster pool); cpus, memory, gpus are per node
+    /// Processes of a distributed task on each node (its "distributed" strategy starts them);
+    /// cpus is per process, so the task holds cpus × processesPerNode CPUs on each node.
+    int processesPerNode = 1;
 };
+
+/// The distributed training strategies Atelier can start ("distributed" in templates and nodes).
+inline const QStringList &distributedStrategies()
+{
+    static const QStringList known{QStringLiteral("pytorch-ddp")};
+    return known;
+}
 
 /// A job template: typed ports and params, an argv command, resources (template.json).
 struct TemplateSpec
@@ -69,6 +79,7 @@ public:
     ResourceSpec resources;
     QString image;
     QStringList requiredModules; ///< "requires": Python modules the interpreter must import
+    QStringList distributed; ///< "distributed": the strategies it supports (e.g. "pytorch-ddp")
                                  ///< ("requires" is a C++20 keyword)
     QString directory;           ///< folder holding template.json (set by load())
     /// "translations": locale ("zh_CN" or "zh") → its texts, as the file gives them.

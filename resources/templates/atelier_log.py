@@ -6,7 +6,8 @@
 
 Each call appends one JSON line {"key", "value", "step", "ts"} to the file named by
 $ATELIER_METRICS_FILE (DESIGN.md "A task's environment"); "step" is left out when not given.
-Outside Atelier (the variable unset) the values are printed to stderr instead.
+Outside Atelier (the variable unset) the values are printed to stderr instead. In a distributed
+task only rank 0 writes the task's metrics; rank N writes metrics.rankN.jsonl beside them.
 """
 
 import json
@@ -33,11 +34,22 @@ def _record(key, value, step):
     return record
 
 
+def _metrics_path():
+    """$ATELIER_METRICS_FILE; in a distributed task, rank 0's metrics are the task's and every
+    other rank writes beside them, to metrics.rank<N>.jsonl."""
+    path = os.environ.get("ATELIER_METRICS_FILE")
+    rank = os.environ.get("RANK", "0")
+    if path and rank not in ("", "0"):
+        stem = path[:-len(".jsonl")] if path.endswith(".jsonl") else path
+        path = "%s.rank%s.jsonl" % (stem, rank)
+    return path
+
+
 def _write(records):
     records = [r for r in records if r is not None]
     if not records:
         return
-    path = os.environ.get("ATELIER_METRICS_FILE")
+    path = _metrics_path()
     if not path:
         for r in records:
             step = "" if "step" not in r else " (step %d)" % r["step"]
