@@ -89,6 +89,8 @@ QJsonObject SessionRecord::toJson() const
     object.insert(u"host"_s, host);
     object.insert(u"port"_s, port);
     object.insert(u"job_id"_s, jobId);
+    object.insert(u"supervisor_pid"_s, supervisor.pid);
+    object.insert(u"server_pgid"_s, group.pid);
     object.insert(u"created_at"_s, createdAt);
     object.insert(u"started_at"_s, startedAt);
     object.insert(u"stopped_at"_s, stoppedAt);
