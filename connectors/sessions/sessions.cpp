@@ -2,6 +2,7 @@
 
 #include "core/processidentity.h"
 #include "core/workspace.h"
+#include "pools/poolstore.h"
 #include "sessions/sessionsources.h"
 
 #include <QDateTime>
@@ -84,6 +85,28 @@ QString lastLine(const QString &path)
 
 } // namespace
 
+Result<QString> Sessions::sessionFolder(const QString &id, const PoolRecord &pool)
+{
+    const QString inWorkspace = QDir(m_workspace.root()).filePath(u"sessions/"_s + id);
+    if (pool.kind == u"local"_s || pool.slurm.staging.isEmpty())
+        return inWorkspace;
+    // As a cluster task's folder: in the pool's staging folder (the nodes see it at the same
+    // path), with a link in the workspace. A folder already in the workspace (the session ran
+    // on this machine before) stays where it is, home and all.
+    const QFileInfo present(inWorkspace);
+    if (present.isDir() && !present.isSymLink())
+        return inWorkspace;
+    const QString staged = QDir(pool.slurm.staging).filePath(u"atelier/sessions/"_s + id);
+    if (!QDir().mkpath(staged) || !QDir().mkpath(QFileInfo(inWorkspace).absolutePath()))
+        return makeError(ErrorCode::Io,
+                         tr("Cannot create %1.").arg(QDir::toNativeSeparators(staged)));
+    if (!present.isSymLink() && !QFile::link(staged, inWorkspace))
+        return makeError(ErrorCode::Io, tr("Cannot link %1 to %2.")
+                                            .arg(QDir::toNativeSeparators(inWorkspace),
+                                                 QDir::toNativeSeparators(staged)));
+    return staged;
+}
+
 Sessions::Sessions(Workspace &workspace, QString atelierBinary)
     : m_workspace(workspace), m_binary(std::move(atelierBinary))
 {
@@ -141,7 +164,13 @@ Result<SessionRecord> Sessions::start(const QString &name, const SessionOptions 
                          tr("A session needs at least 1 CPU and 64 MB of memory, no negative "
                             "GPUs and no negative idle timeout."));
 
-    const QString folder = QDir(m_workspace.root()).filePath(u"sessions/"_s + id);
+    const auto pool = PoolStore(m_workspace.catalog()).find(options.pool);
+    if (!pool)
+        return pool.error();
+    const Result<QString> placed = sessionFolder(id, pool.value());
+    if (!placed)
+        return placed.error();
+    const QString folder = placed.value();
     if (!QDir().mkpath(folder + u"/home"_s) || !QDir().mkpath(runtimePath(folder)) ||
         !QDir().mkpath(folder + u"/.atelier/bound"_s))
         return makeError(ErrorCode::Io,

@@ -10,6 +10,7 @@
 namespace atelier {
 
 class Workspace;
+struct PoolRecord;
 
 /// Interactive Jupyter sessions (issue #18). start() prepares the folder
 /// `sessions/<id>/` (home/ kept between starts, input0…input4 for the bindings, a 0600 token
@@ -59,6 +60,10 @@ public:
     static QString nodePath(const QString &folder);
 
 private:
+    /// sessions/<id> in the workspace, or for a cluster pool its staging folder's
+    /// atelier/sessions/<id> (linked from the workspace).
+    Result<QString> sessionFolder(const QString &id, const PoolRecord &pool);
+
     Workspace &m_workspace;
     QString m_binary;
 };
