@@ -37,8 +37,8 @@ namespace {
 const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
                                     u"scheduler"_s, u"model"_s, u"dataset"_s,  u"pool"_s,
                                     u"sweep"_s,     u"session"_s};
-const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
-                            u"runs"_s,    u"models"_s,    u"pools"_s};
+const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s, u"runs"_s,
+                            u"models"_s,  u"sessions"_s,  u"pools"_s};
 
 int runInit(const Invocation &invocation)
 {
@@ -307,7 +307,7 @@ QString CommandLine::helpText()
               "                                            render the window offscreen to a PNG "
               "and exit\n"
               "                                            views: welcome, pipelines, datasets, "
-              "runs, models, pools\n"
+              "runs, models, sessions, pools\n"
               "  atelier init DIR [--demo]                 make a workspace; --demo adds sample "
               "data\n"
               "  atelier info [--verify [--repair]]        schema version, paths and counts of a "

@@ -3,7 +3,9 @@
 #include "core/processidentity.h"
 #include "core/workspace.h"
 #include "pools/poolstore.h"
+#include "runs/metricsparser.h"
 #include "sessions/sessionsources.h"
+#include "sessions/sessionsupervisor.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -130,6 +132,38 @@ QString Sessions::runtimePath(const QString &folder)
 QString Sessions::nodePath(const QString &folder)
 {
     return folder + u"/.atelier/runtime/node"_s;
+}
+
+QString Sessions::statusPath(const QString &folder)
+{
+    return folder + u"/.atelier/runtime/status.json"_s;
+}
+
+QString Sessions::metricsPath(const QString &folder)
+{
+    return folder + u"/.atelier/runtime/metrics.jsonl"_s;
+}
+
+double Sessions::idleSeconds(const SessionRecord &session)
+{
+    if (session.state != u"running"_s)
+        return -1;
+    QFile status(statusPath(session.folder));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    return SessionSupervisor::idleSeconds(status.readAll(), QDateTime::currentDateTimeUtc());
+}
+
+QList<MetricPoint> Sessions::resources(const SessionRecord &session)
+{
+    QFile file(metricsPath(session.folder));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    MetricsParser parser;
+    const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    QList<MetricPoint> points = parser.feed(file.readAll(), now);
+    points += parser.finish(now);
+    return points;
 }
 
 Status Sessions::checkName(const QString &name)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "runs/metricsstore.h"
 #include "sessions/sessionstore.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,15 @@ public:
     static QString mountsPath(const QString &folder);
     static QString runtimePath(const QString &folder);
     static QString nodePath(const QString &folder);
+    /// The server's last /api/status answer (JSON: last_activity, kernels, connections).
+    static QString statusPath(const QString &folder);
+    /// The server's resources, sampled by the supervisor (metrics.jsonl format, sys/… keys).
+    static QString metricsPath(const QString &folder);
+
+    /// Seconds since the server last saw activity (its /api/status), or -1 when unknown.
+    static double idleSeconds(const SessionRecord &session);
+    /// The sampled resources of the session's last start.
+    static QList<MetricPoint> resources(const SessionRecord &session);
 
 private:
     /// sessions/<id> in the workspace, or for a cluster pool its staging folder's

@@ -30,6 +30,49 @@ Status emptyFolder(const QString &folder)
 
 } // namespace
 
+Result<SessionSources::Available> SessionSources::available(Workspace &workspace, int runs)
+{
+    Available found;
+    DatasetStore store(workspace.catalog(), workspace.root());
+    const auto datasets = store.datasets();
+    if (!datasets)
+        return datasets.error();
+    for (const DatasetInfo &dataset : datasets.value()) {
+        found.datasets << u"dataset:"_s + dataset.name;
+        const auto versions = store.versions(dataset.name);
+        if (!versions)
+            return versions.error();
+        for (const DatasetVersion &version : versions.value())
+            found.datasets << u"dataset:%1@%2"_s.arg(dataset.name).arg(version.number);
+    }
+    const auto models = ModelRegistry(workspace.catalog(), workspace.root()).versions();
+    if (!models)
+        return models.error();
+    QStringList named;
+    for (const ModelVersionRecord &version : models.value()) {
+        if (!named.contains(version.model)) { // newest first: the model's own name
+            named << version.model;
+            found.models << u"model:"_s + version.model;
+        }
+        found.models << u"model:%1:%2"_s.arg(version.model).arg(version.version);
+        for (const QString &alias : version.aliases)
+            found.models << u"model:%1@%2"_s.arg(version.model, alias);
+    }
+    RunStore runStore(workspace.catalog());
+    const auto recent = runStore.runs(runs);
+    if (!recent)
+        return recent.error();
+    for (const RunRecord &run : recent.value()) {
+        const auto tasks = runStore.tasks(run.id);
+        if (!tasks)
+            return tasks.error();
+        for (const TaskRecord &task : tasks.value())
+            if (!task.outputsDir.isEmpty() && QFileInfo(task.outputsDir).isDir())
+                found.runs << u"run:%1/%2"_s.arg(run.id, task.nodeId);
+    }
+    return found;
+}
+
 QString SessionSources::nativeFormat(const QString &task)
 {
     if (task == u"classification"_s)

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace atelier {
 
@@ -28,6 +29,15 @@ public:
     /// empty first); a run's output or a path is used where it is.
     static Result<QString> prepare(Workspace &workspace, const QString &source,
                                    const QString &staging);
+    /// What can be bound now, by kind, as SOURCE texts: each dataset (current and each version),
+    /// each model (newest, each version, each alias), each task output of the newest runs.
+    struct Available
+    {
+        QStringList datasets;
+        QStringList models;
+        QStringList runs;
+    };
+    static Result<Available> available(Workspace &workspace, int runs = 20);
     /// The export format a dataset of \a media / \a task is bound in.
     static QString nativeFormat(const QString &task);
 };

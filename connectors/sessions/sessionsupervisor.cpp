@@ -26,6 +26,7 @@ namespace {
 constexpr int kStartingTickMs = 100;
 constexpr int kRunningTickMs = 1000;
 constexpr qint64 kAnswerWithinMs = 120000;
+constexpr qint64 kSampleMs = 2000;
 
 qint64 nowMs()
 {
@@ -303,6 +304,24 @@ void SessionSupervisor::tick()
                                          ? std::max(100, int(m_session.options.idleTimeoutS * 250))
                                          : kRunningTickMs));
         return;
+    }
+    // What the GUI shows: the server's own word on activity, and its resources as a run's
+    // task's (sys/… points in the metrics.jsonl format).
+    if (QFile status(Sessions::statusPath(m_session.folder));
+        status.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        status.write(reply->body);
+    if (nowMs() - m_sampledAtMs >= kSampleMs) {
+        m_sampledAtMs = nowMs();
+        const auto points = m_connector->sampleResources(m_key);
+        QFile metrics(Sessions::metricsPath(m_session.folder));
+        if (!points.isEmpty() && metrics.open(QIODevice::WriteOnly | QIODevice::Append)) {
+            const double ts = double(m_sampledAtMs) / 1000.0;
+            for (const auto &[key, value] : points)
+                metrics.write(
+                    QJsonDocument(QJsonObject{{u"key"_s, key}, {u"value"_s, value}, {u"ts"_s, ts}})
+                        .toJson(QJsonDocument::Compact) +
+                    '\n');
+        }
     }
     const double timeout = m_session.options.idleTimeoutS;
     if (timeout > 0) {

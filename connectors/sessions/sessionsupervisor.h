@@ -68,6 +68,7 @@ private:
     bool m_ended = false;
     QString m_stopReason;
     qint64 m_launchedAtMs = 0;
+    qint64 m_sampledAtMs = 0;
 };
 
 } // namespace atelier
