@@ -34,8 +34,8 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
-                                    u"scheduler"_s, u"model"_s, u"dataset"_s,  u"pool"_s,
+const QStringList kKnownCommands = {u"init"_s,      u"info"_s,   u"pipeline"_s, u"runs"_s,
+                                    u"scheduler"_s, u"model"_s,  u"dataset"_s,  u"pool"_s,
                                     u"sweep"_s,     u"session"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s, u"runs"_s,
                             u"models"_s,  u"sessions"_s,  u"pools"_s};
@@ -353,8 +353,8 @@ QString CommandLine::helpText()
            tr("\nInteractive sessions (Jupyter):\n"
               "  atelier session start [--name N] [--pool P] [--cpus N] [--memory MB] [--gpus N]\n"
               "               [--bind inputK=SOURCE]... [--idle-timeout MIN|Ns]\n"
-              "               SOURCE: dataset:NAME[@V], model:NAME[:V|@ALIAS], run:RUN/NODE[/PORT], "
-              "path:DIR\n"
+              "               SOURCE: dataset:NAME[@V], model:NAME[:V|@ALIAS], "
+              "run:RUN/NODE[/PORT], path:DIR\n"
               "  atelier session list | show N | stop N | restart N | logs N | open N\n");
 }
 
