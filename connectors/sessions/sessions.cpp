@@ -67,7 +67,8 @@ QString randomToken()
 
 QString newName()
 {
-    return u"session-%1"_s.arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s));
+    return u"session-%1-%2"_s.arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmm"_s))
+        .arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
 }
 
 /// The last non-empty line of \a path: why a process ended, in its own words.
