@@ -6,6 +6,7 @@
 #include "runs/metricsparser.h"
 #include "sessions/sessionsources.h"
 #include "sessions/sessionsupervisor.h"
+#include "slurm/slurmclient.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -297,6 +298,16 @@ Result<SessionRecord> Sessions::stop(const QString &id, int waitMs)
 {
     SessionStore store(m_workspace.catalog());
     Result<SessionRecord> current = session(id);
+    if (current && current->state == u"lost"_s && !current->jobId.isEmpty()) {
+        // A cluster session whose supervisor was killed: Leftovers (models/) cannot reach the
+        // cluster, so its job may still run; stopping it cancels the job.
+        const auto pool = PoolStore(m_workspace.catalog()).find(current->pool());
+        if (pool && pool->kind == u"slurm"_s) {
+            if (const Status ok = SlurmClient(pool->slurm).cancel(current->jobId); !ok)
+                return ok.error();
+        }
+        return current;
+    }
     if (!current || !current->isLive())
         return current;
     const Result<bool> asked = store.setState(id, u"stopping"_s, QString());

@@ -36,7 +36,7 @@ public:
     /// Starts a stopped session again with the options it last had.
     Result<SessionRecord> restart(const QString &id, int waitMs = 120000);
     /// Asks the supervisor to stop the server and waits until it has (\a waitMs); a session
-    /// that is not live is returned as it is.
+    /// that is not live is returned as it is, except that a lost one's cluster job is cancelled.
     Result<SessionRecord> stop(const QString &id, int waitMs = 20000);
 
     Result<QList<SessionRecord>> list();

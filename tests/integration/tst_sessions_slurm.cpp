@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,7 @@
 #include <QUrlQuery>
 
 #include <netdb.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -144,6 +146,26 @@ private Q_SLOTS:
         QCOMPARE(stopped.value(u"state"_s).toString(), u"stopped"_s);
         QTRY_VERIFY_WITH_TIMEOUT(squeueState(jobId).isEmpty(), 20000);
         QCOMPARE(getStatus(url, u"/api/status"_s, &body), 0);
+    }
+
+    void killedSupervisorsJobIsCancelledByStop()
+    {
+        const QJsonObject started = atelier(
+            {u"session"_s, u"start"_s, u"--name"_s, u"orphan"_s, u"--pool"_s, u"cluster"_s});
+        QCOMPARE(started.value(u"state"_s).toString(), u"running"_s);
+        const QString jobId = started.value(u"job_id"_s).toString();
+        const qint64 supervisor = started.value(u"supervisor_pid"_s).toInteger();
+        QVERIFY(supervisor > 0);
+        QCOMPARE(::kill(pid_t(supervisor), SIGKILL), 0);
+        QTRY_VERIFY(::kill(pid_t(supervisor), 0) != 0 ||
+                    QFile(u"/proc/%1/stat"_s.arg(supervisor)).exists() == false);
+        QThread::msleep(300);
+        // The next open marks it lost; the job is on the cluster until stop cancels it.
+        const QJsonObject lost = atelier({u"session"_s, u"show"_s, u"orphan"_s});
+        QCOMPARE(lost.value(u"state"_s).toString(), u"lost"_s);
+        QCOMPARE(squeueState(jobId), u"RUNNING"_s);
+        atelier({u"session"_s, u"stop"_s, u"orphan"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(squeueState(jobId).isEmpty(), 20000);
     }
 };
 
