@@ -214,7 +214,8 @@ private Q_SLOTS:
     {
         const QJsonObject started =
             json({u"session"_s, u"start"_s, u"--name"_s, u"lab"_s, u"--bind"_s,
-                  u"input0=dataset:shapes"_s, u"--bind"_s, u"input1=model:m"_s});
+                  u"input0=dataset:shapes"_s, u"--bind"_s, u"input1=model:m"_s, u"--bind"_s,
+                  u"input3=path:"_s + m_modelDir});
         QCOMPARE(started.value(u"state"_s).toString(), u"running"_s);
         QCOMPARE(started.value(u"id"_s).toString(), u"lab"_s);
         QCOMPARE(started.value(u"pool"_s).toString(), u"local"_s);
@@ -238,6 +239,14 @@ private Q_SLOTS:
         QCOMPARE(input1.status, 200);
         QCOMPARE(namesIn(input1.body), QStringList{u"part-1.bin"_s});
         QCOMPARE(http(url, "GET", u"/api/contents/input0"_s, u"wrong"_s).status, 403);
+        // A folder bound as it is, read-only too; the slot left out is not there.
+        const HttpReply input3 = http(url, "GET", u"/api/contents/input3"_s, token);
+        QCOMPARE(namesIn(input3.body), (QStringList{u"model.json"_s, u"weights"_s}));
+        QCOMPARE(http(url, "GET", u"/api/contents/input2"_s, token).status, 404);
+        QVERIFY(http(url, "PUT", u"/api/contents/input3/new.txt"_s, token,
+                     R"({"type": "file", "format": "text", "content": "x"})")
+                    .status >= 400);
+        QVERIFY(!QFile::exists(m_modelDir + u"/new.txt"_s));
 
         // Writing into a binding fails, even though the server runs as root here.
         const QByteArray file = R"({"type": "file", "format": "text", "content": "kept"})";
