@@ -114,6 +114,16 @@ private Q_SLOTS:
         QCOMPARE(code, 0);
     }
 
+    void cleanupTestCase()
+    {
+        // The staged folders outlive the workspace (they are the cluster's side).
+        for (const QString &name : {u"cl"_s, u"orphan"_s}) {
+            const QFileInfo link(m_workspace + u"/sessions/"_s + name);
+            if (link.isSymLink())
+                QDir(link.symLinkTarget()).removeRecursively();
+        }
+    }
+
     void sessionIsABatchJob()
     {
         const QJsonObject started =
