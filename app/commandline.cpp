@@ -8,6 +8,7 @@
 #include "poolcommands.h"
 #include "runcommands.h"
 #include "schedulercommand.h"
+#include "sessioncommands.h"
 #include "sweepcommands.h"
 
 #include "catalog/database.h"
@@ -33,11 +34,11 @@ namespace atelier {
 
 namespace {
 
-const QStringList kKnownCommands = {u"init"_s,      u"info"_s,  u"pipeline"_s, u"runs"_s,
-                                    u"scheduler"_s, u"model"_s, u"dataset"_s,  u"pool"_s,
-                                    u"sweep"_s};
-const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s,
-                            u"runs"_s,    u"models"_s,    u"pools"_s};
+const QStringList kKnownCommands = {u"init"_s,      u"info"_s,   u"pipeline"_s, u"runs"_s,
+                                    u"scheduler"_s, u"model"_s,  u"dataset"_s,  u"pool"_s,
+                                    u"sweep"_s,     u"session"_s};
+const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s, u"runs"_s,
+                            u"models"_s,  u"sessions"_s,  u"pools"_s};
 
 int runInit(const Invocation &invocation)
 {
@@ -306,7 +307,7 @@ QString CommandLine::helpText()
               "                                            render the window offscreen to a PNG "
               "and exit\n"
               "                                            views: welcome, pipelines, datasets, "
-              "runs, models, pools\n"
+              "runs, models, sessions, pools\n"
               "  atelier init DIR [--demo]                 make a workspace; --demo adds sample "
               "data\n"
               "  atelier info [--verify [--repair]]        schema version, paths and counts of a "
@@ -348,7 +349,13 @@ QString CommandLine::helpText()
               "  atelier pipeline run … --pool NAME     run nodes that name no pool there\n") +
            tr("\nDatasets:\n"
               "  atelier dataset import PATH --name N --format F [--task T] | list | show N |\n"
-              "               export N[@V] --format F --out DIR | version N -m MSG | formats\n");
+              "               export N[@V] --format F --out DIR | version N -m MSG | formats\n") +
+           tr("\nInteractive sessions (Jupyter):\n"
+              "  atelier session start [--name N] [--pool P] [--cpus N] [--memory MB] [--gpus N]\n"
+              "               [--bind inputK=SOURCE]... [--idle-timeout MIN|Ns]\n"
+              "               SOURCE: dataset:NAME[@V], model:NAME[:V|@ALIAS], "
+              "run:RUN/NODE[/PORT], path:DIR\n"
+              "  atelier session list | show N | stop N | restart N | logs N | open N\n");
 }
 
 int CommandLine::runHeadless(const Invocation &invocation)
@@ -384,6 +391,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runDatasetCommand(invocation);
     if (invocation.command == u"sweep"_s)
         return runSweepCommand(invocation);
+    if (invocation.command == u"session"_s)
+        return runSessionCommand(invocation);
     return usage(tr("unknown command '%1'. Commands: %2")
                      .arg(invocation.command, kKnownCommands.join(u", "_s)));
 }

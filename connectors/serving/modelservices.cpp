@@ -390,6 +390,11 @@ Result<QByteArray> runOnce(Workspace &workspace, qint64 versionId, const QString
 
 ModelServices::ModelServices(Workspace &workspace) : m_workspace(workspace) {}
 
+Status ModelServices::materialise(Workspace &workspace, qint64 versionId, const QString &dir)
+{
+    return atelier::materialise(workspace, versionId, dir);
+}
+
 Result<qint64> ModelServices::resolveVersion(const QString &reference)
 {
     // The registry's reading of a reference, so that deploy and show agree on "NAME".

@@ -66,6 +66,10 @@ public:
     /// Returns the number of rows written.
     Result<qint64> predictCsv(qint64 versionId, const QString &inputCsv, const QString &outputCsv);
 
+    /// Links (or copies) the files of \a versionId from the object store into \a dir (also
+    /// what an interactive session binds for a model).
+    static Status materialise(Workspace &workspace, qint64 versionId, const QString &dir);
+
     /// serve.py in InstallPaths::servingDir(); empty when it is not there.
     static QString serveScript();
     /// GET (empty \a body) or POST of JSON to \a url through libcurl; the status code and body.

@@ -405,6 +405,33 @@ constexpr std::array kSteps = {
     R"sql(
     ALTER TABLE datasets ADD COLUMN pending_import TEXT;
     )sql",
+    // 12 — interactive sessions (issue #18): a Jupyter server for one person on a pool, its
+    // folder sessions/<id>/ (home kept between starts), what it was started with (resources,
+    // bindings, idle timeout as JSON), where it answers, the supervising Atelier process and the
+    // server's process group with their start times (Leftovers ends a session whose supervisor
+    // is gone). The token is never stored here: it is a 0600 file in the session folder.
+    R"sql(
+    CREATE TABLE sessions (
+        id                 TEXT PRIMARY KEY NOT NULL,
+        pool               TEXT NOT NULL DEFAULT 'local',
+        state              TEXT NOT NULL DEFAULT 'pending'
+                           CHECK (state IN ('pending', 'starting', 'running', 'stopping',
+                                            'stopped', 'failed', 'lost')),
+        message            TEXT,
+        options            TEXT NOT NULL DEFAULT '{}',
+        folder             TEXT NOT NULL,
+        host               TEXT,
+        port               INTEGER,
+        job_id             TEXT,
+        supervisor_pid     INTEGER,
+        supervisor_started INTEGER,
+        pgid               INTEGER,
+        pgid_started       INTEGER,
+        created_at         TEXT NOT NULL,
+        started_at         TEXT,
+        stopped_at         TEXT
+    );
+    )sql",
 };
 
 /// How many rows reference a missing row (PRAGMA foreign_key_check).

@@ -3,6 +3,7 @@
 #include "catalog/database.h"
 #include "core/processidentity.h"
 #include "runs/runstore.h"
+#include "sessions/sessionstore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -48,6 +49,10 @@ QString LeftoverReport::summary() const
         parts << Leftovers::tr("%n service(s) left starting by a deploy that had ended were "
                                "stopped",
                                nullptr, services);
+    if (sessions > 0)
+        parts << Leftovers::tr("%n session(s) whose Atelier process had ended were marked lost "
+                               "and their servers stopped",
+                               nullptr, sessions);
     return parts.join(u"; "_s);
 }
 
@@ -62,6 +67,10 @@ Result<LeftoverReport> Leftovers::reap(Database &catalog, int graceMs)
     if (!services)
         return services.error();
     report.services = services.value();
+    auto sessions = SessionStore(catalog).reapOrphans(graceMs);
+    if (!sessions)
+        return sessions.error();
+    report.sessions = sessions.value();
     return report;
 }
 

@@ -14,8 +14,9 @@ struct LeftoverReport
 {
     int runs = 0;     ///< runs whose runner had gone: their tasks' groups ended, tasks lost
     int services = 0; ///< services left starting by a deploy that had gone: stopped, failed
+    int sessions = 0; ///< sessions whose supervisor had gone: their servers ended, lost
 
-    bool isEmpty() const { return runs == 0 && services == 0; }
+    bool isEmpty() const { return runs == 0 && services == 0 && sessions == 0; }
     /// One line for the user, e.g. on stderr; empty when nothing was found.
     QString summary() const;
 };

@@ -5,6 +5,7 @@
 #include "registryview/modelsview.h"
 #include "monitor/runsview.h"
 #include "pipeline/graphmodel.h"
+#include "sessions/sessionsview.h"
 #include "shell/mainwindow.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -83,7 +84,8 @@ private Q_SLOTS:
 
         const QStringList views = MainWindow::viewNames();
         QCOMPARE(views,
-                 (QStringList{u"pipelines"_s, u"datasets"_s, u"runs"_s, u"models"_s, u"pools"_s}));
+                 (QStringList{u"pipelines"_s, u"datasets"_s, u"runs"_s, u"models"_s, u"sessions"_s,
+                              u"pools"_s}));
         for (const QString &view : views) {
             QVERIFY2(window.showView(view), qPrintable(view));
             QCOMPARE(window.currentView(), view);
@@ -103,6 +105,8 @@ private Q_SLOTS:
         QCOMPARE(window.runsView()->visibleRunCount(), 0);
         QTRY_VERIFY(!window.isBusy());
         QCOMPARE(window.modelsView()->modelCount(), 0);
+        QCOMPARE(window.page(u"sessions"_s), window.sessionsView());
+        QCOMPARE(window.sessionsView()->sessionCount(), 0);
         QVERIFY(!window.showView(u"nosuch"_s));
         QVERIFY(AppSettings().recentWorkspaces().contains(m_demo));
     }

@@ -7,6 +7,7 @@
 #include "labeling/datasetspage.h"
 #include "monitor/runsview.h"
 #include "registryview/modelsview.h"
+#include "sessions/sessionsview.h"
 #include "shell/schedulerunner.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -81,6 +82,10 @@ QList<ViewSpec> viewSpecs()
          MainWindow::tr("No models yet.\nRegister one with: atelier model register PATH --name "
                         "NAME"),
          nullptr}, // the Models view is a view of its own
+        {u"sessions"_s, MainWindow::tr("Sessions"),
+         MainWindow::tr("Jupyter sessions with datasets and models bound read-only."),
+         MainWindow::tr("No sessions yet."),
+         nullptr}, // the Sessions view is a view of its own
         {u"pools"_s, MainWindow::tr("Pools"),
          MainWindow::tr("Where work runs: this workstation's CPUs and GPUs, or a cluster."),
          MainWindow::tr("No pools."), &ViewSections::pools},
@@ -395,6 +400,8 @@ void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
         m_runsView->setRuns(snapshot.info.root, snapshot.runs);
     if (m_modelsView)
         m_modelsView->setWorkspace(snapshot.info.root);
+    if (m_sessionsView)
+        m_sessionsView->setWorkspace(snapshot.info.root);
     if (m_datasetsPage) {
         m_datasetsPage->setWorkspace(snapshot.info.root);
         m_datasetsPage->setSampleData(snapshot.sampleData);
@@ -514,6 +521,12 @@ void MainWindow::ensurePage(int index)
         made = m_modelsView = new ModelsView(m_views);
         if (!m_workspacePath.isEmpty())
             m_modelsView->setWorkspace(m_lastSnapshot.info.root);
+    } else if (name == u"sessions"_s && !m_sessionsView) {
+        made = m_sessionsView = new SessionsView(m_views);
+        connect(m_sessionsView, &SessionsView::statusMessage, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+        if (!m_workspacePath.isEmpty())
+            m_sessionsView->setWorkspace(m_lastSnapshot.info.root);
     }
     if (!made)
         return;
@@ -540,6 +553,7 @@ bool MainWindow::isBusy() const
 {
     return m_loading || m_pendingReads > 0 || (m_editor && m_editor->isBusy()) ||
            (m_runsView && m_runsView->isLoading()) || (m_modelsView && m_modelsView->isBusy()) ||
+           (m_sessionsView && m_sessionsView->isBusy()) ||
            (m_datasetsPage && m_datasetsPage->isBusy());
 }
 

@@ -18,6 +18,7 @@ class ListPage;
 class PipelineEditor;
 class RunsView;
 class ModelsView;
+class SessionsView;
 class ScheduleRunner;
 class WelcomePage;
 
@@ -55,6 +56,7 @@ public:
     /// The Runs and Models views, once shown (null before).
     RunsView *runsView() const { return m_runsView; }
     ModelsView *modelsView() const { return m_modelsView; }
+    SessionsView *sessionsView() const { return m_sessionsView; }
     /// The Pipelines view (made with the window).
     PipelineEditor *pipelineEditor() const { return m_editor; }
     /// The Datasets view, once shown (null before).
@@ -93,6 +95,7 @@ private:
     RunsView *m_runsView = nullptr;
     PipelineEditor *m_editor = nullptr;
     ModelsView *m_modelsView = nullptr;
+    SessionsView *m_sessionsView = nullptr;
     DatasetsPage *m_datasetsPage = nullptr;
     QLabel *m_workspaceTitle = nullptr;
     QLabel *m_workspaceDetail = nullptr;
