@@ -3,9 +3,9 @@
 #include "cliutil.h"
 
 #include "core/workspace.h"
-#include "sessions/sessionjail.h"
-#include "sessions/sessions.h"
-#include "sessions/sessionsupervisor.h"
+#include "jupyter/sessionjail.h"
+#include "jupyter/sessions.h"
+#include "jupyter/sessionsupervisor.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -5,11 +5,11 @@
 // bound and gives the options back.
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "jupyter/sessions.h"
 #include "monitor/metricchart.h"
-#include "sessions/sessions.h"
-#include "sessions/sessionstartdialog.h"
 #include "sessions/sessionstore.h"
-#include "sessions/sessionsview.h"
+#include "sessionsview/sessionstartdialog.h"
+#include "sessionsview/sessionsview.h"
 
 #include <QComboBox>
 #include <QDateTime>

@@ -2,10 +2,10 @@
 #include "core/appsettings.h"
 #include "core/workspace.h"
 #include "labeling/datasetspage.h"
-#include "registryview/modelsview.h"
 #include "monitor/runsview.h"
 #include "pipeline/graphmodel.h"
-#include "sessions/sessionsview.h"
+#include "registryview/modelsview.h"
+#include "sessionsview/sessionsview.h"
 #include "shell/mainwindow.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -83,9 +83,8 @@ private Q_SLOTS:
         QCOMPARE(window.workspacePath(), m_demo);
 
         const QStringList views = MainWindow::viewNames();
-        QCOMPARE(views,
-                 (QStringList{u"pipelines"_s, u"datasets"_s, u"runs"_s, u"models"_s, u"sessions"_s,
-                              u"pools"_s}));
+        QCOMPARE(views, (QStringList{u"pipelines"_s, u"datasets"_s, u"runs"_s, u"models"_s,
+                                     u"sessions"_s, u"pools"_s}));
         for (const QString &view : views) {
             QVERIFY2(window.showView(view), qPrintable(view));
             QCOMPARE(window.currentView(), view);

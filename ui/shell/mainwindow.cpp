@@ -7,7 +7,7 @@
 #include "labeling/datasetspage.h"
 #include "monitor/runsview.h"
 #include "registryview/modelsview.h"
-#include "sessions/sessionsview.h"
+#include "sessionsview/sessionsview.h"
 #include "shell/schedulerunner.h"
 #include "shell/settingsdialog.h"
 #include "shell/welcomepage.h"
@@ -84,8 +84,7 @@ QList<ViewSpec> viewSpecs()
          nullptr}, // the Models view is a view of its own
         {u"sessions"_s, MainWindow::tr("Sessions"),
          MainWindow::tr("Jupyter sessions with datasets and models bound read-only."),
-         MainWindow::tr("No sessions yet."),
-         nullptr}, // the Sessions view is a view of its own
+         MainWindow::tr("No sessions yet."), nullptr}, // the Sessions view is a view of its own
         {u"pools"_s, MainWindow::tr("Pools"),
          MainWindow::tr("Where work runs: this workstation's CPUs and GPUs, or a cluster."),
          MainWindow::tr("No pools."), &ViewSections::pools},

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessions/sessionsources.h"
+#include "jupyter/sessionsources.h"
 #include "sessions/sessionstore.h"
 
 #include <QDialog>

@@ -1,4 +1,4 @@
-#include "sessions/sessionjail.h"
+#include "jupyter/sessionjail.h"
 
 #include <QFile>
 #include <QSysInfo>

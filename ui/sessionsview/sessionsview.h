@@ -2,7 +2,7 @@
 
 #include "core/result.h"
 #include "runs/metricsstore.h"
-#include "sessions/sessionsources.h"
+#include "jupyter/sessionsources.h"
 #include "sessions/sessionstore.h"
 
 #include <QList>

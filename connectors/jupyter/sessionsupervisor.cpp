@@ -1,13 +1,13 @@
-#include "sessions/sessionsupervisor.h"
+#include "jupyter/sessionsupervisor.h"
 
 #include "core/workspace.h"
+#include "jupyter/sessionjail.h"
+#include "jupyter/sessions.h"
 #include "launch/poolconnections.h"
 #include "local/localconnector.h"
 #include "pipeline/pythonresolver.h"
 #include "pools/poolstore.h"
 #include "serving/modelservices.h"
-#include "sessions/sessionjail.h"
-#include "sessions/sessions.h"
 
 #include <QDateTime>
 #include <QDir>

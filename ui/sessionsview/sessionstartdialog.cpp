@@ -1,4 +1,4 @@
-#include "sessions/sessionstartdialog.h"
+#include "sessionsview/sessionstartdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

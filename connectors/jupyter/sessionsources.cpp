@@ -1,4 +1,4 @@
-#include "sessions/sessionsources.h"
+#include "jupyter/sessionsources.h"
 
 #include "core/workspace.h"
 #include "datasets/datasetstore.h"

@@ -1,11 +1,11 @@
-#include "sessions/sessionsview.h"
+#include "sessionsview/sessionsview.h"
 
 #include "core/workspace.h"
+#include "jupyter/sessions.h"
 #include "monitor/metricchart.h"
 #include "pools/poolstore.h"
 #include "runs/chartseries.h"
-#include "sessions/sessions.h"
-#include "sessions/sessionstartdialog.h"
+#include "sessionsview/sessionstartdialog.h"
 
 #include <QChart>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
-#include "sessions/sessions.h"
+#include "jupyter/sessions.h"
 
 #include "core/processidentity.h"
 #include "core/workspace.h"
+#include "jupyter/sessionsources.h"
+#include "jupyter/sessionsupervisor.h"
 #include "pools/poolstore.h"
 #include "runs/metricsparser.h"
-#include "sessions/sessionsources.h"
-#include "sessions/sessionsupervisor.h"
 #include "slurm/slurmclient.h"
 
 #include <QDateTime>
