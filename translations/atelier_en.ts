@@ -254,6 +254,13 @@
             <numerusform>%n services left starting by a deploy that had ended were stopped</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) whose Atelier process had ended were marked lost and their servers stopped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -918,36 +918,6 @@ Datasets:
         </translation>
     </message>
     <message>
-        <source>Usage:
-  atelier [--workspace DIR]                 the application (last workspace, or the welcome page)
-  atelier --screenshot FILE [--view NAME] [--workspace DIR]
-                                            render the window offscreen to a PNG and exit
-                                            views: welcome, pipelines, datasets, runs, models, pools
-  atelier init DIR [--demo]                 make a workspace; --demo adds sample data
-  atelier info [--verify [--repair]]        schema version, paths and counts of a workspace;
-                                            --verify re-hashes every stored object and lists
-                                            files the catalog does not know; --repair removes those
-  atelier --version | --help
-
-Every subcommand takes --workspace DIR (default: the current folder) and --json.
-Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
-</source>
-        <translation>用法：
-  atelier [--workspace DIR]                 启动应用程序（打开上次的工作空间，或显示欢迎页）
-  atelier --screenshot FILE [--view NAME] [--workspace DIR]
-                                            在屏幕外渲染窗口，保存为 PNG 后退出
-                                            视图：welcome, pipelines, datasets, runs, models, pools
-  atelier init DIR [--demo]                 创建工作空间；--demo 会添加示例数据
-  atelier info [--verify [--repair]]        显示工作空间的架构版本、路径和数量统计；
-                                            --verify 会重新计算每个已存储对象的哈希，并列出
-                                            目录库中未记录的文件；--repair 会删除这些文件
-  atelier --version | --help
-
-所有子命令都接受 --workspace DIR（默认：当前文件夹）和 --json。
-退出码：0 成功，1 输入被拒绝或运行失败，2 用法错误。
-</translation>
-    </message>
-    <message>
         <source>Started %1, not ended when imported (duration unknown)</source>
         <translation>开始于 %1，导入时尚未结束（时长未知）</translation>
     </message>
@@ -1176,6 +1146,37 @@ Sweeps (hyperparameter search with Optuna):
     <message>
         <source>Could not start %1 for %2: %3</source>
         <translation>无法为 %2 启动 %1：%3</translation>
+    </message>
+    <message>
+        <source>Usage:
+  atelier [--workspace DIR]                 the application (last workspace, or the welcome page)
+  atelier --screenshot FILE [--view NAME] [--workspace DIR]
+                                            render the window offscreen to a PNG and exit
+                                            views: welcome, pipelines, datasets, runs, models, sessions, pools
+  atelier init DIR [--demo]                 make a workspace; --demo adds sample data
+  atelier info [--verify [--repair]]        schema version, paths and counts of a workspace;
+                                            --verify re-hashes every stored object and lists
+                                            files the catalog does not know; --repair removes those
+  atelier --version | --help
+
+Every subcommand takes --workspace DIR (default: the current folder) and --json.
+Exit codes: 0 success, 1 refused input or failed run, 2 usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Interactive sessions (Jupyter):
+  atelier session start [--name N] [--pool P] [--cpus N] [--memory MB] [--gpus N]
+               [--bind inputK=SOURCE]... [--idle-timeout MIN|Ns]
+               SOURCE: dataset:NAME[@V], model:NAME[:V|@ALIAS], run:RUN/NODE[/PORT], path:DIR
+  atelier session list | show N | stop N | restart N | logs N | open N
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown session action &apos;%1&apos;. Actions: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2546,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>the deploying Atelier process (pid %1) ended before the service answered; the service was stopped</source>
         <translation>执行部署的 Atelier 进程（pid %1）在服务响应前已结束；服务已停止</translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) whose Atelier process had ended were marked lost and their servers stopped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LocalMachine</name>
@@ -3335,6 +3342,29 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
 </context>
 <context>
+    <name>OutputOpener</name>
+    <message>
+        <source>Cannot show the notebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be rendered as HTML: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the jupyter command was not found (Debian package: jupyter-nbconvert).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jupyter nbconvert exited with code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PipelineClipboard</name>
     <message>
         <source>The clipboard holds no Atelier nodes: it is not a JSON object (copy nodes from a pipeline canvas, or a pipeline file).</source>
@@ -3553,8 +3583,28 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>位于环上：%1。请删除其中的一条连线。</translation>
     </message>
     <message>
-        <source>is not a resource (use cpus, memory_mb, gpus or nodes)</source>
-        <translation>不是资源（请使用 cpus、memory_mb、gpus 或 nodes）</translation>
+        <source>is not a resource (use cpus, memory_mb, gpus, nodes or processes_per_node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 processes per node need a distributed strategy, and %2 supports none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not support distributed training with &quot;%2&quot; (it supports: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>processes_per_node must be at least 1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3925,6 +3975,217 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>The service listens on %1 port %2: it is reachable from the network by anyone who can reach this machine (use --host 127.0.0.1 for this machine only).</source>
         <translation>服务监听 %1 的端口 %2：任何能访问本机的人都可以通过网络访问它（使用 --host 127.0.0.1 则仅限本机）。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCommands</name>
+    <message>
+        <source>&apos;session %1&apos; takes a session&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown action &apos;session %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cpus needs a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--memory needs megabytes, at least 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gpus needs a whole number of at least 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--idle-timeout needs minutes (e.g. 30 or 0.5) or seconds (e.g. 20s), not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bind needs inputK=SOURCE with K from 0 to 4, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">开始时间</translation>
+    </message>
+    <message>
+        <source>NAME	POOL	STATE	CPUS	MEMORY	GPUS	STARTED	MESSAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 has no log yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the browser; open %1 yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1 in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: its supervising process was asked to end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: the session&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: the pool to run on (default: local).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: CPUs (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: memory in MB (default 2048).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: GPUs (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: inputK=SOURCE, bound read-only (repeatable); SOURCE is dataset:NAME[@V], model:NAME[:V|@ALIAS], run:RUN/NODE[/PORT] or path:DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: stop after this many minutes without activity (or seconds: 30s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionJail</name>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no program to run after &apos;--&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot bind %1 onto %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make %1 read-only: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionSources</name>
+    <message>
+        <source>Cannot prepare %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a source: use dataset:NAME[@VERSION], model:NAME[:V|@ALIAS], run:RUN/NODE[/PORT] or path:DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a run output is run:RUN/NODE or run:RUN/NODE/PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 of run %2 has no output folder %3 (state: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no task %2.</source>
+        <translation type="unfinished">运行 %1 中没有任务 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStore</name>
+    <message>
+        <source>Session %1 is %2; stop it first (&apos;atelier session stop %1&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server of session %1 (process group %2) did not stop, even after SIGKILL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Atelier process supervising it (pid %1) ended unexpectedly; its server was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sessions</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation type="unfinished">无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot link %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a session name: use a letter or digit, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (64 at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bind each of input0…input4 at most once (input%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session needs at least 1 CPU and 64 MB of memory, no negative GPUs and no negative idle timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation type="unfinished">无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Session %1 vanished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s supervisor ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server of session %1 (process group %2) did not stop, even after SIGKILL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped by the user; its supervisor did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session named %1 (&apos;atelier session list&apos; shows them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is %2, not running.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4363,6 +4624,14 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>the template has no parameter &apos;%1&apos;</source>
         <translation>模板没有参数“%1”</translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a distributed template&apos;s command starts with {python}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6746,6 +7015,18 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jupyter sessions with datasets and models bound read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atelier::MetricChart</name>
@@ -7323,18 +7604,6 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation>描述此版本中的更改：</translation>
     </message>
     <message>
-        <source>A version needs a message: say in a few words what changed.</source>
-        <translation>版本需要一条说明：请简要说明改动内容。</translation>
-    </message>
-    <message>
-        <source>The pipeline has no name; give it one before saving.</source>
-        <translation>流水线没有名称；请在保存前为其命名。</translation>
-    </message>
-    <message>
-        <source>Another pipeline is saved as “%1”; rename this one before saving.</source>
-        <translation>已有另一条流水线保存为“%1”；请在保存前重命名此流水线。</translation>
-    </message>
-    <message>
         <source>Saved version %1.</source>
         <translation>已保存版本 %1。</translation>
     </message>
@@ -7469,6 +7738,21 @@ Off until the pipeline passes its Checks: %1</source>
     <message>
         <source>Run is off until the pipeline passes its Checks: %1</source>
         <translation>在流水线通过检查之前无法运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::PipelineSession</name>
+    <message>
+        <source>A version needs a message: say in a few words what changed.</source>
+        <translation type="unfinished">版本需要一条说明：请简要说明改动内容。</translation>
+    </message>
+    <message>
+        <source>The pipeline has no name; give it one before saving.</source>
+        <translation type="unfinished">流水线没有名称；请在保存前为其命名。</translation>
+    </message>
+    <message>
+        <source>Another pipeline is saved as “%1”; rename this one before saving.</source>
+        <translation type="unfinished">已有另一条流水线保存为“%1”；请在保存前重命名此流水线。</translation>
     </message>
 </context>
 <context>
@@ -8389,6 +8673,251 @@ Select one node to see its parameters.</source>
     <message>
         <source>Could not start the scheduled run of %1.</source>
         <translation>无法启动 %1 的调度运行。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SessionStartDialog</name>
+    <message>
+        <source>Start a Jupyter session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stopped session&apos;s name starts it again with its working folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished">资源池</translation>
+    </message>
+    <message>
+        <source> CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"> MB</translation>
+    </message>
+    <message>
+        <source> GPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the session after this long without kernel or browser activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none, or path:/a/folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bound read-only as input%1 beside the working folder home.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SessionSupervisor</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 秒</translation>
+    </message>
+    <message>
+        <source>No session named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1 is %2, not pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session asks for %1 GPU(s); this machine has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server ended before it answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server ended by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped after %1 without activity (idle timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SessionsView</name>
+    <message>
+        <source>CPU %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished">等待中</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished">启动中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">运行中</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished">已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation type="unfinished">丢失</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished">%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jupyter for one person on a pool, with datasets, models and run outputs bound read-only as input0…input4 beside the working folder home.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished">资源池</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CPU · %2 MB · %3 GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
