@@ -1,5 +1,6 @@
 #include "sessionsview/sessionsview.h"
 
+#include "common/background.h"
 #include "core/workspace.h"
 #include "jupyter/sessions.h"
 #include "monitor/metricchart.h"
@@ -11,7 +12,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDesktopServices>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +22,6 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -227,18 +226,16 @@ void SessionsView::refresh()
     if (m_root.isEmpty() || m_loads > 0)
         return;
     ++m_loads;
-    auto *watcher = new QFutureWatcher<Result<Snapshot>>(this);
-    connect(watcher, &QFutureWatcher<Result<Snapshot>>::finished, this, [this, watcher] {
-        --m_loads;
-        watcher->deleteLater();
-        const Result<Snapshot> result = watcher->result();
-        if (!result) {
-            m_status->setText(result.error().message);
-            return;
-        }
-        apply(result.value());
-    });
-    watcher->setFuture(QtConcurrent::run(&SessionsView::load, m_root, selectedId()));
+    runInBackground(
+        this, [root = m_root, id = selectedId()] { return load(root, id); },
+        [this](const Result<Snapshot> &result) {
+            --m_loads;
+            if (!result) {
+                m_status->setText(result.error().message);
+                return;
+            }
+            apply(result.value());
+        });
 }
 
 void SessionsView::apply(const Snapshot &snapshot)
@@ -273,10 +270,17 @@ void SessionsView::apply(const Snapshot &snapshot)
     if (!m_list->currentItem() && m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
 
-    // The charts: the selected session's resources since its last start.
+    // The charts: the selected session's resources since its last start; redrawn only when
+    // they changed (a refresh every two seconds must not lay out every chart again).
     const QString id = selectedId();
     const QList<ChartSpec> specs = chartSpecs();
-    for (int c = 0; c < specs.size(); ++c) {
+    const QString chartsKey =
+        snapshot.selected + u'|' + QString::number(snapshot.resources.size()) + u'|' +
+        (snapshot.resources.isEmpty() ? QString()
+                                      : QString::number(snapshot.resources.last().ts, 'f', 3));
+    const bool chartsChanged = chartsKey != m_chartsKey;
+    m_chartsKey = chartsKey;
+    for (int c = 0; chartsChanged && c < specs.size(); ++c) {
         ChartSeries *series = m_series[c];
         series->clear();
         QMap<QString, QList<MetricPoint>> byKey;
@@ -328,10 +332,23 @@ void SessionsView::startDialog()
         SessionSources::Available sources;
     };
     // The pools and what can be bound come from the catalog: read on a worker first.
-    auto *watcher = new QFutureWatcher<Result<Choices>>(this);
-    connect(watcher, &QFutureWatcher<Result<Choices>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Result<Choices> choices = watcher->result();
+    const auto read = [root = m_root]() -> Result<Choices> {
+        auto workspace = Workspace::open(root);
+        if (!workspace)
+            return workspace.error();
+        Choices choices;
+        const auto pools = PoolStore(workspace->catalog()).list();
+        if (!pools)
+            return pools.error();
+        for (const PoolRecord &pool : pools.value())
+            choices.pools << pool.name;
+        const auto sources = SessionSources::available(workspace.value());
+        if (!sources)
+            return sources.error();
+        choices.sources = sources.value();
+        return choices;
+    };
+    runInBackground(this, read, [this](const Result<Choices> &choices) {
         if (!choices) {
             Q_EMIT statusMessage(choices.error().message);
             return;
@@ -349,22 +366,6 @@ void SessionsView::startDialog()
                 return Sessions(workspace.value(), binary).start(name, options);
             });
     });
-    watcher->setFuture(QtConcurrent::run([root = m_root]() -> Result<Choices> {
-        auto workspace = Workspace::open(root);
-        if (!workspace)
-            return workspace.error();
-        Choices choices;
-        const auto pools = PoolStore(workspace->catalog()).list();
-        if (!pools)
-            return pools.error();
-        for (const PoolRecord &pool : pools.value())
-            choices.pools << pool.name;
-        const auto sources = SessionSources::available(workspace.value());
-        if (!sources)
-            return sources.error();
-        choices.sources = sources.value();
-        return choices;
-    }));
 }
 
 void SessionsView::act(
@@ -376,11 +377,13 @@ void SessionsView::act(
     m_acting = true;
     m_status->setText(busyText);
     updateButtons();
-    auto *watcher = new QFutureWatcher<Result<SessionRecord>>(this);
-    connect(watcher, &QFutureWatcher<Result<SessionRecord>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
+    // The atelier executable runs the supervisor (the window's own binary).
+    const auto work = [action = std::move(action), root = m_root,
+                       binary = QCoreApplication::applicationFilePath()] {
+        return action(root, binary);
+    };
+    runInBackground(this, work, [this](const Result<SessionRecord> &result) {
         m_acting = false;
-        const Result<SessionRecord> result = watcher->result();
         const QString said =
             !result ? result.error().message
             : result->message.isEmpty()
@@ -390,8 +393,6 @@ void SessionsView::act(
         Q_EMIT statusMessage(said);
         refresh();
     });
-    // The atelier executable runs the supervisor (the window's own binary).
-    watcher->setFuture(QtConcurrent::run(action, m_root, QCoreApplication::applicationFilePath()));
 }
 
 } // namespace atelier

@@ -76,6 +76,7 @@ private:
     QPushButton *m_stop = nullptr;
     QPushButton *m_restart = nullptr;
     QList<ChartSeries *> m_series;
+    QString m_chartsKey; ///< what the charts show: session, point count, last time
     QList<MetricChart *> m_charts;
     QTimer *m_timer = nullptr;
     QList<SessionRecord> m_sessions;
