@@ -155,7 +155,13 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
 
     scroll->setWidget(content);
     m_stack->addWidget(scroll);
-    m_stack->addWidget(buildPipelinePage());
+    // Scrolls: with its schedule, sweep and checks it is taller than a 700-pixel window.
+    auto *pipelineScroll = new QScrollArea(m_stack);
+    pipelineScroll->setWidgetResizable(true);
+    pipelineScroll->setFrameShape(QFrame::NoFrame);
+    pipelineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    pipelineScroll->setWidget(buildPipelinePage());
+    m_stack->addWidget(pipelineScroll);
     showHint(0);
 }
 

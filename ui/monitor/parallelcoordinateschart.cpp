@@ -43,7 +43,8 @@ QRectF ParallelCoordinatesChart::plotRect() const
 {
     const QFontMetrics metrics = fontMetrics();
     // Room for the title above, two label lines and an importance bar below.
-    return QRectF(rect()).adjusted(48, metrics.height() + 12, -48, -(3 * metrics.height() + 14));
+    return QRectF(rect()).adjusted(48, 2 * metrics.height() + 12, -48,
+                                   -(3 * metrics.height() + 14));
 }
 
 QPointF ParallelCoordinatesChart::pointOf(int line, int axis) const
@@ -143,15 +144,19 @@ void ParallelCoordinatesChart::paintEvent(QPaintEvent *)
             text(plot.top() - metrics.height() - 1, m_data.label(axis, 1), dim);
             text(plot.bottom() + 2, m_data.label(axis, 0), dim);
         }
-        text(plot.bottom() + metrics.height() + 4, spec.key, pal.text().color());
+        // The name, with the importance after it and as a bar under it.
+        text(plot.bottom() + metrics.height() + 4,
+             spec.importance >= 0
+                 ? tr("%1 (%2%)").arg(spec.key).arg(spec.importance * 100, 0, 'f', 0)
+                 : spec.key,
+             pal.text().color());
         if (spec.importance >= 0) {
-            const QRectF bar(x - 30, plot.bottom() + 2 * metrics.height() + 8,
-                             60 * std::clamp(spec.importance, 0.0, 1.0), 5);
-            painter.fillRect(QRectF(x - 30, bar.top(), 60, 5), pal.alternateBase());
-            painter.fillRect(bar, QColor(230, 110, 20));
-            painter.setPen(dim);
-            painter.drawText(QPointF(x + 34, bar.bottom() + 1),
-                             tr("%1%").arg(spec.importance * 100, 0, 'f', 0));
+            const double full = std::min(60.0, labelWidth * 0.6);
+            const QRectF track(x - full / 2, plot.bottom() + 2 * metrics.height() + 8, full, 5);
+            painter.fillRect(track, pal.alternateBase());
+            painter.fillRect(
+                QRectF(track.topLeft(), QSizeF(full * std::clamp(spec.importance, 0.0, 1.0), 5)),
+                QColor(230, 110, 20));
         }
     }
 }

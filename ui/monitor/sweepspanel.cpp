@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -132,14 +133,17 @@ SweepsPanel::SweepsPanel(QWidget *parent) : QWidget(parent)
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    auto *charts = new QSplitter(Qt::Horizontal, splitter);
+    // One chart at a time: at 1024 pixels side by side neither could be read.
+    auto *charts = new QTabWidget(splitter);
+    charts->setObjectName(u"sweepCharts"_s);
+    charts->setDocumentMode(true);
     auto *view = new QChartView(m_chart, charts);
     view->setObjectName(u"sweepChart"_s);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(180);
     m_parallel = new ParallelCoordinatesChart(charts);
-    charts->setStretchFactor(0, 2);
-    charts->setStretchFactor(1, 3);
+    charts->addTab(m_parallel, tr("Parameters"));
+    charts->addTab(view, tr("Objective per trial"));
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
