@@ -45,6 +45,8 @@ struct SweepOptions
                                CommandLine::tr("Start no trial after this many seconds."), u"S"_s};
     QCommandLineOption seed{u"seed"_s, CommandLine::tr("Seed of the sampler."), u"N"_s};
     QCommandLineOption name{u"name"_s, CommandLine::tr("Name of the sweep."), u"NAME"_s};
+    QCommandLineOption pool{u"pool"_s, CommandLine::tr("Pool the trials run on (default: local)."),
+                            u"P"_s};
 };
 
 QString valueText(const QJsonValue &value)
@@ -201,24 +203,24 @@ int runSweep(SubcommandParser &sub, Workspace &workspace, const SweepOptions &op
     const QCommandLineParser &p = sub.parser;
     SweepConfig config;
     config.pipeline = sub.positional().value(1);
-    if (!p.isSet(options.param))
-        return usage(CommandLine::tr("'sweep run' needs at least one --param NODE.PARAM=SPEC."));
+    // Flags are read before the pipeline, so a mistyped one is a usage error however the
+    // pipeline is; what the pipeline's sweep section gives is filled in after.
+    QList<SweepParam> flagParams;
     for (const QString &argument : p.values(options.param)) {
         auto param = SweepConfig::parseParam(argument);
         if (!param)
             return usage(param.error().message);
-        config.params.append(param.value());
+        flagParams.append(param.value());
     }
-    if (!p.isSet(options.objective))
-        return usage(CommandLine::tr("'sweep run' needs --objective NODE.METRIC."));
-    if (Status objective = config.setObjective(p.value(options.objective)); !objective)
-        return usage(objective.error().message);
-    if (!p.isSet(options.direction))
-        return usage(CommandLine::tr("'sweep run' needs --direction maximize or minimize."));
-    config.direction = p.value(options.direction);
-    if (config.direction != u"maximize"_s && config.direction != u"minimize"_s)
+    SweepConfig flagObjective;
+    if (p.isSet(options.objective)) {
+        if (Status objective = flagObjective.setObjective(p.value(options.objective)); !objective)
+            return usage(objective.error().message);
+    }
+    if (p.isSet(options.direction) && p.value(options.direction) != u"maximize"_s &&
+        p.value(options.direction) != u"minimize"_s)
         return usage(CommandLine::tr("--direction takes maximize or minimize, not \"%1\".")
-                         .arg(config.direction));
+                         .arg(p.value(options.direction)));
     auto positive = [&p](const QCommandLineOption &option, int fallback, int least, bool *ok) {
         if (!p.isSet(option))
             return fallback;
@@ -227,7 +229,7 @@ int runSweep(SubcommandParser &sub, Workspace &workspace, const SweepOptions &op
         return value;
     };
     bool ok = true;
-    config.trials = positive(options.trials, 20, 1, &ok);
+    (void)positive(options.trials, 0, 1, &ok);
     if (!ok)
         return usage(CommandLine::tr("--trials takes a whole number of 1 or more."));
     config.parallel = positive(options.parallel, 1, 1, &ok);
@@ -242,21 +244,54 @@ int runSweep(SubcommandParser &sub, Workspace &workspace, const SweepOptions &op
             return usage(CommandLine::tr("--seed takes a whole number from 0 to 4294967295."));
         config.seed = seed;
     }
-    if (p.isSet(options.sampler))
-        config.sampler = p.value(options.sampler);
-    if (!QStringList{u"tpe"_s, u"random"_s, u"grid"_s, u"cmaes"_s}.contains(config.sampler))
+    if (p.isSet(options.sampler) &&
+        !QStringList{u"tpe"_s, u"random"_s, u"grid"_s, u"cmaes"_s}.contains(
+            p.value(options.sampler)))
         return usage(CommandLine::tr("--sampler takes tpe, random, grid or cmaes, not \"%1\".")
-                         .arg(config.sampler));
-    if (p.isSet(options.pruner))
-        config.pruner = p.value(options.pruner);
-    if (!QStringList{u"none"_s, u"median"_s, u"hyperband"_s}.contains(config.pruner))
+                         .arg(p.value(options.sampler)));
+    if (p.isSet(options.pruner) &&
+        !QStringList{u"none"_s, u"median"_s, u"hyperband"_s}.contains(p.value(options.pruner)))
         return usage(CommandLine::tr("--pruner takes none, median or hyperband, not \"%1\".")
-                         .arg(config.pruner));
+                         .arg(p.value(options.pruner)));
 
     const PipelineStore pipelines(workspace.root());
     auto located = pipelines.locate(config.pipeline);
     if (!located)
         return refuse(located.error().message);
+    // The space saved in the pipeline first; each flag given overrides its part of it, and
+    // --param, when given, is the whole space.
+    bool directionKnown = false;
+    if (const auto &section = located->document.sweep) {
+        if (Status applied = config.applySection(*section, config.pipeline); !applied)
+            return refuse(applied.error().message);
+        directionKnown = !section->direction.isEmpty();
+    }
+    if (!flagParams.isEmpty())
+        config.params = flagParams;
+    if (config.params.isEmpty())
+        return usage(CommandLine::tr("'sweep run' needs at least one --param NODE.PARAM=SPEC, or "
+                                     "a \"sweep\" section in the pipeline."));
+    if (p.isSet(options.objective)) {
+        config.objectiveNode = flagObjective.objectiveNode;
+        config.objectiveMetric = flagObjective.objectiveMetric;
+    }
+    if (config.objectiveNode.isEmpty())
+        return usage(CommandLine::tr("'sweep run' needs --objective NODE.METRIC (or an objective "
+                                     "in the pipeline's sweep section)."));
+    if (p.isSet(options.direction)) {
+        config.direction = p.value(options.direction);
+        directionKnown = true;
+    }
+    if (!directionKnown)
+        return usage(CommandLine::tr("'sweep run' needs --direction maximize or minimize (or a "
+                                     "direction in the pipeline's sweep section)."));
+    config.trials = positive(options.trials, config.trials, 1, &ok);
+    if (p.isSet(options.sampler))
+        config.sampler = p.value(options.sampler);
+    if (p.isSet(options.pruner))
+        config.pruner = p.value(options.pruner);
+    config.pool = p.value(options.pool); // checked, with the pipeline's own pools, by drive()
+
     config.pipeline = located->key; // a resume from another folder finds the same pipeline
     config.name = p.isSet(options.name)
                       ? p.value(options.name)
@@ -403,7 +438,7 @@ int runSweepCommand(const Invocation &invocation)
     const SweepOptions options;
     sub.parser.addOptions({options.param, options.objective, options.direction, options.trials,
                            options.parallel, options.sampler, options.pruner, options.timeout,
-                           options.seed, options.name});
+                           options.seed, options.name, options.pool});
     if (!sub.parse(invocation, 1, 2))
         return ExitUsage;
     const QString action = sub.positional().value(0);

@@ -16,15 +16,28 @@ namespace {
 
 const QStringList kResourceKeys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s};
 
-/// The schedule object of the pipeline format, parsed by PipelineDocument itself.
+/// A pipeline with only the section \a key ("schedule", "sweep") set to \a value, parsed by
+/// PipelineDocument itself so the section has one reader.
+Result<PipelineDocument> withSection(const QString &key, const QJsonValue &value)
+{
+    if (!value.isObject())
+        return makeError(ErrorCode::Invalid,
+                         GraphModel::tr("%1 must be an object or null").arg(key));
+    const QJsonObject root{{u"name"_s, key}, {key, value}};
+    return PipelineDocument::fromJson(QJsonDocument(root).toJson(), u"pipeline"_s);
+}
+
+/// The section \a key of \a doc as the pipeline format writes it; undefined when absent.
+QJsonValue sectionOf(const PipelineDocument &doc, const QString &key)
+{
+    return QJsonDocument::fromJson(doc.toJson()).object().value(key);
+}
+
 Result<std::optional<ScheduleSpec>> scheduleFromJson(const QJsonValue &value)
 {
     if (value.isUndefined() || value.isNull())
         return std::optional<ScheduleSpec>();
-    if (!value.isObject())
-        return makeError(ErrorCode::Invalid, GraphModel::tr("schedule must be an object or null"));
-    const QJsonObject root{{u"name"_s, u"schedule"_s}, {u"schedule"_s, value}};
-    auto doc = PipelineDocument::fromJson(QJsonDocument(root).toJson(), u"pipeline"_s);
+    auto doc = withSection(u"schedule"_s, value);
     if (!doc)
         return doc.error();
     return doc->schedule;
@@ -32,11 +45,26 @@ Result<std::optional<ScheduleSpec>> scheduleFromJson(const QJsonValue &value)
 
 QJsonValue scheduleToJson(const std::optional<ScheduleSpec> &schedule)
 {
-    if (!schedule)
-        return QJsonValue(QJsonValue::Undefined);
     PipelineDocument doc;
     doc.schedule = schedule;
-    return QJsonDocument::fromJson(doc.toJson()).object().value(u"schedule"_s);
+    return sectionOf(doc, u"schedule"_s);
+}
+
+Result<std::optional<SweepSection>> sweepFromJson(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return std::optional<SweepSection>();
+    auto doc = withSection(u"sweep"_s, value);
+    if (!doc)
+        return doc.error();
+    return doc->sweep;
+}
+
+QJsonValue sweepToJson(const std::optional<SweepSection> &sweep)
+{
+    PipelineDocument doc;
+    doc.sweep = sweep;
+    return sectionOf(doc, u"sweep"_s);
 }
 
 /// An id the pipeline format accepts, made of \a text.
@@ -259,6 +287,8 @@ QJsonValue GraphModel::value(const QString &nodeId, const QString &property) con
         }
         if (property == u"schedule"_s)
             return scheduleToJson(m_doc.schedule);
+        if (property == u"sweep"_s)
+            return sweepToJson(m_doc.sweep);
         return QJsonValue(QJsonValue::Undefined);
     }
     const NodeSpec *n = node(nodeId);
@@ -319,6 +349,10 @@ QString GraphModel::checkValue(const QString &nodeId, const QString &property,
         if (property == u"schedule"_s) {
             auto schedule = scheduleFromJson(value);
             return schedule ? QString() : schedule.error().message;
+        }
+        if (property == u"sweep"_s) {
+            auto sweep = sweepFromJson(value);
+            return sweep ? QString() : sweep.error().message;
         }
         return {};
     }
@@ -511,6 +545,9 @@ Status GraphModel::setValue(const QString &nodeId, const QString &property, cons
         } else if (property == u"schedule"_s) {
             if (auto schedule = scheduleFromJson(value); !schedule)
                 return makeError(ErrorCode::Invalid, schedule.error().message);
+        } else if (property == u"sweep"_s) {
+            if (auto sweep = sweepFromJson(value); !sweep)
+                return makeError(ErrorCode::Invalid, sweep.error().message);
         } else {
             return refuse(tr("is not a field of a pipeline"));
         }
@@ -824,6 +861,11 @@ bool GraphModel::applyValue(const QString &nodeId, const QString &property, cons
             if (!schedule)
                 return false;
             m_doc.schedule = schedule.value();
+        } else if (property == u"sweep"_s) {
+            auto sweep = sweepFromJson(value);
+            if (!sweep)
+                return false;
+            m_doc.sweep = sweep.value();
         } else {
             return false;
         }

@@ -46,8 +46,8 @@ struct PortRef
 ///   node:     "name", "template", "params.<param>", "resources",
 ///   "resources.<cpus|memory_mb|gpus>",
 ///             "retries", "timeout_s", "skip", "pool"
-///   pipeline (empty node id): "name", "description", "variables" (object), "schedule"
-///             (the pipeline format's schedule object, or null for none)
+///   pipeline (empty node id): "name", "description", "variables" (object), "schedule",
+///             "sweep" (the pipeline format's schedule / sweep object, or null for none)
 /// An undefined QJsonValue removes the value (a param goes back to its default).
 class GraphModel final : public QObject
 {
@@ -230,7 +230,8 @@ Q_SIGNALS:
     void noteRemoved(const QString &id);
     /// Text, position or size of a note changed.
     void noteChanged(const QString &id);
-    /// A field of the pipeline itself changed ("name", "description", "variables", "schedule").
+    /// A field of the pipeline itself changed ("name", "description", "variables", "schedule",
+    /// "sweep").
     void pipelineChanged(const QString &property);
     /// Everything changed (setDocument, setLibrary): rebuild views from the model.
     void reset();

@@ -92,6 +92,9 @@ QList<PipelineChange> PipelineDiff::compare(const PipelineDocument &before,
         settings.append(tr("schedule: %1 → %2")
                             .arg(before.schedule ? before.schedule->cron : tr("none"),
                                  after.schedule ? after.schedule->cron : tr("none")));
+    if (before.sweep != after.sweep)
+        compareObjects(u"sweep"_s, before.sweep ? before.sweep->toJson() : QJsonObject(),
+                       after.sweep ? after.sweep->toJson() : QJsonObject(), settings);
     if (!settings.isEmpty())
         changes.append({Kind::Changed, Subject::Pipeline, after.name, settings});
 

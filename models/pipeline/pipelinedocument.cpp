@@ -122,6 +122,25 @@ QPair<QString, QString> splitEndpoint(const QString &text)
 
 } // namespace
 
+QJsonObject SweepSection::toJson() const
+{
+    QJsonObject object;
+    for (auto it = params.begin(); it != params.end(); ++it)
+        object.insert(it.key(), it.value());
+    QJsonObject section{{u"params"_s, object}};
+    if (!objective.isEmpty())
+        section.insert(u"objective"_s, objective);
+    if (!direction.isEmpty())
+        section.insert(u"direction"_s, direction);
+    if (trials > 0)
+        section.insert(u"trials"_s, trials);
+    if (!sampler.isEmpty())
+        section.insert(u"sampler"_s, sampler);
+    if (!pruner.isEmpty())
+        section.insert(u"pruner"_s, pruner);
+    return section;
+}
+
 const NodeSpec *PipelineDocument::node(const QString &id) const
 {
     for (const NodeSpec &node : nodes) {
@@ -178,7 +197,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
     PipelineDocument doc;
     Reader top(source, {}, parsed.object());
     top.onlyKeys({u"format"_s, u"name"_s, u"description"_s, u"variables"_s, u"nodes"_s, u"edges"_s,
-                  u"schedule"_s, u"layout"_s, u"notes"_s});
+                  u"schedule"_s, u"layout"_s, u"notes"_s, u"sweep"_s});
     const int format = top.integer(u"format"_s, kFormat, 1);
     if (format > kFormat)
         top.fail(
@@ -257,6 +276,41 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
         schedule.keepLast = r.integer(u"keep_last"_s, 0, 0);
         top.take(r);
         doc.schedule = schedule;
+    }
+
+    if (parsed.object().contains(u"sweep"_s) && !parsed.object().value(u"sweep"_s).isNull()) {
+        Reader r(source, u"sweep"_s, top.object(u"sweep"_s));
+        r.onlyKeys(
+            {u"params"_s, u"objective"_s, u"direction"_s, u"trials"_s, u"sampler"_s, u"pruner"_s});
+        SweepSection sweep;
+        const QJsonObject params = r.object(u"params"_s);
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            const qsizetype dot = it.key().indexOf(u'.');
+            if (dot <= 0 || dot == it.key().size() - 1)
+                r.fail(u"params."_s + it.key(), tr("must be named \"node.param\""));
+            else if (!it.value().isString())
+                r.fail(u"params."_s + it.key(),
+                       tr("must be a SPEC text such as \"float(0.1,1)\" or \"choice(a,b)\""));
+            sweep.params.insert(it.key(), it.value().toString());
+        }
+        sweep.objective = r.string(u"objective"_s);
+        if (!sweep.objective.isEmpty() && splitEndpoint(sweep.objective).first.isEmpty())
+            r.fail(u"objective"_s, tr("must look like \"node.metric\""));
+        sweep.direction = r.string(u"direction"_s);
+        if (!sweep.direction.isEmpty() && sweep.direction != u"maximize"_s &&
+            sweep.direction != u"minimize"_s)
+            r.fail(u"direction"_s, tr("must be maximize or minimize"));
+        sweep.trials = r.integer(u"trials"_s, 0, 1);
+        sweep.sampler = r.string(u"sampler"_s);
+        if (!sweep.sampler.isEmpty() &&
+            !QStringList{u"tpe"_s, u"random"_s, u"grid"_s, u"cmaes"_s}.contains(sweep.sampler))
+            r.fail(u"sampler"_s, tr("must be tpe, random, grid or cmaes"));
+        sweep.pruner = r.string(u"pruner"_s);
+        if (!sweep.pruner.isEmpty() &&
+            !QStringList{u"none"_s, u"median"_s, u"hyperband"_s}.contains(sweep.pruner))
+            r.fail(u"pruner"_s, tr("must be none, median or hyperband"));
+        top.take(r);
+        doc.sweep = sweep;
     }
 
     const QJsonObject layout = top.object(u"layout"_s);
@@ -362,6 +416,8 @@ QByteArray PipelineDocument::toJson() const
             s.insert(u"start"_s, schedule->start.toUTC().toString(Qt::ISODate));
         root.insert(u"schedule"_s, s);
     }
+    if (sweep)
+        root.insert(u"sweep"_s, sweep->toJson());
     if (!layout.isEmpty()) {
         QJsonObject l;
         for (auto it = layout.begin(); it != layout.end(); ++it)

@@ -77,6 +77,23 @@ struct ScheduleSpec
     bool operator==(const ScheduleSpec &) const = default;
 };
 
+/// The search space of a sweep saved with the pipeline ("sweep"): what `atelier sweep run
+/// PIPELINE` uses when no --param is given. Only its shape is checked here; the SPEC texts and
+/// their fit to the templates are SweepConfig's (models/sweeps).
+struct SweepSection
+{
+    QMap<QString, QString> params; ///< "node.param" → SPEC text: float(0.1,1), choice(a,b), …
+    QString objective;             ///< "node.metric"; empty: to be given on the command line
+    QString direction;             ///< maximize or minimize; empty: the command line's
+    int trials = 0;                ///< 0: the command line's
+    QString sampler;               ///< tpe, random, grid, cmaes; empty: the command line's
+    QString pruner;                ///< none, median, hyperband; empty: the command line's
+
+    /// The section as the pipeline file holds it (fields left empty are left out).
+    QJsonObject toJson() const;
+    bool operator==(const SweepSection &) const = default;
+};
+
 /// The pipeline JSON of DESIGN.md (`repo/pipelines/<slug>.json`, format 1).
 struct PipelineDocument
 {
@@ -93,6 +110,7 @@ public:
     std::optional<ScheduleSpec> schedule;
     QMap<QString, QPointF> layout; ///< node id → top-left corner of the node, scene coordinates
     QList<NoteSpec> notes;         ///< "notes": [{"id", "text", "pos": [x, y], "size": [w, h]}]
+    std::optional<SweepSection> sweep; ///< "sweep": {"params": {…}, "objective", "direction", …}
 
     const NodeSpec *node(const QString &id) const;
     /// A file name made of the name: lower-case ASCII letters, digits and dashes (accents

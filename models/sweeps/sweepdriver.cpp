@@ -59,36 +59,64 @@ Status SweepDriver::start()
                          .arg(tried.join(u"; "_s)));
 }
 
-Result<QJsonObject> SweepDriver::request(const QJsonObject &request)
+Result<QByteArray> SweepDriver::readAnswer(const QString &op)
 {
-    if (m_process.state() != QProcess::Running)
-        return makeError(ErrorCode::Internal, tr("The sweep helper is not running."));
-    m_process.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
     qsizetype end = -1;
+    // What the event loop already took in first (a posted request's answer arrives while
+    // Atelier waits for a trial), then wait for more.
+    m_buffer += m_process.readAllStandardOutput();
     while ((end = m_buffer.indexOf('\n')) < 0) {
         if (!m_process.waitForReadyRead(kAnswerTimeoutMs) && m_process.bytesAvailable() == 0) {
             const QString why = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
             return makeError(ErrorCode::Internal,
                              tr("The sweep helper gave no answer to \"%1\"%2")
-                                 .arg(request.value(u"op"_s).toString(),
-                                      why.isEmpty() ? u"."_s : u": "_s + why.right(800)));
+                                 .arg(op, why.isEmpty() ? u"."_s : u": "_s + why.right(800)));
         }
         m_buffer += m_process.readAllStandardOutput();
     }
     const QByteArray line = m_buffer.left(end);
     m_buffer.remove(0, end + 1);
-    QJsonObject answer = QJsonDocument::fromJson(line).object();
+    return line;
+}
+
+void SweepDriver::post(const QJsonObject &request)
+{
+    if (m_process.state() != QProcess::Running)
+        return;
+    m_process.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    m_process.waitForBytesWritten(1000); // to the helper now, not when the event loop runs
+    ++m_unanswered;
+}
+
+Result<QJsonObject> SweepDriver::request(const QJsonObject &request)
+{
+    if (m_process.state() != QProcess::Running)
+        return makeError(ErrorCode::Internal, tr("The sweep helper is not running."));
+    const QString op = request.value(u"op"_s).toString();
+    // Answers to posted requests come first, in order; they are not waited for elsewhere.
+    for (; m_unanswered > 0; --m_unanswered) {
+        if (auto skipped = readAnswer(op); !skipped) {
+            m_unanswered = 0;
+            return skipped.error();
+        }
+    }
+    m_process.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    auto line = readAnswer(op);
+    if (!line)
+        return line.error();
+    QJsonObject answer = QJsonDocument::fromJson(line.value()).object();
     if (!answer.value(u"ok"_s).toBool())
-        return makeError(ErrorCode::Internal,
-                         tr("Optuna refused \"%1\": %2")
-                             .arg(request.value(u"op"_s).toString(),
-                                  answer.value(u"error"_s).toString(QString::fromUtf8(line))));
+        return makeError(
+            ErrorCode::Internal,
+            tr("Optuna refused \"%1\": %2")
+                .arg(op, answer.value(u"error"_s).toString(QString::fromUtf8(line.value()))));
     answer.remove(u"ok"_s);
     return answer;
 }
 
 void SweepDriver::close()
 {
+    m_unanswered = 0;
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.closeWriteChannel();

@@ -27,6 +27,10 @@ public:
     /// Sends \a request ({"op": …}) and returns the answer without its "ok"; a refusal of the
     /// helper ({"ok": false}) or its death becomes an Error.
     Result<QJsonObject> request(const QJsonObject &request);
+    /// Sends \a request without waiting: the helper does it while Atelier goes on (a trial's
+    /// task runs meanwhile), and its answer is read, unchecked, before the next request's.
+    /// For what the sweep does not depend on (a trial's run id as a user attribute).
+    void post(const QJsonObject &request);
     /// Closes stdin so the helper ends, and waits for it.
     void close();
 
@@ -36,8 +40,11 @@ public:
     static QString scriptPath();
 
 private:
+    Result<QByteArray> readAnswer(const QString &op);
+
     QProcess m_process;
     QByteArray m_buffer;
+    int m_unanswered = 0; ///< posted requests whose answers are still to be read
 };
 
 } // namespace atelier

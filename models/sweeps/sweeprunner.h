@@ -73,7 +73,11 @@ private:
     /// The run whose metrics hold \a trial's objective: its own, or the one the cache reused.
     QString objectiveRun(const Trial &trial) const;
     void finish(const QString &state, const QString &message);
-    void saveStatus();
+    enum class Refresh { Local, FromStudy };
+    /// Writes status.json: the summary as this process keeps it, or read again from the study.
+    void saveStatus(Refresh refresh = Refresh::Local);
+    /// Counts a trial this process told, and keeps the best one.
+    void noteTold(const Trial &trial, const QString &state, const QJsonValue &value);
     /// Ends the sweep with \a why before its budget is spent (a broken pipeline, a metric
     /// that is never logged): running trials are stopped first.
     void abort(const QString &why);
@@ -96,6 +100,7 @@ private:
     int m_budget = 0;   ///< trials to reach: --trials, or a grid's size when smaller
     bool m_stopping = false;
     QString m_abortReason;
+    QJsonObject m_summary; ///< the study's status ("states", "best", "counted") as last known
     QString m_state = QStringLiteral("pending");
     QString m_message;
 };

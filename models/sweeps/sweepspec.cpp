@@ -60,6 +60,37 @@ QJsonObject SweepParam::toDriverJson() const
     return object;
 }
 
+QString SweepParam::misfit(const ParamSpec &schema) const
+{
+    const QString type = TemplateSpec::typeName(schema.type);
+    if (kind == Kind::Choice) {
+        for (const QJsonValue &choice : choices) {
+            // A choice on a text parameter is text even when it reads as a number.
+            const QJsonValue value =
+                isNumeric(schema.type) || schema.type == ParamType::Bool || !choice.isDouble()
+                    ? choice
+                    : QJsonValue(QString::number(choice.toDouble(), 'g', 15));
+            if (const QString why = TemplateSpec::checkValue(schema, value); !why.isEmpty())
+                return SweepConfig::tr("the choice %1 does not fit %2 (a %3 parameter): %4")
+                    .arg(value.isString() ? value.toString() : choice.toVariant().toString(), key(),
+                         type, why);
+        }
+        return {};
+    }
+    if (!isNumeric(schema.type))
+        return SweepConfig::tr("%1 is a %2 parameter; a range fits only int and float "
+                               "parameters (use choice(…))")
+            .arg(key(), type);
+    if (schema.type == ParamType::Int && kind != Kind::Int)
+        return SweepConfig::tr("%1 is an int parameter; sweep it with int(LO,HI[,STEP])")
+            .arg(key());
+    for (double bound : {low, high}) {
+        if (const QString why = TemplateSpec::checkValue(schema, bound); !why.isEmpty())
+            return SweepConfig::tr("the range leaves the schema of %1: %2").arg(key(), why);
+    }
+    return {};
+}
+
 QString SweepParam::specText() const
 {
     if (kind == Kind::Choice) {
@@ -127,17 +158,19 @@ Result<SweepConfig> SweepConfig::fromJson(const QJsonObject &object)
     return config;
 }
 
-Result<SweepParam> SweepConfig::parseParam(const QString &argument)
+Result<SweepParam> SweepConfig::parseParam(const QString &argument, const QString &given)
 {
+    const QString origin = given.isEmpty() ? u"--param "_s + argument : given;
     static const QRegularExpression form(
         uR"(^([A-Za-z_][A-Za-z0-9_-]*)\.([^=\s]+)=\s*([a-z]+)\s*\((.*)\)\s*$)"_s);
     const QRegularExpressionMatch match = form.match(argument);
     if (!match.hasMatch())
         return makeError(ErrorCode::Invalid,
-                         tr("--param %1: write NODE.PARAM=SPEC, where SPEC is float(LO,HI), "
+                         tr("%1: write NODE.PARAM=SPEC, where SPEC is float(LO,HI), "
                             "logfloat(LO,HI), int(LO,HI[,STEP]) or choice(A,B,…).")
-                             .arg(argument));
+                             .arg(origin));
     SweepParam param;
+    param.origin = origin;
     param.node = match.captured(1);
     param.param = match.captured(2);
     const QString kind = match.captured(3);
@@ -145,26 +178,24 @@ Result<SweepParam> SweepConfig::parseParam(const QString &argument)
     for (QString &part : parts)
         part = part.trimmed();
     if (!kKinds.contains(kind))
-        return makeError(ErrorCode::Invalid,
-                         tr("--param %1: unknown kind \"%2\"; use float, logfloat, int or choice.")
-                             .arg(argument, kind));
+        return makeError(
+            ErrorCode::Invalid,
+            tr("%1: unknown kind \"%2\"; use float, logfloat, int or choice.").arg(origin, kind));
     param.kind = SweepParam::Kind(kKinds.indexOf(kind));
     if (param.kind == SweepParam::Kind::Choice) {
         if (parts.isEmpty() || parts.contains(QString()))
-            return makeError(
-                ErrorCode::Invalid,
-                tr("--param %1: choice(…) needs one or more values, none empty.").arg(argument));
+            return makeError(ErrorCode::Invalid,
+                             tr("%1: choice(…) needs one or more values, none empty.").arg(origin));
         for (const QString &part : std::as_const(parts))
             param.choices.append(choiceValue(part));
         return param;
     }
     const bool isInt = param.kind == SweepParam::Kind::Int;
     if (parts.size() != 2 && !(isInt && parts.size() == 3))
-        return makeError(ErrorCode::Invalid,
-                         isInt ? tr("--param %1: int takes (LO,HI) or "
-                                    "(LO,HI,STEP).")
-                                     .arg(argument)
-                               : tr("--param %1: %2 takes (LO,HI).").arg(argument, kind));
+        return makeError(ErrorCode::Invalid, isInt ? tr("%1: int takes (LO,HI) or "
+                                                        "(LO,HI,STEP).")
+                                                         .arg(origin)
+                                                   : tr("%1: %2 takes (LO,HI).").arg(origin, kind));
     bool okLow = false, okHigh = false, okStep = true;
     if (isInt) {
         param.low = double(parts[0].toLongLong(&okLow));
@@ -176,23 +207,47 @@ Result<SweepParam> SweepConfig::parseParam(const QString &argument)
         param.high = parts[1].toDouble(&okHigh);
     }
     if (!okLow || !okHigh || !okStep || !std::isfinite(param.low) || !std::isfinite(param.high))
-        return makeError(
-            ErrorCode::Invalid,
-            isInt ? tr("--param %1: the bounds and step of int(…) must be whole "
-                       "numbers.")
-                        .arg(argument)
-                  : tr("--param %1: the bounds of %2(…) must be numbers.").arg(argument, kind));
-    if (param.low >= param.high)
-        return makeError(
-            ErrorCode::Invalid,
-            tr("--param %1: the low bound must be below the high bound.").arg(argument));
-    if (isInt && param.step < 1)
         return makeError(ErrorCode::Invalid,
-                         tr("--param %1: the step must be 1 or more.").arg(argument));
+                         isInt ? tr("%1: the bounds and step of int(…) must be whole "
+                                    "numbers.")
+                                     .arg(origin)
+                               : tr("%1: the bounds of %2(…) must be numbers.").arg(origin, kind));
+    if (param.low >= param.high)
+        return makeError(ErrorCode::Invalid,
+                         tr("%1: the low bound must be below the high bound.").arg(origin));
+    if (isInt && param.step < 1)
+        return makeError(ErrorCode::Invalid, tr("%1: the step must be 1 or more.").arg(origin));
     if (param.kind == SweepParam::Kind::LogFloat && param.low <= 0)
         return makeError(ErrorCode::Invalid,
-                         tr("--param %1: logfloat needs a low bound above 0.").arg(argument));
+                         tr("%1: logfloat needs a low bound above 0.").arg(origin));
     return param;
+}
+
+Status SweepConfig::applySection(const SweepSection &section, const QString &pipeline)
+{
+    params.clear();
+    for (auto it = section.params.begin(); it != section.params.end(); ++it) {
+        auto param = parseParam(it.key() + u'=' + it.value(),
+                                tr("%1: sweep.params.%2").arg(pipeline, it.key()));
+        if (!param)
+            return param.error();
+        params.append(param.value());
+    }
+    if (!section.objective.isEmpty()) {
+        if (Status set = setObjective(section.objective); !set)
+            return makeError(
+                ErrorCode::Invalid,
+                tr("%1: sweep.objective: write NODE.METRIC, e.g. train.accuracy.").arg(pipeline));
+    }
+    if (!section.direction.isEmpty())
+        direction = section.direction;
+    if (section.trials > 0)
+        trials = section.trials;
+    if (!section.sampler.isEmpty())
+        sampler = section.sampler;
+    if (!section.pruner.isEmpty())
+        pruner = section.pruner;
+    return {};
 }
 
 Status SweepConfig::setObjective(const QString &argument)
@@ -222,7 +277,9 @@ Status SweepConfig::check(const PipelineDocument &pipeline, const TemplateLibrar
         nodeIds.append(node.id);
     QStringList seen;
     for (const SweepParam &param : params) {
-        const QString where = u"--param "_s + param.key() + u'=' + param.specText();
+        const QString where = param.origin.isEmpty()
+                                  ? u"--param "_s + param.key() + u'=' + param.specText()
+                                  : param.origin;
         if (seen.contains(param.key()))
             return makeError(ErrorCode::Invalid,
                              tr("%1: %2 is swept twice.").arg(where, param.key()));
@@ -246,39 +303,8 @@ Status SweepConfig::check(const PipelineDocument &pipeline, const TemplateLibrar
                 tr("%1: node %2 (%3) has no parameter \"%4\" (it has: %5).")
                     .arg(where, param.node, spec->ref(), param.param, names.join(u", "_s)));
         }
-        const QString type = TemplateSpec::typeName(schema->type);
-        if (param.kind == SweepParam::Kind::Choice) {
-            for (const QJsonValue &choice : param.choices) {
-                // A choice on a text parameter is text even when it reads as a number.
-                const QJsonValue value =
-                    isNumeric(schema->type) || schema->type == ParamType::Bool || !choice.isDouble()
-                        ? choice
-                        : QJsonValue(QString::number(choice.toDouble(), 'g', 15));
-                if (const QString why = TemplateSpec::checkValue(*schema, value); !why.isEmpty())
-                    return makeError(ErrorCode::Invalid,
-                                     tr("%1: the choice %2 does not fit %3 (a %4 parameter): %5.")
-                                         .arg(where,
-                                              value.isString() ? value.toString()
-                                                               : choice.toVariant().toString(),
-                                              param.key(), type, why));
-            }
-            continue;
-        }
-        if (!isNumeric(schema->type))
-            return makeError(ErrorCode::Invalid,
-                             tr("%1: %2 is a %3 parameter; a range fits only int and float "
-                                "parameters (use choice(…)).")
-                                 .arg(where, param.key(), type));
-        if (schema->type == ParamType::Int && param.kind != SweepParam::Kind::Int)
-            return makeError(ErrorCode::Invalid,
-                             tr("%1: %2 is an int parameter; sweep it with int(LO,HI[,STEP]).")
-                                 .arg(where, param.key()));
-        for (double bound : {param.low, param.high}) {
-            if (const QString why = TemplateSpec::checkValue(*schema, bound); !why.isEmpty())
-                return makeError(
-                    ErrorCode::Invalid,
-                    tr("%1: the range leaves the schema of %2: %3.").arg(where, param.key(), why));
-        }
+        if (const QString why = param.misfit(*schema); !why.isEmpty())
+            return makeError(ErrorCode::Invalid, tr("%1: %2.").arg(where, why));
     }
     if (!nodeOf(objectiveNode))
         return makeError(ErrorCode::Invalid,

@@ -12,7 +12,9 @@
 
 namespace atelier {
 
+struct ParamSpec;
 struct PipelineDocument;
+struct SweepSection;
 class TemplateLibrary;
 
 /// One swept parameter: `NODE.PARAM=float(LO,HI)`, `logfloat(LO,HI)`, `int(LO,HI[,STEP])` or
@@ -27,6 +29,7 @@ struct SweepParam
     double high = 0;
     qint64 step = 1;    ///< int only
     QJsonArray choices; ///< choice only: numbers for numeric params, else strings / bools
+    QString origin;     ///< where it was written, for errors: "--param …" or the pipeline's field
 
     /// "node.param", the parameter's name in the Optuna study.
     QString key() const { return node + u'.' + param; }
@@ -34,6 +37,9 @@ struct SweepParam
     QJsonObject toDriverJson() const;
     /// The SPEC text again: float(0.1,1).
     QString specText() const;
+    /// Why this range or these choices do not fit \a schema (the template's type, range,
+    /// choices), or an empty string. The one check behind SweepConfig::check() and the canvas.
+    QString misfit(const ParamSpec &schema) const;
 };
 
 /// Everything a sweep was started with; kept in sweeps/NAME/sweep.json so resume needs no flags.
@@ -59,8 +65,13 @@ public:
     QJsonObject toJson() const;
     static Result<SweepConfig> fromJson(const QJsonObject &object);
 
-    /// Parses `NODE.PARAM=SPEC` (the text of one --param); the error names the argument.
-    static Result<SweepParam> parseParam(const QString &argument);
+    /// Parses `NODE.PARAM=SPEC` (the text of one --param); the error starts with \a origin,
+    /// by default "--param ARGUMENT".
+    static Result<SweepParam> parseParam(const QString &argument, const QString &origin = {});
+    /// Takes the search space saved in a pipeline (its "sweep" section) from \a pipeline,
+    /// a file or slug shown in errors: its params (replacing any), and the objective,
+    /// direction, trials, sampler and pruner it sets. Errors name the section's field.
+    Status applySection(const SweepSection &section, const QString &pipeline);
     /// Parses `NODE.METRIC` into objectiveNode / objectiveMetric.
     Status setObjective(const QString &argument);
     /// Checks the sweep against \a pipeline and its templates before anything runs: every

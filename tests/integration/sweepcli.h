@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +39,7 @@ public:
     QString workspace;
     QString pipeline; ///< prep (shell) → quad (quadratic), quad logging once
     QString stepped;  ///< the same with quad logging at 6 steps, 0.25 s apart
+    QMap<QString, QString> extraEnvironment; ///< added to every process's environment
 
     QProcessEnvironment environment() const
     {
@@ -49,6 +51,8 @@ public:
         env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
         env.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        for (auto it = extraEnvironment.cbegin(); it != extraEnvironment.cend(); ++it)
+            env.insert(it.key(), it.value());
         return env;
     }
 

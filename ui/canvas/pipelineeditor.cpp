@@ -145,6 +145,7 @@ PipelineEditor::PipelineEditor(QWidget *parent) : QMainWindow(parent)
             if (const Status set = m_model->setValue(node, field, value, continues); !set)
                 report(set.error().message);
         });
+    m_properties->setSweepSource([this] { return shownModel()->document().sweep; });
     m_properties->setChecker(
         [this](const QString &node, const QString &property, const QJsonValue &value) {
             return shownModel()->checkValue(node, property, value);

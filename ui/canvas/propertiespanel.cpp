@@ -1,5 +1,7 @@
 #include "canvas/propertiespanel.h"
 
+#include "canvas/sweepeditors.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -153,7 +155,13 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
 
     scroll->setWidget(content);
     m_stack->addWidget(scroll);
-    m_stack->addWidget(buildPipelinePage());
+    // Scrolls: with its schedule, sweep and checks it is taller than a 700-pixel window.
+    auto *pipelineScroll = new QScrollArea(m_stack);
+    pipelineScroll->setWidgetResizable(true);
+    pipelineScroll->setFrameShape(QFrame::NoFrame);
+    pipelineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    pipelineScroll->setWidget(buildPipelinePage());
+    m_stack->addWidget(pipelineScroll);
     showHint(0);
 }
 
@@ -201,6 +209,13 @@ QWidget *PropertiesPanel::buildPipelinePage()
     connect(m_schedule, &QLabel::linkActivated, this, [this] { Q_EMIT scheduleRequested(); });
     scheduleLayout->addWidget(m_schedule);
     layout->addWidget(scheduleBox);
+
+    m_sweepBox = new SweepSectionBox(page);
+    connect(m_sweepBox, &SweepSectionBox::edited, this, [this](const QJsonValue &section) {
+        if (!m_readOnly)
+            Q_EMIT pipelineEdited(u"sweep"_s, section);
+    });
+    layout->addWidget(m_sweepBox);
 
     auto *checks = new QGroupBox(tr("Checks"), page);
     auto *checksLayout = new QVBoxLayout(checks);
@@ -261,6 +276,9 @@ void PropertiesPanel::showPipeline(const PipelineDocument &doc, const QStringLis
     } else {
         m_schedule->setText(tr("Runs only when started.%1").arg(edit));
     }
+    m_sweepBox->setSection(doc.sweep, doc.name);
+    m_sweepBox->setVisible(doc.sweep.has_value() || !m_readOnly);
+    m_sweepBox->setEnabled(!m_readOnly);
     if (problems.isEmpty()) {
         m_problems->setText(tr("✓ Ready to run: no problem found."));
         m_problems->setProperty("error", false);
@@ -442,6 +460,12 @@ void PropertiesPanel::rebuild()
             row.problem->setWordWrap(true);
             row.problem->setVisible(false);
             cellLayout->addWidget(row.problem);
+            if (m_sweepSource && SweepMarker::canSweep(param.type)) {
+                row.sweep = new SweepMarker(param, m_node.id + u'.' + param.name, cell);
+                connect(row.sweep, &SweepMarker::specChanged, this,
+                        [this, name = param.name](const QString &spec) { emitSweep(name, spec); });
+                cellLayout->addWidget(row.sweep);
+            }
             QString helpText = param.help;
             if (const QString def = displayDefault(param); !def.isEmpty())
                 helpText = helpText.isEmpty() ? tr("Default: %1").arg(def)
@@ -678,10 +702,14 @@ void PropertiesPanel::refreshValues()
         if (!m_name->hasFocus() || m_name->text() != m_node.name)
             m_name->setText(m_node.name);
     }
+    const std::optional<SweepSection> sweep = m_sweepSource ? m_sweepSource() : std::nullopt;
     for (ParamRow &row : m_rows) {
         const QJsonValue value = m_node.params.value(row.spec.name);
         setEditorValue(row, value);
         validate(row, value);
+        if (row.sweep)
+            row.sweep->setSpec(
+                sweep ? sweep->params.value(m_node.id + u'.' + row.spec.name) : QString(), value);
     }
 
     const ResourceSpec base = m_spec ? m_spec->resources : ResourceSpec();
@@ -860,6 +888,27 @@ void PropertiesPanel::emitSetting(const QString &field, const QJsonValue &value)
     if (m_readOnly || m_node.id.isEmpty())
         return;
     Q_EMIT settingEdited(m_node.id, field, value, m_gesture);
+}
+
+void PropertiesPanel::emitSweep(const QString &param, const QString &spec)
+{
+    if (m_readOnly || m_node.id.isEmpty() || !m_sweepSource)
+        return;
+    SweepSection section = m_sweepSource().value_or(SweepSection());
+    const QString key = m_node.id + u'.' + param;
+    if (spec.isEmpty())
+        section.params.remove(key);
+    else
+        section.params.insert(key, spec);
+    // Unmarking the last swept param of a section that holds nothing else removes it.
+    Q_EMIT pipelineEdited(u"sweep"_s, section == SweepSection() ? QJsonValue(QJsonValue::Null)
+                                                                : QJsonValue(section.toJson()));
+}
+
+SweepMarker *PropertiesPanel::sweepMarker(const QString &name) const
+{
+    const auto it = m_rows.constFind(name);
+    return it == m_rows.constEnd() ? nullptr : it->sweep;
 }
 
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)

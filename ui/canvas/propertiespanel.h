@@ -21,6 +21,9 @@ class QVBoxLayout;
 
 namespace atelier {
 
+class SweepMarker;
+class SweepSectionBox;
+
 /// The properties of the selected node, made from its template's param schema: one editor per
 /// param type with its default, help and the reason a value is refused, then the node's
 /// execution settings (resources, retries, timeout, pool, skip).
@@ -55,6 +58,12 @@ public:
     using Checker = std::function<QString(const QString &nodeId, const QString &property,
                                           const QJsonValue &value)>;
     void setChecker(Checker checker) { m_checker = std::move(checker); }
+    /// Where the pipeline's saved sweep is read; with one, each sweepable param gets a
+    /// "Sweep" marker whose edits are emitted as pipelineEdited("sweep", section).
+    using SweepSource = std::function<std::optional<SweepSection>()>;
+    void setSweepSource(SweepSource source) { m_sweepSource = std::move(source); }
+    /// The sweep marker of param \a name (for tests), or null.
+    SweepMarker *sweepMarker(const QString &name) const;
 
     QString nodeId() const { return m_node.id; }
     /// The editor of param \a name (for tests), or null.
@@ -70,7 +79,7 @@ Q_SIGNALS:
     /// timeout_s, pool, skip. Undefined: back to the template's value.
     void settingEdited(const QString &nodeId, const QString &field, const QJsonValue &value,
                        int gesture);
-    /// A field of the pipeline itself: name, description.
+    /// A field of the pipeline itself: name, description, sweep (the section, or null).
     void pipelineEdited(const QString &field, const QJsonValue &value);
     void scheduleRequested();
 
@@ -83,6 +92,7 @@ private:
         ParamSpec spec;
         QWidget *editor = nullptr;
         QLabel *problem = nullptr;
+        SweepMarker *sweep = nullptr;
     };
 
     void commitFocusedEditor();
@@ -93,11 +103,13 @@ private:
     void validate(ParamRow &row, const QJsonValue &value);
     void emitParam(const QString &name, const QJsonValue &value);
     void emitSetting(const QString &field, const QJsonValue &value);
+    void emitSweep(const QString &param, const QString &spec);
     QWidget *buildExecution();
     QWidget *buildPipelinePage();
     int nextGesture();
 
     Checker m_checker;
+    SweepSource m_sweepSource;
     NodeSpec m_node;
     std::optional<TemplateSpec> m_spec;
     QString m_templateError;
@@ -127,6 +139,7 @@ private:
     QLineEdit *m_pipelineDescription = nullptr;
     QLabel *m_pipelineFacts = nullptr;
     QLabel *m_schedule = nullptr;
+    SweepSectionBox *m_sweepBox = nullptr;
     QLabel *m_problems = nullptr;
     QLabel *m_pipelineHint = nullptr;
 };

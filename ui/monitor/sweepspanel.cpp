@@ -1,17 +1,26 @@
 #include "monitor/sweepspanel.h"
 
+#include "monitor/parallelcoordinateschart.h"
+
 #include "common/background.h"
+#include "core/workspace.h"
+#include "registry/modelregistry.h"
+#include "sweeps/parallelcoordinates.h"
 #include "sweeps/sweepstore.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -54,6 +63,41 @@ SweepsPanel::SweepsPanel(QWidget *parent) : QWidget(parent)
     top->addWidget(m_sweep, 1);
     layout->addLayout(top);
     layout->addWidget(m_summary);
+    auto *actions = new QHBoxLayout;
+    m_openBest = new QPushButton(tr("Open best run"), this);
+    m_openBest->setObjectName(u"openBestRun"_s);
+    m_openBest->setToolTip(tr("Show the run of the best trial in the Runs tab."));
+    m_registerBest = new QPushButton(tr("Register best model…"), this);
+    m_registerBest->setObjectName(u"registerBestModel"_s);
+    m_registerBest->setToolTip(
+        tr("Register the model output of the best trial's run in the model registry."));
+    m_actionResult = new QLabel(this);
+    m_actionResult->setObjectName(u"sweepActionResult"_s);
+    m_actionResult->setWordWrap(true);
+    actions->addWidget(m_openBest);
+    actions->addWidget(m_registerBest);
+    actions->addWidget(m_actionResult, 1);
+    layout->addLayout(actions);
+    m_openBest->setEnabled(false);
+    m_registerBest->setEnabled(false);
+    connect(m_openBest, &QPushButton::clicked, this, [this] {
+        if (!m_bestRun.isEmpty())
+            Q_EMIT openRun(m_bestRun);
+    });
+    connect(m_registerBest, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(
+            this, tr("Register the best model"),
+            tr("Register the model of run %1 as a new version of:").arg(m_bestRun),
+            QLineEdit::Normal, currentSweep(), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            registerBest(name.trimmed());
+    });
+    connect(this, &SweepsPanel::modelRegistered, m_actionResult, [this](const QString &reference) {
+        m_actionResult->setText(tr("Registered %1.").arg(reference));
+    });
+    connect(this, &SweepsPanel::registerFailed, m_actionResult,
+            [this](const QString &message) { m_actionResult->setText(message); });
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_trials = new QTableWidget(0, 6, splitter);
@@ -88,10 +132,17 @@ SweepsPanel::SweepsPanel(QWidget *parent) : QWidget(parent)
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    auto *view = new QChartView(m_chart, splitter);
+    // One chart at a time: at 1024 pixels side by side neither could be read.
+    auto *charts = new QTabWidget(splitter);
+    charts->setObjectName(u"sweepCharts"_s);
+    charts->setDocumentMode(true);
+    auto *view = new QChartView(m_chart, charts);
     view->setObjectName(u"sweepChart"_s);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(180);
+    m_parallel = new ParallelCoordinatesChart(charts);
+    charts->addTab(m_parallel, tr("Parameters"));
+    charts->addTab(view, tr("Objective per trial"));
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
@@ -204,6 +255,11 @@ void SweepsPanel::display(const QString &sweep, const QJsonObject &summary, cons
                 QPointF(trial.value(u"number"_s).toInt(), trial.value(u"value"_s).toDouble()));
     }
     m_trials->resizeColumnsToContents();
+    m_parallel->setData(ParallelCoordinates::fromSummary(summary));
+    m_bestRun = best.value(u"run"_s).toString();
+    m_openBest->setEnabled(!m_bestRun.isEmpty());
+    m_registerBest->setEnabled(!m_bestRun.isEmpty());
+    m_actionResult->clear();
 
     QList<QPointF> bestLine;
     for (const auto &[number, value] : SweepStore::bestSoFar(summary))
@@ -225,6 +281,36 @@ void SweepsPanel::display(const QString &sweep, const QJsonObject &summary, cons
             ->setRange(0, std::max(1.0, double(trials.size() - 1)));
     }
     Q_EMIT loaded(sweep);
+}
+
+void SweepsPanel::registerBest(const QString &modelName)
+{
+    if (m_bestRun.isEmpty() || m_root.isEmpty())
+        return;
+    m_registerBest->setEnabled(false);
+    m_actionResult->setText(tr("Registering the model of run %1…").arg(m_bestRun));
+    ModelRegisterOptions options;
+    options.name = modelName;
+    options.runId = m_bestRun;
+    options.description = tr("Best trial of sweep %1").arg(currentSweep());
+    // The registry's own path from a run, as `atelier model register --run` takes it.
+    const auto work = [root = m_root, options]() -> Result<QString> {
+        auto workspace = Workspace::open(root);
+        if (!workspace)
+            return workspace.error();
+        auto registered =
+            ModelRegistry(workspace->catalog(), workspace->root()).registerFromRun(options);
+        if (!registered)
+            return registered.error();
+        return u"%1:%2"_s.arg(registered->model).arg(registered->version);
+    };
+    runInBackground(this, work, [this](const Result<QString> &result) {
+        m_registerBest->setEnabled(!m_bestRun.isEmpty());
+        if (result)
+            Q_EMIT modelRegistered(result.value());
+        else
+            Q_EMIT registerFailed(result.error().message);
+    });
 }
 
 } // namespace atelier
