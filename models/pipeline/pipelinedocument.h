@@ -30,7 +30,7 @@ struct NodeSpec
     QString pool; ///< empty: the run's pool
     /// A distributed training strategy ("pytorch-ddp"); empty: one process. The processes
     /// come from resources.nodes × resources.processes_per_node.
-    QString distributed;
+    QString distributed = {}; // (an initializer: aggregate initializations may leave it out)
 
     bool operator==(const NodeSpec &) const = default;
 };
