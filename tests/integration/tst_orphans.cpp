@@ -126,7 +126,7 @@ QByteArray longPipeline(const QString &name)
 const char *const kNeverHealthy = R"py(
 import argparse, http.server, os
 p = argparse.ArgumentParser()
-for option in ("--dir", "--name", "--host", "--port-file", "--metrics-file"):
+for option in ("--dir", "--name", "--host", "--port-file", "--metrics-file", "--max-body-mb"):
     p.add_argument(option)
 p.add_argument("--port", type=int, default=0)
 a = p.parse_args()
@@ -167,6 +167,7 @@ private Q_SLOTS:
     void nextCommandEndsKilledRunnersTasks();
     void runsStopEndsKilledRunnersTasks();
     void recordedGroupOfAnotherProcessIsSpared();
+    void runnerKilledBeforeRecordingLeavesNoTask();
     void killedDeployLeavesNoServer();
 };
 
@@ -379,6 +380,58 @@ void TestOrphans::recordedGroupOfAnotherProcessIsSpared()
     QCOMPARE(stranger.state(), QProcess::Running);
     stranger.kill();
     stranger.waitForFinished(5000);
+}
+
+/// The bug: a runner SIGKILLed after its task's process started but before the catalog held
+/// the task's group left the task running unknown to anyone. A test hook makes the runner kill
+/// itself exactly there; the task must not run its command (it waits for the runner to record
+/// its group and exits when the runner is gone), and the next command reaps the run.
+void TestOrphans::runnerKilledBeforeRecordingLeavesNoTask()
+{
+    const QString workspace = m_home.filePath(u"killed-before-record"_s);
+    QCOMPARE(run({u"init"_s, workspace}).exitCode, 0);
+    const QString file = m_home.filePath(u"killed-before-record.json"_s);
+    const QJsonObject script{
+        {u"script"_s, u"echo $$ > \"$ATELIER_TASK_DIR/task.pid\"; sleep 30"_s}};
+    const QJsonObject doc{{u"format"_s, 1},
+                          {u"name"_s, u"killed before record"_s},
+                          {u"nodes"_s, QJsonArray{QJsonObject{{u"id"_s, u"wait"_s},
+                                                              {u"template"_s, u"shell@1.0"_s},
+                                                              {u"params"_s, script}}}},
+                          {u"edges"_s, QJsonArray{}}};
+    QVERIFY(writeFile(file, QJsonDocument(doc).toJson()));
+
+    QProcessEnvironment env = environment();
+    env.insert(u"ATELIER_TEST_FAULT"_s, u"kill-after-spawn"_s);
+    QProcess runner;
+    runner.setProcessEnvironment(env);
+    runner.setWorkingDirectory(m_home.path());
+    runner.start(QStringLiteral(ATELIER_BINARY),
+                 {u"pipeline"_s, u"run"_s, file, u"--workspace"_s, workspace});
+    QVERIFY(runner.waitForFinished(kCommandTimeoutMs));
+    // The hook fired: the runner died of SIGKILL, with the task's process started.
+    QCOMPARE(runner.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(runner.exitCode(), int(SIGKILL));
+    const QStringList runs =
+        QDir(workspace + u"/runs"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(runs.size(), 1);
+    const QString runId = runs.constFirst();
+    const QString pidFile = workspace + u"/runs/"_s + runId + u"/wait/task.pid"_s;
+
+    // Long enough for a task that was let go to have written its pid (it does at once).
+    QThread::msleep(1500);
+    const qint64 task = readFile(pidFile).trimmed().toLongLong();
+    if (task > 0)
+        m_leftovers << task;
+    QVERIFY2(task <= 0 || !isAlive(task), "the task of the killed runner runs on, unrecorded");
+    QVERIFY2(!QFileInfo::exists(pidFile), "the task ran its command after its runner died");
+
+    const Outcome shown =
+        run({u"runs"_s, u"show"_s, runId, u"--workspace"_s, workspace, u"--json"_s});
+    QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
+    QVERIFY2(shown.err.contains(u"1 run whose Atelier process had ended"_s),
+             qPrintable(describe(shown)));
+    QCOMPARE(parseObject(shown.out).value(u"state"_s).toString(), u"failed"_s);
 }
 
 /// The bug: a deploy killed while its service starts left the server listening, "starting"
