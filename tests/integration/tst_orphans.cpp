@@ -156,6 +156,11 @@ private:
     /// A workspace with a pipeline run whose first task runs; the runner is then SIGKILLed.
     /// Returns the run id and fills the pids of the task's process and of its child.
     QString killRunnerMidTask(const QString &name, qint64 *job, qint64 *child);
+    /// A workspace with model "tiny" version 1 (served by the never-healthy stand-in).
+    bool makeModelWorkspace(const QString &workspace);
+    /// Starts `model deploy tiny` and waits until its service listens; fills its folder and
+    /// port.
+    std::unique_ptr<QProcess> startDeploy(const QString &workspace, QString *folder, int *port);
 
     QTemporaryDir m_home;
     QList<qint64> m_leftovers; ///< killed in cleanup() whatever a failed test left
@@ -169,6 +174,7 @@ private Q_SLOTS:
     void recordedGroupOfAnotherProcessIsSpared();
     void runnerKilledBeforeRecordingLeavesNoTask();
     void killedDeployLeavesNoServer();
+    void undeployWhileDeployingIsReported();
 };
 
 QProcessEnvironment TestOrphans::environment() const
@@ -434,49 +440,62 @@ void TestOrphans::runnerKilledBeforeRecordingLeavesNoTask()
     QCOMPARE(parseObject(shown.out).value(u"state"_s).toString(), u"failed"_s);
 }
 
+bool TestOrphans::makeModelWorkspace(const QString &workspace)
+{
+    auto created = Workspace::create(workspace, {});
+    if (!created)
+        return false;
+    const QString modelDir = m_home.filePath(u"model"_s);
+    QDir().mkpath(modelDir);
+    if (!writeFile(modelDir + u"/model.pkl"_s, "not read by the stand-in"))
+        return false;
+    auto stored = created->storeFile(modelDir + u"/model.pkl"_s);
+    if (!stored)
+        return false;
+    Database &db = created->catalog();
+    return db.query("INSERT INTO models (id, name) VALUES (1, 'tiny')").exec() &&
+           db.query("INSERT INTO model_versions (id, model_id, version, framework, "
+                    "source_path) VALUES (1, 1, 1, 'sklearn', ?1)")
+               .bind(1, modelDir)
+               .exec() &&
+           db.query("INSERT INTO model_files (version_id, path, hash, size) "
+                    "VALUES (1, 'model.pkl', ?1, ?2)")
+               .bind(1, stored->hash)
+               .bind(2, stored->size)
+               .exec();
+}
+
+std::unique_ptr<QProcess> TestOrphans::startDeploy(const QString &workspace, QString *folder,
+                                                   int *port)
+{
+    auto deployer = start({u"model"_s, u"deploy"_s, u"tiny"_s, u"--workspace"_s, workspace});
+    if (!deployer->waitForStarted(5000))
+        return deployer;
+    // The service listens (its port file is written after the bind) while the deploy waits
+    // for a healthy answer that never comes.
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 20000 && deployer->state() == QProcess::Running && *port == 0) {
+        const QStringList services =
+            QDir(workspace + u"/services"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (!services.isEmpty()) {
+            *folder = workspace + u"/services/"_s + services.constFirst();
+            *port = readFile(*folder + u"/port"_s).trimmed().toInt();
+        }
+        QThread::msleep(50);
+    }
+    return deployer;
+}
+
 /// The bug: a deploy killed while its service starts left the server listening, "starting"
 /// for ever. Now `model undeploy` (or any command that opens the workspace first) ends it.
 void TestOrphans::killedDeployLeavesNoServer()
 {
     const QString workspace = m_home.filePath(u"killed-deploy"_s);
-    {
-        auto created = Workspace::create(workspace, {});
-        QVERIFY(created);
-        const QString modelDir = m_home.filePath(u"model"_s);
-        QVERIFY(QDir().mkpath(modelDir));
-        QVERIFY(writeFile(modelDir + u"/model.pkl"_s, "not read by the stand-in"));
-        auto stored = created->storeFile(modelDir + u"/model.pkl"_s);
-        QVERIFY(stored);
-        Database &db = created->catalog();
-        QVERIFY(db.query("INSERT INTO models (id, name) VALUES (1, 'tiny')").exec());
-        QVERIFY(db.query("INSERT INTO model_versions (id, model_id, version, framework, "
-                         "source_path) VALUES (1, 1, 1, 'sklearn', ?1)")
-                    .bind(1, modelDir)
-                    .exec());
-        QVERIFY(db.query("INSERT INTO model_files (version_id, path, hash, size) "
-                         "VALUES (1, 'model.pkl', ?1, ?2)")
-                    .bind(1, stored->hash)
-                    .bind(2, stored->size)
-                    .exec());
-    }
-
-    auto deployer = start({u"model"_s, u"deploy"_s, u"tiny"_s, u"--workspace"_s, workspace});
-    QVERIFY(deployer->waitForStarted(5000));
-    // The service listens (its port file is written after the bind) while the deploy waits
-    // for a healthy answer that never comes.
+    QVERIFY(makeModelWorkspace(workspace));
     QString folder;
     int port = 0;
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < 20000 && deployer->state() == QProcess::Running && port == 0) {
-        const QStringList services =
-            QDir(workspace + u"/services"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        if (!services.isEmpty()) {
-            folder = workspace + u"/services/"_s + services.constFirst();
-            port = readFile(folder + u"/port"_s).trimmed().toInt();
-        }
-        QThread::msleep(50);
-    }
+    auto deployer = startDeploy(workspace, &folder, &port);
     QVERIFY2(port > 0, deployer->readAllStandardError().constData());
     const qint64 server = readFile(folder + u"/service.pid"_s).trimmed().toLongLong();
     QVERIFY(server > 0);
@@ -502,6 +521,36 @@ void TestOrphans::killedDeployLeavesNoServer()
     const QJsonObject service =
         parseObject(listed.out).value(u"services"_s).toArray().first().toObject();
     QCOMPARE(service.value(u"id"_s).toString(), id);
+    QCOMPARE(service.value(u"state"_s).toString(), u"stopped"_s);
+}
+
+/// The soak's unexplained "did not start": `model undeploy tiny` stopped the service of a
+/// deploy that was still waiting for it, and the deploy wrote "failed: the service did not
+/// start" over the undeploy's "stopped". Now the deploy says what happened and the record stays.
+void TestOrphans::undeployWhileDeployingIsReported()
+{
+    const QString workspace = m_home.filePath(u"undeploy-while-deploying"_s);
+    QVERIFY(makeModelWorkspace(workspace));
+    QString folder;
+    int port = 0;
+    auto deployer = startDeploy(workspace, &folder, &port);
+    QVERIFY2(port > 0, deployer->readAllStandardError().constData());
+    const qint64 server = readFile(folder + u"/service.pid"_s).trimmed().toLongLong();
+    m_leftovers << server;
+
+    const Outcome undeployed =
+        run({u"model"_s, u"undeploy"_s, u"tiny"_s, u"--workspace"_s, workspace});
+    QVERIFY2(undeployed.exitCode == 0, qPrintable(describe(undeployed)));
+    QVERIFY(deployer->waitForFinished(kCommandTimeoutMs));
+    const QString said = QString::fromUtf8(deployer->readAllStandardError());
+    QCOMPARE(deployer->exitCode(), 1);
+    QVERIFY2(said.contains(u"another command stopped service"_s), qPrintable(said));
+    QVERIFY(!isAlive(server));
+
+    const Outcome listed =
+        run({u"model"_s, u"services"_s, u"--workspace"_s, workspace, u"--json"_s});
+    const QJsonObject service =
+        parseObject(listed.out).value(u"services"_s).toArray().first().toObject();
     QCOMPARE(service.value(u"state"_s).toString(), u"stopped"_s);
 }
 
