@@ -21,7 +21,13 @@ bool hasEnded(const QString &state)
 
 } // namespace
 
-Result<bool> SlurmLeftovers::cancel(Database &catalog, const QString &pool, const QString &jobId)
+QString SlurmLeftovers::jobComment(const QString &taskKey)
+{
+    return u"atelier:"_s + taskKey;
+}
+
+Result<bool> SlurmLeftovers::cancel(Database &catalog, const QString &pool, const QString &jobId,
+                                    const QString &taskKey)
 {
     const Result<PoolRecord> found = PoolStore(catalog).find(pool);
     if (!found)
@@ -31,6 +37,20 @@ Result<bool> SlurmLeftovers::cancel(Database &catalog, const QString &pool, cons
     if (found->kind != u"slurm"_s)
         return false;
     SlurmClient client(found->slurm);
+    if (jobId.isEmpty()) {
+        const Result<QList<SlurmJobInfo>> jobs = client.jobs();
+        if (!jobs)
+            return jobs.error();
+        bool cancelled = false;
+        for (const SlurmJobInfo &job : jobs.value()) {
+            if (job.comment != jobComment(taskKey) || hasEnded(job.state))
+                continue;
+            if (const Status done = client.cancel(job.id); !done)
+                return done.error();
+            cancelled = true;
+        }
+        return cancelled;
+    }
     const Result<SlurmJobInfo> job = client.job(jobId);
     if (!job)
         // Slurm forgets ended jobs after a while (MinJobAge).

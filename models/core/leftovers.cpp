@@ -29,10 +29,10 @@ int cancelJobs(Database &catalog, const QList<RemoteJob> &jobs, QStringList *pro
     for (const RemoteJob &job : jobs) {
         if (!cancel)
             break;
-        const Result<bool> done = cancel(catalog, job.pool, job.jobId);
+        const Result<bool> done = cancel(catalog, job.pool, job.jobId, job.runId + u'/' + job.node);
         if (!done)
-            problems->append(Leftovers::tr("job %1 of task %2 on pool %3: %4")
-                                 .arg(job.jobId, job.node, job.pool, done.error().message));
+            problems->append(Leftovers::tr("the job of task %1 on pool %2: %3")
+                                 .arg(job.node, job.pool, done.error().message));
         else if (done.value())
             ++cancelled;
     }

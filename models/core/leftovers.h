@@ -39,9 +39,11 @@ class Leftovers final
 
 public:
     /// Cancels job \a jobId of pool \a pool when that pool runs its tasks elsewhere (a
-    /// cluster); returns whether it was still active. False for pools it does not handle.
-    using JobCanceller =
-        std::function<Result<bool>(Database &catalog, const QString &pool, const QString &jobId)>;
+    /// cluster); returns whether it was still active. False for pools it does not handle. An
+    /// empty \a jobId: the task (\a taskKey, "<run>/<node>") was submitted but its runner died
+    /// before it recorded the job id; the canceller finds the job by the task.
+    using JobCanceller = std::function<Result<bool>(Database &catalog, const QString &pool,
+                                                    const QString &jobId, const QString &taskKey)>;
     /// Installs the canceller of cluster jobs (connectors/ knows how to reach a cluster;
     /// app/main.cpp installs it once, before any thread starts). Without one, a killed runner's
     /// cluster jobs are left to run.

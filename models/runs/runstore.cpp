@@ -466,8 +466,7 @@ Result<std::optional<int>> RunStore::endLeftovers(const QString &runId, int grac
                                                   const RemoteJobsEnder &endRemote)
 {
     Query q = m_db.query("SELECT count(*) FROM tasks WHERE run_id = ?1 AND state = 'lost' AND "
-                         "(pgid IS NOT NULL OR (job_id IS NOT NULL AND job_id <> '' AND pool "
-                         "<> 'local'));");
+                         "(pgid IS NOT NULL OR pool <> 'local');");
     q.bind(1, runId);
     auto row = q.next();
     if (!row)
@@ -496,12 +495,13 @@ Result<QList<RemoteJob>> RunStore::remoteJobs(const QString &runId, const QStrin
 {
     QList<RemoteJob> jobs;
     Status read = m_db.query("SELECT node_id, pool, job_id FROM tasks WHERE run_id = ?1 AND "
-                             "job_id IS NOT NULL AND job_id <> '' AND pgid IS NULL AND "
-                             "(state = ?2 OR (?2 = '' AND state IN ('running', 'queued')));")
+                             "pgid IS NULL AND started_at IS NOT NULL AND ((job_id IS NOT NULL "
+                             "AND job_id <> '') OR pool <> 'local') AND (state = ?2 OR (?2 = "
+                             "'' AND state IN ('running', 'queued')));")
                       .bind(1, runId)
                       .bind(2, state)
                       .forEach([&](const Query &row) {
-                          jobs.append({row.text(0), row.text(1), row.text(2)});
+                          jobs.append({runId, row.text(0), row.text(1), row.text(2)});
                       });
     if (!read)
         return read.error();

@@ -84,9 +84,10 @@ struct ReusedTask
 /// A task's job on a pool that runs its tasks elsewhere (a cluster), as the catalog recorded it.
 struct RemoteJob
 {
+    QString runId;
     QString node;
     QString pool;
-    QString jobId;
+    QString jobId; ///< empty when its runner died before it recorded the job's id
 };
 /// Ends (cancels) \a jobs; how many were still active. Supplied from connectors/ (Leftovers).
 using RemoteJobsEnder = std::function<Result<int>(const QList<RemoteJob> &jobs)>;
@@ -160,8 +161,9 @@ public:
                            const QString &outputsDir);
 
 private:
-    /// The recorded cluster jobs of \a runId's tasks in \a state (or running / queued when
-    /// \a state is empty): tasks with a job id and no local process group.
+    /// The cluster jobs of \a runId's tasks in \a state (or running / queued when \a state is
+    /// empty): tasks with a job id and no local process group, and tasks started on another
+    /// pool than `local` whose job id was never recorded.
     Result<QList<RemoteJob>> remoteJobs(const QString &runId, const QString &state);
     /// Ends the recorded groups of \a runId's tasks that still run. Returns how many.
     Result<int> endGroups(const QString &runId, int graceMs);

@@ -103,31 +103,9 @@ private:
     QString killRunnerWithJob(const QString &name, QString *job)
     {
         const QString ws = m_home.filePath(name);
-        if (run({u"init"_s, ws}).exitCode != 0)
+        const QString file = prepare(name);
+        if (file.isEmpty())
             return {};
-        const Outcome added = run({u"pool"_s, u"add-slurm"_s, u"cluster"_s, u"--url"_s,
-                                   m_env.value(u"ATELIER_SLURM_URL"_s), u"--token-file"_s,
-                                   m_env.value(u"ATELIER_SLURM_TOKEN_FILE"_s), u"--partition"_s,
-                                   m_env.value(u"ATELIER_SLURM_PARTITION"_s), u"--staging"_s,
-                                   m_env.value(u"ATELIER_SLURM_STAGING"_s), u"--workspace"_s, ws});
-        if (added.exitCode != 0) {
-            qWarning().noquote() << added.describe();
-            return {};
-        }
-        const QJsonObject node{{u"id"_s, u"long"_s},
-                               {u"template"_s, u"shell"_s},
-                               {u"pool"_s, u"cluster"_s},
-                               {u"params"_s, QJsonObject{{u"script"_s, u"sleep 300"_s}}}};
-        const QJsonObject pipeline{{u"format"_s, 1},
-                                   {u"name"_s, name},
-                                   {u"nodes"_s, QJsonArray{node}},
-                                   {u"edges"_s, QJsonArray{}}};
-        const QString file = m_home.filePath(name + u".json"_s);
-        QFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(pipeline).toJson()) <= 0)
-            return {};
-        out.close();
-
         auto runner = start({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, ws});
         if (!runner->waitForStarted(5000))
             return {};
@@ -153,6 +131,52 @@ private:
         ::kill(pid_t(runner->processId()), SIGKILL);
         runner->waitForFinished(5000);
         return runId;
+    }
+
+    /// The job squeue lists with \a comment, or empty.
+    QString jobWithComment(const QString &comment)
+    {
+        QProcess squeue;
+        squeue.setProcessEnvironment(m_process);
+        squeue.start(u"squeue"_s, {u"-h"_s, u"-o"_s, u"%i %k"_s});
+        if (!squeue.waitForFinished(30000))
+            return {};
+        for (const QString &line : QString::fromUtf8(squeue.readAllStandardOutput()).split(u'\n'))
+            if (line.section(u' ', 1).trimmed() == comment)
+                return line.section(u' ', 0, 0);
+        return {};
+    }
+
+    /// A workspace \a name with the Slurm pool "cluster" and a pipeline of a 300 s task on
+    /// it; returns the pipeline's file.
+    QString prepare(const QString &name)
+    {
+        const QString ws = m_home.filePath(name);
+        if (run({u"init"_s, ws}).exitCode != 0)
+            return {};
+        const Outcome added = run({u"pool"_s, u"add-slurm"_s, u"cluster"_s, u"--url"_s,
+                                   m_env.value(u"ATELIER_SLURM_URL"_s), u"--token-file"_s,
+                                   m_env.value(u"ATELIER_SLURM_TOKEN_FILE"_s), u"--partition"_s,
+                                   m_env.value(u"ATELIER_SLURM_PARTITION"_s), u"--staging"_s,
+                                   m_env.value(u"ATELIER_SLURM_STAGING"_s), u"--workspace"_s, ws});
+        if (added.exitCode != 0) {
+            qWarning().noquote() << added.describe();
+            return {};
+        }
+        const QJsonObject node{{u"id"_s, u"long"_s},
+                               {u"template"_s, u"shell"_s},
+                               {u"pool"_s, u"cluster"_s},
+                               {u"params"_s, QJsonObject{{u"script"_s, u"sleep 300"_s}}}};
+        const QJsonObject pipeline{{u"format"_s, 1},
+                                   {u"name"_s, name},
+                                   {u"nodes"_s, QJsonArray{node}},
+                                   {u"edges"_s, QJsonArray{}}};
+        const QString file = m_home.filePath(name + u".json"_s);
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(pipeline).toJson()) <= 0)
+            return {};
+        out.close();
+        return file;
     }
 
 private Q_SLOTS:
@@ -190,8 +214,7 @@ private Q_SLOTS:
         const QString ws = m_home.filePath(u"killed-runner"_s);
         const Outcome listed = run({u"runs"_s, u"list"_s, u"--workspace"_s, ws});
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
-        QVERIFY2(listed.err.contains(u"1 cluster job"_s),
-                 qPrintable(listed.describe()));
+        QVERIFY2(listed.err.contains(u"1 cluster job"_s), qPrintable(listed.describe()));
         QTRY_VERIFY2_WITH_TIMEOUT(!isActive(squeueState(job)), qPrintable(squeueState(job)), 15000);
 
         const QJsonObject shown =
@@ -217,6 +240,41 @@ private Q_SLOTS:
         const Outcome stopped = run({u"runs"_s, u"stop"_s, runId, u"--workspace"_s, ws});
         QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.describe()));
         QVERIFY2(stopped.out.contains(runId), qPrintable(stopped.describe()));
+        QTRY_VERIFY2_WITH_TIMEOUT(!isActive(squeueState(job)), qPrintable(squeueState(job)), 15000);
+        const QJsonObject shown =
+            parse(run({u"runs"_s, u"show"_s, runId, u"--workspace"_s, ws, u"--json"_s}).out);
+        QCOMPARE(shown.value(u"state"_s).toString(), u"failed"_s);
+        QCOMPARE(taskOf(shown, u"long"_s).value(u"state"_s).toString(), u"lost"_s);
+    }
+
+    /// A runner killed after Slurm took the job but before the job id reached the catalog (a
+    /// test hook kills it exactly there): the next command finds the job by its comment and
+    /// cancels it.
+    void jobOfRunnerKilledBeforeRecordingIsCancelled()
+    {
+        const QString name = u"killed-before-record"_s;
+        const QString ws = m_home.filePath(name);
+        const QString file = prepare(name);
+        QVERIFY(!file.isEmpty());
+        QProcessEnvironment env = m_process;
+        env.insert(u"ATELIER_TEST_FAULT"_s, u"kill-after-submit"_s);
+        QProcess runner;
+        runner.setProcessEnvironment(env);
+        runner.start(QStringLiteral(ATELIER_BINARY),
+                     {u"pipeline"_s, u"run"_s, file, u"--workspace"_s, ws});
+        QVERIFY(runner.waitForFinished(60000));
+        QCOMPARE(runner.exitStatus(), QProcess::CrashExit);
+        const QStringList runs = QDir(ws + u"/runs"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(runs.size(), 1);
+        const QString runId = runs.constFirst();
+        const QString job = jobWithComment(u"atelier:%1/long"_s.arg(runId));
+        QVERIFY2(!job.isEmpty(), "the killed runner's job is not on the cluster");
+        m_jobs << job;
+        QVERIFY2(isActive(squeueState(job)), qPrintable(squeueState(job)));
+
+        const Outcome listed = run({u"runs"_s, u"list"_s, u"--workspace"_s, ws});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+        QVERIFY2(listed.err.contains(u"1 cluster job"_s), qPrintable(listed.describe()));
         QTRY_VERIFY2_WITH_TIMEOUT(!isActive(squeueState(job)), qPrintable(squeueState(job)), 15000);
         const QJsonObject shown =
             parse(run({u"runs"_s, u"show"_s, runId, u"--workspace"_s, ws, u"--json"_s}).out);
