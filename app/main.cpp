@@ -3,6 +3,7 @@
 #include "core/appsettings.h"
 #include "core/installpaths.h"
 #include "shell/mainwindow.h"
+#include "slurm/slurmleftovers.h"
 
 #include <QApplication>
 #include <QDir>
@@ -136,6 +137,8 @@ int runGui(int argc, char **argv, const CommandLine::GuiOptions &options)
 
 int main(int argc, char **argv)
 {
+    // Whoever opens a workspace (CLI, window, scheduler) reaps a killed runner's Slurm jobs too.
+    SlurmLeftovers::install();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

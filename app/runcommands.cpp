@@ -3,6 +3,7 @@
 
 #include "cliutil.h"
 
+#include "core/leftovers.h"
 #include "core/workspace.h"
 #include "runs/metricsstore.h"
 #include "runs/mlflowimport.h"
@@ -347,13 +348,13 @@ int stop(SubcommandParser &sub, Workspace &workspace)
     const QString runId = sub.positional().value(1);
     // A run whose runner was killed was reaped when the workspace opened; what of its tasks
     // still runs (a group that did not end then) is ended now.
-    auto leftover = store.endLeftovers(runId);
+    auto leftover = Leftovers::endRun(workspace.catalog(), runId);
     if (!leftover)
         return refuse(leftover.error().message);
     if (leftover.value()) {
         out() << CommandLine::tr("Run %1 had lost the Atelier process running it; it is marked "
-                                 "failed and its started tasks lost. Process groups ended now: "
-                                 "%2.")
+                                 "failed and its started tasks lost. Process groups and "
+                                 "cluster jobs ended now: %2.")
                      .arg(runId)
                      .arg(*leftover.value())
               << Qt::endl;

@@ -71,6 +71,14 @@ private:
                 return usage(
                     tr("--port needs a number from 0 to 65535, not '%1'.").arg(option("port")));
         }
+        if (isSet("max-body-mb")) {
+            bool ok = false;
+            options.maxBodyMb = option("max-body-mb").toInt(&ok);
+            if (!ok || options.maxBodyMb < 1 || options.maxBodyMb > DeployOptions::kMaxMaxBodyMb)
+                return usage(tr("--max-body-mb needs a number of MiB from 1 to %1, not '%2'.")
+                                 .arg(DeployOptions::kMaxMaxBodyMb)
+                                 .arg(option("max-body-mb")));
+        }
         const Result<qint64> version = m_services.resolveVersion(reference);
         if (!version)
             return refuse(version.error().message);
@@ -285,6 +293,13 @@ int runServingAction(SubcommandParser &sub, Workspace &workspace)
 
 void addServingOptions(SubcommandParser &sub)
 {
+    sub.parser.addOption(
+        {u"max-body-mb"_s,
+         ServingCommands::tr("deploy: the largest request body the service accepts, in MiB; a "
+                             "bigger one is refused with HTTP 413 (default: %1). Kept by "
+                             "'model restart'.")
+             .arg(DeployOptions::kDefaultMaxBodyMb),
+         u"MIB"_s});
     sub.parser.addOption(
         {u"port"_s, ServingCommands::tr("deploy: the port to listen on (default: a free one)."),
          u"P"_s});

@@ -6,6 +6,8 @@
 
 #include <csignal>
 
+#include <signal.h>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -76,6 +78,7 @@ QString LocalConnector::launch(const TaskLaunch &task)
     spec.stderrPath = task.stderrPath;
     spec.outputCapBytes = task.outputCapBytes > 0 ? task.outputCapBytes : m_outputCap;
     spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
+    spec.holdUntilReleased = task.holdUntilReleased;
 
     auto *process = new LocalProcess(spec, this);
     m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}});
@@ -95,6 +98,10 @@ QString LocalConnector::launch(const TaskLaunch &task)
         // Read now, while the process is surely ours: its start time tells it apart later.
         running.group = ProcessIdentity::of(process->pid());
     }
+    // Fault injection for tests (tst_orphans): this process dies exactly between the task's
+    // start and the recording of its group. Inert unless the variable is set.
+    if (qEnvironmentVariable("ATELIER_TEST_FAULT") == u"kill-after-spawn"_s)
+        ::raise(SIGKILL);
     return process->pid() > 0 ? QString::number(process->pid()) : QString();
 }
 
@@ -102,6 +109,12 @@ void LocalConnector::stop(const QString &key)
 {
     if (LocalProcess *process = m_processes.value(key).process)
         process->stop();
+}
+
+void LocalConnector::release(const QString &key)
+{
+    if (LocalProcess *process = m_processes.value(key).process)
+        process->release();
 }
 
 ProcessIdentity LocalConnector::processGroup(const QString &key) const

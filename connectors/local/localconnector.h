@@ -29,6 +29,7 @@ public:
     PoolCapacity capacity() const override { return m_capacity; }
     QString launch(const TaskLaunch &task) override;
     void stop(const QString &key) override;
+    void release(const QString &key) override;
     /// The task's own group: its process is the leader of a new session (LocalProcess).
     ProcessIdentity processGroup(const QString &key) const override;
     /// CPU, memory and processes of the task's whole process tree, and its GPUs' use.

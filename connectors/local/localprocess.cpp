@@ -12,7 +12,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +63,7 @@ struct LocalProcess::Private
     QElapsedTimer clock;
     Ending ending = Ending::None;
     qint64 pid = 0;
+    int holdFd = -1; ///< the write end of the child's hold pipe, until release()
     bool startCalled = false;
     bool finishedEmitted = false;
 
@@ -74,6 +77,7 @@ struct LocalProcess::Private
     void terminateGroup(Ending why);
     void killLeftovers();
     void failLater(const QString &message);
+    void closeHold();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void emitFinished(ProcessOutcome outcome);
 };
@@ -156,6 +160,7 @@ void LocalProcess::Private::terminateGroup(Ending why)
         return;
     ending = why;
     timeoutTimer.stop();
+    closeHold(); // a child still held exits rather than run
     signalGroup(SIGTERM);
     if (spec.killGraceMs <= 0)
         signalGroup(SIGKILL);
@@ -175,6 +180,7 @@ void LocalProcess::Private::failLater(const QString &message)
 {
     timeoutTimer.stop();
     graceTimer.stop();
+    closeHold();
     closeCapture(out);
     closeCapture(err);
     ProcessOutcome outcome;
@@ -185,10 +191,18 @@ void LocalProcess::Private::failLater(const QString &message)
         q, [this, outcome] { emitFinished(outcome); }, Qt::QueuedConnection);
 }
 
+void LocalProcess::Private::closeHold()
+{
+    if (holdFd >= 0)
+        ::close(holdFd);
+    holdFd = -1;
+}
+
 void LocalProcess::Private::onFinished(int exitCode, QProcess::ExitStatus status)
 {
     timeoutTimer.stop();
     graceTimer.stop();
+    closeHold();
     append(out, process->readAllStandardOutput());
     append(err, process->readAllStandardError());
     killLeftovers();
@@ -254,6 +268,7 @@ LocalProcess::~LocalProcess()
     if (!d->process)
         return;
     d->process->disconnect(this);
+    d->closeHold(); // a held child that was never released exits
     if (d->running()) {
         d->signalGroup(SIGTERM);
         d->signalGroup(SIGKILL);
@@ -295,19 +310,44 @@ void LocalProcess::start()
 
     d->process = std::make_unique<QProcess>();
     QProcess *process = d->process.get();
-    process->setProgram(program);
-    process->setArguments(d->spec.argv.mid(1));
+    // The hold: before it runs argv, the child waits for one line on its standard input, a
+    // socket whose other end only we hold (close-on-exec), so it reads EOF and exits, without
+    // running anything, when we end before release(): a runner killed before it recorded the
+    // child's group leaves nothing running that nobody knows of. QProcess forks with vfork
+    // semantics (we are suspended until the child execs), so the wait cannot be in the child
+    // modifier: the child execs a fixed /bin/sh script that waits, then execs argv with
+    // /dev/null as its input. argv only travels as the script's positional parameters ("$@"),
+    // never as shell text.
+    int hold[2] = {-1, -1};
+    if (d->spec.holdUntilReleased &&
+        ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, hold) != 0) {
+        d->failLater(
+            tr("cannot run '%1': %2").arg(name, QString::fromLocal8Bit(std::strerror(errno))));
+        return;
+    }
+    d->holdFd = hold[1];
+    if (hold[0] >= 0) {
+        static const QString kHoldScript = u"read -r go || exit 127; exec \"$@\" </dev/null"_s;
+        process->setProgram(u"/bin/sh"_s);
+        process->setArguments(QStringList{u"-c"_s, kHoldScript, u"atelier-hold"_s, program} +
+                              d->spec.argv.mid(1));
+    } else {
+        process->setProgram(program);
+        process->setArguments(d->spec.argv.mid(1));
+    }
     process->setProcessEnvironment(d->spec.environment);
     if (!d->spec.workingDirectory.isEmpty())
         process->setWorkingDirectory(d->spec.workingDirectory);
     process->setStandardInputFile(QProcess::nullDevice());
-    process->setChildProcessModifier([] {
+    process->setChildProcessModifier([readEnd = hold[0]] {
         // In the child, between fork and exec: only async-signal-safe calls.
         ::setsid(); // a new session and process group whose id is the child's pid
         struct sigaction action;
         std::memset(&action, 0, sizeof action);
         action.sa_handler = SIG_DFL;
         ::sigaction(SIGPIPE, &action, nullptr); // the parent ignores it; the child should not
+        if (readEnd >= 0)
+            ::dup2(readEnd, STDIN_FILENO); // the hold script's input (dup2 clears close-on-exec)
     });
 
     connect(process, &QProcess::readyReadStandardOutput, this,
@@ -328,9 +368,24 @@ void LocalProcess::start()
     });
 
     process->start(QIODevice::ReadOnly);
+    if (hold[0] >= 0)
+        ::close(hold[0]); // the child's end
     d->pid = process->processId();
+    if (d->pid <= 0)
+        d->closeHold();
     if (d->spec.timeoutMs > 0 && d->running())
         d->timeoutTimer.start(d->spec.timeoutMs);
+}
+
+void LocalProcess::release()
+{
+    if (d->holdFd < 0)
+        return;
+    // MSG_NOSIGNAL: a child that is gone already must not take us with SIGPIPE.
+    const char go = '\n';
+    while (::send(d->holdFd, &go, 1, MSG_NOSIGNAL) < 0 && errno == EINTR) {
+    }
+    d->closeHold();
 }
 
 void LocalProcess::stop()

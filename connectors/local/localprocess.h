@@ -21,6 +21,9 @@ struct ProcessSpec
     qint64 outputCapBytes = 64ll << 20;      ///< per stream; beyond it output is dropped + marker
     int timeoutMs = 0;                       ///< 0: none
     int killGraceMs = 5000;                  ///< between SIGTERM and SIGKILL
+    /// The child waits, before it runs argv, until release() (so that the caller can first
+    /// record its process group); it exits instead if this process ends before that.
+    bool holdUntilReleased = false;
 };
 
 /// How a process ended.
@@ -51,6 +54,8 @@ public:
     ~LocalProcess() override; ///< kills the group if still running
 
     void start();
+    /// Lets a process started with ProcessSpec::holdUntilReleased run its command.
+    void release();
     /// SIGTERM to the group, SIGKILL after the grace period; finished() reports Stopped.
     void stop();
     qint64 pid() const;

@@ -309,6 +309,12 @@ Result<qint64> spawnDetached(const QStringList &argv, const QString &cwd, const 
     return pid;
 }
 
+/// A file an undeploy leaves in a starting service's folder before it stops the service.
+QString stopMarkName()
+{
+    return u"/stop-requested"_s;
+}
+
 QString serviceIdFor(const QString &model, int version)
 {
     QString slug = model.toLower();
@@ -420,6 +426,10 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
     const QString host = options.host.isEmpty() ? u"127.0.0.1"_s : options.host;
     if (options.port < 0 || options.port > 65535)
         return makeError(ErrorCode::Invalid, tr("Port %1 is out of range.").arg(options.port));
+    if (options.maxBodyMb < 1 || options.maxBodyMb > DeployOptions::kMaxMaxBodyMb)
+        return makeError(ErrorCode::Invalid, tr("A body cap of %1 MiB is out of range (1 to %2).")
+                                                 .arg(options.maxBodyMb)
+                                                 .arg(DeployOptions::kMaxMaxBodyMb));
     if (options.port > 0 && !portIsFree(host, options.port))
         return makeError(ErrorCode::Conflict,
                          tr("Port %1 on %2 is in use (or the address is not this machine's); "
@@ -463,6 +473,7 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
     service.host = host;
     service.port = options.port;
     service.folder = folder;
+    service.maxBodyMb = options.maxBodyMb;
     const Status inserted = store.insertStarting(service, deployer);
     if (!inserted) {
         QDir(folder).removeRecursively();
@@ -476,7 +487,8 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
                            u"--host"_s,         host,
                            u"--port"_s,         QString::number(options.port),
                            u"--port-file"_s,    portFile,
-                           u"--metrics-file"_s, folder + u"/metrics.jsonl"_s};
+                           u"--metrics-file"_s, folder + u"/metrics.jsonl"_s,
+                           u"--max-body-mb"_s,  QString::number(options.maxBodyMb)};
 
     auto fail = [&](qint64 pid, const QString &reason) -> Error {
         stopGroup(pid, 2000);
@@ -496,10 +508,27 @@ Result<ServiceInfo> ModelServices::deploy(qint64 versionId, const DeployOptions 
     service.pid = pid.value();
     service.port = 0; // read from the port file below: the service may have chosen it
 
+    // Another command may stop the service while it starts (`model undeploy NAME` stops every
+    // live service of the model, starting ones included). It leaves a mark in the folder
+    // before it signals, so this deploy reports that (and leaves the record to the undeploy)
+    // instead of an unexplained "did not start" written over the undeploy's "stopped".
+    auto stoppedMeanwhile = [&]() -> std::optional<Error> {
+        if (!QFileInfo::exists(folder + stopMarkName()))
+            return std::nullopt;
+        return makeError(ErrorCode::Conflict,
+                         tr("Deploying %1:%2 was cancelled: another command stopped service %3 "
+                            "while it was starting.")
+                             .arg(facts->model)
+                             .arg(facts->version)
+                             .arg(id));
+    };
+
     QElapsedTimer clock;
     clock.start();
     while (true) {
         if (!processAlive(service.pid)) {
+            if (std::optional<Error> stopped = stoppedMeanwhile())
+                return *stopped;
             QThread::msleep(50); // let the last words reach the log
             return fail(service.pid, lastLine(folder + u"/stderr.log"_s));
         }
@@ -531,6 +560,11 @@ Result<ServiceInfo> ModelServices::undeploy(const QString &serviceId, int graceM
     if (!found)
         return found;
     ServiceInfo s = found.value();
+    if (s.state == u"starting"_s && !s.folder.isEmpty()) {
+        // Its deploy may still wait for it: tell it why the service ends (see deploy()).
+        QFile mark(s.folder + stopMarkName());
+        (void)mark.open(QIODevice::WriteOnly);
+    }
     if (s.pid > 0 && isService(s.pid, s.folder) && !stopGroup(s.pid, graceMs))
         return makeError(
             ErrorCode::Internal,
@@ -567,6 +601,8 @@ Result<ServiceInfo> ModelServices::restart(const QString &serviceId)
     options.pool = old.pool;
     options.host = old.host;
     options.port = old.port;
+    if (old.maxBodyMb > 0) // services deployed before the cap was recorded get the default
+        options.maxBodyMb = old.maxBodyMb;
     return deploy(old.versionId, options);
 }
 

@@ -24,6 +24,11 @@ struct DeployOptions
     int healthTimeoutMs = 30000;                ///< how long to wait for GET /health to answer 200
     QString python;                             ///< interpreter; empty: PythonResolver decides
     QString serviceId;                          ///< empty: svc-<name>-v<version>-<4 hex>
+    /// Largest request body the service accepts, in MiB (a bigger one gets 413); kept with
+    /// the service, so that a restart keeps it.
+    int maxBodyMb = kDefaultMaxBodyMb;
+    static constexpr int kDefaultMaxBodyMb = 64;
+    static constexpr int kMaxMaxBodyMb = 64 * 1024; ///< the most --max-body-mb accepts
 };
 
 /// Inference services of model versions (DESIGN.md "Service"): a built-in HTTP server
@@ -48,7 +53,8 @@ public:
     /// Stops the service (SIGTERM to its group, SIGKILL after \a graceMs), marks it stopped and
     /// checks that its port is free again.
     Result<ServiceInfo> undeploy(const QString &serviceId, int graceMs = 5000);
-    /// Stops a service (if live) and starts it again on the same host and port.
+    /// Stops a service (if live) and starts it again on the same host and port, with the same
+    /// body cap.
     Result<ServiceInfo> restart(const QString &serviceId);
 
     /// Every service, newest first; live ones whose process is gone are marked failed first.

@@ -422,6 +422,8 @@ Result<QString> SlurmClient::submit(const SlurmJobSpec &spec)
         job.insert(u"time_limit"_s, spec.timeLimitMinutes);
     if (!m_settings.partition.isEmpty())
         job.insert(u"partition"_s, m_settings.partition);
+    if (!spec.comment.isEmpty())
+        job.insert(u"comment"_s, spec.comment);
     if (!m_settings.account.isEmpty())
         job.insert(u"account"_s, m_settings.account);
     const QJsonObject body{{u"script"_s, spec.script}, {u"job"_s, job}};
@@ -444,6 +446,7 @@ SlurmJobInfo SlurmClient::jobFrom(const QJsonObject &job)
     const QJsonValue exit = job.value(u"exit_code"_s);
     info.exitStatus = exit.isDouble() ? int(exit.toDouble()) : -1;
     info.nodes = job.value(u"nodes"_s).toString();
+    info.comment = job.value(u"comment"_s).toString();
     return info;
 }
 

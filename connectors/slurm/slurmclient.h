@@ -30,12 +30,14 @@ struct SlurmJobInfo
     QString reason;      ///< state_reason (Resources, Priority, NonZeroExitCode…)
     int exitStatus = -1; ///< raw wait status, as Slurm reports it
     QString nodes;
+    QString comment; ///< Atelier's: "atelier:<run>/<node>" (SlurmJobSpec::comment)
 };
 
 /// A job to submit through slurmrestd.
 struct SlurmJobSpec
 {
     QString name;
+    QString comment; ///< kept by Slurm with the job; names the task that submitted it
     QString script;
     QString workingDirectory;
     QString stdoutPath;

@@ -1,10 +1,13 @@
 #include "slurmconnector.h"
+#include "slurm/slurmleftovers.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFutureWatcher>
 #include <QProcessEnvironment>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -132,6 +135,9 @@ void SlurmConnector::pump()
     const TaskLaunch &task = job.launch;
     SlurmJobSpec spec;
     spec.name = task.name.isEmpty() ? task.key.section(u'/', 1) : task.name;
+    // Finds the job of a runner killed between the submit and the recording of the job id
+    // (SlurmLeftovers).
+    spec.comment = SlurmLeftovers::jobComment(task.key);
     spec.workingDirectory = task.workingDirectory;
     spec.stdoutPath = task.stdoutPath;
     spec.stderrPath = task.stderrPath;
@@ -182,6 +188,10 @@ void SlurmConnector::submitted(const QString &key, const Result<QString> &result
     }
     Job &job = it.value();
     if (result) {
+        // Fault injection for tests (tst_slurmorphans): this process dies after the submit,
+        // before the job id reaches the catalog. Inert unless the variable is set.
+        if (qEnvironmentVariable("ATELIER_TEST_FAULT") == u"kill-after-submit"_s)
+            ::raise(SIGKILL);
         noteSuccess();
         job.jobId = result.value();
         job.phase = Job::Phase::Submitted;

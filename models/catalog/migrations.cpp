@@ -432,6 +432,11 @@ constexpr std::array kSteps = {
         stopped_at         TEXT
     );
     )sql",
+    // 13 — a service's request body cap in MiB (issue #15, `model deploy --max-body-mb`), kept
+    // so that `model restart` starts it again with the same cap; NULL: serve.py's default.
+    R"sql(
+    ALTER TABLE services ADD COLUMN max_body_mb INTEGER;
+    )sql",
 };
 
 /// How many rows reference a missing row (PRAGMA foreign_key_check).

@@ -15,6 +15,31 @@ namespace atelier {
 
 namespace {
 
+Leftovers::JobCanceller &jobCanceller()
+{
+    static Leftovers::JobCanceller canceller;
+    return canceller;
+}
+
+/// Cancels \a jobs through the installed canceller; the ones that could not be cancelled are
+/// added to \a problems. Returns how many were still active.
+int cancelJobs(Database &catalog, const QList<RemoteJob> &jobs, QStringList *problems)
+{
+    const Leftovers::JobCanceller &cancel = jobCanceller();
+    int cancelled = 0;
+    for (const RemoteJob &job : jobs) {
+        if (!cancel)
+            break;
+        const Result<bool> done = cancel(catalog, job.pool, job.jobId, job.runId + u'/' + job.node);
+        if (!done)
+            problems->append(Leftovers::tr("the job of task %1 on pool %2: %3")
+                                 .arg(job.node, job.pool, done.error().message));
+        else if (done.value())
+            ++cancelled;
+    }
+    return cancelled;
+}
+
 /// The recorded service process, or the pid its starter wrote into the service's folder when
 /// the deploy was killed before the catalog learnt it. The folder must appear on its command
 /// line (it is unique to the service), so a pid drawn again is never taken for it.
@@ -49,6 +74,11 @@ QString LeftoverReport::summary() const
         parts << Leftovers::tr("%n service(s) left starting by a deploy that had ended were "
                                "stopped",
                                nullptr, services);
+    if (jobs > 0)
+        parts << Leftovers::tr("%n cluster job(s) of their tasks were cancelled", nullptr, jobs);
+    if (!uncancelled.isEmpty())
+        parts << Leftovers::tr("could not cancel %1 ('atelier runs stop RUN' tries again)")
+                     .arg(uncancelled.join(u", "_s));
     if (sessions > 0)
         parts << Leftovers::tr("%n session(s) whose Atelier process had ended were marked lost "
                                "and their servers stopped",
@@ -56,10 +86,19 @@ QString LeftoverReport::summary() const
     return parts.join(u"; "_s);
 }
 
+void Leftovers::setJobCanceller(JobCanceller canceller)
+{
+    jobCanceller() = std::move(canceller);
+}
+
 Result<LeftoverReport> Leftovers::reap(Database &catalog, int graceMs)
 {
     LeftoverReport report;
-    auto runs = RunStore(catalog).reapOrphans(graceMs);
+    auto runs = RunStore(catalog).reapOrphans(graceMs, [&](const QList<RemoteJob> &jobs) {
+        const int cancelled = cancelJobs(catalog, jobs, &report.uncancelled);
+        report.jobs += cancelled;
+        return Result<int>(cancelled);
+    });
     if (!runs)
         return runs.error();
     report.runs = runs.value();
@@ -72,6 +111,20 @@ Result<LeftoverReport> Leftovers::reap(Database &catalog, int graceMs)
         return sessions.error();
     report.sessions = sessions.value();
     return report;
+}
+
+Result<std::optional<int>> Leftovers::endRun(Database &catalog, const QString &runId, int graceMs)
+{
+    return RunStore(catalog).endLeftovers(
+        runId, graceMs, [&](const QList<RemoteJob> &jobs) -> Result<int> {
+            QStringList problems;
+            const int cancelled = cancelJobs(catalog, jobs, &problems);
+            if (!problems.isEmpty())
+                return makeError(
+                    ErrorCode::Io,
+                    tr("Run %1: could not cancel %2.").arg(runId, problems.join(u", "_s)));
+            return cancelled;
+        });
 }
 
 Result<int> Leftovers::reapServices(Database &catalog, int graceMs)

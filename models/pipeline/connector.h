@@ -36,6 +36,10 @@ struct TaskLaunch
     ResourceSpec resources;
     QList<int> gpus; ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
     QString name;    ///< the job's name on a cluster (the node id)
+    /// The task's process waits until Connector::release(), so that its process group is
+    /// recorded before it runs anything; it exits if the launching process ends before that.
+    /// Connectors whose tasks run elsewhere ignore it.
+    bool holdUntilReleased = false;
 };
 
 /// How a task's process ended.
@@ -73,6 +77,8 @@ public:
     virtual QString launch(const TaskLaunch &task) = 0;
     /// Ends the task (its whole process tree); taskFinished reports Stopped.
     virtual void stop(const QString &key) = 0;
+    /// Lets a task launched with TaskLaunch::holdUntilReleased run (its group is recorded).
+    virtual void release(const QString &key) { Q_UNUSED(key); }
     /// The process group a started task runs in on this machine (recorded in the catalog, so
     /// that whoever opens the workspace after the runner was killed can end it); unknown for
     /// tasks that run elsewhere.

@@ -640,6 +640,7 @@ void RunExecutor::dispatch()
         for (int gpu : std::as_const(task.gpus))
             gpuList.append(QString::number(gpu));
         launch.environment.insert(u"CUDA_VISIBLE_DEVICES"_s, gpuList.join(u','));
+        launch.holdUntilReleased = true; // runs once its group is in the catalog (below)
 
         task.record.attempts += 1;
         task.record.outputsDir = outputsDir;
@@ -654,6 +655,7 @@ void RunExecutor::dispatch()
             setTaskState(i, kQueued, tr("submitting to pool %1").arg(task.pool));
         else
             setTaskState(i, kRunning, {});
+        connector.release(launch.key); // recorded: a runner killed from now on is reaped
     }
     for (int i : waiting)
         d->queue.push_back(i);

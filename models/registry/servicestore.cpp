@@ -33,6 +33,7 @@ ServiceInfo serviceFrom(const Query &q)
     s.startedAt = q.text(10);
     s.stoppedAt = q.text(11);
     s.message = q.text(12);
+    s.maxBodyMb = q.isNull(13) ? 0 : int(q.int64(13));
     return s;
 }
 
@@ -66,6 +67,7 @@ QJsonObject ServiceInfo::toJson() const
             {u"started_at"_s, startedAt},
             {u"stopped_at"_s, stoppedAt},
             {u"message"_s, message},
+            {u"max_body_mb"_s, maxBodyMb > 0 ? QJsonValue(maxBodyMb) : QJsonValue()},
             {u"requests"_s, double(requests)},
             {u"mean_latency_ms"_s, meanLatencyMs}};
 }
@@ -77,7 +79,8 @@ Result<QList<ServiceInfo>> ServiceStore::list()
     QList<ServiceInfo> services;
     const Status listed =
         m_db.query("SELECT s.id, s.version_id, m.name, v.version, s.pool, s.host, s.port, s.pid, "
-                   "s.state, s.folder, s.started_at, s.stopped_at, s.message FROM services s "
+                   "s.state, s.folder, s.started_at, s.stopped_at, s.message, s.max_body_mb FROM "
+                   "services s "
                    "JOIN model_versions v ON v.id = s.version_id "
                    "JOIN models m ON m.id = v.model_id ORDER BY s.started_at DESC, s.id")
             .forEach([&services](const Query &q) { services.append(serviceFrom(q)); });
@@ -116,8 +119,8 @@ Status ServiceStore::insertStarting(const ServiceInfo &service, const ProcessIde
 {
     return m_db
         .query("INSERT INTO services (id, version_id, pool, host, port, state, folder, "
-               "started_at, deployer_pid, deployer_started) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, 'starting', ?6, ?7, ?8, ?9)")
+               "started_at, deployer_pid, deployer_started, max_body_mb) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, 'starting', ?6, ?7, ?8, ?9, ?10)")
         .bind(1, service.id)
         .bind(2, service.versionId)
         .bind(3, service.pool)
@@ -127,6 +130,7 @@ Status ServiceStore::insertStarting(const ServiceInfo &service, const ProcessIde
         .bind(7, nowIso())
         .bind(8, deployer.pid)
         .bind(9, deployer.startTicks > 0 ? QVariant(deployer.startTicks) : QVariant())
+        .bind(10, service.maxBodyMb > 0 ? QVariant(service.maxBodyMb) : QVariant())
         .exec();
 }
 

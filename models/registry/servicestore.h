@@ -29,6 +29,7 @@ struct ServiceInfo
     QString startedAt;
     QString stoppedAt;
     QString message;
+    int maxBodyMb = 0;        ///< largest request body the service accepts (MiB); 0: default
     qint64 requests = 0;      ///< requests answered, from metrics.jsonl (not in the catalog)
     double meanLatencyMs = 0; ///< mean latency of those requests (not in the catalog)
 

@@ -353,7 +353,7 @@ QList<NestedRun> RunStore::nest(const QList<RunRecord> &runs)
     return out;
 }
 
-Result<int> RunStore::reapOrphans(int graceMs)
+Result<int> RunStore::reapOrphans(int graceMs, const RemoteJobsEnder &endRemote)
 {
     struct Active
     {
@@ -382,6 +382,15 @@ Result<int> RunStore::reapOrphans(int graceMs)
         auto ended = endGroups(run.id, graceMs);
         if (!ended)
             return ended.error();
+        if (endRemote) {
+            auto jobs = remoteJobs(run.id, {});
+            if (!jobs)
+                return jobs.error();
+            // A cluster that does not answer must not keep the workspace from opening: the
+            // tasks are marked lost all the same, and `runs stop` tries their jobs again.
+            if (!jobs->isEmpty())
+                (void)endRemote(jobs.value());
+        }
         const QString now = timeText(QDateTime::currentDateTimeUtc());
         const QString why =
             tr("the Atelier process running it (pid %1) ended unexpectedly").arg(pid);
@@ -453,10 +462,11 @@ Result<int> RunStore::endGroups(const QString &runId, int graceMs)
     return ended;
 }
 
-Result<std::optional<int>> RunStore::endLeftovers(const QString &runId, int graceMs)
+Result<std::optional<int>> RunStore::endLeftovers(const QString &runId, int graceMs,
+                                                  const RemoteJobsEnder &endRemote)
 {
     Query q = m_db.query("SELECT count(*) FROM tasks WHERE run_id = ?1 AND state = 'lost' AND "
-                         "pgid IS NOT NULL;");
+                         "(pgid IS NOT NULL OR pool <> 'local');");
     q.bind(1, runId);
     auto row = q.next();
     if (!row)
@@ -466,7 +476,36 @@ Result<std::optional<int>> RunStore::endLeftovers(const QString &runId, int grac
     auto ended = endGroups(runId, graceMs);
     if (!ended)
         return ended.error();
-    return std::optional<int>(ended.value());
+    int count = ended.value();
+    if (endRemote) {
+        auto jobs = remoteJobs(runId, u"lost"_s);
+        if (!jobs)
+            return jobs.error();
+        if (!jobs->isEmpty()) {
+            auto cancelled = endRemote(jobs.value());
+            if (!cancelled)
+                return cancelled.error();
+            count += cancelled.value();
+        }
+    }
+    return std::optional<int>(count);
+}
+
+Result<QList<RemoteJob>> RunStore::remoteJobs(const QString &runId, const QString &state)
+{
+    QList<RemoteJob> jobs;
+    Status read = m_db.query("SELECT node_id, pool, job_id FROM tasks WHERE run_id = ?1 AND "
+                             "pgid IS NULL AND started_at IS NOT NULL AND ((job_id IS NOT NULL "
+                             "AND job_id <> '') OR pool <> 'local') AND (state = ?2 OR (?2 = "
+                             "'' AND state IN ('running', 'queued')));")
+                      .bind(1, runId)
+                      .bind(2, state)
+                      .forEach([&](const Query &row) {
+                          jobs.append({runId, row.text(0), row.text(1), row.text(2)});
+                      });
+    if (!read)
+        return read.error();
+    return jobs;
 }
 
 Result<ScheduleHistory> RunStore::scheduleHistory(const QString &pipeline)

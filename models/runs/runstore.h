@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace atelier {
@@ -80,6 +81,17 @@ struct ReusedTask
     QString fromNodeId; ///< that task's node there
 };
 
+/// A task's job on a pool that runs its tasks elsewhere (a cluster), as the catalog recorded it.
+struct RemoteJob
+{
+    QString runId;
+    QString node;
+    QString pool;
+    QString jobId; ///< empty when its runner died before it recorded the job's id
+};
+/// Ends (cancels) \a jobs; how many were still active. Supplied from connectors/ (Leftovers).
+using RemoteJobsEnder = std::function<Result<int>(const QList<RemoteJob> &jobs)>;
+
 /// Runs and tasks in the catalog. Every write is committed when made.
 class RunStore final
 {
@@ -122,11 +134,15 @@ public:
     /// process groups of their tasks are ended (SIGTERM, SIGKILL after \a graceMs), the
     /// tasks that had started are marked lost, the others stopped, and the run failed with
     /// the reason. Blocks while groups end. Returns how many runs were reaped.
-    Result<int> reapOrphans(int graceMs = 2000);
+    /// \a endRemote, when given, ends each reaped run's tasks that run elsewhere (cluster
+    /// jobs, see RemoteJob) before the run is marked; its failure does not stop the reaping
+    /// (whoever supplies it reports it).
+    Result<int> reapOrphans(int graceMs = 2000, const RemoteJobsEnder &endRemote = {});
     /// For `runs stop` on a run whose runner had gone (reaped above): ends whatever of its
-    /// tasks' groups still runs. None when \a runId is not such a run; else how many groups
-    /// were ended now.
-    Result<std::optional<int>> endLeftovers(const QString &runId, int graceMs = 2000);
+    /// tasks' groups still runs, and (\a endRemote) its lost tasks' cluster jobs. None when
+    /// \a runId is not such a run; else how many groups and jobs were ended now.
+    Result<std::optional<int>> endLeftovers(const QString &runId, int graceMs = 2000,
+                                            const RemoteJobsEnder &endRemote = {});
     /// For the scheduler: the newest slot started, how its run ended, and the runs active now.
     Result<ScheduleHistory> scheduleHistory(const QString &pipeline);
     /// Removes the folders of all but the newest \a keep runs of \a pipeline (catalog rows
@@ -145,6 +161,10 @@ public:
                            const QString &outputsDir);
 
 private:
+    /// The cluster jobs of \a runId's tasks in \a state (or running / queued when \a state is
+    /// empty): tasks with a job id and no local process group, and tasks started on another
+    /// pool than `local` whose job id was never recorded.
+    Result<QList<RemoteJob>> remoteJobs(const QString &runId, const QString &state);
     /// Ends the recorded groups of \a runId's tasks that still run. Returns how many.
     Result<int> endGroups(const QString &runId, int graceMs);
 

@@ -126,7 +126,7 @@ QByteArray longPipeline(const QString &name)
 const char *const kNeverHealthy = R"py(
 import argparse, http.server, os
 p = argparse.ArgumentParser()
-for option in ("--dir", "--name", "--host", "--port-file", "--metrics-file"):
+for option in ("--dir", "--name", "--host", "--port-file", "--metrics-file", "--max-body-mb"):
     p.add_argument(option)
 p.add_argument("--port", type=int, default=0)
 a = p.parse_args()
@@ -156,6 +156,11 @@ private:
     /// A workspace with a pipeline run whose first task runs; the runner is then SIGKILLed.
     /// Returns the run id and fills the pids of the task's process and of its child.
     QString killRunnerMidTask(const QString &name, qint64 *job, qint64 *child);
+    /// A workspace with model "tiny" version 1 (served by the never-healthy stand-in).
+    bool makeModelWorkspace(const QString &workspace);
+    /// Starts `model deploy tiny` and waits until its service listens; fills its folder and
+    /// port.
+    std::unique_ptr<QProcess> startDeploy(const QString &workspace, QString *folder, int *port);
 
     QTemporaryDir m_home;
     QList<qint64> m_leftovers; ///< killed in cleanup() whatever a failed test left
@@ -167,7 +172,9 @@ private Q_SLOTS:
     void nextCommandEndsKilledRunnersTasks();
     void runsStopEndsKilledRunnersTasks();
     void recordedGroupOfAnotherProcessIsSpared();
+    void runnerKilledBeforeRecordingLeavesNoTask();
     void killedDeployLeavesNoServer();
+    void undeployWhileDeployingIsReported();
 };
 
 QProcessEnvironment TestOrphans::environment() const
@@ -381,49 +388,114 @@ void TestOrphans::recordedGroupOfAnotherProcessIsSpared()
     stranger.waitForFinished(5000);
 }
 
+/// The bug: a runner SIGKILLed after its task's process started but before the catalog held
+/// the task's group left the task running unknown to anyone. A test hook makes the runner kill
+/// itself exactly there; the task must not run its command (it waits for the runner to record
+/// its group and exits when the runner is gone), and the next command reaps the run.
+void TestOrphans::runnerKilledBeforeRecordingLeavesNoTask()
+{
+    const QString workspace = m_home.filePath(u"killed-before-record"_s);
+    QCOMPARE(run({u"init"_s, workspace}).exitCode, 0);
+    const QString file = m_home.filePath(u"killed-before-record.json"_s);
+    const QJsonObject script{
+        {u"script"_s, u"echo $$ > \"$ATELIER_TASK_DIR/task.pid\"; sleep 30"_s}};
+    const QJsonObject doc{{u"format"_s, 1},
+                          {u"name"_s, u"killed before record"_s},
+                          {u"nodes"_s, QJsonArray{QJsonObject{{u"id"_s, u"wait"_s},
+                                                              {u"template"_s, u"shell@1.0"_s},
+                                                              {u"params"_s, script}}}},
+                          {u"edges"_s, QJsonArray{}}};
+    QVERIFY(writeFile(file, QJsonDocument(doc).toJson()));
+
+    QProcessEnvironment env = environment();
+    env.insert(u"ATELIER_TEST_FAULT"_s, u"kill-after-spawn"_s);
+    QProcess runner;
+    runner.setProcessEnvironment(env);
+    runner.setWorkingDirectory(m_home.path());
+    runner.start(QStringLiteral(ATELIER_BINARY),
+                 {u"pipeline"_s, u"run"_s, file, u"--workspace"_s, workspace});
+    QVERIFY(runner.waitForFinished(kCommandTimeoutMs));
+    // The hook fired: the runner died of SIGKILL, with the task's process started.
+    QCOMPARE(runner.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(runner.exitCode(), int(SIGKILL));
+    const QStringList runs =
+        QDir(workspace + u"/runs"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(runs.size(), 1);
+    const QString runId = runs.constFirst();
+    const QString pidFile = workspace + u"/runs/"_s + runId + u"/wait/task.pid"_s;
+
+    // Long enough for a task that was let go to have written its pid (it does at once).
+    QThread::msleep(1500);
+    const qint64 task = readFile(pidFile).trimmed().toLongLong();
+    if (task > 0)
+        m_leftovers << task;
+    QVERIFY2(task <= 0 || !isAlive(task), "the task of the killed runner runs on, unrecorded");
+    QVERIFY2(!QFileInfo::exists(pidFile), "the task ran its command after its runner died");
+
+    const Outcome shown =
+        run({u"runs"_s, u"show"_s, runId, u"--workspace"_s, workspace, u"--json"_s});
+    QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
+    QVERIFY2(shown.err.contains(u"1 run whose Atelier process had ended"_s),
+             qPrintable(describe(shown)));
+    QCOMPARE(parseObject(shown.out).value(u"state"_s).toString(), u"failed"_s);
+}
+
+bool TestOrphans::makeModelWorkspace(const QString &workspace)
+{
+    auto created = Workspace::create(workspace, {});
+    if (!created)
+        return false;
+    const QString modelDir = m_home.filePath(u"model"_s);
+    QDir().mkpath(modelDir);
+    if (!writeFile(modelDir + u"/model.pkl"_s, "not read by the stand-in"))
+        return false;
+    auto stored = created->storeFile(modelDir + u"/model.pkl"_s);
+    if (!stored)
+        return false;
+    Database &db = created->catalog();
+    return db.query("INSERT INTO models (id, name) VALUES (1, 'tiny')").exec() &&
+           db.query("INSERT INTO model_versions (id, model_id, version, framework, "
+                    "source_path) VALUES (1, 1, 1, 'sklearn', ?1)")
+               .bind(1, modelDir)
+               .exec() &&
+           db.query("INSERT INTO model_files (version_id, path, hash, size) "
+                    "VALUES (1, 'model.pkl', ?1, ?2)")
+               .bind(1, stored->hash)
+               .bind(2, stored->size)
+               .exec();
+}
+
+std::unique_ptr<QProcess> TestOrphans::startDeploy(const QString &workspace, QString *folder,
+                                                   int *port)
+{
+    auto deployer = start({u"model"_s, u"deploy"_s, u"tiny"_s, u"--workspace"_s, workspace});
+    if (!deployer->waitForStarted(5000))
+        return deployer;
+    // The service listens (its port file is written after the bind) while the deploy waits
+    // for a healthy answer that never comes.
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 20000 && deployer->state() == QProcess::Running && *port == 0) {
+        const QStringList services =
+            QDir(workspace + u"/services"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (!services.isEmpty()) {
+            *folder = workspace + u"/services/"_s + services.constFirst();
+            *port = readFile(*folder + u"/port"_s).trimmed().toInt();
+        }
+        QThread::msleep(50);
+    }
+    return deployer;
+}
+
 /// The bug: a deploy killed while its service starts left the server listening, "starting"
 /// for ever. Now `model undeploy` (or any command that opens the workspace first) ends it.
 void TestOrphans::killedDeployLeavesNoServer()
 {
     const QString workspace = m_home.filePath(u"killed-deploy"_s);
-    {
-        auto created = Workspace::create(workspace, {});
-        QVERIFY(created);
-        const QString modelDir = m_home.filePath(u"model"_s);
-        QVERIFY(QDir().mkpath(modelDir));
-        QVERIFY(writeFile(modelDir + u"/model.pkl"_s, "not read by the stand-in"));
-        auto stored = created->storeFile(modelDir + u"/model.pkl"_s);
-        QVERIFY(stored);
-        Database &db = created->catalog();
-        QVERIFY(db.query("INSERT INTO models (id, name) VALUES (1, 'tiny')").exec());
-        QVERIFY(db.query("INSERT INTO model_versions (id, model_id, version, framework, "
-                         "source_path) VALUES (1, 1, 1, 'sklearn', ?1)")
-                    .bind(1, modelDir)
-                    .exec());
-        QVERIFY(db.query("INSERT INTO model_files (version_id, path, hash, size) "
-                         "VALUES (1, 'model.pkl', ?1, ?2)")
-                    .bind(1, stored->hash)
-                    .bind(2, stored->size)
-                    .exec());
-    }
-
-    auto deployer = start({u"model"_s, u"deploy"_s, u"tiny"_s, u"--workspace"_s, workspace});
-    QVERIFY(deployer->waitForStarted(5000));
-    // The service listens (its port file is written after the bind) while the deploy waits
-    // for a healthy answer that never comes.
+    QVERIFY(makeModelWorkspace(workspace));
     QString folder;
     int port = 0;
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < 20000 && deployer->state() == QProcess::Running && port == 0) {
-        const QStringList services =
-            QDir(workspace + u"/services"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        if (!services.isEmpty()) {
-            folder = workspace + u"/services/"_s + services.constFirst();
-            port = readFile(folder + u"/port"_s).trimmed().toInt();
-        }
-        QThread::msleep(50);
-    }
+    auto deployer = startDeploy(workspace, &folder, &port);
     QVERIFY2(port > 0, deployer->readAllStandardError().constData());
     const qint64 server = readFile(folder + u"/service.pid"_s).trimmed().toLongLong();
     QVERIFY(server > 0);
@@ -449,6 +521,36 @@ void TestOrphans::killedDeployLeavesNoServer()
     const QJsonObject service =
         parseObject(listed.out).value(u"services"_s).toArray().first().toObject();
     QCOMPARE(service.value(u"id"_s).toString(), id);
+    QCOMPARE(service.value(u"state"_s).toString(), u"stopped"_s);
+}
+
+/// The soak's unexplained "did not start": `model undeploy tiny` stopped the service of a
+/// deploy that was still waiting for it, and the deploy wrote "failed: the service did not
+/// start" over the undeploy's "stopped". Now the deploy says what happened and the record stays.
+void TestOrphans::undeployWhileDeployingIsReported()
+{
+    const QString workspace = m_home.filePath(u"undeploy-while-deploying"_s);
+    QVERIFY(makeModelWorkspace(workspace));
+    QString folder;
+    int port = 0;
+    auto deployer = startDeploy(workspace, &folder, &port);
+    QVERIFY2(port > 0, deployer->readAllStandardError().constData());
+    const qint64 server = readFile(folder + u"/service.pid"_s).trimmed().toLongLong();
+    m_leftovers << server;
+
+    const Outcome undeployed =
+        run({u"model"_s, u"undeploy"_s, u"tiny"_s, u"--workspace"_s, workspace});
+    QVERIFY2(undeployed.exitCode == 0, qPrintable(describe(undeployed)));
+    QVERIFY(deployer->waitForFinished(kCommandTimeoutMs));
+    const QString said = QString::fromUtf8(deployer->readAllStandardError());
+    QCOMPARE(deployer->exitCode(), 1);
+    QVERIFY2(said.contains(u"another command stopped service"_s), qPrintable(said));
+    QVERIFY(!isAlive(server));
+
+    const Outcome listed =
+        run({u"model"_s, u"services"_s, u"--workspace"_s, workspace, u"--json"_s});
+    const QJsonObject service =
+        parseObject(listed.out).value(u"services"_s).toArray().first().toObject();
     QCOMPARE(service.value(u"state"_s).toString(), u"stopped"_s);
 }
 
