@@ -1,5 +1,7 @@
 #include "local/localconnector.h"
 
+#include "containers/containercommand.h"
+#include "containers/podman.h"
 #include "local/localmachine.h"
 #include "local/localprocess.h"
 #include "local/processsampler.h"
@@ -68,7 +70,7 @@ LocalConnector::~LocalConnector() = default; // the processes are children: thei
 QString LocalConnector::launch(const TaskLaunch &task)
 {
     ProcessSpec spec;
-    spec.argv = task.argv;
+    spec.argv = task.container.isHost() ? task.argv : ContainerCommand::wrap(task);
     spec.workingDirectory = task.workingDirectory;
     for (auto it = task.environment.begin(); it != task.environment.end(); ++it)
         spec.environment.insert(it.key(), it.value());
@@ -78,12 +80,16 @@ QString LocalConnector::launch(const TaskLaunch &task)
     spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
 
     auto *process = new LocalProcess(spec, this);
-    m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}});
+    m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}, !task.container.isHost()});
     const QString key = task.key;
     connect(process, &LocalProcess::started, this,
             [this, key](qint64 pid) { Q_EMIT taskStarted(key, QString::number(pid)); });
     connect(process, &LocalProcess::finished, this,
             [this, key, process](const ProcessOutcome &outcome) {
+                // A killed podman client leaves its container to conmon: end that too.
+                if (m_processes.value(key).container &&
+                    outcome.kind != ProcessOutcome::Kind::Exited)
+                    ContainerCommand::removeLeftover(key);
                 m_processes.remove(key);
                 process->deleteLater();
                 Q_EMIT taskFinished(key, toTaskOutcome(outcome));
@@ -96,6 +102,11 @@ QString LocalConnector::launch(const TaskLaunch &task)
         running.group = ProcessIdentity::of(process->pid());
     }
     return process->pid() > 0 ? QString::number(process->pid()) : QString();
+}
+
+Result<QString> LocalConnector::resolveImage(const QString &image, const QStringList &modules)
+{
+    return Podman::resolve(image, modules);
 }
 
 void LocalConnector::stop(const QString &key)

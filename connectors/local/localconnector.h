@@ -27,6 +27,9 @@ public:
 
     QString poolName() const override { return QStringLiteral("local"); }
     PoolCapacity capacity() const override { return m_capacity; }
+    /// Through this machine's podman (Podman::resolve).
+    Result<QString> resolveImage(const QString &image, const QStringList &modules) override;
+    /// A task with an image runs through `podman run` (ContainerCommand); the rest as before.
     QString launch(const TaskLaunch &task) override;
     void stop(const QString &key) override;
     /// The task's own group: its process is the leader of a new session (LocalProcess).
@@ -45,6 +48,7 @@ private:
         std::shared_ptr<ProcessSampler> sampler;
         QList<int> gpus;
         ProcessIdentity group;
+        bool container = false;
     };
     QHash<QString, Running> m_processes;
 };

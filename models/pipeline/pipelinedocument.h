@@ -28,6 +28,7 @@ struct NodeSpec
     int timeoutS = 0; ///< 0: none
     bool skip = false;
     QString pool; ///< empty: the run's pool
+    QJsonObject environment; ///< {"image", "network"} (EnvironmentSpec); empty: the pipeline's
 
     bool operator==(const NodeSpec &) const = default;
 };
@@ -87,6 +88,7 @@ public:
     QMap<QString, QString> variables;
     QList<NodeSpec> nodes;
     QList<EdgeSpec> edges;
+    QJsonObject environment; ///< every node's default {"image", "network"}; empty: templates'
     std::optional<ScheduleSpec> schedule;
     QMap<QString, QPointF> layout; ///< node id → top-left corner of the node, scene coordinates
     QList<NoteSpec> notes;         ///< "notes": [{"id", "text", "pos": [x, y], "size": [w, h]}]

@@ -1,5 +1,7 @@
 #include "pipeline/templatespec.h"
 
+#include "environments/environmentspec.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -556,7 +558,7 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     parser.checkKeys(root, QString(),
                      {u"id"_s, u"version"_s, u"name"_s, u"category"_s, u"description"_s,
                       u"inputs"_s, u"outputs"_s, u"params"_s, u"command"_s, u"resources"_s,
-                      u"image"_s, u"requires"_s, u"translations"_s});
+                      u"image"_s, u"environment"_s, u"requires"_s, u"translations"_s});
 
     TemplateSpec spec;
     spec.id = parser.string(root, u"id"_s, u"id"_s, true);
@@ -577,6 +579,13 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     spec.params = parser.params(root);
     spec.resources = parser.resources(root);
     spec.image = parser.string(root, u"image"_s, u"image"_s, false);
+    if (root.contains(u"environment"_s)) {
+        spec.environment = root.value(u"environment"_s).toObject();
+        if (!root.value(u"environment"_s).isObject())
+            parser.fail(u"environment"_s, tr("must be an object such as {\"image\": \"NAME:TAG\"}"));
+        else if (auto checked = EnvironmentSpec::fromJson(spec.environment); !checked)
+            parser.fail(u"environment"_s, checked.error().message);
+    }
     spec.requiredModules = parser.strings(root, u"requires"_s);
     // Last: placeholders are checked against the params and ports read above.
     if (!parser.failed())

@@ -68,6 +68,7 @@ public:
     QStringList command; ///< argv; elements may hold {python}, {template_dir}, {params.X}, …
     ResourceSpec resources;
     QString image;
+    QJsonObject environment; ///< "environment": {"image", "network"} (EnvironmentSpec); empty: host
     QStringList requiredModules; ///< "requires": Python modules the interpreter must import
                                  ///< ("requires" is a C++20 keyword)
     QString directory;           ///< folder holding template.json (set by load())
