@@ -46,6 +46,13 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &podman
         argv << u"--memory"_s << u"%1m"_s.arg(task.resources.memoryMb);
     for (int gpu : task.gpus)
         argv << u"--device"_s << u"nvidia.com/gpu=%1"_s.arg(gpu);
+    // On a cluster the scheduler picks the GPUs when the job starts and says which in
+    // CUDA_VISIBLE_DEVICES: show the container every GPU (numbered as on the node) and pass
+    // that variable through.
+    const bool gpusFromCluster = task.gpus.isEmpty() && task.resources.gpus > 0;
+    if (gpusFromCluster)
+        argv << u"--device"_s << u"nvidia.com/gpu=all"_s << u"--env"_s
+             << u"CUDA_VISIBLE_DEVICES"_s;
     for (const QString &path : container.writablePaths)
         argv << u"--volume"_s << u"%1:%1:rw"_s.arg(path);
     for (const QString &path : container.readOnlyPaths) {
@@ -54,6 +61,8 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &podman
     }
     for (auto it = task.environment.begin(); it != task.environment.end(); ++it) {
         QString value = it.value();
+        if (gpusFromCluster && it.key() == u"CUDA_VISIBLE_DEVICES"_s)
+            continue;
         // CDI shows the container only its own GPUs, numbered from 0.
         if (it.key() == u"CUDA_VISIBLE_DEVICES"_s && !task.gpus.isEmpty()) {
             QStringList inside;
@@ -63,6 +72,9 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &podman
         }
         argv << u"--env"_s << it.key() + u'=' + value;
     }
+    // What a cluster tells its jobs (SLURM_JOB_ID, SLURM_PROCID…) passes through by name, as
+    // the task on the host would see it.
+    argv << u"--env"_s << u"SLURM_*"_s;
     argv << container.imageId;
     argv += task.argv;
     return argv;

@@ -47,8 +47,10 @@ ImageInfo imageFrom(const QJsonObject &object)
 {
     ImageInfo image;
     image.id = object.value(u"Id"_s).toString();
-    const QJsonArray names = object.contains(u"RepoTags"_s) ? object.value(u"RepoTags"_s).toArray()
-                                                            : object.value(u"Names"_s).toArray();
+    // `podman images` fills Names (RepoTags is null there); `podman image inspect` RepoTags.
+    QJsonArray names = object.value(u"RepoTags"_s).toArray();
+    if (names.isEmpty())
+        names = object.value(u"Names"_s).toArray();
     for (const QJsonValue &name : names)
         image.names.append(name.toString());
     image.sizeBytes = qint64(object.value(u"Size"_s).toDouble());
@@ -130,8 +132,9 @@ Result<QByteArray> Podman::run(const QStringList &arguments, int timeoutMs)
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString said = tailOf(process.readAllStandardError());
         return makeError(notFound(said) ? ErrorCode::NotFound : ErrorCode::Io,
-                         tr("podman %1 failed: %2")
-                             .arg(arguments.value(0), said.isEmpty() ? tr("no message") : said));
+                         tr("podman %1 failed: %2. %3")
+                             .arg(arguments.value(0), said.isEmpty() ? tr("no message") : said,
+                                  podmanHint()));
     }
     return process.readAllStandardOutput();
 }
@@ -140,7 +143,7 @@ Result<QList<ImageInfo>> Podman::listImages()
 {
     auto out = run({u"images"_s, u"--format"_s, u"json"_s});
     if (!out)
-        return Error{out.error().code, out.error().message + u' ' + podmanHint()};
+        return out.error();
     QList<ImageInfo> images;
     for (const QJsonValue &value : QJsonDocument::fromJson(out.value()).array())
         images.append(imageFrom(value.toObject()));
@@ -158,7 +161,7 @@ Result<ImageInfo> Podman::inspect(const QString &reference)
                             "'atelier image import' or 'atelier image build' makes one.")
                              .arg(reference));
     if (!out)
-        return Error{out.error().code, out.error().message + u' ' + podmanHint()};
+        return out.error();
     const QJsonArray array = QJsonDocument::fromJson(out.value()).array();
     if (array.isEmpty())
         return makeError(ErrorCode::NotFound, tr("There is no image \"%1\" here.").arg(reference));
@@ -175,7 +178,7 @@ Result<ImageInfo> Podman::importArchive(const QString &tarPath, const QString &n
         return loadArchive(tarPath, name);
     auto out = run({u"import"_s, u"--quiet"_s, QFileInfo(tarPath).absoluteFilePath(), name}, 0);
     if (!out)
-        return Error{out.error().code, out.error().message + u' ' + podmanHint()};
+        return out.error();
     return inspect(name);
 }
 
@@ -188,12 +191,12 @@ Result<ImageInfo> Podman::loadArchive(const QString &tarPath, const QString &nam
     auto out = run({u"load"_s, u"--quiet"_s, u"--input"_s, QFileInfo(tarPath).absoluteFilePath()},
                    0);
     if (!out)
-        return Error{out.error().code, out.error().message + u' ' + podmanHint()};
+        return out.error();
     // "Loaded image: NAME" or "Loaded image(s): ID"; tag what was loaded with the given name.
     const QString loaded = QString::fromUtf8(out.value()).trimmed().section(u'\n', -1);
     const QString what = loaded.section(u':', 1).trimmed().section(u',', 0, 0);
     if (auto tagged = run({u"tag"_s, what, name}); !tagged)
-        return Error{tagged.error().code, tagged.error().message + u' ' + podmanHint()};
+        return tagged.error();
     return inspect(name);
 }
 
@@ -211,7 +214,7 @@ Result<ImageInfo> Podman::build(const QString &context, const QString &name)
                     u"--tag"_s, name, dir.absolutePath()},
                    0);
     if (!out)
-        return Error{out.error().code, out.error().message + u' ' + podmanHint()};
+        return out.error();
     return inspect(name);
 }
 
