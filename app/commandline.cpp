@@ -3,9 +3,9 @@
 
 #include "cliutil.h"
 #include "datasetcommands.h"
+#include "imagecommands.h"
 #include "modelcommands.h"
 #include "pipelinecommands.h"
-#include "imagecommands.h"
 #include "poolcommands.h"
 #include "runcommands.h"
 #include "schedulercommand.h"

@@ -82,8 +82,8 @@ int runImageCommand(const Invocation &invocation)
         return ExitUsage;
     const QString action = sub.positional().value(0);
     const QString argument = sub.positional().value(1);
-    static const QStringList actions = {u"list"_s,   u"inspect"_s, u"import"_s,
-                                        u"build"_s,  u"remove"_s,  u"pull"_s};
+    static const QStringList actions = {u"list"_s,  u"inspect"_s, u"import"_s,
+                                        u"build"_s, u"remove"_s,  u"pull"_s};
     if (!actions.contains(action))
         return usage(CommandLine::tr("unknown image action '%1'. Actions: %2")
                          .arg(action, actions.join(u", "_s)));

@@ -188,8 +188,7 @@ int show(SubcommandParser &sub, Workspace &workspace)
               << ' ' << padToWidth(duration(task.startedAt, task.finishedAt), 8, true) << "  "
               << task.message << Qt::endl;
         if (!task.image.isEmpty())
-            out() << "  "
-                  << CommandLine::tr("image %1 (%2)").arg(task.image, task.imageId.left(12))
+            out() << "  " << CommandLine::tr("image %1 (%2)").arg(task.image, task.imageId.left(12))
                   << Qt::endl;
     }
     return ExitOk;

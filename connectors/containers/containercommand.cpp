@@ -51,8 +51,7 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &podman
     // that variable through.
     const bool gpusFromCluster = task.gpus.isEmpty() && task.resources.gpus > 0;
     if (gpusFromCluster)
-        argv << u"--device"_s << u"nvidia.com/gpu=all"_s << u"--env"_s
-             << u"CUDA_VISIBLE_DEVICES"_s;
+        argv << u"--device"_s << u"nvidia.com/gpu=all"_s << u"--env"_s << u"CUDA_VISIBLE_DEVICES"_s;
     for (const QString &path : container.writablePaths)
         argv << u"--volume"_s << u"%1:%1:rw"_s.arg(path);
     for (const QString &path : container.readOnlyPaths) {
@@ -87,8 +86,14 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task)
 
 void ContainerCommand::removeLeftover(const QString &taskKey)
 {
-    QProcess::startDetached(Podman::program(), {u"rm"_s, u"--force"_s, u"--ignore"_s, u"--time"_s,
-                                                u"2"_s, containerName(taskKey)});
+    // Detached and silent: its words ("resorting to SIGKILL", the name) are not the task's.
+    QProcess remover;
+    remover.setProgram(Podman::program());
+    remover.setArguments(
+        {u"rm"_s, u"--force"_s, u"--ignore"_s, u"--time"_s, u"2"_s, containerName(taskKey)});
+    remover.setStandardOutputFile(QProcess::nullDevice());
+    remover.setStandardErrorFile(QProcess::nullDevice());
+    remover.startDetached();
 }
 
 } // namespace atelier

@@ -119,8 +119,9 @@ Result<QByteArray> Podman::run(const QStringList &arguments, int timeoutMs)
     process.setStandardInputFile(QProcess::nullDevice());
     process.start();
     if (!process.waitForStarted(10000))
-        return makeError(ErrorCode::Unsupported, tr("podman could not start: %1. %2")
-                                                     .arg(process.errorString(), podmanHint()));
+        return makeError(
+            ErrorCode::Unsupported,
+            tr("podman could not start: %1. %2").arg(process.errorString(), podmanHint()));
     if (!process.waitForFinished(timeoutMs > 0 ? timeoutMs : -1)) {
         process.kill();
         process.waitForFinished(2000);
@@ -131,10 +132,10 @@ Result<QByteArray> Podman::run(const QStringList &arguments, int timeoutMs)
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString said = tailOf(process.readAllStandardError());
-        return makeError(notFound(said) ? ErrorCode::NotFound : ErrorCode::Io,
-                         tr("podman %1 failed: %2. %3")
-                             .arg(arguments.value(0), said.isEmpty() ? tr("no message") : said,
-                                  podmanHint()));
+        return makeError(
+            notFound(said) ? ErrorCode::NotFound : ErrorCode::Io,
+            tr("podman %1 failed: %2. %3")
+                .arg(arguments.value(0), said.isEmpty() ? tr("no message") : said, podmanHint()));
     }
     return process.readAllStandardOutput();
 }
@@ -188,8 +189,8 @@ Result<ImageInfo> Podman::loadArchive(const QString &tarPath, const QString &nam
         return ok.error();
     if (!QFileInfo(tarPath).isFile())
         return makeError(ErrorCode::NotFound, tr("There is no file %1 to load.").arg(tarPath));
-    auto out = run({u"load"_s, u"--quiet"_s, u"--input"_s, QFileInfo(tarPath).absoluteFilePath()},
-                   0);
+    auto out =
+        run({u"load"_s, u"--quiet"_s, u"--input"_s, QFileInfo(tarPath).absoluteFilePath()}, 0);
     if (!out)
         return out.error();
     // "Loaded image: NAME" or "Loaded image(s): ID"; tag what was loaded with the given name.
@@ -206,9 +207,9 @@ Result<ImageInfo> Podman::build(const QString &context, const QString &name)
         return ok.error();
     const QDir dir(context);
     if (!dir.exists() || (!dir.exists(u"Containerfile"_s) && !dir.exists(u"Dockerfile"_s)))
-        return makeError(ErrorCode::NotFound,
-                         tr("%1 is not a folder holding a Containerfile or Dockerfile.")
-                             .arg(context));
+        return makeError(
+            ErrorCode::NotFound,
+            tr("%1 is not a folder holding a Containerfile or Dockerfile.").arg(context));
     // No network while building, so a build never reaches out; its base must be here.
     auto out = run({u"build"_s, u"--quiet"_s, u"--network"_s, u"none"_s, u"--pull=never"_s,
                     u"--tag"_s, name, dir.absolutePath()},
@@ -247,9 +248,15 @@ Status Podman::checkModules(const QString &imageId, const QStringList &modules)
     if (modules.isEmpty())
         return {};
     // Module names are argv elements, never code: the fixed snippet imports each by name.
-    QStringList arguments{u"run"_s, u"--rm"_s, u"--network"_s, u"none"_s, imageId,
-                          u"python3"_s, u"-c"_s,
-                          u"import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)"_s};
+    QStringList arguments{
+        u"run"_s,
+        u"--rm"_s,
+        u"--network"_s,
+        u"none"_s,
+        imageId,
+        u"python3"_s,
+        u"-c"_s,
+        u"import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)"_s};
     arguments += modules;
     auto out = run(arguments);
     if (!out)

@@ -80,7 +80,8 @@ QString LocalConnector::launch(const TaskLaunch &task)
     spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
 
     auto *process = new LocalProcess(spec, this);
-    m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}, !task.container.isHost()});
+    m_processes.insert(task.key,
+                       Running{process, nullptr, task.gpus, {}, !task.container.isHost()});
     const QString key = task.key;
     connect(process, &LocalProcess::started, this,
             [this, key](qint64 pid) { Q_EMIT taskStarted(key, QString::number(pid)); });

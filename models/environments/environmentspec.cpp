@@ -22,9 +22,9 @@ Result<EnvironmentSpec> EnvironmentSpec::fromJson(const QJsonObject &object)
                                  tr("environment.network must be true or false"));
             spec.network = it.value().toBool();
         } else {
-            return makeError(ErrorCode::Invalid,
-                             tr("environment.%1 is not a known field (known: image, network)")
-                                 .arg(it.key()));
+            return makeError(
+                ErrorCode::Invalid,
+                tr("environment.%1 is not a known field (known: image, network)").arg(it.key()));
         }
     }
     if (spec.image == u"host"_s)
@@ -51,8 +51,8 @@ EnvironmentSpec EnvironmentSpec::resolve(const QJsonObject &templateEnvironment,
 {
     // The most specific object that says anything wins as a whole: a node's {"image": "host"}
     // takes a single node out of a pipeline-wide image.
-    for (const QJsonObject *object : {&nodeEnvironment, &pipelineEnvironment,
-                                      &templateEnvironment}) {
+    for (const QJsonObject *object :
+         {&nodeEnvironment, &pipelineEnvironment, &templateEnvironment}) {
         if (object->isEmpty())
             continue;
         if (auto spec = fromJson(*object))

@@ -54,8 +54,8 @@ struct ContainerLaunch
 /// What the container engine says of one image (`atelier image list / inspect`).
 struct ImageInfo
 {
-    QString id;         ///< the image id (sha256 hex of its config), the task records it
-    QStringList names;  ///< repository:tag names, e.g. localhost/atelier-test:bookworm
+    QString id;        ///< the image id (sha256 hex of its config), the task records it
+    QStringList names; ///< repository:tag names, e.g. localhost/atelier-test:bookworm
     qint64 sizeBytes = 0;
     QDateTime created;
     QString os;           ///< PRETTY_NAME of its /etc/os-release when known

@@ -35,8 +35,8 @@ struct TaskLaunch
     int timeoutS = 0;
     qint64 outputCapBytes = 0; ///< per stream; 0: the connector's default
     ResourceSpec resources;
-    QList<int> gpus; ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
-    QString name;    ///< the job's name on a cluster (the node id)
+    QList<int> gpus;           ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
+    QString name;              ///< the job's name on a cluster (the node id)
     ContainerLaunch container; ///< the image it runs in; host when empty
 };
 

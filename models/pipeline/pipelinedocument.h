@@ -27,7 +27,7 @@ struct NodeSpec
     int retries = 0;
     int timeoutS = 0; ///< 0: none
     bool skip = false;
-    QString pool; ///< empty: the run's pool
+    QString pool;            ///< empty: the run's pool
     QJsonObject environment; ///< {"image", "network"} (EnvironmentSpec); empty: the pipeline's
 
     bool operator==(const NodeSpec &) const = default;

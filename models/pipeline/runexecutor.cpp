@@ -309,8 +309,8 @@ Status RunExecutor::setup(const RunRequest &request)
         task.record.state = kPending;
         task.pool = node->pool.isEmpty() ? runPool : node->pool;
         task.record.pool = task.pool;
-        task.environment = EnvironmentSpec::resolve(task.spec.environment, doc.environment,
-                                                    node->environment);
+        task.environment =
+            EnvironmentSpec::resolve(task.spec.environment, doc.environment, node->environment);
         task.record.image = task.environment.image;
         d->index.insert(id, int(d->tasks.size()));
         d->tasks.append(task);
@@ -380,13 +380,13 @@ Status RunExecutor::resolveImages()
         const QString key = task.pool + u'\n' + task.environment.image + u'\n' +
                             task.spec.requiredModules.join(u',');
         if (!resolved.contains(key)) {
-            auto id = d->pools.value(task.pool).connector->resolveImage(
-                task.environment.image, task.spec.requiredModules);
+            auto id = d->pools.value(task.pool).connector->resolveImage(task.environment.image,
+                                                                        task.spec.requiredModules);
             if (!id)
-                return makeError(id.error().code,
-                                 tr("Node %1 runs in image %2: %3 Nothing was run.")
-                                     .arg(task.node.id, task.environment.image,
-                                          id.error().message));
+                return makeError(
+                    id.error().code,
+                    tr("Node %1 runs in image %2: %3 Nothing was run.")
+                        .arg(task.node.id, task.environment.image, id.error().message));
             resolved.insert(key, id.value());
         }
         task.record.imageId = resolved.value(key);
@@ -661,6 +661,10 @@ void RunExecutor::dispatch()
         // A cluster's task waits in its queue first; the connector says when it runs.
         if (connector.queuesWork())
             setTaskState(i, kQueued, tr("submitting to pool %1").arg(task.pool));
+        else if (!launch.container.isHost()) // where it runs, for whoever watches it
+            setTaskState(i, kRunning,
+                         tr("in image %1 (%2)")
+                             .arg(launch.container.image, launch.container.imageId.left(12)));
         else
             setTaskState(i, kRunning, {});
     }

@@ -5,9 +5,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -387,7 +387,8 @@ public:
             for (auto p = params.begin(); p != params.end() && !failed(); ++p) {
                 const QString field = prefix + u".params."_s + p.key();
                 if (!spec.param(p.key())) {
-                    fail(field, TemplateSpec::tr("the template has no parameter '%1'").arg(p.key()));
+                    fail(field,
+                         TemplateSpec::tr("the template has no parameter '%1'").arg(p.key()));
                     break;
                 }
                 const QJsonObject param = object(params, p.key(), prefix + u".params"_s);
@@ -582,7 +583,8 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     if (root.contains(u"environment"_s)) {
         spec.environment = root.value(u"environment"_s).toObject();
         if (!root.value(u"environment"_s).isObject())
-            parser.fail(u"environment"_s, tr("must be an object such as {\"image\": \"NAME:TAG\"}"));
+            parser.fail(u"environment"_s,
+                        tr("must be an object such as {\"image\": \"NAME:TAG\"}"));
         else if (auto checked = EnvironmentSpec::fromJson(spec.environment); !checked)
             parser.fail(u"environment"_s, checked.error().message);
     }

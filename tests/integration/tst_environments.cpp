@@ -80,7 +80,8 @@ QByteArray readFile(const QString &path)
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
 }
 
 /// A one-node pipeline (plus an optional host node below it) whose node runs \a script.
@@ -128,8 +129,8 @@ private:
     /// Runs the pipeline file; returns `runs show --json` of the run it made.
     QJsonObject runPipeline(const QString &file, int expectedExit = 0)
     {
-        const Outcome ran = cli({u"pipeline"_s, u"run"_s, file, u"--workspace"_s,
-                                     m_workspace, u"--json"_s});
+        const Outcome ran =
+            cli({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_workspace, u"--json"_s});
         if (ran.exitCode != expectedExit) {
             qWarning("%s", qPrintable(describe(ran)));
             return {};
@@ -218,21 +219,20 @@ private Q_SLOTS:
             QFAIL("The test image localhost/atelier-test:bookworm is missing: run "
                   "tests/tools/make-test-image (scripts/test does).");
         const QString file = pipelineFile(
-            u"inside"_s,
-            pipeline(u"inside"_s, kImage,
-                     u"cat /etc/os-release > \"$ATELIER_OUTPUT_OUT/os-release\"; "
-                     "cat /etc/atelier-test-image > \"$ATELIER_OUTPUT_OUT/mark\"; "
-                     "test -d \"$ATELIER_TASK_DIR\" && echo \"$ATELIER_RUN_ID\" > "
-                     "\"$ATELIER_OUTPUT_OUT/run\""_s));
+            u"inside"_s, pipeline(u"inside"_s, kImage,
+                                  u"cat /etc/os-release > \"$ATELIER_OUTPUT_OUT/os-release\"; "
+                                  "cat /etc/atelier-test-image > \"$ATELIER_OUTPUT_OUT/mark\"; "
+                                  "test -d \"$ATELIER_TASK_DIR\" && echo \"$ATELIER_RUN_ID\" > "
+                                  "\"$ATELIER_OUTPUT_OUT/run\""_s));
         const QJsonObject run = runPipeline(file);
         const QJsonObject task = taskOf(run, u"inside"_s);
         QCOMPARE(task.value(u"state"_s).toString(), u"succeeded"_s);
         // The image's file system: its os-release (the same as podman shows by hand) and the
         // mark only the test image has.
         const QString outputs = task.value(u"outputs"_s).toString() + u"/out"_s;
-        const Outcome byHand = runProgram(u"podman"_s, {u"run"_s, u"--rm"_s, u"--network"_s,
-                                                        u"none"_s, kImage, u"cat"_s,
-                                                        u"/etc/os-release"_s});
+        const Outcome byHand =
+            runProgram(u"podman"_s, {u"run"_s, u"--rm"_s, u"--network"_s, u"none"_s, kImage,
+                                     u"cat"_s, u"/etc/os-release"_s});
         QCOMPARE(byHand.exitCode, 0);
         QCOMPARE(QString::fromUtf8(readFile(outputs + u"/os-release"_s)), byHand.out);
         QCOMPARE(readFile(outputs + u"/mark"_s).trimmed(), kImage.toUtf8());
@@ -240,7 +240,9 @@ private Q_SLOTS:
         // The contract inside: the run id reached it, outputs are the user's.
         QCOMPARE(QString::fromUtf8(readFile(outputs + u"/run"_s).trimmed()),
                  run.value(u"run"_s).toString());
-        struct stat info {};
+        struct stat info
+        {
+        };
         QCOMPARE(::stat(QFile::encodeName(outputs + u"/mark"_s).constData(), &info), 0);
         QCOMPARE(info.st_uid, ::geteuid());
         // The run records the image and its id.
@@ -255,8 +257,8 @@ private Q_SLOTS:
             QFAIL("The test image is missing: run tests/tools/make-test-image.");
         // Without a network a container has only the loopback interface.
         const QString file = pipelineFile(
-            u"net"_s, pipeline(u"net"_s, kImage,
-                               u"ls /sys/class/net > \"$ATELIER_OUTPUT_OUT/ifaces\""_s));
+            u"net"_s,
+            pipeline(u"net"_s, kImage, u"ls /sys/class/net > \"$ATELIER_OUTPUT_OUT/ifaces\""_s));
         const QJsonObject run = runPipeline(file);
         const QJsonObject task = taskOf(run, u"inside"_s);
         QCOMPARE(task.value(u"state"_s).toString(), u"succeeded"_s);
@@ -283,8 +285,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(context));
         QVERIFY(writeFile(context + u"/Containerfile"_s,
                           "FROM " + kImage.toUtf8() + "\nLABEL atelier.test=changed\n"));
-        const Outcome built = cli({u"image"_s, u"build"_s, context, u"--name"_s, name,
-                                       u"--json"_s});
+        const Outcome built =
+            cli({u"image"_s, u"build"_s, context, u"--name"_s, name, u"--json"_s});
         QVERIFY2(built.exitCode == 0, qPrintable(describe(built)));
         const QString newId = jsonOf(built).value(u"id"_s).toString();
         QVERIFY(!newId.isEmpty() && newId != m_imageId);
@@ -299,15 +301,14 @@ private Q_SLOTS:
     {
         const QString file = pipelineFile(
             u"unknown"_s, pipeline(u"unknown"_s, u"localhost/no-such-image:1"_s, u"true"_s));
-        const Outcome ran =
-            cli({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_workspace});
+        const Outcome ran = cli({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_workspace});
         QCOMPARE(ran.exitCode, 1);
         QVERIFY2(ran.err.contains(u"localhost/no-such-image:1"_s) &&
                      ran.err.contains(u"atelier image list"_s),
                  qPrintable(describe(ran)));
         // Nothing was recorded: no run of this pipeline.
-        const Outcome runs = cli({u"runs"_s, u"list"_s, u"--workspace"_s, m_workspace,
-                                      u"--json"_s});
+        const Outcome runs =
+            cli({u"runs"_s, u"list"_s, u"--workspace"_s, m_workspace, u"--json"_s});
         QVERIFY2(!runs.out.contains(u"\"unknown\""_s), qPrintable(runs.out));
     }
 
@@ -315,9 +316,8 @@ private Q_SLOTS:
     {
         const QString file =
             pipelineFile(u"nopodman"_s, pipeline(u"nopodman"_s, kImage, u"true"_s));
-        const Outcome ran = cli({u"pipeline"_s, u"run"_s, file, u"--workspace"_s,
-                                     m_workspace},
-                                    {{u"ATELIER_PODMAN"_s, m_dir.filePath(u"no/podman"_s)}});
+        const Outcome ran = cli({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_workspace},
+                                {{u"ATELIER_PODMAN"_s, m_dir.filePath(u"no/podman"_s)}});
         QCOMPARE(ran.exitCode, 1);
         QVERIFY2(ran.err.contains(u"podman is not installed"_s), qPrintable(describe(ran)));
         // Podman failing says what podman said.
@@ -352,8 +352,7 @@ private Q_SLOTS:
         // Bad input, refused before podman runs.
         const Outcome noName = cli({u"image"_s, u"import"_s, tar});
         QCOMPARE(noName.exitCode, 2);
-        const Outcome badName =
-            cli({u"image"_s, u"import"_s, tar, u"--name"_s, u"--rm"_s});
+        const Outcome badName = cli({u"image"_s, u"import"_s, tar, u"--name"_s, u"--rm"_s});
         QVERIFY(badName.exitCode != 0);
     }
 };

@@ -30,7 +30,7 @@ struct Outcome
     QString describe() const
     {
         return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(out.left(2000),
-                                                                     err.left(2000));
+                                                                      err.left(2000));
     }
 };
 
@@ -104,25 +104,23 @@ private Q_SLOTS:
                                             {u"edges"_s, QJsonArray{}}})
                       .toJson());
         out.close();
-        const Outcome ran =
-            run({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, ws, u"--json"_s});
+        const Outcome ran = run({u"pipeline"_s, u"run"_s, file, u"--workspace"_s, ws, u"--json"_s});
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.describe()));
         const QString runId =
             QJsonDocument::fromJson(ran.out.toUtf8()).object().value(u"run"_s).toString();
-        const QJsonObject shown = QJsonDocument::fromJson(
-                                      run({u"runs"_s, u"show"_s, runId, u"--json"_s,
-                                           u"--workspace"_s, ws})
-                                          .out.toUtf8())
-                                      .object();
+        const QJsonObject shown =
+            QJsonDocument::fromJson(
+                run({u"runs"_s, u"show"_s, runId, u"--json"_s, u"--workspace"_s, ws}).out.toUtf8())
+                .object();
         const QJsonObject task = shown.value(u"tasks"_s).toArray().first().toObject();
         QCOMPARE(task.value(u"state"_s).toString(), u"succeeded"_s);
         QVERIFY(task.value(u"job_id"_s).toString().toInt() > 0);
-        const QString imageId = QJsonDocument::fromJson(
-                                    run({u"image"_s, u"inspect"_s, kImage, u"--json"_s})
-                                        .out.toUtf8())
-                                    .object()
-                                    .value(u"id"_s)
-                                    .toString();
+        const QString imageId =
+            QJsonDocument::fromJson(
+                run({u"image"_s, u"inspect"_s, kImage, u"--json"_s}).out.toUtf8())
+                .object()
+                .value(u"id"_s)
+                .toString();
         QCOMPARE(task.value(u"image_id"_s).toString(), imageId);
         // Ran in the image (its mark), as a Slurm job, outputs the user's.
         const QString outputs = task.value(u"outputs"_s).toString() + u"/out"_s;
@@ -132,7 +130,9 @@ private Q_SLOTS:
         QFile job(outputs + u"/job"_s);
         QVERIFY(job.open(QIODevice::ReadOnly));
         QCOMPARE(job.readAll().trimmed(), task.value(u"job_id"_s).toString().toUtf8());
-        struct stat info {};
+        struct stat info
+        {
+        };
         QCOMPARE(::stat(QFile::encodeName(mark.fileName()).constData(), &info), 0);
         QCOMPARE(info.st_uid, ::geteuid());
     }
