@@ -3,6 +3,7 @@
 #include "containers/podman.h"
 
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <unistd.h>
@@ -15,25 +16,20 @@ QString ContainerCommand::containerName(const QString &taskKey)
 {
     // Podman's names: [a-zA-Z0-9][a-zA-Z0-9_.-]*. Run ids and node ids nearly fit already.
     static const QRegularExpression other(u"[^a-zA-Z0-9_.-]"_s);
-    return u"atelier-"_s + QString(taskKey).replace(other, u"_"_s);
+    return u"atelier-%1-%2"_s.arg(QString(taskKey).replace(other, u"_"_s))
+        .arg(uint(QRandomGenerator::global()->generate() & 0xffffff), 6, 16, QChar(u'0'));
 }
 
-QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &podman, bool rootless)
+QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &name,
+                                   const QString &podman, bool rootless)
 {
     const ContainerLaunch &container = task.container;
     // --rm: nothing is left behind. No --init: it needs catatonit, which Debian's podman does
     // not pull in. A SIGTERM to the task's process group reaches podman's client, which
     // proxies it to the task; a task that ignores it is ended by removeLeftover() once the
     // client is killed.
-    QStringList argv{podman,
-                     u"run"_s,
-                     u"--rm"_s,
-                     u"--replace"_s,
-                     u"--pull=never"_s,
-                     u"--name"_s,
-                     containerName(task.key),
-                     u"--workdir"_s,
-                     task.workingDirectory};
+    QStringList argv{
+        podman, u"run"_s, u"--rm"_s, u"--name"_s, name, u"--workdir"_s, task.workingDirectory};
     if (!container.network)
         argv << u"--network"_s << u"none"_s;
     // Rootless podman maps the user to root inside unless told to keep the user's id; as
@@ -79,18 +75,17 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &podman
     return argv;
 }
 
-QStringList ContainerCommand::wrap(const TaskLaunch &task)
+QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &name)
 {
-    return wrap(task, Podman::program(), ::geteuid() != 0);
+    return wrap(task, name, Podman::program(), ::geteuid() != 0);
 }
 
-void ContainerCommand::removeLeftover(const QString &taskKey)
+void ContainerCommand::removeLeftover(const QString &name)
 {
     // Detached and silent: its words ("resorting to SIGKILL", the name) are not the task's.
     QProcess remover;
     remover.setProgram(Podman::program());
-    remover.setArguments(
-        {u"rm"_s, u"--force"_s, u"--ignore"_s, u"--time"_s, u"2"_s, containerName(taskKey)});
+    remover.setArguments({u"rm"_s, u"--force"_s, u"--ignore"_s, u"--time"_s, u"2"_s, name});
     remover.setStandardOutputFile(QProcess::nullDevice());
     remover.setStandardErrorFile(QProcess::nullDevice());
     remover.startDetached();

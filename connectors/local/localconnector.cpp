@@ -70,7 +70,9 @@ LocalConnector::~LocalConnector() = default; // the processes are children: thei
 QString LocalConnector::launch(const TaskLaunch &task)
 {
     ProcessSpec spec;
-    spec.argv = task.container.isHost() ? task.argv : ContainerCommand::wrap(task);
+    const QString container =
+        task.container.isHost() ? QString() : ContainerCommand::containerName(task.key);
+    spec.argv = container.isEmpty() ? task.argv : ContainerCommand::wrap(task, container);
     spec.workingDirectory = task.workingDirectory;
     for (auto it = task.environment.begin(); it != task.environment.end(); ++it)
         spec.environment.insert(it.key(), it.value());
@@ -80,17 +82,16 @@ QString LocalConnector::launch(const TaskLaunch &task)
     spec.timeoutMs = task.timeoutS > 0 ? task.timeoutS * 1000 : 0;
 
     auto *process = new LocalProcess(spec, this);
-    m_processes.insert(task.key,
-                       Running{process, nullptr, task.gpus, {}, !task.container.isHost()});
+    m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}, container});
     const QString key = task.key;
     connect(process, &LocalProcess::started, this,
             [this, key](qint64 pid) { Q_EMIT taskStarted(key, QString::number(pid)); });
     connect(process, &LocalProcess::finished, this,
             [this, key, process](const ProcessOutcome &outcome) {
                 // A killed podman client leaves its container to conmon: end that too.
-                if (m_processes.value(key).container &&
-                    outcome.kind != ProcessOutcome::Kind::Exited)
-                    ContainerCommand::removeLeftover(key);
+                const QString container = m_processes.value(key).container;
+                if (!container.isEmpty() && outcome.kind != ProcessOutcome::Kind::Exited)
+                    ContainerCommand::removeLeftover(container);
                 m_processes.remove(key);
                 process->deleteLater();
                 Q_EMIT taskFinished(key, toTaskOutcome(outcome));

@@ -48,7 +48,7 @@ private:
         std::shared_ptr<ProcessSampler> sampler;
         QList<int> gpus;
         ProcessIdentity group;
-        bool container = false;
+        QString container; ///< the podman container's name; empty: on the host
     };
     QHash<QString, Running> m_processes;
 };

@@ -155,9 +155,11 @@ void SlurmConnector::pump()
     if (task.timeoutS > 0)
         spec.timeLimitMinutes = std::max(60, int((task.timeoutS + 59) / 60));
     // A task with an image runs through podman on the compute node (ContainerCommand).
-    spec.script =
-        SlurmClient::batchScript(task.container.isHost() ? task.argv : ContainerCommand::wrap(task),
-                                 task.workingDirectory, spec.gpus == 0);
+    spec.script = SlurmClient::batchScript(
+        task.container.isHost()
+            ? task.argv
+            : ContainerCommand::wrap(task, ContainerCommand::containerName(task.key)),
+        task.workingDirectory, spec.gpus == 0);
     const QProcessEnvironment here = QProcessEnvironment::systemEnvironment();
     // CONTAINERS_CONF: podman's settings, as this machine's podman has them.
     for (const QString &name : {u"PATH"_s, u"LANG"_s, u"HOME"_s, u"USER"_s, u"CONTAINERS_CONF"_s}) {

@@ -192,7 +192,8 @@ private Q_SLOTS:
         task.container.imageId = u"abc123"_s;
         task.container.writablePaths = {u"/ws/runs/r/train"_s};
         task.container.readOnlyPaths = {u"/ws/runs/r/prep/outputs/out"_s};
-        const QStringList rootless = ContainerCommand::wrap(task, u"podman"_s, true);
+        const QStringList rootless =
+            ContainerCommand::wrap(task, u"atelier-x"_s, u"podman"_s, true);
         const QString joined = rootless.join(u' ');
         QCOMPARE(rootless.first(), u"podman"_s);
         QVERIFY(joined.contains(u"--network none"_s));
@@ -208,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(rootless.mid(rootless.size() - 4),
                  (QStringList{u"abc123"_s, u"python3"_s, u"-c"_s, u"print(1)"_s}));
         task.container.network = true;
-        const QStringList asRoot = ContainerCommand::wrap(task, u"podman"_s, false);
+        const QStringList asRoot = ContainerCommand::wrap(task, u"atelier-x"_s, u"podman"_s, false);
         QVERIFY(!asRoot.contains(u"--userns=keep-id"_s));
         QVERIFY(!asRoot.join(u' ').contains(u"--network none"_s));
     }
