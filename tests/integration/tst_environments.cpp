@@ -4,7 +4,9 @@
 // when it is unset the test points it at tests/containers.conf, as scripts/test does.
 #include "containers/containercommand.h"
 #include "environments/environmentspec.h"
+#include "pipeline/graphmodel.h"
 #include "pipeline/pipelinedocument.h"
+#include "pipeline/templatelibrary.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -176,6 +179,26 @@ private Q_SLOTS:
         QVERIFY(!doc);
         QVERIFY2(doc.error().message.contains(u"nodes[0].environment"_s),
                  qPrintable(doc.error().message));
+    }
+
+    // The canvas edits a node's environment like any other field: checked, one undo step.
+    void graphModelEnvironment()
+    {
+        TemplateLibrary library;
+        library.addDirectory(TemplateLibrary::builtinDirectory());
+        GraphModel model(library);
+        auto id = model.addNode(u"shell"_s, QPointF(0, 0));
+        QVERIFY(id);
+        const QJsonObject image{{u"image"_s, u"localhost/atelier-test:bookworm"_s}};
+        QVERIFY(!model.setValue(id.value(), u"environment"_s,
+                                QJsonObject{{u"image"_s, u"Not Valid"_s}}));
+        QVERIFY(model.setValue(id.value(), u"environment"_s, image));
+        QCOMPARE(model.document().node(id.value())->environment, image);
+        QVERIFY(model.document().toJson().contains("localhost/atelier-test:bookworm"));
+        model.undoStack()->undo();
+        QVERIFY(model.document().node(id.value())->environment.isEmpty());
+        model.undoStack()->redo();
+        QCOMPARE(model.value(id.value(), u"environment"_s).toObject(), image);
     }
 
     void containerArgv()
