@@ -1,7 +1,5 @@
 #include "canvas/pipelineeditor.h"
 
-#include "containers/podman.h"
-
 #include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
 #include "canvas/minimap.h"
@@ -552,26 +550,16 @@ void PipelineEditor::setAtelierBinary(const QString &path)
 
 // --- Workspace and pipelines ------------------------------------------------------------------
 
+void PipelineEditor::setImages(QStringList images)
+{
+    images.sort();
+    m_properties->setImages(images);
+}
+
 void PipelineEditor::setWorkspace(const QString &workspaceRoot, const QStringList &pools)
 {
     m_pools = pools;
     m_properties->setPools(pools);
-    // The images nodes may run in: podman answers in a fraction of a second, off this thread;
-    // without podman the box offers the host alone.
-    auto *images = new QFutureWatcher<QStringList>(this);
-    connect(images, &QFutureWatcher<QStringList>::finished, this, [this, images] {
-        m_properties->setImages(images->result());
-        images->deleteLater();
-    });
-    images->setFuture(QtConcurrent::run([] {
-        QStringList names;
-        if (auto listed = Podman::listImages(); listed) {
-            for (const ImageInfo &image : listed.value())
-                names += image.names;
-        }
-        names.sort();
-        return names;
-    }));
     if (workspaceRoot != m_root) {
         m_root = workspaceRoot;
         m_runs->setWorkspace(workspaceRoot);
