@@ -215,7 +215,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
         }
         Reader r(source, path, nodes[i].toObject());
         r.onlyKeys({u"id"_s, u"name"_s, u"template"_s, u"params"_s, u"resources"_s, u"retries"_s,
-                    u"timeout_s"_s, u"skip"_s, u"pool"_s, u"environment"_s});
+                    u"timeout_s"_s, u"skip"_s, u"pool"_s, u"environment"_s, u"distributed"_s});
         NodeSpec node;
         node.id = r.string(u"id"_s, true);
         node.name = r.string(u"name"_s);
@@ -227,6 +227,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
         node.skip = r.boolean(u"skip"_s, false);
         node.pool = r.string(u"pool"_s);
         node.environment = readEnvironment(r);
+        node.distributed = r.string(u"distributed"_s);
         top.take(r);
         doc.nodes.append(node);
     }
@@ -359,6 +360,8 @@ QByteArray PipelineDocument::toJson() const
             n.insert(u"pool"_s, node.pool);
         if (!node.environment.isEmpty())
             n.insert(u"environment"_s, node.environment);
+        if (!node.distributed.isEmpty())
+            n.insert(u"distributed"_s, node.distributed);
         nodeArray.append(n);
     }
     root.insert(u"nodes"_s, nodeArray);

@@ -29,6 +29,7 @@ struct NodeSpec
     bool skip = false;
     QString pool;            ///< empty: the run's pool
     QJsonObject environment; ///< {"image", "network"} (EnvironmentSpec); empty: the pipeline's
+    QString distributed;     ///< "pytorch-ddp": processes_per_node ranks; empty: one process
 
     bool operator==(const NodeSpec &) const = default;
 };

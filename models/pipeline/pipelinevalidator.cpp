@@ -104,9 +104,11 @@ QString PipelineValidator::checkField(const PipelineDocument &doc, const Templat
         return {};
     }
     if (field.startsWith(u"resources."_s)) {
-        static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s};
+        static const QStringList keys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s,
+                                         u"processes_per_node"_s};
         if (!keys.contains(field.mid(10)))
-            return tr("is not a resource (use cpus, memory_mb, gpus or nodes)");
+            return tr("is not a resource (use cpus, memory_mb, gpus, nodes or "
+                      "processes_per_node)");
         if (value.isUndefined())
             return {};
         const double number = value.toDouble(-1);

@@ -68,6 +68,8 @@ ResourceSpec resourcesFor(const TemplateSpec &spec, const NodeSpec &node)
     need.memoryMb = node.resources.value(u"memory_mb"_s).toInt(need.memoryMb);
     need.gpus = node.resources.value(u"gpus"_s).toInt(need.gpus);
     need.nodes = node.resources.value(u"nodes"_s).toInt(need.nodes);
+    need.processesPerNode =
+        node.resources.value(u"processes_per_node"_s).toInt(need.processesPerNode);
     return need;
 }
 
@@ -365,7 +367,45 @@ Status RunExecutor::setup(const RunRequest &request)
     d->variables = doc.variables;
     for (auto it = request.variables.begin(); it != request.variables.end(); ++it)
         d->variables.insert(it.key(), it.value());
+    if (Status distributed = checkDistributed(); !distributed)
+        return distributed;
     return resolveImages();
+}
+
+Status RunExecutor::checkDistributed()
+{
+    // Refused before anything runs: an unknown strategy, a template that cannot do it, more
+    // processes than the pool's CPUs.
+    for (const auto &task : std::as_const(d->tasks)) {
+        if (!task.selected || task.node.skip || task.node.distributed.isEmpty())
+            continue;
+        const QString &strategy = task.node.distributed;
+        if (!task.spec.distributed.contains(strategy))
+            return makeError(ErrorCode::Invalid,
+                             tr("Node %1 asks for distributed \"%2\", which template %3 does not "
+                                "support (it supports: %4); nothing was run.")
+                                 .arg(task.node.id, strategy, task.spec.ref(),
+                                      task.spec.distributed.isEmpty()
+                                          ? tr("none")
+                                          : task.spec.distributed.join(u", "_s)));
+        if (task.spec.command.value(0) != u"{python}"_s)
+            return makeError(ErrorCode::Invalid,
+                             tr("Node %1: pytorch-ddp starts the template's Python script once "
+                                "per process, and the command of %2 does not start with "
+                                "{python}; nothing was run.")
+                                 .arg(task.node.id, task.spec.ref()));
+        const int processes = std::max(1, task.need.processesPerNode);
+        const int cpus = d->pools.value(task.pool).capacity.cpus;
+        if (processes > cpus)
+            return makeError(ErrorCode::Invalid,
+                             tr("Node %1 asks for %2 processes per node; pool %3 has %4 CPUs a "
+                                "node. Lower processes_per_node; nothing was run.")
+                                 .arg(task.node.id)
+                                 .arg(processes)
+                                 .arg(task.pool)
+                                 .arg(cpus));
+    }
+    return {};
 }
 
 Status RunExecutor::resolveImages()
@@ -767,6 +807,28 @@ QString RunExecutor::prepare(int i)
     }
     if (!substitutionError.isEmpty())
         return substitutionError;
+    if (task.node.distributed == u"pytorch-ddp"_s) {
+        // One process per rank through torch's launcher, which sets MASTER_ADDR, MASTER_PORT,
+        // WORLD_SIZE, RANK and LOCAL_RANK, and fails when any rank fails. Each rank's stdout
+        // goes to ranks/ and, prefixed with its rank, to the task's log. Only "1" works for
+        // --redirects/--tee with Debian's torch 1.13 on Python 3.11 ("0" and "3" read as
+        // None there). The key keeps the plain command and the process count.
+        const QStringList launcher{u"-m"_s,
+                                   u"torch.distributed.run"_s,
+                                   u"--standalone"_s,
+                                   u"--nnodes"_s,
+                                   u"1"_s,
+                                   u"--nproc_per_node"_s,
+                                   QString::number(std::max(1, task.need.processesPerNode)),
+                                   u"--redirects"_s,
+                                   u"1"_s,
+                                   u"--tee"_s,
+                                   u"1"_s,
+                                   u"--log_dir"_s,
+                                   QDir(dir).filePath(u"ranks"_s)};
+        argv = argv.mid(0, 1) + launcher + argv.mid(1);
+        keyArgv.append(u"--nproc_per_node=%1"_s.arg(task.need.processesPerNode));
+    }
 
     // The cache key: everything that decides the outputs, not where they go.
     QCryptographicHash key(QCryptographicHash::Sha256);

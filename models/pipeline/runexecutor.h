@@ -91,6 +91,8 @@ private:
     Status setup(const RunRequest &request);
     /// Asks each selected task's pool for the id of the image it runs in (and checks it).
     Status resolveImages();
+    /// Refuses a distributed node that cannot run as asked.
+    Status checkDistributed();
     void dispatch();
     void onTaskFinished(const QString &key, const atelier::TaskOutcome &outcome);
     void onTaskStatus(const QString &key, const QString &state, const QString &message);

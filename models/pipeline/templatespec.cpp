@@ -435,12 +435,14 @@ public:
             return spec;
         }
         const QJsonObject object = value.toObject();
-        checkKeys(object, u"resources."_s, {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s});
+        checkKeys(object, u"resources."_s,
+                  {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"nodes"_s, u"processes_per_node"_s});
         const std::initializer_list<std::pair<QString, int *>> fields = {
             {u"cpus"_s, &spec.cpus},
             {u"memory_mb"_s, &spec.memoryMb},
             {u"gpus"_s, &spec.gpus},
-            {u"nodes"_s, &spec.nodes}};
+            {u"nodes"_s, &spec.nodes},
+            {u"processes_per_node"_s, &spec.processesPerNode}};
         for (const auto &[key, target] : fields) {
             if (failed() || !object.contains(key))
                 continue;
@@ -559,7 +561,8 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     parser.checkKeys(root, QString(),
                      {u"id"_s, u"version"_s, u"name"_s, u"category"_s, u"description"_s,
                       u"inputs"_s, u"outputs"_s, u"params"_s, u"command"_s, u"resources"_s,
-                      u"image"_s, u"environment"_s, u"requires"_s, u"translations"_s});
+                      u"image"_s, u"environment"_s, u"distributed"_s, u"requires"_s,
+                      u"translations"_s});
 
     TemplateSpec spec;
     spec.id = parser.string(root, u"id"_s, u"id"_s, true);
@@ -587,6 +590,12 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
                         tr("must be an object such as {\"image\": \"NAME:TAG\"}"));
         else if (auto checked = EnvironmentSpec::fromJson(spec.environment); !checked)
             parser.fail(u"environment"_s, checked.error().message);
+    }
+    spec.distributed = parser.strings(root, u"distributed"_s);
+    for (const QString &strategy : std::as_const(spec.distributed)) {
+        if (strategy != u"pytorch-ddp"_s)
+            parser.fail(u"distributed"_s,
+                        tr("'%1' is not a known strategy (known: pytorch-ddp)").arg(strategy));
     }
     spec.requiredModules = parser.strings(root, u"requires"_s);
     // Last: placeholders are checked against the params and ports read above.

@@ -49,6 +49,7 @@ struct ResourceSpec
     int memoryMb = 512;
     int gpus = 0;
     int nodes = 1; ///< multi-node templates (a cluster pool); cpus, memory, gpus are per node
+    int processesPerNode = 1; ///< processes of a distributed task on each node
 };
 
 /// A job template: typed ports and params, an argv command, resources (template.json).
@@ -68,6 +69,7 @@ public:
     QStringList command; ///< argv; elements may hold {python}, {template_dir}, {params.X}, …
     ResourceSpec resources;
     QString image;
+    QStringList distributed; ///< "distributed": the strategies it supports ("pytorch-ddp")
     QJsonObject environment; ///< "environment": {"image", "network"} (EnvironmentSpec); empty: host
     QStringList requiredModules; ///< "requires": Python modules the interpreter must import
                                  ///< ("requires" is a C++20 keyword)

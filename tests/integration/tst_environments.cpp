@@ -16,8 +16,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QUndoStack>
 #include <QTest>
+#include <QUndoStack>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -349,6 +349,59 @@ private Q_SLOTS:
             cli({u"image"_s, u"list"_s}, {{u"CONTAINERS_CONF"_s, m_dir.filePath(u"none"_s)}});
         QCOMPARE(failing.exitCode, 1);
         QVERIFY2(failing.err.contains(u"CONTAINERS_CONF"_s), qPrintable(describe(failing)));
+    }
+
+    // Distributed training (issue #20, item 4): two ranks on this machine's CPUs with gloo.
+    void ddpTwoRanksLocally()
+    {
+        const QJsonObject node{
+            {u"id"_s, u"ddp"_s},
+            {u"template"_s, u"pytorch-ddp-train"_s},
+            {u"distributed"_s, u"pytorch-ddp"_s},
+            {u"resources"_s, QJsonObject{{u"processes_per_node"_s, 2}, {u"cpus"_s, 1}}},
+            {u"params"_s, QJsonObject{{u"epochs"_s, 3}}}};
+        const auto write = [&](const QString &name, const QJsonObject &n) {
+            return pipelineFile(name, QJsonDocument(QJsonObject{{u"format"_s, 1},
+                                                                {u"name"_s, name},
+                                                                {u"nodes"_s, QJsonArray{n}},
+                                                                {u"edges"_s, QJsonArray{}}})
+                                          .toJson());
+        };
+        const QJsonObject run = runPipeline(write(u"ddp"_s, node));
+        const QJsonObject task = taskOf(run, u"ddp"_s);
+        QVERIFY2(task.value(u"state"_s).toString() == u"succeeded"_s,
+                 QJsonDocument(task).toJson().constData());
+        const QString out = task.value(u"outputs"_s).toString() + u"/model"_s;
+        for (int rank : {0, 1}) {
+            const QJsonObject ran =
+                QJsonDocument::fromJson(readFile(out + u"/rank-%1.json"_s.arg(rank))).object();
+            QCOMPARE(ran.value(u"world_size"_s).toInt(), 2);
+            QCOMPARE(ran.value(u"all_reduce"_s).toDouble(), 3.0); // (0 + 1) + (1 + 1)
+        }
+        QVERIFY(QFileInfo::exists(out + u"/model.pt"_s));
+        // Every rank's lines reached the task's log; rank 0's metrics are the task's.
+        const QString log = QString::fromUtf8(readFile(
+            m_workspace + u"/runs/"_s + run.value(u"run"_s).toString() + u"/ddp/stdout.log"_s));
+        QVERIFY2(log.contains(u"rank 0 of 2"_s) && log.contains(u"rank 1 of 2"_s), qPrintable(log));
+        const Outcome metrics = cli({u"runs"_s, u"metrics"_s, run.value(u"run"_s).toString(),
+                                     u"--workspace"_s, m_workspace, u"--json"_s});
+        QVERIFY2(metrics.out.contains(u"\"loss\""_s), qPrintable(describe(metrics)));
+
+        // Refused before anything runs: more processes than CPUs, a template without DDP.
+        QJsonObject many = node;
+        many.insert(u"resources"_s, QJsonObject{{u"processes_per_node"_s, 4096}});
+        const Outcome tooMany =
+            cli({u"pipeline"_s, u"run"_s, write(u"many"_s, many), u"--workspace"_s, m_workspace});
+        QCOMPARE(tooMany.exitCode, 1);
+        QVERIFY2(tooMany.err.contains(u"4096"_s), qPrintable(describe(tooMany)));
+        QJsonObject shell = node;
+        shell.insert(u"template"_s, u"shell"_s);
+        shell.insert(u"params"_s, QJsonObject{{u"script"_s, u"true"_s}});
+        const Outcome unsupported = cli(
+            {u"pipeline"_s, u"run"_s, write(u"shellddp"_s, shell), u"--workspace"_s, m_workspace});
+        QCOMPARE(unsupported.exitCode, 1);
+        QVERIFY2(unsupported.err.contains(u"does not support"_s),
+                 qPrintable(describe(unsupported)));
     }
 
     void imageCommands()
