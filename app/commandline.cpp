@@ -3,6 +3,7 @@
 
 #include "cliutil.h"
 #include "datasetcommands.h"
+#include "imagecommands.h"
 #include "modelcommands.h"
 #include "pipelinecommands.h"
 #include "poolcommands.h"
@@ -36,7 +37,7 @@ namespace {
 
 const QStringList kKnownCommands = {u"init"_s,      u"info"_s,   u"pipeline"_s, u"runs"_s,
                                     u"scheduler"_s, u"model"_s,  u"dataset"_s,  u"pool"_s,
-                                    u"sweep"_s,     u"session"_s};
+                                    u"sweep"_s,     u"session"_s, u"image"_s};
 const QStringList kViews = {u"welcome"_s, u"pipelines"_s, u"datasets"_s, u"runs"_s,
                             u"models"_s,  u"sessions"_s,  u"pools"_s};
 
@@ -347,6 +348,9 @@ QString CommandLine::helpText()
               "               [--account A] [--staging DIR] [--api-version V] "
               "[--auth local|token-file|scontrol]\n"
               "  atelier pipeline run … --pool NAME     run nodes that name no pool there\n") +
+           tr("\nImages (environments a node may run in, through podman):\n"
+              "  atelier image list | inspect N | remove N | pull REF\n"
+              "  atelier image import TAR --name N[:TAG] | build CONTEXT --name N[:TAG]\n") +
            tr("\nDatasets:\n"
               "  atelier dataset import PATH --name N --format F [--task T] | list | show N |\n"
               "               export N[@V] --format F --out DIR | version N -m MSG | formats\n") +
@@ -387,6 +391,8 @@ int CommandLine::runHeadless(const Invocation &invocation)
         return runModelCommand(invocation);
     if (invocation.command == u"pool"_s)
         return runPoolCommand(invocation);
+    if (invocation.command == u"image"_s)
+        return runImageCommand(invocation);
     if (invocation.command == u"dataset"_s)
         return runDatasetCommand(invocation);
     if (invocation.command == u"sweep"_s)

@@ -7,6 +7,7 @@
 #include "core/workspace.h"
 #include "registry/modelregistry.h"
 #include "registry/modelvalidator.h"
+#include "runs/runstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -46,6 +47,8 @@ private:
     }
     bool isSet(const char *option) const { return m_sub.parser.isSet(QString::fromLatin1(option)); }
     QJsonObject versionJson(const ModelVersionRecord &version, bool full);
+    /// "NAME@ID" of the image the version's training task ran in; empty: the host or unknown.
+    QString imageOf(const ModelVersionRecord &version);
 
     SubcommandParser &m_sub;
     Workspace &m_workspace;
@@ -92,6 +95,19 @@ QString ModelCommands::help()
         "  atelier model deploy|undeploy|predict|services …\n");
 }
 
+QString ModelCommands::imageOf(const ModelVersionRecord &version)
+{
+    // Lineage reaches the environment: the image (and its id) the training task ran in.
+    if (version.runId.isEmpty() || version.taskId.isEmpty())
+        return {};
+    auto tasks = RunStore(m_workspace.catalog()).tasks(version.runId);
+    for (const TaskRecord &task : tasks ? tasks.value() : QList<TaskRecord>{}) {
+        if (task.nodeId == version.taskId && !task.imageId.isEmpty())
+            return u"%1@%2"_s.arg(task.image, task.imageId);
+    }
+    return {};
+}
+
 QJsonObject ModelCommands::versionJson(const ModelVersionRecord &version, bool full)
 {
     QJsonObject object{
@@ -121,6 +137,8 @@ QJsonObject ModelCommands::versionJson(const ModelVersionRecord &version, bool f
                             {u"port"_s, service.port ? QJsonValue(*service.port) : QJsonValue()}});
     }
     object.insert(u"task"_s, version.taskId.isEmpty() ? QJsonValue() : version.taskId);
+    const QString image = imageOf(version);
+    object.insert(u"image"_s, image.isEmpty() ? QJsonValue() : image);
     object.insert(u"pipeline_commit"_s,
                   version.pipelineCommit.isEmpty() ? QJsonValue() : version.pipelineCommit);
     object.insert(u"source_path"_s, version.sourcePath);
@@ -292,6 +310,8 @@ int ModelCommands::show()
     row(tr("Source"), v.sourcePath);
     row(tr("Run"), v.runId.isEmpty() ? u"-"_s : tr("%1 (task %2)").arg(v.runId, v.taskId));
     row(tr("Commit"), v.pipelineCommit.isEmpty() ? u"-"_s : v.pipelineCommit);
+    const QString image = imageOf(v);
+    row(tr("Image"), image.isEmpty() ? tr("host") : image);
     QStringList datasets;
     for (const ModelDatasetRef &ref : v.datasets)
         datasets.append(ref.version.isEmpty() ? ref.dataset : ref.dataset + u'@' + ref.version);

@@ -142,7 +142,9 @@ int show(SubcommandParser &sub, Workspace &workspace)
                 {u"pool"_s, task.pool},
                 {u"job_id"_s, task.jobId},
                 {u"message"_s, task.message},
-                {u"outputs"_s, task.outputsDir}});
+                {u"outputs"_s, task.outputsDir},
+                {u"image"_s, task.image.isEmpty() ? QJsonValue() : task.image},
+                {u"image_id"_s, task.imageId.isEmpty() ? QJsonValue() : task.imageId}});
         QJsonObject object = runJson(run.value());
         object.insert(u"tasks"_s, array);
         object.insert(u"params"_s, mapJson(params.value()));
@@ -186,6 +188,9 @@ int show(SubcommandParser &sub, Workspace &workspace)
                      task.exitCode ? CommandLine::tr("exit %1").arg(*task.exitCode) : QString(), 8)
               << ' ' << padToWidth(duration(task.startedAt, task.finishedAt), 8, true) << "  "
               << task.message << Qt::endl;
+        if (!task.image.isEmpty())
+            out() << "  " << CommandLine::tr("image %1 (%2)").arg(task.image, task.imageId.left(12))
+                  << Qt::endl;
     }
     return ExitOk;
 }

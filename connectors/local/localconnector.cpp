@@ -1,5 +1,7 @@
 #include "local/localconnector.h"
 
+#include "containers/containercommand.h"
+#include "containers/podman.h"
 #include "local/localmachine.h"
 #include "local/localprocess.h"
 #include "local/processsampler.h"
@@ -70,7 +72,9 @@ LocalConnector::~LocalConnector() = default; // the processes are children: thei
 QString LocalConnector::launch(const TaskLaunch &task)
 {
     ProcessSpec spec;
-    spec.argv = task.argv;
+    const QString container =
+        task.container.isHost() ? QString() : ContainerCommand::containerName(task.key);
+    spec.argv = container.isEmpty() ? task.argv : ContainerCommand::wrap(task, container);
     spec.workingDirectory = task.workingDirectory;
     for (auto it = task.environment.begin(); it != task.environment.end(); ++it)
         spec.environment.insert(it.key(), it.value());
@@ -81,12 +85,16 @@ QString LocalConnector::launch(const TaskLaunch &task)
     spec.holdUntilReleased = task.holdUntilReleased;
 
     auto *process = new LocalProcess(spec, this);
-    m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}});
+    m_processes.insert(task.key, Running{process, nullptr, task.gpus, {}, container});
     const QString key = task.key;
     connect(process, &LocalProcess::started, this,
             [this, key](qint64 pid) { Q_EMIT taskStarted(key, QString::number(pid)); });
     connect(process, &LocalProcess::finished, this,
             [this, key, process](const ProcessOutcome &outcome) {
+                // A killed podman client leaves its container to conmon: end that too.
+                const QString container = m_processes.value(key).container;
+                if (!container.isEmpty() && outcome.kind != ProcessOutcome::Kind::Exited)
+                    ContainerCommand::removeLeftover(container);
                 m_processes.remove(key);
                 process->deleteLater();
                 Q_EMIT taskFinished(key, toTaskOutcome(outcome));
@@ -103,6 +111,11 @@ QString LocalConnector::launch(const TaskLaunch &task)
     if (qEnvironmentVariable("ATELIER_TEST_FAULT") == u"kill-after-spawn"_s)
         ::raise(SIGKILL);
     return process->pid() > 0 ? QString::number(process->pid()) : QString();
+}
+
+Result<QString> LocalConnector::resolveImage(const QString &image, const QStringList &modules)
+{
+    return Podman::resolve(image, modules);
 }
 
 void LocalConnector::stop(const QString &key)

@@ -27,6 +27,9 @@ public:
 
     QString poolName() const override { return QStringLiteral("local"); }
     PoolCapacity capacity() const override { return m_capacity; }
+    /// Through this machine's podman (Podman::resolve).
+    Result<QString> resolveImage(const QString &image, const QStringList &modules) override;
+    /// A task with an image runs through `podman run` (ContainerCommand); the rest as before.
     QString launch(const TaskLaunch &task) override;
     void stop(const QString &key) override;
     void release(const QString &key) override;
@@ -46,6 +49,7 @@ private:
         std::shared_ptr<ProcessSampler> sampler;
         QList<int> gpus;
         ProcessIdentity group;
+        QString container; ///< the podman container's name; empty: on the host
     };
     QHash<QString, Running> m_processes;
 };

@@ -1,6 +1,9 @@
 #include "slurmconnector.h"
 #include "slurm/slurmleftovers.h"
 
+#include "containers/containercommand.h"
+#include "containers/podman.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFutureWatcher>
@@ -67,6 +70,14 @@ SlurmConnector::~SlurmConnector()
             break;
         (void)SlurmClient(m_pool.slurm, int(std::min<qint64>(left, 2000))).cancel(id);
     }
+}
+
+Result<QString> SlurmConnector::resolveImage(const QString &image, const QStringList &modules)
+{
+    // Checked with this machine's podman: the compute nodes are expected to hold the same
+    // images. The job runs the image by its id, so a node without it fails with podman's own
+    // "image not known" rather than running something else under the same name.
+    return Podman::resolve(image, modules);
 }
 
 PoolCapacity SlurmConnector::capacity() const
@@ -149,9 +160,15 @@ void SlurmConnector::pump()
     // cancels the job at the node's exact timeout.
     if (task.timeoutS > 0)
         spec.timeLimitMinutes = std::max(60, int((task.timeoutS + 59) / 60));
-    spec.script = SlurmClient::batchScript(task.argv, task.workingDirectory, spec.gpus == 0);
+    // A task with an image runs through podman on the compute node (ContainerCommand).
+    spec.script = SlurmClient::batchScript(
+        task.container.isHost()
+            ? task.argv
+            : ContainerCommand::wrap(task, ContainerCommand::containerName(task.key)),
+        task.workingDirectory, spec.gpus == 0);
     const QProcessEnvironment here = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : {u"PATH"_s, u"LANG"_s, u"HOME"_s, u"USER"_s}) {
+    // CONTAINERS_CONF: podman's settings, as this machine's podman has them.
+    for (const QString &name : {u"PATH"_s, u"LANG"_s, u"HOME"_s, u"USER"_s, u"CONTAINERS_CONF"_s}) {
         if (here.contains(name))
             spec.environment.insert(name, here.value(name));
     }

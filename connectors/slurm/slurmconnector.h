@@ -43,6 +43,9 @@ public:
     PoolCapacity capacity() const override;
     QString taskRoot() const override;
     bool queuesWork() const override { return true; }
+    /// Through this machine's podman; the batch script runs the task through podman on the
+    /// compute node.
+    Result<QString> resolveImage(const QString &image, const QStringList &modules) override;
     QString launch(const TaskLaunch &task) override;
     void stop(const QString &key) override;
 

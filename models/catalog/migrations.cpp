@@ -437,6 +437,12 @@ constexpr std::array kSteps = {
     R"sql(
     ALTER TABLE services ADD COLUMN max_body_mb INTEGER;
     )sql",
+    // 14 — environments (issue #20): the image a task ran in, as the pipeline named it and its
+    // id (what the cache key holds); NULL for a task on the host.
+    R"sql(
+    ALTER TABLE tasks ADD COLUMN image TEXT;
+    ALTER TABLE tasks ADD COLUMN image_id TEXT;
+    )sql",
 };
 
 /// How many rows reference a missing row (PRAGMA foreign_key_check).

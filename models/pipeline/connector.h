@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/processidentity.h"
+#include "environments/environmentspec.h"
 #include "pipeline/templatespec.h"
 
 #include <QList>
@@ -34,8 +35,9 @@ struct TaskLaunch
     int timeoutS = 0;
     qint64 outputCapBytes = 0; ///< per stream; 0: the connector's default
     ResourceSpec resources;
-    QList<int> gpus; ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
-    QString name;    ///< the job's name on a cluster (the node id)
+    QList<int> gpus;           ///< indices given to this task (also in CUDA_VISIBLE_DEVICES)
+    QString name;              ///< the job's name on a cluster (the node id)
+    ContainerLaunch container; ///< the image it runs in; host when empty
     /// The task's process waits until Connector::release(), so that its process group is
     /// recorded before it runs anything; it exits if the launching process ends before that.
     /// Connectors whose tasks run elsewhere ignore it.
@@ -72,6 +74,17 @@ public:
     /// Whether the pool queues work itself (a cluster scheduler): the executor then submits
     /// every ready task instead of holding it until the pool has room.
     virtual bool queuesWork() const { return false; }
+    /// Checks that this pool can run tasks in \a image and that the image's python3 imports
+    /// \a modules (a template's `requires`); returns the image's id. Called before a run
+    /// starts, so an unknown image or a missing container engine refuses the run up front.
+    virtual Result<QString> resolveImage(const QString &image, const QStringList &modules)
+    {
+        Q_UNUSED(modules);
+        return makeError(ErrorCode::Unsupported,
+                         tr("pool %1 cannot run tasks in images (%2); run the node on the host "
+                            "or on a local or Slurm pool")
+                             .arg(poolName(), image));
+    }
     /// Starts the task; emits taskStarted then, later, taskFinished exactly once. Returns the
     /// job id when it is known at once (a local pid), else an empty string (taskStarted has it).
     virtual QString launch(const TaskLaunch &task) = 0;

@@ -1,5 +1,7 @@
 #include "pipeline/graphmodel.h"
 
+#include "environments/environmentspec.h"
+
 #include "pipeline/graphcommands.h"
 
 #include <QJsonArray>
@@ -308,6 +310,9 @@ QJsonValue GraphModel::value(const QString &nodeId, const QString &property) con
         return n->skip;
     if (property == u"resources"_s)
         return n->resources;
+    if (property == u"environment"_s)
+        return n->environment.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                        : QJsonValue(n->environment);
     if (property.startsWith(u"resources."_s))
         return n->resources.value(property.mid(10));
     if (property.startsWith(u"params."_s))
@@ -571,6 +576,11 @@ Status GraphModel::setValue(const QString &nodeId, const QString &property, cons
         } else if (property == u"resources"_s) {
             if (!value.isObject() && !value.isUndefined())
                 return refuse(tr("must be an object"));
+        } else if (property == u"environment"_s) {
+            if (!value.isObject() && !value.isUndefined())
+                return refuse(tr("must be an object such as {\"image\": \"NAME:TAG\"}"));
+            if (auto checked = EnvironmentSpec::fromJson(value.toObject()); !checked)
+                return makeError(ErrorCode::Invalid, checked.error().message);
         } else if (property.startsWith(u"resources."_s)) {
             if (!kResourceKeys.contains(property.mid(10)))
                 return refuse(tr("is not a resource (use cpus, memory_mb or gpus)"));
@@ -890,6 +900,8 @@ bool GraphModel::applyValue(const QString &nodeId, const QString &property, cons
         n.skip = value.toBool();
     } else if (property == u"resources"_s) {
         n.resources = value.toObject();
+    } else if (property == u"environment"_s) {
+        n.environment = value.toObject();
     } else if (property.startsWith(u"resources."_s)) {
         if (value.isUndefined())
             n.resources.remove(property.mid(10));

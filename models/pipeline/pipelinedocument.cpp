@@ -1,5 +1,7 @@
 #include "pipeline/pipelinedocument.h"
 
+#include "environments/environmentspec.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -112,6 +114,15 @@ private:
     std::optional<Error> m_error;
 };
 
+/// An "environment" object, checked by EnvironmentSpec so its rules live in one place.
+QJsonObject readEnvironment(Reader &r)
+{
+    const QJsonObject object = r.object(u"environment"_s);
+    if (auto checked = EnvironmentSpec::fromJson(object); !checked)
+        r.fail(u"environment"_s, checked.error().message);
+    return object;
+}
+
 QPair<QString, QString> splitEndpoint(const QString &text)
 {
     const qsizetype dot = text.indexOf(u'.');
@@ -197,7 +208,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
     PipelineDocument doc;
     Reader top(source, {}, parsed.object());
     top.onlyKeys({u"format"_s, u"name"_s, u"description"_s, u"variables"_s, u"nodes"_s, u"edges"_s,
-                  u"schedule"_s, u"layout"_s, u"notes"_s, u"sweep"_s});
+                  u"schedule"_s, u"layout"_s, u"notes"_s, u"sweep"_s, u"environment"_s});
     const int format = top.integer(u"format"_s, kFormat, 1);
     if (format > kFormat)
         top.fail(
@@ -205,6 +216,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
             tr("is %1; this Atelier reads format %2 (update Atelier)").arg(format).arg(kFormat));
     doc.name = top.string(u"name"_s, true);
     doc.description = top.string(u"description"_s);
+    doc.environment = readEnvironment(top);
 
     const QJsonObject variables = top.object(u"variables"_s);
     for (auto it = variables.begin(); it != variables.end(); ++it) {
@@ -222,7 +234,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
         }
         Reader r(source, path, nodes[i].toObject());
         r.onlyKeys({u"id"_s, u"name"_s, u"template"_s, u"params"_s, u"resources"_s, u"retries"_s,
-                    u"timeout_s"_s, u"skip"_s, u"pool"_s, u"distributed"_s});
+                    u"timeout_s"_s, u"skip"_s, u"pool"_s, u"environment"_s, u"distributed"_s});
         NodeSpec node;
         node.id = r.string(u"id"_s, true);
         node.name = r.string(u"name"_s);
@@ -233,6 +245,7 @@ Result<PipelineDocument> PipelineDocument::fromJson(const QByteArray &json, cons
         node.timeoutS = r.integer(u"timeout_s"_s, 0, 0);
         node.skip = r.boolean(u"skip"_s, false);
         node.pool = r.string(u"pool"_s);
+        node.environment = readEnvironment(r);
         node.distributed = r.string(u"distributed"_s);
         top.take(r);
         doc.nodes.append(node);
@@ -380,6 +393,8 @@ QByteArray PipelineDocument::toJson() const
             vars.insert(it.key(), it.value());
         root.insert(u"variables"_s, vars);
     }
+    if (!environment.isEmpty())
+        root.insert(u"environment"_s, environment);
     QJsonArray nodeArray;
     for (const NodeSpec &node : nodes) {
         QJsonObject n{{u"id"_s, node.id}, {u"template"_s, node.templateRef}};
@@ -397,6 +412,8 @@ QByteArray PipelineDocument::toJson() const
             n.insert(u"skip"_s, true);
         if (!node.pool.isEmpty())
             n.insert(u"pool"_s, node.pool);
+        if (!node.environment.isEmpty())
+            n.insert(u"environment"_s, node.environment);
         if (!node.distributed.isEmpty())
             n.insert(u"distributed"_s, node.distributed);
         nodeArray.append(n);

@@ -27,7 +27,8 @@ struct NodeSpec
     int retries = 0;
     int timeoutS = 0; ///< 0: none
     bool skip = false;
-    QString pool; ///< empty: the run's pool
+    QString pool;            ///< empty: the run's pool
+    QJsonObject environment; ///< {"image", "network"} (EnvironmentSpec); empty: the pipeline's
     /// A distributed training strategy ("pytorch-ddp"); empty: one process. The processes
     /// come from resources.nodes × resources.processes_per_node.
     QString distributed = {}; // (an initializer: aggregate initializations may leave it out)
@@ -107,6 +108,7 @@ public:
     QMap<QString, QString> variables;
     QList<NodeSpec> nodes;
     QList<EdgeSpec> edges;
+    QJsonObject environment; ///< every node's default {"image", "network"}; empty: templates'
     std::optional<ScheduleSpec> schedule;
     QMap<QString, QPointF> layout; ///< node id → top-left corner of the node, scene coordinates
     QList<NoteSpec> notes;         ///< "notes": [{"id", "text", "pos": [x, y], "size": [w, h]}]

@@ -1,5 +1,7 @@
 #include "pipeline/runexecutor.h"
 
+#include "environments/environmentspec.h"
+
 #include "catalog/database.h"
 #include "core/installpaths.h"
 #include "pipeline/connector.h"
@@ -141,6 +143,7 @@ struct RunExecutor::Private
         TaskLaunch launch;
         MetricsParser metrics; // what its metrics.jsonl held so far
         qint64 metricsOffset = 0;
+        EnvironmentSpec environment; // node > pipeline > template; host when no image
     };
 
     /// One pool the run uses: its connector and what is free in it.
@@ -329,6 +332,9 @@ Status RunExecutor::setup(const RunRequest &request)
         task.record.state = kPending;
         task.pool = node->pool.isEmpty() ? runPool : node->pool;
         task.record.pool = task.pool;
+        task.environment =
+            EnvironmentSpec::resolve(task.spec.environment, doc.environment, node->environment);
+        task.record.image = task.environment.image;
         d->index.insert(id, int(d->tasks.size()));
         d->tasks.append(task);
     }
@@ -382,6 +388,32 @@ Status RunExecutor::setup(const RunRequest &request)
     d->variables = doc.variables;
     for (auto it = request.variables.begin(); it != request.variables.end(); ++it)
         d->variables.insert(it.key(), it.value());
+    return resolveImages();
+}
+
+Status RunExecutor::resolveImages()
+{
+    // Before anything runs: an unknown image, a missing podman or an image whose python3
+    // lacks the template's `requires` refuses the run, not its tenth task. Each image is
+    // looked at once per pool and set of modules.
+    QHash<QString, QString> resolved;
+    for (auto &task : d->tasks) {
+        if (!task.selected || task.node.skip || task.environment.isHost())
+            continue;
+        const QString key = task.pool + u'\n' + task.environment.image + u'\n' +
+                            task.spec.requiredModules.join(u',');
+        if (!resolved.contains(key)) {
+            auto id = d->pools.value(task.pool).connector->resolveImage(task.environment.image,
+                                                                        task.spec.requiredModules);
+            if (!id)
+                return makeError(
+                    id.error().code,
+                    tr("Node %1 runs in image %2: %3 Nothing was run.")
+                        .arg(task.node.id, task.environment.image, id.error().message));
+            resolved.insert(key, id.value());
+        }
+        task.record.imageId = resolved.value(key);
+    }
     return {};
 }
 
@@ -653,6 +685,10 @@ void RunExecutor::dispatch()
         // A cluster's task waits in its queue first; the connector says when it runs.
         if (connector.queuesWork())
             setTaskState(i, kQueued, tr("submitting to pool %1").arg(task.pool));
+        else if (!launch.container.isHost()) // where it runs, for whoever watches it
+            setTaskState(i, kRunning,
+                         tr("in image %1 (%2)")
+                             .arg(launch.container.image, launch.container.imageId.left(12)));
         else
             setTaskState(i, kRunning, {});
         connector.release(launch.key); // recorded: a runner killed from now on is reaped
@@ -675,7 +711,9 @@ QString RunExecutor::prepare(int i)
 
     // The command, and the cache key made of everything that decides the outputs.
     QString python;
-    if (task.spec.command.join(u' ').contains(u"{python}"_s)) {
+    if (!task.environment.isHost()) {
+        python = u"python3"_s; // the image's, found on its PATH; `requires` was checked in it
+    } else if (task.spec.command.join(u' ').contains(u"{python}"_s)) {
         auto found = PythonResolver::find(task.spec.requiredModules, d->request.python);
         if (!found)
             return found.error().message;
@@ -783,6 +821,10 @@ QString RunExecutor::prepare(int i)
     if (templateHash.isEmpty())
         templateHash = hashDirectory(task.spec.directory).value_or(u"-"_s);
     key.addData(templateHash.toUtf8());
+    // The image decides what the command does: another image id is another result. A task on
+    // the host adds nothing, so keys made before environments existed still match.
+    if (!task.environment.isHost())
+        key.addData(u"image:"_s.toUtf8() + task.record.imageId.toUtf8());
     for (const ParamSpec &param : std::as_const(task.spec.params)) {
         // A file or folder named by a path param is an input too.
         const QFileInfo path(params.value(param.name));
@@ -820,6 +862,27 @@ QString RunExecutor::prepare(int i)
     for (const PortSpec &port : std::as_const(task.spec.outputs))
         launch.environment.insert(u"ATELIER_OUTPUT_"_s + port.name.toUpper(),
                                   QDir(outputsDir).filePath(port.name));
+
+    launch.container = {};
+    if (!task.environment.isHost()) {
+        // What the task may see of this machine: its folder, its inputs, its template's
+        // folder (with the shared helpers beside it) and files its path params name.
+        ContainerLaunch &container = launch.container;
+        container.image = task.environment.image;
+        container.imageId = task.record.imageId;
+        container.network = task.environment.network;
+        container.writablePaths = {dir};
+        container.readOnlyPaths = inputDirs.values();
+        if (!task.spec.directory.isEmpty())
+            container.readOnlyPaths.append(QFileInfo(task.spec.directory).absolutePath());
+        if (!task.node.distributed.isEmpty()) // the launcher lies with the built-in templates
+            container.readOnlyPaths.append(InstallPaths::templatesDir());
+        for (const ParamSpec &param : std::as_const(task.spec.params)) {
+            const QString value = params.value(param.name);
+            if (param.type == ParamType::Path && !value.isEmpty() && QFileInfo::exists(value))
+                container.readOnlyPaths.append(QFileInfo(value).absoluteFilePath());
+        }
+    }
 
     return {};
 }

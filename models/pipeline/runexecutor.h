@@ -89,6 +89,8 @@ Q_SIGNALS:
 private:
     /// Validates the request and builds the tasks, the selection and the reused outputs.
     Status setup(const RunRequest &request);
+    /// Asks each selected task's pool for the id of the image it runs in (and checks it).
+    Status resolveImages();
     void dispatch();
     void onTaskFinished(const QString &key, const atelier::TaskOutcome &outcome);
     void onTaskStatus(const QString &key, const QString &state, const QString &message);

@@ -1,11 +1,13 @@
 #include "pipeline/templatespec.h"
 
+#include "environments/environmentspec.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -385,7 +387,8 @@ public:
             for (auto p = params.begin(); p != params.end() && !failed(); ++p) {
                 const QString field = prefix + u".params."_s + p.key();
                 if (!spec.param(p.key())) {
-                    fail(field, TemplateSpec::tr("the template has no parameter '%1'").arg(p.key()));
+                    fail(field,
+                         TemplateSpec::tr("the template has no parameter '%1'").arg(p.key()));
                     break;
                 }
                 const QJsonObject param = object(params, p.key(), prefix + u".params"_s);
@@ -558,7 +561,8 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     parser.checkKeys(root, QString(),
                      {u"id"_s, u"version"_s, u"name"_s, u"category"_s, u"description"_s,
                       u"inputs"_s, u"outputs"_s, u"params"_s, u"command"_s, u"resources"_s,
-                      u"image"_s, u"requires"_s, u"distributed"_s, u"translations"_s});
+                      u"image"_s, u"environment"_s, u"distributed"_s, u"requires"_s,
+                      u"translations"_s});
 
     TemplateSpec spec;
     spec.id = parser.string(root, u"id"_s, u"id"_s, true);
@@ -579,6 +583,14 @@ Result<TemplateSpec> TemplateSpec::parse(const QByteArray &json, const QString &
     spec.params = parser.params(root);
     spec.resources = parser.resources(root);
     spec.image = parser.string(root, u"image"_s, u"image"_s, false);
+    if (root.contains(u"environment"_s)) {
+        spec.environment = root.value(u"environment"_s).toObject();
+        if (!root.value(u"environment"_s).isObject())
+            parser.fail(u"environment"_s,
+                        tr("must be an object such as {\"image\": \"NAME:TAG\"}"));
+        else if (auto checked = EnvironmentSpec::fromJson(spec.environment); !checked)
+            parser.fail(u"environment"_s, checked.error().message);
+    }
     spec.requiredModules = parser.strings(root, u"requires"_s);
     spec.distributed = parser.strings(root, u"distributed"_s);
     for (const QString &strategy : std::as_const(spec.distributed)) {

@@ -78,8 +78,9 @@ public:
     QStringList command; ///< argv; elements may hold {python}, {template_dir}, {params.X}, …
     ResourceSpec resources;
     QString image;
+    QStringList distributed; ///< "distributed": the strategies it supports ("pytorch-ddp")
+    QJsonObject environment; ///< "environment": {"image", "network"} (EnvironmentSpec); empty: host
     QStringList requiredModules; ///< "requires": Python modules the interpreter must import
-    QStringList distributed; ///< "distributed": the strategies it supports (e.g. "pytorch-ddp")
                                  ///< ("requires" is a C++20 keyword)
     QString directory;           ///< folder holding template.json (set by load())
     /// "translations": locale ("zh_CN" or "zh") → its texts, as the file gives them.

@@ -75,7 +75,7 @@ RunRecord runFrom(const Query &q)
 
 const char *const kTaskColumns =
     "SELECT run_id, node_id, template, state, attempts, exit_code, pool, job_id, started_at, "
-    "finished_at, message, cache_key, outputs_dir, pgid, pgid_started FROM tasks ";
+    "finished_at, message, cache_key, outputs_dir, pgid, pgid_started, image, image_id FROM tasks ";
 
 TaskRecord taskFrom(const Query &q)
 {
@@ -95,6 +95,8 @@ TaskRecord taskFrom(const Query &q)
     task.cacheKey = q.text(11);
     task.outputsDir = q.text(12);
     task.group = {q.isNull(13) ? 0 : q.int64(13), q.isNull(14) ? 0 : q.int64(14)};
+    task.image = q.text(15);
+    task.imageId = q.text(16);
     return task;
 }
 
@@ -172,14 +174,16 @@ Status RunStore::saveTask(const TaskRecord &task)
 {
     Query q = m_db.query(
         "INSERT INTO tasks (run_id, node_id, template, state, attempts, exit_code, pool, job_id, "
-        "started_at, finished_at, message, cache_key, outputs_dir, pgid, pgid_started) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+        "started_at, finished_at, message, cache_key, outputs_dir, pgid, pgid_started, image, "
+        "image_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+        "?17) "
         "ON CONFLICT (run_id, node_id) DO UPDATE SET template = excluded.template, "
         "state = excluded.state, attempts = excluded.attempts, exit_code = excluded.exit_code, "
         "pool = excluded.pool, job_id = excluded.job_id, started_at = excluded.started_at, "
         "finished_at = excluded.finished_at, message = excluded.message, "
         "cache_key = excluded.cache_key, outputs_dir = excluded.outputs_dir, "
-        "pgid = excluded.pgid, pgid_started = excluded.pgid_started;");
+        "pgid = excluded.pgid, pgid_started = excluded.pgid_started, image = excluded.image, "
+        "image_id = excluded.image_id;");
     q.bind(1, task.runId)
         .bind(2, task.nodeId)
         .bind(3, task.templateRef)
@@ -194,7 +198,9 @@ Status RunStore::saveTask(const TaskRecord &task)
         .bind(12, nullable(task.cacheKey))
         .bind(13, nullable(task.outputsDir))
         .bind(14, task.group.pid > 0 ? QVariant(task.group.pid) : QVariant())
-        .bind(15, task.group.startTicks > 0 ? QVariant(task.group.startTicks) : QVariant());
+        .bind(15, task.group.startTicks > 0 ? QVariant(task.group.startTicks) : QVariant())
+        .bind(16, nullable(task.image))
+        .bind(17, nullable(task.imageId));
     return q.exec();
 }
 
@@ -242,7 +248,7 @@ Result<std::optional<TaskRecord>> RunStore::latestSuccessful(const QString &pipe
     const QByteArray sql =
         "SELECT t.run_id, t.node_id, t.template, t.state, t.attempts, t.exit_code, t.pool, "
         "t.job_id, t.started_at, t.finished_at, t.message, t.cache_key, t.outputs_dir, t.pgid, "
-        "t.pgid_started FROM tasks t JOIN runs r ON r.id = t.run_id "
+        "t.pgid_started, t.image, t.image_id FROM tasks t JOIN runs r ON r.id = t.run_id "
         "WHERE r.pipeline = ?1 AND t.node_id = ?2 AND t.state IN ('succeeded', 'cached') "
         "ORDER BY r.created_at DESC LIMIT 1;";
     Query q = m_db.query(sql.constData());

@@ -71,6 +71,8 @@ struct TaskRecord
     QString outputsDir;
     /// A local task's process group (its leader's pid and start time); unknown elsewhere.
     ProcessIdentity group;
+    QString image;   ///< the image it ran in, as the pipeline names it; empty: the host
+    QString imageId; ///< that image's id when the task was prepared (part of the cache key)
 };
 
 /// A cached task of a run and the task whose outputs it reused: the run that made them.

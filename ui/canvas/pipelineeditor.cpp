@@ -252,6 +252,12 @@ void PipelineEditor::setAtelierBinary(const QString &path)
 
 // --- Workspace and pipelines ------------------------------------------------------------------
 
+void PipelineEditor::setImages(QStringList images)
+{
+    images.sort();
+    m_properties->setImages(images);
+}
+
 void PipelineEditor::setWorkspace(const QString &workspaceRoot, const QStringList &pools)
 {
     m_pools = pools;

@@ -50,6 +50,8 @@ public:
     /// Shows the pipelines of \a workspaceRoot (read on a worker) and opens the last one used,
     /// or the first. The same workspace again only refreshes the list and the templates.
     void setWorkspace(const QString &workspaceRoot, const QStringList &pools = {});
+    /// The images the node properties offer as environments (WorkspaceSnapshot::images).
+    void setImages(QStringList images);
     /// Opens the saved pipeline \a slug as in the working tree, with the states of its latest
     /// run. Unsaved edits of the pipeline shown are dropped: ask first (maybeDiscard()).
     void openPipeline(const QString &slug);

@@ -323,6 +323,15 @@ QWidget *PropertiesPanel::buildExecution()
     m_pool->setObjectName(u"pool"_s);
     m_pool->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_pool->setMinimumContentsLength(8);
+    m_environment = new QComboBox(box);
+    m_environment->setObjectName(u"environment"_s);
+    m_environment->setEditable(true);
+    m_environment->setInsertPolicy(QComboBox::NoInsert);
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_environment->setMinimumContentsLength(8);
+    m_environment->setToolTip(tr("Where the task runs: on this machine's own Python and tools "
+                                 "(host), or in a container image (NAME:TAG, through podman)."));
+    setImages({});
     m_skip = new QCheckBox(tr("Skip this node"), box);
     m_skip->setToolTip(tr("A skipped node does not run; the nodes after it use its outputs from "
                           "an earlier run."));
@@ -334,6 +343,7 @@ QWidget *PropertiesPanel::buildExecution()
     form->addRow(tr("Retries"), m_retries);
     form->addRow(tr("Timeout"), m_timeout);
     form->addRow(tr("Pool"), m_pool);
+    form->addRow(tr("Environment"), m_environment);
     form->addRow(m_skip);
 
     // The lowest value of each resource box means "as the template asks".
@@ -355,6 +365,16 @@ QWidget *PropertiesPanel::buildExecution()
         const QString pool = m_pool->itemData(index).toString();
         emitSetting(u"pool"_s, pool.isEmpty() ? QJsonValue(QJsonValue::Undefined) : pool);
     });
+    // Chosen from the list or typed and confirmed: "host" (or nothing) removes the node's own.
+    auto environmentChosen = [this] {
+        nextGesture();
+        const QString image = m_environment->currentText().trimmed();
+        const bool host = image.isEmpty() || image == m_environment->itemText(0);
+        emitSetting(u"environment"_s, host ? QJsonValue(QJsonValue::Undefined)
+                                           : QJsonValue(QJsonObject{{u"image"_s, image}}));
+    };
+    connect(m_environment, &QComboBox::activated, this, environmentChosen);
+    connect(m_environment->lineEdit(), &QLineEdit::editingFinished, this, environmentChosen);
     connect(m_skip, &QCheckBox::clicked, this, [this](bool checked) {
         nextGesture();
         emitSetting(u"skip"_s, checked);
@@ -386,6 +406,17 @@ void PropertiesPanel::showMessage(const QString &text)
 {
     showHint(0);
     m_hint->setText(text);
+}
+
+void PropertiesPanel::setImages(const QStringList &images)
+{
+    const QSignalBlocker blocker(m_environment);
+    const QString current = m_environment->currentText();
+    m_environment->clear();
+    m_environment->addItem(tr("host"));
+    m_environment->addItems(images);
+    if (!current.isEmpty())
+        m_environment->setCurrentText(current);
 }
 
 void PropertiesPanel::setPools(const QStringList &pools)
@@ -739,6 +770,12 @@ void PropertiesPanel::refreshValues()
             index = m_pool->count() - 1;
         }
         m_pool->setCurrentIndex(index);
+    }
+    {
+        const QSignalBlocker blocker(m_environment);
+        const QString image = m_node.environment.value(u"image"_s).toString();
+        m_environment->setCurrentText(
+            image.isEmpty() || image == u"host"_s ? m_environment->itemText(0) : image);
     }
     {
         const QSignalBlocker blocker(m_skip);

@@ -51,6 +51,8 @@ public:
     void showMessage(const QString &text);
     /// Nothing selected: the pipeline's own fields, its schedule and what a run would refuse.
     void showPipeline(const PipelineDocument &doc, const QStringList &problems);
+    /// The images the environment box offers (`atelier image list`); any NAME[:TAG] may be typed.
+    void setImages(const QStringList &images);
     void setPools(const QStringList &pools);
     void setReadOnly(bool readOnly);
     /// Checks a value of the shown node at a property path ("params.x"); the reason or empty.
@@ -76,7 +78,7 @@ Q_SIGNALS:
     void paramEdited(const QString &nodeId, const QString &param, const QJsonValue &value,
                      int gesture);
     /// \a field: name, resources.cpus, resources.memory_mb, resources.gpus, retries,
-    /// timeout_s, pool, skip. Undefined: back to the template's value.
+    /// timeout_s, pool, skip, environment. Undefined: back to the template's value.
     void settingEdited(const QString &nodeId, const QString &field, const QJsonValue &value,
                        int gesture);
     /// A field of the pipeline itself: name, description, sweep (the section, or null).
@@ -132,6 +134,7 @@ private:
     QSpinBox *m_retries = nullptr;
     QSpinBox *m_timeout = nullptr;
     QComboBox *m_pool = nullptr;
+    QComboBox *m_environment = nullptr; ///< editable: the host, or an image NAME[:TAG]
     QCheckBox *m_skip = nullptr;
     QStringList m_pools;
     PipelineDocument m_pipeline;

@@ -409,6 +409,10 @@ void MainWindow::applySnapshot(const WorkspaceSnapshot &snapshot)
     for (const PoolRow &pool : snapshot.pools)
         m_poolNames.append(pool.name);
     m_editor->setWorkspace(snapshot.info.root, m_poolNames);
+    QStringList images;
+    for (const ImageInfo &image : snapshot.images)
+        images += image.names;
+    m_editor->setImages(images);
 
     m_workspaceTitle->setText(snapshot.info.name);
     m_workspaceDetail->setText(QDir::toNativeSeparators(snapshot.info.root));

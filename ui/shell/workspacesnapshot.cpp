@@ -1,6 +1,7 @@
 #include "shell/workspacesnapshot.h"
 
 #include "catalog/database.h"
+#include "containers/podman.h"
 #include "core/leftovers.h"
 #include "pipeline/pipelinedocument.h"
 #include "pools/poolstore.h"
@@ -130,6 +131,10 @@ Result<WorkspaceSnapshot> WorkspaceSnapshot::load(const QString &path)
     snapshot.runs = runs.value();
 
     snapshot.machine = LocalMachine::probe();
+    if (auto images = Podman::listImages(); images)
+        snapshot.images = images.value();
+    else
+        snapshot.imagesError = images.error().message;
     return snapshot;
 }
 

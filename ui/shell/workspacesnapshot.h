@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "core/workspace.h"
+#include "environments/environmentspec.h"
 #include "local/localmachine.h"
 #include "pipeline/connector.h"
 #include "runs/runstore.h"
@@ -48,6 +49,8 @@ public:
     QList<ListedEntry> sampleData; ///< the demo files ready to import
     QList<RunRecord> runs;         ///< runs of the catalog, newest first
     MachineResources machine;
+    QList<ImageInfo> images; ///< podman's images, which nodes may run in (`atelier image list`)
+    QString imagesError;     ///< why there is no list (podman missing or failing); empty: fine
 
     /// Opens (and migrates) the workspace at \a path and reads what the views show.
     /// Blocking: call it from a worker thread.

@@ -79,9 +79,21 @@ QList<PageSection> ViewSections::pools(const WorkspaceSnapshot &snapshot)
              machine.gpuError.isEmpty() ? tr("none found (no NVIDIA driver)") : machine.gpuError,
              QString(),
              {}});
+    // Images tasks may run in ("environment" of a node); podman's own error when it has none.
+    QList<ListedEntry> images;
+    for (const ImageInfo &image : snapshot.images) {
+        for (const QString &name : image.names)
+            images.append(
+                {name,
+                 tr("%1 · %2").arg(image.shortId(), locale.formattedDataSize(image.sizeBytes)),
+                 QString(), image.created});
+    }
+    if (!snapshot.imagesError.isEmpty())
+        images.append({tr("No images"), snapshot.imagesError, QString(), {}});
     return {{tr("Pools"), pools},
             {tr("Health checks (atelier pool check NAME)"), checks},
-            {tr("This workstation (pool “local”)"), local}};
+            {tr("This workstation (pool “local”)"), local},
+            {tr("Images (atelier image list)"), images}};
 }
 
 } // namespace atelier
