@@ -149,6 +149,28 @@ def read_model_info(port):
     return info
 
 
+def mlp_arguments(description):
+    """The command line of the MLP training templates (pytorch-train, pytorch-ddp-train),
+    parsed and checked: --table --target --epochs --lr --hidden --seed --model --metrics."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--table", required=True)
+    parser.add_argument("--target", default="label")
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--lr", type=float, default=0.01)
+    parser.add_argument("--hidden", type=int, default=32)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--metrics", required=True)
+    args = parser.parse_args()
+    if not 1 <= args.epochs <= 1000:
+        fail("epochs must be between 1 and 1000 (got %d)" % args.epochs)
+    if args.hidden < 1 or args.lr <= 0:
+        fail("hidden must be at least 1 and lr above 0")
+    return args
+
+
 def build_mlp(torch, inputs, hidden, classes):
     """The small network pytorch-train fits; built the same way when predicting."""
     nn = torch.nn

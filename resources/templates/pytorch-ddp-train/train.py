@@ -7,7 +7,6 @@ gloo backend on the CPU, NCCL when the task was given GPUs (rank r uses local GP
 Rank 0 writes the model (the same model.pt + model.json as pytorch-train) and the metrics.
 """
 
-import argparse
 import os
 import sys
 
@@ -18,16 +17,7 @@ import atelier_log  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Train an MLP classifier with DDP.")
-    parser.add_argument("--table", required=True)
-    parser.add_argument("--target", default="label")
-    parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--lr", type=float, default=0.01)
-    parser.add_argument("--hidden", type=int, default=32)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--model", required=True)
-    parser.add_argument("--metrics", required=True)
-    args = parser.parse_args()
+    args = atelier_io.mlp_arguments("Train an MLP classifier with DDP.")
     try:
         import torch
         import torch.distributed as dist
@@ -35,8 +25,6 @@ def main():
         atelier_io.fail(atelier_io.TORCH_MISSING.format(exe=sys.executable), 3)
     if "RANK" not in os.environ:
         atelier_io.fail("RANK is not set: run this template with \"distributed\": \"pytorch-ddp\"", 2)
-    if not 1 <= args.epochs <= 1000 or args.hidden < 1 or args.lr <= 0:
-        atelier_io.fail("epochs must be 1-1000, hidden at least 1 and lr above 0")
 
     import numpy as np
 

@@ -1,6 +1,5 @@
 """Fits a small MLP classifier on a table with PyTorch (built-in template "pytorch-train")."""
 
-import argparse
 import os
 import sys
 
@@ -11,24 +10,11 @@ import atelier_log  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Train an MLP classifier on a table.")
-    parser.add_argument("--table", required=True)
-    parser.add_argument("--target", default="label")
-    parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--lr", type=float, default=0.01)
-    parser.add_argument("--hidden", type=int, default=32)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--model", required=True)
-    parser.add_argument("--metrics", required=True)
-    args = parser.parse_args()
+    args = atelier_io.mlp_arguments("Train an MLP classifier on a table.")
     try:
         import torch
     except ImportError:
         atelier_io.fail(atelier_io.TORCH_MISSING.format(exe=sys.executable), 3)
-    if not 1 <= args.epochs <= 1000:
-        atelier_io.fail("epochs must be between 1 and 1000 (got %d)" % args.epochs)
-    if args.hidden < 1 or args.lr <= 0:
-        atelier_io.fail("hidden must be at least 1 and lr above 0")
 
     import numpy as np
 
