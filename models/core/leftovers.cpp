@@ -106,7 +106,11 @@ Result<LeftoverReport> Leftovers::reap(Database &catalog, int graceMs)
     if (!services)
         return services.error();
     report.services = services.value();
-    auto sessions = SessionStore(catalog).reapOrphans(graceMs);
+    auto sessions = SessionStore(catalog).reapOrphans(graceMs, [&](const QList<RemoteJob> &jobs) {
+        const int cancelled = cancelJobs(catalog, jobs, &report.uncancelled);
+        report.jobs += cancelled;
+        return Result<int>(cancelled);
+    });
     if (!sessions)
         return sessions.error();
     report.sessions = sessions.value();

@@ -201,7 +201,7 @@ Result<bool> SessionStore::setState(const QString &id, const QString &state, con
     return q.next();
 }
 
-Result<int> SessionStore::reapOrphans(int graceMs)
+Result<int> SessionStore::reapOrphans(int graceMs, const RemoteJobsEnder &endJobs)
 {
     QList<SessionRecord> live;
     const QByteArray sql = "SELECT "_ba + kColumns +
@@ -222,6 +222,10 @@ Result<int> SessionStore::reapOrphans(int graceMs)
                                 "after SIGKILL.")
                                  .arg(session.id)
                                  .arg(session.group.pid));
+        // On a cluster the server is a batch job: cancelled like a killed runner's jobs (a
+        // cluster that does not answer is reported by endJobs; the session is lost all the same).
+        if (endJobs && !session.jobId.isEmpty() && session.pool() != u"local"_s)
+            (void)endJobs({RemoteJob{u"session"_s, session.id, session.pool(), session.jobId}});
         const QString why = tr("the Atelier process supervising it (pid %1) ended unexpectedly; "
                                "its server was stopped")
                                 .arg(session.supervisor.pid);

@@ -2,6 +2,7 @@
 
 #include "core/processidentity.h"
 #include "core/result.h"
+#include "runs/runstore.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -85,8 +86,9 @@ public:
     Result<bool> setState(const QString &id, const QString &state, const QString &message);
 
     /// Sessions whose supervising process is gone (killed, crashed): the server's group is
-    /// ended when it is still the recorded one, and the session marked lost. Returns how many.
-    Result<int> reapOrphans(int graceMs);
+    /// ended when it is still the recorded one, a cluster session's job is cancelled through
+    /// \a endJobs (as a killed runner's are), and the session marked lost. Returns how many.
+    Result<int> reapOrphans(int graceMs, const RemoteJobsEnder &endJobs = {});
 
 private:
     Database &m_db;
