@@ -176,7 +176,7 @@
 <context>
     <name>ChangeValueCommand</name>
     <message>
-        <source>Change the pipeline&apos;s %1</source>
+        <source>Change the pipeline's %1</source>
         <translation>更改流水线的%1</translation>
     </message>
     <message>
@@ -207,8 +207,8 @@
         <translation>不是有效的 JSON：%1（位于第 %2 字节）</translation>
     </message>
     <message>
-        <source>no &quot;images&quot; and &quot;annotations&quot; arrays: not a COCO file</source>
-        <translation>没有 &quot;images&quot; 和 &quot;annotations&quot; 数组：不是 COCO 文件</translation>
+        <source>no "images" and "annotations" arrays: not a COCO file</source>
+        <translation>没有 "images" 和 "annotations" 数组：不是 COCO 文件</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -219,8 +219,8 @@
         <translation>已跳过一个没有整数 id 或名称的类别</translation>
     </message>
     <message>
-        <source>image entry %1 has no integer &quot;id&quot; or no &quot;file_name&quot;; skipped</source>
-        <translation>图像条目 %1 没有整数 &quot;id&quot; 或没有 &quot;file_name&quot;；已跳过</translation>
+        <source>image entry %1 has no integer "id" or no "file_name"; skipped</source>
+        <translation>图像条目 %1 没有整数 "id" 或没有 "file_name"；已跳过</translation>
     </message>
     <message>
         <source>image id %1 is listed twice; the second (%2) was skipped</source>
@@ -235,20 +235,20 @@
         <translation>标注 %1</translation>
     </message>
     <message>
-        <source>%1: image id %2 is not in &quot;images&quot;; skipped</source>
-        <translation>%1：图像 id %2 不在 &quot;images&quot; 中；已跳过</translation>
+        <source>%1: image id %2 is not in "images"; skipped</source>
+        <translation>%1：图像 id %2 不在 "images" 中；已跳过</translation>
     </message>
     <message>
-        <source>%1: category id %2 is not in &quot;categories&quot;; skipped</source>
-        <translation>%1：类别 id %2 不在 &quot;categories&quot; 中；已跳过</translation>
+        <source>%1: category id %2 is not in "categories"; skipped</source>
+        <translation>%1：类别 id %2 不在 "categories" 中；已跳过</translation>
     </message>
     <message>
-        <source>%1: &quot;bbox&quot; must be [x, y, width, height]; skipped</source>
-        <translation>%1：&quot;bbox&quot; 必须为 [x, y, width, height]；已跳过</translation>
+        <source>%1: "bbox" must be [x, y, width, height]; skipped</source>
+        <translation>%1："bbox" 必须为 [x, y, width, height]；已跳过</translation>
     </message>
     <message>
-        <source>No COCO annotation file (JSON with &quot;images&quot; and &quot;annotations&quot;) in %1.</source>
-        <translation>%1 中没有 COCO 标注文件（包含 &quot;images&quot; 和 &quot;annotations&quot; 的 JSON）。</translation>
+        <source>No COCO annotation file (JSON with "images" and "annotations") in %1.</source>
+        <translation>%1 中没有 COCO 标注文件（包含 "images" 和 "annotations" 的 JSON）。</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
@@ -277,21 +277,21 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>the top-level &quot;%1&quot; block is not kept (%n item(s))</source>
+        <source>the top-level "%1" block is not kept (%n item(s))</source>
         <translation>
             <numerusform>未保留顶层的“%1”块（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <source>the top-level &quot;%1&quot; block is not kept</source>
+        <source>the top-level "%1" block is not kept</source>
         <translation>未保留顶层的“%1”块</translation>
     </message>
     <message>
-        <source>category id %1 is listed twice; the second (&quot;%2&quot;) was skipped</source>
+        <source>category id %1 is listed twice; the second ("%2") was skipped</source>
         <translation>类别 id %1 出现了两次；第二个（“%2”）已跳过</translation>
     </message>
     <message>
-        <source>categories %1 and %2 are both named &quot;%3&quot;; they share one label, which keeps id %1</source>
+        <source>categories %1 and %2 are both named "%3"; they share one label, which keeps id %1</source>
         <translation>类别 %1 和 %2 都名为“%3”；它们共用一个标签，该标签保留 id %1</translation>
     </message>
     <message>
@@ -299,8 +299,8 @@
         <translation>%1：多边形需要偶数个（≥ 6）坐标；该部分已跳过</translation>
     </message>
     <message>
-        <source>%1: the RLE segmentation is malformed (&quot;size&quot;: [h, w] and &quot;counts&quot; summing to h × w); %2</source>
-        <translation>%1：RLE 分割格式有误（需要 &quot;size&quot;: [h, w]，且 &quot;counts&quot; 之和为 h × w）；%2</translation>
+        <source>%1: the RLE segmentation is malformed ("size": [h, w] and "counts" summing to h × w); %2</source>
+        <translation>%1：RLE 分割格式有误（需要 "size": [h, w]，且 "counts" 之和为 h × w）；%2</translation>
     </message>
     <message>
         <source>skipped</source>
@@ -328,8 +328,8 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Run &apos;atelier --help&apos; for the commands and options.</source>
-        <translation>运行 &apos;atelier --help&apos; 查看可用的命令和选项。</translation>
+        <source>Run 'atelier --help' for the commands and options.</source>
+        <translation>运行 'atelier --help' 查看可用的命令和选项。</translation>
     </message>
     <message>
         <source>Workspace folder.</source>
@@ -340,11 +340,11 @@
         <translation>以 JSON 格式输出，而不是表格。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is missing an argument.</source>
+        <source>'%1' is missing an argument.</source>
         <translation>“%1”缺少参数。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; got an unexpected argument: %2</source>
+        <source>'%1' got an unexpected argument: %2</source>
         <translation>“%1”收到了意外的参数：%2</translation>
     </message>
     <message>
@@ -422,7 +422,7 @@
         </translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;. Commands: %2</source>
+        <source>unknown command '%1'. Commands: %2</source>
         <translation>未知命令“%1”。可用命令：%2</translation>
     </message>
     <message>
@@ -434,7 +434,7 @@
         <translation>要显示的视图。</translation>
     </message>
     <message>
-        <source>unknown view &apos;%1&apos;. Views: %2</source>
+        <source>unknown view '%1'. Views: %2</source>
         <translation>未知视图“%1”。可用视图：%2</translation>
     </message>
     <message>
@@ -488,7 +488,7 @@
         <translation>此次运行所对应的调度时间点。</translation>
     </message>
     <message>
-        <source>--logical-date takes an ISO 8601 time, not &quot;%1&quot;.</source>
+        <source>--logical-date takes an ISO 8601 time, not "%1".</source>
         <translation>--logical-date 需要 ISO 8601 时间，而不是“%1”。</translation>
     </message>
     <message>
@@ -496,7 +496,7 @@
         <translation>--from 和 --only 不能同时使用。</translation>
     </message>
     <message>
-        <source>--set takes NAME=VALUE, not &quot;%1&quot;.</source>
+        <source>--set takes NAME=VALUE, not "%1".</source>
         <translation>--set 的格式为 NAME=VALUE，而不是“%1”。</translation>
     </message>
     <message>
@@ -520,8 +520,8 @@
         <translation>运行 %1：%2。</translation>
     </message>
     <message>
-        <source>Run %1 %2; &apos;atelier runs show %1&apos; has the details.</source>
-        <translation>运行 %1：%2；&apos;atelier runs show %1&apos; 可查看详细信息。</translation>
+        <source>Run %1 %2; 'atelier runs show %1' has the details.</source>
+        <translation>运行 %1：%2；'atelier runs show %1' 可查看详细信息。</translation>
     </message>
     <message numerus="yes">
         <source>%n versions</source>
@@ -544,7 +544,7 @@
         <translation>已将 %1 保存为提交 %2。</translation>
     </message>
     <message>
-        <source>No saved pipeline is named &quot;%1&quot;.</source>
+        <source>No saved pipeline is named "%1".</source>
         <translation>没有名为“%1”的已保存流水线。</translation>
     </message>
     <message>
@@ -560,12 +560,12 @@
         <translation>提交说明。</translation>
     </message>
     <message>
-        <source>unknown pipeline action &apos;%1&apos;. Actions: %2</source>
+        <source>unknown pipeline action '%1'. Actions: %2</source>
         <translation>未知的 pipeline 操作“%1”。可用操作：%2</translation>
     </message>
     <message>
-        <source>&apos;pipeline %1&apos; takes %2 argument(s).</source>
-        <translation>&apos;pipeline %1&apos; 需要 %2 个参数。</translation>
+        <source>'pipeline %1' takes %2 argument(s).</source>
+        <translation>'pipeline %1' 需要 %2 个参数。</translation>
     </message>
     <message>
         <source>No runs yet.</source>
@@ -596,7 +596,7 @@
         <translation>退出码 %1</translation>
     </message>
     <message>
-        <source>Run %1 has no task &quot;%2&quot;.</source>
+        <source>Run %1 has no task "%2".</source>
         <translation>运行 %1 中没有任务“%2”。</translation>
     </message>
     <message>
@@ -616,7 +616,7 @@
         <translation>已请求停止运行 %1；其运行中的任务会先收到 SIGTERM，然后是 SIGKILL。</translation>
     </message>
     <message>
-        <source>Only this pipeline&apos;s runs.</source>
+        <source>Only this pipeline's runs.</source>
         <translation>仅显示此流水线的运行记录。</translation>
     </message>
     <message>
@@ -628,12 +628,12 @@
         <translation>显示 stderr。</translation>
     </message>
     <message>
-        <source>unknown runs action &apos;%1&apos;. Actions: %2</source>
+        <source>unknown runs action '%1'. Actions: %2</source>
         <translation>未知的 runs 操作“%1”。可用操作：%2</translation>
     </message>
     <message>
-        <source>&apos;runs %1&apos; takes %2 argument(s).</source>
-        <translation>&apos;runs %1&apos; 需要 %2 个参数。</translation>
+        <source>'runs %1' takes %2 argument(s).</source>
+        <translation>'runs %1' 需要 %2 个参数。</translation>
     </message>
     <message>
         <source>Started %1 for %2 (pid %3)</source>
@@ -710,7 +710,7 @@
         </translation>
     </message>
     <message>
-        <source>&apos;runs %1&apos; takes at least %2 argument(s).</source>
+        <source>'runs %1' takes at least %2 argument(s).</source>
         <translation>“runs %1”至少需要 %2 个参数。</translation>
     </message>
     <message>
@@ -830,24 +830,24 @@ Pools (where work runs):
         <translation>暂不检查。</translation>
     </message>
     <message>
-        <source>unknown pool action &apos;%1&apos;. Actions: %2</source>
+        <source>unknown pool action '%1'. Actions: %2</source>
         <translation>未知的 pool 操作“%1”。可用操作：%2</translation>
     </message>
     <message>
-        <source>&apos;pool %1&apos; takes a pool name.</source>
-        <translation>&apos;pool %1&apos; 需要一个资源池名称。</translation>
+        <source>'pool %1' takes a pool name.</source>
+        <translation>'pool %1' 需要一个资源池名称。</translation>
     </message>
     <message>
-        <source>&apos;pool list&apos; takes no argument.</source>
-        <translation>&apos;pool list&apos; 不接受参数。</translation>
+        <source>'pool list' takes no argument.</source>
+        <translation>'pool list' 不接受参数。</translation>
     </message>
     <message>
         <source>Removed pool %1.</source>
         <translation>已移除资源池 %1。</translation>
     </message>
     <message>
-        <source>&apos;pool add-slurm&apos; needs --url URL.</source>
-        <translation>&apos;pool add-slurm&apos; 需要 --url URL。</translation>
+        <source>'pool add-slurm' needs --url URL.</source>
+        <translation>'pool add-slurm' 需要 --url URL。</translation>
     </message>
     <message>
         <source>--auth token-file needs --token-file F.</source>
@@ -858,8 +858,8 @@ Pools (where work runs):
         <translation>暂存文件夹 %1 不存在；请在集群也能访问的位置创建它。</translation>
     </message>
     <message>
-        <source>Added pool %1 (initializing; &apos;atelier pool check %1&apos; checks it).</source>
-        <translation>已添加资源池 %1（初始化中；&apos;atelier pool check %1&apos; 可对其进行检查）。</translation>
+        <source>Added pool %1 (initializing; 'atelier pool check %1' checks it).</source>
+        <translation>已添加资源池 %1（初始化中；'atelier pool check %1' 可对其进行检查）。</translation>
     </message>
     <message>
         <source>Added pool %1.</source>
@@ -882,8 +882,8 @@ Datasets:
         <translation>与 --verify 一起使用：删除目录库中未列出的对象文件。</translation>
     </message>
     <message>
-        <source>--repair works with --verify: &apos;atelier info --verify --repair&apos;.</source>
-        <translation>--repair 需与 --verify 一起使用：&apos;atelier info --verify --repair&apos;。</translation>
+        <source>--repair works with --verify: 'atelier info --verify --repair'.</source>
+        <translation>--repair 需与 --verify 一起使用：'atelier info --verify --repair'。</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n object files the catalog did not list (%1).</source>
@@ -912,9 +912,9 @@ Datasets:
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n object files are not in the catalog; &apos;atelier info --verify --repair&apos; removes them.</source>
+        <source>%n object files are not in the catalog; 'atelier info --verify --repair' removes them.</source>
         <translation>
-            <numerusform>%n 个对象文件不在目录库中；&apos;atelier info --verify --repair&apos; 会删除它们。</numerusform>
+            <numerusform>%n 个对象文件不在目录库中；'atelier info --verify --repair' 会删除它们。</numerusform>
         </translation>
     </message>
     <message>
@@ -1058,7 +1058,7 @@ Sweeps (hyperparameter search with Optuna):
         <translation>扫描 %1 %2。</translation>
     </message>
     <message>
-        <source>--direction takes maximize or minimize, not &quot;%1&quot;.</source>
+        <source>--direction takes maximize or minimize, not "%1".</source>
         <translation>--direction 只接受 maximize 或 minimize，而不是“%1”。</translation>
     </message>
     <message>
@@ -1078,16 +1078,16 @@ Sweeps (hyperparameter search with Optuna):
         <translation>--seed 需要一个 0 到 4294967295 之间的整数。</translation>
     </message>
     <message>
-        <source>--sampler takes tpe, random, grid or cmaes, not &quot;%1&quot;.</source>
+        <source>--sampler takes tpe, random, grid or cmaes, not "%1".</source>
         <translation>--sampler 只接受 tpe、random、grid 或 cmaes，而不是“%1”。</translation>
     </message>
     <message>
-        <source>--pruner takes none, median or hyperband, not &quot;%1&quot;.</source>
+        <source>--pruner takes none, median or hyperband, not "%1".</source>
         <translation>--pruner 只接受 none、median 或 hyperband，而不是“%1”。</translation>
     </message>
     <message>
-        <source>--name %1: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting with a letter or digit.</source>
-        <translation>--name %1：请使用字母、数字、&apos;-&apos;、&apos;_&apos; 和 &apos;.&apos;，并以字母或数字开头。</translation>
+        <source>--name %1: use letters, digits, '-', '_' and '.', starting with a letter or digit.</source>
+        <translation>--name %1：请使用字母、数字、'-'、'_' 和 '.'，并以字母或数字开头。</translation>
     </message>
     <message>
         <source>Sweep %1 of %2: %3 %4.%5 (%6 sampler, %7 pruner)</source>
@@ -1114,17 +1114,17 @@ Sweeps (hyperparameter search with Optuna):
         <translation>已请求扫描 %1 停止，但它尚未停止；正在停止其试验。</translation>
     </message>
     <message>
-        <source>Sweep %1 is running (process %2); &apos;atelier sweep stop %1&apos; first.</source>
-        <translation>扫描 %1 正在运行（进程 %2）；请先执行 &apos;atelier sweep stop %1&apos;。</translation>
+        <source>Sweep %1 is running (process %2); 'atelier sweep stop %1' first.</source>
+        <translation>扫描 %1 正在运行（进程 %2）；请先执行 'atelier sweep stop %1'。</translation>
     </message>
     <message>
-        <source>unknown sweep action &apos;%1&apos;. Actions: %2</source>
-        <translation>未知的扫描操作 &apos;%1&apos;。可用操作：%2</translation>
+        <source>unknown sweep action '%1'. Actions: %2</source>
+        <translation>未知的扫描操作 '%1'。可用操作：%2</translation>
     </message>
     <message numerus="yes">
-        <source>&apos;sweep %1&apos; takes %n argument(s).</source>
+        <source>'sweep %1' takes %n argument(s).</source>
         <translation>
-            <numerusform>&apos;sweep %1&apos; 需要 %n 个参数。</numerusform>
+            <numerusform>'sweep %1' 需要 %n 个参数。</numerusform>
         </translation>
     </message>
     <message>
@@ -1178,7 +1178,7 @@ Interactive sessions (Jupyter):
 </translation>
     </message>
     <message>
-        <source>unknown session action &apos;%1&apos;. Actions: %2</source>
+        <source>unknown session action '%1'. Actions: %2</source>
         <translation>未知的 session 操作“%1”。可用操作：%2</translation>
     </message>
     <message>
@@ -1187,109 +1187,113 @@ Images (environments a node may run in, through podman):
   atelier image list | inspect N | remove N | pull REF
   atelier image import TAR --name N[:TAG] | build CONTEXT --name N[:TAG]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+镜像（节点可通过 podman 在其中运行的环境）：
+  atelier image list | inspect N | remove N | pull REF
+  atelier image import TAR --name N[:TAG] | build CONTEXT --name N[:TAG]
+</translation>
     </message>
     <message>
         <source>id:      %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID：       %1</translation>
     </message>
     <message>
         <source>names:   %1</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：     %1</translation>
     </message>
     <message>
         <source>size:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>大小：     %1</translation>
     </message>
     <message>
         <source>created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间： %1</translation>
     </message>
     <message>
         <source>system:  %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>系统：     %1/%2</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>SIZE</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>CREATED</source>
-        <translation type="unfinished">创建时间</translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无名称）</translation>
     </message>
     <message>
-        <source>The image&apos;s name: NAME[:TAG].</source>
-        <translation type="unfinished"></translation>
+        <source>The image's name: NAME[:TAG].</source>
+        <translation>镜像名称：NAME[:TAG]。</translation>
     </message>
     <message>
-        <source>unknown image action &apos;%1&apos;. Actions: %2</source>
-        <translation type="unfinished"></translation>
+        <source>unknown image action '%1'. Actions: %2</source>
+        <translation>未知的镜像操作 '%1'。可用操作：%2</translation>
     </message>
     <message>
-        <source>&apos;image list&apos; takes no argument.</source>
-        <translation type="unfinished"></translation>
+        <source>'image list' takes no argument.</source>
+        <translation>'image list' 不接受参数。</translation>
     </message>
     <message>
-        <source>&apos;image %1&apos; takes one argument.</source>
-        <translation type="unfinished"></translation>
+        <source>'image %1' takes one argument.</source>
+        <translation>'image %1' 需要一个参数。</translation>
     </message>
     <message>
-        <source>&apos;image %1&apos; needs --name NAME[:TAG].</source>
-        <translation type="unfinished"></translation>
+        <source>'image %1' needs --name NAME[:TAG].</source>
+        <translation>'image %1' 需要 --name NAME[:TAG]。</translation>
     </message>
     <message>
         <source>Imported %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 %1（%2）。</translation>
     </message>
     <message>
         <source>Built %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已构建 %1（%2）。</translation>
     </message>
     <message>
         <source>Pulled %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已拉取 %1（%2）。</translation>
     </message>
     <message>
         <source>Removed image %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除镜像 %1。</translation>
     </message>
     <message>
         <source>image %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像 %1（%2）</translation>
     </message>
     <message>
         <source>Run %1 had lost the Atelier process running it; it is marked failed and its started tasks lost. Process groups and cluster jobs ended now: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 已失去运行它的 Atelier 进程；已将其标记为失败，其已启动的任务标记为丢失。现已结束的进程组和集群作业：%2。</translation>
     </message>
     <message>
         <source>Pool the trials run on (default: local).</source>
-        <translation type="unfinished"></translation>
+        <translation>试验运行所用的资源池（默认：local）。</translation>
     </message>
     <message>
-        <source>&apos;sweep run&apos; needs at least one --param NODE.PARAM=SPEC, or a &quot;sweep&quot; section in the pipeline.</source>
-        <translation type="unfinished"></translation>
+        <source>'sweep run' needs at least one --param NODE.PARAM=SPEC, or a "sweep" section in the pipeline.</source>
+        <translation>'sweep run' 需要至少一个 --param NODE.PARAM=SPEC，或流水线中的 "sweep" 部分。</translation>
     </message>
     <message>
-        <source>&apos;sweep run&apos; needs --objective NODE.METRIC (or an objective in the pipeline&apos;s sweep section).</source>
-        <translation type="unfinished"></translation>
+        <source>'sweep run' needs --objective NODE.METRIC (or an objective in the pipeline's sweep section).</source>
+        <translation>'sweep run' 需要 --objective NODE.METRIC（或在流水线的 sweep 部分中指定目标）。</translation>
     </message>
     <message>
-        <source>&apos;sweep run&apos; needs --direction maximize or minimize (or a direction in the pipeline&apos;s sweep section).</source>
-        <translation type="unfinished"></translation>
+        <source>'sweep run' needs --direction maximize or minimize (or a direction in the pipeline's sweep section).</source>
+        <translation>'sweep run' 需要 --direction maximize 或 minimize（或在流水线的 sweep 部分中指定方向）。</translation>
     </message>
 </context>
 <context>
     <name>ConllCodec</name>
     <message>
-        <source>(a line starting with &apos;#&apos; is a token; comment lines &quot;# key = value&quot; are read only in a file where every sentence starts with one)</source>
+        <source>(a line starting with '#' is a token; comment lines "# key = value" are read only in a file where every sentence starts with one)</source>
         <translation>（以“#”开头的行是一个词元；仅当文件中每个句子都以“# key = value”注释行开头时，才会读取这些注释行）</translation>
     </message>
     <message>
@@ -1458,19 +1462,19 @@ Images (environments a node may run in, through podman):
         <translation>导出</translation>
     </message>
     <message>
-        <source>&apos;dataset import&apos; takes one PATH.</source>
-        <translation>&apos;dataset import&apos; 只接受一个 PATH。</translation>
+        <source>'dataset import' takes one PATH.</source>
+        <translation>'dataset import' 只接受一个 PATH。</translation>
     </message>
     <message>
-        <source>&apos;dataset import&apos; needs --name N and --format F.</source>
-        <translation>&apos;dataset import&apos; 需要 --name N 和 --format F。</translation>
+        <source>'dataset import' needs --name N and --format F.</source>
+        <translation>'dataset import' 需要 --name N 和 --format F。</translation>
     </message>
     <message>
-        <source>unknown task &apos;%1&apos;.</source>
+        <source>unknown task '%1'.</source>
         <translation>未知任务“%1”。</translation>
     </message>
     <message>
-        <source>Imported into &quot;%1&quot;: %2 new items, %3 duplicates, %4 annotations, %5 unreadable, %6 warnings.</source>
+        <source>Imported into "%1": %2 new items, %3 duplicates, %4 annotations, %5 unreadable, %6 warnings.</source>
         <translation>已导入到“%1”：新条目 %2 个，重复 %3 个，标注 %4 条，无法读取 %5 个，警告 %6 条。</translation>
     </message>
     <message>
@@ -1490,8 +1494,8 @@ Images (environments a node may run in, through podman):
         <translation>警告：</translation>
     </message>
     <message>
-        <source>No datasets yet. Import one with &apos;atelier dataset import&apos;.</source>
-        <translation>还没有数据集。请使用 &apos;atelier dataset import&apos; 导入一个。</translation>
+        <source>No datasets yet. Import one with 'atelier dataset import'.</source>
+        <translation>还没有数据集。请使用 'atelier dataset import' 导入一个。</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -1518,8 +1522,8 @@ Images (environments a node may run in, through podman):
         <translation>创建时间</translation>
     </message>
     <message>
-        <source>&apos;dataset show&apos; takes the dataset&apos;s NAME.</source>
-        <translation>&apos;dataset show&apos; 需要数据集的 NAME。</translation>
+        <source>'dataset show' takes the dataset's NAME.</source>
+        <translation>'dataset show' 需要数据集的 NAME。</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1570,12 +1574,12 @@ Images (environments a node may run in, through podman):
         <translation>说明</translation>
     </message>
     <message>
-        <source>&apos;dataset export&apos; takes the dataset&apos;s NAME (or NAME@VERSION).</source>
-        <translation>&apos;dataset export&apos; 需要数据集的 NAME（或 NAME@VERSION）。</translation>
+        <source>'dataset export' takes the dataset's NAME (or NAME@VERSION).</source>
+        <translation>'dataset export' 需要数据集的 NAME（或 NAME@VERSION）。</translation>
     </message>
     <message>
-        <source>&apos;dataset export&apos; needs --format F and --out DIR.</source>
-        <translation>&apos;dataset export&apos; 需要 --format F 和 --out DIR。</translation>
+        <source>'dataset export' needs --format F and --out DIR.</source>
+        <translation>'dataset export' 需要 --format F 和 --out DIR。</translation>
     </message>
     <message>
         <source>give the version once: NAME@VERSION or --version V.</source>
@@ -1594,20 +1598,20 @@ Images (environments a node may run in, through podman):
         <translation>已将 %1 以 %2 格式导出到 %3：%4 个条目，%5 条标注。</translation>
     </message>
     <message>
-        <source>&apos;dataset version&apos; takes the dataset&apos;s NAME.</source>
-        <translation>&apos;dataset version&apos; 需要数据集的 NAME。</translation>
+        <source>'dataset version' takes the dataset's NAME.</source>
+        <translation>'dataset version' 需要数据集的 NAME。</translation>
     </message>
     <message>
-        <source>&apos;dataset version&apos; needs -m MESSAGE.</source>
-        <translation>&apos;dataset version&apos; 需要 -m MESSAGE。</translation>
+        <source>'dataset version' needs -m MESSAGE.</source>
+        <translation>'dataset version' 需要 -m MESSAGE。</translation>
     </message>
     <message>
         <source>%1 version %2 (commit %3): %4 items, %5 annotations.</source>
         <translation>%1 版本 %2（提交 %3）：%4 个条目，%5 条标注。</translation>
     </message>
     <message>
-        <source>&apos;dataset remove&apos; takes the dataset&apos;s NAME.</source>
-        <translation>&apos;dataset remove&apos; 需要数据集的 NAME。</translation>
+        <source>'dataset remove' takes the dataset's NAME.</source>
+        <translation>'dataset remove' 需要数据集的 NAME。</translation>
     </message>
     <message>
         <source>Removed %1 (its versions stay in the repository history).</source>
@@ -1654,7 +1658,7 @@ Images (environments a node may run in, through podman):
         <translation>export：要导出的版本（默认：当前状态）。</translation>
     </message>
     <message>
-        <source>export: only this annotator&apos;s annotations.</source>
+        <source>export: only this annotator's annotations.</source>
         <translation>export：仅导出该标注员的标注。</translation>
     </message>
     <message>
@@ -1666,7 +1670,7 @@ Images (environments a node may run in, through podman):
         <translation>version：提交说明。</translation>
     </message>
     <message>
-        <source>unknown dataset action &apos;%1&apos;.</source>
+        <source>unknown dataset action '%1'.</source>
         <translation>未知的数据集操作“%1”。</translation>
     </message>
     <message>
@@ -1734,8 +1738,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>完整</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is incomplete: the import of %2 started %3 stopped before its end. Import it again to finish it (items already in are counted as duplicates), or &apos;atelier dataset remove %1&apos;.</source>
-        <translation>“%1”不完整：从 %2 的导入（开始于 %3）在结束前中断。请重新导入以完成（已导入的条目将计为重复项），或执行 &apos;atelier dataset remove %1&apos;。</translation>
+        <source>"%1" is incomplete: the import of %2 started %3 stopped before its end. Import it again to finish it (items already in are counted as duplicates), or 'atelier dataset remove %1'.</source>
+        <translation>“%1”不完整：从 %2 的导入（开始于 %3）在结束前中断。请重新导入以完成（已导入的条目将计为重复项），或执行 'atelier dataset remove %1'。</translation>
     </message>
     <message>
         <source>STATE</source>
@@ -1749,15 +1753,15 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>DatasetStore</name>
     <message>
-        <source>&quot;%1&quot; is not a valid dataset name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation>“%1”不是有效的数据集名称：请使用 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;，并以字母或数字开头。</translation>
+        <source>"%1" is not a valid dataset name: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+        <translation>“%1”不是有效的数据集名称：请使用 1 到 64 个字母、数字、'.'、'_' 或 '-'，并以字母或数字开头。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; names no version: write NAME@N with N a version number (1, 2, …).</source>
+        <source>"%1" names no version: write NAME@N with N a version number (1, 2, …).</source>
         <translation>“%1”未指定版本：请写成 NAME@N，其中 N 为版本号（1、2、…）。</translation>
     </message>
     <message>
-        <source>A dataset named &quot;%1&quot; already exists; choose another name.</source>
+        <source>A dataset named "%1" already exists; choose another name.</source>
         <translation>名为“%1”的数据集已存在；请另选名称。</translation>
     </message>
     <message>
@@ -1765,27 +1769,27 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>不存在 ID 为 %1 的数据集。</translation>
     </message>
     <message>
-        <source>There is no dataset named &quot;%1&quot;; `atelier dataset list` shows them.</source>
+        <source>There is no dataset named "%1"; `atelier dataset list` shows them.</source>
         <translation>不存在名为“%1”的数据集；`atelier dataset list` 可列出所有数据集。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid label: use 1 to 100 characters on one line.</source>
+        <source>"%1" is not a valid label: use 1 to 100 characters on one line.</source>
         <translation>“%1”不是有效的标签：请使用单行的 1 到 100 个字符。</translation>
     </message>
     <message>
-        <source>The label &quot;%1&quot; is already in the label set.</source>
+        <source>The label "%1" is already in the label set.</source>
         <translation>标签“%1”已在标签集中。</translation>
     </message>
     <message>
-        <source>The hotkey %1 is already used by the label &quot;%2&quot;.</source>
+        <source>The hotkey %1 is already used by the label "%2".</source>
         <translation>快捷键 %1 已被标签“%2”使用。</translation>
     </message>
     <message>
-        <source>The label &quot;%1&quot; is not in the label set.</source>
+        <source>The label "%1" is not in the label set.</source>
         <translation>标签“%1”不在标签集中。</translation>
     </message>
     <message numerus="yes">
-        <source>The label &quot;%1&quot; is used by %n annotation(s); remove them with the label or rename the label instead.</source>
+        <source>The label "%1" is used by %n annotation(s); remove them with the label or rename the label instead.</source>
         <translation>
             <numerusform>标签“%1”被 %n 个标注使用；请将这些标注与标签一并删除，或改为重命名该标签。</numerusform>
         </translation>
@@ -1819,11 +1823,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>图像被截断（缺少结束标记）</translation>
     </message>
     <message>
-        <source>The dataset &quot;%1&quot; holds text; images cannot be added to it.</source>
+        <source>The dataset "%1" holds text; images cannot be added to it.</source>
         <translation>数据集“%1”包含文本；无法向其中添加图像。</translation>
     </message>
     <message>
-        <source>The dataset &quot;%1&quot; holds images; text cannot be added to it.</source>
+        <source>The dataset "%1" holds images; text cannot be added to it.</source>
         <translation>数据集“%1”包含图像；无法向其中添加文本。</translation>
     </message>
     <message>
@@ -1847,7 +1851,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>不存在 ID 为 %1 的标注。</translation>
     </message>
     <message>
-        <source>A %1 annotation does not fit the %2 dataset &quot;%3&quot; (it takes %4).</source>
+        <source>A %1 annotation does not fit the %2 dataset "%3" (it takes %4).</source>
         <translation>%1 标注不适用于 %2 数据集“%3”（它接受 %4）。</translation>
     </message>
     <message>
@@ -1871,7 +1875,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>片段 [%1, %2) 不在文本范围内（%3 个字符）。</translation>
     </message>
     <message>
-        <source>The span [%1, %2) overlaps &quot;%3&quot; [%4, %5); this dataset does not allow overlapping spans.</source>
+        <source>The span [%1, %2) overlaps "%3" [%4, %5); this dataset does not allow overlapping spans.</source>
         <translation>片段 [%1, %2) 与“%3” [%4, %5) 重叠；此数据集不允许片段重叠。</translation>
     </message>
     <message>
@@ -1887,15 +1891,15 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>此数据集为文本对打 0 到 1 的分数；缺少评分。</translation>
     </message>
     <message>
-        <source>This dataset takes one label per item and %1 already gave &quot;%2&quot;; change that label instead.</source>
+        <source>This dataset takes one label per item and %1 already gave "%2"; change that label instead.</source>
         <translation>此数据集每个条目只接受一个标签，而 %1 已给出“%2”；请改为修改该标签。</translation>
     </message>
     <message>
-        <source>The dataset &quot;%1&quot; takes one label per item; %2 were given.</source>
+        <source>The dataset "%1" takes one label per item; %2 were given.</source>
         <translation>数据集“%1”每个条目只接受一个标签；但给出了 %2 个。</translation>
     </message>
     <message>
-        <source>Version %1 of &quot;%2&quot; cannot be read from repo/ (commit %3): %4</source>
+        <source>Version %1 of "%2" cannot be read from repo/ (commit %3): %4</source>
         <translation>无法从 repo/ 读取“%2”的版本 %1（提交 %3）：%4</translation>
     </message>
     <message>
@@ -1907,7 +1911,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>数据集 %1：版本 %2 — %3</translation>
     </message>
     <message>
-        <source>The dataset &quot;%1&quot; has no version %2; `atelier dataset show %1` lists its versions.</source>
+        <source>The dataset "%1" has no version %2; `atelier dataset show %1` lists its versions.</source>
         <translation>数据集“%1”没有版本 %2；`atelier dataset show %1` 可列出其版本。</translation>
     </message>
     <message>
@@ -1919,15 +1923,15 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>多边形的每个部分都至少需要三个 [x, y] 点。</translation>
     </message>
     <message>
-        <source>A mask needs {&quot;size&quot;: [height, width], &quot;counts&quot;: …} whose runs cover the whole image.</source>
-        <translation>掩码需要 {&quot;size&quot;: [height, width], &quot;counts&quot;: …}，且其游程覆盖整张图像。</translation>
+        <source>A mask needs {"size": [height, width], "counts": …} whose runs cover the whole image.</source>
+        <translation>掩码需要 {"size": [height, width], "counts": …}，且其游程覆盖整张图像。</translation>
     </message>
     <message>
         <source>The %1×%2 mask does not match the %3×%4 image.</source>
         <translation>%1×%2 的掩码与 %3×%4 的图像不匹配。</translation>
     </message>
     <message>
-        <source>Another import into &quot;%1&quot; is running (%2, process %3 on %4, since %5); wait for it to finish.</source>
+        <source>Another import into "%1" is running (%2, process %3 on %4, since %5); wait for it to finish.</source>
         <translation>另一个向“%1”的导入正在进行（%2，%4 上的进程 %3，自 %5 起）；请等待其完成。</translation>
     </message>
 </context>
@@ -1949,20 +1953,20 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>EnvironmentSpec</name>
     <message>
-        <source>environment.image must be a string such as &quot;localhost/base:1&quot; or &quot;host&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>environment.image must be a string such as "localhost/base:1" or "host"</source>
+        <translation>environment.image 必须是字符串，例如 "localhost/base:1" 或 "host"</translation>
     </message>
     <message>
         <source>environment.network must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>environment.network 必须是 true 或 false</translation>
     </message>
     <message>
         <source>environment.%1 is not a known field (known: image, network)</source>
-        <translation type="unfinished"></translation>
+        <translation>environment.%1 不是已知字段（已知字段：image、network）</translation>
     </message>
     <message>
-        <source>environment.image &quot;%1&quot; is not an image name; write NAME[:TAG], for example localhost/base:1 (&apos;atelier image list&apos; shows them)</source>
-        <translation type="unfinished"></translation>
+        <source>environment.image "%1" is not an image name; write NAME[:TAG], for example localhost/base:1 ('atelier image list' shows them)</source>
+        <translation>environment.image “%1”不是镜像名称；请写成 NAME[:TAG]，例如 localhost/base:1（'atelier image list' 会列出所有镜像）</translation>
     </message>
 </context>
 <context>
@@ -1972,8 +1976,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>a box needs &quot;bbox&quot;: [x, y, width, height]</source>
-        <translation>矩形框需要 &quot;bbox&quot;: [x, y, width, height]</translation>
+        <source>a box needs "bbox": [x, y, width, height]</source>
+        <translation>矩形框需要 "bbox": [x, y, width, height]</translation>
     </message>
     <message>
         <source>a %1 annotation does not fit a %2 dataset</source>
@@ -1996,8 +2000,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1 中没有 .csv 文件。</translation>
     </message>
     <message>
-        <source>%1 has no image column: its header needs &quot;image&quot; (or path, file, filename) and &quot;label&quot;.</source>
-        <translation>%1 没有图像列：表头需要包含 &quot;image&quot;（或 path、file、filename）和 &quot;label&quot;。</translation>
+        <source>%1 has no image column: its header needs "image" (or path, file, filename) and "label".</source>
+        <translation>%1 没有图像列：表头需要包含 "image"（或 path、file、filename）和 "label"。</translation>
     </message>
     <message>
         <source>line %1 has no image; skipped</source>
@@ -2012,16 +2016,16 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>第 %1 行不是 JSON 对象（%2）；已跳过</translation>
     </message>
     <message>
-        <source>line %1 has no &quot;image&quot;; skipped</source>
-        <translation>第 %1 行没有 &quot;image&quot;；已跳过</translation>
+        <source>line %1 has no "image"; skipped</source>
+        <translation>第 %1 行没有 "image"；已跳过</translation>
     </message>
     <message>
         <source>line %1: %2; skipped</source>
         <translation>第 %1 行：%2；已跳过</translation>
     </message>
     <message>
-        <source>a mask needs &quot;rle&quot;: {&quot;size&quot;: [h, w], &quot;counts&quot;: …}</source>
-        <translation>掩码需要 &quot;rle&quot;: {&quot;size&quot;: [h, w], &quot;counts&quot;: …}</translation>
+        <source>a mask needs "rle": {"size": [h, w], "counts": …}</source>
+        <translation>掩码需要 "rle": {"size": [h, w], "counts": …}</translation>
     </message>
     <message>
         <source>polygons or masks on %1 of %2 images</source>
@@ -2088,15 +2092,15 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>FormatRegistry</name>
     <message>
-        <source>The format &quot;%1&quot; cannot import %2 datasets.</source>
+        <source>The format "%1" cannot import %2 datasets.</source>
         <translation>格式“%1”无法导入 %2 数据集。</translation>
     </message>
     <message>
-        <source>Unknown import format &quot;%1&quot;; use one of: %2.</source>
+        <source>Unknown import format "%1"; use one of: %2.</source>
         <translation>未知的导入格式“%1”；请使用以下之一：%2。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; may hold images or text; say which with --task (for example --task classification or --task text_classification).</source>
+        <source>"%1" may hold images or text; say which with --task (for example --task classification or --task text_classification).</source>
         <translation>“%1”可能包含图像或文本；请用 --task 指明（例如 --task classification 或 --task text_classification）。</translation>
     </message>
     <message>
@@ -2104,15 +2108,15 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1 不存在；请指定要导入的文件或文件夹。</translation>
     </message>
     <message>
-        <source>The dataset &quot;%1&quot; is a %2 dataset, not %3; import under another name.</source>
+        <source>The dataset "%1" is a %2 dataset, not %3; import under another name.</source>
         <translation>数据集“%1”是 %2 数据集，而非 %3；请使用其他名称导入。</translation>
     </message>
     <message>
-        <source>The format &quot;%1&quot; cannot carry %2 annotations.</source>
+        <source>The format "%1" cannot carry %2 annotations.</source>
         <translation>格式“%1”无法承载 %2 标注。</translation>
     </message>
     <message>
-        <source>Cannot export the %1 dataset &quot;%2&quot; as &quot;%3&quot;; use one of: %4.</source>
+        <source>Cannot export the %1 dataset "%2" as "%3"; use one of: %4.</source>
         <translation>无法将 %1 数据集“%2”导出为“%3”；请使用以下之一：%4。</translation>
     </message>
     <message>
@@ -2120,11 +2124,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <source>the default of the format &quot;%1&quot; (nothing richer found; pass --task to choose)</source>
+        <source>the default of the format "%1" (nothing richer found; pass --task to choose)</source>
         <translation>格式“%1”的默认值（未找到更丰富的内容；可传入 --task 选择）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is left incomplete: import it again to finish it, or remove it.</source>
+        <source>"%1" is left incomplete: import it again to finish it, or remove it.</source>
         <translation>“%1”仍不完整：请重新导入以完成，或将其移除。</translation>
     </message>
 </context>
@@ -2423,12 +2427,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>图像文件夹（或 zip / tar 归档），每个类别一个子文件夹</translation>
     </message>
     <message>
-        <source>CSV with columns image,label (labels joined by &apos;;&apos;)</source>
-        <translation>包含 image,label 列的 CSV（多个标签以 &apos;;&apos; 连接）</translation>
+        <source>CSV with columns image,label (labels joined by ';')</source>
+        <translation>包含 image,label 列的 CSV（多个标签以 ';' 连接）</translation>
     </message>
     <message>
-        <source>JSON lines: {&quot;image&quot;, &quot;annotations&quot;: [{&quot;label&quot;, &quot;bbox&quot; | &quot;points&quot;}]}</source>
-        <translation>JSON lines：{&quot;image&quot;, &quot;annotations&quot;: [{&quot;label&quot;, &quot;bbox&quot; | &quot;points&quot;}]}</translation>
+        <source>JSON lines: {"image", "annotations": [{"label", "bbox" | "points"}]}</source>
+        <translation>JSON lines：{"image", "annotations": [{"label", "bbox" | "points"}]}</translation>
     </message>
     <message>
         <source>YOLO: images/, labels/*.txt and classes.txt or data.yaml</source>
@@ -2462,19 +2466,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>the &quot;%1&quot; box [%2, %3, %4, %5] lies outside the %6×%7 image; skipped</source>
+        <source>the "%1" box [%2, %3, %4, %5] lies outside the %6×%7 image; skipped</source>
         <translation>“%1”矩形框 [%2, %3, %4, %5] 位于 %6×%7 图像之外；已跳过</translation>
     </message>
     <message>
-        <source>the &quot;%1&quot; box [%2, %3, %4, %5] goes outside the %6×%7 image; clipped to it</source>
+        <source>the "%1" box [%2, %3, %4, %5] goes outside the %6×%7 image; clipped to it</source>
         <translation>“%1”矩形框 [%2, %3, %4, %5] 超出 %6×%7 图像范围；已裁剪到图像内</translation>
     </message>
     <message>
-        <source>a &quot;%1&quot; polygon goes outside the %2×%3 image; its points were moved onto the edge</source>
+        <source>a "%1" polygon goes outside the %2×%3 image; its points were moved onto the edge</source>
         <translation>一个“%1”多边形超出 %2×%3 图像范围；超出的点已移到图像边缘</translation>
     </message>
     <message>
-        <source>a &quot;%1&quot; annotation was skipped: %2</source>
+        <source>a "%1" annotation was skipped: %2</source>
         <translation>已跳过一个“%1”标注：%2</translation>
     </message>
     <message>
@@ -2528,11 +2532,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>作业名称为空；请为其指定 1 到 %1 个字符的名称。</translation>
     </message>
     <message>
-        <source>The job name &quot;%1&quot; has %2 characters; at most %3 are allowed. Shorten it.</source>
+        <source>The job name "%1" has %2 characters; at most %3 are allowed. Shorten it.</source>
         <translation>作业名称“%1”有 %2 个字符，最多允许 %3 个。请缩短名称。</translation>
     </message>
     <message>
-        <source>The job name &quot;%1&quot; contains an emoji, which is not supported; use letters, digits and punctuation.</source>
+        <source>The job name "%1" contains an emoji, which is not supported; use letters, digits and punctuation.</source>
         <translation>作业名称“%1”包含表情符号，这不受支持；请使用字母、数字和标点符号。</translation>
     </message>
     <message>
@@ -2564,7 +2568,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>作业 %1 每个节点需要 %2 个 GPU；资源池 %3 只有 %4 个。请减少 GPU 数，或选择 GPU 更多的资源池。</translation>
     </message>
     <message>
-        <source>Job %1 asks for a maximum duration of %2 hours; it must be between 1 and 168 hours. Change the node&apos;s timeout.</source>
+        <source>Job %1 asks for a maximum duration of %2 hours; it must be between 1 and 168 hours. Change the node's timeout.</source>
         <translation>作业 %1 要求的最长运行时间为 %2 小时，但该值必须在 1 到 168 小时之间。请修改节点的超时设置。</translation>
     </message>
 </context>
@@ -2604,16 +2608,16 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>不是有效的 JSON：%1（位于第 %2 字节）</translation>
     </message>
     <message>
-        <source>no &quot;shapes&quot;: not a labelme file</source>
-        <translation>没有 &quot;shapes&quot;：不是 labelme 文件</translation>
+        <source>no "shapes": not a labelme file</source>
+        <translation>没有 "shapes"：不是 labelme 文件</translation>
     </message>
     <message>
         <source>cannot unpack its imageData</source>
         <translation>无法解码其 imageData</translation>
     </message>
     <message>
-        <source>no &quot;imagePath&quot; and no &quot;imageData&quot;</source>
-        <translation>没有 &quot;imagePath&quot;，也没有 &quot;imageData&quot;</translation>
+        <source>no "imagePath" and no "imageData"</source>
+        <translation>没有 "imagePath"，也没有 "imageData"</translation>
     </message>
     <message>
         <source>shape %1 has no label; skipped</source>
@@ -2632,7 +2636,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>仅限矩形框</translation>
     </message>
     <message>
-        <source>shape %1 (&quot;%2&quot;): a %3 with %4 points is not valid; skipped</source>
+        <source>shape %1 ("%2"): a %3 with %4 points is not valid; skipped</source>
         <translation>形状 %1（“%2”）：具有 %4 个点的 %3 无效；已跳过</translation>
     </message>
     <message numerus="yes">
@@ -2680,21 +2684,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
     <message>
         <source>the job of task %1 on pool %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1 在资源池 %2 上的作业：%3</translation>
     </message>
     <message numerus="yes">
         <source>%n cluster job(s) of their tasks were cancelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已取消其任务的 %n 个集群作业</numerusform></translation>
     </message>
     <message>
-        <source>could not cancel %1 (&apos;atelier runs stop RUN&apos; tries again)</source>
-        <translation type="unfinished"></translation>
+        <source>could not cancel %1 ('atelier runs stop RUN' tries again)</source>
+        <translation>无法取消 %1（'atelier runs stop RUN' 会重试）</translation>
     </message>
     <message>
         <source>Run %1: could not cancel %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1：无法取消 %2。</translation>
     </message>
 </context>
 <context>
@@ -2759,8 +2761,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>嵌套层级过深；已跳过</translation>
     </message>
     <message>
-        <source>not &quot;timestamp value step&quot;; line skipped</source>
-        <translation>格式不是 &quot;timestamp value step&quot;；已跳过该行</translation>
+        <source>not "timestamp value step"; line skipped</source>
+        <translation>格式不是 "timestamp value step"；已跳过该行</translation>
     </message>
     <message>
         <source>the experiment could not be recorded</source>
@@ -2791,11 +2793,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>缺少 run_id；已跳过该运行</translation>
     </message>
     <message>
-        <source>run_id %1 does not match the run&apos;s folder; the run was skipped</source>
+        <source>run_id %1 does not match the run's folder; the run was skipped</source>
         <translation>run_id %1 与该运行所在的文件夹不匹配；已跳过该运行</translation>
     </message>
     <message>
-        <source>unknown run status &quot;%1&quot;; the run was skipped</source>
+        <source>unknown run status "%1"; the run was skipped</source>
         <translation>未知的运行状态“%1”；已跳过该运行</translation>
     </message>
     <message>
@@ -2818,8 +2820,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
   atelier model register PATH --name N [--run RUN] [--description D] [--tag k=v]…
                          [--dataset NAME@VERSION]… [--alias ALIAS] [--trust-pickle]
   atelier model register --run RUN --name N [--task NODE] [--port PORT]
-                         the task&apos;s outputs/PORT folder (default: the last task
-                         with a &apos;model&apos; output)
+                         the task's outputs/PORT folder (default: the last task
+                         with a 'model' output)
   atelier model list [NAME]
   atelier model show NAME[:VERSION|@ALIAS]
   atelier model alias NAME VERSION ALIAS | alias NAME ALIAS --remove
@@ -2833,7 +2835,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
                          [--dataset NAME@VERSION]… [--alias ALIAS] [--trust-pickle]
   atelier model register --run RUN --name N [--task NODE] [--port PORT]
                          使用该任务的 outputs/PORT 文件夹（默认：最后一个
-                         带有 &apos;model&apos; 输出的任务）
+                         带有 'model' 输出的任务）
   atelier model list [NAME]
   atelier model show NAME[:VERSION|@ALIAS]
   atelier model alias NAME VERSION ALIAS | alias NAME ALIAS --remove
@@ -2844,19 +2846,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 </translation>
     </message>
     <message>
-        <source>&apos;model register&apos; takes one PATH, got: %1</source>
-        <translation>&apos;model register&apos; 只接受一个 PATH，实际收到：%1</translation>
+        <source>'model register' takes one PATH, got: %1</source>
+        <translation>'model register' 只接受一个 PATH，实际收到：%1</translation>
     </message>
     <message>
-        <source>&apos;model register&apos; needs --name NAME.</source>
-        <translation>&apos;model register&apos; 需要 --name NAME。</translation>
+        <source>'model register' needs --name NAME.</source>
+        <translation>'model register' 需要 --name NAME。</translation>
     </message>
     <message>
-        <source>&apos;model register&apos; needs a PATH (a file or a folder) or --run RUN.</source>
-        <translation>&apos;model register&apos; 需要 PATH（文件或文件夹）或 --run RUN。</translation>
+        <source>'model register' needs a PATH (a file or a folder) or --run RUN.</source>
+        <translation>'model register' 需要 PATH（文件或文件夹）或 --run RUN。</translation>
     </message>
     <message>
-        <source>--tag takes KEY=VALUE, got &apos;%1&apos;.</source>
+        <source>--tag takes KEY=VALUE, got '%1'.</source>
         <translation>--tag 的格式为 KEY=VALUE，而不是“%1”。</translation>
     </message>
     <message>
@@ -2890,8 +2892,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>别名：%1</translation>
     </message>
     <message>
-        <source>No models yet. Register one with &apos;atelier model register&apos;.</source>
-        <translation>暂无模型。请使用 &apos;atelier model register&apos; 注册模型。</translation>
+        <source>No models yet. Register one with 'atelier model register'.</source>
+        <translation>暂无模型。请使用 'atelier model register' 注册模型。</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -2918,8 +2920,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>别名</translation>
     </message>
     <message>
-        <source>&apos;model show&apos; takes NAME, NAME:VERSION or NAME@ALIAS.</source>
-        <translation>&apos;model show&apos; 需要 NAME、NAME:VERSION 或 NAME@ALIAS。</translation>
+        <source>'model show' takes NAME, NAME:VERSION or NAME@ALIAS.</source>
+        <translation>'model show' 需要 NAME、NAME:VERSION 或 NAME@ALIAS。</translation>
     </message>
     <message>
         <source>Model</source>
@@ -2970,8 +2972,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>校验</translation>
     </message>
     <message>
-        <source>not run (&apos;atelier model validate %1&apos;)</source>
-        <translation>未运行（&apos;atelier model validate %1&apos;）</translation>
+        <source>not run ('atelier model validate %1')</source>
+        <translation>未运行（'atelier model validate %1'）</translation>
     </message>
     <message>
         <source>%1 at %2: %3</source>
@@ -3016,19 +3018,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>别名历史</translation>
     </message>
     <message>
-        <source>&apos;model alias NAME ALIAS --remove&apos; takes a name and an alias.</source>
-        <translation>&apos;model alias NAME ALIAS --remove&apos; 需要一个名称和一个别名。</translation>
+        <source>'model alias NAME ALIAS --remove' takes a name and an alias.</source>
+        <translation>'model alias NAME ALIAS --remove' 需要一个名称和一个别名。</translation>
     </message>
     <message>
         <source>Removed alias %1 of %2.</source>
         <translation>已移除 %2 的别名 %1。</translation>
     </message>
     <message>
-        <source>&apos;model alias&apos; takes NAME VERSION ALIAS, e.g. &apos;model alias shapes 3 production&apos;.</source>
-        <translation>&apos;model alias&apos; 需要 NAME VERSION ALIAS，例如 &apos;model alias shapes 3 production&apos;。</translation>
+        <source>'model alias' takes NAME VERSION ALIAS, e.g. 'model alias shapes 3 production'.</source>
+        <translation>'model alias' 需要 NAME VERSION ALIAS，例如 'model alias shapes 3 production'。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a version number.</source>
+        <source>'%1' is not a version number.</source>
         <translation>“%1”不是版本号。</translation>
     </message>
     <message>
@@ -3044,8 +3046,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1@%2 已从版本 %3 改为指向版本 %4</translation>
     </message>
     <message>
-        <source>&apos;model validate&apos; takes NAME, NAME:VERSION or NAME@ALIAS.</source>
-        <translation>&apos;model validate&apos; 需要 NAME、NAME:VERSION 或 NAME@ALIAS。</translation>
+        <source>'model validate' takes NAME, NAME:VERSION or NAME@ALIAS.</source>
+        <translation>'model validate' 需要 NAME、NAME:VERSION 或 NAME@ALIAS。</translation>
     </message>
     <message>
         <source>PASSED %1 (%2): %3</source>
@@ -3060,12 +3062,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1 未能加载：%2</translation>
     </message>
     <message>
-        <source>&apos;model compare&apos; takes NAME V1 V2.</source>
-        <translation>&apos;model compare&apos; 需要 NAME V1 V2。</translation>
+        <source>'model compare' takes NAME V1 V2.</source>
+        <translation>'model compare' 需要 NAME V1 V2。</translation>
     </message>
     <message>
-        <source>&apos;model compare&apos; takes two version numbers.</source>
-        <translation>&apos;model compare&apos; 需要两个版本号。</translation>
+        <source>'model compare' takes two version numbers.</source>
+        <translation>'model compare' 需要两个版本号。</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -3082,7 +3084,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         </translation>
     </message>
     <message>
-        <source>register: the model&apos;s name.</source>
+        <source>register: the model's name.</source>
         <translation>register：模型名称。</translation>
     </message>
     <message>
@@ -3114,12 +3116,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>alias：移除该别名，而不是设置它。</translation>
     </message>
     <message>
-        <source>unknown action &apos;model %1&apos;.</source>
+        <source>unknown action 'model %1'.</source>
         <translation>未知操作“model %1”。</translation>
     </message>
     <message>
-        <source>&apos;model runs&apos; takes a run id.</source>
-        <translation>&apos;model runs&apos; 需要一个运行 ID。</translation>
+        <source>'model runs' takes a run id.</source>
+        <translation>'model runs' 需要一个运行 ID。</translation>
     </message>
     <message>
         <source>No model versions come from run %1.</source>
@@ -3139,17 +3141,17 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像</translation>
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机</translation>
     </message>
 </context>
 <context>
     <name>ModelRegistry</name>
     <message>
-        <source>Task %1 of run %2 has no output &apos;%3&apos; with files (state: %4).</source>
+        <source>Task %1 of run %2 has no output '%3' with files (state: %4).</source>
         <translation>运行 %2 的任务 %1 没有包含文件的输出“%3”（状态：%4）。</translation>
     </message>
     <message>
@@ -3157,7 +3159,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>运行 %1 中没有任务 %2。</translation>
     </message>
     <message>
-        <source>No task of run %1 has an output &apos;%2&apos; with files: name the task with --task, or the port with --port.</source>
+        <source>No task of run %1 has an output '%2' with files: name the task with --task, or the port with --port.</source>
         <translation>运行 %1 中没有任何任务具有包含文件的输出“%2”：请用 --task 指定任务，或用 --port 指定端口。</translation>
     </message>
     <message>
@@ -3165,7 +3167,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>未指定要从中注册模型的运行。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a model name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <source>'%1' is not a model name: use letters, digits, '.', '_' and '-', starting with a letter or digit.</source>
         <translation>“%1”不是有效的模型名称：只能使用字母、数字、“.”、“_”和“-”，且须以字母或数字开头。</translation>
     </message>
     <message>
@@ -3189,27 +3191,27 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法读回新的模型版本。</translation>
     </message>
     <message>
-        <source>There is no model &apos;%1&apos;. &apos;atelier model list&apos; shows the registered ones.</source>
-        <translation>没有模型“%1”。&apos;atelier model list&apos; 会列出已注册的模型。</translation>
+        <source>There is no model '%1'. 'atelier model list' shows the registered ones.</source>
+        <translation>没有模型“%1”。'atelier model list' 会列出已注册的模型。</translation>
     </message>
     <message>
-        <source>Model &apos;%1&apos; has no version %2.</source>
+        <source>Model '%1' has no version %2.</source>
         <translation>模型“%1”没有版本 %2。</translation>
     </message>
     <message>
-        <source>Model &apos;%1&apos; has no versions.</source>
+        <source>Model '%1' has no versions.</source>
         <translation>模型“%1”没有任何版本。</translation>
     </message>
     <message>
-        <source>Model &apos;%1&apos; has no alias &apos;%2&apos;.</source>
+        <source>Model '%1' has no alias '%2'.</source>
         <translation>模型“%1”没有别名“%2”。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a version number: write NAME:VERSION, e.g. %2:1.</source>
+        <source>'%1' is not a version number: write NAME:VERSION, e.g. %2:1.</source>
         <translation>“%1”不是版本号：请写成 NAME:VERSION，例如 %2:1。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an alias name: start with a letter, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (&apos;latest&apos; is reserved).</source>
+        <source>'%1' is not an alias name: start with a letter, then letters, digits, '.', '_' or '-' ('latest' is reserved).</source>
         <translation>“%1”不是有效的别名：须以字母开头，其后可使用字母、数字、“.”、“_”或“-”（“latest”为保留名称）。</translation>
     </message>
     <message>
@@ -3217,8 +3219,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法写入生成的 model.json：%1</translation>
     </message>
     <message>
-        <source>add a model.json that lists the &quot;features&quot; beside it and register the folder, or the version cannot be deployed or predict</source>
-        <translation>请在其旁边添加一个列出 &quot;features&quot; 的 model.json，并注册该文件夹，否则该版本无法部署或预测</translation>
+        <source>add a model.json that lists the "features" beside it and register the folder, or the version cannot be deployed or predict</source>
+        <translation>请在其旁边添加一个列出 "features" 的 model.json，并注册该文件夹，否则该版本无法部署或预测</translation>
     </message>
     <message numerus="yes">
         <source>No model.json was derived: %n pickled file(s), not one estimator; %1.</source>
@@ -3246,8 +3248,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>目录库中列出了一个位于其文件夹之外的模型文件：%1</translation>
     </message>
     <message>
-        <source>The object store has lost %1 (object %2); &apos;atelier info&apos; checks the store.</source>
-        <translation>对象存储中丢失了 %1（对象 %2）；&apos;atelier info&apos; 可检查对象存储。</translation>
+        <source>The object store has lost %1 (object %2); 'atelier info' checks the store.</source>
+        <translation>对象存储中丢失了 %1（对象 %2）；'atelier info' 可检查对象存储。</translation>
     </message>
     <message>
         <source>Cannot create %1.</source>
@@ -3258,7 +3260,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法将 %1 复制到 %2。</translation>
     </message>
     <message>
-        <source>Cannot prepare the service&apos;s logs in %1: %2</source>
+        <source>Cannot prepare the service's logs in %1: %2</source>
         <translation>无法在 %1 中准备服务日志：%2</translation>
     </message>
     <message>
@@ -3290,7 +3292,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1:%2：%3</translation>
     </message>
     <message>
-        <source>Services run on the local pool for now, not on &apos;%1&apos;.</source>
+        <source>Services run on the local pool for now, not on '%1'.</source>
         <translation>服务目前只能在 local 资源池上运行，不能在“%1”上运行。</translation>
     </message>
     <message>
@@ -3298,7 +3300,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>端口 %1 超出范围。</translation>
     </message>
     <message>
-        <source>Port %1 on %2 is in use (or the address is not this machine&apos;s); choose another with --port, or leave it out for a free one.</source>
+        <source>Port %1 on %2 is in use (or the address is not this machine's); choose another with --port, or leave it out for a free one.</source>
         <translation>%2 上的端口 %1 已被占用（或该地址不属于本机）；请用 --port 另选端口，或省略该选项以使用空闲端口。</translation>
     </message>
     <message>
@@ -3326,16 +3328,16 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>已停止，但端口 %1 仍被另一个进程占用</translation>
     </message>
     <message>
-        <source>the service&apos;s process (pid %1) has ended</source>
+        <source>the service's process (pid %1) has ended</source>
         <translation>服务进程（pid %1）已结束</translation>
     </message>
     <message>
-        <source>the service&apos;s process (pid %1) has ended: %2</source>
+        <source>the service's process (pid %1) has ended: %2</source>
         <translation>服务进程（pid %1）已结束：%2</translation>
     </message>
     <message>
-        <source>No service &apos;%1&apos;; &apos;atelier model services&apos; lists them.</source>
-        <translation>没有服务“%1”；&apos;atelier model services&apos; 会列出所有服务。</translation>
+        <source>No service '%1'; 'atelier model services' lists them.</source>
+        <translation>没有服务“%1”；'atelier model services' 会列出所有服务。</translation>
     </message>
     <message>
         <source>Service %1 refused the rows (HTTP %2): %3</source>
@@ -3367,11 +3369,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
     <message>
         <source>A body cap of %1 MiB is out of range (1 to %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求体上限 %1 MiB 超出范围（1 到 %2）。</translation>
     </message>
     <message>
         <source>Deploying %1:%2 was cancelled: another command stopped service %3 while it was starting.</source>
-        <translation type="unfinished"></translation>
+        <translation>部署 %1:%2 已取消：另一条命令在服务 %3 启动期间将其停止。</translation>
     </message>
 </context>
 <context>
@@ -3528,7 +3530,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <name>ParallelCoordinates</name>
     <message>
         <source>objective</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
 </context>
 <context>
@@ -3546,12 +3548,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>剪贴板：内容由更新版本的 Atelier 复制（格式 %1；当前版本读取 %2）。请更新 Atelier 后再粘贴。</translation>
     </message>
     <message>
-        <source>The clipboard holds JSON, but not Atelier nodes nor a pipeline (no &quot;%1&quot; nor &quot;format&quot; and &quot;nodes&quot; field).</source>
-        <translation>剪贴板中是 JSON，但既不是 Atelier 节点也不是流水线（没有 &quot;%1&quot; 字段，也没有 &quot;format&quot; 和 &quot;nodes&quot; 字段）。</translation>
+        <source>The clipboard holds JSON, but not Atelier nodes nor a pipeline (no "%1" nor "format" and "nodes" field).</source>
+        <translation>剪贴板中是 JSON，但既不是 Atelier 节点也不是流水线（没有 "%1" 字段，也没有 "format" 和 "nodes" 字段）。</translation>
     </message>
     <message>
-        <source>clipboard: nodes[%1].id &quot;%2&quot; is used twice</source>
-        <translation>剪贴板：nodes[%1].id &quot;%2&quot; 被使用了两次</translation>
+        <source>clipboard: nodes[%1].id "%2" is used twice</source>
+        <translation>剪贴板：nodes[%1].id "%2" 被使用了两次</translation>
     </message>
 </context>
 <context>
@@ -3628,8 +3630,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>为 %1；此版本的 Atelier 只能读取格式 %2（请更新 Atelier）</translation>
     </message>
     <message>
-        <source>must look like &quot;node.port&quot;</source>
-        <translation>格式必须为 &quot;node.port&quot;</translation>
+        <source>must look like "node.port"</source>
+        <translation>格式必须为 "node.port"</translation>
     </message>
     <message>
         <source>must be an ISO 8601 time such as 2026-11-01T00:00:00Z</source>
@@ -3648,34 +3650,34 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>必须为 [width, height]，且两者均大于 0</translation>
     </message>
     <message>
-        <source>must be named &quot;node.param&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>must be named "node.param"</source>
+        <translation>名称格式必须为 "node.param"</translation>
     </message>
     <message>
-        <source>must be a SPEC text such as &quot;float(0.1,1)&quot; or &quot;choice(a,b)&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>must be a SPEC text such as "float(0.1,1)" or "choice(a,b)"</source>
+        <translation>必须是 SPEC 文本，例如 "float(0.1,1)" 或 "choice(a,b)"</translation>
     </message>
     <message>
-        <source>must look like &quot;node.metric&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>must look like "node.metric"</source>
+        <translation>格式必须为 "node.metric"</translation>
     </message>
     <message>
         <source>must be maximize or minimize</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 maximize 或 minimize</translation>
     </message>
     <message>
         <source>must be tpe, random, grid or cmaes</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 tpe、random、grid 或 cmaes</translation>
     </message>
     <message>
         <source>must be none, median or hyperband</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 none、median 或 hyperband</translation>
     </message>
 </context>
 <context>
     <name>PipelineStore</name>
     <message>
-        <source>The version %1 of %2 is named &quot;%3&quot;; restoring it would save it under another name.</source>
+        <source>The version %1 of %2 is named "%3"; restoring it would save it under another name.</source>
         <translation>%2 的版本 %1 名为“%3”；恢复它会将其保存为另一个名称。</translation>
     </message>
     <message>
@@ -3683,7 +3685,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>将 %1 恢复到 %2</translation>
     </message>
     <message>
-        <source>There is no pipeline file %1 and no saved pipeline named &quot;%1&quot; (saved: %2).</source>
+        <source>There is no pipeline file %1 and no saved pipeline named "%1" (saved: %2).</source>
         <translation>没有流水线文件 %1，也没有名为“%1”的已保存流水线（已保存：%2）。</translation>
     </message>
     <message>
@@ -3691,7 +3693,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无</translation>
     </message>
     <message>
-        <source>The name &quot;%1&quot; cannot be saved: its file name %2.json belongs to the pipeline &quot;%3&quot;. Choose a name that differs in its letters or digits.</source>
+        <source>The name "%1" cannot be saved: its file name %2.json belongs to the pipeline "%3". Choose a name that differs in its letters or digits.</source>
         <translation>无法保存名称“%1”：其文件名 %2.json 属于流水线“%3”。请选择一个在字母或数字上有所不同的名称。</translation>
     </message>
 </context>
@@ -3714,7 +3716,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>流水线需要一个名称</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid id (letters, digits, _ and -, not starting with a digit)</source>
+        <source>"%1" is not a valid id (letters, digits, _ and -, not starting with a digit)</source>
         <translation>“%1”不是有效的 ID（只能包含字母、数字、_ 和 -，且不能以数字开头）</translation>
     </message>
     <message>
@@ -3722,7 +3724,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>该 ID 已被另一个节点使用</translation>
     </message>
     <message>
-        <source>%1 has no parameter &quot;%2&quot; (it has: %3)</source>
+        <source>%1 has no parameter "%2" (it has: %3)</source>
         <translation>%1 没有参数“%2”（可用参数：%3）</translation>
     </message>
     <message>
@@ -3738,11 +3740,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>必须是大于或等于 0 的整数</translation>
     </message>
     <message>
-        <source>links from %1, but there is no node &quot;%2&quot;</source>
+        <source>links from %1, but there is no node "%2"</source>
         <translation>连线起点为 %1，但不存在节点“%2”</translation>
     </message>
     <message>
-        <source>links to %1, but there is no node &quot;%2&quot;</source>
+        <source>links to %1, but there is no node "%2"</source>
         <translation>连线终点为 %1，但不存在节点“%2”</translation>
     </message>
     <message>
@@ -3750,11 +3752,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>将 %1 连到了自身</translation>
     </message>
     <message>
-        <source>%1 has no output port &quot;%2&quot;</source>
+        <source>%1 has no output port "%2"</source>
         <translation>%1 没有输出端口“%2”</translation>
     </message>
     <message>
-        <source>%1 has no input port &quot;%2&quot;</source>
+        <source>%1 has no input port "%2"</source>
         <translation>%1 没有输入端口“%2”</translation>
     </message>
     <message>
@@ -3766,7 +3768,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1 已有连线；一个输入只能接一条连线</translation>
     </message>
     <message>
-        <source>the input &quot;%1&quot; (%2) needs a link</source>
+        <source>the input "%1" (%2) needs a link</source>
         <translation>输入“%1”（%2）需要一条连线</translation>
     </message>
     <message>
@@ -3782,11 +3784,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>每个节点 %1 个进程需要分布式策略，而 %2 不支持任何分布式策略</translation>
     </message>
     <message>
-        <source>unknown strategy &quot;%1&quot; (known: %2)</source>
+        <source>unknown strategy "%1" (known: %2)</source>
         <translation>未知的策略“%1”（已知策略：%2）</translation>
     </message>
     <message>
-        <source>%1 does not support distributed training with &quot;%2&quot; (it supports: %3)</source>
+        <source>%1 does not support distributed training with "%2" (it supports: %3)</source>
         <translation>%1 不支持使用“%2”进行分布式训练（它支持：%3）</translation>
     </message>
     <message>
@@ -3819,13 +3821,13 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n instance(s) have no SegmentationClass PNG to give their class; labelled &quot;object&quot;</source>
+        <source>%n instance(s) have no SegmentationClass PNG to give their class; labelled "object"</source>
         <translation>
             <numerusform>%n 个实例没有可提供类别的 SegmentationClass PNG；已标为“object”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
+        <source>%n mask pixel(s) have a colour outside VOC's palette; read as background</source>
         <translation>
             <numerusform>%n 个掩码像素的颜色不在 VOC 调色板中；已作为背景读取</numerusform>
         </translation>
@@ -3864,60 +3866,60 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>Podman</name>
     <message>
-        <source>Check podman with &apos;podman info&apos;; podman reads its settings (runtime, cgroup manager, ulimits) from containers.conf or $CONTAINERS_CONF.</source>
-        <translation type="unfinished"></translation>
+        <source>Check podman with 'podman info'; podman reads its settings (runtime, cgroup manager, ulimits) from containers.conf or $CONTAINERS_CONF.</source>
+        <translation>请用 'podman info' 检查 podman；podman 从 containers.conf 或 $CONTAINERS_CONF 读取其设置（运行时、cgroup 管理器、ulimits）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an image name; write NAME[:TAG] in lower case, for example localhost/base:1</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not an image name; write NAME[:TAG] in lower case, for example localhost/base:1</source>
+        <translation>“%1”不是镜像名称；请用小写写成 NAME[:TAG]，例如 localhost/base:1</translation>
     </message>
     <message>
-        <source>podman is not installed here (looked for &apos;%1&apos;), so tasks cannot run in images. Install it (apt-get install podman) or run the node on the host (&quot;environment&quot;: {&quot;image&quot;: &quot;host&quot;}).</source>
-        <translation type="unfinished"></translation>
+        <source>podman is not installed here (looked for '%1'), so tasks cannot run in images. Install it (apt-get install podman) or run the node on the host ("environment": {"image": "host"}).</source>
+        <translation>此处未安装 podman（查找了 '%1'），因此任务无法在镜像中运行。请安装它（apt-get install podman），或在宿主机上运行该节点（"environment": {"image": "host"}）。</translation>
     </message>
     <message>
         <source>podman could not start: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>podman 无法启动：%1。%2</translation>
     </message>
     <message>
         <source>podman %1 did not answer within %2 s. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>podman %1 在 %2 秒内无响应。%3</translation>
     </message>
     <message>
         <source>podman %1 failed: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>podman %1 失败：%2。%3</translation>
     </message>
     <message>
         <source>no message</source>
-        <translation type="unfinished"></translation>
+        <translation>无消息</translation>
     </message>
     <message>
-        <source>There is no image &quot;%1&quot; here. &apos;atelier image list&apos; shows the images; &apos;atelier image import&apos; or &apos;atelier image build&apos; makes one.</source>
-        <translation type="unfinished"></translation>
+        <source>There is no image "%1" here. 'atelier image list' shows the images; 'atelier image import' or 'atelier image build' makes one.</source>
+        <translation>此处没有镜像“%1”。'atelier image list' 会列出所有镜像；'atelier image import' 或 'atelier image build' 可创建镜像。</translation>
     </message>
     <message>
-        <source>There is no image &quot;%1&quot; here.</source>
-        <translation type="unfinished"></translation>
+        <source>There is no image "%1" here.</source>
+        <translation>此处没有镜像“%1”。</translation>
     </message>
     <message>
         <source>There is no file %1 to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>要导入的文件 %1 不存在。</translation>
     </message>
     <message>
         <source>There is no file %1 to load.</source>
-        <translation type="unfinished"></translation>
+        <translation>要加载的文件 %1 不存在。</translation>
     </message>
     <message>
         <source>%1 is not a folder holding a Containerfile or Dockerfile.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是包含 Containerfile 或 Dockerfile 的文件夹。</translation>
     </message>
     <message>
-        <source>Pulling needs a registry this machine can reach; without one, use &apos;atelier image import&apos; or &apos;atelier image load&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Pulling needs a registry this machine can reach; without one, use 'atelier image import' or 'atelier image load'.</source>
+        <translation>拉取镜像需要本机能访问的镜像仓库；如果没有，请使用 'atelier image import' 或 'atelier image load'。</translation>
     </message>
     <message>
         <source>python3 in image %1 cannot import %2: %3. Build an image that has them (atelier image build).</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像 %1 中的 python3 无法导入 %2：%3。请构建包含这些模块的镜像（atelier image build）。</translation>
     </message>
 </context>
 <context>
@@ -3927,8 +3929,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>此版本不支持 %1 资源池。</translation>
     </message>
     <message>
-        <source>Pool %1 has never been checked; run &apos;atelier pool check %1&apos;.</source>
-        <translation>资源池 %1 从未检查过；请运行 &apos;atelier pool check %1&apos;。</translation>
+        <source>Pool %1 has never been checked; run 'atelier pool check %1'.</source>
+        <translation>资源池 %1 从未检查过；请运行 'atelier pool check %1'。</translation>
     </message>
     <message>
         <source>Pool %1 is a %2 pool; this version runs work on local and Slurm pools.</source>
@@ -3938,23 +3940,23 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>PoolStore</name>
     <message>
-        <source>&quot;%1&quot; is not a pool name: use 1–50 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or a digit.</source>
-        <translation>“%1”不是有效的资源池名称：请使用 1–50 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos;，并以字母或数字开头。</translation>
+        <source>"%1" is not a pool name: use 1–50 letters, digits, '-', '_' or '.', starting with a letter or a digit.</source>
+        <translation>“%1”不是有效的资源池名称：请使用 1–50 个字母、数字、'-'、'_' 或 '.'，并以字母或数字开头。</translation>
     </message>
     <message>
-        <source>There is no pool &quot;%1&quot; (pools: %2); &apos;atelier pool list&apos; shows them.</source>
-        <translation>没有名为“%1”的资源池（现有资源池：%2）；&apos;atelier pool list&apos; 会列出所有资源池。</translation>
+        <source>There is no pool "%1" (pools: %2); 'atelier pool list' shows them.</source>
+        <translation>没有名为“%1”的资源池（现有资源池：%2）；'atelier pool list' 会列出所有资源池。</translation>
     </message>
     <message>
-        <source>A unix socket URL names an absolute path: unix:/path/to/slurmrestd.sock, not &quot;%1&quot;.</source>
+        <source>A unix socket URL names an absolute path: unix:/path/to/slurmrestd.sock, not "%1".</source>
         <translation>unix 套接字 URL 必须指定绝对路径：unix:/path/to/slurmrestd.sock，而不是“%1”。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a slurmrestd address: use http(s)://HOST:PORT or unix:/path/to/slurmrestd.sock.</source>
+        <source>"%1" is not a slurmrestd address: use http(s)://HOST:PORT or unix:/path/to/slurmrestd.sock.</source>
         <translation>“%1”不是有效的 slurmrestd 地址：请使用 http(s)://HOST:PORT 或 unix:/path/to/slurmrestd.sock。</translation>
     </message>
     <message>
-        <source>Unknown authentication &quot;%1&quot;; use local, token-file or scontrol.</source>
+        <source>Unknown authentication "%1"; use local, token-file or scontrol.</source>
         <translation>未知的认证方式“%1”；请使用 local、token-file 或 scontrol。</translation>
     </message>
     <message>
@@ -3962,7 +3964,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>local 认证仅适用于 unix 套接字；请为 %1 指定 --token-file。</translation>
     </message>
     <message>
-        <source>The token file must be an absolute path, not &quot;%1&quot;.</source>
+        <source>The token file must be an absolute path, not "%1".</source>
         <translation>令牌文件必须是绝对路径，而不是“%1”。</translation>
     </message>
     <message>
@@ -3974,11 +3976,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>缺少 Slurm 用户名；请指定 --user。</translation>
     </message>
     <message>
-        <source>A pool named &quot;%1&quot; already exists; choose another name or remove it first.</source>
+        <source>A pool named "%1" already exists; choose another name or remove it first.</source>
         <translation>名为“%1”的资源池已存在；请换一个名称，或先将其移除。</translation>
     </message>
     <message>
-        <source>Unknown pool state &quot;%1&quot;.</source>
+        <source>Unknown pool state "%1".</source>
         <translation>未知的资源池状态“%1”。</translation>
     </message>
     <message>
@@ -3986,19 +3988,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>local 资源池即本机，无法移除。</translation>
     </message>
     <message>
-        <source>Pool &quot;%1&quot; has %2 running tasks; stop their runs first.</source>
+        <source>Pool "%1" has %2 running tasks; stop their runs first.</source>
         <translation>资源池“%1”上有 %2 个正在运行的任务；请先停止这些任务所属的运行。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a Slurm user name: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;.</source>
+        <source>"%1" is not a Slurm user name: use 1–64 letters, digits, '.', '_' or '-', not starting with '-'.</source>
         <translation>“%1”不是有效的 Slurm 用户名：请使用 1–64 个字母、数字、“.”、“_”或“-”，且不能以“-”开头。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a Slurm partition name: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;.</source>
+        <source>"%1" is not a Slurm partition name: use 1–64 letters, digits, '.', '_' or '-', not starting with '-'.</source>
         <translation>“%1”不是有效的 Slurm 分区名：请使用 1–64 个字母、数字、“.”、“_”或“-”，且不能以“-”开头。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a Slurm account name: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;.</source>
+        <source>"%1" is not a Slurm account name: use 1–64 letters, digits, '.', '_' or '-', not starting with '-'.</source>
         <translation>“%1”不是有效的 Slurm 账户名：请使用 1–64 个字母、数字、“.”、“_”或“-”，且不能以“-”开头。</translation>
     </message>
     <message>
@@ -4006,11 +4008,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>slurmrestd 地址 %1 中包含用户名或密码；请只填写 https://HOST:PORT，并把凭据放入令牌文件（--token-file）。</translation>
     </message>
     <message>
-        <source>The slurmrestd address %1 has a query or a fragment (&apos;?&apos; or &apos;#&apos;); give only https://HOST:PORT and put credentials in a token file (--token-file).</source>
+        <source>The slurmrestd address %1 has a query or a fragment ('?' or '#'); give only https://HOST:PORT and put credentials in a token file (--token-file).</source>
         <translation>slurmrestd 地址 %1 中包含查询或片段（“?”或“#”）；请只填写 https://HOST:PORT，并把凭据放入令牌文件（--token-file）。</translation>
     </message>
     <message>
-        <source>API version &quot;%1&quot; is not supported; use v0.0.36, v0.0.37 or v0.0.38.</source>
+        <source>API version "%1" is not supported; use v0.0.36, v0.0.37 or v0.0.38.</source>
         <translation>不支持 API 版本“%1”；请使用 v0.0.36、v0.0.37 或 v0.0.38。</translation>
     </message>
     <message>
@@ -4018,8 +4020,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1 会以明文发送 Slurm 令牌；请使用 https://（仅 127.0.0.1、::1 或 localhost 允许使用 http://）。</translation>
     </message>
     <message>
-        <source>The slurmrestd address %1 has a path after the host; Atelier adds the API path (/slurm/%2/…) itself, and a token in the address would be stored in the catalog and shown by &apos;atelier pool list&apos;. Give only https://HOST:PORT and put the token in a token file (--token-file).</source>
-        <translation>slurmrestd 地址 %1 在主机后面带有路径；Atelier 会自行添加 API 路径（/slurm/%2/…），而地址中的令牌会被存入目录库并由 &apos;atelier pool list&apos; 显示。请只填写 https://HOST:PORT，并把令牌放入令牌文件（--token-file）。</translation>
+        <source>The slurmrestd address %1 has a path after the host; Atelier adds the API path (/slurm/%2/…) itself, and a token in the address would be stored in the catalog and shown by 'atelier pool list'. Give only https://HOST:PORT and put the token in a token file (--token-file).</source>
+        <translation>slurmrestd 地址 %1 在主机后面带有路径；Atelier 会自行添加 API 路径（/slurm/%2/…），而地址中的令牌会被存入目录库并由 'atelier pool list' 显示。请只填写 https://HOST:PORT，并把令牌放入令牌文件（--token-file）。</translation>
     </message>
 </context>
 <context>
@@ -4092,8 +4094,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>RunStore</name>
     <message>
-        <source>There is no run %1; &apos;atelier runs list&apos; shows the runs.</source>
-        <translation>没有运行 %1；&apos;atelier runs list&apos; 会列出所有运行记录。</translation>
+        <source>There is no run %1; 'atelier runs list' shows the runs.</source>
+        <translation>没有运行 %1；'atelier runs list' 会列出所有运行记录。</translation>
     </message>
     <message>
         <source>the Atelier process running it (pid %1) ended unexpectedly</source>
@@ -4137,8 +4139,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>ServingCommands</name>
     <message>
-        <source>&apos;model %1&apos; needs a model or a service.</source>
-        <translation>&apos;model %1&apos; 需要指定模型或服务。</translation>
+        <source>'model %1' needs a model or a service.</source>
+        <translation>'model %1' 需要指定模型或服务。</translation>
     </message>
     <message>
         <source>Unknown model action: %1</source>
@@ -4153,7 +4155,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>--host 需要一个地址。</translation>
     </message>
     <message>
-        <source>--port needs a number from 0 to 65535, not &apos;%1&apos;.</source>
+        <source>--port needs a number from 0 to 65535, not '%1'.</source>
         <translation>--port 需要 0 到 65535 之间的数字，而不是“%1”。</translation>
     </message>
     <message>
@@ -4161,11 +4163,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>已部署</translation>
     </message>
     <message>
-        <source>No service or model named &apos;%1&apos; has been deployed; &apos;atelier model services&apos; lists them.</source>
-        <translation>没有已部署的名为“%1”的服务或模型；&apos;atelier model services&apos; 会列出所有服务。</translation>
+        <source>No service or model named '%1' has been deployed; 'atelier model services' lists them.</source>
+        <translation>没有已部署的名为“%1”的服务或模型；'atelier model services' 会列出所有服务。</translation>
     </message>
     <message>
-        <source>Nothing to stop: no service of &apos;%1&apos; is running.</source>
+        <source>Nothing to stop: no service of '%1' is running.</source>
         <translation>无需停止：“%1”没有正在运行的服务。</translation>
     </message>
     <message>
@@ -4177,8 +4179,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>已重启</translation>
     </message>
     <message>
-        <source>&apos;model predict&apos; needs either --rows JSON or --input CSV --output CSV.</source>
-        <translation>&apos;model predict&apos; 需要 --rows JSON，或 --input CSV --output CSV。</translation>
+        <source>'model predict' needs either --rows JSON or --input CSV --output CSV.</source>
+        <translation>'model predict' 需要 --rows JSON，或 --input CSV --output CSV。</translation>
     </message>
     <message>
         <source>--input needs --output, the CSV to write.</source>
@@ -4191,8 +4193,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         </translation>
     </message>
     <message>
-        <source>--rows needs a JSON list of rows, e.g. &apos;[{&quot;x&quot;: 1}]&apos;: %1</source>
-        <translation>--rows 需要 JSON 格式的行列表，例如 &apos;[{&quot;x&quot;: 1}]&apos;：%1</translation>
+        <source>--rows needs a JSON list of rows, e.g. '[{"x": 1}]': %1</source>
+        <translation>--rows 需要 JSON 格式的行列表，例如 '[{"x": 1}]'：%1</translation>
     </message>
     <message>
         <source>No services.</source>
@@ -4211,7 +4213,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>deploy：监听的地址（默认：127.0.0.1，仅限本机访问）。</translation>
     </message>
     <message>
-        <source>predict: a CSV with the model&apos;s feature columns.</source>
+        <source>predict: a CSV with the model's feature columns.</source>
         <translation>predict：包含模型特征列的 CSV。</translation>
     </message>
     <message>
@@ -4219,30 +4221,30 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>predict：写入预测结果的 CSV。</translation>
     </message>
     <message>
-        <source>predict: rows as JSON, e.g. &apos;[{&quot;x&quot;: 1.5}]&apos;.</source>
-        <translation>predict：JSON 格式的行，例如 &apos;[{&quot;x&quot;: 1.5}]&apos;。</translation>
+        <source>predict: rows as JSON, e.g. '[{"x": 1.5}]'.</source>
+        <translation>predict：JSON 格式的行，例如 '[{"x": 1.5}]'。</translation>
     </message>
     <message>
         <source>The service listens on %1 port %2: it is reachable from the network by anyone who can reach this machine (use --host 127.0.0.1 for this machine only).</source>
         <translation>服务监听 %1 的端口 %2：任何能访问本机的人都可以通过网络访问它（使用 --host 127.0.0.1 则仅限本机）。</translation>
     </message>
     <message>
-        <source>--max-body-mb needs a number of MiB from 1 to %1, not &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>--max-body-mb needs a number of MiB from 1 to %1, not '%2'.</source>
+        <translation>--max-body-mb 需要 1 到 %1 之间的 MiB 数，而不是“%2”。</translation>
     </message>
     <message>
-        <source>deploy: the largest request body the service accepts, in MiB; a bigger one is refused with HTTP 413 (default: %1). Kept by &apos;model restart&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>deploy: the largest request body the service accepts, in MiB; a bigger one is refused with HTTP 413 (default: %1). Kept by 'model restart'.</source>
+        <translation>deploy：服务可接受的最大请求体，单位为 MiB；更大的请求体会以 HTTP 413 拒绝（默认：%1）。'model restart' 会保留此设置。</translation>
     </message>
 </context>
 <context>
     <name>SessionCommands</name>
     <message>
-        <source>&apos;session %1&apos; takes a session&apos;s name.</source>
-        <translation>&apos;session %1&apos; 需要一个会话名称。</translation>
+        <source>'session %1' takes a session's name.</source>
+        <translation>'session %1' 需要一个会话名称。</translation>
     </message>
     <message>
-        <source>unknown action &apos;session %1&apos;.</source>
+        <source>unknown action 'session %1'.</source>
         <translation>未知操作“session %1”。</translation>
     </message>
     <message>
@@ -4258,11 +4260,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>--gpus 需要一个不小于 0 的整数。</translation>
     </message>
     <message>
-        <source>--idle-timeout needs minutes (e.g. 30 or 0.5) or seconds (e.g. 20s), not &apos;%1&apos;.</source>
+        <source>--idle-timeout needs minutes (e.g. 30 or 0.5) or seconds (e.g. 20s), not '%1'.</source>
         <translation>--idle-timeout 需要分钟数（例如 30 或 0.5）或秒数（例如 20s），而不是“%1”。</translation>
     </message>
     <message>
-        <source>--bind needs inputK=SOURCE with K from 0 to 4, not &apos;%1&apos;.</source>
+        <source>--bind needs inputK=SOURCE with K from 0 to 4, not '%1'.</source>
         <translation>--bind 的格式为 inputK=SOURCE（K 为 0 到 4），而不是“%1”。</translation>
     </message>
     <message>
@@ -4290,7 +4292,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>已停止：其监管进程被要求结束</translation>
     </message>
     <message>
-        <source>start: the session&apos;s name.</source>
+        <source>start: the session's name.</source>
         <translation>start：会话名称。</translation>
     </message>
     <message>
@@ -4321,11 +4323,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>SessionJail</name>
     <message>
-        <source>unexpected argument &apos;%1&apos;</source>
+        <source>unexpected argument '%1'</source>
         <translation>意外的参数“%1”</translation>
     </message>
     <message>
-        <source>no program to run after &apos;--&apos;</source>
+        <source>no program to run after '--'</source>
         <translation>“--”之后没有要运行的程序</translation>
     </message>
     <message>
@@ -4348,11 +4350,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法准备 %1。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a source: use dataset:NAME[@VERSION], model:NAME[:V|@ALIAS], run:RUN/NODE[/PORT] or path:DIR.</source>
+        <source>'%1' is not a source: use dataset:NAME[@VERSION], model:NAME[:V|@ALIAS], run:RUN/NODE[/PORT] or path:DIR.</source>
         <translation>“%1”不是有效的来源：请使用 dataset:NAME[@VERSION]、model:NAME[:V|@ALIAS]、run:RUN/NODE[/PORT] 或 path:DIR。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos;: a run output is run:RUN/NODE or run:RUN/NODE/PORT.</source>
+        <source>'%1': a run output is run:RUN/NODE or run:RUN/NODE/PORT.</source>
         <translation>“%1”：运行输出的格式为 run:RUN/NODE 或 run:RUN/NODE/PORT。</translation>
     </message>
     <message>
@@ -4371,8 +4373,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>SessionStore</name>
     <message>
-        <source>Session %1 is %2; stop it first (&apos;atelier session stop %1&apos;).</source>
-        <translation>会话 %1 的状态为 %2；请先停止它（&apos;atelier session stop %1&apos;）。</translation>
+        <source>Session %1 is %2; stop it first ('atelier session stop %1').</source>
+        <translation>会话 %1 的状态为 %2；请先停止它（'atelier session stop %1'）。</translation>
     </message>
     <message>
         <source>The server of session %1 (process group %2) did not stop, even after SIGKILL.</source>
@@ -4398,8 +4400,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法创建从 %1 指向 %2 的链接。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a session name: use a letter or digit, then letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (64 at most).</source>
-        <translation>“%1”不是有效的会话名称：请以字母或数字开头，其后可使用字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;（最多 64 个字符）。</translation>
+        <source>'%1' is not a session name: use a letter or digit, then letters, digits, '.', '_' or '-' (64 at most).</source>
+        <translation>“%1”不是有效的会话名称：请以字母或数字开头，其后可使用字母、数字、'.'、'_' 或 '-'（最多 64 个字符）。</translation>
     </message>
     <message>
         <source>Bind each of input0…input4 at most once (input%1).</source>
@@ -4422,7 +4424,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>会话 %1 已消失。</translation>
     </message>
     <message>
-        <source>The session&apos;s supervisor ended: %1</source>
+        <source>The session's supervisor ended: %1</source>
         <translation>会话的监管进程已结束：%1</translation>
     </message>
     <message>
@@ -4438,8 +4440,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>已由用户停止；其监管进程未在 %1 秒内响应</translation>
     </message>
     <message>
-        <source>No session named %1 (&apos;atelier session list&apos; shows them).</source>
-        <translation>没有名为 %1 的会话（&apos;atelier session list&apos; 可列出所有会话）。</translation>
+        <source>No session named %1 ('atelier session list' shows them).</source>
+        <translation>没有名为 %1 的会话（'atelier session list' 可列出所有会话）。</translation>
     </message>
     <message>
         <source>Session %1 is %2, not running.</source>
@@ -4449,16 +4451,16 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>SlurmClient</name>
     <message>
-        <source>The token file %1 does not exist; write a token from &apos;scontrol token&apos; into it (mode 0600).</source>
-        <translation>令牌文件 %1 不存在；请将 &apos;scontrol token&apos; 生成的令牌写入该文件（权限 0600）。</translation>
+        <source>The token file %1 does not exist; write a token from 'scontrol token' into it (mode 0600).</source>
+        <translation>令牌文件 %1 不存在；请将 'scontrol token' 生成的令牌写入该文件（权限 0600）。</translation>
     </message>
     <message>
         <source>The token file %1 is not a file.</source>
         <translation>令牌文件 %1 不是文件。</translation>
     </message>
     <message>
-        <source>The token file %1 can be read by others (mode %2); run &apos;chmod 600 %1&apos; and try again.</source>
-        <translation>令牌文件 %1 可被其他用户读取（权限 %2）；请运行 &apos;chmod 600 %1&apos; 后重试。</translation>
+        <source>The token file %1 can be read by others (mode %2); run 'chmod 600 %1' and try again.</source>
+        <translation>令牌文件 %1 可被其他用户读取（权限 %2）；请运行 'chmod 600 %1' 后重试。</translation>
     </message>
     <message>
         <source>Cannot read the token file %1: %2.</source>
@@ -4473,12 +4475,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>本机未安装 scontrol，无法签发令牌；请改为给资源池指定令牌文件。</translation>
     </message>
     <message>
-        <source>&apos;scontrol token&apos; failed: %1</source>
-        <translation>&apos;scontrol token&apos; 失败：%1</translation>
+        <source>'scontrol token' failed: %1</source>
+        <translation>'scontrol token' 失败：%1</translation>
     </message>
     <message>
-        <source>&apos;scontrol token&apos; printed no token.</source>
-        <translation>&apos;scontrol token&apos; 未输出任何令牌。</translation>
+        <source>'scontrol token' printed no token.</source>
+        <translation>'scontrol token' 未输出任何令牌。</translation>
     </message>
     <message>
         <source>libcurl could not start a request.</source>
@@ -4517,7 +4519,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>集群中没有节点。</translation>
     </message>
     <message>
-        <source>Partition &quot;%1&quot; does not exist or has no nodes.</source>
+        <source>Partition "%1" does not exist or has no nodes.</source>
         <translation>分区“%1”不存在或没有节点。</translation>
     </message>
     <message>
@@ -4556,7 +4558,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1：%2 被扫描了两次。</translation>
     </message>
     <message>
-        <source>%1: the pipeline has no node &quot;%2&quot; (its nodes: %3).</source>
+        <source>%1: the pipeline has no node "%2" (its nodes: %3).</source>
         <translation>%1：流水线中没有节点“%2”（其节点：%3）。</translation>
     </message>
     <message>
@@ -4564,11 +4566,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>%1: node %2 (%3) has no parameter &quot;%4&quot; (it has: %5).</source>
+        <source>%1: node %2 (%3) has no parameter "%4" (it has: %5).</source>
         <translation>%1：节点 %2（%3）没有参数“%4”（其参数：%5）。</translation>
     </message>
     <message>
-        <source>--objective %1.%2: the pipeline has no node &quot;%1&quot; (its nodes: %3).</source>
+        <source>--objective %1.%2: the pipeline has no node "%1" (its nodes: %3).</source>
         <translation>--objective %1.%2：流水线中没有节点“%1”（其节点：%3）。</translation>
     </message>
     <message>
@@ -4577,72 +4579,71 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
     <message>
         <source>the choice %1 does not fit %2 (a %3 parameter): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>选项 %1 不适用于 %2（%3 参数）：%4</translation>
     </message>
     <message>
         <source>%1 is a %2 parameter; a range fits only int and float parameters (use choice(…))</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 %2 参数；取值范围只适用于 int 和 float 参数（请使用 choice(…)）</translation>
     </message>
     <message>
         <source>%1 is an int parameter; sweep it with int(LO,HI[,STEP])</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 int 参数；请用 int(LO,HI[,STEP]) 对其进行扫描</translation>
     </message>
     <message>
         <source>the range leaves the schema of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>该取值范围超出了 %1 的参数定义：%2</translation>
     </message>
     <message>
         <source>%1: write NODE.PARAM=SPEC, where SPEC is float(LO,HI), logfloat(LO,HI), int(LO,HI[,STEP]) or choice(A,B,…).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：请写成 NODE.PARAM=SPEC，其中 SPEC 为 float(LO,HI)、logfloat(LO,HI)、int(LO,HI[,STEP]) 或 choice(A,B,…)。</translation>
     </message>
     <message>
-        <source>%1: unknown kind &quot;%2&quot;; use float, logfloat, int or choice.</source>
-        <translation type="unfinished"></translation>
+        <source>%1: unknown kind "%2"; use float, logfloat, int or choice.</source>
+        <translation>%1：未知的类型“%2”；请使用 float、logfloat、int 或 choice。</translation>
     </message>
     <message>
         <source>%1: choice(…) needs one or more values, none empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：choice(…) 需要一个或多个值，且均不能为空。</translation>
     </message>
     <message>
         <source>%1: int takes (LO,HI) or (LO,HI,STEP).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：int 接受 (LO,HI) 或 (LO,HI,STEP)。</translation>
     </message>
     <message>
         <source>%1: %2 takes (LO,HI).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 接受 (LO,HI)。</translation>
     </message>
     <message>
         <source>%1: the bounds and step of int(…) must be whole numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：int(…) 的上下界和步长必须是整数。</translation>
     </message>
     <message>
         <source>%1: the bounds of %2(…) must be numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2(…) 的上下界必须是数字。</translation>
     </message>
     <message>
         <source>%1: the low bound must be below the high bound.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：下界必须小于上界。</translation>
     </message>
     <message>
         <source>%1: the step must be 1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：步长必须不小于 1。</translation>
     </message>
     <message>
         <source>%1: logfloat needs a low bound above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：logfloat 的下界必须大于 0。</translation>
     </message>
     <message>
         <source>%1: sweep.params.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：sweep.params.%2</translation>
     </message>
     <message>
         <source>%1: sweep.objective: write NODE.METRIC, e.g. train.accuracy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：sweep.objective：请写成 NODE.METRIC，例如 train.accuracy。</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished">%1
-%2：%2. {1:?}</translation>
+        <translation>%1：%2。</translation>
     </message>
 </context>
 <context>
@@ -4652,19 +4653,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>缺少扫描辅助程序 %1；请重新安装 Atelier，或将 ATELIER_SWEEPS_DIR 设为其所在文件夹。</translation>
     </message>
     <message>
-        <source>Sweeps need Optuna, and no Python here has it: %1. Install the Debian package python3-optuna (or &apos;pip install optuna&apos;).</source>
-        <translation>扫描需要 Optuna，但此处没有任何 Python 安装了它：%1。请安装 Debian 软件包 python3-optuna（或 &apos;pip install optuna&apos;）。</translation>
+        <source>Sweeps need Optuna, and no Python here has it: %1. Install the Debian package python3-optuna (or 'pip install optuna').</source>
+        <translation>扫描需要 Optuna，但此处没有任何 Python 安装了它：%1。请安装 Debian 软件包 python3-optuna（或 'pip install optuna'）。</translation>
     </message>
     <message>
         <source>The sweep helper is not running.</source>
         <translation>扫描辅助程序未在运行。</translation>
     </message>
     <message>
-        <source>The sweep helper gave no answer to &quot;%1&quot;%2</source>
+        <source>The sweep helper gave no answer to "%1"%2</source>
         <translation>扫描辅助程序未对“%1”作出回应%2</translation>
     </message>
     <message>
-        <source>Optuna refused &quot;%1&quot;: %2</source>
+        <source>Optuna refused "%1": %2</source>
         <translation>Optuna 拒绝了“%1”：%2</translation>
     </message>
 </context>
@@ -4675,19 +4676,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>A sweep named %1 exists; choose another --name, or &apos;atelier sweep resume %1&apos;.</source>
-        <translation>名为 %1 的扫描已存在；请选择其他 --name，或执行 &apos;atelier sweep resume %1&apos;。</translation>
+        <source>A sweep named %1 exists; choose another --name, or 'atelier sweep resume %1'.</source>
+        <translation>名为 %1 的扫描已存在；请选择其他 --name，或执行 'atelier sweep resume %1'。</translation>
     </message>
     <message>
         <source>Could not make %1.</source>
         <translation>无法创建 %1。</translation>
     </message>
     <message>
-        <source>No sweep is named &quot;%1&quot;; this workspace has none.</source>
+        <source>No sweep is named "%1"; this workspace has none.</source>
         <translation>没有名为“%1”的扫描；此工作区中没有任何扫描。</translation>
     </message>
     <message>
-        <source>No sweep is named &quot;%1&quot; (sweeps: %2).</source>
+        <source>No sweep is named "%1" (sweeps: %2).</source>
         <translation>没有名为“%1”的扫描（现有扫描：%2）。</translation>
     </message>
     <message>
@@ -4706,7 +4707,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1/template.json：模板 %2 已在 %3 中定义</translation>
     </message>
     <message>
-        <source>unknown template &apos;%1&apos;</source>
+        <source>unknown template '%1'</source>
         <translation>未知模板“%1”</translation>
     </message>
     <message>
@@ -4757,19 +4758,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>应为对象（实际为 %1）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid name: use letters, digits and &apos;_&apos;, not starting with a digit</source>
+        <source>'%1' is not a valid name: use letters, digits and '_', not starting with a digit</source>
         <translation>“%1”不是有效的名称：只能使用字母、数字和“_”，且不能以数字开头</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is declared twice</source>
+        <source>'%1' is declared twice</source>
         <translation>“%1”被声明了两次</translation>
     </message>
     <message>
-        <source>unknown port type &apos;%1&apos; (expected one of: %2)</source>
+        <source>unknown port type '%1' (expected one of: %2)</source>
         <translation>未知的端口类型“%1”（应为以下之一：%2）</translation>
     </message>
     <message>
-        <source>unknown parameter type &apos;%1&apos; (expected one of: %2)</source>
+        <source>unknown parameter type '%1' (expected one of: %2)</source>
         <translation>未知的参数类型“%1”（应为以下之一：%2）</translation>
     </message>
     <message>
@@ -4781,7 +4782,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>应为非空的字符串数组</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is listed twice</source>
+        <source>'%1' is listed twice</source>
         <translation>“%1”被列出了两次</translation>
     </message>
     <message>
@@ -4837,11 +4838,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1：应为包含 id、version、name 和 command 的 JSON 对象</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid id: use lower-case letters, digits and &apos;-&apos;, starting with a letter</source>
+        <source>'%1' is not a valid id: use lower-case letters, digits and '-', starting with a letter</source>
         <translation>“%1”不是有效的 ID：只能使用小写字母、数字和“-”，且必须以字母开头</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a version such as 1.0 or 1.2.3</source>
+        <source>'%1' is not a version such as 1.0 or 1.2.3</source>
         <translation>“%1”不是有效的版本号，例如 1.0 或 1.2.3</translation>
     </message>
     <message>
@@ -4893,34 +4894,34 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>模板没有此端口</translation>
     </message>
     <message>
-        <source>the template has no parameter &apos;%1&apos;</source>
+        <source>the template has no parameter '%1'</source>
         <translation>模板没有参数“%1”</translation>
     </message>
     <message>
-        <source>unknown strategy &quot;%1&quot; (known: %2)</source>
+        <source>unknown strategy "%1" (known: %2)</source>
         <translation>未知的策略“%1”（已知策略：%2）</translation>
     </message>
     <message>
-        <source>a distributed template&apos;s command starts with {python}</source>
+        <source>a distributed template's command starts with {python}</source>
         <translation>分布式模板的命令必须以 {python} 开头</translation>
     </message>
     <message>
-        <source>must be an object such as {&quot;image&quot;: &quot;NAME:TAG&quot;}</source>
-        <translation type="unfinished"></translation>
+        <source>must be an object such as {"image": "NAME:TAG"}</source>
+        <translation>必须是对象，例如 {"image": "NAME:TAG"}</translation>
     </message>
 </context>
 <context>
     <name>TextAgreement</name>
     <message>
-        <source>Agreement is measured on text datasets; &quot;%1&quot; holds images.</source>
+        <source>Agreement is measured on text datasets; "%1" holds images.</source>
         <translation>一致性针对文本数据集计算；“%1”包含的是图像。</translation>
     </message>
     <message>
-        <source>Name two different annotators to compare (see the dataset&apos;s authors).</source>
+        <source>Name two different annotators to compare (see the dataset's authors).</source>
         <translation>请指定两名不同的标注员进行比较（参见数据集的作者）。</translation>
     </message>
     <message>
-        <source>Annotation %1 is not on item %2; choose among the item&apos;s annotations.</source>
+        <source>Annotation %1 is not on item %2; choose among the item's annotations.</source>
         <translation>标注 %1 不在条目 %2 上；请从该条目的标注中选择。</translation>
     </message>
     <message>
@@ -4951,7 +4952,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>片段 [%1, %2) 不在文本范围内（%3 个字符）</translation>
     </message>
     <message>
-        <source>the span [%1, %2) overlaps &quot;%3&quot; [%4, %5); this dataset does not allow overlapping spans</source>
+        <source>the span [%1, %2) overlaps "%3" [%4, %5); this dataset does not allow overlapping spans</source>
         <translation>片段 [%1, %2) 与“%3” [%4, %5) 重叠；此数据集不允许片段重叠</translation>
     </message>
     <message>
@@ -4963,7 +4964,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>此数据集以 0 到 1 为文本对评分；缺少评分</translation>
     </message>
     <message>
-        <source>this dataset takes one label per item; &quot;%1&quot; was left out</source>
+        <source>this dataset takes one label per item; "%1" was left out</source>
         <translation>此数据集每个条目只接受一个标签；已略去“%1”</translation>
     </message>
 </context>
@@ -4974,11 +4975,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>该行不是有效的 UTF-8；请将文件保存为 UTF-8</translation>
     </message>
     <message>
-        <source>the span [%1, %2) &quot;%3&quot; is not inside the text (%4 UTF-16 units)</source>
+        <source>the span [%1, %2) "%3" is not inside the text (%4 UTF-16 units)</source>
         <translation>片段 [%1, %2) “%3” 不在文本范围内（文本长 %4 个 UTF-16 单元）</translation>
     </message>
     <message>
-        <source>the span [%1, %2) covers &quot;%3&quot;, not &quot;%4&quot; as the file says</source>
+        <source>the span [%1, %2) covers "%3", not "%4" as the file says</source>
         <translation>片段 [%1, %2) 覆盖的是“%3”，而不是文件中所写的“%4”</translation>
     </message>
     <message>
@@ -4986,24 +4987,24 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>片段 [%1, %2) 将一个表情符号或其他字符切成了两半</translation>
     </message>
     <message>
-        <source>&quot;text&quot; is not a string</source>
-        <translation>&quot;text&quot; 不是字符串</translation>
+        <source>"text" is not a string</source>
+        <translation>"text" 不是字符串</translation>
     </message>
     <message>
-        <source>&quot;score&quot; is not a number</source>
-        <translation>&quot;score&quot; 不是数字</translation>
+        <source>"score" is not a number</source>
+        <translation>"score" 不是数字</translation>
     </message>
     <message>
-        <source>&quot;label&quot; is neither a label, a list of labels nor spans</source>
-        <translation>&quot;label&quot; 既不是标签、标签列表，也不是片段</translation>
+        <source>"label" is neither a label, a list of labels nor spans</source>
+        <translation>"label" 既不是标签、标签列表，也不是片段</translation>
     </message>
     <message>
         <source>a label entry is neither a label nor a span</source>
         <translation>某个标签条目既不是标签也不是片段</translation>
     </message>
     <message>
-        <source>&quot;spans&quot; is not a list</source>
-        <translation>&quot;spans&quot; 不是列表</translation>
+        <source>"spans" is not a list</source>
+        <translation>"spans" 不是列表</translation>
     </message>
     <message>
         <source>a span needs a start, an end and a label</source>
@@ -5046,12 +5047,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>第 1 行：表头不是有效的 UTF-8；请将文件保存为 UTF-8。</translation>
     </message>
     <message>
-        <source>line 1: there is no column &quot;%1&quot;; the header has: %2. Nothing was imported; name the column with %3.</source>
+        <source>line 1: there is no column "%1"; the header has: %2. Nothing was imported; name the column with %3.</source>
         <translation>第 1 行：没有“%1”列；表头包含：%2。未导入任何内容；请用 %3 指定列名。</translation>
     </message>
     <message>
-        <source>line 1: no text column found (looked for &quot;text&quot;, &quot;sentence&quot;, &quot;content&quot;, …); the header has: %1. Nothing was imported; name it with --text-column.</source>
-        <translation>第 1 行：未找到文本列（查找了 &quot;text&quot;、&quot;sentence&quot;、&quot;content&quot; 等）；表头包含：%1。未导入任何内容；请用 --text-column 指定列名。</translation>
+        <source>line 1: no text column found (looked for "text", "sentence", "content", …); the header has: %1. Nothing was imported; name it with --text-column.</source>
+        <translation>第 1 行：未找到文本列（查找了 "text"、"sentence"、"content" 等）；表头包含：%1。未导入任何内容；请用 --text-column 指定列名。</translation>
     </message>
     <message>
         <source>a quoted field is not closed; the rest of the file was read as part of it</source>
@@ -5062,7 +5063,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>该行有 %1 个字段，而表头有 %2 个</translation>
     </message>
     <message>
-        <source>the score &quot;%1&quot; is not a number</source>
+        <source>the score "%1" is not a number</source>
         <translation>分数“%1”不是数字</translation>
     </message>
     <message>
@@ -5070,19 +5071,19 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>spans 单元格不是 JSON 列表</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a BIO tag (write O, B-LABEL or I-LABEL); the sentence was skipped</source>
+        <source>"%1" is not a BIO tag (write O, B-LABEL or I-LABEL); the sentence was skipped</source>
         <translation>“%1”不是 BIO 标记（应写作 O、B-LABEL 或 I-LABEL）；已跳过该句</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no tag column (write TOKEN&lt;tab&gt;TAG); the sentence was skipped</source>
+        <source>"%1" has no tag column (write TOKEN&lt;tab&gt;TAG); the sentence was skipped</source>
         <translation>“%1”没有标记列（应写作 TOKEN&lt;tab&gt;TAG）；已跳过该句</translation>
     </message>
     <message>
-        <source>Unknown text format &quot;%1&quot;; use one of: %2.</source>
+        <source>Unknown text format "%1"; use one of: %2.</source>
         <translation>未知的文本格式“%1”；请使用以下格式之一：%2。</translation>
     </message>
     <message>
-        <source>item %1: the span [%2, %3) &quot;%4&quot; overlaps [%5, %6) &quot;%7&quot;; BIO cannot hold both, it was left out</source>
+        <source>item %1: the span [%2, %3) "%4" overlaps [%5, %6) "%7"; BIO cannot hold both, it was left out</source>
         <translation>条目 %1：片段 [%2, %3) “%4” 与 [%5, %6) “%7” 重叠；BIO 无法同时表示两者，已略去</translation>
     </message>
     <message>
@@ -5090,43 +5091,43 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>片段 [%1, %2) 没有标签</translation>
     </message>
     <message>
-        <source>the span [%1, %2) &quot;%3&quot; is not inside the text (%4 characters; offsets count Unicode code points)</source>
+        <source>the span [%1, %2) "%3" is not inside the text (%4 characters; offsets count Unicode code points)</source>
         <translation>片段 [%1, %2) “%3” 不在文本范围内（文本长 %4 个字符；偏移量按 Unicode 码位计数）</translation>
     </message>
 </context>
 <context>
     <name>TextCommands</name>
     <message>
-        <source>give the dataset&apos;s NAME</source>
+        <source>give the dataset's NAME</source>
         <translation>请指定数据集的 NAME</translation>
     </message>
     <message>
-        <source>&apos;dataset suggest&apos; needs either --from FILE --model NAME[@VERSION] or --template ID.</source>
-        <translation>&apos;dataset suggest&apos; 需要 --from FILE --model NAME[@VERSION] 或 --template ID。</translation>
+        <source>'dataset suggest' needs either --from FILE --model NAME[@VERSION] or --template ID.</source>
+        <translation>'dataset suggest' 需要 --from FILE --model NAME[@VERSION] 或 --template ID。</translation>
     </message>
     <message>
-        <source>&apos;dataset suggest --from&apos; needs --model NAME[@VERSION].</source>
-        <translation>&apos;dataset suggest --from&apos; 需要 --model NAME[@VERSION]。</translation>
+        <source>'dataset suggest --from' needs --model NAME[@VERSION].</source>
+        <translation>'dataset suggest --from' 需要 --model NAME[@VERSION]。</translation>
     </message>
     <message>
-        <source>--param takes NAME=VALUE, not &apos;%1&apos;.</source>
-        <translation>--param 的格式为 NAME=VALUE，而不是 &apos;%1&apos;。</translation>
+        <source>--param takes NAME=VALUE, not '%1'.</source>
+        <translation>--param 的格式为 NAME=VALUE，而不是 '%1'。</translation>
     </message>
     <message>
         <source>suggest: %1…</source>
         <translation>suggest：%1…</translation>
     </message>
     <message>
-        <source>%1 suggestions from %2 on %3 items of &quot;%4&quot; (%5 records read, %6 skipped).</source>
-        <translation>%2 在 &quot;%4&quot; 的 %3 个条目上给出了 %1 条建议（读取 %5 条记录，跳过 %6 条）。</translation>
+        <source>%1 suggestions from %2 on %3 items of "%4" (%5 records read, %6 skipped).</source>
+        <translation>%2 在 "%4" 的 %3 个条目上给出了 %1 条建议（读取 %5 条记录，跳过 %6 条）。</translation>
     </message>
     <message>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>&apos;dataset agreement&apos; needs --authors A,B (two annotators).</source>
-        <translation>&apos;dataset agreement&apos; 需要 --authors A,B（两名标注员）。</translation>
+        <source>'dataset agreement' needs --authors A,B (two annotators).</source>
+        <translation>'dataset agreement' 需要 --authors A,B（两名标注员）。</translation>
     </message>
     <message>
         <source>%1 items annotated by both %2 and %3.</source>
@@ -5137,8 +5138,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>片段 F1 %1（精确率 %2，召回率 %3；%5 / %6 个片段中有 %4 个完全匹配）。</translation>
     </message>
     <message>
-        <source>Cohen&apos;s kappa %1 (observed agreement %2, expected by chance %3).</source>
-        <translation>Cohen&apos;s kappa %1（观察一致性 %2，随机期望一致性 %3）。</translation>
+        <source>Cohen's kappa %1 (observed agreement %2, expected by chance %3).</source>
+        <translation>Cohen's kappa %1（观察一致性 %2，随机期望一致性 %3）。</translation>
     </message>
     <message>
         <source>ITEM</source>
@@ -5149,24 +5150,24 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>文本</translation>
     </message>
     <message>
-        <source>&apos;dataset resolve&apos; needs --item ID and --keep ID[,ID…] (annotation ids from &apos;dataset agreement --json&apos;).</source>
-        <translation>&apos;dataset resolve&apos; 需要 --item ID 和 --keep ID[,ID…]（标注 id 来自 &apos;dataset agreement --json&apos;）。</translation>
+        <source>'dataset resolve' needs --item ID and --keep ID[,ID…] (annotation ids from 'dataset agreement --json').</source>
+        <translation>'dataset resolve' 需要 --item ID 和 --keep ID[,ID…]（标注 id 来自 'dataset agreement --json'）。</translation>
     </message>
     <message>
-        <source>--keep takes annotation ids separated by commas, not &apos;%1&apos;.</source>
-        <translation>--keep 接受以逗号分隔的标注 id，而不是 &apos;%1&apos;。</translation>
+        <source>--keep takes annotation ids separated by commas, not '%1'.</source>
+        <translation>--keep 接受以逗号分隔的标注 id，而不是 '%1'。</translation>
     </message>
     <message>
-        <source>Item %1 is not in &quot;%2&quot;.</source>
-        <translation>条目 %1 不在 &quot;%2&quot; 中。</translation>
+        <source>Item %1 is not in "%2".</source>
+        <translation>条目 %1 不在 "%2" 中。</translation>
     </message>
     <message>
         <source>Item %1 resolved: %2 annotations kept, the others set aside.</source>
         <translation>条目 %1 已裁决：保留 %2 条标注，其余已搁置。</translation>
     </message>
     <message>
-        <source>--measure is least-confidence or margin, not &apos;%1&apos;.</source>
-        <translation>--measure 应为 least-confidence 或 margin，而不是 &apos;%1&apos;。</translation>
+        <source>--measure is least-confidence or margin, not '%1'.</source>
+        <translation>--measure 应为 least-confidence 或 margin，而不是 '%1'。</translation>
     </message>
     <message>
         <source>--limit takes a whole number (0: every item).</source>
@@ -5248,12 +5249,12 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
           Bad lines are skipped and listed with their line number; the rest is imported.
           A file that cannot be read at all (no text column) imports nothing.
   atelier dataset suggest N --from FILE --model NAME[@VERSION]
-          import a model&apos;s predictions as suggestions (source model:NAME@VERSION)
+          import a model's predictions as suggestions (source model:NAME@VERSION)
   atelier dataset suggest N --template text-tfidf-suggest|text-dict-suggest
           [--param NAME=VALUE]…   train / match on the dataset and suggest
   atelier dataset queue N [--measure least-confidence|margin] [--limit K] [--all]
-          unlabeled items, the model&apos;s least certain first (active learning)
-  atelier dataset agreement N --authors A,B   Cohen&apos;s kappa or span F1, disagreements
+          unlabeled items, the model's least certain first (active learning)
+  atelier dataset agreement N --authors A,B   Cohen's kappa or span F1, disagreements
   atelier dataset resolve N --item ID --keep ID[,ID…]   adjudicate a disagreement
 </source>
         <translation>文本数据集：
@@ -5268,29 +5269,29 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
           [--param NAME=VALUE]…   在数据集上训练/匹配并给出建议
   atelier dataset queue N [--measure least-confidence|margin] [--limit K] [--all]
           未标注的条目，模型最不确定的排在前面（主动学习）
-  atelier dataset agreement N --authors A,B   Cohen&apos;s kappa 或片段 F1，以及分歧
+  atelier dataset agreement N --authors A,B   Cohen's kappa 或片段 F1，以及分歧
   atelier dataset resolve N --item ID --keep ID[,ID…]   裁决一处分歧
 </translation>
     </message>
     <message>
-        <source>Add span &quot;%1&quot;</source>
-        <translation>添加片段 &quot;%1&quot;</translation>
+        <source>Add span "%1"</source>
+        <translation>添加片段 "%1"</translation>
     </message>
     <message>
-        <source>Relabel as &quot;%1&quot;</source>
-        <translation>重新标记为 &quot;%1&quot;</translation>
+        <source>Relabel as "%1"</source>
+        <translation>重新标记为 "%1"</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;</source>
-        <translation>删除 &quot;%1&quot;</translation>
+        <source>Delete "%1"</source>
+        <translation>删除 "%1"</translation>
     </message>
     <message>
-        <source>Accept suggestion &quot;%1&quot;</source>
-        <translation>接受建议 &quot;%1&quot;</translation>
+        <source>Accept suggestion "%1"</source>
+        <translation>接受建议 "%1"</translation>
     </message>
     <message>
-        <source>Reject suggestion &quot;%1&quot;</source>
-        <translation>拒绝建议 &quot;%1&quot;</translation>
+        <source>Reject suggestion "%1"</source>
+        <translation>拒绝建议 "%1"</translation>
     </message>
     <message>
         <source>Clear labels</source>
@@ -5305,22 +5306,22 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>评分 %1</translation>
     </message>
     <message>
-        <source>Judge pair &quot;%1&quot;</source>
-        <translation>判定文本对 &quot;%1&quot;</translation>
+        <source>Judge pair "%1"</source>
+        <translation>判定文本对 "%1"</translation>
     </message>
     <message>
-        <source>Nothing to compare: &apos;dataset show %1&apos; lists who annotated it.</source>
-        <translation>没有可比较的条目：&apos;dataset show %1&apos; 会列出标注过它的人。</translation>
+        <source>Nothing to compare: 'dataset show %1' lists who annotated it.</source>
+        <translation>没有可比较的条目：'dataset show %1' 会列出标注过它的人。</translation>
     </message>
 </context>
 <context>
     <name>TextFormats</name>
     <message>
-        <source>%1 labels for a single-label dataset; only &quot;%2&quot; was kept</source>
+        <source>%1 labels for a single-label dataset; only "%2" was kept</source>
         <translation>单标签数据集中有 %1 个标签；仅保留了“%2”</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a pair label (similar / not_similar, 1 / 0); left unlabeled</source>
+        <source>"%1" is not a pair label (similar / not_similar, 1 / 0); left unlabeled</source>
         <translation>“%1”不是文本对标签（similar / not_similar，1 / 0）；保持未标注</translation>
     </message>
     <message>
@@ -5356,8 +5357,8 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>纯文本，每行一个条目</translation>
     </message>
     <message>
-        <source>CSV with a header: text, label (several joined by &apos;|&apos;), text_b, score, spans (JSON)</source>
-        <translation>带表头的 CSV：text、label（多个以 &apos;|&apos; 连接）、text_b、score、spans (JSON)</translation>
+        <source>CSV with a header: text, label (several joined by '|'), text_b, score, spans (JSON)</source>
+        <translation>带表头的 CSV：text、label（多个以 '|' 连接）、text_b、score、spans (JSON)</translation>
     </message>
     <message>
         <source>Tab-separated values with a header (as CSV)</source>
@@ -5382,17 +5383,17 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n items keep more of their source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</source>
+        <source>%n items keep more of their source file ("%1") than %2 can hold; it was left out: export jsonl (or conll) to keep it</source>
         <translation>
             <numerusform>%n 个条目保留的源文件内容（“%1”）超出了 %2 的容纳范围；已略去：如需保留，请导出为 jsonl（或 conll）</numerusform>
         </translation>
     </message>
     <message>
-        <source>spans in &quot;%1&quot; in %2 of %3 records</source>
+        <source>spans in "%1" in %2 of %3 records</source>
         <translation>%3 条记录中有 %2 条在“%1”中含片段</translation>
     </message>
     <message>
-        <source>a second text in &quot;%1&quot; in %2 of %3 records</source>
+        <source>a second text in "%1" in %2 of %3 records</source>
         <translation>%3 条记录中有 %2 条在“%1”中含第二段文本</translation>
     </message>
     <message>
@@ -5407,7 +5408,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>TextSuggestions</name>
     <message>
-        <source>&quot;%1&quot; does not name a model; write NAME or NAME@VERSION (for example tfidf@2).</source>
+        <source>"%1" does not name a model; write NAME or NAME@VERSION (for example tfidf@2).</source>
         <translation>“%1”不是模型名称；请写作 NAME 或 NAME@VERSION（例如 tfidf@2）。</translation>
     </message>
     <message>
@@ -5415,7 +5416,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>无法读取预测文件 %1：%2；请提供 JSONL 文件。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; holds images; text predictions cannot be imported into it.</source>
+        <source>"%1" holds images; text predictions cannot be imported into it.</source>
         <translation>“%1”包含的是图像；无法向其中导入文本预测。</translation>
     </message>
     <message>
@@ -5551,11 +5552,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
     <message>
         <source>No images</source>
-        <translation type="unfinished"></translation>
+        <translation>无镜像</translation>
     </message>
     <message>
         <source>Images (atelier image list)</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像（atelier image list）</translation>
     </message>
 </context>
 <context>
@@ -5577,7 +5578,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <source>object %1 (&quot;%2&quot;) has xmax &lt; xmin or ymax &lt; ymin; skipped</source>
+        <source>object %1 ("%2") has xmax &lt; xmin or ymax &lt; ymin; skipped</source>
         <translation>对象 %1（“%2”）的 xmax &lt; xmin 或 ymax &lt; ymin；已跳过</translation>
     </message>
     <message numerus="yes">
@@ -5605,7 +5606,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
+        <source>%n mask pixel(s) have a colour outside VOC's palette; read as background</source>
         <translation>
             <numerusform>%n 个掩码像素的颜色不在 VOC 调色板中；已作为背景读取</numerusform>
         </translation>
@@ -5741,7 +5742,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1 是 SQLite 数据库，但不是 Atelier 目录库；未做任何更改。</translation>
     </message>
     <message>
-        <source>Cannot remove %1: check the permissions of the workspace&apos;s objects folder.</source>
+        <source>Cannot remove %1: check the permissions of the workspace's objects folder.</source>
         <translation>无法删除 %1：请检查工作空间 objects 文件夹的权限。</translation>
     </message>
     <message>
@@ -5835,7 +5836,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>YoloExport</name>
     <message>
-        <source>the label &quot;%1&quot; has the class id %2, not a free class index; it gets the next free one</source>
+        <source>the label "%1" has the class id %2, not a free class index; it gets the next free one</source>
         <translation>标签“%1”的类别 id 为 %2，不是空闲的类别索引；将为其分配下一个空闲索引</translation>
     </message>
     <message>
@@ -5890,11 +5891,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>第 %1 行：应为 5 个数字（class cx cy w h）或一个多边形，实际为 %2；已跳过</translation>
     </message>
     <message>
-        <source>its class names differ from those of %1; %1&apos;s are used</source>
+        <source>its class names differ from those of %1; %1's are used</source>
         <translation>其类别名称与 %1 的不同；使用 %1 的类别名称</translation>
     </message>
     <message>
-        <source>classes %1 and %2 are both named &quot;%3&quot;; they become one label</source>
+        <source>classes %1 and %2 are both named "%3"; they become one label</source>
         <translation>类别 %1 和 %2 都名为“%3”；它们合并为一个标签</translation>
     </message>
     <message numerus="yes">
@@ -5904,7 +5905,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         </translation>
     </message>
     <message>
-        <source>Give the YOLO dataset&apos;s folder (images/, labels/, data.yaml or classes.txt) or an archive of it.</source>
+        <source>Give the YOLO dataset's folder (images/, labels/, data.yaml or classes.txt) or an archive of it.</source>
         <translation>请指定 YOLO 数据集的文件夹（包含 images/、labels/、data.yaml 或 classes.txt）或其归档。</translation>
     </message>
     <message>
@@ -5935,11 +5936,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
 <context>
     <name>YoloYaml</name>
     <message>
-        <source>line %1 is not &quot;key: value&quot;; ignored</source>
+        <source>line %1 is not "key: value"; ignored</source>
         <translation>第 %1 行不是“key: value”；已忽略</translation>
     </message>
     <message>
-        <source>%1: line %2 is not a &quot;- item&quot;; the list was not read</source>
+        <source>%1: line %2 is not a "- item"; the list was not read</source>
         <translation>%1：第 %2 行不是“- item”；未读取该列表</translation>
     </message>
     <message>
@@ -5947,11 +5948,11 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>%1：（第 %2 行）后跟缩进行的值不会被读取；请写成列表或索引映射</translation>
     </message>
     <message>
-        <source>nc: &quot;%1&quot; is not a class count; ignored</source>
+        <source>nc: "%1" is not a class count; ignored</source>
         <translation>nc：“%1”不是类别数；已忽略</translation>
     </message>
     <message>
-        <source>names: &quot;%1&quot; is not &quot;index: name&quot;; the names were not read (write a list or an index map)</source>
+        <source>names: "%1" is not "index: name"; the names were not read (write a list or an index map)</source>
         <translation>names：“%1”不是“index: name”；未读取类别名称（请写成列表或索引映射）</translation>
     </message>
     <message>
@@ -5959,7 +5960,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>names：索引 %1 出现了两次；保留第一个名称</translation>
     </message>
     <message>
-        <source>names: &quot;%1&quot; is neither a list nor an index map; the names were not read</source>
+        <source>names: "%1" is neither a list nor an index map; the names were not read</source>
         <translation>names：“%1”既不是列表也不是索引映射；未读取类别名称</translation>
     </message>
     <message>
@@ -6057,7 +6058,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <name>atelier::Connector</name>
     <message>
         <source>pool %1 cannot run tasks in images (%2); run the node on the host or on a local or Slurm pool</source>
-        <translation type="unfinished"></translation>
+        <translation>资源池 %1 无法在镜像中运行任务（%2）；请在宿主机上运行该节点，或在 local 或 Slurm 资源池上运行</translation>
     </message>
 </context>
 <context>
@@ -6114,7 +6115,7 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <translation>创建版本…</translation>
     </message>
     <message>
-        <source>Freeze the selected dataset&apos;s labels as a new version</source>
+        <source>Freeze the selected dataset's labels as a new version</source>
         <translation>将所选数据集的标签冻结为新版本</translation>
     </message>
     <message>
@@ -6334,8 +6335,8 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
 <context>
     <name>atelier::GraphModel</name>
     <message>
-        <source>There is no node &quot;%1&quot;.</source>
-        <translation>不存在节点 &quot;%1&quot;。</translation>
+        <source>There is no node "%1".</source>
+        <translation>不存在节点 "%1"。</translation>
     </message>
     <message>
         <source>A node cannot be linked to itself (%1 → %2).</source>
@@ -6346,12 +6347,12 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>%1 的模板（%2）未知，因此其端口也未知。</translation>
     </message>
     <message>
-        <source>%1 has no output port &quot;%2&quot;.</source>
-        <translation>%1 没有输出端口 &quot;%2&quot;。</translation>
+        <source>%1 has no output port "%2".</source>
+        <translation>%1 没有输出端口 "%2"。</translation>
     </message>
     <message>
-        <source>%1 has no input port &quot;%2&quot;.</source>
-        <translation>%1 没有输入端口 &quot;%2&quot;。</translation>
+        <source>%1 has no input port "%2".</source>
+        <translation>%1 没有输入端口 "%2"。</translation>
     </message>
     <message>
         <source>Cannot link %1 (%2) to %3 (%4): the port types do not fit.</source>
@@ -6386,8 +6387,8 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>添加 %1</translation>
     </message>
     <message>
-        <source>%1 has no %2 port &quot;%3&quot;.</source>
-        <translation>%1 没有%2端口 &quot;%3&quot;。</translation>
+        <source>%1 has no %2 port "%3".</source>
+        <translation>%1 没有%2端口 "%3"。</translation>
     </message>
     <message>
         <source>output</source>
@@ -6475,11 +6476,11 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     </message>
     <message>
         <source>%1 must be an object or null</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是对象或 null</translation>
     </message>
     <message>
-        <source>must be an object such as {&quot;image&quot;: &quot;NAME:TAG&quot;}</source>
-        <translation type="unfinished"></translation>
+        <source>must be an object such as {"image": "NAME:TAG"}</source>
+        <translation>必须是对象，例如 {"image": "NAME:TAG"}</translation>
     </message>
 </context>
 <context>
@@ -6520,7 +6521,7 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>接受</translation>
     </message>
     <message>
-        <source>Accept this image&apos;s labels and go to the next (Ctrl+Return)</source>
+        <source>Accept this image's labels and go to the next (Ctrl+Return)</source>
         <translation>接受此图像的标签并转到下一张 (Ctrl+Return)</translation>
     </message>
     <message>
@@ -6624,7 +6625,7 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>复制上一张</translation>
     </message>
     <message>
-        <source>Add the previous image&apos;s shapes to this one (Ctrl+Shift+V)</source>
+        <source>Add the previous image's shapes to this one (Ctrl+Shift+V)</source>
         <translation>将上一张图像的形状添加到此图像 (Ctrl+Shift+V)</translation>
     </message>
     <message>
@@ -7049,7 +7050,7 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
 <context>
     <name>atelier::LocalProcess</name>
     <message>
-        <source>cannot write the output of &apos;%1&apos; to &apos;%2&apos;: %3</source>
+        <source>cannot write the output of '%1' to '%2': %3</source>
         <translation>无法将“%1”的输出写入“%2”：%3</translation>
     </message>
     <message>
@@ -7077,15 +7078,15 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>没有可运行的内容：命令为空</translation>
     </message>
     <message>
-        <source>cannot run &apos;%1&apos;: the working directory &apos;%2&apos; does not exist</source>
+        <source>cannot run '%1': the working directory '%2' does not exist</source>
         <translation>无法运行“%1”：工作目录“%2”不存在</translation>
     </message>
     <message>
-        <source>cannot run &apos;%1&apos;: not found</source>
+        <source>cannot run '%1': not found</source>
         <translation>无法运行“%1”：未找到</translation>
     </message>
     <message>
-        <source>cannot run &apos;%1&apos;: %2</source>
+        <source>cannot run '%1': %2</source>
         <translation>无法运行“%1”：%2</translation>
     </message>
 </context>
@@ -7101,7 +7102,7 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     </message>
     <message>
         <source>No pipelines yet.
-Saved pipelines appear here, each save a commit in the workspace&apos;s repo/.</source>
+Saved pipelines appear here, each save a commit in the workspace's repo/.</source>
         <translation>暂无流水线。
 已保存的流水线会显示在这里，每次保存都是工作空间 repo/ 中的一个提交。</translation>
     </message>
@@ -7152,7 +7153,7 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation>资源池</translation>
     </message>
     <message>
-        <source>Where work runs: this workstation&apos;s CPUs and GPUs, or a cluster.</source>
+        <source>Where work runs: this workstation's CPUs and GPUs, or a cluster.</source>
         <translation>作业的运行位置：本工作站的 CPU 和 GPU，或集群。</translation>
     </message>
     <message>
@@ -7581,7 +7582,7 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation>所选服务的请求数和延迟：</translation>
     </message>
     <message>
-        <source>Rows to send to the selected version&apos;s running service, as a JSON list of objects (feature → value):</source>
+        <source>Rows to send to the selected version's running service, as a JSON list of objects (feature → value):</source>
         <translation>要发送给所选版本运行中服务的行，格式为 JSON 对象列表（特征 → 值）：</translation>
     </message>
     <message>
@@ -7659,8 +7660,8 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation>已停止 %1。</translation>
     </message>
     <message>
-        <source>Write the rows as a JSON list of objects, e.g. [{&quot;f1&quot;: 0.5}].</source>
-        <translation>请将行写成 JSON 对象列表，例如 [{&quot;f1&quot;: 0.5}]。</translation>
+        <source>Write the rows as a JSON list of objects, e.g. [{"f1": 0.5}].</source>
+        <translation>请将行写成 JSON 对象列表，例如 [{"f1": 0.5}]。</translation>
     </message>
     <message>
         <source>Answered.</source>
@@ -7707,19 +7708,19 @@ Register one with: atelier model register PATH --name NAME</source>
     <name>atelier::ParallelCoordinatesChart</name>
     <message>
         <source>Parameters against the objective</source>
-        <translation type="unfinished"></translation>
+        <translation>参数与目标的关系</translation>
     </message>
     <message>
         <source>No completed trial yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无已完成的试验。</translation>
     </message>
     <message>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2%）</translation>
     </message>
     <message>
         <source>Trial %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>试验 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -7925,12 +7926,12 @@ Register one with: atelier model register PATH --name NAME</source>
         <translation>已将版本 %1 恢复为 %2。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Comparing versions&lt;/b&gt; — %1: %2 added, %3 removed, %4 changed (read-only). &lt;a href=&quot;back&quot;&gt;Back to editing&lt;/a&gt;</source>
-        <translation>&lt;b&gt;正在比较版本&lt;/b&gt; — %1：新增 %2，删除 %3，更改 %4（只读）。&lt;a href=&quot;back&quot;&gt;返回编辑&lt;/a&gt;</translation>
+        <source>&lt;b&gt;Comparing versions&lt;/b&gt; — %1: %2 added, %3 removed, %4 changed (read-only). &lt;a href="back"&gt;Back to editing&lt;/a&gt;</source>
+        <translation>&lt;b&gt;正在比较版本&lt;/b&gt; — %1：新增 %2，删除 %3，更改 %4（只读）。&lt;a href="back"&gt;返回编辑&lt;/a&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Run %1&lt;/b&gt; of %2, %3 — the pipeline as it was%4 (read-only). &lt;a href=&quot;back&quot;&gt;Back to editing&lt;/a&gt;</source>
-        <translation>&lt;b&gt;运行 %1&lt;/b&gt;（%2，%3）— 当时的流水线%4，只读。&lt;a href=&quot;back&quot;&gt;返回编辑&lt;/a&gt;</translation>
+        <source>&lt;b&gt;Run %1&lt;/b&gt; of %2, %3 — the pipeline as it was%4 (read-only). &lt;a href="back"&gt;Back to editing&lt;/a&gt;</source>
+        <translation>&lt;b&gt;运行 %1&lt;/b&gt;（%2，%3）— 当时的流水线%4，只读。&lt;a href="back"&gt;返回编辑&lt;/a&gt;</translation>
     </message>
     <message>
         <source> at version %1</source>
@@ -7969,7 +7970,7 @@ Click New to make one, then drag templates from the palette onto the canvas.</so
         <translation>请在上方选择一条流水线，或点击“新建”。</translation>
     </message>
     <message>
-        <source>Template %1 is not in this workspace&apos;s library; its parameters cannot be checked.</source>
+        <source>Template %1 is not in this workspace's library; its parameters cannot be checked.</source>
         <translation>模板 %1 不在此工作空间的模板库中；无法检查其参数。</translation>
     </message>
     <message>
@@ -8164,8 +8165,8 @@ Variables: %1</source>
         <translation>, </translation>
     </message>
     <message>
-        <source> &lt;a href=&quot;schedule&quot;&gt;Change…&lt;/a&gt;</source>
-        <translation> &lt;a href=&quot;schedule&quot;&gt;更改…&lt;/a&gt;</translation>
+        <source> &lt;a href="schedule"&gt;Change…&lt;/a&gt;</source>
+        <translation> &lt;a href="schedule"&gt;更改…&lt;/a&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (UTC)%2&lt;br&gt;%3 · at most %4 at once%5</source>
@@ -8268,7 +8269,7 @@ Select one node to edit it.</source>
         </translation>
     </message>
     <message>
-        <source>The run&apos;s pool</source>
+        <source>The run's pool</source>
         <translation>运行所用的资源池</translation>
     </message>
     <message>
@@ -8344,16 +8345,16 @@ Select one node to see its parameters.</source>
         </translation>
     </message>
     <message>
-        <source>Where the task runs: on this machine&apos;s own Python and tools (host), or in a container image (NAME:TAG, through podman).</source>
-        <translation type="unfinished"></translation>
+        <source>Where the task runs: on this machine's own Python and tools (host), or in a container image (NAME:TAG, through podman).</source>
+        <translation>任务的运行位置：本机自带的 Python 和工具（宿主机），或容器镜像（NAME:TAG，通过 podman）。</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>环境</translation>
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机</translation>
     </message>
 </context>
 <context>
@@ -8395,7 +8396,7 @@ Select one node to see its parameters.</source>
 %1</translation>
     </message>
     <message>
-        <source>The pipeline has no node &quot;%1&quot;; nothing was run.</source>
+        <source>The pipeline has no node "%1"; nothing was run.</source>
         <translation>流水线中没有节点“%1”；未运行任何内容。</translation>
     </message>
     <message>
@@ -8427,7 +8428,7 @@ Select one node to see its parameters.</source>
         <translation>已跳过：上游 %1 已跳过</translation>
     </message>
     <message>
-        <source>asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 MB and %7 GPUs. Lower the node&apos;s resources or choose a larger pool.</source>
+        <source>asks for %1 CPUs, %2 MB and %3 GPUs; pool %4 has at most %5 CPUs, %6 MB and %7 GPUs. Lower the node's resources or choose a larger pool.</source>
         <translation>需要 %1 个 CPU、%2 MB 内存和 %3 个 GPU；资源池 %4 最多提供 %5 个 CPU、%6 MB 内存和 %7 个 GPU。请降低节点的资源需求，或选择更大的资源池。</translation>
     </message>
     <message>
@@ -8471,8 +8472,8 @@ Select one node to see its parameters.</source>
         <translation>模板、参数和输入与之前相同</translation>
     </message>
     <message>
-        <source>Node %1 runs on pool &quot;%2&quot;, which does not exist; nothing was run. &apos;atelier pool list&apos; shows the pools.</source>
-        <translation>节点 %1 指定在资源池“%2”上运行，但该资源池不存在；未运行任何内容。&apos;atelier pool list&apos; 会列出所有资源池。</translation>
+        <source>Node %1 runs on pool "%2", which does not exist; nothing was run. 'atelier pool list' shows the pools.</source>
+        <translation>节点 %1 指定在资源池“%2”上运行，但该资源池不存在；未运行任何内容。'atelier pool list' 会列出所有资源池。</translation>
     </message>
     <message>
         <source>refused before submit: %1</source>
@@ -8492,11 +8493,11 @@ Select one node to see its parameters.</source>
     </message>
     <message>
         <source>Node %1 runs in image %2: %3 Nothing was run.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 在镜像 %2 中运行：%3 未运行任何内容。</translation>
     </message>
     <message>
         <source>in image %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>在镜像 %1（%2）中</translation>
     </message>
 </context>
 <context>
@@ -8514,8 +8515,8 @@ Select one node to see its parameters.</source>
         <translation>目录库记录为 %1</translation>
     </message>
     <message>
-        <source>Run %1 finished as %2, but the catalog could not record it (%3). Free disk space or fix the workspace, then check &apos;atelier runs show %1&apos;.</source>
-        <translation>运行 %1 以 %2 结束，但目录库无法记录此结果（%3）。请释放磁盘空间或修复工作区，然后用 &apos;atelier runs show %1&apos; 检查。</translation>
+        <source>Run %1 finished as %2, but the catalog could not record it (%3). Free disk space or fix the workspace, then check 'atelier runs show %1'.</source>
+        <translation>运行 %1 以 %2 结束，但目录库无法记录此结果（%3）。请释放磁盘空间或修复工作区，然后用 'atelier runs show %1' 检查。</translation>
     </message>
     <message>
         <source>Some task states of run %1 could not be recorded: %2</source>
@@ -8989,8 +8990,8 @@ Select one node to see its parameters.</source>
         <translation>未来五年内没有时段。</translation>
     </message>
     <message>
-        <source>Give a cron expression, e.g. &quot;0 2 * * *&quot; for every day at 02:00 UTC.</source>
-        <translation>请输入 cron 表达式，例如 &quot;0 2 * * *&quot; 表示每天 UTC 02:00。</translation>
+        <source>Give a cron expression, e.g. "0 2 * * *" for every day at 02:00 UTC.</source>
+        <translation>请输入 cron 表达式，例如 "0 2 * * *" 表示每天 UTC 02:00。</translation>
     </message>
     <message>
         <source>No scheduled run of this pipeline yet.</source>
@@ -9019,7 +9020,7 @@ Select one node to see its parameters.</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <source>A stopped session&apos;s name starts it again with its working folder.</source>
+        <source>A stopped session's name starts it again with its working folder.</source>
         <translation>输入已停止会话的名称，将使用其工作文件夹重新启动该会话。</translation>
     </message>
     <message>
@@ -9414,7 +9415,7 @@ Select one node to see its parameters.</source>
         <translation>本地（仅限 unix 套接字）</translation>
     </message>
     <message>
-        <source>the cluster&apos;s default</source>
+        <source>the cluster's default</source>
         <translation>集群默认值</translation>
     </message>
     <message>
@@ -9454,7 +9455,7 @@ Select one node to see its parameters.</source>
         <translation>请为资源池指定名称。</translation>
     </message>
     <message>
-        <source>Give slurmrestd&apos;s address.</source>
+        <source>Give slurmrestd's address.</source>
         <translation>请填写 slurmrestd 的地址。</translation>
     </message>
     <message>
@@ -9474,27 +9475,26 @@ Select one node to see its parameters.</source>
     <name>atelier::SweepMarker</name>
     <message>
         <source>Sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描</translation>
     </message>
     <message>
-        <source>Try several values of this parameter in a sweep (&apos;atelier sweep run&apos;); a plain run keeps the value above.</source>
-        <translation type="unfinished"></translation>
+        <source>Try several values of this parameter in a sweep ('atelier sweep run'); a plain run keeps the value above.</source>
+        <translation>在扫描中尝试此参数的多个值（'atelier sweep run'）；普通运行仍使用上面的值。</translation>
     </message>
     <message>
         <source>float(LO,HI), int(LO,HI), choice(A,B)</source>
-        <translation type="unfinished"></translation>
+        <translation>float(LO,HI), int(LO,HI), choice(A,B)</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished">%1
-%2：%2. {1:?}</translation>
+        <translation>%1：%2。</translation>
     </message>
 </context>
 <context>
     <name>atelier::SweepRunner</name>
     <message>
-        <source>Stopped; &apos;atelier sweep resume %1&apos; continues it.</source>
-        <translation>已停止；执行 &apos;atelier sweep resume %1&apos; 可继续。</translation>
+        <source>Stopped; 'atelier sweep resume %1' continues it.</source>
+        <translation>已停止；执行 'atelier sweep resume %1' 可继续。</translation>
     </message>
     <message numerus="yes">
         <source>The time limit (%n s) was reached.</source>
@@ -9511,11 +9511,11 @@ Select one node to see its parameters.</source>
         <translation>已在第 %1 步剪枝</translation>
     </message>
     <message>
-        <source>node %1 logged no finite value of &quot;%2&quot; (run %3 logged: %4)</source>
+        <source>node %1 logged no finite value of "%2" (run %3 logged: %4)</source>
         <translation>节点 %1 未记录“%2”的有限值（运行 %3 记录了：%4）</translation>
     </message>
     <message>
-        <source>node %1 logged no metric &quot;%2&quot; (run %3 logged none)</source>
+        <source>node %1 logged no metric "%2" (run %3 logged none)</source>
         <translation>节点 %1 未记录指标“%2”（运行 %3 未记录任何指标）</translation>
     </message>
     <message>
@@ -9531,55 +9531,55 @@ Select one node to see its parameters.</source>
     <name>atelier::SweepSectionBox</name>
     <message>
         <source>Sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描</translation>
     </message>
     <message>
         <source>NODE.METRIC</source>
-        <translation type="unfinished"></translation>
+        <translation>NODE.METRIC</translation>
     </message>
     <message>
         <source>maximize</source>
-        <translation type="unfinished"></translation>
+        <translation>最大化</translation>
     </message>
     <message>
         <source>minimize</source>
-        <translation type="unfinished"></translation>
+        <translation>最小化</translation>
     </message>
     <message>
         <source>default (20)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（20）</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Trials</source>
-        <translation type="unfinished"></translation>
+        <translation>试验数</translation>
     </message>
     <message>
         <source>Remove the sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>移除扫描</translation>
     </message>
     <message>
         <source>Write NODE.METRIC, e.g. train.accuracy.</source>
-        <translation type="unfinished"></translation>
+        <translation>请写成 NODE.METRIC，例如 train.accuracy。</translation>
     </message>
     <message>
         <source>%1 = %2</source>
-        <translation type="unfinished">%1 = %2</translation>
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <source>No parameter is swept. Select a node and tick Sweep under a parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未扫描任何参数。请选择一个节点，并勾选参数下方的“扫描”。</translation>
     </message>
     <message>
         <source>Run it with: atelier sweep run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行方式：atelier sweep run %1</translation>
     </message>
 </context>
 <context>
@@ -9633,8 +9633,8 @@ Select one node to see its parameters.</source>
         <translation>目标</translation>
     </message>
     <message>
-        <source>No sweeps yet. Start one with &apos;atelier sweep run PIPELINE --param NODE.PARAM=SPEC --objective NODE.METRIC&apos;.</source>
-        <translation>尚无扫描。可使用 &apos;atelier sweep run PIPELINE --param NODE.PARAM=SPEC --objective NODE.METRIC&apos; 启动一个。</translation>
+        <source>No sweeps yet. Start one with 'atelier sweep run PIPELINE --param NODE.PARAM=SPEC --objective NODE.METRIC'.</source>
+        <translation>尚无扫描。可使用 'atelier sweep run PIPELINE --param NODE.PARAM=SPEC --objective NODE.METRIC' 启动一个。</translation>
     </message>
     <message>
         <source>Reading the study of %1…</source>
@@ -9660,39 +9660,39 @@ Select one node to see its parameters.</source>
     </message>
     <message>
         <source>Open best run</source>
-        <translation type="unfinished"></translation>
+        <translation>打开最佳运行</translation>
     </message>
     <message>
         <source>Show the run of the best trial in the Runs tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“运行”标签页中显示最佳试验的运行。</translation>
     </message>
     <message>
         <source>Register best model…</source>
-        <translation type="unfinished"></translation>
+        <translation>注册最佳模型…</translation>
     </message>
     <message>
-        <source>Register the model output of the best trial&apos;s run in the model registry.</source>
-        <translation type="unfinished"></translation>
+        <source>Register the model output of the best trial's run in the model registry.</source>
+        <translation>将最佳试验所属运行的模型输出注册到模型注册表中。</translation>
     </message>
     <message>
         <source>Register the best model</source>
-        <translation type="unfinished"></translation>
+        <translation>注册最佳模型</translation>
     </message>
     <message>
         <source>Register the model of run %1 as a new version of:</source>
-        <translation type="unfinished"></translation>
+        <translation>将运行 %1 的模型注册为以下模型的新版本：</translation>
     </message>
     <message>
         <source>Registered %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已注册 %1。</translation>
     </message>
     <message>
         <source>Registering the model of run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在注册运行 %1 的模型…</translation>
     </message>
     <message>
         <source>Best trial of sweep %1</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描 %1 的最佳试验</translation>
     </message>
 </context>
 <context>
@@ -9763,11 +9763,11 @@ Select one node to see its parameters.</source>
         <translation>标注</translation>
     </message>
     <message>
-        <source>Keep A&apos;s</source>
+        <source>Keep A's</source>
         <translation>保留 A 的</translation>
     </message>
     <message>
-        <source>Keep B&apos;s</source>
+        <source>Keep B's</source>
         <translation>保留 B 的</translation>
     </message>
     <message>
@@ -9775,7 +9775,7 @@ Select one node to see its parameters.</source>
         <translation>保存裁决结果</translation>
     </message>
     <message>
-        <source>The checked annotations become the item&apos;s; the others are set aside (kept for audit) and the item is marked reviewed.</source>
+        <source>The checked annotations become the item's; the others are set aside (kept for audit) and the item is marked reviewed.</source>
         <translation>勾选的标注将成为该条目的标注；其余标注将被搁置（保留以供审计），并且该条目被标记为已审核。</translation>
     </message>
     <message>
@@ -9801,8 +9801,8 @@ Select one node to see its parameters.</source>
         <translation>正在比较…</translation>
     </message>
     <message>
-        <source>Cohen&apos;s κ</source>
-        <translation>Cohen&apos;s κ</translation>
+        <source>Cohen's κ</source>
+        <translation>Cohen's κ</translation>
     </message>
     <message>
         <source>not compared yet</source>
@@ -9927,11 +9927,11 @@ Select one node to see its parameters.</source>
         <translation>按不确定度排序</translation>
     </message>
     <message>
-        <source>Most uncertain first, by the model&apos;s pending suggestions (active learning)</source>
+        <source>Most uncertain first, by the model's pending suggestions (active learning)</source>
         <translation>按模型待处理建议排序，最不确定的在前（主动学习）</translation>
     </message>
     <message>
-        <source>Others&apos; spans</source>
+        <source>Others' spans</source>
         <translation>他人的片段</translation>
     </message>
     <message>
@@ -9981,11 +9981,11 @@ Select one node to see its parameters.</source>
         </translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is an image dataset: open it in the image annotator.</source>
+        <source>"%1" is an image dataset: open it in the image annotator.</source>
         <translation>“%1”是图像数据集：请在图像标注器中打开。</translation>
     </message>
     <message>
-        <source>Label the selection as &quot;%1&quot;</source>
+        <source>Label the selection as "%1"</source>
         <translation>将所选内容标记为“%1”</translation>
     </message>
     <message>
@@ -10019,7 +10019,7 @@ Select one node to see its parameters.</source>
         <translation>评分 %1</translation>
     </message>
     <message>
-        <source>This suggestion overlaps &quot;%1&quot;, and this dataset does not allow overlapping spans: delete that span first, or reject the suggestion.</source>
+        <source>This suggestion overlaps "%1", and this dataset does not allow overlapping spans: delete that span first, or reject the suggestion.</source>
         <translation>此建议与“%1”重叠，而此数据集不允许片段重叠：请先删除该片段，或拒绝此建议。</translation>
     </message>
     <message>
@@ -10039,7 +10039,7 @@ Select one node to see its parameters.</source>
         <translation>不确定度 %1</translation>
     </message>
     <message>
-        <source>No item has a scored suggestion yet: run &quot;%1&quot; first, then order by uncertainty.</source>
+        <source>No item has a scored suggestion yet: run "%1" first, then order by uncertainty.</source>
         <translation>还没有条目带有评分建议：请先运行“%1”，再按不确定度排序。</translation>
     </message>
     <message>
@@ -10069,11 +10069,11 @@ Select one node to see its parameters.</source>
         </translation>
     </message>
     <message>
-        <source>Changed %1&apos;s span “%2” from %3 to %4 (Ctrl+Z undoes it).</source>
+        <source>Changed %1's span “%2” from %3 to %4 (Ctrl+Z undoes it).</source>
         <translation>已将 %1 的片段“%2”从 %3 更改为 %4（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <source>Deleted %1&apos;s span “%2” (%3) (Ctrl+Z undoes it).</source>
+        <source>Deleted %1's span “%2” (%3) (Ctrl+Z undoes it).</source>
         <translation>已删除 %1 的片段“%2”（%3）（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
@@ -10230,7 +10230,7 @@ Select one node to see its parameters.</source>
         <translation>请先选择文本（Shift+方向键，或用鼠标拖动）。</translation>
     </message>
     <message>
-        <source>This dataset does not allow overlapping spans: the selection overlaps &quot;%1&quot;. Delete that span first.</source>
+        <source>This dataset does not allow overlapping spans: the selection overlaps "%1". Delete that span first.</source>
         <translation>此数据集不允许片段重叠：所选内容与“%1”重叠。请先删除该片段。</translation>
     </message>
     <message>
