@@ -16,7 +16,7 @@ namespace atelier {
 
 namespace {
 
-const QStringList kResourceKeys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s};
+const QStringList kResourceKeys = {u"cpus"_s, u"memory_mb"_s, u"gpus"_s, u"processes_per_node"_s};
 
 /// A pipeline with only the section \a key ("schedule", "sweep") set to \a value, parsed by
 /// PipelineDocument itself so the section has one reader.
@@ -313,6 +313,9 @@ QJsonValue GraphModel::value(const QString &nodeId, const QString &property) con
     if (property == u"environment"_s)
         return n->environment.isEmpty() ? QJsonValue(QJsonValue::Undefined)
                                         : QJsonValue(n->environment);
+    if (property == u"distributed"_s)
+        return n->distributed.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                        : QJsonValue(n->distributed);
     if (property.startsWith(u"resources."_s))
         return n->resources.value(property.mid(10));
     if (property.startsWith(u"params."_s))
@@ -340,6 +343,8 @@ QJsonValue GraphModel::effectiveValue(const QString &nodeId, const QString &prop
             return spec->resources.memoryMb;
         if (key == u"gpus"_s)
             return spec->resources.gpus;
+        if (key == u"processes_per_node"_s)
+            return spec->resources.processesPerNode;
     }
     return set;
 }
@@ -581,9 +586,17 @@ Status GraphModel::setValue(const QString &nodeId, const QString &property, cons
                 return refuse(tr("must be an object such as {\"image\": \"NAME:TAG\"}"));
             if (auto checked = EnvironmentSpec::fromJson(value.toObject()); !checked)
                 return makeError(ErrorCode::Invalid, checked.error().message);
+        } else if (property == u"distributed"_s) {
+            if (!value.isString() && !value.isUndefined())
+                return refuse(tr("must be a strategy such as \"pytorch-ddp\""));
+            const TemplateSpec *spec = templateOf(nodeId);
+            if (value.isString() && spec && !spec->distributed.contains(value.toString()))
+                return refuse(tr("%1 does not support distributed training with \"%2\"")
+                                  .arg(spec->ref(), value.toString()));
         } else if (property.startsWith(u"resources."_s)) {
             if (!kResourceKeys.contains(property.mid(10)))
-                return refuse(tr("is not a resource (use cpus, memory_mb or gpus)"));
+                return refuse(
+                    tr("is not a resource (use cpus, memory_mb, gpus or processes_per_node)"));
             if (const QString reason = checkValue(nodeId, property, value); !reason.isEmpty())
                 return refuse(reason);
         } else if (property.startsWith(u"params."_s)) {
@@ -902,6 +915,8 @@ bool GraphModel::applyValue(const QString &nodeId, const QString &property, cons
         n.resources = value.toObject();
     } else if (property == u"environment"_s) {
         n.environment = value.toObject();
+    } else if (property == u"distributed"_s) {
+        n.distributed = value.toString();
     } else if (property.startsWith(u"resources."_s)) {
         if (value.isUndefined())
             n.resources.remove(property.mid(10));

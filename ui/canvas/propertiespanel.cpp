@@ -332,6 +332,13 @@ QWidget *PropertiesPanel::buildExecution()
     m_environment->setToolTip(tr("Where the task runs: on this machine's own Python and tools "
                                  "(host), or in a container image (NAME:TAG, through podman)."));
     setImages({});
+    // Shown for templates that can run as several processes (their "distributed" list).
+    m_distributed = new QComboBox(box);
+    m_distributed->setObjectName(u"distributed"_s);
+    m_distributed->setToolTip(tr("Run the task as several processes that train together "
+                                 "(PyTorch DDP: RANK, WORLD_SIZE, MASTER_ADDR are set for each)."));
+    m_processes = spin(u"processesPerNode"_s, 1, 256, 1);
+    m_processes->setToolTip(tr("Processes on each node; CPUs are per process."));
     m_skip = new QCheckBox(tr("Skip this node"), box);
     m_skip->setToolTip(tr("A skipped node does not run; the nodes after it use its outputs from "
                           "an earlier run."));
@@ -344,6 +351,8 @@ QWidget *PropertiesPanel::buildExecution()
     form->addRow(tr("Timeout"), m_timeout);
     form->addRow(tr("Pool"), m_pool);
     form->addRow(tr("Environment"), m_environment);
+    form->addRow(tr("Distributed"), m_distributed);
+    form->addRow(tr("Processes per node"), m_processes);
     form->addRow(m_skip);
 
     // The lowest value of each resource box means "as the template asks".
@@ -375,6 +384,17 @@ QWidget *PropertiesPanel::buildExecution()
     };
     connect(m_environment, &QComboBox::activated, this, environmentChosen);
     connect(m_environment->lineEdit(), &QLineEdit::editingFinished, this, environmentChosen);
+    connect(m_distributed, &QComboBox::activated, this, [this](int index) {
+        nextGesture();
+        const QString strategy = m_distributed->itemData(index).toString();
+        emitSetting(u"distributed"_s,
+                    strategy.isEmpty() ? QJsonValue(QJsonValue::Undefined) : strategy);
+    });
+    connect(m_processes, &QSpinBox::valueChanged, this, [this](int value) {
+        const int base = m_spec ? m_spec->resources.processesPerNode : 1;
+        emitSetting(u"resources.processes_per_node"_s,
+                    value == base ? QJsonValue(QJsonValue::Undefined) : value);
+    });
     connect(m_skip, &QCheckBox::clicked, this, [this](bool checked) {
         nextGesture();
         emitSetting(u"skip"_s, checked);
@@ -776,6 +796,28 @@ void PropertiesPanel::refreshValues()
         const QString image = m_node.environment.value(u"image"_s).toString();
         m_environment->setCurrentText(
             image.isEmpty() || image == u"host"_s ? m_environment->itemText(0) : image);
+    }
+    {
+        // Only a template that lists strategies offers them; a node asking for one its
+        // template lacks (a hand-edited file) still shows it, as the validator refuses it.
+        const QSignalBlocker blocker(m_distributed);
+        m_distributed->clear();
+        m_distributed->addItem(tr("none (one process)"), QString());
+        QStringList strategies = m_spec ? m_spec->distributed : QStringList();
+        if (!m_node.distributed.isEmpty() && !strategies.contains(m_node.distributed))
+            strategies.append(m_node.distributed);
+        for (const QString &strategy : std::as_const(strategies))
+            m_distributed->addItem(strategy, strategy);
+        m_distributed->setCurrentIndex(std::max(0, m_distributed->findData(m_node.distributed)));
+        const bool offered = strategies.size() > 0;
+        if (auto *form = qobject_cast<QFormLayout *>(m_distributed->parentWidget()->layout())) {
+            form->setRowVisible(m_distributed, offered);
+            form->setRowVisible(m_processes, offered);
+        }
+        setSpin(m_processes, m_node.resources.contains(u"processes_per_node"_s)
+                                 ? m_node.resources.value(u"processes_per_node"_s).toInt()
+                                 : base.processesPerNode);
+        m_processes->setEnabled(!m_node.distributed.isEmpty() && !m_readOnly);
     }
     {
         const QSignalBlocker blocker(m_skip);

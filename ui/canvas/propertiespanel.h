@@ -135,6 +135,8 @@ private:
     QSpinBox *m_timeout = nullptr;
     QComboBox *m_pool = nullptr;
     QComboBox *m_environment = nullptr; ///< editable: the host, or an image NAME[:TAG]
+    QComboBox *m_distributed = nullptr; ///< none, or a strategy the template supports
+    QSpinBox *m_processes = nullptr;    ///< resources.processes_per_node
     QCheckBox *m_skip = nullptr;
     QStringList m_pools;
     PipelineDocument m_pipeline;
