@@ -177,6 +177,36 @@ private Q_SLOTS:
         QCOMPARE(view.visibleRunCount(), 1);
     }
 
+    /// A task that ran in a container image: its log page says which image (#20).
+    void logNamesTheImageItRanIn()
+    {
+        auto workspace = Workspace::open(m_root);
+        QVERIFY(workspace);
+        RunStore store(workspace->catalog());
+        auto tasks = store.tasks(m_runId);
+        QVERIFY(tasks);
+        for (TaskRecord task : tasks.value()) {
+            if (task.nodeId != u"after"_s)
+                continue;
+            task.image = u"localhost/atelier-test:bookworm"_s;
+            task.imageId = u"0123456789abcdef0123"_s;
+            QVERIFY(store.saveTask(task));
+        }
+        RunsView view;
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy loaded(&view, &RunsView::detailLoaded);
+        view.setRuns(m_root, store.runs().value());
+        QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+        auto *task = view.findChild<QComboBox *>(u"logTask"_s);
+        auto *note = view.findChild<QLabel *>(u"logNote"_s);
+        QVERIFY(task && note);
+        task->setCurrentIndex(task->findData(u"after"_s));
+        QTRY_VERIFY(note->text().contains(u"localhost/atelier-test:bookworm (0123456789ab)"_s));
+        task->setCurrentIndex(task->findData(u"train"_s)); // on the host: no note
+        QTRY_VERIFY(note->text().isEmpty());
+    }
+
     void logPagesStripEscapesAndStartAtLines()
     {
         QTemporaryDir tmp;

@@ -705,8 +705,9 @@ void RunsView::showDetail(const RunDetail &detail)
     m_artifacts->clear();
     const QLocale locale;
     for (const Artifact &artifact : detail.artifacts) {
-        auto *item = new QTreeWidgetItem(m_artifacts, {detail.taskName(artifact.task), artifact.relativePath,
-                                                       locale.formattedDataSize(artifact.size)});
+        auto *item =
+            new QTreeWidgetItem(m_artifacts, {detail.taskName(artifact.task), artifact.relativePath,
+                                              locale.formattedDataSize(artifact.size)});
         item->setData(0, Qt::UserRole, artifact.path);
     }
 
@@ -739,17 +740,20 @@ void RunsView::loadLog(qint64 offset)
     };
     const auto [path, fromRun] = source();
     QString state;
+    QStringList notes;
     for (const TaskRecord &task : std::as_const(m_detail.tasks)) {
-        if (task.nodeId == m_logTask->currentData().toString())
-            state = task.state;
+        if (task.nodeId != m_logTask->currentData().toString())
+            continue;
+        state = task.state;
+        if (!task.image.isEmpty()) // the log is the container's: say which image it ran in
+            notes << tr("Ran in image %1 (%2).").arg(task.image, task.imageId.left(12));
     }
-    m_logNote->setText(
-        fromRun.isEmpty()
-            ? QString()
-            : tr("This task was cached: it ran nothing in this run and reused the outputs of "
-                 "run %1. Its log below is from that run.")
-                  .arg(fromRun));
-    m_logNote->setVisible(!fromRun.isEmpty());
+    if (!fromRun.isEmpty())
+        notes << tr("This task was cached: it ran nothing in this run and reused the outputs of "
+                    "run %1. Its log below is from that run.")
+                     .arg(fromRun);
+    m_logNote->setText(notes.join(u' '));
+    m_logNote->setVisible(!notes.isEmpty());
     runInBackground(
         this, std::bind_front(&LogPage::read, path, offset, kLogPage),
         [this, path, state, source](const Result<LogPage> &page) {
