@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "containers/containercommand.h"
 #include "core/appsettings.h"
 #include "core/installpaths.h"
 #include "shell/mainwindow.h"
@@ -139,6 +140,7 @@ int main(int argc, char **argv)
 {
     // Whoever opens a workspace (CLI, window, scheduler) reaps a killed runner's Slurm jobs too.
     SlurmLeftovers::install();
+    ContainerCommand::installLeftoverRemover();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

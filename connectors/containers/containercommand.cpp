@@ -1,6 +1,7 @@
 #include "containers/containercommand.h"
 
 #include "containers/podman.h"
+#include "core/leftovers.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -28,8 +29,9 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &name,
     // not pull in. A SIGTERM to the task's process group reaches podman's client, which
     // proxies it to the task; a task that ignores it is ended by removeLeftover() once the
     // client is killed.
-    QStringList argv{
-        podman, u"run"_s, u"--rm"_s, u"--name"_s, name, u"--workdir"_s, task.workingDirectory};
+    // The label finds the container again when the runner was killed (removeTaskContainers).
+    QStringList argv{podman,       u"run"_s,          u"--rm"_s,      u"--name"_s,          name,
+                     u"--label"_s, labelOf(task.key), u"--workdir"_s, task.workingDirectory};
     if (!container.network)
         argv << u"--network"_s << u"none"_s;
     // Rootless podman maps the user to root inside unless told to keep the user's id; as
@@ -78,6 +80,54 @@ QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &name,
 QStringList ContainerCommand::wrap(const TaskLaunch &task, const QString &name)
 {
     return wrap(task, name, Podman::program(), ::geteuid() != 0);
+}
+
+void ContainerCommand::installLeftoverRemover()
+{
+    Leftovers::setContainerRemover(&ContainerCommand::removeTaskContainers);
+}
+
+QString ContainerCommand::labelOf(const QString &taskKey)
+{
+    return u"atelier.task="_s + taskKey;
+}
+
+Result<bool> ContainerCommand::removeTaskContainers(const QString &taskKey)
+{
+    const auto podman = [](const QStringList &args, QByteArray *out) -> Status {
+        QProcess process;
+        process.start(Podman::program(), args);
+        if (!process.waitForStarted(5000))
+            return makeError(ErrorCode::Io, QObject::tr("podman could not be started"));
+        if (!process.waitForFinished(30000)) {
+            process.kill();
+            process.waitForFinished(2000);
+            return makeError(ErrorCode::Io, QObject::tr("podman did not answer"));
+        }
+        *out = process.readAllStandardOutput();
+        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+            return makeError(ErrorCode::Io,
+                             QString::fromUtf8(process.readAllStandardError()).trimmed());
+        return {};
+    };
+    QByteArray listed;
+    if (Status ok = podman(
+            {u"ps"_s, u"--all"_s, u"--quiet"_s, u"--filter"_s, u"label="_s + labelOf(taskKey)},
+            &listed);
+        !ok)
+        return ok.error();
+    QStringList ids;
+    for (const QByteArray &line : listed.split('\n'))
+        if (!line.trimmed().isEmpty())
+            ids.append(QString::fromLatin1(line.trimmed()));
+    if (ids.isEmpty())
+        return false;
+    QByteArray ignored;
+    if (Status ok = podman(
+            QStringList{u"rm"_s, u"--force"_s, u"--ignore"_s, u"--time"_s, u"2"_s} + ids, &ignored);
+        !ok)
+        return ok.error();
+    return true;
 }
 
 void ContainerCommand::removeLeftover(const QString &name)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "pipeline/connector.h"
 
 #include <QString>
@@ -27,6 +28,13 @@ public:
     /// Ends the task's container, if any is left (the client was killed before it could):
     /// `podman rm --force --ignore --time 2 NAME`, detached.
     static void removeLeftover(const QString &name);
+    /// The label every container of task \a taskKey carries: "atelier.task=<run>/<node>".
+    static QString labelOf(const QString &taskKey);
+    /// Ends every container of \a taskKey (`podman ps --filter label=…`, then `podman rm
+    /// --force`); whether one was there. Blocking (Leftovers, when a runner was killed).
+    static Result<bool> removeTaskContainers(const QString &taskKey);
+    /// Makes removeTaskContainers() the container remover Leftovers uses (at program start).
+    static void installLeftoverRemover();
 };
 
 } // namespace atelier

@@ -21,6 +21,12 @@ Leftovers::JobCanceller &jobCanceller()
     return canceller;
 }
 
+Leftovers::ContainerRemover &containerRemover()
+{
+    static Leftovers::ContainerRemover remover;
+    return remover;
+}
+
 /// Cancels \a jobs through the installed canceller; the ones that could not be cancelled are
 /// added to \a problems. Returns how many were still active.
 int cancelJobs(Database &catalog, const QList<RemoteJob> &jobs, QStringList *problems)
@@ -28,9 +34,20 @@ int cancelJobs(Database &catalog, const QList<RemoteJob> &jobs, QStringList *pro
     const Leftovers::JobCanceller &cancel = jobCanceller();
     int cancelled = 0;
     for (const RemoteJob &job : jobs) {
+        const QString taskKey = job.runId + u'/' + job.node;
+        if (!job.imageId.isEmpty()) { // a local task's container
+            const Leftovers::ContainerRemover &remove = containerRemover();
+            if (!remove)
+                continue;
+            const Result<bool> removed = remove(taskKey);
+            if (!removed)
+                problems->append(Leftovers::tr("the container of task %1: %2")
+                                     .arg(job.node, removed.error().message));
+            continue;
+        }
         if (!cancel)
-            break;
-        const Result<bool> done = cancel(catalog, job.pool, job.jobId, job.runId + u'/' + job.node);
+            continue;
+        const Result<bool> done = cancel(catalog, job.pool, job.jobId, taskKey);
         if (!done)
             problems->append(Leftovers::tr("the job of task %1 on pool %2: %3")
                                  .arg(job.node, job.pool, done.error().message));
@@ -89,6 +106,11 @@ QString LeftoverReport::summary() const
 void Leftovers::setJobCanceller(JobCanceller canceller)
 {
     jobCanceller() = std::move(canceller);
+}
+
+void Leftovers::setContainerRemover(ContainerRemover remover)
+{
+    containerRemover() = std::move(remover);
 }
 
 Result<LeftoverReport> Leftovers::reap(Database &catalog, int graceMs)

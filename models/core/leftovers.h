@@ -52,6 +52,10 @@ public:
     /// app/main.cpp installs it once, before any thread starts). Without one, a killed runner's
     /// cluster jobs are left to run.
     static void setJobCanceller(JobCanceller canceller);
+    /// Ends what is left of the container of local task \a taskKey ("<run>/<node>"); returns
+    /// whether one was running. connectors/ installs it (podman), like the job canceller.
+    using ContainerRemover = std::function<Result<bool>(const QString &taskKey)>;
+    static void setContainerRemover(ContainerRemover remover);
 
     /// Ends and records the leftovers in \a catalog. A group gets SIGTERM, then SIGKILL after
     /// \a graceMs; a cluster job is cancelled (a cluster that does not answer is reported in

@@ -500,15 +500,20 @@ Result<std::optional<int>> RunStore::endLeftovers(const QString &runId, int grac
 Result<QList<RemoteJob>> RunStore::remoteJobs(const QString &runId, const QString &state)
 {
     QList<RemoteJob> jobs;
-    Status read = m_db.query("SELECT node_id, pool, job_id FROM tasks WHERE run_id = ?1 AND "
-                             "pgid IS NULL AND started_at IS NOT NULL AND ((job_id IS NOT NULL "
-                             "AND job_id <> '') OR pool <> 'local') AND (state = ?2 OR (?2 = "
-                             "'' AND state IN ('running', 'queued')));")
-                      .bind(1, runId)
-                      .bind(2, state)
-                      .forEach([&](const Query &row) {
-                          jobs.append({runId, row.text(0), row.text(1), row.text(2)});
-                      });
+    // Cluster jobs, and local tasks in containers (their containers outlive the group).
+    Status read =
+        m_db.query("SELECT node_id, pool, job_id, image_id FROM tasks WHERE run_id = ?1 AND "
+                   "started_at IS NOT NULL AND ((pgid IS NULL AND ((job_id IS NOT NULL AND "
+                   "job_id <> '') OR pool <> 'local')) OR (pool = 'local' AND image_id IS NOT "
+                   "NULL AND image_id <> '')) AND (state = ?2 OR (?2 = '' AND state IN "
+                   "('running', 'queued')));")
+            .bind(1, runId)
+            .bind(2, state)
+            .forEach([&](const Query &row) {
+                const bool container = row.text(1) == u"local"_s && !row.text(3).isEmpty();
+                jobs.append({runId, row.text(0), row.text(1), container ? QString() : row.text(2),
+                             container ? row.text(3) : QString()});
+            });
     if (!read)
         return read.error();
     return jobs;

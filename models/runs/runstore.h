@@ -90,6 +90,9 @@ struct RemoteJob
     QString node;
     QString pool;
     QString jobId; ///< empty when its runner died before it recorded the job's id
+    /// A local task in a container image: the image id. Its container is ended by its label
+    /// (the task key), since podman's conmon lives outside the task's process group.
+    QString imageId = {};
 };
 /// Ends (cancels) \a jobs; how many were still active. Supplied from connectors/ (Leftovers).
 using RemoteJobsEnder = std::function<Result<int>(const QList<RemoteJob> &jobs)>;

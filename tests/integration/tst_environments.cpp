@@ -351,6 +351,33 @@ private Q_SLOTS:
         QVERIFY2(failing.err.contains(u"CONTAINERS_CONF"_s), qPrintable(describe(failing)));
     }
 
+    /// A runner SIGKILLed while its task runs in a container: the next command that opens the
+    /// workspace ends the container too (podman's conmon is outside the task's process group).
+    void killedRunnersContainerIsRemoved()
+    {
+        if (!m_haveImage)
+            QFAIL("The test image localhost/atelier-test:bookworm is missing: run "
+                  "tests/tools/make-test-image (scripts/test does).");
+        const QString file =
+            pipelineFile(u"sleeper"_s, pipeline(u"sleeper"_s, kImage, u"sleep 300"_s));
+        QProcess runner;
+        runner.start(QStringLiteral(ATELIER_BINARY),
+                     {u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_workspace});
+        QVERIFY(runner.waitForStarted());
+        // The container, found by the label every task's container carries.
+        const auto containers = [] {
+            const Outcome listed = runProgram(
+                u"podman"_s, {u"ps"_s, u"--quiet"_s, u"--filter"_s, u"label=atelier.task"_s});
+            return listed.out.split(u'\n', Qt::SkipEmptyParts).size();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(containers() > 0, 60000);
+        runner.kill(); // SIGKILL: the runner records nothing more
+        QVERIFY(runner.waitForFinished(10000));
+        const Outcome opened = cli({u"runs"_s, u"list"_s, u"--workspace"_s, m_workspace});
+        QVERIFY2(opened.exitCode == 0, qPrintable(describe(opened)));
+        QTRY_COMPARE_WITH_TIMEOUT(containers(), 0, 20000);
+    }
+
     void imageCommands()
     {
         // A tiny root file system imported, listed, inspected and removed.
