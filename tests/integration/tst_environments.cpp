@@ -364,10 +364,24 @@ private Q_SLOTS:
         runner.start(QStringLiteral(ATELIER_BINARY),
                      {u"pipeline"_s, u"run"_s, file, u"--workspace"_s, m_workspace});
         QVERIFY(runner.waitForStarted());
-        // The container, found by the label every task's container carries.
-        const auto containers = [] {
-            const Outcome listed = runProgram(
-                u"podman"_s, {u"ps"_s, u"--quiet"_s, u"--filter"_s, u"label=atelier.task"_s});
+        // The run's id, then its task's container, found by the label it carries.
+        QString runId;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const Outcome listed =
+                    cli({u"runs"_s, u"list"_s, u"--workspace"_s, m_workspace, u"--json"_s});
+                for (const QJsonValue &run : jsonOf(listed).value(u"runs"_s).toArray()) {
+                    if (run[u"state"_s].toString() == u"running"_s &&
+                        run[u"name"_s].toString() == u"sleeper"_s)
+                        runId = run[u"run"_s].toString();
+                }
+                return !runId.isEmpty();
+            }(),
+            60000);
+        const auto containers = [&runId] {
+            const Outcome listed =
+                runProgram(u"podman"_s, {u"ps"_s, u"--quiet"_s, u"--filter"_s,
+                                         u"label=atelier.task="_s + runId + u"/inside"_s});
             return listed.out.split(u'\n', Qt::SkipEmptyParts).size();
         };
         QTRY_VERIFY_WITH_TIMEOUT(containers() > 0, 60000);
