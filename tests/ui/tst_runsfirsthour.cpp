@@ -81,6 +81,7 @@ private Q_SLOTS:
                      0,
                      0,
                      false,
+                     {},
                      {}});
         m_first = runOnce(doc);
         QVERIFY(!m_first.isEmpty());

@@ -43,9 +43,9 @@ private Q_SLOTS:
             "echo 'not json' >> \"$ATELIER_METRICS_FILE\"; "
             "printf '\\033[32mtraining done\\033[0m\\n'"_s;
         doc.nodes.append(
-            NodeSpec{u"train"_s, {}, u"shell"_s, {{u"script"_s, report}}, {}, 0, 0, false, {}});
+            NodeSpec{u"train"_s, {}, u"shell"_s, {{u"script"_s, report}}, {}, 0, 0, false, {}, {}});
         doc.nodes.append(NodeSpec{
-            u"after"_s, {}, u"shell"_s, {{u"script"_s, u"echo after"_s}}, {}, 0, 0, false, {}});
+            u"after"_s, {}, u"shell"_s, {{u"script"_s, u"echo after"_s}}, {}, 0, 0, false, {}, {}});
         doc.edges.append(EdgeSpec{u"train"_s, u"out"_s, u"after"_s, u"in"_s});
 
         TemplateLibrary library;

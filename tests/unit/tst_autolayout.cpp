@@ -22,7 +22,7 @@ PipelineDocument randomDag(int nodes, int edges, quint32 seed)
     PipelineDocument doc;
     doc.name = u"Random"_s;
     for (int i = 0; i < nodes; ++i)
-        doc.nodes.append(NodeSpec{u"n%1"_s.arg(i), {}, u"shell"_s, {}, {}, 0, 0, false, {}});
+        doc.nodes.append(NodeSpec{u"n%1"_s.arg(i), {}, u"shell"_s, {}, {}, 0, 0, false, {}, {}});
     for (int e = 0; e < edges && nodes > 1; ++e) {
         const int to = 1 + int(random.bounded(quint32(nodes - 1)));
         const int from = int(random.bounded(quint32(to)));

@@ -317,7 +317,7 @@ void TestPipelineValidator::topologicalOrderOfDiamond()
     PipelineDocument loose;
     loose.name = u"Loose"_s;
     for (const QString &id : {u"z"_s, u"a"_s, u"m"_s})
-        loose.nodes.append(NodeSpec{id, {}, u"shell"_s, {}, {}, 0, 0, false, {}});
+        loose.nodes.append(NodeSpec{id, {}, u"shell"_s, {}, {}, 0, 0, false, {}, {}});
     auto looseOrder = PipelineValidator::topologicalOrder(loose);
     QVERIFY(looseOrder.ok());
     QCOMPARE(looseOrder.value(), (QStringList{u"z"_s, u"a"_s, u"m"_s}));

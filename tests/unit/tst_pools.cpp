@@ -391,7 +391,7 @@ private Q_SLOTS:
         QFETCH(QString, taskState);
         QFETCH(int, exitCode);
         QFETCH(QString, says);
-        SlurmJobInfo job{u"42"_s, state, reason, exitStatus, u"node1"_s};
+        SlurmJobInfo job{u"42"_s, state, reason, exitStatus, u"node1"_s, {}};
         const auto mapped = SlurmConnector::mapState(job, timedOutByUs, false);
         if (taskState == u"queued"_s || taskState == u"running"_s) {
             QVERIFY(!mapped.finished);

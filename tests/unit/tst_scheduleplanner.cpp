@@ -114,7 +114,7 @@ private Q_SLOTS:
         PipelineDocument doc;
         doc.name = u"Nightly"_s;
         doc.nodes.append(
-            NodeSpec{u"a"_s, {}, u"shell"_s, {{u"script"_s, u"true"_s}}, {}, 0, 0, false, {}});
+            NodeSpec{u"a"_s, {}, u"shell"_s, {{u"script"_s, u"true"_s}}, {}, 0, 0, false, {}, {}});
         ScheduleSpec schedule;
         schedule.cron = u"0 * * * *"_s;
         schedule.start = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600 - 60);
