@@ -25,10 +25,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>the top-level "%1" block is not kept (%n item(s))</source>
+        <source>the top-level &quot;%1&quot; block is not kept (%n item(s))</source>
         <translation>
-            <numerusform>the top-level "%1" block is not kept (%n item)</numerusform>
-            <numerusform>the top-level "%1" block is not kept (%n items)</numerusform>
+            <numerusform>the top-level &quot;%1&quot; block is not kept (%n item)</numerusform>
+            <numerusform>the top-level &quot;%1&quot; block is not kept (%n items)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -112,10 +112,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n object files are not in the catalog; 'atelier info --verify --repair' removes them.</source>
+        <source>%n object files are not in the catalog; &apos;atelier info --verify --repair&apos; removes them.</source>
         <translation>
-            <numerusform>%n object file is not in the catalog; 'atelier info --verify --repair' removes it.</numerusform>
-            <numerusform>%n object files are not in the catalog; 'atelier info --verify --repair' removes them.</numerusform>
+            <numerusform>%n object file is not in the catalog; &apos;atelier info --verify --repair&apos; removes it.</numerusform>
+            <numerusform>%n object files are not in the catalog; &apos;atelier info --verify --repair&apos; removes them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -140,10 +140,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>'sweep %1' takes %n argument(s).</source>
+        <source>&apos;sweep %1&apos; takes %n argument(s).</source>
         <translation>
-            <numerusform>'sweep %1' takes %n argument.</numerusform>
-            <numerusform>'sweep %1' takes %n arguments.</numerusform>
+            <numerusform>&apos;sweep %1&apos; takes %n argument.</numerusform>
+            <numerusform>&apos;sweep %1&apos; takes %n arguments.</numerusform>
         </translation>
     </message>
 </context>
@@ -167,10 +167,10 @@
 <context>
     <name>DatasetStore</name>
     <message numerus="yes">
-        <source>The label "%1" is used by %n annotation(s); remove them with the label or rename the label instead.</source>
+        <source>The label &quot;%1&quot; is used by %n annotation(s); remove them with the label or rename the label instead.</source>
         <translation>
-            <numerusform>The label "%1" is used by %n annotation; remove it with the label or rename the label instead.</numerusform>
-            <numerusform>The label "%1" is used by %n annotations; remove them with the label or rename the label instead.</numerusform>
+            <numerusform>The label &quot;%1&quot; is used by %n annotation; remove it with the label or rename the label instead.</numerusform>
+            <numerusform>The label &quot;%1&quot; is used by %n annotations; remove them with the label or rename the label instead.</numerusform>
         </translation>
     </message>
 </context>
@@ -263,7 +263,10 @@
     </message>
     <message numerus="yes">
         <source>%n cluster job(s) of their tasks were cancelled</source>
-        <translation><numerusform>%n cluster job of their tasks was cancelled</numerusform><numerusform>%n cluster jobs of their tasks were cancelled</numerusform></translation>
+        <translation>
+            <numerusform>%n cluster job of their tasks was cancelled</numerusform>
+            <numerusform>%n cluster jobs of their tasks were cancelled</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -330,17 +333,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n instance(s) have no SegmentationClass PNG to give their class; labelled "object"</source>
+        <source>%n instance(s) have no SegmentationClass PNG to give their class; labelled &quot;object&quot;</source>
         <translation>
-            <numerusform>%n instance has no SegmentationClass PNG to give its class; labelled "object"</numerusform>
-            <numerusform>%n instances have no SegmentationClass PNG to give their class; labelled "object"</numerusform>
+            <numerusform>%n instance has no SegmentationClass PNG to give its class; labelled &quot;object&quot;</numerusform>
+            <numerusform>%n instances have no SegmentationClass PNG to give their class; labelled &quot;object&quot;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask pixel(s) have a colour outside VOC's palette; read as background</source>
+        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
         <translation>
-            <numerusform>%n mask pixel has a colour outside VOC's palette; read as background</numerusform>
-            <numerusform>%n mask pixels have a colour outside VOC's palette; read as background</numerusform>
+            <numerusform>%n mask pixel has a colour outside VOC&apos;s palette; read as background</numerusform>
+            <numerusform>%n mask pixels have a colour outside VOC&apos;s palette; read as background</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -402,10 +405,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n items keep more of their source file ("%1") than %2 can hold; it was left out: export jsonl (or conll) to keep it</source>
+        <source>%n items keep more of their source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</source>
         <translation>
-            <numerusform>%n item keeps more of its source file ("%1") than %2 can hold; it was left out: export jsonl (or conll) to keep it</numerusform>
-            <numerusform>%n items keep more of their source file ("%1") than %2 can hold; it was left out: export jsonl (or conll) to keep it</numerusform>
+            <numerusform>%n item keeps more of its source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</numerusform>
+            <numerusform>%n items keep more of their source file (&quot;%1&quot;) than %2 can hold; it was left out: export jsonl (or conll) to keep it</numerusform>
         </translation>
     </message>
 </context>
@@ -457,10 +460,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n mask pixel(s) have a colour outside VOC's palette; read as background</source>
+        <source>%n mask pixel(s) have a colour outside VOC&apos;s palette; read as background</source>
         <translation>
-            <numerusform>%n mask pixel has a colour outside VOC's palette; read as background</numerusform>
-            <numerusform>%n mask pixels have a colour outside VOC's palette; read as background</numerusform>
+            <numerusform>%n mask pixel has a colour outside VOC&apos;s palette; read as background</numerusform>
+            <numerusform>%n mask pixels have a colour outside VOC&apos;s palette; read as background</numerusform>
         </translation>
     </message>
     <message numerus="yes">

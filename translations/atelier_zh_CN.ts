@@ -2688,7 +2688,9 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     </message>
     <message numerus="yes">
         <source>%n cluster job(s) of their tasks were cancelled</source>
-        <translation><numerusform>已取消其任务的 %n 个集群作业</numerusform></translation>
+        <translation>
+            <numerusform>已取消其任务的 %n 个集群作业</numerusform>
+        </translation>
     </message>
     <message>
         <source>could not cancel %1 ('atelier runs stop RUN' tries again)</source>
@@ -2697,6 +2699,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Run %1: could not cancel %2.</source>
         <translation>运行 %1：无法取消 %2。</translation>
+    </message>
+    <message>
+        <source>the container of task %1: %2</source>
+        <translation>任务 %1 的容器：%2</translation>
     </message>
 </context>
 <context>
@@ -3920,6 +3926,14 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>python3 in image %1 cannot import %2: %3. Build an image that has them (atelier image build).</source>
         <translation>镜像 %1 中的 python3 无法导入 %2：%3。请构建包含这些模块的镜像（atelier image build）。</translation>
+    </message>
+    <message>
+        <source>podman could not be started</source>
+        <translation>无法启动 podman</translation>
+    </message>
+    <message>
+        <source>podman did not answer</source>
+        <translation>podman 没有响应</translation>
     </message>
 </context>
 <context>
@@ -6447,10 +6461,6 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
         <translation>必须是对象</translation>
     </message>
     <message>
-        <source>is not a resource (use cpus, memory_mb or gpus)</source>
-        <translation>不是资源（请使用 cpus、memory_mb 或 gpus）</translation>
-    </message>
-    <message>
         <source>%1 has no such parameter</source>
         <translation>%1 没有此参数</translation>
     </message>
@@ -6481,6 +6491,18 @@ Import images or texts with Import…, or make an empty dataset with New…</sou
     <message>
         <source>must be an object such as {"image": "NAME:TAG"}</source>
         <translation>必须是对象，例如 {"image": "NAME:TAG"}</translation>
+    </message>
+    <message>
+        <source>must be a strategy such as "pytorch-ddp"</source>
+        <translation>必须是一种策略，例如“pytorch-ddp”</translation>
+    </message>
+    <message>
+        <source>%1 does not support distributed training with "%2"</source>
+        <translation>%1 不支持用“%2”进行分布式训练</translation>
+    </message>
+    <message>
+        <source>is not a resource (use cpus, memory_mb, gpus or processes_per_node)</source>
+        <translation>不是资源（请使用 cpus、memory_mb、gpus 或 processes_per_node）</translation>
     </message>
 </context>
 <context>
@@ -8356,6 +8378,26 @@ Select one node to see its parameters.</source>
         <source>host</source>
         <translation>宿主机</translation>
     </message>
+    <message>
+        <source>Run the task as several processes that train together (PyTorch DDP: RANK, WORLD_SIZE, MASTER_ADDR are set for each).</source>
+        <translation>将任务作为多个共同训练的进程运行（PyTorch DDP：每个进程都会设置 RANK、WORLD_SIZE、MASTER_ADDR）。</translation>
+    </message>
+    <message>
+        <source>Processes on each node; CPUs are per process.</source>
+        <translation>每个节点上的进程数；CPU 数按每个进程计。</translation>
+    </message>
+    <message>
+        <source>Distributed</source>
+        <translation>分布式</translation>
+    </message>
+    <message>
+        <source>Processes per node</source>
+        <translation>每节点进程数</translation>
+    </message>
+    <message>
+        <source>none (one process)</source>
+        <translation>无（单个进程）</translation>
+    </message>
 </context>
 <context>
     <name>atelier::QuickAddPopup</name>
@@ -8885,6 +8927,10 @@ Select one node to see its parameters.</source>
     <message>
         <source>%1 (reused from run %2)</source>
         <translation>%1（复用自运行 %2）</translation>
+    </message>
+    <message>
+        <source>Ran in image %1 (%2).</source>
+        <translation>在镜像 %1（%2）中运行。</translation>
     </message>
 </context>
 <context>

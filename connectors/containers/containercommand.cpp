@@ -98,11 +98,11 @@ Result<bool> ContainerCommand::removeTaskContainers(const QString &taskKey)
         QProcess process;
         process.start(Podman::program(), args);
         if (!process.waitForStarted(5000))
-            return makeError(ErrorCode::Io, QObject::tr("podman could not be started"));
+            return makeError(ErrorCode::Io, Podman::tr("podman could not be started"));
         if (!process.waitForFinished(30000)) {
             process.kill();
             process.waitForFinished(2000);
-            return makeError(ErrorCode::Io, QObject::tr("podman did not answer"));
+            return makeError(ErrorCode::Io, Podman::tr("podman did not answer"));
         }
         *out = process.readAllStandardOutput();
         if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)

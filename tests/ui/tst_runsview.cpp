@@ -198,6 +198,10 @@ private Q_SLOTS:
         QSignalSpy loaded(&view, &RunsView::detailLoaded);
         view.setRuns(m_root, store.runs().value());
         QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+        if (view.currentRun() != m_runId) { // other tests added runs: show the first one
+            view.showRun(m_runId);
+            QTRY_VERIFY(view.detail().run.id == m_runId);
+        }
         auto *task = view.findChild<QComboBox *>(u"logTask"_s);
         auto *note = view.findChild<QLabel *>(u"logNote"_s);
         QVERIFY(task && note);

@@ -101,7 +101,8 @@ void TestTemplatePaletteModel::search_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("name") << u"shell"_s << QStringList{u"shell@1.0"_s};
     QTest::newRow("case and words") << u"TRAIN scikit"_s << QStringList{u"sklearn-train@1.0"_s};
-    QTest::newRow("category") << u"deep learning"_s << QStringList{u"pytorch-train@1.0"_s};
+    QTest::newRow("category") << u"deep learning"_s
+                              << QStringList{u"pytorch-train@1.0"_s, u"pytorch-ddp-train@1.0"_s};
     QTest::newRow("nothing") << u"zebra"_s << QStringList{};
     QTest::newRow("spaces only") << u"   "_s << QStringList{u"*"_s};
 }
