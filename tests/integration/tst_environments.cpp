@@ -8,6 +8,8 @@
 #include "pipeline/pipelinedocument.h"
 #include "pipeline/templatelibrary.h"
 
+#include "containerenv.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -239,9 +241,7 @@ private Q_SLOTS:
 
     void nodeRunsInImage()
     {
-        if (!m_haveImage)
-            QFAIL("The test image localhost/atelier-test:bookworm is missing: run "
-                  "tests/tools/make-test-image (scripts/test does).");
+        REQUIRE_TEST_IMAGE(m_haveImage);
         const QString file = pipelineFile(
             u"inside"_s, pipeline(u"inside"_s, kImage,
                                   u"cat /etc/os-release > \"$ATELIER_OUTPUT_OUT/os-release\"; "
@@ -277,8 +277,7 @@ private Q_SLOTS:
 
     void networkOffUnlessAsked()
     {
-        if (!m_haveImage)
-            QFAIL("The test image is missing: run tests/tools/make-test-image.");
+        REQUIRE_TEST_IMAGE(m_haveImage);
         // Without a network a container has only the loopback interface.
         const QString file = pipelineFile(
             u"net"_s,
@@ -292,8 +291,7 @@ private Q_SLOTS:
 
     void changedImageIdInvalidatesCache()
     {
-        if (!m_haveImage)
-            QFAIL("The test image is missing: run tests/tools/make-test-image.");
+        REQUIRE_TEST_IMAGE(m_haveImage);
         const QString name = u"localhost/atelier-envtest:cache"_s;
         QCOMPARE(runProgram(u"podman"_s, {u"tag"_s, kImage, name}).exitCode, 0);
         const auto cleanup = qScopeGuard([&] { runProgram(u"podman"_s, {u"rmi"_s, name}); });
@@ -355,9 +353,7 @@ private Q_SLOTS:
     /// workspace ends the container too (podman's conmon is outside the task's process group).
     void killedRunnersContainerIsRemoved()
     {
-        if (!m_haveImage)
-            QFAIL("The test image localhost/atelier-test:bookworm is missing: run "
-                  "tests/tools/make-test-image (scripts/test does).");
+        REQUIRE_TEST_IMAGE(m_haveImage);
         const QString file =
             pipelineFile(u"sleeper"_s, pipeline(u"sleeper"_s, kImage, u"sleep 300"_s));
         QProcess runner;
@@ -394,6 +390,7 @@ private Q_SLOTS:
 
     void imageCommands()
     {
+        SKIP_IN_CHROOT();
         // A tiny root file system imported, listed, inspected and removed.
         const QString root = m_dir.filePath(u"rootfs"_s);
         QVERIFY(QDir().mkpath(root + u"/etc"_s));

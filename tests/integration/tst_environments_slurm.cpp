@@ -1,6 +1,7 @@
 // Environments on a Slurm pool (issue #20): the batch script runs the task through podman on
 // the compute node of the single-node cluster of scripts/slurm-up, in the offline test image
 // of tests/tools/make-test-image. Both are started or made by scripts/test.
+#include "containerenv.h"
 #include "slurmenv.h"
 
 #include <QDir>
@@ -71,9 +72,7 @@ private Q_SLOTS:
         QVERIFY(m_home.isValid());
         if (qEnvironmentVariableIsEmpty("CONTAINERS_CONF"))
             qputenv("CONTAINERS_CONF", ATELIER_SOURCE_DIR "/tests/containers.conf");
-        if (run({u"image"_s, u"inspect"_s, kImage}).exitCode != 0)
-            QFAIL("The test image localhost/atelier-test:bookworm is missing: run "
-                  "tests/tools/make-test-image (scripts/test does).");
+        REQUIRE_TEST_IMAGE(run({u"image"_s, u"inspect"_s, kImage}).exitCode == 0);
     }
 
     void taskRunsInImageOnCluster()
