@@ -73,6 +73,9 @@ def main():
            "--max_restarts=0", "--log_dir", args.log_dir, "--redirects", "3", "--tee", "3"]
     if args.nnodes == 1:
         run += ["--standalone"]  # a free local port, MASTER_ADDR on this machine
+        # Every rank is on this machine: gloo over the loopback device, rather than over the
+        # address this host's name resolves to (which may not resolve at all, as in a chroot).
+        os.environ.setdefault("GLOO_SOCKET_IFNAME", "lo")
     else:
         job = int(os.environ.get("SLURM_JOB_ID", "0"))
         run += ["--node_rank=%s" % os.environ.get("SLURM_NODEID", "0"),
