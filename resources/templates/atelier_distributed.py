@@ -35,6 +35,13 @@ def first_slurm_host():
         return nodelist.split(",")[0] or socket.gethostname()
 
 
+def free_port():
+    """A TCP port free on the loopback address now (the launcher binds it right after)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def main():
     parser = argparse.ArgumentParser(description="Start an Atelier task as a distributed job.")
     parser.add_argument("--strategy", required=True)
@@ -72,9 +79,9 @@ def main():
     run = ["--nnodes=%d" % args.nnodes, "--nproc_per_node=%d" % args.nproc_per_node,
            "--max_restarts=0", "--log_dir", args.log_dir, "--redirects", "3", "--tee", "3"]
     if args.nnodes == 1:
-        run += ["--standalone"]  # a free local port, MASTER_ADDR on this machine
-        # Every rank is on this machine: gloo over the loopback device, rather than over the
-        # address this host's name resolves to (which may not resolve at all, as in a chroot).
+        # Every rank is on this machine: the rendezvous and gloo on the loopback address, never
+        # on what this host's name resolves to (it may not resolve at all, as in a chroot).
+        run += ["--master_addr=127.0.0.1", "--master_port=%d" % free_port()]
         os.environ.setdefault("GLOO_SOCKET_IFNAME", "lo")
     else:
         job = int(os.environ.get("SLURM_JOB_ID", "0"))
