@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSysInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -280,6 +281,10 @@ void SessionSupervisor::tick()
         QFile node(Sessions::nodePath(m_session.folder));
         host = node.open(QIODevice::ReadOnly) ? QString::fromUtf8(node.readAll().trimmed())
                                               : QString();
+        // A job on this very machine is reached over the loopback device: its host name need
+        // not resolve here (a container or chroot often lacks it in /etc/hosts).
+        if (host == QSysInfo::machineHostName())
+            host = u"127.0.0.1"_s;
     }
     if (port <= 0 || host.isEmpty()) {
         // A local server must answer soon; a cluster's may wait in the queue.
