@@ -1,5 +1,6 @@
 #include "jupyter/sessions.h"
 
+#include "core/logtail.h"
 #include "core/processidentity.h"
 #include "core/workspace.h"
 #include "jupyter/sessionsources.h"
@@ -70,21 +71,6 @@ QString newName()
 {
     return u"session-%1-%2"_s.arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmm"_s))
         .arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
-}
-
-/// The last non-empty line of \a path: why a process ended, in its own words.
-QString lastLine(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    if (file.size() > 16384)
-        file.seek(file.size() - 16384);
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (auto it = lines.crbegin(); it != lines.crend(); ++it)
-        if (!it->trimmed().isEmpty())
-            return QString::fromUtf8(it->trimmed());
-    return {};
 }
 
 } // namespace
@@ -277,7 +263,7 @@ Result<SessionRecord> Sessions::start(const QString &name, const SessionOptions 
             return record;
         // A supervisor that ended before it could record itself says why in its log.
         if (!record.supervisor.pid && supervisor.isKnown() && !supervisor.isAlive()) {
-            const QString why = lastLine(supervisorLog);
+            const QString why = LogTail::lastLine(supervisorLog);
             return failed(makeError(ErrorCode::Internal,
                                     tr("The session's supervisor ended: %1")
                                         .arg(why.isEmpty() ? tr("no reason given") : why)));

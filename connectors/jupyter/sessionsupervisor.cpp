@@ -1,5 +1,6 @@
 #include "jupyter/sessionsupervisor.h"
 
+#include "core/logtail.h"
 #include "core/workspace.h"
 #include "jupyter/sessionjail.h"
 #include "jupyter/sessions.h"
@@ -43,20 +44,6 @@ int freePort()
             return port;
     }
     return 8888;
-}
-
-QString lastLine(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    if (file.size() > 16384)
-        file.seek(file.size() - 16384);
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (auto it = lines.crbegin(); it != lines.crend(); ++it)
-        if (!it->trimmed().isEmpty())
-            return QString::fromUtf8(it->trimmed());
-    return {};
 }
 
 QString minutesText(double seconds)
@@ -236,7 +223,7 @@ void SessionSupervisor::onFinished(const QString &key, const TaskOutcome &outcom
         end(u"stopped"_s, m_stopReason);
         return;
     }
-    const QString said = lastLine(Sessions::logPath(m_session));
+    const QString said = LogTail::lastLine(Sessions::logPath(m_session));
     if (!m_answered) {
         end(u"failed"_s, tr("the server ended before it answered: %1")
                              .arg(said.isEmpty() ? outcome.message : said));

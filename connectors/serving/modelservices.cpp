@@ -1,6 +1,7 @@
 #include "serving/modelservices.h"
 
 #include "core/installpaths.h"
+#include "core/logtail.h"
 #include "core/processidentity.h"
 #include "core/workspace.h"
 #include "pipeline/pythonresolver.h"
@@ -89,22 +90,13 @@ bool stopGroup(qint64 pid, int graceMs)
 /// The last non-empty line of a log: why a service stopped, in its own words.
 QString lastLine(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    if (file.size() > 65536)
-        file.seek(file.size() - 65536);
-    const QList<QByteArray> lines = file.readAll().split('\n');
+    const QList<QByteArray> lines = LogTail::lines(path);
     // serve.py says why in one line of its own; otherwise the end of a traceback.
     for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
-        const QByteArray line = it->trimmed();
-        if (line.startsWith("atelier-serve: ") && !line.contains(" listening on "))
-            return QString::fromUtf8(line.mid(15));
+        if (it->startsWith("atelier-serve: ") && !it->contains(" listening on "))
+            return QString::fromUtf8(it->mid(15));
     }
-    for (auto it = lines.crbegin(); it != lines.crend(); ++it)
-        if (!it->trimmed().isEmpty())
-            return QString::fromUtf8(it->trimmed());
-    return {};
+    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.constLast());
 }
 
 void readMetrics(ServiceInfo &service)

@@ -2,6 +2,7 @@
 
 #include "catalog/database.h"
 #include "common/background.h"
+#include "core/logtail.h"
 #include "core/workspace.h"
 #include "launch/runlauncher.h"
 
@@ -44,18 +45,14 @@ bool processAlive(qint64 pid)
 
 QString lastLines(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
-    lines = lines.mid(qMax(0, int(lines.size()) - 3));
-    // The command line marks its messages "atelier: "; in the GUI that is noise.
-    static const QString prefix = u"atelier: "_s;
-    for (QString &line : lines) {
-        if (line.startsWith(prefix))
-            line.remove(0, prefix.size());
+    const QList<QByteArray> lines = LogTail::lines(path);
+    QStringList last;
+    for (qsizetype i = std::max<qsizetype>(0, lines.size() - 3); i < lines.size(); ++i) {
+        // The command line marks its messages "atelier: "; in the GUI that is noise.
+        const QByteArray &line = lines.at(i);
+        last.append(QString::fromUtf8(line.startsWith("atelier: ") ? line.mid(9) : line));
     }
-    return lines.join(u' ').trimmed();
+    return last.join(u' ');
 }
 
 } // namespace
