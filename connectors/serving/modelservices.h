@@ -60,6 +60,10 @@ public:
     /// Every service, newest first; live ones whose process is gone are marked failed first.
     Result<QList<ServiceInfo>> list();
     Result<ServiceInfo> service(const QString &serviceId);
+    /// What \a argument names to stop: the service of that id, or the live services of a model
+    /// (`NAME`: all its versions; `NAME:VER`, `NAME@ALIAS`: that version). Empty when they all
+    /// stopped already; refused when nothing of that name was ever deployed.
+    Result<QList<ServiceInfo>> liveServicesOf(const QString &argument);
     /// A running service of \a versionId, if any (after a refresh).
     Result<std::optional<ServiceInfo>> runningFor(qint64 versionId);
 
