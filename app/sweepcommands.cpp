@@ -13,10 +13,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QThread>
 #include <QTime>
 
 using namespace Qt::StringLiterals;
@@ -367,24 +365,11 @@ int showSweep(SubcommandParser &sub, Workspace &workspace)
 
 int stopSweep(SubcommandParser &sub, Workspace &workspace)
 {
-    SweepStore store(workspace.root());
     const QString name = sub.positional().value(1);
-    if (auto config = store.config(name); !config)
-        return refuse(config.error().message);
-    SweepStatus status = store.status(name);
-    if (status.state != u"running"_s)
-        return refuse(
-            CommandLine::tr("Sweep %1 is not running (it is %2).").arg(name, status.state));
-    if (Status asked = store.requestStop(name); !asked)
-        return refuse(asked.error().message);
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < 60000) {
-        status = store.status(name);
-        if (status.state != u"running"_s)
-            break;
-        QThread::msleep(100);
-    }
+    auto stopped = SweepStore(workspace.root()).stop(name);
+    if (!stopped)
+        return refuse(stopped.error().message);
+    const SweepStatus &status = stopped.value();
     if (status.state == u"running"_s)
         return refuse(CommandLine::tr("Sweep %1 was asked to stop and has not yet; its trials "
                                       "are being stopped.")
