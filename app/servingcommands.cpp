@@ -181,16 +181,10 @@ private:
             return usage(tr("--rows needs a JSON list of rows, e.g. '[{\"x\": 1}]': %1")
                              .arg(parseError.errorString()));
 
-        const Result<std::optional<ServiceInfo>> running = m_services.runningFor(version.value());
-        if (!running)
-            return refuse(running.error().message);
-        Result<QJsonObject> answer = running.value()
-                                         ? m_services.predict(*running.value(), data)
-                                         : m_services.predictOnce(version.value(), data);
+        const Result<QJsonObject> answer = m_services.predictVersion(version.value(), data);
         if (!answer)
             return refuse(answer.error().message);
-        QJsonObject result = answer.value();
-        result.insert(u"via"_s, running.value() ? running.value()->id : u"in-process"_s);
+        const QJsonObject &result = answer.value();
         if (m_sub.wantsJson()) {
             printJson(result);
             return ExitOk;

@@ -641,6 +641,20 @@ Result<ServiceInfo> ModelServices::service(const QString &serviceId)
                      tr("No service '%1'; 'atelier model services' lists them.").arg(serviceId));
 }
 
+Result<QJsonObject> ModelServices::predictVersion(qint64 versionId, const QJsonArray &rows)
+{
+    const Result<std::optional<ServiceInfo>> running = runningFor(versionId);
+    if (!running)
+        return running.error();
+    Result<QJsonObject> answer =
+        running.value() ? predict(*running.value(), rows) : predictOnce(versionId, rows);
+    if (!answer)
+        return answer;
+    QJsonObject result = answer.value();
+    result.insert(u"via"_s, running.value() ? running.value()->id : u"in-process"_s);
+    return result;
+}
+
 Result<QList<ServiceInfo>> ModelServices::liveServicesOf(const QString &argument)
 {
     const Result<QList<ServiceInfo>> all = list();

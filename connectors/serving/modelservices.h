@@ -72,6 +72,9 @@ public:
     Result<QJsonObject> predict(const ServiceInfo &service, const QJsonArray &rows);
     /// The same answer without a service: serve.py in its one-shot mode.
     Result<QJsonObject> predictOnce(qint64 versionId, const QJsonArray &rows);
+    /// The answer for \a rows from a running service of \a versionId when there is one, else
+    /// from predictOnce(); "via" in the answer names the service, or "in-process".
+    Result<QJsonObject> predictVersion(qint64 versionId, const QJsonArray &rows);
     /// A CSV with the version's features → the same rows plus `prediction` (and `probability`).
     /// Returns the number of rows written.
     Result<qint64> predictCsv(qint64 versionId, const QString &inputCsv, const QString &outputCsv);

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 // How one task of a run is launched: its command with the placeholders filled in, the cache
