@@ -15,7 +15,7 @@
 #include "catalog/database.h"
 #include "core/buildinfo.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "core/workspacecheck.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -108,45 +108,17 @@ int runInfo(const Invocation &invocation)
     if (!info)
         return refuse(info.error().message);
 
-    QList<ObjectProblem> problems;
+    WorkspaceCheck check;
     if (sub.parser.isSet(verify)) {
-        auto checked = workspace->verifyObjects();
+        auto checked = WorkspaceCheck::run(workspace.value(), sub.parser.isSet(repair));
         if (!checked)
             return refuse(checked.error().message);
-        problems = checked.value();
+        check = checked.value();
     }
-    // Files the catalog does not list: an import killed before its batch committed.
-    QList<StrayObject> strays;
-    QList<StrayObject> removed;
-    if (sub.parser.isSet(verify)) {
-        auto found = workspace->strayObjects();
-        if (!found)
-            return refuse(found.error().message);
-        strays = found.value();
-        if (sub.parser.isSet(repair)) {
-            auto done = workspace->removeStrayObjects(strays);
-            if (!done)
-                return refuse(done.error().message);
-            removed = done.value();
-            strays.removeIf([&](const StrayObject &stray) {
-                return std::any_of(removed.cbegin(), removed.cend(),
-                                   [&](const StrayObject &r) { return r.path == stray.path; });
-            });
-        }
-    }
-
-    // Datasets whose import stopped half-way (killed, failed): they lack part of their source.
-    QList<DatasetInfo> incomplete;
-    if (sub.parser.isSet(verify)) {
-        DatasetStore store(workspace->catalog(), workspace->root());
-        auto datasets = store.datasets();
-        if (!datasets)
-            return refuse(datasets.error().message);
-        for (const DatasetInfo &d : datasets.value()) {
-            if (d.incomplete())
-                incomplete.append(d);
-        }
-    }
+    const QList<ObjectProblem> &problems = check.problems;
+    const QList<StrayObject> &strays = check.strays;
+    const QList<StrayObject> &removed = check.removed;
+    const QList<DatasetInfo> &incomplete = check.incomplete;
 
     const WorkspaceInfo &i = info.value();
     if (sub.wantsJson()) {

@@ -7,7 +7,6 @@
 #include "core/workspace.h"
 #include "registry/modelregistry.h"
 #include "registry/modelvalidator.h"
-#include "runs/runstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -47,8 +46,6 @@ private:
     }
     bool isSet(const char *option) const { return m_sub.parser.isSet(QString::fromLatin1(option)); }
     QJsonObject versionJson(const ModelVersionRecord &version, bool full);
-    /// "NAME@ID" of the image the version's training task ran in; empty: the host or unknown.
-    QString imageOf(const ModelVersionRecord &version);
 
     SubcommandParser &m_sub;
     Workspace &m_workspace;
@@ -95,19 +92,6 @@ QString ModelCommands::help()
         "  atelier model deploy|undeploy|predict|services …\n");
 }
 
-QString ModelCommands::imageOf(const ModelVersionRecord &version)
-{
-    // Lineage reaches the environment: the image (and its id) the training task ran in.
-    if (version.runId.isEmpty() || version.taskId.isEmpty())
-        return {};
-    auto tasks = RunStore(m_workspace.catalog()).tasks(version.runId);
-    for (const TaskRecord &task : tasks ? tasks.value() : QList<TaskRecord>{}) {
-        if (task.nodeId == version.taskId && !task.imageId.isEmpty())
-            return u"%1@%2"_s.arg(task.image, task.imageId);
-    }
-    return {};
-}
-
 QJsonObject ModelCommands::versionJson(const ModelVersionRecord &version, bool full)
 {
     QJsonObject object{
@@ -137,7 +121,7 @@ QJsonObject ModelCommands::versionJson(const ModelVersionRecord &version, bool f
                             {u"port"_s, service.port ? QJsonValue(*service.port) : QJsonValue()}});
     }
     object.insert(u"task"_s, version.taskId.isEmpty() ? QJsonValue() : version.taskId);
-    const QString image = imageOf(version);
+    const QString image = m_registry.trainingImage(version);
     object.insert(u"image"_s, image.isEmpty() ? QJsonValue() : image);
     object.insert(u"pipeline_commit"_s,
                   version.pipelineCommit.isEmpty() ? QJsonValue() : version.pipelineCommit);
@@ -310,7 +294,7 @@ int ModelCommands::show()
     row(tr("Source"), v.sourcePath);
     row(tr("Run"), v.runId.isEmpty() ? u"-"_s : tr("%1 (task %2)").arg(v.runId, v.taskId));
     row(tr("Commit"), v.pipelineCommit.isEmpty() ? u"-"_s : v.pipelineCommit);
-    const QString image = imageOf(v);
+    const QString image = m_registry.trainingImage(v);
     row(tr("Image"), image.isEmpty() ? tr("host") : image);
     QStringList datasets;
     for (const ModelDatasetRef &ref : v.datasets)

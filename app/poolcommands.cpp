@@ -6,27 +6,16 @@
 #include "core/workspace.h"
 #include "health/poolhealth.h"
 #include "pools/poolstore.h"
-#include "slurm/slurmclient.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
-
-#include <pwd.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace atelier {
 
 namespace {
-
-QString loginName()
-{
-    if (const passwd *entry = ::getpwuid(::geteuid()))
-        return QString::fromLocal8Bit(entry->pw_name);
-    return qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-}
 
 QString capacityText(const PoolRecord &pool)
 {
@@ -170,28 +159,19 @@ int runPoolCommand(const Invocation &invocation)
     settings.url = sub.parser.value(url);
     if (sub.parser.isSet(apiVersion))
         settings.apiVersion = sub.parser.value(apiVersion);
-    settings.user = sub.parser.isSet(user) ? sub.parser.value(user) : loginName();
+    settings.user = sub.parser.isSet(user) ? sub.parser.value(user) : SlurmSettings::currentUser();
     settings.partition = sub.parser.value(partition);
     settings.account = sub.parser.value(account);
     if (sub.parser.isSet(staging))
         settings.staging = QFileInfo(sub.parser.value(staging)).absoluteFilePath();
     if (sub.parser.isSet(tokenFile))
         settings.tokenFile = QFileInfo(sub.parser.value(tokenFile)).absoluteFilePath();
-    settings.auth = sub.parser.isSet(auth)                ? sub.parser.value(auth)
-                    : sub.parser.isSet(tokenFile)         ? u"token-file"_s
-                    : settings.url.startsWith(u"unix:"_s) ? u"local"_s
-                                                          : u"scontrol"_s;
-    if (settings.auth == u"token-file"_s) {
-        if (settings.tokenFile.isEmpty())
-            return usage(CommandLine::tr("--auth token-file needs --token-file F."));
-        if (auto token = SlurmClient::readTokenFile(settings.tokenFile); !token)
-            return refuse(token.error().message);
-    }
-    if (!settings.staging.isEmpty() && !QFileInfo(settings.staging).isDir())
-        return refuse(CommandLine::tr("The staging folder %1 does not exist; create it where "
-                                      "the cluster sees it too.")
-                          .arg(settings.staging));
-    if (Status added = store.addSlurm(name, settings); !added)
+    settings.auth = sub.parser.isSet(auth)
+                        ? sub.parser.value(auth)
+                        : SlurmSettings::defaultAuth(settings.url, sub.parser.isSet(tokenFile));
+    if (settings.auth == u"token-file"_s && settings.tokenFile.isEmpty())
+        return usage(CommandLine::tr("--auth token-file needs --token-file F."));
+    if (Status added = PoolHealth::addSlurm(store, name, settings); !added)
         return refuse(added.error().message);
     if (sub.parser.isSet(noCheck)) {
         if (sub.wantsJson())

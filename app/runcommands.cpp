@@ -8,6 +8,7 @@
 #include "runs/metricsstore.h"
 #include "runs/mlflowimport.h"
 #include "runs/runcomparison.h"
+#include "runs/rundetail.h"
 #include "runs/runstore.h"
 
 #include <QDir>
@@ -211,7 +212,7 @@ int logs(SubcommandParser &sub, Workspace &workspace, const QCommandLineOption &
     if (!known)
         return refuse(CommandLine::tr("Run %1 has no task \"%2\".").arg(runId, taskId));
     const QString name = sub.parser.isSet(stderrOption) ? u"stderr.log"_s : u"stdout.log"_s;
-    QFile log(QDir(workspace.runsPath()).filePath(runId + u'/' + taskId + u'/' + name));
+    QFile log(taskLogPath(workspace.root(), runId, taskId, name));
     if (!log.exists())
         return refuse(CommandLine::tr("Task %1 of run %2 has no %3 (it did not start).")
                           .arg(taskId, runId, name));
@@ -349,24 +350,19 @@ int experiment(SubcommandParser &sub, Workspace &workspace)
 
 int stop(SubcommandParser &sub, Workspace &workspace)
 {
-    RunStore store(workspace.catalog());
     const QString runId = sub.positional().value(1);
-    // A run whose runner was killed was reaped when the workspace opened; what of its tasks
-    // still runs (a group that did not end then) is ended now.
-    auto leftover = Leftovers::endRun(workspace.catalog(), runId);
-    if (!leftover)
-        return refuse(leftover.error().message);
-    if (leftover.value()) {
+    auto stopped = Leftovers::stopRun(workspace.catalog(), runId);
+    if (!stopped)
+        return refuse(stopped.error().message);
+    if (stopped.value()) {
         out() << CommandLine::tr("Run %1 had lost the Atelier process running it; it is marked "
                                  "failed and its started tasks lost. Process groups and "
                                  "cluster jobs ended now: %2.")
                      .arg(runId)
-                     .arg(*leftover.value())
+                     .arg(*stopped.value())
               << Qt::endl;
         return ExitOk;
     }
-    if (auto asked = store.requestStop(runId); !asked)
-        return refuse(asked.error().message);
     out() << CommandLine::tr("Asked run %1 to stop; its running tasks get SIGTERM, then SIGKILL.")
                  .arg(runId)
           << Qt::endl;

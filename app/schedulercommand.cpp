@@ -27,21 +27,19 @@ bool tick(ScheduleService &service, const QString &root)
     }
     for (const QString &warning : service.warnings())
         err() << "atelier: " << CommandLine::tr("warning: %1").arg(warning) << Qt::endl;
-    for (const ScheduledLaunch &launch : launches.value()) {
-        const QString slot = launch.logicalDate.toString(Qt::ISODate);
-        const Result<qint64> pid = RunLauncher::startDetached(
-            QCoreApplication::applicationFilePath(), root, launch.options());
-        if (pid) {
+    for (const ScheduledStart &start : RunLauncher::startScheduled(
+             service, launches.value(), QCoreApplication::applicationFilePath(), root)) {
+        const QString slot = start.launch.logicalDate.toString(Qt::ISODate);
+        if (start.pid > 0) {
             out() << CommandLine::tr("Started %1 for %2 (pid %3)")
-                         .arg(launch.pipeline, slot)
-                         .arg(pid.value())
+                         .arg(start.launch.pipeline, slot)
+                         .arg(start.pid)
                   << Qt::endl;
             continue;
         }
-        service.forget(launch);
         ok = false;
         err() << CommandLine::tr("Could not start %1 for %2: %3")
-                     .arg(launch.pipeline, slot, pid.error().message)
+                     .arg(start.launch.pipeline, slot, start.error)
               << Qt::endl;
     }
     return ok;

@@ -102,43 +102,9 @@ private:
         return ExitOk;
     }
 
-    // A service id, or a model (NAME, NAME:VER, NAME@ALIAS) whose live services all stop.
-    Result<QList<ServiceInfo>> targets(const QString &argument)
-    {
-        const Result<QList<ServiceInfo>> all = m_services.list();
-        if (!all)
-            return all.error();
-        for (const ServiceInfo &service : all.value())
-            if (service.id == argument)
-                return QList<ServiceInfo>{service};
-        const QString name = argument.section(u':', 0, 0).section(u'@', 0, 0);
-        std::optional<qint64> versionId;
-        if (name != argument) {
-            const Result<qint64> version = m_services.resolveVersion(argument);
-            if (!version)
-                return version.error();
-            versionId = version.value();
-        }
-        QList<ServiceInfo> live;
-        bool known = false;
-        for (const ServiceInfo &service : all.value()) {
-            if (service.model != name || (versionId && service.versionId != *versionId))
-                continue;
-            known = true;
-            if (service.isLive())
-                live.append(service);
-        }
-        if (!known)
-            return makeError(ErrorCode::NotFound,
-                             tr("No service or model named '%1' has been deployed; "
-                                "'atelier model services' lists them.")
-                                 .arg(argument));
-        return live;
-    }
-
     int undeploy(const QString &argument)
     {
-        const Result<QList<ServiceInfo>> found = targets(argument);
+        const Result<QList<ServiceInfo>> found = m_services.liveServicesOf(argument);
         if (!found)
             return refuse(found.error().message);
         if (found->isEmpty()) {
@@ -215,16 +181,10 @@ private:
             return usage(tr("--rows needs a JSON list of rows, e.g. '[{\"x\": 1}]': %1")
                              .arg(parseError.errorString()));
 
-        const Result<std::optional<ServiceInfo>> running = m_services.runningFor(version.value());
-        if (!running)
-            return refuse(running.error().message);
-        Result<QJsonObject> answer = running.value()
-                                         ? m_services.predict(*running.value(), data)
-                                         : m_services.predictOnce(version.value(), data);
+        const Result<QJsonObject> answer = m_services.predictVersion(version.value(), data);
         if (!answer)
             return refuse(answer.error().message);
-        QJsonObject result = answer.value();
-        result.insert(u"via"_s, running.value() ? running.value()->id : u"in-process"_s);
+        const QJsonObject &result = answer.value();
         if (m_sub.wantsJson()) {
             printJson(result);
             return ExitOk;

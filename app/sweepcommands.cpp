@@ -5,19 +5,16 @@
 #include "core/textwidth.h"
 #include "core/workspace.h"
 #include "launch/poolconnections.h"
-#include "local/localconnector.h"
+#include "launch/sweeplauncher.h"
 #include "pipeline/pipelinestore.h"
 #include "pipeline/templatelibrary.h"
-#include "runs/runstore.h"
 #include "sweeps/sweeprunner.h"
 #include "sweeps/sweepstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QThread>
 #include <QTime>
 
 using namespace Qt::StringLiterals;
@@ -125,27 +122,15 @@ QString bestText(const QJsonObject &summary)
 /// Runs (or resumes) \a config to its end in this process.
 int drive(SubcommandParser &sub, Workspace &workspace, const SweepConfig &config)
 {
-    const PipelineStore pipelines(workspace.root());
-    auto located = pipelines.locate(config.pipeline);
-    if (!located)
-        return refuse(located.error().message);
-    // Trials run on every pool a single run could use: each must exist and answer now.
-    PoolConnections pools(workspace);
-    QObject::connect(&pools, &PoolConnections::poolStateChanged, &pools,
+    SweepLauncher launcher(workspace, QCoreApplication::applicationFilePath());
+    QObject::connect(&launcher, &SweepLauncher::poolStateChanged, &launcher,
                      [](const QString &name, const QString &state, const QString &reason) {
                          err() << "atelier: " << PoolConnections::stateText(name, state, reason)
                                << Qt::endl;
                      });
-    if (Status opened = pools.open(PoolConnections::poolsOf(located->document, config.pool));
-        !opened)
-        return refuse(opened.error().message);
-    const TemplateLibrary library = TemplateLibrary::forWorkspace(workspace.root());
-    RunStore runs(workspace.catalog());
-    (void)runs.reapOrphans(); // a trial whose sweep died must not count as active
-    LocalConnector connector;
-    SweepRunner runner(workspace.catalog(), library, connector);
-    for (const auto &remote : pools.connectors())
-        runner.addConnector(*remote);
+    if (Status prepared = launcher.prepare(config); !prepared)
+        return refuse(prepared.error().message);
+    SweepRunner &runner = *launcher.runner();
     const bool json = sub.wantsJson();
     QObject::connect(&runner, &SweepRunner::trialStarted, &runner,
                      [json](int number, const QString &runId, const QJsonObject &params) {
@@ -170,16 +155,11 @@ int drive(SubcommandParser &sub, Workspace &workspace, const SweepConfig &config
     QEventLoop loop;
     QObject::connect(&runner, &SweepRunner::finished, &loop, &QEventLoop::quit);
     stopOnSignals(&runner, [&runner] { runner.stop(); });
-    if (Status started = runner.start(workspace.root(), config, located.value(),
-                                      QCoreApplication::applicationFilePath());
-        !started) {
-        (void)SweepStore(workspace.root())
-            .saveStatus(config.name, SweepStatus{u"failed"_s, 0, started.error().message, {}});
+    if (Status started = launcher.start(); !started)
         return refuse(started.error().message);
-    }
     if (!json)
         out() << CommandLine::tr("Sweep %1 of %2: %3 %4.%5, %n trials", nullptr, config.trials)
-                     .arg(config.name, located->document.name, config.direction,
+                     .arg(config.name, launcher.pipeline().document.name, config.direction,
                           config.objectiveNode, config.objectiveMetric)
               << Qt::endl;
     loop.exec();
@@ -385,24 +365,11 @@ int showSweep(SubcommandParser &sub, Workspace &workspace)
 
 int stopSweep(SubcommandParser &sub, Workspace &workspace)
 {
-    SweepStore store(workspace.root());
     const QString name = sub.positional().value(1);
-    if (auto config = store.config(name); !config)
-        return refuse(config.error().message);
-    SweepStatus status = store.status(name);
-    if (status.state != u"running"_s)
-        return refuse(
-            CommandLine::tr("Sweep %1 is not running (it is %2).").arg(name, status.state));
-    if (Status asked = store.requestStop(name); !asked)
-        return refuse(asked.error().message);
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < 60000) {
-        status = store.status(name);
-        if (status.state != u"running"_s)
-            break;
-        QThread::msleep(100);
-    }
+    auto stopped = SweepStore(workspace.root()).stop(name);
+    if (!stopped)
+        return refuse(stopped.error().message);
+    const SweepStatus &status = stopped.value();
     if (status.state == u"running"_s)
         return refuse(CommandLine::tr("Sweep %1 was asked to stop and has not yet; its trials "
                                       "are being stopped.")

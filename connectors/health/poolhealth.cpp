@@ -5,6 +5,8 @@
 #include "slurm/slurmclient.h"
 #include "slurm/slurmconnector.h"
 
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -41,6 +43,20 @@ PoolHealthResult PoolHealth::checkAndSave(PoolStore &store, const PoolRecord &po
     PoolHealthResult result = check(pool);
     (void)store.saveCheck(pool.name, result.state, result.reason, result.capacity);
     return result;
+}
+
+Status PoolHealth::addSlurm(PoolStore &store, const QString &name, const SlurmSettings &settings)
+{
+    if (settings.auth == u"token-file"_s) {
+        if (auto token = SlurmClient::readTokenFile(settings.tokenFile); !token)
+            return token.error();
+    }
+    if (!settings.staging.isEmpty() && !QFileInfo(settings.staging).isDir())
+        return makeError(ErrorCode::NotFound,
+                         tr("The staging folder %1 does not exist; create it where the cluster "
+                            "sees it too.")
+                             .arg(settings.staging));
+    return store.addSlurm(name, settings);
 }
 
 Result<std::shared_ptr<Connector>> PoolHealth::connectorFor(const PoolRecord &pool)

@@ -28,6 +28,10 @@ public:
     static PoolHealthResult check(const PoolRecord &pool);
     /// Checks the pool and records the outcome in \a store.
     static PoolHealthResult checkAndSave(PoolStore &store, const PoolRecord &pool);
+    /// Records a new Slurm pool (state initializing) after checking what can be checked on
+    /// this machine: that the token file can be read (auth "token-file") and that the
+    /// staging folder, when given, exists. The cluster itself is not asked (check() does).
+    static Status addSlurm(PoolStore &store, const QString &name, const SlurmSettings &settings);
     /// A connector for the pool, or why there is none.
     static Result<std::shared_ptr<Connector>> connectorFor(const PoolRecord &pool);
 };

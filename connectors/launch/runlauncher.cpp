@@ -143,4 +143,25 @@ Result<qint64> RunLauncher::startDetached(const QString &atelierBinary,
     return pid;
 }
 
+QList<ScheduledStart> RunLauncher::startScheduled(ScheduleService &schedules,
+                                                  const QList<ScheduledLaunch> &launches,
+                                                  const QString &atelierBinary,
+                                                  const QString &workspaceRoot)
+{
+    QList<ScheduledStart> starts;
+    for (const ScheduledLaunch &launch : launches) {
+        ScheduledStart start{launch, 0, {}};
+        if (const Result<qint64> pid =
+                startDetached(atelierBinary, workspaceRoot, launch.options());
+            pid) {
+            start.pid = pid.value();
+        } else {
+            schedules.forget(launch);
+            start.error = pid.error().message;
+        }
+        starts.append(start);
+    }
+    return starts;
+}
+
 } // namespace atelier

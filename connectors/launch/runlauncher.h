@@ -4,6 +4,7 @@
 #include "pipeline/launchoptions.h"
 #include "pipeline/pipelinestore.h"
 #include "pipeline/runexecutor.h"
+#include "pipeline/scheduleservice.h"
 
 #include <QObject>
 
@@ -15,6 +16,14 @@ class LocalConnector;
 class PoolConnections;
 class TemplateLibrary;
 class Workspace;
+
+/// A scheduled run and how its start went.
+struct ScheduledStart
+{
+    ScheduledLaunch launch;
+    qint64 pid = 0; ///< its runner's process id; 0 when it could not start
+    QString error;  ///< why it could not start
+};
 
 /// Starts a run of a pipeline, for the command line, the window, the scheduler and sweeps
 /// alike: locates the pipeline, resolves and checks every pool it uses, makes the
@@ -57,6 +66,13 @@ public:
     /// caller's goes). Returns the process id.
     static Result<qint64> startDetached(const QString &atelierBinary, const QString &workspaceRoot,
                                         const LaunchOptions &options, const QString &logFile = {});
+    /// Starts each of \a launches (what \a schedules found due) with startDetached(); a launch
+    /// that could not start is handed back to \a schedules, so its slot is tried again at the
+    /// next look. What the scheduler command and the window's schedule runner both do.
+    static QList<ScheduledStart> startScheduled(ScheduleService &schedules,
+                                                const QList<ScheduledLaunch> &launches,
+                                                const QString &atelierBinary,
+                                                const QString &workspaceRoot);
 
 Q_SIGNALS:
     /// Something the user should hear of that does not stop the run.

@@ -633,6 +633,53 @@ Result<ServiceInfo> ModelServices::service(const QString &serviceId)
                      tr("No service '%1'; 'atelier model services' lists them.").arg(serviceId));
 }
 
+Result<QJsonObject> ModelServices::predictVersion(qint64 versionId, const QJsonArray &rows)
+{
+    const Result<std::optional<ServiceInfo>> running = runningFor(versionId);
+    if (!running)
+        return running.error();
+    Result<QJsonObject> answer =
+        running.value() ? predict(*running.value(), rows) : predictOnce(versionId, rows);
+    if (!answer)
+        return answer;
+    QJsonObject result = answer.value();
+    result.insert(u"via"_s, running.value() ? running.value()->id : u"in-process"_s);
+    return result;
+}
+
+Result<QList<ServiceInfo>> ModelServices::liveServicesOf(const QString &argument)
+{
+    const Result<QList<ServiceInfo>> all = list();
+    if (!all)
+        return all.error();
+    for (const ServiceInfo &service : all.value())
+        if (service.id == argument)
+            return QList<ServiceInfo>{service};
+    const QString name = argument.section(u':', 0, 0).section(u'@', 0, 0);
+    std::optional<qint64> versionId;
+    if (name != argument) {
+        const Result<qint64> version = resolveVersion(argument);
+        if (!version)
+            return version.error();
+        versionId = version.value();
+    }
+    QList<ServiceInfo> live;
+    bool known = false;
+    for (const ServiceInfo &service : all.value()) {
+        if (service.model != name || (versionId && service.versionId != *versionId))
+            continue;
+        known = true;
+        if (service.isLive())
+            live.append(service);
+    }
+    if (!known)
+        return makeError(ErrorCode::NotFound,
+                         tr("No service or model named '%1' has been deployed; "
+                            "'atelier model services' lists them.")
+                             .arg(argument));
+    return live;
+}
+
 Result<std::optional<ServiceInfo>> ModelServices::runningFor(qint64 versionId)
 {
     const Result<QList<ServiceInfo>> all = list();

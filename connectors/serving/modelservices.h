@@ -60,6 +60,10 @@ public:
     /// Every service, newest first; live ones whose process is gone are marked failed first.
     Result<QList<ServiceInfo>> list();
     Result<ServiceInfo> service(const QString &serviceId);
+    /// What \a argument names to stop: the service of that id, or the live services of a model
+    /// (`NAME`: all its versions; `NAME:VER`, `NAME@ALIAS`: that version). Empty when they all
+    /// stopped already; refused when nothing of that name was ever deployed.
+    Result<QList<ServiceInfo>> liveServicesOf(const QString &argument);
     /// A running service of \a versionId, if any (after a refresh).
     Result<std::optional<ServiceInfo>> runningFor(qint64 versionId);
 
@@ -68,6 +72,9 @@ public:
     Result<QJsonObject> predict(const ServiceInfo &service, const QJsonArray &rows);
     /// The same answer without a service: serve.py in its one-shot mode.
     Result<QJsonObject> predictOnce(qint64 versionId, const QJsonArray &rows);
+    /// The answer for \a rows from a running service of \a versionId when there is one, else
+    /// from predictOnce(); "via" in the answer names the service, or "in-process".
+    Result<QJsonObject> predictVersion(qint64 versionId, const QJsonArray &rows);
     /// A CSV with the version's features → the same rows plus `prediction` (and `probability`).
     /// Returns the number of rows written.
     Result<qint64> predictCsv(qint64 versionId, const QString &inputCsv, const QString &outputCsv);

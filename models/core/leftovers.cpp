@@ -153,6 +153,18 @@ Result<std::optional<int>> Leftovers::endRun(Database &catalog, const QString &r
         });
 }
 
+Result<std::optional<int>> Leftovers::stopRun(Database &catalog, const QString &runId, int graceMs)
+{
+    // A run whose runner was killed was reaped when the workspace opened; what of its tasks
+    // still runs (a group that did not end then) is ended now.
+    auto leftover = endRun(catalog, runId, graceMs);
+    if (!leftover || leftover.value())
+        return leftover;
+    if (Status asked = RunStore(catalog).requestStop(runId); !asked)
+        return asked.error();
+    return std::optional<int>();
+}
+
 Result<int> Leftovers::reapServices(Database &catalog, int graceMs)
 {
     struct Starting

@@ -65,6 +65,12 @@ public:
     /// clusters. None when \a runId is no such run; else how many groups and jobs ended now.
     static Result<std::optional<int>> endRun(Database &catalog, const QString &runId,
                                              int graceMs = 2000);
+    /// Stops run \a runId, the one way the command line and the GUI do it: a run reaped above
+    /// has what still runs of it ended (endRun(); returns how many groups and jobs), a live
+    /// one is asked to stop (its runner ends its tasks; returns none). Refuses a run that is
+    /// not pending or running and not a leftover, or one imported from MLflow.
+    static Result<std::optional<int>> stopRun(Database &catalog, const QString &runId,
+                                              int graceMs = 2000);
     /// A service left `starting` by a deploy that is gone: its group is ended (when it is
     /// still the recorded one) and the service marked failed. Returns how many.
     static Result<int> reapServices(Database &catalog, int graceMs = 2000);

@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace atelier {
@@ -156,6 +159,20 @@ QString SlurmSettings::displayUrl() const
     if (!parsed.path().isEmpty() && parsed.path() != u"/"_s)
         shown += u"/…"_s;
     return shown;
+}
+
+QString SlurmSettings::currentUser()
+{
+    if (const passwd *entry = ::getpwuid(::geteuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+}
+
+QString SlurmSettings::defaultAuth(const QString &url, bool hasTokenFile)
+{
+    if (hasTokenFile)
+        return u"token-file"_s;
+    return url.startsWith(u"unix:"_s) ? u"local"_s : u"scontrol"_s;
 }
 
 Status PoolStore::addSlurm(const QString &name, const SlurmSettings &settings)

@@ -27,6 +27,11 @@ struct SlurmSettings
     QString staging; ///< a folder this machine and the cluster both see at the same path
 
     bool isUnixSocket() const { return url.startsWith(QStringLiteral("unix:")); }
+    /// The user a pool added here acts as unless told: this process's login name.
+    static QString currentUser();
+    /// How a pool authenticates unless told: from \a hasTokenFile's token file, as the local
+    /// user on a unix socket (\a url "unix:…"), else with tokens minted by `scontrol token`.
+    static QString defaultAuth(const QString &url, bool hasTokenFile);
     /// The address to show: without user info, query, fragment or a path after the host
     /// ("/…"), any of which may hold a secret in a pool added before they were refused.
     QString displayUrl() const;

@@ -882,6 +882,18 @@ Result<QList<ModelAliasMove>> ModelRegistry::aliasHistory(const QString &model)
     return moves;
 }
 
+QString ModelRegistry::trainingImage(const ModelVersionRecord &version)
+{
+    if (version.runId.isEmpty() || version.taskId.isEmpty())
+        return {};
+    auto tasks = RunStore(m_db).tasks(version.runId);
+    for (const TaskRecord &task : tasks ? tasks.value() : QList<TaskRecord>{}) {
+        if (task.nodeId == version.taskId && !task.imageId.isEmpty())
+            return u"%1@%2"_s.arg(task.image, task.imageId);
+    }
+    return {};
+}
+
 Result<QList<ModelVersionRecord>> ModelRegistry::versionsFromRun(const QString &runId)
 {
     return select("WHERE v.run_id = ?1 ORDER BY m.name, v.version DESC;", runId);

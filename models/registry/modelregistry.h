@@ -178,6 +178,9 @@ public:
 
     /// Lineage: the versions registered from \a runId.
     Result<QList<ModelVersionRecord>> versionsFromRun(const QString &runId);
+    /// Lineage down to the environment: "NAME@ID" of the image \a version's training task ran
+    /// in; empty when it ran on the host, or the run or task is not known.
+    QString trainingImage(const ModelVersionRecord &version);
     /// Lineage: the services of the version with catalog id \a versionId.
     Result<QList<ModelServiceRef>> services(qint64 versionId);
 

@@ -3,12 +3,14 @@
 #include "sweeps/sweepdriver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTemporaryFile>
+#include <QThread>
 
 #include <cerrno>
 #include <cstdio>
@@ -189,6 +191,27 @@ Status SweepStore::requestStop(const QString &name)
         return makeError(ErrorCode::Io,
                          tr("Could not ask sweep %1 to stop: %2").arg(name, file.errorString()));
     return {};
+}
+
+Result<SweepStatus> SweepStore::stop(const QString &name, int waitMs)
+{
+    if (auto known = config(name); !known)
+        return known.error();
+    SweepStatus status = this->status(name);
+    if (status.state != u"running"_s)
+        return makeError(ErrorCode::Conflict,
+                         tr("Sweep %1 is not running (it is %2).").arg(name, status.state));
+    if (Status asked = requestStop(name); !asked)
+        return asked.error();
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < waitMs) {
+        status = this->status(name);
+        if (status.state != u"running"_s)
+            break;
+        QThread::msleep(100);
+    }
+    return status;
 }
 
 bool SweepStore::stopRequested(const QString &name) const

@@ -57,6 +57,11 @@ public:
     static QList<QPair<int, double>> bestSoFar(const QJsonObject &summary);
 
     Status requestStop(const QString &name);
+    /// Asks the running sweep \a name to stop and waits up to \a waitMs for its process to
+    /// say how it ended (its trials are stopped and queued again for a resume). Returns the
+    /// status then: still "running" when the wait ran out. Refuses an unknown sweep or one
+    /// that is not running. Blocking: not on the GUI thread.
+    Result<SweepStatus> stop(const QString &name, int waitMs = 60000);
     bool stopRequested(const QString &name) const;
     void clearStop(const QString &name);
 

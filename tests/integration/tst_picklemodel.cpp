@@ -192,6 +192,7 @@ void TestPickleModel::bareModelIsDeployable()
     QCOMPARE(predictionsOf(json(predicted)), expected);
     QCOMPARE(json(predicted).value(u"classes"_s).toArray(), (QJsonArray{u"high"_s, u"low"_s}));
     QCOMPARE(json(predicted).value(u"probabilities"_s).toArray().size(), kRows.size());
+    QCOMPARE(json(predicted).value(u"via"_s).toString(), u"in-process"_s);
 
     // Deploy, then a real HTTP request to the service.
     const Outcome deployed = atelier({u"model"_s, u"deploy"_s, name, u"--json"_s});
@@ -211,6 +212,12 @@ void TestPickleModel::bareModelIsDeployable()
     QVERIFY2(answer, answer ? "" : qPrintable(answer.error().message));
     QCOMPARE(answer->status, 200L);
     QCOMPARE(predictionsOf(QJsonDocument::fromJson(answer->body).object()), expected);
+    // With a service running, `model predict` asks it (ModelServices::predictVersion).
+    const Outcome viaService =
+        atelier({u"model"_s, u"predict"_s, name, u"--rows"_s, rows, u"--json"_s});
+    QVERIFY2(viaService.code == 0, qPrintable(viaService.err));
+    QCOMPARE(json(viaService).value(u"via"_s).toString(), service.value(u"id"_s).toString());
+    QCOMPARE(predictionsOf(json(viaService)), expected);
 
     const Outcome undeployed =
         atelier({u"model"_s, u"undeploy"_s, service.value(u"id"_s).toString()});

@@ -2,6 +2,7 @@
 
 #include "catalog/database.h"
 #include "common/background.h"
+#include "core/leftovers.h"
 #include "core/logtail.h"
 #include "core/workspace.h"
 #include "launch/runlauncher.h"
@@ -285,7 +286,10 @@ void RunController::stop()
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
-            return RunStore(workspace->catalog()).requestStop(runId);
+            // As `runs stop`: a run whose runner was killed has its remains ended.
+            if (auto stopped = Leftovers::stopRun(workspace->catalog(), runId); !stopped)
+                return stopped.error();
+            return {};
         },
         [this](const Status &asked) {
             if (!asked)

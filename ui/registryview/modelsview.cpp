@@ -127,6 +127,10 @@ Result<ModelsSnapshot> ModelsSnapshot::load(const QString &workspaceRoot)
     if (!versions)
         return versions.error();
     snapshot.versions = versions.value();
+    for (const ModelVersionRecord &version : std::as_const(snapshot.versions)) {
+        if (const QString image = registry.trainingImage(version); !image.isEmpty())
+            snapshot.images.insert(version.id, image);
+    }
     auto services = ModelServices(workspace.value()).list();
     if (!services)
         return services.error();
@@ -477,6 +481,10 @@ void ModelsView::showVersion(const ModelVersionRecord &version)
     lineage.append(version.runId.isEmpty()
                        ? tr("Registered from %1").arg(version.sourcePath)
                        : tr("From run %1, task %2").arg(version.runId, version.taskId));
+    if (const QString image = m_snapshot.images.value(version.id); !image.isEmpty()) {
+        const qsizetype at = image.lastIndexOf(u'@'); // NAME@ID: the id shortened, as in Runs
+        lineage.append(tr("in image %1 (%2)").arg(image.left(at), image.mid(at + 1).left(12)));
+    }
     if (!version.pipelineCommit.isEmpty())
         lineage.append(tr("pipeline commit %1").arg(version.pipelineCommit.left(8)));
     for (const ModelDatasetRef &dataset : version.datasets)

@@ -3,6 +3,7 @@
 #include "registry/modelregistry.h"
 #include "serving/modelservices.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -24,6 +25,8 @@ struct ModelsSnapshot
     QList<ModelSummary> models;
     QList<ModelVersionRecord> versions; ///< every version, by model, newest first
     QList<ServiceInfo> services;
+    /// Version id → "NAME@ID" of the image its training task ran in (none: on the host).
+    QHash<qint64, QString> images;
 
     static Result<ModelsSnapshot> load(const QString &workspaceRoot);
 };

@@ -46,16 +46,15 @@ void ScheduleRunner::tick()
             m_busy = false;
             if (!launches || service != m_service)
                 return;
-            for (const ScheduledLaunch &launch : launches.value()) {
-                const bool started = bool(RunLauncher::startDetached(
-                    QCoreApplication::applicationFilePath(), root, launch.options()));
-                if (!started)
-                    service->forget(launch); // hand the slot out again next time
+            for (const ScheduledStart &start : RunLauncher::startScheduled(
+                     *service, launches.value(), QCoreApplication::applicationFilePath(), root)) {
+                const ScheduledLaunch &launch = start.launch;
                 Q_EMIT launched(
                     launch.pipeline,
-                    started ? tr("Scheduled run of %1 for %2 started.")
-                                  .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
-                            : tr("Could not start the scheduled run of %1.").arg(launch.pipeline));
+                    start.pid > 0
+                        ? tr("Scheduled run of %1 for %2 started.")
+                              .arg(launch.pipeline, launch.logicalDate.toString(Qt::ISODate))
+                        : tr("Could not start the scheduled run of %1.").arg(launch.pipeline));
             }
         });
 }

@@ -2,7 +2,6 @@
 
 #include "core/workspace.h"
 #include "health/poolhealth.h"
-#include "slurm/slurmclient.h"
 #include "views/viewsections.h"
 
 #include <QComboBox>
@@ -15,9 +14,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-
-#include <pwd.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -64,8 +60,7 @@ SlurmPoolDialog::SlurmPoolDialog(QWidget *parent) : QDialog(parent)
     m_auth->addItem(tr("Local (unix socket only)"), u"local"_s);
     m_tokenFile = new QLineEdit(this);
     m_user = new QLineEdit(this);
-    if (const passwd *me = ::getpwuid(::geteuid()))
-        m_user->setText(QString::fromLocal8Bit(me->pw_name));
+    m_user->setText(SlurmSettings::currentUser());
     m_partition = new QLineEdit(this);
     m_partition->setPlaceholderText(tr("the cluster's default"));
     m_account = new QLineEdit(this);
@@ -170,16 +165,8 @@ QString PoolTasks::addSlurm(const QString &workspace, const QString &name,
     auto opened = Workspace::open(workspace);
     if (!opened)
         return opened.error().message;
-    if (settings.auth == u"token-file"_s) {
-        if (auto token = SlurmClient::readTokenFile(settings.tokenFile); !token)
-            return token.error().message;
-    }
-    if (!QFileInfo(settings.staging).isDir())
-        return tr("The staging folder %1 does not exist; create it where the cluster sees it "
-                  "too.")
-            .arg(settings.staging);
     PoolStore store(opened->catalog());
-    if (Status added = store.addSlurm(name, settings); !added)
+    if (Status added = PoolHealth::addSlurm(store, name, settings); !added)
         return added.error().message;
     auto pool = store.find(name);
     if (!pool)
