@@ -1,6 +1,7 @@
 #include "pipeline/runexecutor.h"
 #include "pipeline/runexecutorprivate.h"
 
+#include "core/logtail.h"
 #include "pipeline/pipelinevalidator.h"
 #include "pools/jobrequest.h"
 
@@ -28,13 +29,7 @@ const QString kLost = u"lost"_s;
 /// the file's last 64 KiB only (a log can be large).
 QString lastErrorLine(const QString &stderrPath)
 {
-    QFile file(stderrPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    constexpr qint64 kTail = 64 * 1024;
-    if (file.size() > kTail && !file.seek(file.size() - kTail))
-        return {};
-    const QList<QByteArray> lines = file.readAll().split('\n');
+    const QList<QByteArray> lines = LogTail::lines(stderrPath);
     for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
         if (it->startsWith("error: "))
             return QString::fromUtf8(it->mid(7).trimmed()).left(500);
