@@ -15,7 +15,8 @@
 #include "catalog/database.h"
 #include "core/buildinfo.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -138,8 +139,9 @@ int runInfo(const Invocation &invocation)
     // Datasets whose import stopped half-way (killed, failed): they lack part of their source.
     QList<DatasetInfo> incomplete;
     if (sub.parser.isSet(verify)) {
-        DatasetStore store(workspace->catalog(), workspace->root());
-        auto datasets = store.datasets();
+        DatasetContext context(workspace->catalog(), workspace->root());
+        DatasetCatalog catalog(context);
+        auto datasets = catalog.datasets();
         if (!datasets)
             return refuse(datasets.error().message);
         for (const DatasetInfo &d : datasets.value()) {

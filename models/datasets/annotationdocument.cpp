@@ -1,6 +1,6 @@
 #include "datasets/annotationdocument.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -37,7 +37,7 @@ void AnnotationDocument::beginLoad(const DatasetItem &item)
     m_catalogIds = std::make_shared<IdMap>();
 }
 
-void AnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &)> work)
+void AnnotationDocument::queueWrite(std::function<Status(DatasetContext &, IdMap &)> work)
 {
     if (!m_worker || m_item.id == 0)
         return;
@@ -45,9 +45,9 @@ void AnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &
     const qint64 itemId = m_item.id;
     DatasetStoreWorker *worker = m_worker;
     m_worker->write([work = std::move(work), ids = m_catalogIds, itemId, worker,
-                     receiver = m_receiver](DatasetStore &store) {
-        const Status status = work(store, *ids);
-        auto item = store.item(itemId);
+                     receiver = m_receiver](DatasetContext &context) {
+        const Status status = work(context, *ids);
+        auto item = DatasetItemStore(context).item(itemId);
         const QString error = status ? QString() : status.error().message;
         std::optional<DatasetItem> written;
         if (item)
@@ -67,8 +67,8 @@ void AnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &
 void AnnotationDocument::review(ItemStatus verdict, const QString &comment)
 {
     const QString reviewer = m_author;
-    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetStore &store, IdMap &) {
-        return store.review(itemId, verdict, comment, reviewer);
+    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetContext &context, IdMap &) {
+        return DatasetItemStore(context).review(itemId, verdict, comment, reviewer);
     });
 }
 

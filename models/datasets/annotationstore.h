@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasettypes.h"
 
 #include <QCoreApplication>
@@ -18,19 +20,17 @@ namespace atelier {
 class Database;
 class DatasetContext;
 class Query;
-class DatasetCatalog;
-class DatasetItemStore;
 
 /// Annotations of dataset items per author, with their state and source: checked against
 /// the dataset's task, label set and the item's geometry before they are stored; model
-/// suggestions, their acceptance and review. Blocking; one per connection.
+/// suggestions, their acceptance and review. Blocking; made on a DatasetContext.
 class AnnotationStore
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)
 
 public:
-    AnnotationStore(DatasetContext &context, DatasetCatalog &catalog, DatasetItemStore &items);
+    explicit AnnotationStore(DatasetContext &context);
     Q_DISABLE_COPY_MOVE(AnnotationStore)
 
     /// Annotations of one item, oldest first.
@@ -102,8 +102,8 @@ private:
 
     DatasetContext &m_ctx;
     Database &m_db;
-    DatasetCatalog &m_catalog;
-    DatasetItemStore &m_items;
+    DatasetCatalog m_catalog;
+    DatasetItemStore m_items;
 };
 
 } // namespace atelier

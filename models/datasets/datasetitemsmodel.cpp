@@ -1,6 +1,6 @@
 #include "datasets/datasetitemsmodel.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 
 namespace atelier {
 
@@ -53,8 +53,8 @@ void DatasetItemsModel::recount()
     const qint64 datasetId = m_datasetId;
     const ItemQuery query = m_query;
     DatasetStoreWorker *worker = m_worker;
-    worker->read(m_receiver, [=, receiver = m_receiver](DatasetStore &store) {
-        auto count = store.countItems(datasetId, query);
+    worker->read(m_receiver, [=, receiver = m_receiver](DatasetContext &context) {
+        auto count = DatasetItemStore(context).countItems(datasetId, query);
         const qint64 n = count ? count.value() : 0;
         const QString error = count ? QString() : count.error().message;
         worker->post(receiver, [receiver, generation, n, error] {
@@ -114,8 +114,8 @@ void DatasetItemsModel::requestPage(int page) const
     const quint64 generation = m_generation;
     const qint64 datasetId = m_datasetId;
     DatasetStoreWorker *worker = m_worker;
-    worker->read(m_receiver, [=, receiver = m_receiver](DatasetStore &store) {
-        auto items = store.items(datasetId, query);
+    worker->read(m_receiver, [=, receiver = m_receiver](DatasetContext &context) {
+        auto items = DatasetItemStore(context).items(datasetId, query);
         const QString error = items ? QString() : items.error().message;
         QList<DatasetItem> rows = items ? items.value() : QList<DatasetItem>();
         worker->post(receiver, [receiver, generation, page, rows, error] {

@@ -14,19 +14,22 @@ class QThread;
 
 namespace atelier {
 
-class DatasetStore;
+class DatasetContext;
 
-/// A thread of its own holding one catalog connection and a DatasetStore, for views that must
-/// not wait on the disk: jobs run one at a time, writes first and in the order given (each
+/// A thread of its own holding one catalog connection and its DatasetContext, for views that
+/// must not wait on the disk: jobs run one at a time, writes first and in the order given (each
 /// committed when it returns), then reads newest first (the page on screen before the ones
-/// scrolled past). Results go back through post(), to a receiver that may be gone by then.
+/// scrolled past). A job makes the section stores it needs on the context (DatasetCatalog,
+/// DatasetItemStore, AnnotationStore, DatasetVersionStore). Results go back through post(), to
+/// a receiver that may be gone by then; views reach it through readInBackground() and
+/// writeInBackground() (ui/common/background.h).
 class DatasetStoreWorker final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DatasetStoreWorker)
 
 public:
-    using Job = std::function<void(DatasetStore &store)>;
+    using Job = std::function<void(DatasetContext &context)>;
     /// A receiver of results: alive until retire().
     struct Receiver
     {
