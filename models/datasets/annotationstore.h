@@ -39,7 +39,7 @@ public:
     Result<QHash<qint64, QList<Annotation>>> annotations(const QList<qint64> &itemIds,
                                                          const AnnotationFilter &filter = {});
     Result<Annotation> annotation(qint64 annotationId);
-    /// Adds \a annotation to \a itemId (author: the store's when empty). The kind must fit
+    /// Adds \a annotation to \a itemId (author: the context's when empty). The kind must fit
     /// the dataset's task, the label must be in the label set (added when missing), the
     /// geometry valid (box inside the image, span inside the text, no overlap with the
     /// author's other spans unless the dataset allows it, score in 0–1). An accepted

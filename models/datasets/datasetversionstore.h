@@ -43,7 +43,7 @@ public:
     Result<DatasetSnapshot> snapshot(const QString &name, int version = 0);
     /// Freezes the current annotations: writes labels/<name>/{dataset.json, labels.json,
     /// items.jsonl, annotations.jsonl} into repo/, commits them, records the next version
-    /// number with the commit and counts. \a author defaults to the store's.
+    /// number with the commit and counts. \a author defaults to the context's.
     Result<DatasetVersion> createVersion(const QString &name, const QString &message,
                                          const QString &author = {});
     /// Versions of a dataset, oldest first.

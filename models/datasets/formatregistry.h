@@ -58,7 +58,7 @@ struct ImportOptions
     QString format;                  ///< "folder", "coco", "voc", "yolo", "labelme", "csv", …
     std::optional<DatasetTask> task; ///< for a new dataset; guessed from the format when empty
     DatasetOptions datasetOptions;   ///< for a new dataset
-    QString author;                  ///< recorded on imported annotations; the store's if empty
+    QString author; ///< recorded on imported annotations; the DatasetContext's if empty
     /// (done, total, what): called from the importing thread; total may be 0 while unknown.
     std::function<void(qint64 done, qint64 total, const QString &what)> progress;
     const std::atomic_bool *cancel = nullptr;  ///< checked between files; stops cleanly

@@ -324,11 +324,12 @@ void benchBoxes(const QString &dir)
         return;
     }
     DatasetContext context(workspace->catalog(), workspace->root());
+    DatasetItemStore itemStore(context);
     auto dataset = DatasetCatalog(context).createDataset(u"crowd"_s, DatasetTask::Detection);
     const QString imagePath = dir + u"/crowd.jpg"_s;
     const QImage image = photoLike(4000, 3000, 99);
     image.save(imagePath, "JPEG", 90);
-    auto added = DatasetItemStore(context).addImage(dataset->id, imagePath);
+    auto added = itemStore.addImage(dataset->id, imagePath);
     if (!added) {
         std::printf("failed: %s\n", qPrintable(added.error().message));
         return;
@@ -351,7 +352,7 @@ void benchBoxes(const QString &dir)
     ImageAnnotationDocument document;
     document.setWorker(&worker);
     document.setAuthor(u"bench"_s);
-    document.load(DatasetItemStore(context).item(added->item.id).value(), saved.value());
+    document.load(itemStore.item(added->item.id).value(), saved.value());
     AnnotationCanvas canvas;
     canvas.setDocument(&document);
     canvas.resize(1600, 1000);

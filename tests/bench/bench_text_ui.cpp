@@ -160,12 +160,12 @@ int main(int argc, char **argv)
             return 1;
         }
         DatasetContext context(ws->catalog(), root);
+        DatasetCatalog catalog(context);
         DatasetOptions options;
         options.overlappingSpans = true;
-        auto dataset =
-            DatasetCatalog(context).createDataset(u"long"_s, DatasetTask::Entities, options);
+        auto dataset = catalog.createDataset(u"long"_s, DatasetTask::Entities, options);
         for (const QString &label : labels)
-            (void)DatasetCatalog(context).addLabel(dataset->id, label);
+            (void)catalog.addLabel(dataset->id, label);
         auto item = DatasetItemStore(context).addText(dataset->id, text, {}, u"long.txt"_s);
         QList<Annotation> records;
         for (const EditorSpan &span : spans) {

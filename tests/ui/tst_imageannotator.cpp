@@ -145,28 +145,29 @@ private Q_SLOTS:
         auto workspace = Workspace::create(m_root, {});
         QVERIFY(workspace);
         DatasetContext context(workspace->catalog(), workspace->root());
-        auto boxes = DatasetCatalog(context).createDataset(u"boxes"_s, DatasetTask::Detection);
+        DatasetCatalog catalog(context);
+        DatasetItemStore itemStore(context);
+        auto boxes = catalog.createDataset(u"boxes"_s, DatasetTask::Detection);
         QVERIFY(boxes);
-        QVERIFY(DatasetCatalog(context).addLabel(boxes->id, u"cat"_s));
-        QVERIFY(DatasetCatalog(context).addLabel(boxes->id, u"dog"_s));
+        QVERIFY(catalog.addLabel(boxes->id, u"cat"_s));
+        QVERIFY(catalog.addLabel(boxes->id, u"dog"_s));
         for (int i = 0; i < 3; ++i) {
-            auto added = DatasetItemStore(context).addImage(boxes->id, makeImage(i));
+            auto added = itemStore.addImage(boxes->id, makeImage(i));
             QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
             m_boxItems.append(added->item.id);
         }
-        auto polygons =
-            DatasetCatalog(context).createDataset(u"polygons"_s, DatasetTask::Segmentation);
+        auto polygons = catalog.createDataset(u"polygons"_s, DatasetTask::Segmentation);
         QVERIFY(polygons);
-        QVERIFY(DatasetCatalog(context).addLabel(polygons->id, u"road"_s));
-        QVERIFY(DatasetItemStore(context).addImage(polygons->id, makeImage(10)));
-        auto tags = DatasetCatalog(context).createDataset(u"tags"_s, DatasetTask::Classification);
+        QVERIFY(catalog.addLabel(polygons->id, u"road"_s));
+        QVERIFY(itemStore.addImage(polygons->id, makeImage(10)));
+        auto tags = catalog.createDataset(u"tags"_s, DatasetTask::Classification);
         QVERIFY(tags);
-        QVERIFY(DatasetCatalog(context).addLabel(tags->id, u"cat"_s));
-        QVERIFY(DatasetCatalog(context).addLabel(tags->id, u"dog"_s));
-        QVERIFY(DatasetItemStore(context).addImage(tags->id, makeImage(20)));
-        m_boxes = DatasetCatalog(context).dataset(boxes->id).value();
-        m_polygons = DatasetCatalog(context).dataset(polygons->id).value();
-        m_tags = DatasetCatalog(context).dataset(tags->id).value();
+        QVERIFY(catalog.addLabel(tags->id, u"cat"_s));
+        QVERIFY(catalog.addLabel(tags->id, u"dog"_s));
+        QVERIFY(itemStore.addImage(tags->id, makeImage(20)));
+        m_boxes = catalog.dataset(boxes->id).value();
+        m_polygons = catalog.dataset(polygons->id).value();
+        m_tags = catalog.dataset(tags->id).value();
     }
 
     void drawMoveResizeBox()

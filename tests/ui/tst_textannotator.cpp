@@ -122,51 +122,48 @@ private Q_SLOTS:
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
         DatasetContext context(ws->catalog(), m_root);
         context.setAuthor(u"tester"_s);
+        DatasetCatalog catalog(context);
+        DatasetItemStore itemStore(context);
 
         DatasetOptions noOverlap;
-        auto entities =
-            DatasetCatalog(context).createDataset(u"ner"_s, DatasetTask::Entities, noOverlap);
+        auto entities = catalog.createDataset(u"ner"_s, DatasetTask::Entities, noOverlap);
         QVERIFY(entities);
-        QVERIFY(DatasetCatalog(context).addLabel(entities->id, u"PER"_s, u"#eb5757"_s));
-        QVERIFY(DatasetCatalog(context).addLabel(entities->id, u"ORG"_s, u"#2f80ed"_s, u"O"_s));
-        QVERIFY(DatasetCatalog(context).addLabel(entities->id, u"LOC"_s, u"#27ae60"_s));
-        auto first = DatasetItemStore(context).addText(entities->id, kEntityText, {}, u"news-1"_s);
+        QVERIFY(catalog.addLabel(entities->id, u"PER"_s, u"#eb5757"_s));
+        QVERIFY(catalog.addLabel(entities->id, u"ORG"_s, u"#2f80ed"_s, u"O"_s));
+        QVERIFY(catalog.addLabel(entities->id, u"LOC"_s, u"#27ae60"_s));
+        auto first = itemStore.addText(entities->id, kEntityText, {}, u"news-1"_s);
         QVERIFY(first);
         m_entityItem = first->item.id;
-        auto second = DatasetItemStore(context).addText(
-            entities->id, u"Second item: Alice visited Paris."_s, {}, u"news-2"_s);
+        auto second = itemStore.addText(entities->id, u"Second item: Alice visited Paris."_s, {},
+                                        u"news-2"_s);
         QVERIFY(second);
         m_secondItem = second->item.id;
 
-        auto single =
-            DatasetCatalog(context).createDataset(u"sentiment"_s, DatasetTask::TextClassification);
+        auto single = catalog.createDataset(u"sentiment"_s, DatasetTask::TextClassification);
         QVERIFY(single);
-        QVERIFY(DatasetCatalog(context).addLabel(single->id, u"pos"_s));
-        QVERIFY(DatasetCatalog(context).addLabel(single->id, u"neg"_s));
-        QVERIFY(DatasetCatalog(context).addLabel(single->id, u"neutral"_s));
-        QVERIFY(DatasetItemStore(context).addText(single->id, u"I loved it."_s, {}, u"r1"_s));
-        QVERIFY(DatasetItemStore(context).addText(single->id, u"Meh."_s, {}, u"r2"_s));
+        QVERIFY(catalog.addLabel(single->id, u"pos"_s));
+        QVERIFY(catalog.addLabel(single->id, u"neg"_s));
+        QVERIFY(catalog.addLabel(single->id, u"neutral"_s));
+        QVERIFY(itemStore.addText(single->id, u"I loved it."_s, {}, u"r1"_s));
+        QVERIFY(itemStore.addText(single->id, u"Meh."_s, {}, u"r2"_s));
 
         DatasetOptions multi;
         multi.multiLabel = true;
-        auto topics = DatasetCatalog(context).createDataset(u"topics"_s,
-                                                            DatasetTask::TextClassification, multi);
+        auto topics = catalog.createDataset(u"topics"_s, DatasetTask::TextClassification, multi);
         QVERIFY(topics);
-        QVERIFY(DatasetCatalog(context).addLabel(topics->id, u"sports"_s));
-        QVERIFY(DatasetCatalog(context).addLabel(topics->id, u"politics"_s));
-        QVERIFY(DatasetItemStore(context).addText(topics->id, u"The minister scored a goal."_s));
+        QVERIFY(catalog.addLabel(topics->id, u"sports"_s));
+        QVERIFY(catalog.addLabel(topics->id, u"politics"_s));
+        QVERIFY(itemStore.addText(topics->id, u"The minister scored a goal."_s));
 
-        auto pairs = DatasetCatalog(context).createDataset(u"pairs"_s, DatasetTask::Pairs);
+        auto pairs = catalog.createDataset(u"pairs"_s, DatasetTask::Pairs);
         QVERIFY(pairs);
-        QVERIFY(DatasetItemStore(context).addText(pairs->id, u"How old are you?"_s,
-                                                  u"What is your age?"_s));
+        QVERIFY(itemStore.addText(pairs->id, u"How old are you?"_s, u"What is your age?"_s));
 
         DatasetOptions scored;
         scored.pairScore = true;
-        auto scores =
-            DatasetCatalog(context).createDataset(u"scores"_s, DatasetTask::Pairs, scored);
+        auto scores = catalog.createDataset(u"scores"_s, DatasetTask::Pairs, scored);
         QVERIFY(scores);
-        QVERIFY(DatasetItemStore(context).addText(scores->id, u"A cat sat."_s, u"A dog ran."_s));
+        QVERIFY(itemStore.addText(scores->id, u"A cat sat."_s, u"A dog ran."_s));
     }
 
     void importDialogCancelsATextFileThenImportsTheRest()
@@ -591,11 +588,11 @@ private Q_SLOTS:
         {
             auto ws = Workspace::open(m_root);
             DatasetContext context(ws->catalog(), m_root);
-            auto intent =
-                DatasetCatalog(context).createDataset(u"intent"_s, DatasetTask::TextClassification);
+            DatasetCatalog catalog(context);
+            auto intent = catalog.createDataset(u"intent"_s, DatasetTask::TextClassification);
             QVERIFY(intent);
-            QVERIFY(DatasetCatalog(context).addLabel(intent->id, u"book"_s));
-            QVERIFY(DatasetCatalog(context).addLabel(intent->id, u"cancel"_s));
+            QVERIFY(catalog.addLabel(intent->id, u"book"_s));
+            QVERIFY(catalog.addLabel(intent->id, u"cancel"_s));
             const QList<std::pair<QString, double>> texts = {{u"Book a table for two"_s, 0.9},
                                                              {u"I might want to change it"_s, 0.5},
                                                              {u"Cancel my order"_s, 0.7}};
@@ -638,15 +635,15 @@ private Q_SLOTS:
         {
             auto ws = Workspace::open(m_root);
             DatasetContext context(ws->catalog(), m_root);
-            auto ds = DatasetCatalog(context).createDataset(u"ner-agree"_s, DatasetTask::Entities);
+            DatasetCatalog catalog(context);
+            DatasetItemStore itemStore(context);
+            auto ds = catalog.createDataset(u"ner-agree"_s, DatasetTask::Entities);
             QVERIFY(ds);
-            QVERIFY(DatasetCatalog(context).addLabel(ds->id, u"PER"_s));
-            QVERIFY(DatasetCatalog(context).addLabel(ds->id, u"ORG"_s));
-            QVERIFY(DatasetCatalog(context).addLabel(ds->id, u"LOC"_s));
-            auto one = DatasetItemStore(context).addText(ds->id, u"Maria works at Siemens."_s, {},
-                                                         u"one"_s);
-            auto two =
-                DatasetItemStore(context).addText(ds->id, u"Paris is in France."_s, {}, u"two"_s);
+            QVERIFY(catalog.addLabel(ds->id, u"PER"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"ORG"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"LOC"_s));
+            auto one = itemStore.addText(ds->id, u"Maria works at Siemens."_s, {}, u"one"_s);
+            auto two = itemStore.addText(ds->id, u"Paris is in France."_s, {}, u"two"_s);
             QVERIFY(one && two);
             contested = one->item.id;
             const auto add = [&context](qint64 item, const QString &author, const QString &label,
@@ -733,19 +730,20 @@ private Q_SLOTS:
         {
             auto ws = Workspace::open(m_root);
             DatasetContext context(ws->catalog(), m_root);
-            auto ds =
-                DatasetCatalog(context).createDataset(u"kappa"_s, DatasetTask::TextClassification);
+            DatasetCatalog catalog(context);
+            AnnotationStore annotationStore(context);
+            auto ds = catalog.createDataset(u"kappa"_s, DatasetTask::TextClassification);
             QVERIFY(ds);
-            QVERIFY(DatasetCatalog(context).addLabel(ds->id, u"yes"_s));
-            QVERIFY(DatasetCatalog(context).addLabel(ds->id, u"no"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"yes"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"no"_s));
             // a: y y n n ; b: y n n n -> po = 3/4, pe = (2/4*1/4 + 2/4*3/4) = 0.5, kappa 0.5
             const QStringList a = {u"yes"_s, u"yes"_s, u"no"_s, u"no"_s};
             const QStringList b = {u"yes"_s, u"no"_s, u"no"_s, u"no"_s};
             for (int i = 0; i < 4; ++i) {
                 auto item = DatasetItemStore(context).addText(ds->id, u"text %1"_s.arg(i));
                 QVERIFY(item);
-                QVERIFY(AnnotationStore(context).setTags(item->item.id, {a.at(i)}, u"ann"_s));
-                QVERIFY(AnnotationStore(context).setTags(item->item.id, {b.at(i)}, u"ben"_s));
+                QVERIFY(annotationStore.setTags(item->item.id, {a.at(i)}, u"ann"_s));
+                QVERIFY(annotationStore.setTags(item->item.id, {b.at(i)}, u"ben"_s));
             }
         }
         auto annotator = openAnnotator(u"kappa"_s);
@@ -765,24 +763,25 @@ private Q_SLOTS:
         {
             auto ws = Workspace::open(m_root);
             DatasetContext context(ws->catalog(), m_root);
-            auto ds = DatasetCatalog(context).createDataset(u"reviews"_s,
-                                                            DatasetTask::TextClassification);
+            DatasetCatalog catalog(context);
+            DatasetItemStore itemStore(context);
+            AnnotationStore annotationStore(context);
+            auto ds = catalog.createDataset(u"reviews"_s, DatasetTask::TextClassification);
             QVERIFY(ds);
-            QVERIFY(DatasetCatalog(context).addLabel(ds->id, u"pos"_s));
-            QVERIFY(DatasetCatalog(context).addLabel(ds->id, u"neg"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"pos"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"neg"_s));
             const QStringList good = {u"great film, loved it"_s, u"wonderful and great"_s,
                                       u"loved the acting, great"_s, u"a wonderful story"_s};
             const QStringList bad = {u"awful film, hated it"_s, u"terrible and boring"_s,
                                      u"hated the acting, awful"_s, u"a boring mess"_s};
             for (int i = 0; i < good.size(); ++i) {
-                auto g = DatasetItemStore(context).addText(ds->id, good.at(i));
-                auto b = DatasetItemStore(context).addText(ds->id, bad.at(i));
+                auto g = itemStore.addText(ds->id, good.at(i));
+                auto b = itemStore.addText(ds->id, bad.at(i));
                 QVERIFY(g && b);
-                QVERIFY(AnnotationStore(context).setTags(g->item.id, {u"pos"_s}, u"tester"_s));
-                QVERIFY(AnnotationStore(context).setTags(b->item.id, {u"neg"_s}, u"tester"_s));
+                QVERIFY(annotationStore.setTags(g->item.id, {u"pos"_s}, u"tester"_s));
+                QVERIFY(annotationStore.setTags(b->item.id, {u"neg"_s}, u"tester"_s));
             }
-            QVERIFY(DatasetItemStore(context).addText(ds->id, u"great, I loved it"_s, {},
-                                                      u"unlabeled"_s));
+            QVERIFY(itemStore.addText(ds->id, u"great, I loved it"_s, {}, u"unlabeled"_s));
         }
         auto annotator = openAnnotator(u"reviews"_s);
         QVERIFY(annotator);

@@ -42,8 +42,9 @@ private:
     {
         auto workspace = Workspace::open(m_root);
         DatasetContext context(workspace->catalog(), workspace->root());
-        for (const Annotation &a : AnnotationStore(context).annotations(m_item.id).value_or({}))
-            (void)AnnotationStore(context).removeAnnotation(a.id);
+        AnnotationStore annotationStore(context);
+        for (const Annotation &a : annotationStore.annotations(m_item.id).value_or({}))
+            (void)annotationStore.removeAnnotation(a.id);
         auto doc = std::make_unique<TextAnnotationDocument>();
         doc->setAuthor(u"alice"_s);
         doc->setWorker(worker);
@@ -66,13 +67,14 @@ private Q_SLOTS:
         auto workspace = Workspace::create(m_root, {});
         QVERIFY(workspace);
         DatasetContext context(workspace->catalog(), workspace->root());
-        auto dataset = DatasetCatalog(context).createDataset(u"people"_s, DatasetTask::Entities);
+        DatasetCatalog catalog(context);
+        auto dataset = catalog.createDataset(u"people"_s, DatasetTask::Entities);
         QVERIFY(dataset);
         for (const QString &label : {u"PER"_s, u"ORG"_s, u"LOC"_s})
-            QVERIFY(DatasetCatalog(context).addLabel(dataset->id, label));
+            QVERIFY(catalog.addLabel(dataset->id, label));
         auto added = DatasetItemStore(context).addText(dataset->id, u"Alice met Bobby"_s);
         QVERIFY(added);
-        m_dataset = DatasetCatalog(context).dataset(dataset->id).value();
+        m_dataset = catalog.dataset(dataset->id).value();
         m_item = added->item;
     }
 

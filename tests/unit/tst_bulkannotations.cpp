@@ -1,6 +1,6 @@
 // The bulk annotation path of image imports (issue #14's COCO speed work): the lenient
-// DatasetStore::addAnnotationsLenient, which refuses an invalid annotation alone and keeps the
-// others; the label cache the store holds for its own transaction (dropped when the
+// AnnotationStore::addAnnotationsLenient, which refuses an invalid annotation alone and keeps the
+// others; the label cache the DatasetContext holds for its own transaction (dropped when the
 // transaction rolls back and when a label is removed); and ImageImportSession's per-image
 // call, which must report exactly what adding the annotations one by one reported.
 #include "core/workspace.h"

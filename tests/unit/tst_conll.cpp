@@ -227,6 +227,7 @@ private Q_SLOTS:
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
         DatasetContext context(ws->catalog(), ws->root());
+        DatasetVersionStore versionStore(context);
         ImportOptions options;
         options.format = u"conll"_s;
         auto report = importDataset(context, u"news"_s, dataFile(u"conll2003.txt"_s), options);
@@ -260,8 +261,8 @@ private Q_SLOTS:
         auto back = importDataset(context, u"back"_s, file, options);
         QVERIFY(back.ok());
         QVERIFY(back->warnings.isEmpty()); // IOB2 now
-        auto a = DatasetVersionStore(context).snapshot(u"news"_s);
-        auto b = DatasetVersionStore(context).snapshot(u"back"_s);
+        auto a = versionStore.snapshot(u"news"_s);
+        auto b = versionStore.snapshot(u"back"_s);
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(b->items.size(), a->items.size());
         for (qsizetype i = 0; i < a->items.size(); ++i) {
@@ -318,6 +319,7 @@ private Q_SLOTS:
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
         DatasetContext context(ws->catalog(), ws->root());
+        DatasetVersionStore versionStore(context);
         const QString jsonl = dir.filePath(u"in.jsonl"_s);
         QFile in(jsonl);
         QVERIFY(in.open(QIODevice::WriteOnly));
@@ -360,8 +362,8 @@ private Q_SLOTS:
         options.format = u"conll"_s;
         auto back = importDataset(context, u"back"_s, file, options);
         QVERIFY(back.ok());
-        auto a = DatasetVersionStore(context).snapshot(u"news"_s);
-        auto b = DatasetVersionStore(context).snapshot(u"back"_s);
+        auto a = versionStore.snapshot(u"news"_s);
+        auto b = versionStore.snapshot(u"back"_s);
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(b->items.size(), 3);
         QCOMPARE(b->items.at(0).item.text, u"On 1996-08-22 Germany 's #MeToo trended"_s);

@@ -1,4 +1,5 @@
-// DatasetStore over a real workspace: datasets, labels, image and text items with
+// The dataset stores (DatasetCatalog, DatasetItemStore, AnnotationStore, DatasetVersionStore on
+// one DatasetContext) over a real workspace: datasets, labels, image and text items with
 // de-duplication, annotations per author with validation, suggestions accepted / rejected,
 // item status and review, paging and filters, label distribution, and versions committed to
 // the workspace's git repository and read back.

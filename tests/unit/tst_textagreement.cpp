@@ -110,17 +110,19 @@ private Q_SLOTS:
         auto ws = Workspace::create(m_dir.filePath(u"entities"_s), {});
         QVERIFY(ws.ok());
         DatasetContext context(ws->catalog(), ws->root());
+        DatasetItemStore itemStore(context);
+        AnnotationStore annotationStore(context);
         auto ds = DatasetCatalog(context).createDataset(u"ner"_s, DatasetTask::Entities);
         QVERIFY(ds.ok());
-        auto one = DatasetItemStore(context).addText(ds->id, u"Ana 🍕 loves Roma"_s);
-        auto two = DatasetItemStore(context).addText(ds->id, u"李雷在北京"_s);
-        auto three = DatasetItemStore(context).addText(ds->id, u"Only Alice saw this"_s);
+        auto one = itemStore.addText(ds->id, u"Ana 🍕 loves Roma"_s);
+        auto two = itemStore.addText(ds->id, u"李雷在北京"_s);
+        auto three = itemStore.addText(ds->id, u"Only Alice saw this"_s);
         QVERIFY(one.ok() && two.ok() && three.ok());
         auto add = [&](qint64 item, const QString &author, qint64 s, qint64 e,
                        const QString &label) {
             Annotation a = Annotation::span(label, s, e);
             a.author = author;
-            auto made = AnnotationStore(context).addAnnotation(item, a);
+            auto made = annotationStore.addAnnotation(item, a);
             if (!made)
                 qWarning() << made.error().message;
             return made.ok() ? made->id : qint64(0);
@@ -147,13 +149,13 @@ private Q_SLOTS:
         // The adjudicator keeps Alice's spans on item 1: Bob's are set aside, not deleted.
         QVERIFY(
             TextAgreement::resolve(context, one->item.id, {alicePer, aliceLoc}, u"carol"_s).ok());
-        auto item = DatasetItemStore(context).item(one->item.id);
+        auto item = itemStore.item(one->item.id);
         QVERIFY(item->status == ItemStatus::Reviewed);
         QCOMPARE(item->reviewer, u"carol"_s);
-        auto accepted = AnnotationStore(context).annotations(
+        auto accepted = annotationStore.annotations(
             one->item.id, AnnotationFilter{QString(), AnnotationState::Accepted});
         QCOMPARE(accepted->size(), 2);
-        auto rejected = AnnotationStore(context).annotations(
+        auto rejected = annotationStore.annotations(
             one->item.id, AnnotationFilter{QString(), AnnotationState::Rejected});
         QCOMPARE(rejected->size(), 2);
         auto snap = DatasetVersionStore(context).snapshot(u"ner"_s);
@@ -164,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(after->spans.f1, 4.0 / 7.0));
         // A choice that is not on the item is refused and changes nothing.
         QVERIFY(!TextAgreement::resolve(context, two->item.id, {alicePer}, u"carol"_s).ok());
-        QVERIFY(DatasetItemStore(context).item(two->item.id)->status == ItemStatus::Labeled);
+        QVERIFY(itemStore.item(two->item.id)->status == ItemStatus::Labeled);
     }
 
     void compareClassification()
@@ -172,6 +174,7 @@ private Q_SLOTS:
         auto ws = Workspace::create(m_dir.filePath(u"classes"_s), {});
         QVERIFY(ws.ok());
         DatasetContext context(ws->catalog(), ws->root());
+        AnnotationStore annotationStore(context);
         auto ds =
             DatasetCatalog(context).createDataset(u"sentiment"_s, DatasetTask::TextClassification);
         QVERIFY(ds.ok());
@@ -183,8 +186,8 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i) {
             auto item = DatasetItemStore(context).addText(ds->id, u"review number %1"_s.arg(i));
             QVERIFY(item.ok());
-            QVERIFY(AnnotationStore(context).setTags(item->item.id, {a.at(i)}, u"alice"_s).ok());
-            QVERIFY(AnnotationStore(context).setTags(item->item.id, {b.at(i)}, u"bob"_s).ok());
+            QVERIFY(annotationStore.setTags(item->item.id, {a.at(i)}, u"alice"_s).ok());
+            QVERIFY(annotationStore.setTags(item->item.id, {b.at(i)}, u"bob"_s).ok());
         }
         auto report = TextAgreement::compare(context, ds->id, u"alice"_s, u"bob"_s);
         QVERIFY(report.ok());

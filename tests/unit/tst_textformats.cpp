@@ -420,6 +420,7 @@ private Q_SLOTS:
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
         DatasetContext context(ws->catalog(), ws->root());
+        DatasetVersionStore versionStore(context);
         ImportOptions options;
         options.format = u"jsonl"_s;
         options.task = DatasetTask::Entities;
@@ -435,8 +436,8 @@ private Q_SLOTS:
         QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
         QCOMPARE(back->imported, 4);
         QVERIFY(back->unreadable.isEmpty());
-        auto a = DatasetVersionStore(context).snapshot(u"src"_s);
-        auto b = DatasetVersionStore(context).snapshot(u"back"_s);
+        auto a = versionStore.snapshot(u"src"_s);
+        auto b = versionStore.snapshot(u"back"_s);
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(b->items.size(), a->items.size());
         for (qsizetype i = 0; i < a->items.size(); ++i) {

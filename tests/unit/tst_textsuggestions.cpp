@@ -82,11 +82,13 @@ private Q_SLOTS:
         Workspace ws = workspace();
         DatasetContext context(ws.catalog(), ws.root());
         context.setAuthor(u"alice"_s);
+        DatasetItemStore itemStore(context);
+        AnnotationStore annotationStore(context);
         auto ds =
             DatasetCatalog(context).createDataset(u"sentiment"_s, DatasetTask::TextClassification);
         QVERIFY(ds.ok());
-        auto good = DatasetItemStore(context).addText(ds->id, u"Great food"_s);
-        auto bad = DatasetItemStore(context).addText(ds->id, u"Cold  soup"_s);
+        auto good = itemStore.addText(ds->id, u"Great food"_s);
+        auto bad = itemStore.addText(ds->id, u"Cold  soup"_s);
         QVERIFY(good.ok() && bad.ok());
         // By id, by text (normalised: one blank), an unknown id, an unknown text.
         QByteArray jsonl =
@@ -108,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(report->problems.at(0).line, 3);
         QCOMPARE(report->problems.at(1).line, 4);
 
-        auto suggested = AnnotationStore(context).annotations(good->item.id);
+        auto suggested = annotationStore.annotations(good->item.id);
         QCOMPARE(suggested->size(), 1);
         const Annotation s = suggested->first();
         QVERIFY(s.state == AnnotationState::Suggested);
@@ -116,25 +118,24 @@ private Q_SLOTS:
         QCOMPARE(s.label, u"positive"_s);
         QCOMPARE(s.geometry.toObject().value(u"score"_s).toDouble(), 0.8);
         // A suggestion does not label the item.
-        QVERIFY(DatasetItemStore(context).item(good->item.id)->status == ItemStatus::Unlabeled);
+        QVERIFY(itemStore.item(good->item.id)->status == ItemStatus::Unlabeled);
 
         // Re-importing the same model replaces its pending suggestion, never doubles it.
         QVERIFY(TextSuggestions::importData(context, u"sentiment"_s, jsonl, options).ok());
-        QCOMPARE(AnnotationStore(context).annotations(good->item.id)->size(), 1);
+        QCOMPARE(annotationStore.annotations(good->item.id)->size(), 1);
 
         // Accept keeps the source and labels the item; reject keeps it for audit.
-        auto accepted = AnnotationStore(context).acceptSuggestion(
-            AnnotationStore(context).annotations(good->item.id)->first().id);
+        auto accepted = annotationStore.acceptSuggestion(
+            annotationStore.annotations(good->item.id)->first().id);
         QVERIFY(accepted.ok());
         QVERIFY(accepted->state == AnnotationState::Accepted);
         QCOMPARE(accepted->source, u"model:tfidf@2"_s);
         QCOMPARE(accepted->author, u"alice"_s);
-        QVERIFY(DatasetItemStore(context).item(good->item.id)->status == ItemStatus::Labeled);
-        const qint64 badSuggestion = AnnotationStore(context).annotations(bad->item.id)->first().id;
-        QVERIFY(AnnotationStore(context).rejectSuggestion(badSuggestion).ok());
-        QVERIFY(AnnotationStore(context).annotation(badSuggestion)->state ==
-                AnnotationState::Rejected);
-        QVERIFY(DatasetItemStore(context).item(bad->item.id)->status == ItemStatus::Unlabeled);
+        QVERIFY(itemStore.item(good->item.id)->status == ItemStatus::Labeled);
+        const qint64 badSuggestion = annotationStore.annotations(bad->item.id)->first().id;
+        QVERIFY(annotationStore.rejectSuggestion(badSuggestion).ok());
+        QVERIFY(annotationStore.annotation(badSuggestion)->state == AnnotationState::Rejected);
+        QVERIFY(itemStore.item(bad->item.id)->status == ItemStatus::Unlabeled);
 
         // Exports carry the accepted one only (suggested on request, rejected never).
         auto snap = DatasetVersionStore(context).snapshot(u"sentiment"_s);
