@@ -37,42 +37,19 @@ void runInBackground(QObject *receiver, Work &&work, OnDone &&onDone)
     watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
 }
 
-namespace detail {
-
-/// A DatasetStoreWorker job that runs \a job and posts what it returned to \a onDone.
-template <typename Job, typename OnDone>
-DatasetStoreWorker::Job deliverResult(DatasetStoreWorker *worker,
-                                      const DatasetStoreWorker::ReceiverPtr &receiver, Job job,
-                                      OnDone onDone)
-{
-    return [worker, receiver, job = std::move(job),
-            onDone = std::move(onDone)](DatasetContext &context) mutable {
-        using T = std::invoke_result_t<Job &, DatasetContext &>;
-        if constexpr (std::is_void_v<T>) {
-            job(context);
-            worker->post(receiver, [onDone] { onDone(); });
-        } else {
-            worker->post(receiver, [onDone, result = job(context)] { onDone(result); });
-        }
-    };
-}
-
-} // namespace detail
-
 /// runInBackground() for the catalog work of the labeling views, which runs one job at a time
-/// on the connection of \a worker (so that a page read never waits behind a writer of the same
-/// process): \a job gets that connection's DatasetContext on the worker's thread, makes the
+/// on the one catalog connection of \a worker (edits in the order made, then the newest reads
+/// first): \a job gets that connection's DatasetContext on the worker's thread, makes the
 /// section stores it needs on it and returns a value; \a onDone gets the value on the thread of
 /// \a receiver (from DatasetStoreWorker::receiver()). When \a receiver is retired before then
 /// (its view gone), the answer is dropped silently, and a read not yet begun is not run at all.
 /// \a job must own — capture by value — everything it touches, never the view; \a onDone may
-/// use the view. Reads run after every queued write, the newest first.
+/// use the view.
 template <typename Job, typename OnDone>
 void readInBackground(DatasetStoreWorker *worker, const DatasetStoreWorker::ReceiverPtr &receiver,
                       Job job, OnDone onDone)
 {
-    worker->read(receiver,
-                 detail::deliverResult(worker, receiver, std::move(job), std::move(onDone)));
+    worker->read(receiver, std::move(job), std::move(onDone));
 }
 
 /// readInBackground() for an edit: queued after the writes before it and run even when
@@ -81,8 +58,7 @@ template <typename Job, typename OnDone>
 void writeInBackground(DatasetStoreWorker *worker, const DatasetStoreWorker::ReceiverPtr &receiver,
                        Job job, OnDone onDone)
 {
-    worker->write(detail::deliverResult(worker, receiver, std::move(job), std::move(onDone)),
-                  receiver);
+    worker->write(receiver, std::move(job), std::move(onDone));
 }
 
 } // namespace atelier
