@@ -5,7 +5,11 @@
 #include "textdatasetcommands.h"
 
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 
 #include <QDir>
@@ -31,10 +35,10 @@ class DatasetCommands final
 
 public:
     DatasetCommands(SubcommandParser &sub, Workspace &workspace)
-        : m_sub(sub), m_store(workspace.catalog(), workspace.root())
+        : m_sub(sub), m_context(workspace.catalog(), workspace.root())
     {
         if (isSet("author"))
-            m_store.setAuthor(value("author"));
+            m_context.setAuthor(value("author"));
     }
 
     int import();
@@ -57,7 +61,7 @@ private:
     bool isSet(const char *option) const { return m_sub.parser.isSet(QString::fromLatin1(option)); }
 
     SubcommandParser &m_sub;
-    DatasetStore m_store;
+    DatasetContext m_context; // the section stores are made on it where needed
 };
 
 QString timeText(const QDateTime &time)
@@ -219,7 +223,7 @@ int DatasetCommands::import()
     options.datasetOptions.multiLabel = isSet("multi-label");
     options.datasetOptions.overlappingSpans = isSet("overlapping-spans");
     options.datasetOptions.pairScore = isSet("pair-score");
-    options.author = m_store.author();
+    options.author = m_context.author();
     if (isSet("max-unpacked-mb")) {
         bool ok = false;
         const qint64 mb = value("max-unpacked-mb").toLongLong(&ok);
@@ -236,7 +240,7 @@ int DatasetCommands::import()
         if (!ok || pixels < 1)
             return usage(tr("--max-image-pixels takes a whole number of pixels (width × "
                             "height), at least 1; the default is %1.")
-                             .arg(DatasetStore::DefaultMaxImagePixels));
+                             .arg(DatasetContext::DefaultMaxImagePixels));
         options.maxImagePixels = pixels;
     }
     ProgressPrinter progress(m_sub.wantsJson());
@@ -244,7 +248,7 @@ int DatasetCommands::import()
         progress(done, total, what);
     };
     TextDatasetCommands::applyImportOptions(m_sub, options);
-    auto report = importDataset(m_store, value("name"), m_sub.positional().at(1), options);
+    auto report = importDataset(m_context, value("name"), m_sub.positional().at(1), options);
     if (!report)
         return refuse(report.error().message);
     if (m_sub.wantsJson()) {
@@ -303,7 +307,7 @@ bool DatasetCommands::nothingImported(const ImportReport &report) const
 
 int DatasetCommands::list()
 {
-    auto all = m_store.datasets();
+    auto all = DatasetCatalog(m_context).datasets();
     if (!all)
         return refuse(all.error().message);
     if (m_sub.wantsJson()) {
@@ -348,14 +352,16 @@ int DatasetCommands::show()
 {
     if (m_sub.positional().size() != 2)
         return usage(tr("'dataset show' takes the dataset's NAME."));
-    auto info = m_store.dataset(m_sub.positional().at(1));
+    DatasetCatalog catalog(m_context);
+    AnnotationStore annotations(m_context);
+    auto info = catalog.dataset(m_sub.positional().at(1));
     if (!info)
         return refuse(info.error().message);
-    auto labels = m_store.labels(info->id);
-    auto distribution = m_store.labelDistribution(info->id);
-    auto status = m_store.statusCounts(info->id);
-    auto versions = m_store.versions(info->name);
-    auto authors = m_store.authors(info->id);
+    auto labels = catalog.labels(info->id);
+    auto distribution = annotations.labelDistribution(info->id);
+    auto status = DatasetItemStore(m_context).statusCounts(info->id);
+    auto versions = DatasetVersionStore(m_context).versions(info->name);
+    auto authors = annotations.authors(info->id);
     for (const Error *e :
          {labels ? nullptr : &labels.error(), distribution ? nullptr : &distribution.error(),
           status ? nullptr : &status.error(), versions ? nullptr : &versions.error(),
@@ -478,7 +484,7 @@ int DatasetCommands::exportDataset()
     options.progress = [&](qint64 done, qint64 total) {
         progress(done, total, tr("Exported %1 of %2").arg(done).arg(total));
     };
-    auto report = atelier::exportDataset(m_store, reference, outDir, options);
+    auto report = atelier::exportDataset(m_context, reference, outDir, options);
     if (!report)
         return refuse(report.error().message);
     if (m_sub.wantsJson()) {
@@ -506,7 +512,8 @@ int DatasetCommands::version()
         return usage(tr("'dataset version' takes the dataset's NAME."));
     if (!isSet("message"))
         return usage(tr("'dataset version' needs -m MESSAGE."));
-    auto v = m_store.createVersion(m_sub.positional().at(1), value("message"));
+    auto v =
+        DatasetVersionStore(m_context).createVersion(m_sub.positional().at(1), value("message"));
     if (!v)
         return refuse(v.error().message);
     if (m_sub.wantsJson()) {
@@ -529,7 +536,7 @@ int DatasetCommands::remove()
 {
     if (m_sub.positional().size() != 2)
         return usage(tr("'dataset remove' takes the dataset's NAME."));
-    if (auto ok = m_store.removeDataset(m_sub.positional().at(1)); !ok)
+    if (auto ok = DatasetCatalog(m_context).removeDataset(m_sub.positional().at(1)); !ok)
         return refuse(ok.error().message);
     if (m_sub.wantsJson())
         printJson(QJsonObject{{u"removed"_s, m_sub.positional().at(1)}});
@@ -564,7 +571,7 @@ int runDatasetCommand(const Invocation &invocation)
     sub.parser.addOption(
         {u"max-image-pixels"_s,
          DatasetCommands::tr("import: refuse images that declare more pixels (default: %1).")
-             .arg(DatasetStore::DefaultMaxImagePixels),
+             .arg(DatasetContext::DefaultMaxImagePixels),
          u"N"_s});
     sub.parser.addOption({u"out"_s, DatasetCommands::tr("export: the output folder."), u"DIR"_s});
     sub.parser.addOption(

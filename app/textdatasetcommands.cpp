@@ -2,7 +2,9 @@
 #include "core/textwidth.h"
 
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textagreement.h"
 #include "datasets/textsuggestions.h"
@@ -24,10 +26,10 @@ class TextCommands final
 
 public:
     TextCommands(SubcommandParser &sub, Workspace &workspace)
-        : m_sub(sub), m_store(workspace.catalog(), workspace.root())
+        : m_sub(sub), m_context(workspace.catalog(), workspace.root())
     {
         if (isSet("author"))
-            m_store.setAuthor(value("author"));
+            m_context.setAuthor(value("author"));
     }
 
     int suggest();
@@ -45,11 +47,11 @@ private:
     {
         if (m_sub.positional().size() != 2)
             return makeError(ErrorCode::Invalid, tr("give the dataset's NAME"));
-        return m_store.dataset(m_sub.positional().at(1));
+        return DatasetCatalog(m_context).dataset(m_sub.positional().at(1));
     }
 
     SubcommandParser &m_sub;
-    DatasetStore m_store;
+    DatasetContext m_context; // the section stores are made on it where needed
 };
 
 QString excerpt(const QString &text)
@@ -99,7 +101,7 @@ int TextCommands::suggest()
             return usage(tr("'dataset suggest --from' needs --model NAME[@VERSION]."));
         SuggestOptions options;
         options.model = value("model");
-        report = TextSuggestions::importFile(m_store, info->name, value("from"), options);
+        report = TextSuggestions::importFile(m_context, info->name, value("from"), options);
     } else {
         SuggesterRun run;
         run.templateId = value("template");
@@ -114,7 +116,7 @@ int TextCommands::suggest()
                 err() << tr("suggest: %1…").arg(stage) << Qt::endl;
             };
         }
-        report = TextSuggestions::runSuggester(m_store, info->name, run);
+        report = TextSuggestions::runSuggester(m_context, info->name, run);
     }
     if (!report)
         return refuse(report.error().message);
@@ -154,8 +156,8 @@ int TextCommands::agreement()
     const QStringList authors = value("authors").split(u',', Qt::SkipEmptyParts);
     if (authors.size() != 2)
         return usage(tr("'dataset agreement' needs --authors A,B (two annotators)."));
-    auto report =
-        TextAgreement::compare(m_store, info->id, authors.at(0).trimmed(), authors.at(1).trimmed());
+    auto report = TextAgreement::compare(m_context, info->id, authors.at(0).trimmed(),
+                                         authors.at(1).trimmed());
     if (!report)
         return refuse(report.error().message);
     const bool spans = report->task == DatasetTask::Entities;
@@ -238,10 +240,10 @@ int TextCommands::resolve()
             return usage(tr("--keep takes annotation ids separated by commas, not '%1'.").arg(id));
         keep.append(n);
     }
-    auto it = m_store.item(item);
+    auto it = DatasetItemStore(m_context).item(item);
     if (!it || it->datasetId != info->id)
         return refuse(tr("Item %1 is not in \"%2\".").arg(item).arg(info->name));
-    if (auto done = TextAgreement::resolve(m_store, item, keep, m_store.author()); !done)
+    if (auto done = TextAgreement::resolve(m_context, item, keep, m_context.author()); !done)
         return refuse(done.error().message);
     if (m_sub.wantsJson()) {
         printJson(QJsonObject{{u"item"_s, item}, {u"kept"_s, keep.size()}});
@@ -273,14 +275,14 @@ int TextCommands::queue()
         if (!ok || limit < 0)
             return usage(tr("--limit takes a whole number (0: every item)."));
     }
-    auto order = TextSuggestions::uncertaintyOrder(m_store, info->id, measure, !isSet("all"));
+    auto order = TextSuggestions::uncertaintyOrder(m_context, info->id, measure, !isSet("all"));
     if (!order)
         return refuse(order.error().message);
     const QList<UncertainItem> shown = limit == 0 ? order.value() : order->mid(0, limit);
     if (m_sub.wantsJson()) {
         QJsonArray items;
         for (const UncertainItem &u : shown) {
-            auto item = m_store.item(u.itemId);
+            auto item = DatasetItemStore(m_context).item(u.itemId);
             items.append(QJsonObject{{u"item"_s, u.itemId},
                                      {u"uncertainty"_s, u.uncertainty},
                                      {u"confidence"_s, u.confidence},
@@ -297,7 +299,7 @@ int TextCommands::queue()
     out() << padToWidth(tr("ITEM"), 8, true) << "  " << padToWidth(tr("UNCERTAINTY"), 11, true)
           << "  " << padToWidth(tr("SUGGESTED"), 16) << "  " << tr("TEXT") << Qt::endl;
     for (const UncertainItem &u : shown) {
-        auto item = m_store.item(u.itemId);
+        auto item = DatasetItemStore(m_context).item(u.itemId);
         out() << padToWidth(QString::number(u.itemId), 8, true) << "  "
               << padToWidth(u.uncertainty < 0 ? u"-"_s : QString::number(u.uncertainty, 'f', 3), 11,
                             true)

@@ -1,7 +1,9 @@
 #include "jupyter/sessionsources.h"
 
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 #include "registry/modelregistry.h"
 #include "runs/runstore.h"
@@ -33,13 +35,13 @@ Status emptyFolder(const QString &folder)
 Result<SessionSources::Available> SessionSources::available(Workspace &workspace, int runs)
 {
     Available found;
-    DatasetStore store(workspace.catalog(), workspace.root());
-    const auto datasets = store.datasets();
+    DatasetContext context(workspace.catalog(), workspace.root());
+    const auto datasets = DatasetCatalog(context).datasets();
     if (!datasets)
         return datasets.error();
     for (const DatasetInfo &dataset : datasets.value()) {
         found.datasets << u"dataset:"_s + dataset.name;
-        const auto versions = store.versions(dataset.name);
+        const auto versions = DatasetVersionStore(context).versions(dataset.name);
         if (!versions)
             return versions.error();
         for (const DatasetVersion &version : versions.value())
@@ -144,13 +146,13 @@ Result<QString> SessionSources::prepare(Workspace &workspace, const QString &sou
             return ok.error();
         return staging;
     }
-    DatasetStore store(workspace.catalog(), workspace.root());
-    const Result<DatasetInfo> dataset = store.dataset(rest.section(u'@', 0, 0));
+    DatasetContext context(workspace.catalog(), workspace.root());
+    const Result<DatasetInfo> dataset = DatasetCatalog(context).dataset(rest.section(u'@', 0, 0));
     if (!dataset)
         return dataset.error();
     ExportOptions options;
     options.format = nativeFormat(toString(dataset->task));
-    const Result<ExportReport> exported = exportDataset(store, rest, staging, options);
+    const Result<ExportReport> exported = exportDataset(context, rest, staging, options);
     if (!exported)
         return exported.error();
     return staging;

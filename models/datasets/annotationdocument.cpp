@@ -1,6 +1,6 @@
 #include "datasets/annotationdocument.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -37,38 +37,38 @@ void AnnotationDocument::beginLoad(const DatasetItem &item)
     m_catalogIds = std::make_shared<IdMap>();
 }
 
-void AnnotationDocument::queueWrite(std::function<Status(DatasetStore &, IdMap &)> work)
+void AnnotationDocument::queueWrite(std::function<Status(DatasetContext &, IdMap &)> work)
 {
     if (!m_worker || m_item.id == 0)
         return;
     ++m_pendingWrites;
     const qint64 itemId = m_item.id;
-    DatasetStoreWorker *worker = m_worker;
-    m_worker->write([work = std::move(work), ids = m_catalogIds, itemId, worker,
-                     receiver = m_receiver](DatasetStore &store) {
-        const Status status = work(store, *ids);
-        auto item = store.item(itemId);
-        const QString error = status ? QString() : status.error().message;
-        std::optional<DatasetItem> written;
-        if (item)
-            written = item.value();
-        worker->post(receiver, [receiver, written, error] {
-            auto *self = static_cast<AnnotationDocument *>(receiver->object);
-            --self->m_pendingWrites;
+    m_worker->write(
+        m_receiver,
+        [work = std::move(work), ids = m_catalogIds, itemId](DatasetContext &context) {
+            const Status status = work(context, *ids);
+            auto item = DatasetItemStore(context).item(itemId);
+            std::optional<DatasetItem> written;
+            if (item)
+                written = item.value();
+            return std::pair{written, status ? QString() : status.error().message};
+        },
+        [this](const std::pair<std::optional<DatasetItem>, QString> &answer) {
+            const auto &[written, error] = answer;
+            --m_pendingWrites;
             if (!error.isEmpty())
-                Q_EMIT self->saveFailed(error);
+                Q_EMIT saveFailed(error);
             if (written)
-                self->itemWritten(*written);
-            Q_EMIT self->saved(self->m_pendingWrites);
+                itemWritten(*written);
+            Q_EMIT saved(m_pendingWrites);
         });
-    });
 }
 
 void AnnotationDocument::review(ItemStatus verdict, const QString &comment)
 {
     const QString reviewer = m_author;
-    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetStore &store, IdMap &) {
-        return store.review(itemId, verdict, comment, reviewer);
+    queueWrite([verdict, comment, reviewer, itemId = m_item.id](DatasetContext &context, IdMap &) {
+        return DatasetItemStore(context).review(itemId, verdict, comment, reviewer);
     });
 }
 

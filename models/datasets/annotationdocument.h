@@ -13,7 +13,7 @@
 
 namespace atelier {
 
-class DatasetStore;
+class DatasetContext;
 
 /// What the annotation documents of one item share (ImageAnnotationDocument,
 /// TextAnnotationDocument; as Tiled's Document): the item, the author, the undo stack, and a
@@ -68,7 +68,7 @@ protected:
     /// Queues \a work after the writes queued before it (nothing without a worker or item).
     /// When it has run, saveFailed() (if it failed), itemWritten() and saved() follow on this
     /// document's thread, unless the document is gone by then.
-    void queueWrite(std::function<Status(DatasetStore &, IdMap &)> work);
+    void queueWrite(std::function<Status(DatasetContext &, IdMap &)> work);
     /// The item as the catalog has it after a write (its status may have changed).
     virtual void itemWritten(const DatasetItem &item) = 0;
 

@@ -51,9 +51,8 @@ const char *insertRowsSql(int rows)
 
 } // namespace
 
-AnnotationStore::AnnotationStore(DatasetContext &context, DatasetCatalog &catalog,
-                                 DatasetItemStore &items)
-    : m_ctx(context), m_db(context.db()), m_catalog(catalog), m_items(items)
+AnnotationStore::AnnotationStore(DatasetContext &context)
+    : m_ctx(context), m_db(context.db()), m_catalog(context), m_items(context)
 {
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasettypes.h"
 
 #include <QCoreApplication>
@@ -18,19 +20,17 @@ namespace atelier {
 class Database;
 class DatasetContext;
 class Query;
-class DatasetCatalog;
-class DatasetItemStore;
 
 /// Annotations of dataset items per author, with their state and source: checked against
 /// the dataset's task, label set and the item's geometry before they are stored; model
-/// suggestions, their acceptance and review. Blocking; one per connection.
+/// suggestions, their acceptance and review. Blocking; made on a DatasetContext.
 class AnnotationStore
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)
 
 public:
-    AnnotationStore(DatasetContext &context, DatasetCatalog &catalog, DatasetItemStore &items);
+    explicit AnnotationStore(DatasetContext &context);
     Q_DISABLE_COPY_MOVE(AnnotationStore)
 
     /// Annotations of one item, oldest first.
@@ -39,7 +39,7 @@ public:
     Result<QHash<qint64, QList<Annotation>>> annotations(const QList<qint64> &itemIds,
                                                          const AnnotationFilter &filter = {});
     Result<Annotation> annotation(qint64 annotationId);
-    /// Adds \a annotation to \a itemId (author: the store's when empty). The kind must fit
+    /// Adds \a annotation to \a itemId (author: the context's when empty). The kind must fit
     /// the dataset's task, the label must be in the label set (added when missing), the
     /// geometry valid (box inside the image, span inside the text, no overlap with the
     /// author's other spans unless the dataset allows it, score in 0–1). An accepted
@@ -102,8 +102,8 @@ private:
 
     DatasetContext &m_ctx;
     Database &m_db;
-    DatasetCatalog &m_catalog;
-    DatasetItemStore &m_items;
+    DatasetCatalog m_catalog;
+    DatasetItemStore m_items;
 };
 
 } // namespace atelier

@@ -7,7 +7,8 @@
 // kept is counted and named in the report's warnings. The exporter is cocoexport.cpp.
 #include "core/prefetch.h"
 #include "datasets/cocoscan.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
 
@@ -288,7 +289,7 @@ struct PendingImage
 class CocoReader
 {
 public:
-    CocoReader(DatasetStore &store, const DatasetInfo &dataset, ImageImportSession &session)
+    CocoReader(DatasetCatalog &store, const DatasetInfo &dataset, ImageImportSession &session)
         : m_store(store), m_dataset(dataset), m_session(session)
     {
     }
@@ -685,7 +686,7 @@ private:
         return made;
     }
 
-    DatasetStore &m_store;
+    DatasetCatalog &m_store;
     const DatasetInfo &m_dataset;
     ImageImportSession &m_session;
     QList<PendingImage> m_pending;
@@ -774,10 +775,10 @@ std::optional<TaskChoice> inferCocoTask(const QString &path)
                           .arg(total.annotations)};
 }
 
-Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
+Result<ImportReport> importCoco(DatasetContext &context, const DatasetInfo &dataset,
                                 const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"coco"_s);
+    ImageImportSession session(context, dataset, options, u"coco"_s);
     auto local = session.open(path);
     if (!local)
         return local.error();
@@ -790,7 +791,8 @@ Result<ImportReport> importCoco(DatasetStore &store, const DatasetInfo &dataset,
     } else {
         jsonFiles.append(local.value());
     }
-    CocoReader reader(store, dataset, session);
+    DatasetCatalog catalog(context);
+    CocoReader reader(catalog, dataset, session);
     int cocoFiles = 0;
     for (const QString &jsonFile : jsonFiles) {
         auto file = std::make_unique<MappedFile>(jsonFile);

@@ -29,13 +29,14 @@ struct DatasetRef
 
 /// The datasets of a workspace's catalog and their label sets: create, list, describe and
 /// remove datasets, mark imports in progress, and edit labels (a rename reaches every
-/// annotation). Edits run through DatasetContext::write(). Blocking; one per connection.
+/// annotation). Edits run through DatasetContext::write(). Blocking; made on a DatasetContext.
 class DatasetCatalog
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)
 
 public:
+    /// Over \a context, which must outlive it (as for every section store).
     explicit DatasetCatalog(DatasetContext &context);
     Q_DISABLE_COPY_MOVE(DatasetCatalog)
 

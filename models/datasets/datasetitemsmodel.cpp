@@ -1,6 +1,6 @@
 #include "datasets/datasetitemsmodel.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 
 namespace atelier {
 
@@ -52,32 +52,32 @@ void DatasetItemsModel::recount()
     const quint64 generation = m_generation;
     const qint64 datasetId = m_datasetId;
     const ItemQuery query = m_query;
-    DatasetStoreWorker *worker = m_worker;
-    worker->read(m_receiver, [=, receiver = m_receiver](DatasetStore &store) {
-        auto count = store.countItems(datasetId, query);
-        const qint64 n = count ? count.value() : 0;
-        const QString error = count ? QString() : count.error().message;
-        worker->post(receiver, [receiver, generation, n, error] {
-            auto *self = static_cast<DatasetItemsModel *>(receiver->object);
-            if (generation != self->m_generation)
+    m_worker->read(
+        m_receiver,
+        [datasetId, query](DatasetContext &context) {
+            return DatasetItemStore(context).countItems(datasetId, query);
+        },
+        [this, generation](const Result<qint64> &count) {
+            const qint64 n = count ? count.value() : 0;
+            const QString error = count ? QString() : count.error().message;
+            if (generation != m_generation)
                 return;
-            self->m_counting = false;
+            m_counting = false;
             if (!error.isEmpty())
-                Q_EMIT self->loadFailed(error);
-            if (n != self->m_count) {
-                self->beginResetModel();
-                self->m_count = n;
-                self->m_pages.clear();
-                self->endResetModel();
+                Q_EMIT loadFailed(error);
+            if (n != m_count) {
+                beginResetModel();
+                m_count = n;
+                m_pages.clear();
+                endResetModel();
             } else {
                 // Same rows: the pages in memory are read again and replaced as they come.
-                QList<int> pages = self->m_pages.keys();
+                QList<int> pages = m_pages.keys();
                 for (int page : pages)
-                    self->requestPage(page);
+                    requestPage(page);
             }
-            Q_EMIT self->countChanged(n);
+            Q_EMIT countChanged(n);
         });
-    });
 }
 
 int DatasetItemsModel::rowCount(const QModelIndex &parent) const
@@ -113,18 +113,19 @@ void DatasetItemsModel::requestPage(int page) const
     query.limit = m_pageSize;
     const quint64 generation = m_generation;
     const qint64 datasetId = m_datasetId;
-    DatasetStoreWorker *worker = m_worker;
-    worker->read(m_receiver, [=, receiver = m_receiver](DatasetStore &store) {
-        auto items = store.items(datasetId, query);
-        const QString error = items ? QString() : items.error().message;
-        QList<DatasetItem> rows = items ? items.value() : QList<DatasetItem>();
-        worker->post(receiver, [receiver, generation, page, rows, error] {
-            auto *self = static_cast<DatasetItemsModel *>(receiver->object);
-            if (!error.isEmpty())
-                Q_EMIT self->loadFailed(error);
-            self->pageArrived(generation, page, rows);
+    m_worker->read(
+        m_receiver,
+        [datasetId, query](DatasetContext &context) {
+            return DatasetItemStore(context).items(datasetId, query);
+        },
+        // requestPage() is const (rowItem() reads rows lazily); the page arriving changes the
+        // model.
+        [self = const_cast<DatasetItemsModel *>(this), generation,
+         page](const Result<QList<DatasetItem>> &items) {
+            if (!items)
+                Q_EMIT self->loadFailed(items.error().message);
+            self->pageArrived(generation, page, items ? items.value() : QList<DatasetItem>());
         });
-    });
 }
 
 void DatasetItemsModel::pageArrived(quint64 generation, int page, const QList<DatasetItem> &items)

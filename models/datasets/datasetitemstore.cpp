@@ -17,8 +17,8 @@ namespace atelier {
 
 using namespace datasetrows;
 
-DatasetItemStore::DatasetItemStore(DatasetContext &context, DatasetCatalog &catalog)
-    : m_ctx(context), m_db(context.db()), m_catalog(catalog)
+DatasetItemStore::DatasetItemStore(DatasetContext &context)
+    : m_ctx(context), m_db(context.db()), m_catalog(context)
 {
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/datasetcatalog.h"
 #include "datasets/datasettypes.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,6 @@ namespace atelier {
 class Database;
 class DatasetContext;
 class Query;
-class DatasetCatalog;
 
 /// What adding an item did: a new item, or the existing one with the same content.
 struct AddedItem
@@ -30,14 +30,15 @@ struct AddedItem
 
 /// The items of datasets: pages of them filtered and sorted, images stored in objects/ by
 /// content hash, texts de-duplicated on their normalised form, status, split, attributes and
-/// review. Blocking; one per connection.
+/// review. Blocking; made on a DatasetContext.
 class DatasetItemStore
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)
 
 public:
-    DatasetItemStore(DatasetContext &context, DatasetCatalog &catalog);
+    /// Over \a context, which must outlive it (as for every section store).
+    explicit DatasetItemStore(DatasetContext &context);
     Q_DISABLE_COPY_MOVE(DatasetItemStore)
 
     /// One page of items (query.offset, query.limit) filtered and sorted as \a query says.
@@ -78,7 +79,7 @@ private:
 
     DatasetContext &m_ctx;
     Database &m_db;
-    DatasetCatalog &m_catalog;
+    DatasetCatalog m_catalog; // the labels and datasets the items belong to
 };
 
 } // namespace atelier

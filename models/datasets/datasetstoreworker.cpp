@@ -1,7 +1,7 @@
 #include "datasets/datasetstoreworker.h"
 
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -107,11 +107,11 @@ QString DatasetStoreWorker::openError() const
 void DatasetStoreWorker::run()
 {
     auto workspace = Workspace::open(m_root);
-    std::unique_ptr<DatasetStore> store;
+    std::unique_ptr<DatasetContext> context;
     if (workspace) {
-        store = std::make_unique<DatasetStore>(workspace->catalog(), workspace->root());
+        context = std::make_unique<DatasetContext>(workspace->catalog(), workspace->root());
         if (!m_author.isEmpty())
-            store->setAuthor(m_author);
+            context->setAuthor(m_author);
     } else {
         QMutexLocker lock(&m_mutex);
         m_openError = workspace.error().message;
@@ -135,8 +135,8 @@ void DatasetStoreWorker::run()
             }
             ++m_running;
         }
-        if (store) {
-            entry.job(*store);
+        if (context) {
+            entry.job(*context);
         } else if (entry.receiver && entry.receiver->failed) {
             const QString error = openError();
             post(entry.receiver, [receiver = entry.receiver, error] { receiver->failed(error); });

@@ -96,7 +96,7 @@ struct DatasetInfo
     DatasetOptions options;
     QString description;
     QDateTime createdAt;
-    qint64 itemCount = 0;    ///< filled by DatasetStore::datasets() and dataset()
+    qint64 itemCount = 0;    ///< filled by DatasetCatalog::datasets() and dataset()
     qint64 labeledCount = 0; ///< items labeled or reviewed
     int latestVersion = 0;   ///< 0 when never versioned
     /// The import that has not committed its last batch yet: one running now, or one that
@@ -190,7 +190,7 @@ struct Annotation
     bool fromModel() const { return source.startsWith(QLatin1String("model:")); }
 };
 
-/// Filter, order and page for DatasetStore::items(); every field narrows.
+/// Filter, order and page for DatasetItemStore::items(); every field narrows.
 struct ItemQuery
 {
     enum class Sort { Position, SourceName, UpdatedAt, Status };

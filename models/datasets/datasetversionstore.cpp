@@ -109,9 +109,8 @@ Annotation annotationFromJson(const QJsonObject &o)
 
 } // namespace
 
-DatasetVersionStore::DatasetVersionStore(DatasetContext &context, DatasetCatalog &catalog,
-                                         AnnotationStore &annotations)
-    : m_ctx(context), m_db(context.db()), m_catalog(catalog), m_annotations(annotations)
+DatasetVersionStore::DatasetVersionStore(DatasetContext &context)
+    : m_ctx(context), m_db(context.db()), m_catalog(context), m_annotations(context)
 {
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
 #include "datasets/datasettypes.h"
 
 #include <QCoreApplication>
@@ -18,19 +20,16 @@ namespace atelier {
 class Database;
 class DatasetContext;
 class Query;
-class AnnotationStore;
-class DatasetCatalog;
 
 /// Whole datasets: walked a page at a time, read as they are or as a version froze them, and
-/// versions frozen as JSONL committed to repo/labels/. Blocking; one per connection.
+/// versions frozen as JSONL committed to repo/labels/. Blocking; made on a DatasetContext.
 class DatasetVersionStore
 {
     // Its messages were DatasetStore's before the split: the same translation context.
     Q_DECLARE_TR_FUNCTIONS(DatasetStore)
 
 public:
-    DatasetVersionStore(DatasetContext &context, DatasetCatalog &catalog,
-                        AnnotationStore &annotations);
+    explicit DatasetVersionStore(DatasetContext &context);
     Q_DISABLE_COPY_MOVE(DatasetVersionStore)
 
     /// Calls \a visit for every item in position order with its annotations (filtered), a
@@ -44,7 +43,7 @@ public:
     Result<DatasetSnapshot> snapshot(const QString &name, int version = 0);
     /// Freezes the current annotations: writes labels/<name>/{dataset.json, labels.json,
     /// items.jsonl, annotations.jsonl} into repo/, commits them, records the next version
-    /// number with the commit and counts. \a author defaults to the store's.
+    /// number with the commit and counts. \a author defaults to the context's.
     Result<DatasetVersion> createVersion(const QString &name, const QString &message,
                                          const QString &author = {});
     /// Versions of a dataset, oldest first.
@@ -54,8 +53,8 @@ public:
 private:
     DatasetContext &m_ctx;
     Database &m_db;
-    DatasetCatalog &m_catalog;
-    AnnotationStore &m_annotations;
+    DatasetCatalog m_catalog;
+    AnnotationStore m_annotations;
 };
 
 } // namespace atelier

@@ -1,6 +1,6 @@
 #include "datasets/demodatasets.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textformats.h"
 
@@ -12,8 +12,8 @@ namespace atelier {
 
 Status importDemoDatasets(Database &db, const QString &root, const QString &demoDir)
 {
-    DatasetStore store(db, root);
-    store.setAuthor(u"demo"_s);
+    DatasetContext context(db, root);
+    context.setAuthor(u"demo"_s);
     struct Demo
     {
         QString name;
@@ -31,7 +31,7 @@ Status importDemoDatasets(Database &db, const QString &root, const QString &demo
         options.format = demo.format;
         options.task = demo.task;
         options.author = u"demo"_s;
-        auto report = importDataset(store, demo.name, QDir(demoDir).filePath(demo.path), options);
+        auto report = importDataset(context, demo.name, QDir(demoDir).filePath(demo.path), options);
         if (!report)
             return report.error();
     }

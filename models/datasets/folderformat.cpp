@@ -1,6 +1,6 @@
 // Image classification as a folder per class, CSV (image,label) and JSONL (one image per line,
 // with its tags, boxes or polygons).
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/imageexportwriter.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
@@ -186,10 +186,10 @@ QString pixelNumber(double value)
 
 // --- folder per class ----------------------------------------------------------------------
 
-Result<ImportReport> importImageFolder(DatasetStore &store, const DatasetInfo &dataset,
+Result<ImportReport> importImageFolder(DatasetContext &context, const DatasetInfo &dataset,
                                        const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"folder"_s);
+    ImageImportSession session(context, dataset, options, u"folder"_s);
     auto root = session.open(path);
     if (!root)
         return root.error();
@@ -263,10 +263,10 @@ Result<ExportReport> exportImageFolder(const DatasetSnapshot &snapshot, const QS
 
 // --- CSV -------------------------------------------------------------------------------------
 
-Result<ImportReport> importImageCsv(DatasetStore &store, const DatasetInfo &dataset,
+Result<ImportReport> importImageCsv(DatasetContext &context, const DatasetInfo &dataset,
                                     const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"csv"_s);
+    ImageImportSession session(context, dataset, options, u"csv"_s);
     auto local = session.open(path);
     if (!local)
         return local.error();
@@ -354,10 +354,10 @@ Result<ExportReport> exportImageCsv(const DatasetSnapshot &snapshot, const QStri
 
 // --- JSONL -----------------------------------------------------------------------------------
 
-Result<ImportReport> importImageJsonl(DatasetStore &store, const DatasetInfo &dataset,
+Result<ImportReport> importImageJsonl(DatasetContext &context, const DatasetInfo &dataset,
                                       const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"jsonl"_s);
+    ImageImportSession session(context, dataset, options, u"jsonl"_s);
     auto local = session.open(path);
     if (!local)
         return local.error();

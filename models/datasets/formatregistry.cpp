@@ -1,6 +1,8 @@
 #include "datasets/formatregistry.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetversionstore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -114,7 +116,7 @@ Result<const DatasetFormat *> FormatRegistry::pickImporter(const QString &name, 
                          .arg(name));
 }
 
-Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetName,
+Result<ImportReport> importDataset(DatasetContext &context, const QString &datasetName,
                                    const QString &path, const ImportOptions &options)
 {
     if (!QFileInfo::exists(path)) {
@@ -122,9 +124,10 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
                          FormatRegistry::tr("%1 does not exist; give a file or folder to import.")
                              .arg(QDir::toNativeSeparators(path)));
     }
-    if (auto ok = DatasetStore::validateName(datasetName); !ok)
+    if (auto ok = DatasetCatalog::validateName(datasetName); !ok)
         return ok.error();
-    auto existing = store.dataset(datasetName);
+    DatasetCatalog catalog(context);
+    auto existing = catalog.dataset(datasetName);
     if (!existing && existing.error().code != ErrorCode::NotFound)
         return existing.error();
     std::optional<DatasetMedia> media;
@@ -177,12 +180,12 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
         }
         // Made and marked as being imported in one transaction: a kill right after it leaves
         // a dataset that reads as incomplete, never an empty one that looks complete.
-        Status made = store.batch([&]() -> Status {
-            auto dataset = store.createDataset(datasetName, task, options.datasetOptions);
+        Status made = context.batch([&]() -> Status {
+            auto dataset = catalog.createDataset(datasetName, task, options.datasetOptions);
             if (!dataset)
                 return dataset.error();
             info = dataset.value();
-            return store.beginImport(info.id, pending);
+            return catalog.beginImport(info.id, pending);
         });
         if (!made)
             return made.error();
@@ -193,22 +196,22 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
     // the dataset reads as importing, or as incomplete if this process dies, until the last
     // one is in and finishImport() clears the mark.
     if (!created) {
-        if (auto begun = store.beginImport(info.id, pending); !begun)
+        if (auto begun = catalog.beginImport(info.id, pending); !begun)
             return begun.error();
     }
-    auto report = f->importer(store, info, path, options);
+    auto report = f->importer(context, info, path, options);
     if (!report) {
-        auto after = store.dataset(info.id);
+        auto after = catalog.dataset(info.id);
         // A refused import leaves no empty dataset behind.
         if (created && after && after->itemCount == 0) {
-            (void)store.removeDataset(datasetName);
+            (void)catalog.removeDataset(datasetName);
             return report.error();
         }
         // Refused before it wrote an item: the dataset is as it was. Otherwise what was
         // committed stays, and the dataset says it is incomplete.
         if (after && after->itemCount == info.itemCount) {
             if (!info.incomplete()) // an earlier import's kill still shows
-                (void)store.finishImport(info.id);
+                (void)catalog.finishImport(info.id);
             return report.error();
         }
         Error error = report.error();
@@ -220,15 +223,15 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
     // A cancelled import keeps what it wrote, by the user's choice: the dataset is complete
     // as it stands, unless an earlier import had left it incomplete.
     if (!report->cancelled || !info.incomplete()) {
-        if (auto finished = store.finishImport(info.id); !finished)
+        if (auto finished = catalog.finishImport(info.id); !finished)
             return finished.error();
     }
     // An import that yielded nothing leaves no empty dataset behind either; the caller says so
     // (the CLI exits 1) with the report's list of what was refused.
     if (created && !report->cancelled && !report->usable()) {
-        auto after = store.dataset(info.id);
+        auto after = catalog.dataset(info.id);
         if (after && after->itemCount == 0)
-            (void)store.removeDataset(datasetName);
+            (void)catalog.removeDataset(datasetName);
     }
     report->dataset = datasetName;
     report->task = info.task;
@@ -236,13 +239,14 @@ Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetNa
     return report;
 }
 
-Result<ExportReport> exportDataset(DatasetStore &store, const QString &reference,
+Result<ExportReport> exportDataset(DatasetContext &context, const QString &reference,
                                    const QString &outDir, const ExportOptions &options)
 {
-    auto ref = DatasetStore::parseRef(reference);
+    auto ref = DatasetCatalog::parseRef(reference);
     if (!ref)
         return ref.error();
-    auto info = store.dataset(ref->name);
+    DatasetCatalog catalog(context);
+    auto info = catalog.dataset(ref->name);
     if (!info)
         return info.error();
     const DatasetFormat *f = FormatRegistry::instance().find(info->media, options.format);
@@ -258,7 +262,7 @@ Result<ExportReport> exportDataset(DatasetStore &store, const QString &reference
                                "one of: %4.")
                 .arg(toString(info->task), info->name, options.format, names.join(u", "_s)));
     }
-    auto snap = store.snapshot(ref->name, ref->version);
+    auto snap = DatasetVersionStore(context).snapshot(ref->name, ref->version);
     if (!snap)
         return snap.error();
     if (!QDir().mkpath(outDir)) {

@@ -15,7 +15,7 @@
 
 namespace atelier {
 
-class DatasetStore;
+class DatasetContext;
 
 /// One file or entry an import could not take, and why.
 struct ImportProblem
@@ -58,12 +58,12 @@ struct ImportOptions
     QString format;                  ///< "folder", "coco", "voc", "yolo", "labelme", "csv", …
     std::optional<DatasetTask> task; ///< for a new dataset; guessed from the format when empty
     DatasetOptions datasetOptions;   ///< for a new dataset
-    QString author;                  ///< recorded on imported annotations; the store's if empty
+    QString author; ///< recorded on imported annotations; the DatasetContext's if empty
     /// (done, total, what): called from the importing thread; total may be 0 while unknown.
     std::function<void(qint64 done, qint64 total, const QString &what)> progress;
     const std::atomic_bool *cancel = nullptr;  ///< checked between files; stops cleanly
     qint64 maxUnpackedBytes = qint64(8) << 30; ///< archives: refuse past this many bytes
-    /// images: refuse one whose header declares more pixels (DatasetStore::setMaxImagePixels)
+    /// images: refuse one whose header declares more pixels (DatasetContext::setMaxImagePixels)
     qint64 maxImagePixels = 89'478'485;
     /// Format-specific settings; text CSV/TSV: "text_column", "label_column",
     /// "text_b_column", "score_column", "spans_column" (header names).
@@ -89,9 +89,10 @@ struct ExportReport
     QList<ImportProblem> warnings;
 };
 
-/// Imports \a path into the existing dataset \a dataset through \a store.
+/// Imports \a path into the existing dataset \a dataset over \a context (the section stores
+/// it needs made on it).
 using DatasetImporter =
-    std::function<Result<ImportReport>(DatasetStore &store, const DatasetInfo &dataset,
+    std::function<Result<ImportReport>(DatasetContext &context, const DatasetInfo &dataset,
                                        const QString &path, const ImportOptions &options)>;
 /// Writes \a snapshot into the folder \a outDir (created when missing).
 using DatasetExporter = std::function<Result<ExportReport>(
@@ -156,10 +157,10 @@ void registerTextFormats(FormatRegistry &registry);
 /// the format options.format: the entry point of the CLI and the GUI's import dialog.
 /// Without options.task a new dataset takes the task the format infers from the content.
 /// Worker-thread friendly: blocking, progress and cancel through \a options.
-Result<ImportReport> importDataset(DatasetStore &store, const QString &datasetName,
+Result<ImportReport> importDataset(DatasetContext &context, const QString &datasetName,
                                    const QString &path, const ImportOptions &options);
 /// Exports dataset reference \a reference ("NAME" or "NAME@VERSION") into \a outDir.
-Result<ExportReport> exportDataset(DatasetStore &store, const QString &reference,
+Result<ExportReport> exportDataset(DatasetContext &context, const QString &reference,
                                    const QString &outDir, const ExportOptions &options);
 
 } // namespace atelier

@@ -1,6 +1,7 @@
 #include "datasets/imageannotationdocument.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetitemstore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -179,8 +180,8 @@ void ImageAnnotationDocument::insertShape(const ImageShape &shape, int index)
         m_order.insert(index, shape.id);
     Q_EMIT shapeInserted(shape.id);
     const qint64 itemId = m_item.id;
-    queueWrite([shape, itemId](DatasetStore &store, IdMap &ids) -> Status {
-        auto added = store.addAnnotation(itemId, shape.toAnnotation());
+    queueWrite([shape, itemId](DatasetContext &context, IdMap &ids) -> Status {
+        auto added = AnnotationStore(context).addAnnotation(itemId, shape.toAnnotation());
         if (!added)
             return added.error();
         ids.insert(shape.id, added->id);
@@ -195,11 +196,11 @@ void ImageAnnotationDocument::removeShape(qint64 id)
     m_shapes.remove(id);
     m_order.removeOne(id);
     Q_EMIT shapeRemoved(id);
-    queueWrite([id](DatasetStore &store, IdMap &ids) -> Status {
+    queueWrite([id](DatasetContext &context, IdMap &ids) -> Status {
         const qint64 annotationId = ids.take(id);
         if (annotationId == 0)
             return {}; // its insert was refused: nothing to remove
-        return store.removeAnnotation(annotationId);
+        return AnnotationStore(context).removeAnnotation(annotationId);
     });
 }
 
@@ -210,14 +211,14 @@ void ImageAnnotationDocument::replaceShape(const ImageShape &shape)
         return;
     *it = shape;
     Q_EMIT shapeChanged(shape.id);
-    queueWrite([shape](DatasetStore &store, IdMap &ids) -> Status {
+    queueWrite([shape](DatasetContext &context, IdMap &ids) -> Status {
         const qint64 annotationId = ids.value(shape.id);
         if (annotationId == 0)
             return makeError(ErrorCode::NotFound,
                              ImageAnnotationDocument::tr("The changed shape was never saved."));
         Annotation annotation = shape.toAnnotation();
         annotation.id = annotationId;
-        auto updated = store.updateAnnotation(annotation);
+        auto updated = AnnotationStore(context).updateAnnotation(annotation);
         if (!updated)
             return updated.error();
         return {};
@@ -231,8 +232,8 @@ void ImageAnnotationDocument::itemWritten(const DatasetItem &item)
 
 void ImageAnnotationDocument::setStatus(ItemStatus status)
 {
-    queueWrite([status, itemId = m_item.id](DatasetStore &store, IdMap &) {
-        return store.setItemStatus(itemId, status);
+    queueWrite([status, itemId = m_item.id](DatasetContext &context, IdMap &) {
+        return DatasetItemStore(context).setItemStatus(itemId, status);
     });
 }
 

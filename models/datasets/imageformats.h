@@ -6,39 +6,39 @@
 
 namespace atelier {
 
-Result<ImportReport> importImageFolder(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importImageFolder(DatasetContext &, const DatasetInfo &, const QString &,
                                        const ImportOptions &);
 Result<ExportReport> exportImageFolder(const DatasetSnapshot &, const QString &,
                                        const ExportOptions &);
-Result<ImportReport> importImageCsv(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importImageCsv(DatasetContext &, const DatasetInfo &, const QString &,
                                     const ImportOptions &);
 Result<ExportReport> exportImageCsv(const DatasetSnapshot &, const QString &,
                                     const ExportOptions &);
-Result<ImportReport> importImageJsonl(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importImageJsonl(DatasetContext &, const DatasetInfo &, const QString &,
                                       const ImportOptions &);
 std::optional<TaskChoice> inferImageJsonlTask(const QString &path);
 Result<ExportReport> exportImageJsonl(const DatasetSnapshot &, const QString &,
                                       const ExportOptions &);
-Result<ImportReport> importCoco(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importCoco(DatasetContext &, const DatasetInfo &, const QString &,
                                 const ImportOptions &);
 Result<ExportReport> exportCoco(const DatasetSnapshot &, const QString &, const ExportOptions &);
 /// COCO's task from the content: segmentation when polygons or RLE masks are present.
 std::optional<TaskChoice> inferCocoTask(const QString &path);
-Result<ImportReport> importVoc(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importVoc(DatasetContext &, const DatasetInfo &, const QString &,
                                const ImportOptions &);
 Result<ExportReport> exportVoc(const DatasetSnapshot &, const QString &, const ExportOptions &);
 /// Segmentation when the folder has SegmentationClass/ or SegmentationObject/ PNGs.
 std::optional<TaskChoice> inferVocTask(const QString &path);
-Result<ImportReport> importPngMasks(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importPngMasks(DatasetContext &, const DatasetInfo &, const QString &,
                                     const ImportOptions &);
 Result<ExportReport> exportPngMasks(const DatasetSnapshot &, const QString &,
                                     const ExportOptions &);
-Result<ImportReport> importYolo(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importYolo(DatasetContext &, const DatasetInfo &, const QString &,
                                 const ImportOptions &);
 Result<ExportReport> exportYolo(const DatasetSnapshot &, const QString &, const ExportOptions &);
 /// Segmentation when the label files have polygon rows, detection for box rows only.
 std::optional<TaskChoice> inferYoloTask(const QString &path);
-Result<ImportReport> importLabelme(DatasetStore &, const DatasetInfo &, const QString &,
+Result<ImportReport> importLabelme(DatasetContext &, const DatasetInfo &, const QString &,
                                    const ImportOptions &);
 Result<ExportReport> exportLabelme(const DatasetSnapshot &, const QString &, const ExportOptions &);
 /// Segmentation when the shapes have polygons or circles, detection for rectangles only.

@@ -4,7 +4,7 @@
 #include "core/compactjson.h"
 #include "core/workspace.h"
 #include "datasets/archivereader.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -108,9 +108,10 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
 
 } // namespace
 
-ImageImportSession::ImageImportSession(DatasetStore &store, const DatasetInfo &dataset,
+ImageImportSession::ImageImportSession(DatasetContext &context, const DatasetInfo &dataset,
                                        const ImportOptions &options, QString format)
-    : m_store(store), m_dataset(dataset), m_options(options), m_format(std::move(format))
+    : m_ctx(context), m_items(context), m_annotations(context), m_dataset(dataset),
+      m_options(options), m_format(std::move(format))
 {
     m_report.dataset = dataset.name;
 }
@@ -123,12 +124,12 @@ Result<QString> ImageImportSession::open(const QString &path)
     if (info.isFile() && ArchiveReader::detect(path) != ArchiveReader::Kind::None) {
         // Inside the workspace (its disk, its free space), never in $TMPDIR; a killed import's
         // folder is removed when the workspace is next opened.
-        m_unpacked = Workspace::makeScratchFolder(m_store.workspaceRoot());
+        m_unpacked = Workspace::makeScratchFolder(m_ctx.root());
         if (!m_unpacked)
-            return makeError(ErrorCode::Io, tr("Cannot make a folder in %1 to unpack %2.")
-                                                .arg(QDir::toNativeSeparators(
-                                                         m_store.workspaceRoot() + u"/scratch"_s),
-                                                     info.fileName()));
+            return makeError(
+                ErrorCode::Io,
+                tr("Cannot make a folder in %1 to unpack %2.")
+                    .arg(QDir::toNativeSeparators(m_ctx.root() + u"/scratch"_s), info.fileName()));
         if (m_options.progress)
             m_options.progress(0, 0, tr("Unpacking %1").arg(info.fileName()));
         auto contents = ArchiveReader::extract(path, m_unpacked->path(), m_options.maxUnpackedBytes,
@@ -232,7 +233,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
     // an earlier one of this entry.
     QList<qsizetype> order;
     batch.reserve(entry.annotations.size());
-    const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
+    const QString author = m_options.author.isEmpty() ? m_ctx.author() : m_options.author;
     const QRectF bounds(0, 0, item.width, item.height);
     for (Annotation a : entry.annotations) {
         std::optional<QList<QPolygonF>> parts; // a polygon's, once read
@@ -313,7 +314,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
     // refreshes the item's status once; a refused annotation is skipped, the others kept.
     QList<Result<Annotation>> results;
     if (!batch.isEmpty()) {
-        auto added = m_store.addAnnotationsLenient(item.id, batch);
+        auto added = m_annotations.addAnnotationsLenient(item.id, batch);
         if (!added) {
             const ErrorCode code = added.error().code;
             if (code == ErrorCode::Io || code == ErrorCode::Internal || code == ErrorCode::Corrupt)
@@ -338,15 +339,15 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
         }
     }
     if (!entry.split.isEmpty() && entry.split != item.split) {
-        if (auto ok = m_store.setItemSplit(item.id, entry.split); !ok)
+        if (auto ok = m_items.setItemSplit(item.id, entry.split); !ok)
             warn(origin, ok.error().message);
     }
     if (!entry.attributes.isEmpty()) {
-        if (auto ok = m_store.mergeItemAttributes(item.id, entry.attributes); !ok)
+        if (auto ok = m_items.mergeItemAttributes(item.id, entry.attributes); !ok)
             warn(origin, ok.error().message);
     }
     if (entry.status) {
-        if (auto ok = m_store.setItemStatus(item.id, *entry.status); !ok)
+        if (auto ok = m_items.setItemStatus(item.id, *entry.status); !ok)
             warn(origin, ok.error().message);
     }
     return {};
@@ -362,12 +363,12 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
 {
     QHash<QString, QString> firstName; // object hash → the first file that had it
     qint64 done = 0;
-    m_store.setDeferredObjectSync(true);
-    const qint64 pixelLimit = m_store.maxImagePixels();
-    m_store.setMaxImagePixels(m_options.maxImagePixels);
+    m_ctx.setDeferredObjectSync(true);
+    const qint64 pixelLimit = m_ctx.maxImagePixels();
+    m_ctx.setMaxImagePixels(m_options.maxImagePixels);
     const auto restore = qScopeGuard([this, pixelLimit] {
-        m_store.setDeferredObjectSync(false);
-        m_store.setMaxImagePixels(pixelLimit);
+        m_ctx.setDeferredObjectSync(false);
+        m_ctx.setMaxImagePixels(pixelLimit);
     });
     WriteSlices timing;
     while (done < total) {
@@ -380,7 +381,7 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
         // dataset reads as importing until importDataset() clears its mark after the last.
         const qint64 end = qMin(total, done + kBatch);
         qint64 reached = done;
-        Status batch = m_store.batch([&]() -> Status {
+        Status batch = m_ctx.batch([&]() -> Status {
             for (qint64 i = done; i < end && (i == done || !timing.due()); ++i) {
                 reached = i + 1;
                 const ImageImportEntry entry = entryAt(i);
@@ -392,7 +393,7 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
                     unreadable(entry.file, tr("refers to a file outside the imported folder"));
                     continue;
                 }
-                auto added = m_store.addImage(m_dataset.id, entry.file,
+                auto added = m_items.addImage(m_dataset.id, entry.file,
                                               entry.sourceName.isEmpty() ? display(entry.file)
                                                                          : entry.sourceName);
                 if (!added) {
@@ -409,7 +410,7 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
                         firstName.value(added->item.objectHash, added->item.sourceName);
                     m_report.duplicateFiles.append(
                         {display(entry.file), tr("same content as %1").arg(first)});
-                    auto notes = m_store.annotations(added->item.id);
+                    auto notes = m_annotations.annotations(added->item.id);
                     if (notes)
                         existing = notes.value();
                 } else {
@@ -420,14 +421,14 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
                     return ok;
             }
             // The catalog never names an image that is not on the disk yet.
-            return m_store.syncObjects();
+            return m_ctx.syncObjects();
         });
         if (!batch)
             return batch.error();
         done = reached;
         if (m_options.progress)
             m_options.progress(done, total, tr("Imported %1 of %2").arg(done).arg(total));
-        if (done < total && !m_store.database().inTransaction())
+        if (done < total && !m_ctx.db().inTransaction())
             timing.yield();
     }
     if (m_identical > 0)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasettypes.h"
 #include "datasets/formatregistry.h"
 
@@ -15,8 +17,6 @@
 #include <optional>
 
 namespace atelier {
-
-class DatasetStore;
 
 /// One image to import with the annotations a format gave it.
 struct ImageImportEntry
@@ -38,7 +38,7 @@ class ImageImportSession final
     Q_DECLARE_TR_FUNCTIONS(ImageImportSession)
 
 public:
-    ImageImportSession(DatasetStore &store, const DatasetInfo &dataset,
+    ImageImportSession(DatasetContext &context, const DatasetInfo &dataset,
                        const ImportOptions &options, QString format);
     Q_DISABLE_COPY_MOVE(ImageImportSession)
     ~ImageImportSession();
@@ -82,7 +82,9 @@ private:
     Status annotate(const DatasetItem &item, const ImageImportEntry &entry,
                     const QList<Annotation> &existing);
 
-    DatasetStore &m_store;
+    DatasetContext &m_ctx; // the import settings and the batches
+    DatasetItemStore m_items;
+    AnnotationStore m_annotations;
     DatasetInfo m_dataset;
     ImportOptions m_options;
     QString m_format;

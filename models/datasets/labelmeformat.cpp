@@ -2,7 +2,7 @@
 // "shape_type", "group_id", "flags", "description"}], "flags", "imageData", "imageWidth",
 // "imageHeight"}). Every field is kept: what the annotation cannot hold goes to its attributes
 // (the item's for the file's own fields), so that the export writes the shape back as it was.
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
 #include "datasets/labelmeshapes.h"
@@ -91,10 +91,10 @@ private:
 
 } // namespace
 
-Result<ImportReport> importLabelme(DatasetStore &store, const DatasetInfo &dataset,
+Result<ImportReport> importLabelme(DatasetContext &context, const DatasetInfo &dataset,
                                    const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"labelme"_s);
+    ImageImportSession session(context, dataset, options, u"labelme"_s);
     auto local = session.open(path);
     if (!local)
         return local.error();

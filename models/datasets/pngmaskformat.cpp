@@ -2,7 +2,7 @@
 // pixel) and SegmentationObject/ (instance index per pixel), 255 = void, the images beside them
 // (JPEGImages/ or images/), class names in labelmap.txt (CVAT) or labels.txt, splits in
 // ImageSets/Segmentation/. What CVAT's "Segmentation mask" and the VOC devkit write.
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
 #include "datasets/imageexportwriter.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
@@ -56,10 +56,10 @@ QString findImage(const QString &root, const QString &stem)
 
 } // namespace
 
-Result<ImportReport> importPngMasks(DatasetStore &store, const DatasetInfo &dataset,
+Result<ImportReport> importPngMasks(DatasetContext &context, const DatasetInfo &dataset,
                                     const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"pngmask"_s);
+    ImageImportSession session(context, dataset, options, u"pngmask"_s);
     auto local = session.open(path);
     if (!local)
         return local.error();
@@ -141,11 +141,12 @@ Result<ImportReport> importPngMasks(DatasetStore &store, const DatasetInfo &data
     const QMap<int, QString> fileNames =
         chosenNames.isEmpty() ? namesByRoot.value(byImage.first().root) : chosenNames;
     // The label file's classes first, in its order (unused ones too); then the annotations'.
-    keepVocClasses(store, dataset, fileNames, {});
+    DatasetCatalog catalog(context);
+    keepVocClasses(catalog, dataset, fileNames, {});
     auto report = session.run(entries);
     if (!report)
         return report;
-    keepVocClasses(store, dataset, fileNames, classIds);
+    keepVocClasses(catalog, dataset, fileNames, classIds);
     auto note = [&](const QString &reason) {
         report->warnings.append({session.display(session.root()), reason});
     };

@@ -1,6 +1,10 @@
 #include "datasets/textagreement.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 
 #include <QHash>
 #include <QSet>
@@ -109,10 +113,10 @@ SpanF1Result TextAgreement::spanF1(const QList<std::pair<QList<TextSpan>, QList<
     return r;
 }
 
-Result<AgreementReport> TextAgreement::compare(DatasetStore &store, qint64 datasetId,
+Result<AgreementReport> TextAgreement::compare(DatasetContext &context, qint64 datasetId,
                                                const QString &authorA, const QString &authorB)
 {
-    auto info = store.dataset(datasetId);
+    auto info = DatasetCatalog(context).dataset(datasetId);
     if (!info)
         return info.error();
     if (info->media != DatasetMedia::Text)
@@ -129,7 +133,7 @@ Result<AgreementReport> TextAgreement::compare(DatasetStore &store, qint64 datas
     report.task = info->task;
     QList<std::pair<QString, QString>> classes;
     QList<std::pair<QList<TextSpan>, QList<TextSpan>>> spans;
-    Status walked = store.forEachItem(
+    Status walked = DatasetVersionStore(context).forEachItem(
         datasetId, [&](const DatasetItem &item, const QList<Annotation> &annotations) {
             QList<Annotation> a;
             QList<Annotation> b;
@@ -168,12 +172,13 @@ Result<AgreementReport> TextAgreement::compare(DatasetStore &store, qint64 datas
     return report;
 }
 
-Status TextAgreement::resolve(DatasetStore &store, qint64 itemId, const QList<qint64> &chosen,
+Status TextAgreement::resolve(DatasetContext &context, qint64 itemId, const QList<qint64> &chosen,
                               const QString &adjudicator)
 {
-    const QString who = adjudicator.isEmpty() ? store.author() : adjudicator;
-    return store.batch([&]() -> Status {
-        auto all = store.annotations(itemId);
+    const QString who = adjudicator.isEmpty() ? context.author() : adjudicator;
+    AnnotationStore annotationStore(context);
+    return context.batch([&]() -> Status {
+        auto all = annotationStore.annotations(itemId);
         if (!all)
             return all.error();
         QSet<qint64> ids;
@@ -192,17 +197,18 @@ Status TextAgreement::resolve(DatasetStore &store, qint64 itemId, const QList<qi
             if (chosen.contains(a.id) || a.state != AnnotationState::Accepted)
                 continue;
             a.state = AnnotationState::Rejected;
-            if (auto ok = store.updateAnnotation(a); !ok)
+            if (auto ok = annotationStore.updateAnnotation(a); !ok)
                 return ok.error();
         }
         for (Annotation a : all.value()) {
             if (!chosen.contains(a.id) || a.state == AnnotationState::Accepted)
                 continue;
             a.state = AnnotationState::Accepted;
-            if (auto ok = store.updateAnnotation(a); !ok)
+            if (auto ok = annotationStore.updateAnnotation(a); !ok)
                 return ok.error();
         }
-        return store.review(itemId, ItemStatus::Reviewed, tr("adjudicated"), who);
+        return DatasetItemStore(context).review(itemId, ItemStatus::Reviewed, tr("adjudicated"),
+                                                who);
     });
 }
 

@@ -10,7 +10,7 @@
 
 namespace atelier {
 
-class DatasetStore;
+class DatasetContext;
 
 /// Cohen's kappa of two raters over the same items.
 struct KappaResult
@@ -67,13 +67,13 @@ public:
     /// Compares the accepted annotations of \a authorA and \a authorB on the items both
     /// annotated in dataset \a datasetId. Annotations an adjudicator set aside (rejected, not
     /// from a model) still count: agreement is that of the annotators' original work.
-    static Result<AgreementReport> compare(DatasetStore &store, qint64 datasetId,
+    static Result<AgreementReport> compare(DatasetContext &context, qint64 datasetId,
                                            const QString &authorA, const QString &authorB);
     /// Resolves a disagreement: the annotations \a chosen (ids, any author) become the item's
     /// accepted annotations; every other accepted annotation of the item is set aside
     /// (rejected, kept for audit); the item is marked reviewed by \a adjudicator. One
     /// transaction.
-    static Status resolve(DatasetStore &store, qint64 itemId, const QList<qint64> &chosen,
+    static Status resolve(DatasetContext &context, qint64 itemId, const QList<qint64> &chosen,
                           const QString &adjudicator);
 };
 

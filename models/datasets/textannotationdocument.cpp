@@ -1,6 +1,6 @@
 #include "datasets/textannotationdocument.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
 
 #include <algorithm>
 
@@ -105,10 +105,10 @@ void TextAnnotationDocument::insertAnnotation(const Annotation &annotation)
     m_order.append(annotation.id);
     Q_EMIT annotationInserted(annotation.id);
     const qint64 itemId = m_item.id;
-    queueWrite([annotation, itemId](DatasetStore &store, IdMap &ids) -> Status {
+    queueWrite([annotation, itemId](DatasetContext &context, IdMap &ids) -> Status {
         Annotation record = annotation;
         record.id = 0;
-        auto added = store.addAnnotation(itemId, record);
+        auto added = AnnotationStore(context).addAnnotation(itemId, record);
         if (!added)
             return added.error();
         ids.insert(annotation.id, added->id);
@@ -123,11 +123,11 @@ void TextAnnotationDocument::removeAnnotation(qint64 key)
     m_annotations.remove(key);
     m_order.removeOne(key);
     Q_EMIT annotationRemoved(key);
-    queueWrite([key](DatasetStore &store, IdMap &ids) -> Status {
+    queueWrite([key](DatasetContext &context, IdMap &ids) -> Status {
         const qint64 annotationId = ids.take(key);
         if (annotationId == 0)
             return {}; // its insert was refused: nothing to remove
-        return store.removeAnnotation(annotationId);
+        return AnnotationStore(context).removeAnnotation(annotationId);
     });
 }
 
@@ -140,36 +140,37 @@ void TextAnnotationDocument::replaceAnnotation(const Annotation &annotation)
     *it = annotation;
     Q_EMIT annotationChanged(annotation.id);
     const qint64 itemId = m_item.id;
-    queueWrite([before, annotation, itemId](DatasetStore &store, IdMap &ids) -> Status {
+    queueWrite([before, annotation, itemId](DatasetContext &context, IdMap &ids) -> Status {
         const qint64 key = annotation.id;
         const qint64 annotationId = ids.value(key);
         if (annotationId == 0)
             return makeError(ErrorCode::NotFound,
                              TextAnnotationDocument::tr("The changed annotation was never saved; "
                                                         "reopen the item and label it again."));
+        AnnotationStore annotations(context);
         const bool sameShape =
             before.label == annotation.label && before.geometry == annotation.geometry;
         if (before.state == AnnotationState::Suggested &&
             annotation.state == AnnotationState::Accepted && sameShape) {
-            auto accepted = store.acceptSuggestion(annotationId, annotation.author);
+            auto accepted = annotations.acceptSuggestion(annotationId, annotation.author);
             return accepted ? Status() : Status(accepted.error());
         }
         if (before.state == AnnotationState::Suggested &&
             annotation.state == AnnotationState::Rejected)
-            return store.rejectSuggestion(annotationId, annotation.author);
+            return annotations.rejectSuggestion(annotationId, annotation.author);
         Annotation record = annotation;
         if (before.author == annotation.author) {
             record.id = annotationId;
-            auto updated = store.updateAnnotation(record);
+            auto updated = annotations.updateAnnotation(record);
             return updated ? Status() : Status(updated.error());
         }
         // Another author (a suggestion accepted with a change, an acceptance undone): the
         // catalog keeps one author per record, so the record is made again.
-        if (const Status removed = store.removeAnnotation(annotationId); !removed)
+        if (const Status removed = annotations.removeAnnotation(annotationId); !removed)
             return removed;
         ids.remove(key);
         record.id = 0;
-        auto added = store.addAnnotation(itemId, record);
+        auto added = annotations.addAnnotation(itemId, record);
         if (!added)
             return added.error();
         ids.insert(key, added->id);

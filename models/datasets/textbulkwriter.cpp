@@ -3,6 +3,7 @@
 #include "catalog/database.h"
 #include "core/compactjson.h"
 #include "datasets/textcodec.h"
+#include "datasets/textnormalize.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -58,8 +59,8 @@ QByteArrayView TextBulkWriter::Prepared::field(qsizetype i) const
     return QByteArrayView(utf8).sliced(cuts.at(i), cuts.at(i + 1) - cuts.at(i));
 }
 
-TextBulkWriter::TextBulkWriter(DatasetStore &store, DatasetInfo dataset)
-    : m_store(store), m_dataset(std::move(dataset))
+TextBulkWriter::TextBulkWriter(DatasetContext &context, DatasetInfo dataset)
+    : m_ctx(context), m_catalog(context), m_items(context), m_dataset(std::move(dataset))
 {
 }
 
@@ -141,7 +142,7 @@ TextBulkWriter::Prepared TextBulkWriter::prepare(const DatasetInfo &dataset,
         return a.state == AnnotationState::Accepted;
     });
 
-    const QByteArray hash = DatasetStore::textDedupHash(text, textB);
+    const QByteArray hash = textDedupHash(text, textB);
     line.key = Key::fromHash(hash);
 
     line.cuts.reserve(6 + 4 * line.kept.size());
@@ -168,7 +169,7 @@ Status TextBulkWriter::start()
 {
     if (auto ok = resume(); !ok)
         return ok;
-    Database &db = m_store.database();
+    Database &db = m_ctx.db();
     Query keys =
         db.query("SELECT dedup_key, item_id FROM dataset_item_keys WHERE dataset_id = ?1;");
     keys.bind(1, m_dataset.id);
@@ -183,7 +184,7 @@ Status TextBulkWriter::start()
 
 Status TextBulkWriter::resume()
 {
-    Database &db = m_store.database();
+    Database &db = m_ctx.db();
     Query last = db.query("SELECT coalesce(max(id), 0) FROM dataset_items;");
     auto row = last.next();
     if (!row)
@@ -213,7 +214,7 @@ Status TextBulkWriter::ensureLabel(const QString &label)
 {
     if (m_labels.contains(label))
         return {};
-    auto made = m_store.ensureLabel(m_dataset.id, label);
+    auto made = m_catalog.ensureLabel(m_dataset.id, label);
     if (!made)
         return made.error();
     m_labels.insert(label);
@@ -223,7 +224,7 @@ Status TextBulkWriter::ensureLabel(const QString &label)
 Status TextBulkWriter::insertAnnotations(qint64 itemId, const Prepared &line)
 {
     if (!m_insertAnnotation)
-        m_insertAnnotation.emplace(m_store.database().query(
+        m_insertAnnotation.emplace(m_ctx.db().query(
             "INSERT INTO annotations (item_id, author, kind, label, geometry, state, source, "
             "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8);"));
     Query &q = *m_insertAnnotation;
@@ -250,7 +251,7 @@ Status TextBulkWriter::insertAnnotations(qint64 itemId, const Prepared &line)
 
 Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsAdded)
 {
-    Database &db = m_store.database();
+    Database &db = m_ctx.db();
     if (annotationsAdded)
         *annotationsAdded = 0;
     if (!line.error.isEmpty())
@@ -263,7 +264,7 @@ Result<AddedItem> TextBulkWriter::add(const Prepared &line, qint64 *annotationsA
 
     AddedItem added;
     if (const auto found = m_keys.constFind(line.key); found != m_keys.cend()) {
-        auto existing = m_store.item(found.value());
+        auto existing = m_items.item(found.value());
         if (!existing)
             return existing.error();
         added.item = existing.value();
@@ -356,11 +357,11 @@ Status TextBulkWriter::finish()
         return std::memcmp(a.first.words.data(), b.first.words.data(), 32) < 0;
     });
     qsizetype next = 0;
-    Status written = m_store.slices([&]() -> Result<bool> {
+    Status written = m_ctx.slices([&]() -> Result<bool> {
         if (next == m_newKeys.size())
             return false;
-        Query insert = m_store.database().query("INSERT INTO dataset_item_keys (dataset_id, "
-                                                "dedup_key, item_id) VALUES (?1, ?2, ?3);");
+        Query insert = m_ctx.db().query("INSERT INTO dataset_item_keys (dataset_id, "
+                                        "dedup_key, item_id) VALUES (?1, ?2, ?3);");
         // Checking the clock per key would cost more than the key: a few hundred per step.
         for (const qsizetype end = std::min(next + 256, m_newKeys.size()); next < end; ++next) {
             const auto &[key, id] = m_newKeys.at(next);

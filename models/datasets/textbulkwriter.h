@@ -2,7 +2,9 @@
 
 #include "catalog/database.h"
 #include "core/result.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasettypes.h"
 
 #include <QCoreApplication>
@@ -20,11 +22,12 @@
 namespace atelier {
 
 /// The fast path of a text import: adds items with their annotations through prepared
-/// statements, one insert per row, with the rules of DatasetStore::addText and addAnnotation
-/// (the same de-duplication key, positions after the last, labels added to the label set, the
-/// item labeled when it gets an accepted annotation, spans inside the text and not overlapping
-/// unless the dataset allows it). Use it inside DatasetStore::slices() or batch(); DatasetStore's
-/// per-item calls re-read the dataset on every call, which a million-line file cannot afford.
+/// statements, one insert per row, with the rules of DatasetItemStore::addText and
+/// AnnotationStore::addAnnotation (the same de-duplication key, positions after the last, labels
+/// added to the label set, the item labeled when it gets an accepted annotation, spans inside the
+/// text and not overlapping unless the dataset allows it). Use it inside DatasetContext::slices()
+/// or batch(); the stores' per-item calls re-read the dataset on every call, which a million-line
+/// file cannot afford.
 ///
 /// Work that needs no catalog is split off into prepare(), a pure function that a parsing
 /// thread can run ahead of the writer: the checks, the de-duplication hash, the UTF-8 of every
@@ -65,7 +68,7 @@ public:
         QByteArrayView field(qsizetype i) const;
     };
 
-    TextBulkWriter(DatasetStore &store, DatasetInfo dataset);
+    TextBulkWriter(DatasetContext &context, DatasetInfo dataset);
 
     /// Checks \a annotations against the rules of \a dataset (author \a defaultAuthor where
     /// none is given) and computes what add() binds; \a attributes become the new item's
@@ -86,8 +89,8 @@ public:
     Status resume();
     /// Writes the de-duplication keys of the items added, in key order (a B-tree fills
     /// fastest that way; the table refuses a key twice), in short transactions of its own
-    /// (DatasetStore::slices). Call it once, after the last add(): without it the new items
-    /// are not found as duplicates later (DatasetStore::restoreItemKeys() puts back the keys
+    /// (DatasetContext::slices). Call it once, after the last add(): without it the new items
+    /// are not found as duplicates later (DatasetCatalog::restoreItemKeys() puts back the keys
     /// of an import killed before it).
     Status finish();
 
@@ -101,7 +104,9 @@ private:
     Status insertAnnotations(qint64 itemId, const Prepared &line);
     void refreshNow();
 
-    DatasetStore &m_store;
+    DatasetContext &m_ctx;
+    DatasetCatalog m_catalog;
+    DatasetItemStore m_items;
     DatasetInfo m_dataset;
     bool m_started = false;
     qint64 m_position = 0;

@@ -1,8 +1,11 @@
 #include "datasets/textformats.h"
 #include "catalog/database.h"
 #include "core/batchqueue.h"
+#include "datasets/annotationstore.h"
 #include "datasets/conllcodec.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textbulkwriter.h"
 #include "datasets/textcodec.h"
@@ -122,7 +125,7 @@ PreparedLine prepareLine(TextRecord &&record, const DatasetInfo &dataset, const 
     return line;
 }
 
-Result<ImportReport> importText(const QString &format, DatasetStore &store,
+Result<ImportReport> importText(const QString &format, DatasetContext &context,
                                 const DatasetInfo &dataset, const QString &path,
                                 const ImportOptions &options)
 {
@@ -149,17 +152,17 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
     ImportReport report;
     report.dataset = dataset.name;
     const QString fileName = info.fileName();
-    const QString author = options.author.isEmpty() ? store.author() : options.author;
+    const QString author = options.author.isEmpty() ? context.author() : options.author;
     const qint64 totalLines = data.count('\n') + (data.endsWith('\n') ? 0 : 1);
     QList<TextProblem> problems;
-    TextBulkWriter writer(store, dataset);
+    TextBulkWriter writer(context, dataset);
     writer.reserve(totalLines);
     // A large file's items and their unique-key index outgrow SQLite's default 2 MiB page
     // cache: pages would be written out and read back many times inside the one transaction.
     // Up to 256 MiB for the import, the default again afterwards.
     const bool bigFile = data.size() > (8 << 20);
     if (bigFile) {
-        (void)store.database().execScript("PRAGMA cache_size = -262144;");
+        (void)context.db().execScript("PRAGMA cache_size = -262144;");
 #ifdef __GLIBC__
         // A long-lived process's heap is full of small free chunks (a million-line import
         // allocates and frees several million more); glibc then searches long free lists on
@@ -170,12 +173,12 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
     }
     // The schema's CHECK (status IN (…)) constraints build a temporary index per row inserted;
     // TextBulkWriter writes only the enums' own spellings, so they are off for the import.
-    (void)store.database().execScript("PRAGMA ignore_check_constraints = ON;");
+    (void)context.db().execScript("PRAGMA ignore_check_constraints = ON;");
     // Likewise the foreign keys: the writer inserts items of this dataset and annotations of
     // the items it just inserted. Back on (they only switch outside a transaction) afterwards.
-    const bool ownTransaction = !store.database().inTransaction();
+    const bool ownTransaction = !context.db().inTransaction();
     if (ownTransaction)
-        (void)store.database().execScript("PRAGMA foreign_keys = OFF;");
+        (void)context.db().execScript("PRAGMA foreign_keys = OFF;");
 
     // Two threads: a parser reads the file ahead and prepares each line (JSON, annotations,
     // the NFC + SHA-256 de-duplication hash) while this thread writes to the catalog. At most
@@ -243,14 +246,14 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
             options.progress(line.line, totalLines, fileName);
     };
     qint64 reached = 0; // the last line handled
-    // Short transactions (DatasetStore::slices), so that other processes can write to the
+    // Short transactions (DatasetContext::slices), so that other processes can write to the
     // catalog during a long import; the dataset reads as importing until importDataset()
     // clears its mark after the last one. A step is one line: the clock is read per line.
     std::optional<QList<PreparedLine>> batch;
     qsizetype at = 0;
     Status done = writer.start();
     if (done)
-        done = store.slices(
+        done = context.slices(
             [&]() -> Result<bool> {
                 if (!batch || at == batch->size()) {
                     if (batch)
@@ -281,11 +284,11 @@ Result<ImportReport> importText(const QString &format, DatasetStore &store,
         done = writer.finish();
     queue.stop(); // a failed write leaves the parser waiting on a full queue
     parser.join();
-    (void)store.database().execScript("PRAGMA ignore_check_constraints = OFF;");
+    (void)context.db().execScript("PRAGMA ignore_check_constraints = OFF;");
     if (ownTransaction)
-        (void)store.database().execScript("PRAGMA foreign_keys = ON;");
+        (void)context.db().execScript("PRAGMA foreign_keys = ON;");
     if (bigFile)
-        (void)store.database().execScript("PRAGMA cache_size = -2000;");
+        (void)context.db().execScript("PRAGMA cache_size = -2000;");
     if (!done)
         return done.error();
     // The parser's problems and the writer's, in line order as one pass would give them;
@@ -563,8 +566,8 @@ QJsonObject TextFormats::labelStudioTask(const TextRecord &record, TextShape sha
 
 Status importDemoTextDatasets(Database &db, const QString &root, const QString &demoDir)
 {
-    DatasetStore store(db, root);
-    store.setAuthor(u"demo"_s);
+    DatasetContext context(db, root);
+    context.setAuthor(u"demo"_s);
     const QString file = QDir(demoDir).filePath(u"text/sentences.jsonl"_s);
     for (const auto &[name, task] : {std::pair{u"sentences"_s, DatasetTask::Entities},
                                      std::pair{u"topics"_s, DatasetTask::TextClassification}}) {
@@ -572,27 +575,29 @@ Status importDemoTextDatasets(Database &db, const QString &root, const QString &
         options.format = u"jsonl"_s;
         options.task = task;
         options.author = u"demo"_s;
-        auto report = importDataset(store, name, file, options);
+        auto report = importDataset(context, name, file, options);
         if (!report)
             return report.error();
     }
     // The last quarter of "topics" is left unlabeled, so model suggestions and the
     // uncertainty order have something to work on in the demo.
-    auto topics = store.dataset(u"topics"_s);
+    auto topics = DatasetCatalog(context).dataset(u"topics"_s);
     if (!topics)
         return topics.error();
     ItemQuery tail;
     tail.offset = 150;
     tail.limit = 0;
-    auto items = store.items(topics->id, tail);
+    DatasetItemStore itemStore(context);
+    AnnotationStore annotationStore(context);
+    auto items = itemStore.items(topics->id, tail);
     if (!items)
         return items.error();
     for (const DatasetItem &item : std::as_const(items.value())) {
-        auto annotations = store.annotations(item.id);
+        auto annotations = annotationStore.annotations(item.id);
         if (!annotations)
             return annotations.error();
         for (const Annotation &annotation : std::as_const(annotations.value())) {
-            if (Status removed = store.removeAnnotation(annotation.id); !removed)
+            if (Status removed = annotationStore.removeAnnotation(annotation.id); !removed)
                 return removed;
         }
     }
@@ -662,9 +667,9 @@ void registerTextFormats(FormatRegistry &registry)
         f.description = TextFormats::tr(e.description);
         const QString name = f.name;
         if (e.importer) {
-            f.importer = [name](DatasetStore &store, const DatasetInfo &dataset,
+            f.importer = [name](DatasetContext &context, const DatasetInfo &dataset,
                                 const QString &path, const ImportOptions &options) {
-                return importText(name, store, dataset, path, options);
+                return importText(name, context, dataset, path, options);
             };
         }
         if (e.exporter) {

@@ -12,7 +12,7 @@ namespace atelier {
 class Database;
 
 /// The text formats of the FormatRegistry (txt, csv, tsv, jsonl, conll, labelstudio, doccano):
-/// the glue between TextCodec's records and a DatasetStore. Registered by
+/// the glue between TextCodec's records and the dataset stores. Registered by
 /// registerTextFormats() (formatregistry.h).
 ///
 /// Import: every record becomes an item (texts already in the dataset after normalisation —

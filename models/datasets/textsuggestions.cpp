@@ -2,8 +2,13 @@
 
 #include "catalog/database.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
+#include "datasets/textnormalize.h"
 #include "pipeline/pythonresolver.h"
 #include "pipeline/templatelibrary.h"
 #include "pipeline/templatespec.h"
@@ -115,7 +120,7 @@ Result<QString> TextSuggestions::sourceFor(const QString &model)
     return u"model:%1@%2"_s.arg(name, version);
 }
 
-Result<SuggestReport> TextSuggestions::importFile(DatasetStore &store, const QString &dataset,
+Result<SuggestReport> TextSuggestions::importFile(DatasetContext &context, const QString &dataset,
                                                   const QString &file,
                                                   const SuggestOptions &options)
 {
@@ -124,17 +129,20 @@ Result<SuggestReport> TextSuggestions::importFile(DatasetStore &store, const QSt
         return makeError(ErrorCode::NotFound,
                          tr("Cannot read the predictions %1: %2; give a JSONL file.")
                              .arg(QDir::toNativeSeparators(file), f.errorString()));
-    return importData(store, dataset, f.readAll(), options);
+    return importData(context, dataset, f.readAll(), options);
 }
 
-Result<SuggestReport> TextSuggestions::importData(DatasetStore &store, const QString &dataset,
+Result<SuggestReport> TextSuggestions::importData(DatasetContext &context, const QString &dataset,
                                                   const QByteArray &jsonl,
                                                   const SuggestOptions &options)
 {
     auto source = sourceFor(options.model);
     if (!source)
         return source.error();
-    auto info = store.dataset(dataset);
+    DatasetCatalog catalog(context);
+    DatasetItemStore itemStore(context);
+    AnnotationStore annotationStore(context);
+    auto info = catalog.dataset(dataset);
     if (!info)
         return info.error();
     if (info->media != DatasetMedia::Text)
@@ -152,12 +160,12 @@ Result<SuggestReport> TextSuggestions::importData(DatasetStore &store, const QSt
     // Short transactions (other processes write meanwhile); a killed import can be run again:
     // each item's suggestions from this source are replaced, not added twice.
     WriteSlices timing;
-    Status done = store.batch([&]() -> Status {
+    Status done = context.batch([&]() -> Status {
         Status failed;
         parsed = TextCodec::read(
             u"jsonl"_s, jsonl, read,
             [&](TextRecord &&record) -> bool {
-                if (auto committed = store.commitIfDue(timing); !committed) {
+                if (auto committed = context.commitIfDue(timing); !committed) {
                     failed = committed;
                     return false;
                 }
@@ -166,13 +174,13 @@ Result<SuggestReport> TextSuggestions::importData(DatasetStore &store, const QSt
                 if (!record.id.isEmpty()) {
                     bool numeric = false;
                     const qint64 id = record.id.toLongLong(&numeric);
-                    auto found = numeric ? store.item(id) : Result<DatasetItem>(Error{});
+                    auto found = numeric ? itemStore.item(id) : Result<DatasetItem>(Error{});
                     if (found && found->datasetId == info->id)
                         item = found.value();
                 }
                 if (!item && !record.text.isEmpty()) {
-                    auto found = store.findItem(
-                        info->id, DatasetStore::textDedupKey(record.text, record.textB));
+                    auto found =
+                        itemStore.findItem(info->id, textDedupKey(record.text, record.textB));
                     if (!found) {
                         failed = found.error();
                         return false;
@@ -198,7 +206,8 @@ Result<SuggestReport> TextSuggestions::importData(DatasetStore &store, const QSt
                     }
                 }
                 const QList<Annotation> suggestions = suggestionsOf(record, info->task);
-                auto made = store.replaceSuggestions(item->id, report.source, suggestions);
+                auto made =
+                    annotationStore.replaceSuggestions(item->id, report.source, suggestions);
                 if (!made) {
                     report.problems.append({record.line, made.error().message});
                     return true;
@@ -267,13 +276,13 @@ UncertainItem TextSuggestions::uncertaintyOf(qint64 itemId, const QList<Annotati
     return u;
 }
 
-Result<QList<UncertainItem>> TextSuggestions::uncertaintyOrder(DatasetStore &store,
+Result<QList<UncertainItem>> TextSuggestions::uncertaintyOrder(DatasetContext &context,
                                                                qint64 datasetId,
                                                                UncertaintyMeasure measure,
                                                                bool unlabeledOnly)
 {
     QList<UncertainItem> list;
-    Status walked = store.forEachItem(
+    Status walked = DatasetVersionStore(context).forEachItem(
         datasetId,
         [&](const DatasetItem &item, const QList<Annotation> &annotations) {
             if (!unlabeledOnly || item.status == ItemStatus::Unlabeled)
@@ -289,7 +298,7 @@ Result<QList<UncertainItem>> TextSuggestions::uncertaintyOrder(DatasetStore &sto
     return list;
 }
 
-Result<SuggestReport> TextSuggestions::runSuggester(DatasetStore &store, const QString &dataset,
+Result<SuggestReport> TextSuggestions::runSuggester(DatasetContext &context, const QString &dataset,
                                                     const SuggesterRun &run)
 {
     const QString templatesDir =
@@ -315,7 +324,7 @@ Result<SuggestReport> TextSuggestions::runSuggester(DatasetStore &store, const Q
     ExportOptions exportOptions;
     exportOptions.format = u"jsonl"_s;
     exportOptions.cancel = run.cancel;
-    auto exported = exportDataset(store, dataset, input, exportOptions);
+    auto exported = exportDataset(context, dataset, input, exportOptions);
     if (!exported)
         return exported.error();
 
@@ -392,7 +401,7 @@ Result<SuggestReport> TextSuggestions::runSuggester(DatasetStore &store, const Q
     options.model = spec->ref();
     options.cancel = run.cancel;
     auto report =
-        importFile(store, dataset, QDir(output).filePath(u"predictions.jsonl"_s), options);
+        importFile(context, dataset, QDir(output).filePath(u"predictions.jsonl"_s), options);
     if (report)
         report->log = log.right(4000);
     return report;
@@ -405,8 +414,8 @@ Result<SuggestReport> TextSuggestions::runSuggesterIn(const QString &workspaceRo
     auto workspace = Workspace::open(workspaceRoot);
     if (!workspace)
         return workspace.error();
-    DatasetStore store(workspace->catalog(), workspace->root());
-    return runSuggester(store, dataset, run);
+    DatasetContext context(workspace->catalog(), workspace->root());
+    return runSuggester(context, dataset, run);
 }
 
 } // namespace atelier

@@ -15,7 +15,7 @@
 
 namespace atelier {
 
-class DatasetStore;
+class DatasetContext;
 
 /// What importing a model's predictions did.
 struct SuggestReport
@@ -82,16 +82,16 @@ public:
     /// "model:NAME@VERSION" for \a model ("NAME" gets "@1"); Invalid for an empty name.
     static Result<QString> sourceFor(const QString &model);
     /// Imports the predictions file \a file into dataset \a dataset.
-    static Result<SuggestReport> importFile(DatasetStore &store, const QString &dataset,
+    static Result<SuggestReport> importFile(DatasetContext &context, const QString &dataset,
                                             const QString &file, const SuggestOptions &options);
     /// Imports predictions already read (bytes of a JSONL file).
-    static Result<SuggestReport> importData(DatasetStore &store, const QString &dataset,
+    static Result<SuggestReport> importData(DatasetContext &context, const QString &dataset,
                                             const QByteArray &jsonl, const SuggestOptions &options);
 
     /// Items ordered by the uncertainty of their pending suggestions (most uncertain first;
     /// items without a scored suggestion last, in position order). \a unlabeledOnly keeps the
     /// items still unlabeled.
-    static Result<QList<UncertainItem>> uncertaintyOrder(DatasetStore &store, qint64 datasetId,
+    static Result<QList<UncertainItem>> uncertaintyOrder(DatasetContext &context, qint64 datasetId,
                                                          UncertaintyMeasure measure,
                                                          bool unlabeledOnly = true);
     /// The uncertainty of one item's suggestions (−1 when none carries a confidence).
@@ -103,10 +103,10 @@ public:
     /// {inputs.dataset}, {outputs.predictions} and {params.NAME} substituted element by element
     /// (argv, no shell), imports predictions/predictions.jsonl as model "ID@VERSION".
     /// Blocking: call it on a worker thread.
-    static Result<SuggestReport> runSuggester(DatasetStore &store, const QString &dataset,
+    static Result<SuggestReport> runSuggester(DatasetContext &context, const QString &dataset,
                                               const SuggesterRun &run);
     /// runSuggester() for a worker thread (QtConcurrent::run from the GUI): opens its own
-    /// connection to the workspace in \a workspaceRoot, since a DatasetStore belongs to the
+    /// connection to the workspace in \a workspaceRoot, since a DatasetContext belongs to the
     /// thread that opened its catalog, and runs there. Cancel and progress through \a run.
     static Result<SuggestReport> runSuggesterIn(const QString &workspaceRoot,
                                                 const QString &dataset, const SuggesterRun &run);

@@ -1,6 +1,6 @@
 #include "datasets/vocdevkit.h"
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -190,15 +190,15 @@ QString LeftOutFields::text() const
     return parts.join(u", "_s);
 }
 
-void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset,
+void keepVocClasses(DatasetCatalog &catalog, const DatasetInfo &dataset,
                     const QMap<int, QString> &names, const QMap<QString, int> &classIds)
 {
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
         // "class_7" at index 7 fills a gap in labelMapText: no class of its own.
         if (it.key() > 0 && !it.value().isEmpty() && it.value() != u"class_%1"_s.arg(it.key()))
-            (void)store.ensureLabel(dataset.id, it.value());
+            (void)catalog.ensureLabel(dataset.id, it.value());
     }
-    auto labels = store.labels(dataset.id);
+    auto labels = catalog.labels(dataset.id);
     if (!labels)
         return;
     for (const DatasetLabel &l : labels.value()) {
@@ -209,7 +209,7 @@ void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset,
             continue;
         QJsonObject attributes = l.attributes;
         attributes.insert(u"id"_s, id);
-        (void)store.setLabelAttributes(dataset.id, l.name, attributes);
+        (void)catalog.setLabelAttributes(dataset.id, l.name, attributes);
     }
 }
 

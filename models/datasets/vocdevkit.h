@@ -65,12 +65,12 @@ private:
     QMap<QString, qint64> m_counts;
 };
 
-class DatasetStore;
+class DatasetCatalog;
 
 /// Adds the classes \a names gives (index → name, a label file's), in index order and unused
 /// ones too, and gives labels without an "id" attribute their class index: the one a mask used
 /// (\a classIds: label → index), else the label file's.
-void keepVocClasses(DatasetStore &store, const DatasetInfo &dataset,
+void keepVocClasses(DatasetCatalog &catalog, const DatasetInfo &dataset,
                     const QMap<int, QString> &names, const QMap<QString, int> &classIds);
 
 } // namespace atelier

@@ -2,7 +2,7 @@
 // ImageSets/, and for segmentation indexed PNGs in SegmentationClass/ and SegmentationObject/.
 // The export is the devkit's VOCdevkit/VOC2012 layout, which torchvision's VOCDetection and
 // VOCSegmentation read as they are.
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
 #include "datasets/imageexportwriter.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
@@ -157,10 +157,10 @@ void segmentationEntry(ImageImportSession &session, const QString &xmlFile, cons
 
 } // namespace
 
-Result<ImportReport> importVoc(DatasetStore &store, const DatasetInfo &dataset, const QString &path,
-                               const ImportOptions &options)
+Result<ImportReport> importVoc(DatasetContext &context, const DatasetInfo &dataset,
+                               const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"voc"_s);
+    ImageImportSession session(context, dataset, options, u"voc"_s);
     auto local = session.open(path);
     if (!local)
         return local.error();
@@ -230,11 +230,12 @@ Result<ImportReport> importVoc(DatasetStore &store, const DatasetInfo &dataset, 
         entries.append(entry);
     }
     // The label file's classes first, in its order (unused ones too); then the annotations'.
-    keepVocClasses(store, dataset, names, {});
+    DatasetCatalog catalog(context);
+    keepVocClasses(catalog, dataset, names, {});
     auto report = session.run(entries);
     if (!report)
         return report;
-    keepVocClasses(store, dataset, names, counts.classIds);
+    keepVocClasses(catalog, dataset, names, counts.classIds);
     auto note = [&](const QString &reason) {
         report->warnings.append({session.display(session.root()), reason});
     };

@@ -1,9 +1,11 @@
 // YOLO import: images/ with labels/<stem>.txt ("class cx cy w h" normalised; segmentation:
 // "class x1 y1 x2 y2 …"), class names in data.yaml (Ultralytics), classes.txt or obj.names;
 // images/train, images/val (or train/images, …) give the items' splits.
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/imageformats.h"
 #include "datasets/imageimportsession.h"
+#include "datasets/imageprobe.h"
 #include "datasets/yolooutline.h"
 #include "datasets/yoloyaml.h"
 
@@ -255,8 +257,9 @@ QList<Row> readRows(const QString &file, ImageImportSession *session)
 
 /// Makes the label set follow the class list: one label per class in class-id order, unused
 /// classes included, each remembering its class id (the "id" attribute the export writes).
-void makeLabels(DatasetStore &store, const DatasetInfo &dataset, const QMap<int, QString> &names,
-                ImageImportSession &session, const QString &namesFile)
+void makeLabels(DatasetCatalog &catalog, const DatasetInfo &dataset,
+                const QMap<int, QString> &names, ImageImportSession &session,
+                const QString &namesFile)
 {
     QHash<QString, int> first;
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
@@ -269,7 +272,7 @@ void makeLabels(DatasetStore &store, const DatasetInfo &dataset, const QMap<int,
             continue;
         }
         first.insert(it.value(), it.key());
-        auto label = store.ensureLabel(dataset.id, it.value());
+        auto label = catalog.ensureLabel(dataset.id, it.value());
         if (!label) {
             session.warn(namesFile, label.error().message);
             continue;
@@ -278,7 +281,7 @@ void makeLabels(DatasetStore &store, const DatasetInfo &dataset, const QMap<int,
             continue; // a label the dataset had: its class id stays
         QJsonObject attributes = label->attributes;
         attributes.insert(u"id"_s, it.key());
-        if (auto ok = store.setLabelAttributes(dataset.id, label->name, attributes); !ok)
+        if (auto ok = catalog.setLabelAttributes(dataset.id, label->name, attributes); !ok)
             session.warn(namesFile, ok.error().message);
     }
 }
@@ -306,10 +309,10 @@ void warnOrphans(const QString &root, const QSet<QString> &used, ImageImportSess
 
 } // namespace
 
-Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
+Result<ImportReport> importYolo(DatasetContext &context, const DatasetInfo &dataset,
                                 const QString &path, const ImportOptions &options)
 {
-    ImageImportSession session(store, dataset, options, u"yolo"_s);
+    ImageImportSession session(context, dataset, options, u"yolo"_s);
     auto local = session.open(path);
     if (!local)
         return local.error();
@@ -340,7 +343,7 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
         }
         entry.origin = labelFile;
         usedLabelFiles.insert(QFileInfo(labelFile).absoluteFilePath());
-        auto probe = DatasetStore::probeImage(image);
+        auto probe = ImageProbe::read(image);
         if (!probe) { // reported by the session when it adds the image
             entries.append(entry);
             continue;
@@ -402,7 +405,8 @@ Result<ImportReport> importYolo(DatasetStore &store, const DatasetInfo &dataset,
                                           "segmentation dataset to keep them)",
                                           nullptr, int(polygonsAsBoxes)));
     warnOrphans(root, usedLabelFiles, session);
-    makeLabels(store, dataset, names, session, classes.namesFile);
+    DatasetCatalog catalog(context);
+    makeLabels(catalog, dataset, names, session, classes.namesFile);
     return session.run(entries);
 }
 

@@ -7,7 +7,7 @@
 // time and peak memory (ru_maxrss). Goal: import ≤ 3× json.load's time and ≤ 3× its memory.
 // Run it on an idle machine: under load the wall times say more about the neighbours.
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/formatregistry.h"
 #include "datasets/maskrle.h"
 
@@ -183,14 +183,14 @@ int importChild(const QString &json, const QString &wsDir)
         std::fprintf(stderr, "%s\n", qPrintable(ws.error().message));
         return 1;
     }
-    DatasetStore store(ws->catalog(), ws->root());
+    DatasetContext context(ws->catalog(), ws->root());
     ImportOptions options;
     options.format = u"coco"_s;
     const double baseMiB = peakMiB();
     QElapsedTimer clock;
     clock.start();
     const double cpu0 = cpuMs();
-    auto report = importDataset(store, u"bench"_s, json, options);
+    auto report = importDataset(context, u"bench"_s, json, options);
     const double ms = clock.nsecsElapsed() / 1e6;
     const double cpu = cpuMs() - cpu0;
     if (!report) {

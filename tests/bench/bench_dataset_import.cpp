@@ -8,7 +8,7 @@
 // and `cp --reflink=auto` (what copying costs) over the same files show the price of the copy.
 #include "catalog/database.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/formatregistry.h"
 
 #include <QCoreApplication>
@@ -125,14 +125,14 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(ws.error().message));
         return 1;
     }
-    DatasetStore store(ws->catalog(), ws->root());
+    DatasetContext context(ws->catalog(), ws->root());
     ImportOptions options;
     options.format = u"folder"_s;
     options.task = DatasetTask::Classification;
     QElapsedTimer clock;
     clock.start();
     double cpu0 = processCpuMs();
-    auto report = importDataset(store, u"bench"_s, source, options);
+    auto report = importDataset(context, u"bench"_s, source, options);
     const double importMs = clock.nsecsElapsed() / 1e6;
     const double importCpuMs = processCpuMs() - cpu0;
     if (!report || report->imported != kImages) {
@@ -143,7 +143,7 @@ int main(int argc, char **argv)
     // Re-import: every file is a duplicate (hash + lookup, nothing written).
     clock.restart();
     cpu0 = processCpuMs();
-    auto again = importDataset(store, u"bench"_s, source, options);
+    auto again = importDataset(context, u"bench"_s, source, options);
     const double againMs = clock.nsecsElapsed() / 1e6;
     const double againCpuMs = processCpuMs() - cpu0;
 

@@ -9,8 +9,11 @@
 // Run by tests/bench/run; `bench_labeling --browse N` is one browser measurement (RSS).
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasetstoreworker.h"
 #include "datasets/imageannotationdocument.h"
 #include "labeling/annotationcanvas.h"
@@ -145,8 +148,8 @@ Result<qint64> makeDataset(const QString &root, int items)
     auto workspace = Workspace::create(root, {});
     if (!workspace)
         return workspace.error();
-    DatasetStore store(workspace->catalog(), workspace->root());
-    auto dataset = store.createDataset(u"big"_s, DatasetTask::Detection);
+    DatasetContext context(workspace->catalog(), workspace->root());
+    auto dataset = DatasetCatalog(context).createDataset(u"big"_s, DatasetTask::Detection);
     if (!dataset)
         return dataset.error();
     QStringList hashes;
@@ -320,12 +323,13 @@ void benchBoxes(const QString &dir)
         std::printf("failed: %s\n", qPrintable(workspace.error().message));
         return;
     }
-    DatasetStore store(workspace->catalog(), workspace->root());
-    auto dataset = store.createDataset(u"crowd"_s, DatasetTask::Detection);
+    DatasetContext context(workspace->catalog(), workspace->root());
+    DatasetItemStore itemStore(context);
+    auto dataset = DatasetCatalog(context).createDataset(u"crowd"_s, DatasetTask::Detection);
     const QString imagePath = dir + u"/crowd.jpg"_s;
     const QImage image = photoLike(4000, 3000, 99);
     image.save(imagePath, "JPEG", 90);
-    auto added = store.addImage(dataset->id, imagePath);
+    auto added = itemStore.addImage(dataset->id, imagePath);
     if (!added) {
         std::printf("failed: %s\n", qPrintable(added.error().message));
         return;
@@ -339,7 +343,7 @@ void benchBoxes(const QString &dir)
             Annotation::box(i % 3 ? u"person"_s : u"bag"_s,
                             QRectF(random.bounded(4000.0 - w), random.bounded(3000.0 - h), w, h)));
     }
-    auto saved = store.addAnnotations(added->item.id, boxes);
+    auto saved = AnnotationStore(context).addAnnotations(added->item.id, boxes);
     if (!saved) {
         std::printf("failed: %s\n", qPrintable(saved.error().message));
         return;
@@ -348,7 +352,7 @@ void benchBoxes(const QString &dir)
     ImageAnnotationDocument document;
     document.setWorker(&worker);
     document.setAuthor(u"bench"_s);
-    document.load(store.item(added->item.id).value(), saved.value());
+    document.load(itemStore.item(added->item.id).value(), saved.value());
     AnnotationCanvas canvas;
     canvas.setDocument(&document);
     canvas.resize(1600, 1000);

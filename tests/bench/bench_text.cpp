@@ -8,10 +8,12 @@
 
 #include "catalog/database.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textbulkwriter.h"
 #include "datasets/textcodec.h"
+#include "datasets/textnormalize.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -104,13 +106,13 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(ws.error().message));
         return 1;
     }
-    DatasetStore store(ws->catalog(), ws->root());
+    DatasetContext context(ws->catalog(), ws->root());
     ImportOptions options;
     options.format = u"jsonl"_s;
     options.task = DatasetTask::TextClassification;
     timer.restart();
     double cpu0 = cpuMs();
-    auto report = importDataset(store, u"bench"_s, file, options);
+    auto report = importDataset(context, u"bench"_s, file, options);
     const double importMs = double(timer.nsecsElapsed()) / 1e6;
     if (!report) {
         std::fprintf(stderr, "%s\n", qPrintable(report.error().message));
@@ -140,9 +142,9 @@ int main(int argc, char **argv)
     auto ws2 = Workspace::create(dir.filePath(u"ws2"_s), {});
     if (!ws2)
         return 1;
-    DatasetStore store2(ws2->catalog(), ws2->root());
-    auto ds = store2.createDataset(u"raw"_s, DatasetTask::TextClassification);
-    if (!ds || !store2.ensureLabel(ds->id, u"sports"_s))
+    DatasetContext context2(ws2->catalog(), ws2->root());
+    auto ds = DatasetCatalog(context2).createDataset(u"raw"_s, DatasetTask::TextClassification);
+    if (!ds || !DatasetCatalog(context2).ensureLabel(ds->id, u"sports"_s))
         return 1;
     QStringList texts;
     QStringList keys;
@@ -151,7 +153,7 @@ int main(int argc, char **argv)
     (void)TextCodec::read(
         u"jsonl"_s, data, {},
         [&](TextRecord &&r) {
-            keys.append(DatasetStore::textDedupKey(r.text));
+            keys.append(textDedupKey(r.text));
             texts.append(std::move(r.text));
             return true;
         },
@@ -162,7 +164,7 @@ int main(int argc, char **argv)
     cpu0 = cpuMs();
     QHash<QByteArray, qint64> seen;
     for (qsizetype i = 0; i < texts.size(); ++i)
-        seen.insert(DatasetStore::textDedupHash(texts.at(i)), i);
+        seen.insert(textDedupHash(texts.at(i)), i);
     print("  of which: dedup keys + their hash", texts.size(), double(timer.nsecsElapsed()) / 1e6,
           cpuMs() - cpu0, floorMs, "");
     Database &db = ws2->catalog();

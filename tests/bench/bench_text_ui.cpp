@@ -5,7 +5,10 @@
 // NER task with 10–15 predictions (label-studio 1.1.0, reported in HumanSignal/label-studio
 // issue #1124, "NER Labeling: UI Performance issues with large task json files").
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/textannotationdocument.h"
 #include "labeling/textannotator.h"
 #include "labeling/textspaneditor.h"
@@ -156,20 +159,21 @@ int main(int argc, char **argv)
             out << ws.error().message << u"\n"_s;
             return 1;
         }
-        DatasetStore store(ws->catalog(), root);
+        DatasetContext context(ws->catalog(), root);
+        DatasetCatalog catalog(context);
         DatasetOptions options;
         options.overlappingSpans = true;
-        auto dataset = store.createDataset(u"long"_s, DatasetTask::Entities, options);
+        auto dataset = catalog.createDataset(u"long"_s, DatasetTask::Entities, options);
         for (const QString &label : labels)
-            (void)store.addLabel(dataset->id, label);
-        auto item = store.addText(dataset->id, text, {}, u"long.txt"_s);
+            (void)catalog.addLabel(dataset->id, label);
+        auto item = DatasetItemStore(context).addText(dataset->id, text, {}, u"long.txt"_s);
         QList<Annotation> records;
         for (const EditorSpan &span : spans) {
             Annotation a = Annotation::span(span.label, span.start, span.end);
             a.author = u"bench"_s;
             records.append(a);
         }
-        auto added = store.addAnnotations(item->item.id, records);
+        auto added = AnnotationStore(context).addAnnotations(item->item.id, records);
         if (!added) {
             out << added.error().message << u"\n"_s;
             return 1;

@@ -4,7 +4,10 @@
 // process being killed (SIGKILL) right after the edit.
 #include "catalog/database.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -63,17 +66,18 @@ int editAndWait(const char *workspaceDir)
     auto ws = Workspace::open(QString::fromLocal8Bit(workspaceDir));
     if (!ws)
         return 3;
-    DatasetStore store(ws->catalog(), ws->root());
-    store.setAuthor(u"crash-test"_s);
-    auto info = store.dataset(u"shapes-boxes"_s);
+    DatasetContext context(ws->catalog(), ws->root());
+    context.setAuthor(u"crash-test"_s);
+    auto info = DatasetCatalog(context).dataset(u"shapes-boxes"_s);
     if (!info)
         return 4;
     ItemQuery first;
     first.limit = 1;
-    auto items = store.items(info->id, first);
+    auto items = DatasetItemStore(context).items(info->id, first);
     if (!items || items->isEmpty())
         return 5;
-    auto added = store.addAnnotation(items->first().id, Annotation::box(u"killed"_s, {1, 2, 3, 4}));
+    auto added = AnnotationStore(context).addAnnotation(items->first().id,
+                                                        Annotation::box(u"killed"_s, {1, 2, 3, 4}));
     if (!added)
         return 6;
     std::printf("edited %lld\n", static_cast<long long>(added->id));
@@ -269,12 +273,13 @@ private Q_SLOTS:
         {
             auto ws = Workspace::open(m_demo);
             QVERIFY(ws);
-            DatasetStore store(ws->catalog(), ws->root());
-            auto info = store.dataset(u"shapes-boxes"_s);
+            DatasetContext context(ws->catalog(), ws->root());
+            auto info = DatasetCatalog(context).dataset(u"shapes-boxes"_s);
             ItemQuery one;
             one.limit = 1;
-            QVERIFY(store.addAnnotation(store.items(info->id, one)->first().id,
-                                        Annotation::box(u"later"_s, {0, 0, 2, 2})));
+            QVERIFY(AnnotationStore(context).addAnnotation(
+                DatasetItemStore(context).items(info->id, one)->first().id,
+                Annotation::box(u"later"_s, {0, 0, 2, 2})));
         }
         const QString out = m_dir.filePath(u"export-v1"_s);
         const Outcome exported = runAtelier(
@@ -354,8 +359,8 @@ private Q_SLOTS:
 
         auto ws = Workspace::open(m_demo);
         QVERIFY(ws);
-        DatasetStore store(ws->catalog(), ws->root());
-        auto kept = store.annotation(id);
+        DatasetContext context(ws->catalog(), ws->root());
+        auto kept = AnnotationStore(context).annotation(id);
         QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().message));
         QCOMPARE(kept->label, u"killed"_s);
         QCOMPARE(kept->author, u"crash-test"_s);

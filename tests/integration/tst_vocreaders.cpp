@@ -4,7 +4,10 @@
 // VOC2012 folder linked into the chosen folder), and Atelier's exports are read back by
 // torchvision's VOCDetection / VOCSegmentation and PIL (read_voc.py), run as /usr/bin/python3.
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/indexedmasks.h"
 #include "datasets/vocdevkit.h"
@@ -92,7 +95,10 @@ class TestVocReaders final : public QObject
 private:
     QTemporaryDir m_dir;
     std::optional<Workspace> m_ws;
-    std::unique_ptr<DatasetStore> m_store;
+    std::unique_ptr<DatasetContext> m_context;
+    std::unique_ptr<DatasetCatalog> m_catalog;
+    std::unique_ptr<DatasetItemStore> m_itemStore;
+    std::unique_ptr<DatasetVersionStore> m_versionStore;
     QString m_devkit; ///< make_devkit.py's output; import m_devkit/data
     int m_counter = 0;
 
@@ -103,13 +109,13 @@ private:
         ImportOptions options;
         options.format = format;
         options.task = task;
-        return importDataset(*m_store, name, path, options);
+        return importDataset(*m_context, name, path, options);
     }
     Result<ExportReport> exportTo(const QString &name, const QString &out, const QString &format)
     {
         ExportOptions options;
         options.format = format;
-        return exportDataset(*m_store, name, out, options);
+        return exportDataset(*m_context, name, out, options);
     }
 
 private Q_SLOTS:
@@ -130,12 +136,18 @@ private Q_SLOTS:
         auto ws = Workspace::create(freshDir(), {});
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
         m_ws.emplace(std::move(ws.value()));
-        m_store = std::make_unique<DatasetStore>(m_ws->catalog(), m_ws->root());
-        m_store->setAuthor(u"tester"_s);
+        m_context = std::make_unique<DatasetContext>(m_ws->catalog(), m_ws->root());
+        m_catalog = std::make_unique<DatasetCatalog>(*m_context);
+        m_itemStore = std::make_unique<DatasetItemStore>(*m_context);
+        m_versionStore = std::make_unique<DatasetVersionStore>(*m_context);
+        m_context->setAuthor(u"tester"_s);
     }
     void cleanup()
     {
-        m_store.reset();
+        m_versionStore.reset();
+        m_itemStore.reset();
+        m_catalog.reset();
+        m_context.reset();
         m_ws.reset();
     }
 
@@ -218,7 +230,7 @@ private Q_SLOTS:
         QVERIFY2(mentions(report->warnings, QString(), u"2 segmentation mask PNG"_s),
                  qPrintable(describe(report->warnings)));
 
-        auto snap = m_store->snapshot(u"det"_s);
+        auto snap = m_versionStore->snapshot(u"det"_s);
         QVERIFY(snap);
         const SnapshotItem *first = itemNamed(snap.value(), u"2008_000001"_s);
         QVERIFY(first);
@@ -275,7 +287,7 @@ private Q_SLOTS:
         auto again = import(u"det2"_s, out, u"voc"_s, DatasetTask::Detection);
         QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
         QVERIFY2(again->warnings.isEmpty(), qPrintable(describe(again->warnings)));
-        auto snap2 = m_store->snapshot(u"det2"_s);
+        auto snap2 = m_versionStore->snapshot(u"det2"_s);
         const SnapshotItem *back = itemNamed(snap2.value(), u"2008_000001"_s);
         QVERIFY(back);
         QCOMPARE(back->item.split, u"train"_s);
@@ -299,7 +311,7 @@ private Q_SLOTS:
         QVERIFY2(mentions(report->warnings, QString(), u"2 VOC box(es)"_s),
                  qPrintable(describe(report->warnings)));
 
-        auto snap = m_store->snapshot(u"seg"_s);
+        auto snap = m_versionStore->snapshot(u"seg"_s);
         QVERIFY(snap);
         const SnapshotItem *first = itemNamed(snap.value(), u"2008_000001"_s);
         QVERIFY(first);
@@ -317,7 +329,7 @@ private Q_SLOTS:
         QVERIFY(voidMask);
         QCOMPARE(voidMask->area(), qint64(20 * 16 - 18 * 14));
         // The class index the PNG used is the label's id.
-        const auto labels = m_store->labels(snap->dataset.id);
+        const auto labels = m_catalog->labels(snap->dataset.id);
         QVERIFY(labels);
         for (const DatasetLabel &l : labels.value()) {
             if (l.name == u"dog"_s)
@@ -393,7 +405,7 @@ private Q_SLOTS:
         QCOMPARE(atelier::toString(*report->task), atelier::toString(DatasetTask::Segmentation));
         QCOMPARE(report->imported, 1);
         QCOMPARE(report->annotations, 2);
-        auto snap = m_store->snapshot(u"masks"_s);
+        auto snap = m_versionStore->snapshot(u"masks"_s);
         QStringList labels;
         for (const DatasetLabel &l : snap->labels)
             labels.append(l.name + u'=' + QString::number(l.attributes.value(u"id"_s).toInt()));
@@ -423,7 +435,7 @@ private Q_SLOTS:
         // As VOC: the PNG image becomes street.jpg, said in the report, and VOCDetection and
         // VOCSegmentation load it.
         // A field from another format (COCO's image id) that VOC cannot hold is named.
-        QVERIFY(m_store->mergeItemAttributes(item.item.id, {{u"id"_s, 7}}));
+        QVERIFY(m_itemStore->mergeItemAttributes(item.item.id, {{u"id"_s, 7}}));
         const QString voc = freshDir();
         auto asVoc = exportTo(u"masks"_s, voc, u"voc"_s);
         QVERIFY2(asVoc, qPrintable(asVoc ? QString() : asVoc.error().message));

@@ -1,6 +1,9 @@
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasetstoreworker.h"
 #include "datasets/imageannotationcommands.h"
 #include "datasets/imageannotationdocument.h"
@@ -65,17 +68,17 @@ private:
         auto workspace = Workspace::open(m_root);
         if (!workspace)
             return {};
-        DatasetStore store(workspace->catalog(), workspace->root());
+        DatasetContext context(workspace->catalog(), workspace->root());
         AnnotationFilter filter;
         filter.state = AnnotationState::Accepted;
-        return store.annotations(itemId, filter).value_or({});
+        return AnnotationStore(context).annotations(itemId, filter).value_or({});
     }
 
     DatasetItem savedItem(qint64 itemId)
     {
         auto workspace = Workspace::open(m_root);
-        DatasetStore store(workspace->catalog(), workspace->root());
-        return store.item(itemId).value_or(DatasetItem{});
+        DatasetContext context(workspace->catalog(), workspace->root());
+        return DatasetItemStore(context).item(itemId).value_or(DatasetItem{});
     }
 
     Session open(const DatasetInfo &dataset, int row = 0)
@@ -141,28 +144,30 @@ private Q_SLOTS:
         m_root = m_tmp.filePath(u"ws"_s);
         auto workspace = Workspace::create(m_root, {});
         QVERIFY(workspace);
-        DatasetStore store(workspace->catalog(), workspace->root());
-        auto boxes = store.createDataset(u"boxes"_s, DatasetTask::Detection);
+        DatasetContext context(workspace->catalog(), workspace->root());
+        DatasetCatalog catalog(context);
+        DatasetItemStore itemStore(context);
+        auto boxes = catalog.createDataset(u"boxes"_s, DatasetTask::Detection);
         QVERIFY(boxes);
-        QVERIFY(store.addLabel(boxes->id, u"cat"_s));
-        QVERIFY(store.addLabel(boxes->id, u"dog"_s));
+        QVERIFY(catalog.addLabel(boxes->id, u"cat"_s));
+        QVERIFY(catalog.addLabel(boxes->id, u"dog"_s));
         for (int i = 0; i < 3; ++i) {
-            auto added = store.addImage(boxes->id, makeImage(i));
+            auto added = itemStore.addImage(boxes->id, makeImage(i));
             QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
             m_boxItems.append(added->item.id);
         }
-        auto polygons = store.createDataset(u"polygons"_s, DatasetTask::Segmentation);
+        auto polygons = catalog.createDataset(u"polygons"_s, DatasetTask::Segmentation);
         QVERIFY(polygons);
-        QVERIFY(store.addLabel(polygons->id, u"road"_s));
-        QVERIFY(store.addImage(polygons->id, makeImage(10)));
-        auto tags = store.createDataset(u"tags"_s, DatasetTask::Classification);
+        QVERIFY(catalog.addLabel(polygons->id, u"road"_s));
+        QVERIFY(itemStore.addImage(polygons->id, makeImage(10)));
+        auto tags = catalog.createDataset(u"tags"_s, DatasetTask::Classification);
         QVERIFY(tags);
-        QVERIFY(store.addLabel(tags->id, u"cat"_s));
-        QVERIFY(store.addLabel(tags->id, u"dog"_s));
-        QVERIFY(store.addImage(tags->id, makeImage(20)));
-        m_boxes = store.dataset(boxes->id).value();
-        m_polygons = store.dataset(polygons->id).value();
-        m_tags = store.dataset(tags->id).value();
+        QVERIFY(catalog.addLabel(tags->id, u"cat"_s));
+        QVERIFY(catalog.addLabel(tags->id, u"dog"_s));
+        QVERIFY(itemStore.addImage(tags->id, makeImage(20)));
+        m_boxes = catalog.dataset(boxes->id).value();
+        m_polygons = catalog.dataset(polygons->id).value();
+        m_tags = catalog.dataset(tags->id).value();
     }
 
     void drawMoveResizeBox()

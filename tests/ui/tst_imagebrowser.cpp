@@ -1,7 +1,8 @@
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
 #include "datasets/datasetstoreworker.h"
 #include "labeling/datasetspage.h"
 #include "labeling/exportdatasetdialog.h"
@@ -60,11 +61,11 @@ private Q_SLOTS:
         m_root = m_tmp.filePath(u"ws"_s);
         auto workspace = Workspace::create(m_root, {});
         QVERIFY(workspace);
-        DatasetStore store(workspace->catalog(), workspace->root());
-        auto dataset = store.createDataset(u"many"_s, DatasetTask::Detection);
+        DatasetContext context(workspace->catalog(), workspace->root());
+        auto dataset = DatasetCatalog(context).createDataset(u"many"_s, DatasetTask::Detection);
         QVERIFY(dataset);
         m_dataset = dataset->id;
-        QVERIFY(store.addLabel(m_dataset, u"car"_s));
+        QVERIFY(DatasetCatalog(context).addLabel(m_dataset, u"car"_s));
         for (int i = 0; i < 5; ++i) {
             QImage image(640, 480, QImage::Format_RGB32);
             image.fill(QColor::fromHsv(i * 60, 160, 210));

@@ -3,8 +3,11 @@
 // moves the selected box, and nothing is clipped in a 1024×700 window.
 #include "core/appsettings.h"
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/imageannotationdocument.h"
 #include "datasets/textannotationdocument.h"
 #include "labeling/annotationcanvas.h"
@@ -55,8 +58,10 @@ private:
     QList<Annotation> stored(qint64 itemId)
     {
         auto ws = Workspace::open(m_root);
-        DatasetStore store(ws->catalog(), m_root);
-        return store.annotations(itemId, {QString(), AnnotationState::Accepted}).value_or({});
+        DatasetContext context(ws->catalog(), m_root);
+        return AnnotationStore(context)
+            .annotations(itemId, {QString(), AnnotationState::Accepted})
+            .value_or({});
     }
 
     QString makeImage(int index)
@@ -181,21 +186,24 @@ private Q_SLOTS:
         m_root = m_tmp.filePath(u"ws"_s);
         auto ws = Workspace::create(m_root, {});
         QVERIFY(ws);
-        DatasetStore store(ws->catalog(), m_root);
-        auto ner = store.createDataset(u"ner"_s, DatasetTask::Entities);
+        DatasetContext context(ws->catalog(), m_root);
+        DatasetCatalog catalog(context);
+        DatasetItemStore itemStore(context);
+        AnnotationStore annotationStore(context);
+        auto ner = catalog.createDataset(u"ner"_s, DatasetTask::Entities);
         QVERIFY(ner);
-        QVERIFY(store.addLabel(ner->id, u"PER"_s, u"#eb5757"_s));
-        QVERIFY(store.addLabel(ner->id, u"ORG"_s, u"#2f80ed"_s));
-        QVERIFY(store.addLabel(ner->id, u"LOC"_s, u"#27ae60"_s));
+        QVERIFY(catalog.addLabel(ner->id, u"PER"_s, u"#eb5757"_s));
+        QVERIFY(catalog.addLabel(ner->id, u"ORG"_s, u"#2f80ed"_s));
+        QVERIFY(catalog.addLabel(ner->id, u"LOC"_s, u"#27ae60"_s));
         // Names as long as an import gives them (the demo's "sentences.jsonl:1").
-        auto item = store.addText(ner->id, kText, {}, u"sentences.jsonl:1"_s);
+        auto item = itemStore.addText(ner->id, kText, {}, u"sentences.jsonl:1"_s);
         QVERIFY(item);
         m_textItem = item->item.id;
-        QVERIFY(store.addText(ner->id, u"Alice visited Paris."_s, {}, u"sentences.jsonl:2"_s));
+        QVERIFY(itemStore.addText(ner->id, u"Alice visited Paris."_s, {}, u"sentences.jsonl:2"_s));
         const auto add = [&](const QString &author, const QString &label, qint64 s, qint64 e) {
             Annotation span = Annotation::span(label, s, e);
             span.author = author;
-            return bool(store.addAnnotation(m_textItem, span));
+            return bool(annotationStore.addAnnotation(m_textItem, span));
         };
         // alice labeled first (lower ids); the user's own ORG covers alice's LOC exactly.
         QVERIFY(add(u"alice"_s, u"PER"_s, 0, 5));
@@ -205,30 +213,30 @@ private Q_SLOTS:
         Annotation suggestion = Annotation::span(u"LOC"_s, 26, 32);
         suggestion.state = AnnotationState::Suggested;
         suggestion.source = u"model:text-dict-suggest@1"_s;
-        QVERIFY(store.addAnnotation(m_textItem, suggestion));
+        QVERIFY(annotationStore.addAnnotation(m_textItem, suggestion));
 
-        auto topics = store.createDataset(u"topics"_s, DatasetTask::TextClassification);
+        auto topics = catalog.createDataset(u"topics"_s, DatasetTask::TextClassification);
         QVERIFY(topics);
         for (const QString &label : {u"sports"_s, u"business"_s, u"science"_s, u"politics"_s})
-            QVERIFY(store.addLabel(topics->id, label));
-        QVERIFY(store.addText(topics->id, u"The central bank raised rates again."_s, {},
-                              u"topics.csv:1"_s));
-        auto pairs = store.createDataset(u"paraphrases"_s, DatasetTask::Pairs);
+            QVERIFY(catalog.addLabel(topics->id, label));
+        QVERIFY(itemStore.addText(topics->id, u"The central bank raised rates again."_s, {},
+                                  u"topics.csv:1"_s));
+        auto pairs = catalog.createDataset(u"paraphrases"_s, DatasetTask::Pairs);
         QVERIFY(pairs);
-        QVERIFY(store.addLabel(pairs->id, u"same"_s));
-        QVERIFY(store.addLabel(pairs->id, u"different"_s));
-        QVERIFY(
-            store.addText(pairs->id, u"A cat sat."_s, u"A cat was sitting."_s, u"pairs.jsonl:1"_s));
+        QVERIFY(catalog.addLabel(pairs->id, u"same"_s));
+        QVERIFY(catalog.addLabel(pairs->id, u"different"_s));
+        QVERIFY(itemStore.addText(pairs->id, u"A cat sat."_s, u"A cat was sitting."_s,
+                                  u"pairs.jsonl:1"_s));
 
-        auto boxes = store.createDataset(u"shapes-boxes"_s, DatasetTask::Detection);
+        auto boxes = catalog.createDataset(u"shapes-boxes"_s, DatasetTask::Detection);
         QVERIFY(boxes);
-        QVERIFY(store.addLabel(boxes->id, u"cat"_s));
-        QVERIFY(store.addImage(boxes->id, makeImage(0)));
-        QVERIFY(store.addImage(boxes->id, makeImage(1)));
-        auto masks = store.createDataset(u"regions"_s, DatasetTask::Segmentation);
+        QVERIFY(catalog.addLabel(boxes->id, u"cat"_s));
+        QVERIFY(itemStore.addImage(boxes->id, makeImage(0)));
+        QVERIFY(itemStore.addImage(boxes->id, makeImage(1)));
+        auto masks = catalog.createDataset(u"regions"_s, DatasetTask::Segmentation);
         QVERIFY(masks);
-        QVERIFY(store.addLabel(masks->id, u"road"_s));
-        QVERIFY(store.addImage(masks->id, makeImage(2)));
+        QVERIFY(catalog.addLabel(masks->id, u"road"_s));
+        QVERIFY(itemStore.addImage(masks->id, makeImage(2)));
 
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1024, 700);

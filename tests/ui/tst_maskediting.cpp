@@ -1,6 +1,9 @@
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasetstoreworker.h"
 #include "datasets/imageannotationdocument.h"
 #include "datasets/maskrle.h"
@@ -75,10 +78,10 @@ private:
         auto workspace = Workspace::open(m_root);
         if (!workspace)
             return {};
-        DatasetStore store(workspace->catalog(), workspace->root());
+        DatasetContext context(workspace->catalog(), workspace->root());
         AnnotationFilter filter;
         filter.state = AnnotationState::Accepted;
-        return store.annotations(itemId, filter).value_or({});
+        return AnnotationStore(context).annotations(itemId, filter).value_or({});
     }
 
     QList<Annotation> savedMasks(qint64 itemId)
@@ -163,38 +166,41 @@ private Q_SLOTS:
         m_root = m_tmp.filePath(u"ws"_s);
         auto workspace = Workspace::create(m_root, {});
         QVERIFY(workspace);
-        DatasetStore store(workspace->catalog(), workspace->root());
-        auto dataset = store.createDataset(u"streets"_s, DatasetTask::Segmentation);
+        DatasetContext context(workspace->catalog(), workspace->root());
+        DatasetCatalog catalog(context);
+        DatasetItemStore itemStore(context);
+        AnnotationStore annotationStore(context);
+        auto dataset = catalog.createDataset(u"streets"_s, DatasetTask::Segmentation);
         QVERIFY(dataset);
-        QVERIFY(store.addLabel(dataset->id, u"road"_s, m_road.name()));
-        QVERIFY(store.addLabel(dataset->id, u"people"_s, u"#ff0000"_s));
+        QVERIFY(catalog.addLabel(dataset->id, u"road"_s, m_road.name()));
+        QVERIFY(catalog.addLabel(dataset->id, u"people"_s, u"#ff0000"_s));
 
-        auto item = store.addImage(dataset->id, makeImage(u"street.png"_s, 400, 300));
+        auto item = itemStore.addImage(dataset->id, makeImage(u"street.png"_s, 400, 300));
         QVERIFY2(item, qPrintable(item ? QString() : item.error().message));
         m_maskItem = item->item.id;
         Annotation road = Annotation::mask(u"road"_s, rectMask(m_roadRect, 400, 300));
         road.attributes = {{u"iscrowd"_s, 0}, {u"area"_s, 6000}, {u"id"_s, 11}};
-        QVERIFY(store.addAnnotation(m_maskItem, road));
+        QVERIFY(annotationStore.addAnnotation(m_maskItem, road));
         Annotation crowd = Annotation::mask(u"people"_s, rectMask(m_crowdRect, 400, 300));
         crowd.attributes = {{u"iscrowd"_s, 1}, {u"id"_s, 12}};
-        QVERIFY(store.addAnnotation(m_maskItem, crowd));
+        QVERIFY(annotationStore.addAnnotation(m_maskItem, crowd));
 
-        auto shapes = store.addImage(dataset->id, makeImage(u"parts.png"_s, 401, 300));
+        auto shapes = itemStore.addImage(dataset->id, makeImage(u"parts.png"_s, 401, 300));
         QVERIFY(shapes);
         m_shapeItem = shapes->item.id;
         Annotation parts = Annotation::polygon(
             u"road"_s, QList<QPolygonF>{QPolygonF({{10, 10}, {60, 10}, {60, 60}}),
                                         QPolygonF({{100, 100}, {150, 100}, {150, 150}})});
         parts.attributes = {{u"iscrowd"_s, 0}, {u"id"_s, 7}, {u"area"_s, 2500}};
-        QVERIFY(store.addAnnotation(m_shapeItem, parts));
+        QVERIFY(annotationStore.addAnnotation(m_shapeItem, parts));
 
-        auto big = store.addImage(dataset->id, makeImage(u"big.png"_s, 4000, 3000));
+        auto big = itemStore.addImage(dataset->id, makeImage(u"big.png"_s, 4000, 3000));
         QVERIFY(big);
         m_bigItem = big->item.id;
         Annotation large =
             Annotation::mask(u"road"_s, rectMask(QRect(0, 1000, 4000, 1200), 4000, 3000));
-        QVERIFY(store.addAnnotation(m_bigItem, large));
-        m_dataset = store.dataset(dataset->id).value();
+        QVERIFY(annotationStore.addAnnotation(m_bigItem, large));
+        m_dataset = catalog.dataset(dataset->id).value();
     }
 
     void overlayDrawsMasks()

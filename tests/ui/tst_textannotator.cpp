@@ -1,6 +1,9 @@
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/textagreement.h"
 #include "datasets/textannotationcommands.h"
 #include "datasets/textannotationdocument.h"
@@ -73,15 +76,15 @@ private:
         auto ws = Workspace::open(m_root);
         if (!ws)
             return {};
-        DatasetStore store(ws->catalog(), m_root);
-        auto annotations = store.annotations(itemId, filter);
+        DatasetContext context(ws->catalog(), m_root);
+        auto annotations = AnnotationStore(context).annotations(itemId, filter);
         return annotations ? annotations.value() : QList<Annotation>{};
     }
     DatasetItem storedItem(qint64 itemId)
     {
         auto ws = Workspace::open(m_root);
-        DatasetStore store(ws->catalog(), m_root);
-        return store.item(itemId).value_or(DatasetItem{});
+        DatasetContext context(ws->catalog(), m_root);
+        return DatasetItemStore(context).item(itemId).value_or(DatasetItem{});
     }
 
     std::unique_ptr<TextAnnotator> openAnnotator(const QString &dataset)
@@ -117,48 +120,50 @@ private Q_SLOTS:
         m_root = m_dir.filePath(u"ws"_s);
         auto ws = Workspace::create(m_root, {});
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
-        DatasetStore store(ws->catalog(), m_root);
-        store.setAuthor(u"tester"_s);
+        DatasetContext context(ws->catalog(), m_root);
+        context.setAuthor(u"tester"_s);
+        DatasetCatalog catalog(context);
+        DatasetItemStore itemStore(context);
 
         DatasetOptions noOverlap;
-        auto entities = store.createDataset(u"ner"_s, DatasetTask::Entities, noOverlap);
+        auto entities = catalog.createDataset(u"ner"_s, DatasetTask::Entities, noOverlap);
         QVERIFY(entities);
-        QVERIFY(store.addLabel(entities->id, u"PER"_s, u"#eb5757"_s));
-        QVERIFY(store.addLabel(entities->id, u"ORG"_s, u"#2f80ed"_s, u"O"_s));
-        QVERIFY(store.addLabel(entities->id, u"LOC"_s, u"#27ae60"_s));
-        auto first = store.addText(entities->id, kEntityText, {}, u"news-1"_s);
+        QVERIFY(catalog.addLabel(entities->id, u"PER"_s, u"#eb5757"_s));
+        QVERIFY(catalog.addLabel(entities->id, u"ORG"_s, u"#2f80ed"_s, u"O"_s));
+        QVERIFY(catalog.addLabel(entities->id, u"LOC"_s, u"#27ae60"_s));
+        auto first = itemStore.addText(entities->id, kEntityText, {}, u"news-1"_s);
         QVERIFY(first);
         m_entityItem = first->item.id;
-        auto second =
-            store.addText(entities->id, u"Second item: Alice visited Paris."_s, {}, u"news-2"_s);
+        auto second = itemStore.addText(entities->id, u"Second item: Alice visited Paris."_s, {},
+                                        u"news-2"_s);
         QVERIFY(second);
         m_secondItem = second->item.id;
 
-        auto single = store.createDataset(u"sentiment"_s, DatasetTask::TextClassification);
+        auto single = catalog.createDataset(u"sentiment"_s, DatasetTask::TextClassification);
         QVERIFY(single);
-        QVERIFY(store.addLabel(single->id, u"pos"_s));
-        QVERIFY(store.addLabel(single->id, u"neg"_s));
-        QVERIFY(store.addLabel(single->id, u"neutral"_s));
-        QVERIFY(store.addText(single->id, u"I loved it."_s, {}, u"r1"_s));
-        QVERIFY(store.addText(single->id, u"Meh."_s, {}, u"r2"_s));
+        QVERIFY(catalog.addLabel(single->id, u"pos"_s));
+        QVERIFY(catalog.addLabel(single->id, u"neg"_s));
+        QVERIFY(catalog.addLabel(single->id, u"neutral"_s));
+        QVERIFY(itemStore.addText(single->id, u"I loved it."_s, {}, u"r1"_s));
+        QVERIFY(itemStore.addText(single->id, u"Meh."_s, {}, u"r2"_s));
 
         DatasetOptions multi;
         multi.multiLabel = true;
-        auto topics = store.createDataset(u"topics"_s, DatasetTask::TextClassification, multi);
+        auto topics = catalog.createDataset(u"topics"_s, DatasetTask::TextClassification, multi);
         QVERIFY(topics);
-        QVERIFY(store.addLabel(topics->id, u"sports"_s));
-        QVERIFY(store.addLabel(topics->id, u"politics"_s));
-        QVERIFY(store.addText(topics->id, u"The minister scored a goal."_s));
+        QVERIFY(catalog.addLabel(topics->id, u"sports"_s));
+        QVERIFY(catalog.addLabel(topics->id, u"politics"_s));
+        QVERIFY(itemStore.addText(topics->id, u"The minister scored a goal."_s));
 
-        auto pairs = store.createDataset(u"pairs"_s, DatasetTask::Pairs);
+        auto pairs = catalog.createDataset(u"pairs"_s, DatasetTask::Pairs);
         QVERIFY(pairs);
-        QVERIFY(store.addText(pairs->id, u"How old are you?"_s, u"What is your age?"_s));
+        QVERIFY(itemStore.addText(pairs->id, u"How old are you?"_s, u"What is your age?"_s));
 
         DatasetOptions scored;
         scored.pairScore = true;
-        auto scores = store.createDataset(u"scores"_s, DatasetTask::Pairs, scored);
+        auto scores = catalog.createDataset(u"scores"_s, DatasetTask::Pairs, scored);
         QVERIFY(scores);
-        QVERIFY(store.addText(scores->id, u"A cat sat."_s, u"A dog ran."_s));
+        QVERIFY(itemStore.addText(scores->id, u"A cat sat."_s, u"A dog ran."_s));
     }
 
     void importDialogCancelsATextFileThenImportsTheRest()
@@ -393,12 +398,13 @@ private Q_SLOTS:
     {
         {
             auto ws = Workspace::open(m_root);
-            DatasetStore store(ws->catalog(), m_root);
+            DatasetContext context(ws->catalog(), m_root);
             const qint64 siemens = cpIndex(kEntityText, u"Siemens"_s);
             const qint64 berlin = cpIndex(kEntityText, u"Berlin"_s);
-            QVERIFY(store.replaceSuggestions(m_entityItem, u"model:tfidf@1"_s,
-                                             {Annotation::span(u"ORG"_s, siemens, siemens + 7),
-                                              Annotation::span(u"LOC"_s, berlin, berlin + 6)}));
+            QVERIFY(AnnotationStore(context).replaceSuggestions(
+                m_entityItem, u"model:tfidf@1"_s,
+                {Annotation::span(u"ORG"_s, siemens, siemens + 7),
+                 Annotation::span(u"LOC"_s, berlin, berlin + 6)}));
         }
         auto annotator = openAnnotator(u"ner"_s);
         QVERIFY(annotator);
@@ -501,9 +507,9 @@ private Q_SLOTS:
         // A suggested tag: Enter accepts it (replacing the single label), keeping its source.
         {
             auto ws = Workspace::open(m_root);
-            DatasetStore store(ws->catalog(), m_root);
-            QVERIFY(store.replaceSuggestions(itemId, u"model:tfidf@1"_s,
-                                             {Annotation::tag(u"neutral"_s)}));
+            DatasetContext context(ws->catalog(), m_root);
+            QVERIFY(AnnotationStore(context).replaceSuggestions(itemId, u"model:tfidf@1"_s,
+                                                                {Annotation::tag(u"neutral"_s)}));
         }
         QSignalSpy shown(annotator.get(), &TextAnnotator::itemShown);
         QTest::keyClick(text, Qt::Key_D);
@@ -581,21 +587,23 @@ private Q_SLOTS:
         QList<qint64> ids;
         {
             auto ws = Workspace::open(m_root);
-            DatasetStore store(ws->catalog(), m_root);
-            auto intent = store.createDataset(u"intent"_s, DatasetTask::TextClassification);
+            DatasetContext context(ws->catalog(), m_root);
+            DatasetCatalog catalog(context);
+            auto intent = catalog.createDataset(u"intent"_s, DatasetTask::TextClassification);
             QVERIFY(intent);
-            QVERIFY(store.addLabel(intent->id, u"book"_s));
-            QVERIFY(store.addLabel(intent->id, u"cancel"_s));
+            QVERIFY(catalog.addLabel(intent->id, u"book"_s));
+            QVERIFY(catalog.addLabel(intent->id, u"cancel"_s));
             const QList<std::pair<QString, double>> texts = {{u"Book a table for two"_s, 0.9},
                                                              {u"I might want to change it"_s, 0.5},
                                                              {u"Cancel my order"_s, 0.7}};
             for (const auto &[text, p] : texts) {
-                auto added = store.addText(intent->id, text);
+                auto added = DatasetItemStore(context).addText(intent->id, text);
                 QVERIFY(added);
                 ids.append(added->item.id);
                 Annotation tag = Annotation::tag(p > 0.6 ? u"book"_s : u"cancel"_s);
                 tag.geometry = QJsonObject{{u"score"_s, p}};
-                QVERIFY(store.replaceSuggestions(added->item.id, u"model:tfidf@1"_s, {tag}));
+                QVERIFY(AnnotationStore(context).replaceSuggestions(added->item.id,
+                                                                    u"model:tfidf@1"_s, {tag}));
             }
         }
         auto annotator = openAnnotator(u"intent"_s);
@@ -626,21 +634,23 @@ private Q_SLOTS:
         qint64 contested = 0;
         {
             auto ws = Workspace::open(m_root);
-            DatasetStore store(ws->catalog(), m_root);
-            auto ds = store.createDataset(u"ner-agree"_s, DatasetTask::Entities);
+            DatasetContext context(ws->catalog(), m_root);
+            DatasetCatalog catalog(context);
+            DatasetItemStore itemStore(context);
+            auto ds = catalog.createDataset(u"ner-agree"_s, DatasetTask::Entities);
             QVERIFY(ds);
-            QVERIFY(store.addLabel(ds->id, u"PER"_s));
-            QVERIFY(store.addLabel(ds->id, u"ORG"_s));
-            QVERIFY(store.addLabel(ds->id, u"LOC"_s));
-            auto one = store.addText(ds->id, u"Maria works at Siemens."_s, {}, u"one"_s);
-            auto two = store.addText(ds->id, u"Paris is in France."_s, {}, u"two"_s);
+            QVERIFY(catalog.addLabel(ds->id, u"PER"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"ORG"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"LOC"_s));
+            auto one = itemStore.addText(ds->id, u"Maria works at Siemens."_s, {}, u"one"_s);
+            auto two = itemStore.addText(ds->id, u"Paris is in France."_s, {}, u"two"_s);
             QVERIFY(one && two);
             contested = one->item.id;
-            const auto add = [&store](qint64 item, const QString &author, const QString &label,
-                                      qint64 s, qint64 e) {
+            const auto add = [&context](qint64 item, const QString &author, const QString &label,
+                                        qint64 s, qint64 e) {
                 Annotation span = Annotation::span(label, s, e);
                 span.author = author;
-                return bool(store.addAnnotation(item, span));
+                return bool(AnnotationStore(context).addAnnotation(item, span));
             };
             // alice and bob agree on Maria and on both places; on Siemens: ORG vs LOC.
             QVERIFY(add(one->item.id, u"alice"_s, u"PER"_s, 0, 5));
@@ -719,19 +729,21 @@ private Q_SLOTS:
     {
         {
             auto ws = Workspace::open(m_root);
-            DatasetStore store(ws->catalog(), m_root);
-            auto ds = store.createDataset(u"kappa"_s, DatasetTask::TextClassification);
+            DatasetContext context(ws->catalog(), m_root);
+            DatasetCatalog catalog(context);
+            AnnotationStore annotationStore(context);
+            auto ds = catalog.createDataset(u"kappa"_s, DatasetTask::TextClassification);
             QVERIFY(ds);
-            QVERIFY(store.addLabel(ds->id, u"yes"_s));
-            QVERIFY(store.addLabel(ds->id, u"no"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"yes"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"no"_s));
             // a: y y n n ; b: y n n n -> po = 3/4, pe = (2/4*1/4 + 2/4*3/4) = 0.5, kappa 0.5
             const QStringList a = {u"yes"_s, u"yes"_s, u"no"_s, u"no"_s};
             const QStringList b = {u"yes"_s, u"no"_s, u"no"_s, u"no"_s};
             for (int i = 0; i < 4; ++i) {
-                auto item = store.addText(ds->id, u"text %1"_s.arg(i));
+                auto item = DatasetItemStore(context).addText(ds->id, u"text %1"_s.arg(i));
                 QVERIFY(item);
-                QVERIFY(store.setTags(item->item.id, {a.at(i)}, u"ann"_s));
-                QVERIFY(store.setTags(item->item.id, {b.at(i)}, u"ben"_s));
+                QVERIFY(annotationStore.setTags(item->item.id, {a.at(i)}, u"ann"_s));
+                QVERIFY(annotationStore.setTags(item->item.id, {b.at(i)}, u"ben"_s));
             }
         }
         auto annotator = openAnnotator(u"kappa"_s);
@@ -750,23 +762,26 @@ private Q_SLOTS:
     {
         {
             auto ws = Workspace::open(m_root);
-            DatasetStore store(ws->catalog(), m_root);
-            auto ds = store.createDataset(u"reviews"_s, DatasetTask::TextClassification);
+            DatasetContext context(ws->catalog(), m_root);
+            DatasetCatalog catalog(context);
+            DatasetItemStore itemStore(context);
+            AnnotationStore annotationStore(context);
+            auto ds = catalog.createDataset(u"reviews"_s, DatasetTask::TextClassification);
             QVERIFY(ds);
-            QVERIFY(store.addLabel(ds->id, u"pos"_s));
-            QVERIFY(store.addLabel(ds->id, u"neg"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"pos"_s));
+            QVERIFY(catalog.addLabel(ds->id, u"neg"_s));
             const QStringList good = {u"great film, loved it"_s, u"wonderful and great"_s,
                                       u"loved the acting, great"_s, u"a wonderful story"_s};
             const QStringList bad = {u"awful film, hated it"_s, u"terrible and boring"_s,
                                      u"hated the acting, awful"_s, u"a boring mess"_s};
             for (int i = 0; i < good.size(); ++i) {
-                auto g = store.addText(ds->id, good.at(i));
-                auto b = store.addText(ds->id, bad.at(i));
+                auto g = itemStore.addText(ds->id, good.at(i));
+                auto b = itemStore.addText(ds->id, bad.at(i));
                 QVERIFY(g && b);
-                QVERIFY(store.setTags(g->item.id, {u"pos"_s}, u"tester"_s));
-                QVERIFY(store.setTags(b->item.id, {u"neg"_s}, u"tester"_s));
+                QVERIFY(annotationStore.setTags(g->item.id, {u"pos"_s}, u"tester"_s));
+                QVERIFY(annotationStore.setTags(b->item.id, {u"neg"_s}, u"tester"_s));
             }
-            QVERIFY(store.addText(ds->id, u"great, I loved it"_s, {}, u"unlabeled"_s));
+            QVERIFY(itemStore.addText(ds->id, u"great, I loved it"_s, {}, u"unlabeled"_s));
         }
         auto annotator = openAnnotator(u"reviews"_s);
         QVERIFY(annotator);
@@ -780,14 +795,15 @@ private Q_SLOTS:
         QVERIFY2(annotator->message().contains(u"text-tfidf-suggest"_s),
                  qPrintable(annotator->message()));
         auto ws = Workspace::open(m_root);
-        DatasetStore store(ws->catalog(), m_root);
-        auto ds = store.dataset(u"reviews"_s);
+        DatasetContext context(ws->catalog(), m_root);
+        auto ds = DatasetCatalog(context).dataset(u"reviews"_s);
         ItemQuery query;
         query.search = u"great, I loved it"_s;
-        auto items = store.items(ds->id, query);
+        auto items = DatasetItemStore(context).items(ds->id, query);
         QVERIFY(items && items->size() == 1);
         const QList<Annotation> suggested =
-            store.annotations(items->first().id, {QString(), AnnotationState::Suggested})
+            AnnotationStore(context)
+                .annotations(items->first().id, {QString(), AnnotationState::Suggested})
                 .value_or({});
         QCOMPARE(suggested.size(), 1);
         QCOMPARE(suggested.first().label, u"pos"_s);

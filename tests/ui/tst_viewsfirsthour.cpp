@@ -4,12 +4,13 @@
 // a name column squeezed out, and the open workspace missing from Open Recent.
 #include "catalog/database.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/formatdetect.h"
 #include "labeling/datasetspage.h"
 #include "labeling/importdatasetdialog.h"
-#include "registryview/modelsview.h"
 #include "registry/modelregistry.h"
+#include "registryview/modelsview.h"
 #include "shell/mainwindow.h"
 #include "views/listpage.h"
 #include "views/slurmpooldialog.h"
@@ -207,8 +208,9 @@ private Q_SLOTS:
     {
         {
             auto workspace = Workspace::open(m_root);
-            DatasetStore store(workspace->catalog(), workspace->root());
-            QVERIFY(store.createDataset(u"pets"_s, DatasetTask::Classification, {}));
+            DatasetContext context(workspace->catalog(), workspace->root());
+            QVERIFY(
+                DatasetCatalog(context).createDataset(u"pets"_s, DatasetTask::Classification, {}));
         }
         DatasetsPage page;
         page.resize(1200, 700);

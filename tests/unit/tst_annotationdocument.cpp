@@ -1,5 +1,8 @@
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasetstoreworker.h"
 #include "datasets/textannotationdocument.h"
 
@@ -30,21 +33,22 @@ private:
         auto workspace = Workspace::open(m_root);
         if (!workspace)
             return {};
-        DatasetStore store(workspace->catalog(), workspace->root());
-        return store.annotations(m_item.id).value_or({});
+        DatasetContext context(workspace->catalog(), workspace->root());
+        return AnnotationStore(context).annotations(m_item.id).value_or({});
     }
 
     // Opens the item in a document writing through \a worker, every earlier annotation gone.
     std::unique_ptr<TextAnnotationDocument> open(DatasetStoreWorker *worker)
     {
         auto workspace = Workspace::open(m_root);
-        DatasetStore store(workspace->catalog(), workspace->root());
-        for (const Annotation &a : store.annotations(m_item.id).value_or({}))
-            (void)store.removeAnnotation(a.id);
+        DatasetContext context(workspace->catalog(), workspace->root());
+        AnnotationStore annotationStore(context);
+        for (const Annotation &a : annotationStore.annotations(m_item.id).value_or({}))
+            (void)annotationStore.removeAnnotation(a.id);
         auto doc = std::make_unique<TextAnnotationDocument>();
         doc->setAuthor(u"alice"_s);
         doc->setWorker(worker);
-        doc->load(m_dataset, store.item(m_item.id).value(), {});
+        doc->load(m_dataset, DatasetItemStore(context).item(m_item.id).value(), {});
         return doc;
     }
 
@@ -62,14 +66,15 @@ private Q_SLOTS:
         m_root = m_tmp.filePath(u"ws"_s);
         auto workspace = Workspace::create(m_root, {});
         QVERIFY(workspace);
-        DatasetStore store(workspace->catalog(), workspace->root());
-        auto dataset = store.createDataset(u"people"_s, DatasetTask::Entities);
+        DatasetContext context(workspace->catalog(), workspace->root());
+        DatasetCatalog catalog(context);
+        auto dataset = catalog.createDataset(u"people"_s, DatasetTask::Entities);
         QVERIFY(dataset);
         for (const QString &label : {u"PER"_s, u"ORG"_s, u"LOC"_s})
-            QVERIFY(store.addLabel(dataset->id, label));
-        auto added = store.addText(dataset->id, u"Alice met Bobby"_s);
+            QVERIFY(catalog.addLabel(dataset->id, label));
+        auto added = DatasetItemStore(context).addText(dataset->id, u"Alice met Bobby"_s);
         QVERIFY(added);
-        m_dataset = store.dataset(dataset->id).value();
+        m_dataset = catalog.dataset(dataset->id).value();
         m_item = added->item;
     }
 

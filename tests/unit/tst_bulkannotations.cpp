@@ -1,10 +1,13 @@
 // The bulk annotation path of image imports (issue #14's COCO speed work): the lenient
-// DatasetStore::addAnnotationsLenient, which refuses an invalid annotation alone and keeps the
-// others; the label cache the store holds for its own transaction (dropped when the
+// AnnotationStore::addAnnotationsLenient, which refuses an invalid annotation alone and keeps the
+// others; the label cache the DatasetContext holds for its own transaction (dropped when the
 // transaction rolls back and when a label is removed); and ImageImportSession's per-image
 // call, which must report exactly what adding the annotations one by one reported.
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/imageimportsession.h"
 #include "datasets/maskrle.h"
 
@@ -18,10 +21,10 @@ using namespace atelier;
 
 namespace {
 
-QStringList labelNames(DatasetStore &store, qint64 datasetId)
+QStringList labelNames(DatasetContext &context, qint64 datasetId)
 {
     QStringList names;
-    const auto labels = store.labels(datasetId);
+    const auto labels = DatasetCatalog(context).labels(datasetId);
     if (labels) {
         for (const DatasetLabel &l : labels.value())
             names.append(l.name);
@@ -47,7 +50,10 @@ class TestBulkAnnotations final : public QObject
 private:
     QTemporaryDir m_dir;
     std::optional<Workspace> m_ws;
-    std::unique_ptr<DatasetStore> m_store;
+    std::unique_ptr<DatasetContext> m_context;
+    std::unique_ptr<DatasetCatalog> m_catalog;
+    std::unique_ptr<DatasetItemStore> m_itemStore;
+    std::unique_ptr<AnnotationStore> m_annotationStore;
     DatasetInfo m_dataset;
     QString m_image;
     qint64 m_item = 0;
@@ -61,9 +67,12 @@ private Q_SLOTS:
         auto ws = Workspace::create(root, {});
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
         m_ws.emplace(std::move(ws.value()));
-        m_store = std::make_unique<DatasetStore>(m_ws->catalog(), m_ws->root());
-        m_store->setAuthor(u"alice"_s);
-        auto made = m_store->createDataset(u"shapes"_s, DatasetTask::Segmentation);
+        m_context = std::make_unique<DatasetContext>(m_ws->catalog(), m_ws->root());
+        m_catalog = std::make_unique<DatasetCatalog>(*m_context);
+        m_itemStore = std::make_unique<DatasetItemStore>(*m_context);
+        m_annotationStore = std::make_unique<AnnotationStore>(*m_context);
+        m_context->setAuthor(u"alice"_s);
+        auto made = m_catalog->createDataset(u"shapes"_s, DatasetTask::Segmentation);
         QVERIFY(made);
         m_dataset = made.value();
         m_image = m_dir.filePath(u"in-%1/images/a.png"_s.arg(n));
@@ -71,13 +80,16 @@ private Q_SLOTS:
         QImage image(40, 30, QImage::Format_RGB32);
         image.fill(qRgb(10, 20, 30 + n));
         QVERIFY(image.save(m_image));
-        auto item = m_store->addImage(m_dataset.id, m_image);
+        auto item = m_itemStore->addImage(m_dataset.id, m_image);
         QVERIFY(item);
         m_item = item->item.id;
     }
     void cleanup()
     {
-        m_store.reset();
+        m_annotationStore.reset();
+        m_itemStore.reset();
+        m_catalog.reset();
+        m_context.reset();
         m_ws.reset();
     }
 
@@ -89,7 +101,7 @@ private Q_SLOTS:
             Annotation::box(u"fox"_s, QRectF(1, 1, 5, 5)), // boxes do not fit segmentation
             Annotation::mask(u"bird"_s, emptyMask(40, 30)),
         };
-        auto results = m_store->addAnnotationsLenient(m_item, given);
+        auto results = m_annotationStore->addAnnotationsLenient(m_item, given);
         QVERIFY(results);
         QCOMPARE(results->size(), 4);
         QVERIFY(results->at(0));
@@ -101,22 +113,22 @@ private Q_SLOTS:
         QVERIFY(results->at(3)->id > results->at(0)->id);
         QCOMPARE(results->at(0)->author, u"alice"_s);
 
-        auto stored = m_store->annotations(m_item);
+        auto stored = m_annotationStore->annotations(m_item);
         QVERIFY(stored);
         QCOMPARE(stored->size(), 2);
         QCOMPARE(stored->at(0).id, results->at(0)->id);
         QCOMPARE(stored->at(1).label, u"bird"_s);
         // Labels are made on first use, in order; the refused annotations made none.
-        QCOMPARE(labelNames(*m_store, m_dataset.id), (QStringList{u"cat"_s, u"bird"_s}));
+        QCOMPARE(labelNames(*m_context, m_dataset.id), (QStringList{u"cat"_s, u"bird"_s}));
         // The item became labeled by the accepted annotations (status refreshed once).
-        QVERIFY(m_store->item(m_item)->status == ItemStatus::Labeled);
+        QVERIFY(m_itemStore->item(m_item)->status == ItemStatus::Labeled);
 
         // The all-or-nothing form still refuses the whole list.
-        auto strict = m_store->addAnnotations(m_item, given);
+        auto strict = m_annotationStore->addAnnotations(m_item, given);
         QVERIFY(!strict);
-        QCOMPARE(m_store->annotations(m_item)->size(), 2);
+        QCOMPARE(m_annotationStore->annotations(m_item)->size(), 2);
 
-        QCOMPARE(m_store->addAnnotationsLenient(m_item + 1000, given).error().code,
+        QCOMPARE(m_annotationStore->addAnnotationsLenient(m_item + 1000, given).error().code,
                  ErrorCode::NotFound);
     }
 
@@ -135,7 +147,7 @@ private Q_SLOTS:
             a.attributes.insert(u"n"_s, i);
             given.append(a);
         }
-        auto results = m_store->addAnnotationsLenient(m_item, given);
+        auto results = m_annotationStore->addAnnotationsLenient(m_item, given);
         QVERIFY(results);
         QCOMPARE(results->size(), given.size());
         qint64 last = 0;
@@ -154,7 +166,7 @@ private Q_SLOTS:
             last = r->id;
             QCOMPARE(r->attributes.value(u"n"_s).toInt(), i);
         }
-        auto stored = m_store->annotations(m_item);
+        auto stored = m_annotationStore->annotations(m_item);
         QVERIFY(stored);
         QCOMPARE(stored->size(), accepted);
         QHash<qint64, Annotation> byId;
@@ -172,7 +184,7 @@ private Q_SLOTS:
             QCOMPARE(row.author, u"alice"_s);
             QCOMPARE(row.createdAt, made.createdAt);
         }
-        QVERIFY(m_store->item(m_item)->status == ItemStatus::Labeled);
+        QVERIFY(m_itemStore->item(m_item)->status == ItemStatus::Labeled);
     }
 
     void polygonNumbersSurviveExactly()
@@ -183,9 +195,9 @@ private Q_SLOTS:
             QPolygonF{{0, 0}, {12, 0.1}, {12.5, 1e-5}, {0.30000000000000004, 29.999999999999}},
             QPolygonF{{1.0 / 3, 2.0 / 3}, {39.99999, 1e-4}, {20, 7.125e-3}}};
         const Annotation given = Annotation::polygon(u"cat"_s, parts);
-        auto added = m_store->addAnnotationsLenient(m_item, {given});
+        auto added = m_annotationStore->addAnnotationsLenient(m_item, {given});
         QVERIFY(added && added->at(0));
-        auto stored = m_store->annotations(m_item);
+        auto stored = m_annotationStore->annotations(m_item);
         QVERIFY(stored);
         QCOMPARE(stored->size(), 1);
         QCOMPARE(stored->at(0).parts(), parts);
@@ -196,29 +208,29 @@ private Q_SLOTS:
     {
         const Annotation cat = Annotation::polygon(u"cat"_s, QPolygonF{{1, 1}, {9, 1}, {9, 9}});
         // A batch that fails: the label it made is rolled back, and must be made again later.
-        Status failed = m_store->batch([&]() -> Status {
-            if (auto added = m_store->addAnnotationsLenient(m_item, {cat}); !added)
+        Status failed = m_context->batch([&]() -> Status {
+            if (auto added = m_annotationStore->addAnnotationsLenient(m_item, {cat}); !added)
                 return added.error();
             return makeError(ErrorCode::Invalid, u"stop"_s);
         });
         QVERIFY(!failed);
-        QVERIFY(labelNames(*m_store, m_dataset.id).isEmpty());
-        auto again = m_store->addAnnotationsLenient(m_item, {cat});
+        QVERIFY(labelNames(*m_context, m_dataset.id).isEmpty());
+        auto again = m_annotationStore->addAnnotationsLenient(m_item, {cat});
         QVERIFY(again && again->at(0));
-        QCOMPARE(labelNames(*m_store, m_dataset.id), QStringList{u"cat"_s});
+        QCOMPARE(labelNames(*m_context, m_dataset.id), QStringList{u"cat"_s});
 
         // A label removed inside the same batch is made again by its next use.
-        Status ok = m_store->batch([&]() -> Status {
-            if (auto s = m_store->removeLabel(m_dataset.id, u"cat"_s, true); !s)
+        Status ok = m_context->batch([&]() -> Status {
+            if (auto s = m_catalog->removeLabel(m_dataset.id, u"cat"_s, true); !s)
                 return s;
-            auto added = m_store->addAnnotationsLenient(m_item, {cat});
+            auto added = m_annotationStore->addAnnotationsLenient(m_item, {cat});
             if (!added)
                 return added.error();
             return added->at(0) ? Status{} : Status{added->at(0).error()};
         });
         QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
-        QCOMPARE(labelNames(*m_store, m_dataset.id), QStringList{u"cat"_s});
-        QCOMPARE(m_store->annotations(m_item)->size(), 1);
+        QCOMPARE(labelNames(*m_context, m_dataset.id), QStringList{u"cat"_s});
+        QCOMPARE(m_annotationStore->annotations(m_item)->size(), 1);
     }
 
     void sessionReportsAsOneByOne()
@@ -235,7 +247,7 @@ private Q_SLOTS:
         entry.annotations = {cat, badMask, cat, badMask, box, bird, birdTwin};
 
         auto import = [&]() -> Result<ImportReport> {
-            ImageImportSession session(*m_store, m_dataset, ImportOptions{}, u"test"_s);
+            ImageImportSession session(*m_context, m_dataset, ImportOptions{}, u"test"_s);
             if (auto opened = session.open(QFileInfo(m_image).absolutePath()); !opened)
                 return opened.error();
             return session.run({entry});
@@ -254,7 +266,7 @@ private Q_SLOTS:
         QVERIFY2(reasons[2].contains(u"\"fox\" annotation was skipped"_s), qPrintable(reasons[2]));
         QVERIFY2(reasons[3].startsWith(u"1 annotation"_s) && reasons[3].contains(u"identical"_s),
                  qPrintable(reasons[3]));
-        QCOMPARE(labelNames(*m_store, m_dataset.id), (QStringList{u"cat"_s, u"bird"_s}));
+        QCOMPARE(labelNames(*m_context, m_dataset.id), (QStringList{u"cat"_s, u"bird"_s}));
 
         // The same file again: everything valid is already there, the refusals are repeated.
         auto second = import();
@@ -267,7 +279,7 @@ private Q_SLOTS:
         QCOMPARE(reasons.size(), 4);
         QVERIFY2(reasons[3].startsWith(u"4 annotation"_s) && reasons[3].contains(u"already"_s),
                  qPrintable(reasons[3]));
-        QCOMPARE(m_store->annotations(m_item)->size(), 3);
+        QCOMPARE(m_annotationStore->annotations(m_item)->size(), 3);
     }
 };
 

@@ -7,7 +7,10 @@
 // written from the COCO data format, run by /usr/bin/python3) checks the export and compares
 // it field by field with the input.
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 
 #include <QDir>
@@ -113,7 +116,10 @@ class TestCocoFormat final : public QObject
 private:
     QTemporaryDir m_dir;
     std::optional<Workspace> m_ws;
-    std::unique_ptr<DatasetStore> m_store;
+    std::unique_ptr<DatasetContext> m_context;
+    std::unique_ptr<DatasetCatalog> m_catalog;
+    std::unique_ptr<AnnotationStore> m_annotationStore;
+    std::unique_ptr<DatasetVersionStore> m_versionStore;
     int m_counter = 0;
 
     QString freshDir() { return m_dir.filePath(u"d-"_s + QString::number(++m_counter)); }
@@ -124,7 +130,7 @@ private:
         ImportOptions options;
         options.format = u"coco"_s;
         options.task = task;
-        return importDataset(*m_store, name, path, options);
+        return importDataset(*m_context, name, path, options);
     }
 
 private Q_SLOTS:
@@ -134,12 +140,18 @@ private Q_SLOTS:
         auto ws = Workspace::create(freshDir(), {});
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
         m_ws.emplace(std::move(ws.value()));
-        m_store = std::make_unique<DatasetStore>(m_ws->catalog(), m_ws->root());
-        m_store->setAuthor(u"tester"_s);
+        m_context = std::make_unique<DatasetContext>(m_ws->catalog(), m_ws->root());
+        m_catalog = std::make_unique<DatasetCatalog>(*m_context);
+        m_annotationStore = std::make_unique<AnnotationStore>(*m_context);
+        m_versionStore = std::make_unique<DatasetVersionStore>(*m_context);
+        m_context->setAuthor(u"tester"_s);
     }
     void cleanup()
     {
-        m_store.reset();
+        m_versionStore.reset();
+        m_annotationStore.reset();
+        m_catalog.reset();
+        m_context.reset();
         m_ws.reset();
     }
 
@@ -188,7 +200,7 @@ private Q_SLOTS:
         const QString out = freshDir();
         ExportOptions options;
         options.format = u"coco"_s;
-        QVERIFY(exportDataset(*m_store, u"c"_s, out, options));
+        QVERIFY(exportDataset(*m_context, u"c"_s, out, options));
         const QString file = out + u"/instances_train.json"_s;
         QCOMPARE(cocoCheck(out, fixture() + u"/annotations"_s).exitCode, 0);
         const QJsonObject good = readJson(file);
@@ -232,9 +244,9 @@ private Q_SLOTS:
         auto report = import(u"c"_s, fixture(), std::nullopt);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QVERIFY(report->task == DatasetTask::Segmentation);
-        auto info = m_store->dataset(u"c"_s);
+        auto info = m_catalog->dataset(u"c"_s);
         QVERIFY(info);
-        auto labels = m_store->labels(info->id);
+        auto labels = m_catalog->labels(info->id);
         QVERIFY(labels);
         QStringList names;
         for (const DatasetLabel &l : labels.value())
@@ -243,7 +255,7 @@ private Q_SLOTS:
         QCOMPARE(names, (QStringList{u"person:7:human"_s, u"car:3:vehicle"_s,
                                      u"toothbrush:90:indoor"_s, u"dog:42:animal"_s}));
 
-        auto snap = m_store->snapshot(u"c"_s);
+        auto snap = m_versionStore->snapshot(u"c"_s);
         QVERIFY(snap);
         QHash<QString, SnapshotItem> byName;
         for (const SnapshotItem &s : snap->items)
@@ -285,8 +297,8 @@ private Q_SLOTS:
     void freshIdsForNewThings()
     {
         QVERIFY(import(u"c"_s, fixture(), std::nullopt));
-        auto info = m_store->dataset(u"c"_s);
-        auto snap = m_store->snapshot(u"c"_s);
+        auto info = m_catalog->dataset(u"c"_s);
+        auto snap = m_versionStore->snapshot(u"c"_s);
         QVERIFY(snap);
         qint64 kitchen = 0;
         for (const SnapshotItem &s : snap->items) {
@@ -294,12 +306,12 @@ private Q_SLOTS:
                 kitchen = s.item.id;
         }
         QVERIFY(kitchen > 0);
-        QVERIFY(m_store->addAnnotation(
+        QVERIFY(m_annotationStore->addAnnotation(
             kitchen, Annotation::polygon(u"cat"_s, QPolygonF{{1, 1}, {6, 1}, {6, 5}})));
         const QString out = freshDir();
         ExportOptions options;
         options.format = u"coco"_s;
-        QVERIFY(exportDataset(*m_store, u"c"_s, out, options));
+        QVERIFY(exportDataset(*m_context, u"c"_s, out, options));
         const Outcome check = cocoCheck(out);
         QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
         const QJsonObject coco = readJson(out + u"/instances_train.json"_s);
@@ -330,7 +342,7 @@ private Q_SLOTS:
                             "segmentation"_s),
                  qPrintable(w));
         QVERIFY2(w.contains(u"2 RLE mask(s) not kept as shapes"_s), qPrintable(w));
-        auto snap = m_store->snapshot(u"d"_s);
+        auto snap = m_versionStore->snapshot(u"d"_s);
         QVERIFY(snap);
         QStringList boxes;
         for (const SnapshotItem &s : snap->items) {
@@ -411,7 +423,7 @@ private Q_SLOTS:
         QCOMPARE(report->annotations, 2);
         QVERIFY2(describe(report->warnings).contains(u"annotation 2 is not a valid JSON object"_s),
                  qPrintable(describe(report->warnings)));
-        auto snap = m_store->snapshot(u"w"_s);
+        auto snap = m_versionStore->snapshot(u"w"_s);
         QVERIFY(snap);
         QCOMPARE(snap->items.first().item.sourceName, awkward);
         QCOMPARE(snap->items.first().item.attributes.value(u"note"_s).toString(), u"]}[{\\"_s);

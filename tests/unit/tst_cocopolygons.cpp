@@ -7,7 +7,8 @@
 // data format's documented layout (images, annotations with segmentation as lists of
 // x, y coordinates, categories).
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 
 #include <QDir>
@@ -101,11 +102,11 @@ private Q_SLOTS:
 
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws);
-        DatasetStore store(ws->catalog(), ws->root());
+        DatasetContext context(ws->catalog(), ws->root());
         ImportOptions options;
         options.format = u"coco"_s;
         options.task = DatasetTask::Segmentation;
-        auto report = importDataset(store, u"p"_s, file.fileName(), options);
+        auto report = importDataset(context, u"p"_s, file.fileName(), options);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QStringList warnings;
         for (const ImportProblem &w : report->warnings)
@@ -120,7 +121,7 @@ private Q_SLOTS:
         QVERIFY2(said.contains(u"annotation id 6: a polygon needs an even number"_s),
                  qPrintable(said));
 
-        auto snap = store.snapshot(u"p"_s);
+        auto snap = DatasetVersionStore(context).snapshot(u"p"_s);
         QVERIFY(snap);
         QCOMPARE(snap->items.size(), 1);
         QHash<int, Annotation> byId;

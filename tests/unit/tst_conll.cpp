@@ -1,6 +1,7 @@
 #include "core/workspace.h"
 #include "datasets/conllcodec.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textcodec.h"
 #include "datasets/textformats.h"
@@ -225,10 +226,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
+        DatasetContext context(ws->catalog(), ws->root());
+        DatasetVersionStore versionStore(context);
         ImportOptions options;
         options.format = u"conll"_s;
-        auto report = importDataset(store, u"news"_s, dataFile(u"conll2003.txt"_s), options);
+        auto report = importDataset(context, u"news"_s, dataFile(u"conll2003.txt"_s), options);
         QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
         QCOMPARE(report->imported, 6);
         QVERIFY(report->unreadable.isEmpty());
@@ -241,7 +243,7 @@ private Q_SLOTS:
 
         ExportOptions out;
         out.format = u"conll"_s;
-        auto exported = exportDataset(store, u"news"_s, dir.filePath(u"out"_s), out);
+        auto exported = exportDataset(context, u"news"_s, dir.filePath(u"out"_s), out);
         QVERIFY2(exported.ok(), exported.ok() ? "" : qPrintable(exported.error().message));
         QVERIFY(exported->warnings.isEmpty());
         const QString file = dir.filePath(u"out/"_s + exported->files.first());
@@ -256,11 +258,11 @@ private Q_SLOTS:
         QVERIFY2(output.contains("9 sentences, 3 documents"), output.constData());
 
         // The export imports back to the same items.
-        auto back = importDataset(store, u"back"_s, file, options);
+        auto back = importDataset(context, u"back"_s, file, options);
         QVERIFY(back.ok());
         QVERIFY(back->warnings.isEmpty()); // IOB2 now
-        auto a = store.snapshot(u"news"_s);
-        auto b = store.snapshot(u"back"_s);
+        auto a = versionStore.snapshot(u"news"_s);
+        auto b = versionStore.snapshot(u"back"_s);
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(b->items.size(), a->items.size());
         for (qsizetype i = 0; i < a->items.size(); ++i) {
@@ -278,22 +280,22 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
+        DatasetContext context(ws->catalog(), ws->root());
         ImportOptions options;
         options.format = u"conll"_s;
-        QVERIFY(importDataset(store, u"news"_s, dataFile(u"conll2003.txt"_s), options).ok());
+        QVERIFY(importDataset(context, u"news"_s, dataFile(u"conll2003.txt"_s), options).ok());
         ExportOptions out;
         out.format = u"jsonl"_s;
-        auto jsonl = exportDataset(store, u"news"_s, dir.filePath(u"jsonl"_s), out);
+        auto jsonl = exportDataset(context, u"news"_s, dir.filePath(u"jsonl"_s), out);
         QVERIFY(jsonl.ok());
         QVERIFY(jsonl->warnings.isEmpty());
         options.format = u"jsonl"_s;
         options.task = DatasetTask::Entities;
-        QVERIFY(importDataset(store, u"again"_s, dir.filePath(u"jsonl/"_s + jsonl->files.first()),
+        QVERIFY(importDataset(context, u"again"_s, dir.filePath(u"jsonl/"_s + jsonl->files.first()),
                               options)
                     .ok());
         out.format = u"conll"_s;
-        auto conll = exportDataset(store, u"again"_s, dir.filePath(u"conll"_s), out);
+        auto conll = exportDataset(context, u"again"_s, dir.filePath(u"conll"_s), out);
         QVERIFY(conll.ok());
         QByteArray output;
         QCOMPARE(checkWithNltk({u"compare"_s, dataFile(u"conll2003.txt"_s),
@@ -301,7 +303,7 @@ private Q_SLOTS:
                                &output),
                  0);
         out.format = u"csv"_s;
-        auto csv = exportDataset(store, u"news"_s, dir.filePath(u"csv"_s), out);
+        auto csv = exportDataset(context, u"news"_s, dir.filePath(u"csv"_s), out);
         QVERIFY(csv.ok());
         QCOMPARE(csv->warnings.size(), 1);
         QVERIFY2(csv->warnings.first().reason.contains(u"6 items"_s) &&
@@ -316,7 +318,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
+        DatasetContext context(ws->catalog(), ws->root());
+        DatasetVersionStore versionStore(context);
         const QString jsonl = dir.filePath(u"in.jsonl"_s);
         QFile in(jsonl);
         QVERIFY(in.open(QIODevice::WriteOnly));
@@ -330,10 +333,10 @@ private Q_SLOTS:
         ImportOptions options;
         options.format = u"jsonl"_s;
         options.task = DatasetTask::Entities;
-        QVERIFY(importDataset(store, u"news"_s, jsonl, options).ok());
+        QVERIFY(importDataset(context, u"news"_s, jsonl, options).ok());
         ExportOptions out;
         out.format = u"conll"_s;
-        auto exported = exportDataset(store, u"news"_s, dir.filePath(u"out"_s), out);
+        auto exported = exportDataset(context, u"news"_s, dir.filePath(u"out"_s), out);
         QVERIFY(exported.ok());
         // "Germany's" was cut at the span's end, so the text comes back as "Germany 's": said.
         QCOMPARE(exported->warnings.size(), 2);
@@ -357,10 +360,10 @@ private Q_SLOTS:
 
         // Read back: the same texts and spans (Chinese joined without blanks).
         options.format = u"conll"_s;
-        auto back = importDataset(store, u"back"_s, file, options);
+        auto back = importDataset(context, u"back"_s, file, options);
         QVERIFY(back.ok());
-        auto a = store.snapshot(u"news"_s);
-        auto b = store.snapshot(u"back"_s);
+        auto a = versionStore.snapshot(u"news"_s);
+        auto b = versionStore.snapshot(u"back"_s);
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(b->items.size(), 3);
         QCOMPARE(b->items.at(0).item.text, u"On 1996-08-22 Germany 's #MeToo trended"_s);

@@ -5,8 +5,12 @@
 // annotations.
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
 #include "datasets/archivereader.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 
 #include <QBuffer>
@@ -53,9 +57,9 @@ QString describe(const QList<ImportProblem> &problems)
 }
 
 /// Every accepted annotation of a dataset as "image-hash kind label geometry", sorted.
-QStringList signature(DatasetStore &store, const QString &name, bool withAuthor = false)
+QStringList signature(DatasetContext &context, const QString &name, bool withAuthor = false)
 {
-    auto snap = store.snapshot(name);
+    auto snap = DatasetVersionStore(context).snapshot(name);
     if (!snap)
         return {u"error: "_s + snap.error().message};
     QStringList lines;
@@ -207,7 +211,11 @@ class TestImageFormats final : public QObject
 private:
     QTemporaryDir m_dir;
     std::optional<Workspace> m_ws;
-    std::unique_ptr<DatasetStore> m_store;
+    std::unique_ptr<DatasetContext> m_context;
+    std::unique_ptr<DatasetCatalog> m_catalog;
+    std::unique_ptr<DatasetItemStore> m_itemStore;
+    std::unique_ptr<AnnotationStore> m_annotationStore;
+    std::unique_ptr<DatasetVersionStore> m_versionStore;
     int m_counter = 0;
 
     Result<ImportReport> import(const QString &name, const QString &path, const QString &format,
@@ -217,7 +225,7 @@ private:
         options.format = format;
         options.task = task;
         options.datasetOptions.multiLabel = multiLabel;
-        return importDataset(*m_store, name, path, options);
+        return importDataset(*m_context, name, path, options);
     }
     QString freshDir() { return m_dir.filePath(u"out-"_s + QString::number(++m_counter)); }
 
@@ -228,12 +236,20 @@ private Q_SLOTS:
         auto ws = Workspace::create(freshDir(), {});
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
         m_ws.emplace(std::move(ws.value()));
-        m_store = std::make_unique<DatasetStore>(m_ws->catalog(), m_ws->root());
-        m_store->setAuthor(u"tester"_s);
+        m_context = std::make_unique<DatasetContext>(m_ws->catalog(), m_ws->root());
+        m_catalog = std::make_unique<DatasetCatalog>(*m_context);
+        m_itemStore = std::make_unique<DatasetItemStore>(*m_context);
+        m_annotationStore = std::make_unique<AnnotationStore>(*m_context);
+        m_versionStore = std::make_unique<DatasetVersionStore>(*m_context);
+        m_context->setAuthor(u"tester"_s);
     }
     void cleanup()
     {
-        m_store.reset();
+        m_versionStore.reset();
+        m_annotationStore.reset();
+        m_itemStore.reset();
+        m_catalog.reset();
+        m_context.reset();
         m_ws.reset();
     }
 
@@ -249,7 +265,7 @@ private Q_SLOTS:
             lastDone = done;
             lastTotal = total;
         };
-        auto report = importDataset(*m_store, u"pets"_s, golden(u"folder"_s), options);
+        auto report = importDataset(*m_context, u"pets"_s, golden(u"folder"_s), options);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QCOMPARE(report->imported, 5);
         QCOMPARE(report->duplicates, 1);
@@ -261,14 +277,14 @@ private Q_SLOTS:
         QVERIFY(mentions(report->unreadable, u"dog/broken.png"_s, u"not a readable image"_s));
         // Single label: the duplicate in another class folder cannot add a second label.
         QVERIFY(mentions(report->warnings, u"dog/cat1-again.png"_s, u"one label"_s));
-        auto dist = m_store->labelDistribution(m_store->dataset(u"pets"_s)->id);
+        auto dist = m_annotationStore->labelDistribution(m_catalog->dataset(u"pets"_s)->id);
         QCOMPARE(dist->size(), 2);
         QCOMPARE(dist->at(0).label, u"cat"_s);
         QCOMPARE(dist->at(0).annotations, 2);
         QCOMPARE(dist->at(1).annotations, 2);
         ItemQuery unlabeled;
         unlabeled.status = ItemStatus::Unlabeled;
-        QCOMPARE(m_store->countItems(m_store->dataset(u"pets"_s)->id, unlabeled).value(), 1);
+        QCOMPARE(m_itemStore->countItems(m_catalog->dataset(u"pets"_s)->id, unlabeled).value(), 1);
 
         // Multi-label: the same image in two class folders carries both labels.
         auto multi =
@@ -279,7 +295,7 @@ private Q_SLOTS:
 
         // Cancelled before the first batch: nothing imported, the report says so.
         cancel = true;
-        auto stopped = importDataset(*m_store, u"pets2"_s, golden(u"folder"_s), options);
+        auto stopped = importDataset(*m_context, u"pets2"_s, golden(u"folder"_s), options);
         QVERIFY(stopped);
         QVERIFY(stopped->cancelled);
         QCOMPARE(stopped->imported, 0);
@@ -299,7 +315,7 @@ private Q_SLOTS:
         QVERIFY(mentions(report->warnings, u"instances.json"_s, u"no integer \"id\""_s));
         QVERIFY(mentions(report->warnings, u"instances.json"_s, u"listed twice"_s));
         QVERIFY(mentions(report->warnings, u"instances.json"_s, u"\"bbox\" must be"_s));
-        const QStringList boxes = signature(*m_store, u"c"_s);
+        const QStringList boxes = signature(*m_context, u"c"_s);
         QCOMPARE(boxes.size(), 5);
         QVERIFY(boxes.join(u'\n').contains(u"box person 30.5,10,12,30"_s));
 
@@ -318,7 +334,7 @@ private Q_SLOTS:
         auto refused = import(u"bad"_s, bad.fileName(), u"coco"_s, DatasetTask::Detection);
         QVERIFY(!refused);
         QVERIFY(refused.error().message.contains(u"not valid JSON"_s));
-        QCOMPARE(m_store->dataset(u"bad"_s).error().code, ErrorCode::NotFound);
+        QCOMPARE(m_catalog->dataset(u"bad"_s).error().code, ErrorCode::NotFound);
     }
 
     void voc()
@@ -335,8 +351,8 @@ private Q_SLOTS:
         QVERIFY(mentions(report->warnings, u"c.xml"_s, u"no <name>"_s));
         // VOC pixels are 1-based and inclusive: xmin = xmax = 5 is the one column at x 4…5,
         // and 80…130 on a 100-wide image is 79…100 here.
-        QVERIFY(signature(*m_store, u"v"_s).join(u'\n').contains(u"box cat 4,4,1,26"_s));
-        QVERIFY(signature(*m_store, u"v"_s).join(u'\n').contains(u"box dog 79,59,21,21"_s));
+        QVERIFY(signature(*m_context, u"v"_s).join(u'\n').contains(u"box cat 4,4,1,26"_s));
+        QVERIFY(signature(*m_context, u"v"_s).join(u'\n').contains(u"box dog 79,59,21,21"_s));
     }
 
     void yolo()
@@ -350,7 +366,7 @@ private Q_SLOTS:
         QVERIFY(mentions(report->warnings, u"y2.txt"_s, u"class 7"_s));
         QVERIFY(mentions(report->warnings, u"y2.txt"_s, u"not numbers"_s));
         // 0 0.5 0.5 0.2 0.4 on 100×50 → car [40, 15, 20, 20]
-        QVERIFY(signature(*m_store, u"y"_s).join(u'\n').contains(u"box car 40,15,20,20"_s));
+        QVERIFY(signature(*m_context, u"y"_s).join(u'\n').contains(u"box car 40,15,20,20"_s));
     }
 
     void labelme()
@@ -379,10 +395,10 @@ private Q_SLOTS:
         QCOMPARE(jsonl->annotations, 3);
         QVERIFY(mentions(jsonl->warnings, u"annotations.jsonl"_s, u"line 3"_s));
         QVERIFY(mentions(jsonl->warnings, u"annotations.jsonl"_s, u"line 4"_s));
-        QVERIFY(signature(*m_store, u"jsonl"_s, true).join(u'\n').contains(u"ann"_s));
+        QVERIFY(signature(*m_context, u"jsonl"_s, true).join(u'\n').contains(u"ann"_s));
         ItemQuery reviewed;
         reviewed.status = ItemStatus::Reviewed;
-        QCOMPARE(m_store->countItems(m_store->dataset(u"jsonl"_s)->id, reviewed).value(), 1);
+        QCOMPARE(m_itemStore->countItems(m_catalog->dataset(u"jsonl"_s)->id, reviewed).value(), 1);
     }
 
     void archives()
@@ -395,7 +411,7 @@ private Q_SLOTS:
         QVERIFY(mentions(evil->unreadable, u"evil.zip:/etc/abs.png"_s, u"absolute"_s));
         QVERIFY(mentions(evil->unreadable, u"evil.zip:shapes/link.png"_s, u"link"_s));
         // The wrapping folder "shapes" is not a label; cat and dog are.
-        auto dist = m_store->labelDistribution(m_store->dataset(u"evil"_s)->id);
+        auto dist = m_annotationStore->labelDistribution(m_catalog->dataset(u"evil"_s)->id);
         QCOMPARE(dist->size(), 2);
         QCOMPARE(dist->at(0).label, u"cat"_s);
 
@@ -409,7 +425,7 @@ private Q_SLOTS:
         ImportOptions capped;
         capped.format = u"folder"_s;
         capped.maxUnpackedBytes = 1024 * 1024;
-        auto bomb = importDataset(*m_store, u"bomb"_s, golden(u"archives/bomb.zip"_s), capped);
+        auto bomb = importDataset(*m_context, u"bomb"_s, golden(u"archives/bomb.zip"_s), capped);
         QVERIFY(!bomb);
         QVERIFY(bomb.error().message.contains(u"more than 1 MB"_s));
 
@@ -465,7 +481,7 @@ private Q_SLOTS:
         {
             // Nothing usable: the report lists every refusal, the new dataset is gone again.
             QVERIFY(!labelme->usable());
-            QCOMPARE(m_store->dataset(u"el"_s).error().code, ErrorCode::NotFound);
+            QCOMPARE(m_catalog->dataset(u"el"_s).error().code, ErrorCode::NotFound);
             QCOMPARE(labelme->imported, 0);
             QVERIFY2(mentions(labelme->unreadable, u"labelme/l1.png"_s, outside),
                      qPrintable(describe(labelme->unreadable)));
@@ -594,19 +610,19 @@ private Q_SLOTS:
     void reimportKeepsEverything()
     {
         QVERIFY(import(u"d"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Detection));
-        const QStringList before = signature(*m_store, u"d"_s);
+        const QStringList before = signature(*m_context, u"d"_s);
         // The same file again: all duplicates, nothing doubled.
         auto again = import(u"d"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Detection);
         QVERIFY(again);
         QCOMPARE(again->imported, 0);
         QCOMPARE(again->duplicates, 3);
         QCOMPARE(again->annotations, 0);
-        QCOMPARE(signature(*m_store, u"d"_s), before);
+        QCOMPARE(signature(*m_context, u"d"_s), before);
         // A broken source into the same dataset: refused or skipped, what is there stays.
         auto broken = import(u"d"_s, golden(u"voc"_s), u"voc"_s, DatasetTask::Detection);
         QVERIFY(broken);
         for (const QString &line : before)
-            QVERIFY(signature(*m_store, u"d"_s).contains(line));
+            QVERIFY(signature(*m_context, u"d"_s).contains(line));
         // Another task is refused up front.
         QCOMPARE(import(u"d"_s, golden(u"folder"_s), u"folder"_s, DatasetTask::Classification)
                      .error()
@@ -657,22 +673,22 @@ private Q_SLOTS:
         QFETCH(bool, authors);
         auto first = import(u"a"_s, golden(source), sourceFormat, DatasetTask(task), multi);
         QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
-        const QStringList original = signature(*m_store, u"a"_s, authors);
+        const QStringList original = signature(*m_context, u"a"_s, authors);
         QVERIFY(!original.isEmpty());
 
         const QString out = freshDir();
         ExportOptions options;
         options.format = format;
-        auto exported = exportDataset(*m_store, u"a"_s, out, options);
+        auto exported = exportDataset(*m_context, u"a"_s, out, options);
         QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
-        QCOMPARE(exported->items, m_store->dataset(u"a"_s)->itemCount);
+        QCOMPARE(exported->items, m_catalog->dataset(u"a"_s)->itemCount);
 
         auto second = import(u"b"_s, out, format, DatasetTask(task), multi);
         QVERIFY2(second, qPrintable(second ? QString() : second.error().message));
         QVERIFY2(second->unreadable.isEmpty(), qPrintable(describe(second->unreadable)));
         QVERIFY2(second->warnings.isEmpty(), qPrintable(describe(second->warnings)));
-        QCOMPARE(second->imported, m_store->dataset(u"a"_s)->itemCount);
-        QCOMPARE(signature(*m_store, u"b"_s, authors), original);
+        QCOMPARE(second->imported, m_catalog->dataset(u"a"_s)->itemCount);
+        QCOMPARE(signature(*m_context, u"b"_s, authors), original);
     }
 
     // Atelier's own JSON lines keep everything the catalog holds: masks, parts, attributes,
@@ -707,7 +723,7 @@ private Q_SLOTS:
 
         ImportOptions options;
         options.format = u"jsonl"_s;
-        auto report = importDataset(*m_store, u"j"_s, src, options);
+        auto report = importDataset(*m_context, u"j"_s, src, options);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QVERIFY(report->task == DatasetTask::Segmentation);
         QVERIFY2(report->taskReason.contains(u"1 of 1"_s), qPrintable(report->taskReason));
@@ -725,19 +741,19 @@ private Q_SLOTS:
             QCOMPARE(m.attributes.value(u"iscrowd"_s).toInt(), 1);
             QCOMPARE(item.annotations[1].parts().size(), 2);
         };
-        auto first = m_store->snapshot(u"j"_s);
+        auto first = m_versionStore->snapshot(u"j"_s);
         QVERIFY(first);
         check(first.value(), u"import"_s);
 
         const QString out = freshDir();
         ExportOptions exportOptions;
         exportOptions.format = u"jsonl"_s;
-        auto exported = exportDataset(*m_store, u"j"_s, out, exportOptions);
+        auto exported = exportDataset(*m_context, u"j"_s, out, exportOptions);
         QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
-        auto again = importDataset(*m_store, u"j2"_s, out, options);
+        auto again = importDataset(*m_context, u"j2"_s, out, options);
         QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
         QVERIFY2(again->warnings.isEmpty(), qPrintable(describe(again->warnings)));
-        auto second = m_store->snapshot(u"j2"_s);
+        auto second = m_versionStore->snapshot(u"j2"_s);
         QVERIFY(second);
         check(second.value(), u"re-import"_s);
     }
@@ -745,25 +761,25 @@ private Q_SLOTS:
     void exportOlderVersion()
     {
         QVERIFY(import(u"e"_s, golden(u"coco"_s), u"coco"_s, DatasetTask::Detection));
-        const QStringList v1 = signature(*m_store, u"e"_s);
-        QVERIFY(m_store->createVersion(u"e"_s, u"v1"_s));
+        const QStringList v1 = signature(*m_context, u"e"_s);
+        QVERIFY(m_versionStore->createVersion(u"e"_s, u"v1"_s));
         // Edit after the version: remove one annotation, add one.
-        auto snap = m_store->snapshot(u"e"_s);
-        QVERIFY(m_store->removeAnnotation(snap->items.first().annotations.first().id));
-        QVERIFY(m_store->addAnnotation(snap->items.first().item.id,
-                                       Annotation::box(u"new"_s, {1, 1, 5, 5})));
-        QVERIFY(signature(*m_store, u"e"_s) != v1);
+        auto snap = m_versionStore->snapshot(u"e"_s);
+        QVERIFY(m_annotationStore->removeAnnotation(snap->items.first().annotations.first().id));
+        QVERIFY(m_annotationStore->addAnnotation(snap->items.first().item.id,
+                                                 Annotation::box(u"new"_s, {1, 1, 5, 5})));
+        QVERIFY(signature(*m_context, u"e"_s) != v1);
 
         const QString out = freshDir();
         ExportOptions options;
         options.format = u"coco"_s;
-        QVERIFY(exportDataset(*m_store, u"e@1"_s, out, options));
+        QVERIFY(exportDataset(*m_context, u"e@1"_s, out, options));
         QVERIFY(import(u"e1"_s, out, u"coco"_s, DatasetTask::Detection));
-        QCOMPARE(signature(*m_store, u"e1"_s), v1);
-        QCOMPARE(exportDataset(*m_store, u"e@7"_s, freshDir(), options).error().code,
+        QCOMPARE(signature(*m_context, u"e1"_s), v1);
+        QCOMPARE(exportDataset(*m_context, u"e@7"_s, freshDir(), options).error().code,
                  ErrorCode::NotFound);
         options.format = u"folder"_s;
-        QCOMPARE(exportDataset(*m_store, u"e"_s, freshDir(), options).error().code,
+        QCOMPARE(exportDataset(*m_context, u"e"_s, freshDir(), options).error().code,
                  ErrorCode::Invalid);
     }
 };

@@ -1,5 +1,9 @@
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/textagreement.h"
 #include "datasets/textformats.h"
 
@@ -105,18 +109,20 @@ private Q_SLOTS:
     {
         auto ws = Workspace::create(m_dir.filePath(u"entities"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
-        auto ds = store.createDataset(u"ner"_s, DatasetTask::Entities);
+        DatasetContext context(ws->catalog(), ws->root());
+        DatasetItemStore itemStore(context);
+        AnnotationStore annotationStore(context);
+        auto ds = DatasetCatalog(context).createDataset(u"ner"_s, DatasetTask::Entities);
         QVERIFY(ds.ok());
-        auto one = store.addText(ds->id, u"Ana 🍕 loves Roma"_s);
-        auto two = store.addText(ds->id, u"李雷在北京"_s);
-        auto three = store.addText(ds->id, u"Only Alice saw this"_s);
+        auto one = itemStore.addText(ds->id, u"Ana 🍕 loves Roma"_s);
+        auto two = itemStore.addText(ds->id, u"李雷在北京"_s);
+        auto three = itemStore.addText(ds->id, u"Only Alice saw this"_s);
         QVERIFY(one.ok() && two.ok() && three.ok());
         auto add = [&](qint64 item, const QString &author, qint64 s, qint64 e,
                        const QString &label) {
             Annotation a = Annotation::span(label, s, e);
             a.author = author;
-            auto made = store.addAnnotation(item, a);
+            auto made = annotationStore.addAnnotation(item, a);
             if (!made)
                 qWarning() << made.error().message;
             return made.ok() ? made->id : qint64(0);
@@ -131,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(add(three->item.id, u"alice"_s, 5, 10, u"PER"_s)); // not shared
         QVERIFY(alicePer && aliceLoc);
 
-        auto report = TextAgreement::compare(store, ds->id, u"alice"_s, u"bob"_s);
+        auto report = TextAgreement::compare(context, ds->id, u"alice"_s, u"bob"_s);
         QVERIFY(report.ok());
         QCOMPARE(report->sharedItems, 2);
         QCOMPARE(report->spans.matched, 2);
@@ -141,33 +147,36 @@ private Q_SLOTS:
         QCOMPARE(report->disagreements.first().a.size(), 2);
 
         // The adjudicator keeps Alice's spans on item 1: Bob's are set aside, not deleted.
-        QVERIFY(TextAgreement::resolve(store, one->item.id, {alicePer, aliceLoc}, u"carol"_s).ok());
-        auto item = store.item(one->item.id);
+        QVERIFY(
+            TextAgreement::resolve(context, one->item.id, {alicePer, aliceLoc}, u"carol"_s).ok());
+        auto item = itemStore.item(one->item.id);
         QVERIFY(item->status == ItemStatus::Reviewed);
         QCOMPARE(item->reviewer, u"carol"_s);
-        auto accepted =
-            store.annotations(one->item.id, AnnotationFilter{QString(), AnnotationState::Accepted});
+        auto accepted = annotationStore.annotations(
+            one->item.id, AnnotationFilter{QString(), AnnotationState::Accepted});
         QCOMPARE(accepted->size(), 2);
-        auto rejected =
-            store.annotations(one->item.id, AnnotationFilter{QString(), AnnotationState::Rejected});
+        auto rejected = annotationStore.annotations(
+            one->item.id, AnnotationFilter{QString(), AnnotationState::Rejected});
         QCOMPARE(rejected->size(), 2);
-        auto snap = store.snapshot(u"ner"_s);
+        auto snap = DatasetVersionStore(context).snapshot(u"ner"_s);
         const TextRecord exported = TextFormats::recordOf(snap->items.first());
         QCOMPARE(exported.spans, (QList<TextSpan>{span(0, 3, u"PER"_s), span(12, 16, u"LOC"_s)}));
         // Agreement still measures the annotators' original work.
-        auto after = TextAgreement::compare(store, ds->id, u"alice"_s, u"bob"_s);
+        auto after = TextAgreement::compare(context, ds->id, u"alice"_s, u"bob"_s);
         QVERIFY(qFuzzyCompare(after->spans.f1, 4.0 / 7.0));
         // A choice that is not on the item is refused and changes nothing.
-        QVERIFY(!TextAgreement::resolve(store, two->item.id, {alicePer}, u"carol"_s).ok());
-        QVERIFY(store.item(two->item.id)->status == ItemStatus::Labeled);
+        QVERIFY(!TextAgreement::resolve(context, two->item.id, {alicePer}, u"carol"_s).ok());
+        QVERIFY(itemStore.item(two->item.id)->status == ItemStatus::Labeled);
     }
 
     void compareClassification()
     {
         auto ws = Workspace::create(m_dir.filePath(u"classes"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
-        auto ds = store.createDataset(u"sentiment"_s, DatasetTask::TextClassification);
+        DatasetContext context(ws->catalog(), ws->root());
+        AnnotationStore annotationStore(context);
+        auto ds =
+            DatasetCatalog(context).createDataset(u"sentiment"_s, DatasetTask::TextClassification);
         QVERIFY(ds.ok());
         // The same ten judgements as kappaTwoClasses: κ = 0.4.
         const QStringList a = {u"pos"_s, u"pos"_s, u"pos"_s, u"neg"_s, u"neg"_s,
@@ -175,17 +184,17 @@ private Q_SLOTS:
         const QStringList b = {u"pos"_s, u"pos"_s, u"neg"_s, u"neg"_s, u"neg"_s,
                                u"pos"_s, u"pos"_s, u"neg"_s, u"pos"_s, u"neg"_s};
         for (int i = 0; i < 10; ++i) {
-            auto item = store.addText(ds->id, u"review number %1"_s.arg(i));
+            auto item = DatasetItemStore(context).addText(ds->id, u"review number %1"_s.arg(i));
             QVERIFY(item.ok());
-            QVERIFY(store.setTags(item->item.id, {a.at(i)}, u"alice"_s).ok());
-            QVERIFY(store.setTags(item->item.id, {b.at(i)}, u"bob"_s).ok());
+            QVERIFY(annotationStore.setTags(item->item.id, {a.at(i)}, u"alice"_s).ok());
+            QVERIFY(annotationStore.setTags(item->item.id, {b.at(i)}, u"bob"_s).ok());
         }
-        auto report = TextAgreement::compare(store, ds->id, u"alice"_s, u"bob"_s);
+        auto report = TextAgreement::compare(context, ds->id, u"alice"_s, u"bob"_s);
         QVERIFY(report.ok());
         QCOMPARE(report->sharedItems, 10);
         QVERIFY(qFuzzyCompare(report->kappa.kappa, 0.4));
         QCOMPARE(report->disagreements.size(), 3); // items 2, 5 and 9
-        QVERIFY(!TextAgreement::compare(store, ds->id, u"alice"_s, u"alice"_s).ok());
+        QVERIFY(!TextAgreement::compare(context, ds->id, u"alice"_s, u"alice"_s).ok());
     }
 };
 

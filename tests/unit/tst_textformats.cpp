@@ -1,7 +1,11 @@
 #include "catalog/database.h"
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
 #include "datasets/conllcodec.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textcodec.h"
 #include "datasets/textformats.h"
@@ -277,12 +281,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
-        store.setAuthor(u"alice"_s);
+        DatasetContext context(ws->catalog(), ws->root());
+        context.setAuthor(u"alice"_s);
         ImportOptions options;
         options.format = u"jsonl"_s;
         options.task = DatasetTask::TextClassification;
-        auto report = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        auto report = importDataset(context, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
         QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
         // Line 4 is line 1 with doubled blanks, a decomposed é and a trailing blank.
         QCOMPARE(report->imported, 5);
@@ -291,25 +295,27 @@ private Q_SLOTS:
         QVERIFY(report->duplicateFiles.first().reason.contains(u"classify.jsonl:1"_s));
         QCOMPARE(report->annotations, 5);
         // Importing the same file again adds nothing.
-        auto again = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        auto again = importDataset(context, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
         QVERIFY(again.ok());
         QCOMPARE(again->imported, 0);
         QCOMPARE(again->duplicates, 6);
-        auto info = store.dataset(u"reviews"_s);
+        auto info = DatasetCatalog(context).dataset(u"reviews"_s);
         QCOMPARE(info->itemCount, 5);
         QCOMPARE(info->labeledCount, 5);
         // A second annotator's file of the same texts: no new item, their labels join them
         // (line 4 repeats line 1, so Bob's label is added once); a second time, nothing.
         options.author = u"bob"_s;
-        auto bob = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        auto bob = importDataset(context, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
         QVERIFY(bob.ok());
         QCOMPARE(bob->imported, 0);
         QCOMPARE(bob->duplicates, 6);
         QCOMPARE(bob->annotations, 5);
         QVERIFY(bob->duplicateFiles.first().reason.contains(u"bob"_s));
-        auto bobAgain = importDataset(store, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
+        auto bobAgain =
+            importDataset(context, u"reviews"_s, dataFile(u"classify.jsonl"_s), options);
         QCOMPARE(bobAgain->annotations, 0);
-        QCOMPARE(store.authors(info->id).value(), (QStringList{u"alice"_s, u"bob"_s}));
+        QCOMPARE(AnnotationStore(context).authors(info->id).value(),
+                 (QStringList{u"alice"_s, u"bob"_s}));
     }
 
     void importCancelledKeepsWhatWasWritten()
@@ -333,7 +339,7 @@ private Q_SLOTS:
         }
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
+        DatasetContext context(ws->catalog(), ws->root());
         std::atomic_bool cancel = false;
         ImportOptions options;
         options.format = u"jsonl"_s;
@@ -343,12 +349,12 @@ private Q_SLOTS:
             if (done >= 4000)
                 cancel = true;
         };
-        auto first = importDataset(store, u"many"_s, file, options);
+        auto first = importDataset(context, u"many"_s, file, options);
         QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
         QVERIFY(first->cancelled);
         QVERIFY2(first->imported >= 4000 && first->imported < 29970,
                  qPrintable(QString::number(first->imported)));
-        QCOMPARE(store.dataset(u"many"_s)->itemCount, first->imported);
+        QCOMPARE(DatasetCatalog(context).dataset(u"many"_s)->itemCount, first->imported);
         QCOMPARE(first->annotations, first->imported);
         // Bad lines are reported up to where the import stopped, none the parser read ahead.
         const qint64 reached = first->imported + first->unreadable.size();
@@ -358,18 +364,19 @@ private Q_SLOTS:
 
         cancel = false;
         options.progress = {};
-        auto rest = importDataset(store, u"many"_s, file, options);
+        auto rest = importDataset(context, u"many"_s, file, options);
         QVERIFY(rest.ok());
         QVERIFY(!rest->cancelled);
         QCOMPARE(rest->duplicates, first->imported);
         QCOMPARE(rest->imported, 29970 - first->imported);
         QCOMPARE(rest->unreadable.size(), 30);
-        QCOMPARE(store.dataset(u"many"_s)->itemCount, 29970);
+        QCOMPARE(DatasetCatalog(context).dataset(u"many"_s)->itemCount, 29970);
         // Positions continue after the first import's last: 1…29970, each once.
         ItemQuery lastFirst;
         lastFirst.descending = true;
         lastFirst.limit = 1;
-        auto last = store.items(store.dataset(u"many"_s)->id, lastFirst);
+        auto last = DatasetItemStore(context).items(DatasetCatalog(context).dataset(u"many"_s)->id,
+                                                    lastFirst);
         QVERIFY(last.ok());
         QCOMPARE(last->first().position, 29970);
         QCOMPARE(ws->catalog().rowCount(u"dataset_item_keys"_s).value(), 29970);
@@ -380,11 +387,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
+        DatasetContext context(ws->catalog(), ws->root());
         ImportOptions options;
         options.format = u"jsonl"_s;
         options.task = DatasetTask::Entities;
-        auto report = importDataset(store, u"people"_s, dataFile(u"entities_bad.jsonl"_s), options);
+        auto report =
+            importDataset(context, u"people"_s, dataFile(u"entities_bad.jsonl"_s), options);
         QVERIFY(report.ok());
         QCOMPARE(report->imported, 2);
         QCOMPARE(report->unreadable.size(), 4);
@@ -393,9 +401,9 @@ private Q_SLOTS:
         options.format = u"csv"_s;
         options.task = DatasetTask::TextClassification;
         auto refused =
-            importDataset(store, u"nothing"_s, dataFile(u"missing_column.csv"_s), options);
+            importDataset(context, u"nothing"_s, dataFile(u"missing_column.csv"_s), options);
         QVERIFY(!refused.ok());
-        QCOMPARE(store.dataset(u"nothing"_s).error().code, ErrorCode::NotFound);
+        QCOMPARE(DatasetCatalog(context).dataset(u"nothing"_s).error().code, ErrorCode::NotFound);
     }
 
     void roundTripEveryFormat_data()
@@ -411,24 +419,25 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
         QVERIFY(ws.ok());
-        DatasetStore store(ws->catalog(), ws->root());
+        DatasetContext context(ws->catalog(), ws->root());
+        DatasetVersionStore versionStore(context);
         ImportOptions options;
         options.format = u"jsonl"_s;
         options.task = DatasetTask::Entities;
-        QVERIFY(importDataset(store, u"src"_s, dataFile(u"entities.jsonl"_s), options).ok());
+        QVERIFY(importDataset(context, u"src"_s, dataFile(u"entities.jsonl"_s), options).ok());
         ExportOptions out;
         out.format = format;
-        auto exported = exportDataset(store, u"src"_s, dir.filePath(u"out"_s), out);
+        auto exported = exportDataset(context, u"src"_s, dir.filePath(u"out"_s), out);
         QVERIFY2(exported.ok(), exported.ok() ? "" : qPrintable(exported.error().message));
         QCOMPARE(exported->items, 4);
         options.format = format;
-        auto back = importDataset(store, u"back"_s,
+        auto back = importDataset(context, u"back"_s,
                                   dir.filePath(u"out/"_s + exported->files.first()), options);
         QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
         QCOMPARE(back->imported, 4);
         QVERIFY(back->unreadable.isEmpty());
-        auto a = store.snapshot(u"src"_s);
-        auto b = store.snapshot(u"back"_s);
+        auto a = versionStore.snapshot(u"src"_s);
+        auto b = versionStore.snapshot(u"back"_s);
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(b->items.size(), a->items.size());
         for (qsizetype i = 0; i < a->items.size(); ++i) {

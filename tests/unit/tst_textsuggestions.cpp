@@ -1,7 +1,12 @@
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/textformats.h"
+#include "datasets/textnormalize.h"
 #include "datasets/textsuggestions.h"
 #include "demo/demodata.h"
 
@@ -75,12 +80,15 @@ private Q_SLOTS:
     void importAcceptReject()
     {
         Workspace ws = workspace();
-        DatasetStore store(ws.catalog(), ws.root());
-        store.setAuthor(u"alice"_s);
-        auto ds = store.createDataset(u"sentiment"_s, DatasetTask::TextClassification);
+        DatasetContext context(ws.catalog(), ws.root());
+        context.setAuthor(u"alice"_s);
+        DatasetItemStore itemStore(context);
+        AnnotationStore annotationStore(context);
+        auto ds =
+            DatasetCatalog(context).createDataset(u"sentiment"_s, DatasetTask::TextClassification);
         QVERIFY(ds.ok());
-        auto good = store.addText(ds->id, u"Great food"_s);
-        auto bad = store.addText(ds->id, u"Cold  soup"_s);
+        auto good = itemStore.addText(ds->id, u"Great food"_s);
+        auto bad = itemStore.addText(ds->id, u"Cold  soup"_s);
         QVERIFY(good.ok() && bad.ok());
         // By id, by text (normalised: one blank), an unknown id, an unknown text.
         QByteArray jsonl =
@@ -93,7 +101,7 @@ private Q_SLOTS:
         jsonl += line({{u"text"_s, u"never seen"_s}, {u"label"_s, u"positive"_s}});
         SuggestOptions options;
         options.model = u"tfidf@2"_s;
-        auto report = TextSuggestions::importData(store, u"sentiment"_s, jsonl, options);
+        auto report = TextSuggestions::importData(context, u"sentiment"_s, jsonl, options);
         QVERIFY(report.ok());
         QCOMPARE(report->source, u"model:tfidf@2"_s);
         QCOMPARE(report->items, 2);
@@ -102,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(report->problems.at(0).line, 3);
         QCOMPARE(report->problems.at(1).line, 4);
 
-        auto suggested = store.annotations(good->item.id);
+        auto suggested = annotationStore.annotations(good->item.id);
         QCOMPARE(suggested->size(), 1);
         const Annotation s = suggested->first();
         QVERIFY(s.state == AnnotationState::Suggested);
@@ -110,26 +118,27 @@ private Q_SLOTS:
         QCOMPARE(s.label, u"positive"_s);
         QCOMPARE(s.geometry.toObject().value(u"score"_s).toDouble(), 0.8);
         // A suggestion does not label the item.
-        QVERIFY(store.item(good->item.id)->status == ItemStatus::Unlabeled);
+        QVERIFY(itemStore.item(good->item.id)->status == ItemStatus::Unlabeled);
 
         // Re-importing the same model replaces its pending suggestion, never doubles it.
-        QVERIFY(TextSuggestions::importData(store, u"sentiment"_s, jsonl, options).ok());
-        QCOMPARE(store.annotations(good->item.id)->size(), 1);
+        QVERIFY(TextSuggestions::importData(context, u"sentiment"_s, jsonl, options).ok());
+        QCOMPARE(annotationStore.annotations(good->item.id)->size(), 1);
 
         // Accept keeps the source and labels the item; reject keeps it for audit.
-        auto accepted = store.acceptSuggestion(store.annotations(good->item.id)->first().id);
+        auto accepted = annotationStore.acceptSuggestion(
+            annotationStore.annotations(good->item.id)->first().id);
         QVERIFY(accepted.ok());
         QVERIFY(accepted->state == AnnotationState::Accepted);
         QCOMPARE(accepted->source, u"model:tfidf@2"_s);
         QCOMPARE(accepted->author, u"alice"_s);
-        QVERIFY(store.item(good->item.id)->status == ItemStatus::Labeled);
-        const qint64 badSuggestion = store.annotations(bad->item.id)->first().id;
-        QVERIFY(store.rejectSuggestion(badSuggestion).ok());
-        QVERIFY(store.annotation(badSuggestion)->state == AnnotationState::Rejected);
-        QVERIFY(store.item(bad->item.id)->status == ItemStatus::Unlabeled);
+        QVERIFY(itemStore.item(good->item.id)->status == ItemStatus::Labeled);
+        const qint64 badSuggestion = annotationStore.annotations(bad->item.id)->first().id;
+        QVERIFY(annotationStore.rejectSuggestion(badSuggestion).ok());
+        QVERIFY(annotationStore.annotation(badSuggestion)->state == AnnotationState::Rejected);
+        QVERIFY(itemStore.item(bad->item.id)->status == ItemStatus::Unlabeled);
 
         // Exports carry the accepted one only (suggested on request, rejected never).
-        auto snap = store.snapshot(u"sentiment"_s);
+        auto snap = DatasetVersionStore(context).snapshot(u"sentiment"_s);
         QCOMPARE(TextFormats::recordOf(snap->items.at(0)).labels, QStringList{u"positive"_s});
         QVERIFY(TextFormats::recordOf(snap->items.at(1), {}, true).labels.isEmpty());
     }
@@ -137,9 +146,9 @@ private Q_SLOTS:
     void spansSuggestions()
     {
         Workspace ws = workspace();
-        DatasetStore store(ws.catalog(), ws.root());
-        auto ds = store.createDataset(u"ner"_s, DatasetTask::Entities);
-        auto item = store.addText(ds->id, u"Ana 🍕 loves Roma"_s);
+        DatasetContext context(ws.catalog(), ws.root());
+        auto ds = DatasetCatalog(context).createDataset(u"ner"_s, DatasetTask::Entities);
+        auto item = DatasetItemStore(context).addText(ds->id, u"Ana 🍕 loves Roma"_s);
         QVERIFY(item.ok());
         QByteArray jsonl = line(
             {{u"id"_s, item->item.id},
@@ -152,12 +161,12 @@ private Q_SLOTS:
               QJsonArray{QJsonObject{{u"start"_s, 12}, {u"end"_s, 17}, {u"label"_s, u"LOC"_s}}}}});
         SuggestOptions options;
         options.model = u"dict"_s;
-        auto report = TextSuggestions::importData(store, u"ner"_s, jsonl, options);
+        auto report = TextSuggestions::importData(context, u"ner"_s, jsonl, options);
         QVERIFY(report.ok());
         QCOMPARE(report->suggestions, 1);
         QCOMPARE(report->problems.size(), 1); // [12, 17) goes past the 16 code points
         QCOMPARE(report->problems.first().line, 2);
-        auto a = store.annotations(item->item.id)->first();
+        auto a = AnnotationStore(context).annotations(item->item.id)->first();
         QCOMPARE(a.spanStart(), 12);
         QCOMPARE(a.spanEnd(), 16);
         QCOMPARE(a.geometry.toObject().value(u"score"_s).toDouble(), 0.7);
@@ -166,11 +175,12 @@ private Q_SLOTS:
     void uncertaintyOrder()
     {
         Workspace ws = workspace();
-        DatasetStore store(ws.catalog(), ws.root());
-        auto ds = store.createDataset(u"topics"_s, DatasetTask::TextClassification);
+        DatasetContext context(ws.catalog(), ws.root());
+        auto ds =
+            DatasetCatalog(context).createDataset(u"topics"_s, DatasetTask::TextClassification);
         QList<qint64> ids;
         for (const QString &t : {u"one"_s, u"two"_s, u"three"_s, u"four"_s})
-            ids.append(store.addText(ds->id, t)->item.id);
+            ids.append(DatasetItemStore(context).addText(ds->id, t)->item.id);
         // item 1: a .9 b .1          LC 0.1  margin 1 − 0.8  = 0.2
         // item 2: a .4 b .35 c .25   LC 0.6  margin 1 − 0.05 = 0.95
         // item 3: a .5 b .5          LC 0.5  margin 1 − 0    = 1.0
@@ -188,9 +198,9 @@ private Q_SLOTS:
         jsonl += line({{u"id"_s, ids[2]}, {u"probabilities"_s, probs({{"a", 0.5}, {"b", 0.5}})}});
         SuggestOptions options;
         options.model = u"m"_s;
-        QVERIFY(TextSuggestions::importData(store, u"topics"_s, jsonl, options).ok());
+        QVERIFY(TextSuggestions::importData(context, u"topics"_s, jsonl, options).ok());
         auto lc =
-            TextSuggestions::uncertaintyOrder(store, ds->id, UncertaintyMeasure::LeastConfidence);
+            TextSuggestions::uncertaintyOrder(context, ds->id, UncertaintyMeasure::LeastConfidence);
         QVERIFY(lc.ok());
         QCOMPARE(lc->size(), 4);
         QCOMPARE(
@@ -198,14 +208,15 @@ private Q_SLOTS:
             (QList<qint64>{ids[1], ids[2], ids[0], ids[3]}));
         QVERIFY(qFuzzyCompare(lc->at(0).uncertainty, 0.6));
         QCOMPARE(lc->at(3).uncertainty, -1.0);
-        auto margin = TextSuggestions::uncertaintyOrder(store, ds->id, UncertaintyMeasure::Margin);
+        auto margin =
+            TextSuggestions::uncertaintyOrder(context, ds->id, UncertaintyMeasure::Margin);
         QCOMPARE((QList<qint64>{margin->at(0).itemId, margin->at(1).itemId, margin->at(2).itemId}),
                  (QList<qint64>{ids[2], ids[1], ids[0]}));
         QVERIFY(qFuzzyCompare(margin->at(1).uncertainty, 0.95));
         // A labeled item leaves the queue.
-        QVERIFY(store.setTags(ids[1], {u"a"_s}).ok());
+        QVERIFY(AnnotationStore(context).setTags(ids[1], {u"a"_s}).ok());
         auto after =
-            TextSuggestions::uncertaintyOrder(store, ds->id, UncertaintyMeasure::LeastConfidence);
+            TextSuggestions::uncertaintyOrder(context, ds->id, UncertaintyMeasure::LeastConfidence);
         QCOMPARE(after->size(), 3);
         QCOMPARE(after->first().itemId, ids[2]);
     }
@@ -232,11 +243,11 @@ private Q_SLOTS:
         f.write(jsonl);
         f.close();
         Workspace ws = workspace();
-        DatasetStore store(ws.catalog(), ws.root());
+        DatasetContext context(ws.catalog(), ws.root());
         ImportOptions options;
         options.format = u"jsonl"_s;
         options.task = DatasetTask::TextClassification;
-        auto imported = importDataset(store, u"topics"_s, file, options);
+        auto imported = importDataset(context, u"topics"_s, file, options);
         QVERIFY(imported.ok());
         QCOMPARE(imported->imported, 200);
 
@@ -244,7 +255,7 @@ private Q_SLOTS:
         run.templatesDir = templatesDir();
         QStringList stages;
         run.progress = [&](const QString &stage) { stages.append(stage); };
-        auto report = TextSuggestions::runSuggester(store, u"topics"_s, run);
+        auto report = TextSuggestions::runSuggester(context, u"topics"_s, run);
         QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
         QCOMPARE(stages, (QStringList{u"export"_s, u"run"_s, u"import"_s}));
         QCOMPARE(report->source, u"model:text-tfidf-suggest@1.0"_s);
@@ -252,12 +263,13 @@ private Q_SLOTS:
         QVERIFY(report->problems.isEmpty());
         int right = 0;
         auto order = TextSuggestions::uncertaintyOrder(
-            store, imported.value().imported > 0 ? store.dataset(u"topics"_s)->id : 0,
+            context,
+            imported.value().imported > 0 ? DatasetCatalog(context).dataset(u"topics"_s)->id : 0,
             UncertaintyMeasure::Margin);
         QCOMPARE(order->size(), 50);
         for (const UncertainItem &u : order.value()) {
             QVERIFY(u.uncertainty >= 0.0 && u.uncertainty <= 1.0);
-            if (truth.value(store.item(u.itemId)->text) == u.topLabel)
+            if (truth.value(DatasetItemStore(context).item(u.itemId)->text) == u.topLabel)
                 ++right;
         }
         QVERIFY(order->first().uncertainty >= order->last().uncertainty);
@@ -283,26 +295,26 @@ private Q_SLOTS:
         f.write(jsonl);
         f.close();
         Workspace ws = workspace();
-        DatasetStore store(ws.catalog(), ws.root());
+        DatasetContext context(ws.catalog(), ws.root());
         ImportOptions options;
         options.format = u"jsonl"_s;
         options.task = DatasetTask::Entities;
-        QVERIFY(importDataset(store, u"people"_s, file, options).ok());
+        QVERIFY(importDataset(context, u"people"_s, file, options).ok());
         SuggesterRun run;
         run.templatesDir = templatesDir();
         run.templateId = u"text-dict-suggest"_s;
-        auto report = TextSuggestions::runSuggester(store, u"people"_s, run);
+        auto report = TextSuggestions::runSuggester(context, u"people"_s, run);
         QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
         QCOMPARE(report->source, u"model:text-dict-suggest@1.0"_s);
         QCOMPARE(report->items, 50);
         QVERIFY(report->suggestions > 50);
         // The suggested spans of the first unlabeled sentence are among its true spans.
         const QJsonArray truth = sentences.at(0).value(u"spans"_s).toArray();
-        auto item =
-            store.findItem(store.dataset(u"people"_s)->id,
-                           DatasetStore::textDedupKey(sentences.at(0).value(u"text"_s).toString()));
+        auto item = DatasetItemStore(context).findItem(
+            DatasetCatalog(context).dataset(u"people"_s)->id,
+            textDedupKey(sentences.at(0).value(u"text"_s).toString()));
         QVERIFY(item.ok() && item->has_value());
-        const auto suggestions = store.annotations(item->value().id);
+        const auto suggestions = AnnotationStore(context).annotations(item->value().id);
         QVERIFY(!suggestions->isEmpty());
         for (const Annotation &a : suggestions.value()) {
             QVERIFY(a.state == AnnotationState::Suggested);
@@ -322,17 +334,18 @@ private Q_SLOTS:
         // The GUI's way: the whole run on a pool thread with its own catalog connection.
         Workspace ws = workspace();
         {
-            DatasetStore store(ws.catalog(), ws.root());
-            auto ds = store.createDataset(u"mini"_s, DatasetTask::TextClassification);
+            DatasetContext context(ws.catalog(), ws.root());
+            auto ds =
+                DatasetCatalog(context).createDataset(u"mini"_s, DatasetTask::TextClassification);
             const QStringList texts = {u"goal scored in the match"_s, u"the team won the cup"_s,
                                        u"new phone software update"_s, u"the laptop chip"_s,
                                        u"a late goal for the team"_s};
             const QStringList labels = {u"sports"_s, u"sports"_s, u"tech"_s, u"tech"_s, {}};
             for (qsizetype i = 0; i < texts.size(); ++i) {
-                auto item = store.addText(ds->id, texts.at(i));
+                auto item = DatasetItemStore(context).addText(ds->id, texts.at(i));
                 QVERIFY(item.ok());
                 if (!labels.at(i).isEmpty())
-                    QVERIFY(store.setTags(item->item.id, {labels.at(i)}).ok());
+                    QVERIFY(AnnotationStore(context).setTags(item->item.id, {labels.at(i)}).ok());
             }
         }
         SuggesterRun run;
@@ -345,21 +358,22 @@ private Q_SLOTS:
         const Result<SuggestReport> report = future.result();
         QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
         QCOMPARE(report->items, 1);
-        DatasetStore store(ws.catalog(), ws.root());
-        auto last = store.items(store.dataset(u"mini"_s)->id);
-        const auto suggestion = store.annotations(last->last().id)->first();
+        DatasetContext context(ws.catalog(), ws.root());
+        auto last = DatasetItemStore(context).items(DatasetCatalog(context).dataset(u"mini"_s)->id);
+        const auto suggestion = AnnotationStore(context).annotations(last->last().id)->first();
         QCOMPARE(suggestion.label, u"sports"_s);
     }
 
     void suggesterRefusesWithoutLabels()
     {
         Workspace ws = workspace();
-        DatasetStore store(ws.catalog(), ws.root());
-        auto ds = store.createDataset(u"empty"_s, DatasetTask::TextClassification);
-        QVERIFY(store.addText(ds->id, u"nothing labeled"_s).ok());
+        DatasetContext context(ws.catalog(), ws.root());
+        auto ds =
+            DatasetCatalog(context).createDataset(u"empty"_s, DatasetTask::TextClassification);
+        QVERIFY(DatasetItemStore(context).addText(ds->id, u"nothing labeled"_s).ok());
         SuggesterRun run;
         run.templatesDir = templatesDir();
-        auto report = TextSuggestions::runSuggester(store, u"empty"_s, run);
+        auto report = TextSuggestions::runSuggester(context, u"empty"_s, run);
         QVERIFY(!report.ok());
         QVERIFY2(report.error().message.contains(u"at least two labels"_s),
                  qPrintable(report.error().message));
@@ -393,13 +407,14 @@ private Q_SLOTS:
                      "sys.exit(3)\n");
         script.close();
         Workspace ws = workspace();
-        DatasetStore store(ws.catalog(), ws.root());
-        auto ds = store.createDataset(u"noisy"_s, DatasetTask::TextClassification);
-        QVERIFY(store.addText(ds->id, u"one"_s).ok());
+        DatasetContext context(ws.catalog(), ws.root());
+        auto ds =
+            DatasetCatalog(context).createDataset(u"noisy"_s, DatasetTask::TextClassification);
+        QVERIFY(DatasetItemStore(context).addText(ds->id, u"one"_s).ok());
         SuggesterRun run;
         run.templatesDir = templates.path();
         run.templateId = u"noisy"_s;
-        auto report = TextSuggestions::runSuggester(store, u"noisy"_s, run);
+        auto report = TextSuggestions::runSuggester(context, u"noisy"_s, run);
         QVERIFY(!report.ok());
         QVERIFY2(report.error().message.contains(u"exit 3"_s) &&
                      report.error().message.endsWith(u"the real reason"_s),

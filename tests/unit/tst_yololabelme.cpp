@@ -4,7 +4,11 @@
 // and a script that checks the Ultralytics layout with python3-yaml; labelme test input is
 // written by labelme's own LabelFile().save.
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
+#include "datasets/datasetversionstore.h"
 #include "datasets/formatregistry.h"
 #include "datasets/yoloyaml.h"
 
@@ -180,7 +184,11 @@ class TestYoloLabelme final : public QObject
 private:
     QTemporaryDir m_dir;
     std::optional<Workspace> m_ws;
-    std::unique_ptr<DatasetStore> m_store;
+    std::unique_ptr<DatasetContext> m_context;
+    std::unique_ptr<DatasetCatalog> m_catalog;
+    std::unique_ptr<DatasetItemStore> m_itemStore;
+    std::unique_ptr<AnnotationStore> m_annotationStore;
+    std::unique_ptr<DatasetVersionStore> m_versionStore;
     int m_counter = 0;
 
     Result<ImportReport> import(const QString &name, const QString &path, const QString &format,
@@ -189,24 +197,24 @@ private:
         ImportOptions options;
         options.format = format;
         options.task = task;
-        return importDataset(*m_store, name, path, options);
+        return importDataset(*m_context, name, path, options);
     }
     Result<ExportReport> exportTo(const QString &name, const QString &format, const QString &out)
     {
         ExportOptions options;
         options.format = format;
-        return exportDataset(*m_store, name, out, options);
+        return exportDataset(*m_context, name, out, options);
     }
     QString freshDir() { return m_dir.filePath(u"d-"_s + QString::number(++m_counter)); }
     QList<DatasetLabel> labels(const QString &dataset)
     {
-        return m_store->labels(m_store->dataset(dataset)->id).value();
+        return m_catalog->labels(m_catalog->dataset(dataset)->id).value();
     }
     /// image file name → split
     QMap<QString, QString> splits(const QString &dataset)
     {
         QMap<QString, QString> map;
-        const auto snapshot = m_store->snapshot(dataset);
+        const auto snapshot = m_versionStore->snapshot(dataset);
         for (const SnapshotItem &s : snapshot->items)
             map.insert(QFileInfo(s.item.sourceName).fileName(), s.item.split);
         return map;
@@ -219,12 +227,20 @@ private Q_SLOTS:
         auto ws = Workspace::create(freshDir(), {});
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
         m_ws.emplace(std::move(ws.value()));
-        m_store = std::make_unique<DatasetStore>(m_ws->catalog(), m_ws->root());
-        m_store->setAuthor(u"tester"_s);
+        m_context = std::make_unique<DatasetContext>(m_ws->catalog(), m_ws->root());
+        m_catalog = std::make_unique<DatasetCatalog>(*m_context);
+        m_itemStore = std::make_unique<DatasetItemStore>(*m_context);
+        m_annotationStore = std::make_unique<AnnotationStore>(*m_context);
+        m_versionStore = std::make_unique<DatasetVersionStore>(*m_context);
+        m_context->setAuthor(u"tester"_s);
     }
     void cleanup()
     {
-        m_store.reset();
+        m_versionStore.reset();
+        m_annotationStore.reset();
+        m_itemStore.reset();
+        m_catalog.reset();
+        m_context.reset();
         m_ws.reset();
     }
 
@@ -314,8 +330,9 @@ private Q_SLOTS:
         QCOMPARE(splits(u"u"_s), expectedSplits);
 
         // A label made later, without a class id, gets the next free one.
-        auto item = m_store->snapshot(u"u"_s)->items.first().item;
-        QVERIFY(m_store->addAnnotation(item.id, Annotation::box(u"late"_s, {1, 1, 10, 10})));
+        auto item = m_versionStore->snapshot(u"u"_s)->items.first().item;
+        QVERIFY(
+            m_annotationStore->addAnnotation(item.id, Annotation::box(u"late"_s, {1, 1, 10, 10})));
 
         const QString out = freshDir();
         auto exported = exportTo(u"u"_s, u"yolo"_s, out);
@@ -352,9 +369,9 @@ private Q_SLOTS:
     void yoloClassIdGapsAndClashes()
     {
         QVERIFY(import(u"u"_s, golden(u"yolo-ultralytics"_s), u"yolo"_s, DatasetTask::Detection));
-        const qint64 id = m_store->dataset(u"u"_s)->id;
-        QVERIFY(m_store->setLabelAttributes(id, u"car"_s, QJsonObject{{u"id"_s, 7}}));
-        QVERIFY(m_store->setLabelAttributes(id, u"apple"_s, QJsonObject{{u"id"_s, 0}}));
+        const qint64 id = m_catalog->dataset(u"u"_s)->id;
+        QVERIFY(m_catalog->setLabelAttributes(id, u"car"_s, QJsonObject{{u"id"_s, 7}}));
+        QVERIFY(m_catalog->setLabelAttributes(id, u"apple"_s, QJsonObject{{u"id"_s, 0}}));
         const QString out = freshDir();
         auto exported = exportTo(u"u"_s, u"yolo"_s, out);
         QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().message));
@@ -377,16 +394,16 @@ private Q_SLOTS:
     void yoloSplitsUltralyticsCannotList()
     {
         QVERIFY(import(u"u"_s, golden(u"yolo-ultralytics"_s), u"yolo"_s, DatasetTask::Detection));
-        const auto snapshot = m_store->snapshot(u"u"_s);
+        const auto snapshot = m_versionStore->snapshot(u"u"_s);
         for (const SnapshotItem &s : snapshot->items) {
             if (s.item.sourceName.endsWith(u"t2.png"_s))
-                QVERIFY(m_store->setItemSplit(s.item.id, u"holdout"_s));
+                QVERIFY(m_itemStore->setItemSplit(s.item.id, u"holdout"_s));
         }
         const QString png = m_dir.filePath(u"loose.png"_s);
         QImage image(20, 20, QImage::Format_RGB32);
         image.fill(Qt::yellow);
         QVERIFY(image.save(png));
-        QVERIFY(m_store->addImage(snapshot->dataset.id, png));
+        QVERIFY(m_itemStore->addImage(snapshot->dataset.id, png));
 
         const QString out = freshDir();
         auto exported = exportTo(u"u"_s, u"yolo"_s, out);
@@ -458,13 +475,13 @@ private Q_SLOTS:
     // pixels ± 0.01 without a single warning.
     void yoloEdges()
     {
-        auto made = m_store->createDataset(u"e"_s, DatasetTask::Detection);
+        auto made = m_catalog->createDataset(u"e"_s, DatasetTask::Detection);
         QVERIFY(made);
         const QString png = m_dir.filePath(u"edges.png"_s);
         QImage image(1000, 700, QImage::Format_RGB32);
         image.fill(Qt::darkCyan);
         QVERIFY(image.save(png));
-        auto added = m_store->addImage(made->id, png);
+        auto added = m_itemStore->addImage(made->id, png);
         QVERIFY(added);
         const QList<QRectF> boxes{{0, 0, 246.9126, 100},          // left, top
                                   {753.0874, 600, 246.9126, 100}, // right, bottom
@@ -472,7 +489,8 @@ private Q_SLOTS:
                                   {333.3333, 0, 100.00005, 700},  // top and bottom
                                   {0, 123.4563, 1000, 246.9126}}; // left and right
         for (const QRectF &r : boxes)
-            QVERIFY(m_store->addAnnotation(added->item.id, Annotation::box(u"edge"_s, r)));
+            QVERIFY(
+                m_annotationStore->addAnnotation(added->item.id, Annotation::box(u"edge"_s, r)));
 
         const QString out = freshDir();
         auto exported = exportTo(u"e"_s, u"yolo"_s, out);
@@ -496,7 +514,7 @@ private Q_SLOTS:
         auto again = import(u"e2"_s, out, u"yolo"_s, DatasetTask::Detection);
         QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
         QVERIFY2(again->warnings.isEmpty(), qPrintable(describe(again->warnings)));
-        const QList<Annotation> back = m_store->snapshot(u"e2"_s)->items.first().annotations;
+        const QList<Annotation> back = m_versionStore->snapshot(u"e2"_s)->items.first().annotations;
         QCOMPARE(back.size(), boxes.size());
         for (const QRectF &r : boxes) {
             bool found = false;
@@ -558,18 +576,19 @@ private Q_SLOTS:
     // said in the export report, and comes back as its parts.
     void yoloMultiPart()
     {
-        auto made = m_store->createDataset(u"m"_s, DatasetTask::Segmentation);
+        auto made = m_catalog->createDataset(u"m"_s, DatasetTask::Segmentation);
         QVERIFY(made);
         const QString png = m_dir.filePath(u"parts.png"_s);
         QImage image(200, 100, QImage::Format_RGB32);
         image.fill(Qt::darkRed);
         QVERIFY(image.save(png));
-        auto added = m_store->addImage(made->id, png);
+        auto added = m_itemStore->addImage(made->id, png);
         QVERIFY(added);
         const QList<QPolygonF> parts{QPolygonF{{10, 10}, {60, 10}, {60, 60}, {10, 60}},
                                      QPolygonF{{120, 20}, {190, 20}, {150, 90}},
                                      QPolygonF{{0, 95}, {200, 95}, {200, 100}, {0, 100}}};
-        QVERIFY(m_store->addAnnotation(added->item.id, Annotation::polygon(u"lake"_s, parts)));
+        QVERIFY(m_annotationStore->addAnnotation(added->item.id,
+                                                 Annotation::polygon(u"lake"_s, parts)));
 
         const QString out = freshDir();
         auto exported = exportTo(u"m"_s, u"yolo"_s, out);
@@ -585,7 +604,7 @@ private Q_SLOTS:
         auto again = import(u"m2"_s, out, u"yolo"_s, std::nullopt);
         QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
         QVERIFY2(again->warnings.isEmpty(), qPrintable(describe(again->warnings)));
-        const auto snapshot = m_store->snapshot(u"m2"_s);
+        const auto snapshot = m_versionStore->snapshot(u"m2"_s);
         QCOMPARE(snapshot->items.size(), 1);
         QCOMPARE(snapshot->items.first().annotations.size(), 1);
         const QList<QPolygonF> back = snapshot->items.first().annotations.first().parts();
@@ -606,22 +625,22 @@ private Q_SLOTS:
     // report, the polygons beside it written.
     void masksAreCountedOnExport()
     {
-        auto made = m_store->createDataset(u"k"_s, DatasetTask::Segmentation);
+        auto made = m_catalog->createDataset(u"k"_s, DatasetTask::Segmentation);
         QVERIFY(made);
         const QString png = m_dir.filePath(u"masked.png"_s);
         QImage image(30, 20, QImage::Format_RGB32);
         image.fill(Qt::gray);
         QVERIFY(image.save(png));
-        auto added = m_store->addImage(made->id, png);
+        auto added = m_itemStore->addImage(made->id, png);
         QVERIFY(added);
         QImage pixels(30, 20, QImage::Format_Grayscale8);
         pixels.fill(0);
         for (int y = 5; y < 10; ++y)
             for (int x = 3; x < 12; ++x)
                 pixels.setPixel(x, y, qRgb(255, 255, 255));
-        QVERIFY(m_store->addAnnotation(added->item.id,
-                                       Annotation::mask(u"blob"_s, MaskRle::fromImage(pixels))));
-        QVERIFY(m_store->addAnnotation(
+        QVERIFY(m_annotationStore->addAnnotation(
+            added->item.id, Annotation::mask(u"blob"_s, MaskRle::fromImage(pixels))));
+        QVERIFY(m_annotationStore->addAnnotation(
             added->item.id, Annotation::polygon(u"tri"_s, QPolygonF{{1, 1}, {20, 1}, {10, 15}})));
         for (const QString &format : {u"yolo"_s, u"labelme"_s}) {
             auto exported = exportTo(u"k"_s, format, freshDir());
@@ -684,7 +703,7 @@ private Q_SLOTS:
             QVERIFY(mentions(report->warnings, u"2 polygon(s) became their bounding boxes"_s));
 
         // In the catalog: the labelme fields under their own names.
-        const auto snapshot = m_store->snapshot(u"l"_s);
+        const auto snapshot = m_versionStore->snapshot(u"l"_s);
         for (const SnapshotItem &s : snapshot->items) {
             if (s.item.sourceName != u"field.png"_s || !mixed)
                 continue;
@@ -730,7 +749,7 @@ private Q_SLOTS:
         python({peer, u"write"_s, source, u"mixed"_s}, error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(import(u"l"_s, source, u"labelme"_s, DatasetTask::Segmentation));
-        const auto snapshot = m_store->snapshot(u"l"_s);
+        const auto snapshot = m_versionStore->snapshot(u"l"_s);
         for (const SnapshotItem &s : snapshot->items) {
             for (Annotation a : s.annotations) {
                 if (a.label != u"dot"_s && a.label != u"stem"_s)
@@ -738,7 +757,7 @@ private Q_SLOTS:
                 QPolygonF moved = a.points();
                 moved.translate(1, 1);
                 a.geometry = Annotation::polygon(a.label, moved).geometry;
-                QVERIFY(m_store->updateAnnotation(a));
+                QVERIFY(m_annotationStore->updateAnnotation(a));
             }
         }
         const QString out = freshDir();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "datasets/datasetstoreworker.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
@@ -33,6 +35,30 @@ void runInBackground(QObject *receiver, Work &&work, OnDone &&onDone)
                              onDone(watcher->result());
                      });
     watcher->setFuture(QtConcurrent::run(std::forward<Work>(work)));
+}
+
+/// runInBackground() for the catalog work of the labeling views, which runs one job at a time
+/// on the one catalog connection of \a worker (edits in the order made, then the newest reads
+/// first): \a job gets that connection's DatasetContext on the worker's thread, makes the
+/// section stores it needs on it and returns a value; \a onDone gets the value on the thread of
+/// \a receiver (from DatasetStoreWorker::receiver()). When \a receiver is retired before then
+/// (its view gone), the answer is dropped silently, and a read not yet begun is not run at all.
+/// \a job must own — capture by value — everything it touches, never the view; \a onDone may
+/// use the view.
+template <typename Job, typename OnDone>
+void readInBackground(DatasetStoreWorker *worker, const DatasetStoreWorker::ReceiverPtr &receiver,
+                      Job job, OnDone onDone)
+{
+    worker->read(receiver, std::move(job), std::move(onDone));
+}
+
+/// readInBackground() for an edit: queued after the writes before it and run even when
+/// \a receiver is retired meanwhile (only the answer is dropped then).
+template <typename Job, typename OnDone>
+void writeInBackground(DatasetStoreWorker *worker, const DatasetStoreWorker::ReceiverPtr &receiver,
+                       Job job, OnDone onDone)
+{
+    worker->write(receiver, std::move(job), std::move(onDone));
 }
 
 } // namespace atelier

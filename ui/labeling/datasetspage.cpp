@@ -1,9 +1,13 @@
 #include "labeling/datasetspage.h"
 
+#include "common/background.h"
 #include "core/appsettings.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/datasetstoreworker.h"
+#include "datasets/datasetversionstore.h"
 #include "labeling/exportdatasetdialog.h"
 #include "labeling/imageannotator.h"
 #include "labeling/imagebrowser.h"
@@ -281,33 +285,36 @@ void DatasetsPage::reload()
     if (!m_worker)
         return;
     ++m_pending;
-    auto receiver = m_reads;
     DatasetStoreWorker *worker = m_worker;
-    worker->read(receiver, [worker, receiver](DatasetStore &store) {
-        QList<DatasetRow> rows;
-        QString error = worker->openError();
-        auto datasets = store.datasets();
-        if (datasets) {
-            for (const DatasetInfo &info : datasets.value()) {
-                DatasetRow row;
-                row.info = info;
-                if (auto counts = store.statusCounts(info.id))
-                    row.statusCounts = counts.value();
-                rows.append(row);
+    readInBackground(
+        worker, m_reads,
+        [worker](DatasetContext &context) {
+            QList<DatasetRow> rows;
+            QString error = worker->openError();
+            auto datasets = DatasetCatalog(context).datasets();
+            if (datasets) {
+                DatasetItemStore items(context);
+                for (const DatasetInfo &info : datasets.value()) {
+                    DatasetRow row;
+                    row.info = info;
+                    if (auto counts = items.statusCounts(info.id))
+                        row.statusCounts = counts.value();
+                    rows.append(row);
+                }
+            } else {
+                error = datasets.error().message;
             }
-        } else {
-            error = datasets.error().message;
-        }
-        worker->post(receiver, [receiver, rows, error] {
-            auto *self = static_cast<DatasetsPage *>(receiver->object);
-            --self->m_pending;
-            self->m_rows = rows;
-            self->fillList();
+            return std::pair{rows, error};
+        },
+        [this](const std::pair<QList<DatasetRow>, QString> &answer) {
+            const auto &[rows, error] = answer;
+            --m_pending;
+            m_rows = rows;
+            fillList();
             if (!error.isEmpty())
-                Q_EMIT self->message(error);
-            Q_EMIT self->loaded();
+                Q_EMIT message(error);
+            Q_EMIT loaded();
         });
-    });
     if (!m_worker->openError().isEmpty())
         Q_EMIT message(m_worker->openError());
 }
@@ -479,26 +486,25 @@ void DatasetsPage::newDataset()
         if (!label.trimmed().isEmpty())
             labelNames.append(label.trimmed());
     const QString text = description->text().trimmed();
-    auto receiver = m_writes;
-    DatasetStoreWorker *worker = m_worker;
-    worker->write(
-        [=](DatasetStore &store) {
-            auto created = store.createDataset(datasetName, datasetTask, options, text);
+    writeInBackground(
+        m_worker, m_writes,
+        [=](DatasetContext &context) {
+            DatasetCatalog catalog(context);
+            auto created = catalog.createDataset(datasetName, datasetTask, options, text);
             QString message =
                 created ? tr("Made dataset %1.").arg(datasetName) : created.error().message;
             if (created) {
                 for (const QString &label : labelNames) {
-                    if (auto added = store.addLabel(created->id, label); !added)
+                    if (auto added = catalog.addLabel(created->id, label); !added)
                         message = added.error().message;
                 }
             }
-            worker->post(receiver, [receiver, message] {
-                auto *self = static_cast<DatasetsPage *>(receiver->object);
-                Q_EMIT self->message(message);
-                self->reload();
-            });
+            return message;
         },
-        receiver);
+        [this](const QString &result) {
+            Q_EMIT message(result);
+            reload();
+        });
 }
 
 void DatasetsPage::importDataset()
@@ -569,24 +575,21 @@ void DatasetsPage::versionSelected()
         return;
     }
     Q_EMIT message(tr("Making a version of %1…").arg(name));
-    auto receiver = m_writes;
-    DatasetStoreWorker *worker = m_worker;
     const QString author = m_author;
-    worker->write(
-        [=](DatasetStore &store) {
-            auto version = store.createVersion(name, text.trimmed(), author);
-            const QString result = version ? tr("%1 version %2 saved (commit %3).")
-                                                 .arg(name)
-                                                 .arg(version->number)
-                                                 .arg(version->commitId.left(10))
-                                           : version.error().message;
-            worker->post(receiver, [receiver, result] {
-                auto *self = static_cast<DatasetsPage *>(receiver->object);
-                Q_EMIT self->message(result);
-                self->reload();
-            });
+    writeInBackground(
+        m_worker, m_writes,
+        [=](DatasetContext &context) {
+            auto version = DatasetVersionStore(context).createVersion(name, text.trimmed(), author);
+            return version ? tr("%1 version %2 saved (commit %3).")
+                                 .arg(name)
+                                 .arg(version->number)
+                                 .arg(version->commitId.left(10))
+                           : version.error().message;
         },
-        receiver);
+        [this](const QString &result) {
+            Q_EMIT message(result);
+            reload();
+        });
 }
 
 void DatasetsPage::exportSelected()

@@ -2,7 +2,7 @@
 
 #include "common/background.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcontext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -157,8 +157,8 @@ void ExportDatasetDialog::start()
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
-            DatasetStore store(workspace->catalog(), workspace->root());
-            return exportDataset(store, reference, folder, options);
+            DatasetContext context(workspace->catalog(), workspace->root());
+            return exportDataset(context, reference, folder, options);
         },
         [this, folder](const Result<ExportReport> &result) {
             m_running = false;

@@ -1,8 +1,10 @@
 #include "labeling/imageannotator.h"
 
 #include "common/background.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/imageannotationcommands.h"
 #include "datasets/imageannotationdocument.h"
 #include "labeling/annotationcanvas.h"
@@ -157,20 +159,20 @@ ImageAnnotator::ImageAnnotator(DatasetStoreWorker *worker, QWidget *parent)
     connect(m_picker, &LabelPicker::tagToggled, this, &ImageAnnotator::setTag);
     connect(m_picker, &LabelPicker::addLabelRequested, this, [this](const QString &name) {
         const qint64 datasetId = m_dataset.id;
-        m_worker->write(
-            [datasetId, name, worker = m_worker, receiver = m_receiver](DatasetStore &store) {
-                auto added = store.addLabel(datasetId, name);
-                const QString error = added ? QString() : added.error().message;
-                worker->post(receiver, [receiver, error, name] {
-                    auto *self = static_cast<ImageAnnotator *>(receiver->object);
-                    if (!error.isEmpty()) {
-                        self->m_saveState->setText(error);
-                        return;
-                    }
-                    self->m_picker->setCurrentLabel(name);
-                    self->m_canvas->setCurrentLabel(name);
-                    self->reloadLabels();
-                });
+        writeInBackground(
+            m_worker, m_receiver,
+            [datasetId, name](DatasetContext &context) {
+                auto added = DatasetCatalog(context).addLabel(datasetId, name);
+                return added ? QString() : added.error().message;
+            },
+            [this, name](const QString &error) {
+                if (!error.isEmpty()) {
+                    m_saveState->setText(error);
+                    return;
+                }
+                m_picker->setCurrentLabel(name);
+                m_canvas->setCurrentLabel(name);
+                reloadLabels();
             });
     });
     connect(m_canvas, &AnnotationCanvas::zoomChanged, this,
@@ -485,19 +487,19 @@ void ImageAnnotator::updateBrushInfo()
 void ImageAnnotator::reloadLabels()
 {
     const qint64 datasetId = m_dataset.id;
-    m_worker->read(
-        m_receiver, [datasetId, worker = m_worker, receiver = m_receiver](DatasetStore &store) {
-            auto labels = store.labels(datasetId);
-            const QList<DatasetLabel> list = labels ? labels.value() : QList<DatasetLabel>();
-            worker->post(receiver, [receiver, list] {
-                auto *self = static_cast<ImageAnnotator *>(receiver->object);
-                self->m_picker->setLabels(list);
-                self->m_canvas->setLabelColors(self->m_picker->colors());
-                if (self->m_canvas->currentLabel().isEmpty() && !list.isEmpty())
-                    self->m_canvas->setCurrentLabel(self->m_picker->currentLabel());
-                self->updateCounts();
-                Q_EMIT self->labelsChanged();
-            });
+    readInBackground(
+        m_worker, m_receiver,
+        [datasetId](DatasetContext &context) {
+            auto labels = DatasetCatalog(context).labels(datasetId);
+            return labels ? labels.value() : QList<DatasetLabel>();
+        },
+        [this](const QList<DatasetLabel> &list) {
+            m_picker->setLabels(list);
+            m_canvas->setLabelColors(m_picker->colors());
+            if (m_canvas->currentLabel().isEmpty() && !list.isEmpty())
+                m_canvas->setCurrentLabel(m_picker->currentLabel());
+            updateCounts();
+            Q_EMIT labelsChanged();
         });
 }
 
@@ -561,22 +563,24 @@ void ImageAnnotator::load(const DatasetItem &item)
     else
         decode(item, false);
     const qint64 itemId = item.id;
-    m_worker->read(
-        m_receiver, [itemId, token, worker = m_worker, receiver = m_receiver](DatasetStore &store) {
-            auto annotations = store.annotations(itemId);
-            auto fresh = store.item(itemId);
+    readInBackground(
+        m_worker, m_receiver,
+        [itemId](DatasetContext &context) {
+            auto annotations = AnnotationStore(context).annotations(itemId);
+            auto fresh = DatasetItemStore(context).item(itemId);
             const QList<Annotation> list = annotations ? annotations.value() : QList<Annotation>();
             const std::optional<DatasetItem> item =
                 fresh ? std::optional<DatasetItem>(fresh.value()) : std::nullopt;
-            worker->post(receiver, [receiver, token, list, item] {
-                auto *self = static_cast<ImageAnnotator *>(receiver->object);
-                if (token != self->m_token)
-                    return;
-                if (item)
-                    self->m_pendingItem = *item; // the status may have changed since the page
-                self->m_pendingAnnotations = list;
-                self->maybeShow();
-            });
+            return std::pair{list, item};
+        },
+        [this, token](const std::pair<QList<Annotation>, std::optional<DatasetItem>> &answer) {
+            const auto &[list, fresh] = answer;
+            if (token != m_token)
+                return;
+            if (fresh)
+                m_pendingItem = *fresh; // the status may have changed since the page
+            m_pendingAnnotations = list;
+            maybeShow();
         });
     maybeShow();
 }
@@ -743,15 +747,16 @@ void ImageAnnotator::copyFromPrevious()
     }
     const qint64 previousId = previousItem->id;
     const quint64 token = m_token;
-    m_worker->read(m_receiver, [previousId, token, worker = m_worker,
-                                receiver = m_receiver](DatasetStore &store) {
-        AnnotationFilter filter;
-        filter.state = AnnotationState::Accepted;
-        auto annotations = store.annotations(previousId, filter);
-        const QList<Annotation> list = annotations ? annotations.value() : QList<Annotation>();
-        worker->post(receiver, [receiver, token, list] {
-            auto *self = static_cast<ImageAnnotator *>(receiver->object);
-            if (token != self->m_token)
+    readInBackground(
+        m_worker, m_receiver,
+        [previousId](DatasetContext &context) {
+            AnnotationFilter filter;
+            filter.state = AnnotationState::Accepted;
+            auto annotations = AnnotationStore(context).annotations(previousId, filter);
+            return annotations ? annotations.value() : QList<Annotation>();
+        },
+        [this, token](const QList<Annotation> &list) {
+            if (token != m_token)
                 return;
             QList<ImageShape> shapes;
             for (const Annotation &annotation : list) {
@@ -759,33 +764,32 @@ void ImageAnnotator::copyFromPrevious()
                     annotation.kind != AnnotationKind::Polygon)
                     continue;
                 ImageShape shape = ImageShape::fromAnnotation(annotation);
-                shape.id = self->m_document->newShapeId();
-                shape.author = self->m_document->author();
+                shape.id = m_document->newShapeId();
+                shape.author = m_document->author();
                 shape.source = u"manual"_s;
                 // A copy is a new instance: the source format's id names the original only.
                 shape.attributes.remove(u"id"_s);
-                shape.rect = self->m_document->clamp(shape.rect);
-                shape.polygon = self->m_document->clamp(shape.polygon);
+                shape.rect = m_document->clamp(shape.rect);
+                shape.polygon = m_document->clamp(shape.polygon);
                 for (QPolygonF &part : shape.moreParts)
-                    part = self->m_document->clamp(part);
+                    part = m_document->clamp(part);
                 if (shape.kind == AnnotationKind::Box && shape.rect.isEmpty())
                     continue;
                 shapes.append(shape);
             }
             if (shapes.isEmpty()) {
-                self->m_saveState->setText(tr("The previous image has no shapes to copy."));
+                m_saveState->setText(tr("The previous image has no shapes to copy."));
                 return;
             }
-            auto *command = new AddShapesCommand(self->m_document, shapes);
+            auto *command = new AddShapesCommand(m_document, shapes);
             command->setText(
                 tr("Copy %n shape(s) from the previous image", nullptr, int(shapes.size())));
-            self->m_document->undoStack()->push(command);
+            m_document->undoStack()->push(command);
             QList<qint64> ids;
             for (const ImageShape &shape : shapes)
                 ids.append(shape.id);
-            self->m_canvas->setSelection(ids);
+            m_canvas->setSelection(ids);
         });
-    });
 }
 
 void ImageAnnotator::setReviewMode(bool on)

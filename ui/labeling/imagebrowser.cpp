@@ -1,7 +1,10 @@
 #include "labeling/imagebrowser.h"
 
+#include "common/background.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "labeling/labeldistributionchart.h"
 #include "labeling/labelpicker.h"
 #include "labeling/thumbnailcache.h"
@@ -358,52 +361,66 @@ void ImageBrowser::refreshStats()
 {
     const qint64 datasetId = m_dataset.id;
     ++m_statsPending;
-    m_worker->read(
-        m_receiver, [datasetId, worker = m_worker, receiver = m_receiver](DatasetStore &store) {
-            auto counts = store.statusCounts(datasetId);
-            auto distribution = store.labelDistribution(datasetId);
-            auto labels = store.labels(datasetId);
-            auto authors = store.authors(datasetId);
-            const QMap<ItemStatus, qint64> countMap =
-                counts ? counts.value() : QMap<ItemStatus, qint64>();
-            const QList<LabelCount> distributionList =
-                distribution ? distribution.value() : QList<LabelCount>();
-            const QList<DatasetLabel> labelList = labels ? labels.value() : QList<DatasetLabel>();
-            const QStringList authorList = authors ? authors.value() : QStringList();
-            worker->post(receiver, [=] {
-                auto *self = static_cast<ImageBrowser *>(receiver->object);
-                --self->m_statsPending;
-                if (datasetId != self->m_dataset.id)
-                    return;
-                self->m_statusCounts = countMap;
-                const QLocale locale;
-                for (int i = 0; i < kStatuses.size(); ++i)
-                    self->m_statusLabels[i]->setText(locale.toString(countMap.value(kStatuses[i])));
-                QHash<QString, QColor> colors;
-                for (const DatasetLabel &label : labelList) {
-                    const QColor color(label.color);
-                    colors.insert(label.name,
-                                  color.isValid() ? color : LabelPicker::defaultColor(label.name));
-                }
-                self->m_chart->setDistribution(distributionList, colors);
-                // Keep the chosen filters while the lists are filled again.
-                self->m_updatingFilters = true;
-                const QString label = self->m_label->currentData().toString();
-                self->m_label->clear();
-                self->m_label->addItem(tr("Any label"), QString());
-                for (const DatasetLabel &l : labelList)
-                    self->m_label->addItem(l.name, l.name);
-                self->m_label->setCurrentIndex(qMax(0, self->m_label->findData(label)));
-                const QString author = self->m_annotator->currentData().toString();
-                self->m_annotator->clear();
-                self->m_annotator->addItem(tr("Anyone"), QString());
-                for (const QString &a : authorList)
-                    self->m_annotator->addItem(a, a);
-                self->m_annotator->setCurrentIndex(qMax(0, self->m_annotator->findData(author)));
-                self->m_updatingFilters = false;
-                self->updateCountLabel();
-                Q_EMIT self->statsLoaded();
-            });
+    // What the statistics panel shows, read on the worker.
+    struct Stats
+    {
+        QMap<ItemStatus, qint64> countMap;
+        QList<LabelCount> distributionList;
+        QList<DatasetLabel> labelList;
+        QStringList authorList;
+    };
+    readInBackground(
+        m_worker, m_receiver,
+        [datasetId](DatasetContext &context) {
+            AnnotationStore annotations(context);
+            auto counts = DatasetItemStore(context).statusCounts(datasetId);
+            auto distribution = annotations.labelDistribution(datasetId);
+            auto labels = DatasetCatalog(context).labels(datasetId);
+            auto authors = annotations.authors(datasetId);
+            Stats stats;
+            if (counts)
+                stats.countMap = counts.value();
+            if (distribution)
+                stats.distributionList = distribution.value();
+            if (labels)
+                stats.labelList = labels.value();
+            if (authors)
+                stats.authorList = authors.value();
+            return stats;
+        },
+        [this, datasetId](const Stats &stats) {
+            const auto &[countMap, distributionList, labelList, authorList] = stats;
+            --m_statsPending;
+            if (datasetId != m_dataset.id)
+                return;
+            m_statusCounts = countMap;
+            const QLocale locale;
+            for (int i = 0; i < kStatuses.size(); ++i)
+                m_statusLabels[i]->setText(locale.toString(countMap.value(kStatuses[i])));
+            QHash<QString, QColor> colors;
+            for (const DatasetLabel &label : labelList) {
+                const QColor color(label.color);
+                colors.insert(label.name,
+                              color.isValid() ? color : LabelPicker::defaultColor(label.name));
+            }
+            m_chart->setDistribution(distributionList, colors);
+            // Keep the chosen filters while the lists are filled again.
+            m_updatingFilters = true;
+            const QString label = m_label->currentData().toString();
+            m_label->clear();
+            m_label->addItem(tr("Any label"), QString());
+            for (const DatasetLabel &l : labelList)
+                m_label->addItem(l.name, l.name);
+            m_label->setCurrentIndex(qMax(0, m_label->findData(label)));
+            const QString author = m_annotator->currentData().toString();
+            m_annotator->clear();
+            m_annotator->addItem(tr("Anyone"), QString());
+            for (const QString &a : authorList)
+                m_annotator->addItem(a, a);
+            m_annotator->setCurrentIndex(qMax(0, m_annotator->findData(author)));
+            m_updatingFilters = false;
+            updateCountLabel();
+            Q_EMIT statsLoaded();
         });
 }
 

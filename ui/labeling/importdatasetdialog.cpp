@@ -2,7 +2,8 @@
 
 #include "common/background.h"
 #include "core/workspace.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -337,10 +338,10 @@ void ImportDatasetDialog::start()
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
-            DatasetStore store(workspace->catalog(), workspace->root());
+            DatasetContext context(workspace->catalog(), workspace->root());
             if (!options.author.isEmpty())
-                store.setAuthor(options.author);
-            return importDataset(store, name, path, options);
+                context.setAuthor(options.author);
+            return importDataset(context, name, path, options);
         },
         [=, this](const Result<ImportReport> &result) {
             m_running = false;

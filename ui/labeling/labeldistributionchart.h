@@ -1,6 +1,6 @@
 #pragma once
 
-#include "datasets/datasetstore.h"
+#include "datasets/datasettypes.h"
 
 #include <QColor>
 #include <QHash>

@@ -1,6 +1,8 @@
 #include "labeling/textagreementview.h"
 
-#include "datasets/datasetstore.h"
+#include "common/background.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcontext.h"
 #include "labeling/textspaneditor.h"
 
 #include <QComboBox>
@@ -188,39 +190,37 @@ void TextAgreementView::reloadAuthors()
 {
     if (m_worker == nullptr || m_dataset.id == 0)
         return;
-    DatasetStoreWorker *worker = m_worker;
-    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
     const qint64 datasetId = m_dataset.id;
-    worker->read(receiver, [worker, receiver, datasetId](DatasetStore &store) {
-        auto authors = store.authors(datasetId);
-        worker->post(receiver, [receiver, authors] {
-            auto *self = static_cast<TextAgreementView *>(receiver->object);
+    readInBackground(
+        m_worker, m_receiver,
+        [datasetId](DatasetContext &context) {
+            return AnnotationStore(context).authors(datasetId);
+        },
+        [this](const Result<QStringList> &authors) {
             if (!authors) {
-                Q_EMIT self->failed(authors.error().message);
+                Q_EMIT failed(authors.error().message);
                 return;
             }
-            self->m_authors.clear();
+            m_authors.clear();
             for (const QString &author : authors.value()) {
                 if (!author.startsWith(u"model:"_s))
-                    self->m_authors.append(author);
+                    m_authors.append(author);
             }
-            const QString a = self->m_authorA->currentText();
-            const QString b = self->m_authorB->currentText();
-            self->m_authorA->clear();
-            self->m_authorB->clear();
-            self->m_authorA->addItems(self->m_authors);
-            self->m_authorB->addItems(self->m_authors);
-            self->m_authorA->setCurrentIndex(qMax(0, int(self->m_authors.indexOf(a))));
-            const int bIndex = int(self->m_authors.indexOf(b));
-            self->m_authorB->setCurrentIndex(
-                bIndex >= 0 ? bIndex : qMin(1, int(self->m_authors.size()) - 1));
-            self->m_compare->setEnabled(self->m_authors.size() >= 2);
-            if (self->m_authors.size() < 2)
-                self->m_summary->setText(tr("Agreement needs two annotators: this dataset has %n.",
-                                            nullptr, int(self->m_authors.size())));
-            Q_EMIT self->authorsLoaded();
+            const QString a = m_authorA->currentText();
+            const QString b = m_authorB->currentText();
+            m_authorA->clear();
+            m_authorB->clear();
+            m_authorA->addItems(m_authors);
+            m_authorB->addItems(m_authors);
+            m_authorA->setCurrentIndex(qMax(0, int(m_authors.indexOf(a))));
+            const int bIndex = int(m_authors.indexOf(b));
+            m_authorB->setCurrentIndex(bIndex >= 0 ? bIndex : qMin(1, int(m_authors.size()) - 1));
+            m_compare->setEnabled(m_authors.size() >= 2);
+            if (m_authors.size() < 2)
+                m_summary->setText(tr("Agreement needs two annotators: this dataset has %n.",
+                                      nullptr, int(m_authors.size())));
+            Q_EMIT authorsLoaded();
         });
-    });
 }
 
 void TextAgreementView::compare(const QString &authorA, const QString &authorB)
@@ -232,23 +232,22 @@ void TextAgreementView::compare(const QString &authorA, const QString &authorB)
         return;
     }
     m_summary->setText(tr("Comparing…"));
-    DatasetStoreWorker *worker = m_worker;
-    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
     const qint64 datasetId = m_dataset.id;
-    worker->read(receiver, [worker, receiver, datasetId, authorA, authorB](DatasetStore &store) {
-        auto report = TextAgreement::compare(store, datasetId, authorA, authorB);
-        worker->post(receiver, [receiver, report] {
-            auto *self = static_cast<TextAgreementView *>(receiver->object);
+    readInBackground(
+        m_worker, m_receiver,
+        [datasetId, authorA, authorB](DatasetContext &context) {
+            return TextAgreement::compare(context, datasetId, authorA, authorB);
+        },
+        [this](const Result<AgreementReport> &report) {
             if (!report) {
-                self->m_summary->setText(report.error().message);
-                Q_EMIT self->failed(report.error().message);
+                m_summary->setText(report.error().message);
+                Q_EMIT failed(report.error().message);
                 return;
             }
-            self->m_report = report.value();
-            self->showReport();
-            Q_EMIT self->compared();
+            m_report = report.value();
+            showReport();
+            Q_EMIT compared();
         });
-    });
 }
 
 void TextAgreementView::showReport()
@@ -395,27 +394,26 @@ void TextAgreementView::resolveChecked()
             chosen.append(choice->data(0, Qt::UserRole).toLongLong());
     }
     const qint64 itemId = m_report->disagreements.at(m_shown).item.id;
-    DatasetStoreWorker *worker = m_worker;
-    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
-    const QString adjudicator = worker->author();
-    worker->write([worker, receiver, itemId, chosen, adjudicator](DatasetStore &store) {
-        const Status status = TextAgreement::resolve(store, itemId, chosen, adjudicator);
-        const QString error = status ? QString() : status.error().message;
-        worker->post(receiver, [receiver, itemId, error] {
-            auto *self = static_cast<TextAgreementView *>(receiver->object);
+    const QString adjudicator = m_worker->author();
+    writeInBackground(
+        m_worker, m_receiver,
+        [itemId, chosen, adjudicator](DatasetContext &context) {
+            const Status status = TextAgreement::resolve(context, itemId, chosen, adjudicator);
+            return status ? QString() : status.error().message;
+        },
+        [this, itemId](const QString &error) {
             if (!error.isEmpty()) {
-                self->m_message->setText(tr("Not resolved: %1").arg(error));
-                Q_EMIT self->failed(error);
+                m_message->setText(tr("Not resolved: %1").arg(error));
+                Q_EMIT failed(error);
                 return;
             }
-            self->m_resolvedItems.append(itemId);
-            if (QListWidgetItem *row = self->m_disagreements->item(self->m_shown);
+            m_resolvedItems.append(itemId);
+            if (QListWidgetItem *row = m_disagreements->item(m_shown);
                 row != nullptr && !row->text().startsWith(u"\u2713"_s))
                 row->setText(u"\u2713 "_s + row->text());
-            self->m_message->setText(tr("Resolved: the item is marked reviewed."));
-            Q_EMIT self->resolved(itemId);
+            m_message->setText(tr("Resolved: the item is marked reviewed."));
+            Q_EMIT resolved(itemId);
         });
-    });
 }
 
 } // namespace atelier

@@ -3,8 +3,11 @@
 #include "common/background.h"
 #include "core/appsettings.h"
 #include "core/workspace.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
 #include "datasets/datasetitemsmodel.h"
-#include "datasets/datasetstore.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/textannotationcommands.h"
 #include "datasets/textannotationdocument.h"
 #include "datasets/textsuggestions.h"
@@ -277,25 +280,35 @@ void TextAnnotator::open(const QString &workspaceRoot, const QString &datasetNam
 
     m_loadingDataset = true;
     const QString name = datasetName;
-    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
-    worker->read(receiver, [worker, receiver, name](DatasetStore &store) {
-        auto dataset = store.dataset(name);
-        Result<QList<DatasetLabel>> labels =
-            dataset ? store.labels(dataset->id) : Result<QList<DatasetLabel>>(dataset.error());
-        const QString objects = store.objectsDir();
-        worker->post(receiver, [receiver, dataset, labels, objects] {
-            auto *self = static_cast<TextAnnotator *>(receiver->object);
-            self->m_loadingDataset = false;
+    // The dataset, its labels and the folder of its objects, read on the worker.
+    struct Opened
+    {
+        Result<DatasetInfo> dataset;
+        Result<QList<DatasetLabel>> labels;
+        QString objects;
+    };
+    readInBackground(
+        worker, m_receiver,
+        [name](DatasetContext &context) {
+            DatasetCatalog catalog(context);
+            auto dataset = catalog.dataset(name);
+            Result<QList<DatasetLabel>> labels = dataset
+                                                     ? catalog.labels(dataset->id)
+                                                     : Result<QList<DatasetLabel>>(dataset.error());
+            return Opened{dataset, labels, context.objectsDir()};
+        },
+        [this](const Opened &opened) {
+            const auto &[dataset, labels, objects] = opened;
+            m_loadingDataset = false;
             if (!dataset || !labels) {
                 const QString error = !dataset ? dataset.error().message : labels.error().message;
-                self->showMessage(error);
-                Q_EMIT self->failed(error);
+                showMessage(error);
+                Q_EMIT failed(error);
                 return;
             }
-            self->m_items->setDataset(dataset->id, objects);
-            self->datasetArrived(dataset.value(), labels.value());
+            m_items->setDataset(dataset->id, objects);
+            datasetArrived(dataset.value(), labels.value());
         });
-    });
 }
 
 void TextAnnotator::datasetArrived(const DatasetInfo &dataset, const QList<DatasetLabel> &labels)
@@ -465,21 +478,22 @@ void TextAnnotator::loadItem(qint64 itemId)
         return;
     const quint64 generation = ++m_generation;
     m_loadingItem = true;
-    DatasetStoreWorker *worker = m_worker;
-    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
-    worker->read(receiver, [worker, receiver, itemId, generation](DatasetStore &store) {
-        auto item = store.item(itemId);
-        auto annotations = store.annotations(itemId);
-        worker->post(receiver, [receiver, item, annotations, generation] {
-            auto *self = static_cast<TextAnnotator *>(receiver->object);
+    readInBackground(
+        m_worker, m_receiver,
+        [itemId](DatasetContext &context) {
+            return std::pair{DatasetItemStore(context).item(itemId),
+                             AnnotationStore(context).annotations(itemId)};
+        },
+        [this,
+         generation](const std::pair<Result<DatasetItem>, Result<QList<Annotation>>> &answer) {
+            const auto &[item, annotations] = answer;
             if (!item || !annotations) {
-                self->m_loadingItem = false;
-                self->showMessage(!item ? item.error().message : annotations.error().message);
+                m_loadingItem = false;
+                showMessage(!item ? item.error().message : annotations.error().message);
                 return;
             }
-            self->itemArrived(generation, item.value(), annotations.value());
+            itemArrived(generation, item.value(), annotations.value());
         });
-    });
 }
 
 void TextAnnotator::itemArrived(quint64 generation, const DatasetItem &item,
@@ -760,39 +774,41 @@ void TextAnnotator::setUncertaintyOrder(bool on)
     }
     // The model's uncertainty about each item's pending suggestions (TextSuggestions), then
     // the rows to show for the first items of that order.
-    DatasetStoreWorker *worker = m_worker;
-    DatasetStoreWorker::ReceiverPtr receiver = m_receiver;
     const qint64 datasetId = m_dataset.id;
     const int status = m_filter->currentData().toInt();
     m_loadingDataset = true;
-    worker->read(receiver, [worker, receiver, datasetId, status](DatasetStore &store) {
-        auto order =
-            TextSuggestions::uncertaintyOrder(store, datasetId, UncertaintyMeasure::LeastConfidence,
-                                              status == int(ItemStatus::Unlabeled));
-        QList<std::pair<DatasetItem, UncertainItem>> rows;
-        QString error = order ? QString() : order.error().message;
-        if (order) {
-            for (const UncertainItem &u : order.value()) {
-                auto item = store.item(u.itemId);
-                if (!item)
-                    continue;
-                if (status >= 0 && int(item->status) != status)
-                    continue;
-                rows.append({item.value(), u});
-                if (rows.size() >= 5000)
-                    break;
+    readInBackground(
+        m_worker, m_receiver,
+        [datasetId, status](DatasetContext &context) {
+            auto order = TextSuggestions::uncertaintyOrder(context, datasetId,
+                                                           UncertaintyMeasure::LeastConfidence,
+                                                           status == int(ItemStatus::Unlabeled));
+            QList<std::pair<DatasetItem, UncertainItem>> rows;
+            QString error = order ? QString() : order.error().message;
+            if (order) {
+                DatasetItemStore items(context);
+                for (const UncertainItem &u : order.value()) {
+                    auto item = items.item(u.itemId);
+                    if (!item)
+                        continue;
+                    if (status >= 0 && int(item->status) != status)
+                        continue;
+                    rows.append({item.value(), u});
+                    if (rows.size() >= 5000)
+                        break;
+                }
             }
-        }
-        worker->post(receiver, [receiver, rows, error] {
-            auto *self = static_cast<TextAnnotator *>(receiver->object);
-            self->m_loadingDataset = false;
+            return std::pair{rows, error};
+        },
+        [this](const std::pair<QList<std::pair<DatasetItem, UncertainItem>>, QString> &answer) {
+            const auto &[rows, error] = answer;
+            m_loadingDataset = false;
             if (!error.isEmpty()) {
-                self->showMessage(error);
+                showMessage(error);
                 return;
             }
-            self->showUncertaintyOrder(rows);
+            showUncertaintyOrder(rows);
         });
-    });
 }
 
 void TextAnnotator::showUncertaintyOrder(const QList<std::pair<DatasetItem, UncertainItem>> &rows)
@@ -869,9 +885,9 @@ void TextAnnotator::runSuggester()
             auto workspace = Workspace::open(root);
             if (!workspace)
                 return workspace.error();
-            DatasetStore store(workspace->catalog(), root);
-            store.setAuthor(author);
-            return TextSuggestions::runSuggester(store, name, run);
+            DatasetContext context(workspace->catalog(), root);
+            context.setAuthor(author);
+            return TextSuggestions::runSuggester(context, name, run);
         },
         [this](const Result<SuggestReport> &report) {
             m_suggestCancel.reset();
