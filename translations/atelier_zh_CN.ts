@@ -854,10 +854,6 @@ Pools (where work runs):
         <translation>--auth token-file 需要 --token-file F。</translation>
     </message>
     <message>
-        <source>The staging folder %1 does not exist; create it where the cluster sees it too.</source>
-        <translation>暂存文件夹 %1 不存在；请在集群也能访问的位置创建它。</translation>
-    </message>
-    <message>
         <source>Added pool %1 (initializing; 'atelier pool check %1' checks it).</source>
         <translation>已添加资源池 %1（初始化中；'atelier pool check %1' 可对其进行检查）。</translation>
     </message>
@@ -1104,10 +1100,6 @@ Sweeps (hyperparameter search with Optuna):
     <message>
         <source>Importances (fANOVA): %1</source>
         <translation>重要性（fANOVA）：%1</translation>
-    </message>
-    <message>
-        <source>Sweep %1 is not running (it is %2).</source>
-        <translation>扫描 %1 未在运行（其状态为 %2）。</translation>
     </message>
     <message>
         <source>Sweep %1 was asked to stop and has not yet; its trials are being stopped.</source>
@@ -3381,6 +3373,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>Deploying %1:%2 was cancelled: another command stopped service %3 while it was starting.</source>
         <translation>部署 %1:%2 已取消：另一条命令在服务 %3 启动期间将其停止。</translation>
     </message>
+    <message>
+        <source>No service or model named '%1' has been deployed; 'atelier model services' lists them.</source>
+        <translation>没有已部署的名为“%1”的服务或模型；“atelier model services”会列出它们。</translation>
+    </message>
 </context>
 <context>
     <name>ModelValidator</name>
@@ -3950,6 +3946,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
         <source>Pool %1 is a %2 pool; this version runs work on local and Slurm pools.</source>
         <translation>资源池 %1 是 %2 资源池；此版本只能在 local 和 Slurm 资源池上运行作业。</translation>
     </message>
+    <message>
+        <source>The staging folder %1 does not exist; create it where the cluster sees it too.</source>
+        <translation>暂存文件夹 %1 不存在；请在集群也能访问的位置创建它。</translation>
+    </message>
 </context>
 <context>
     <name>PoolStore</name>
@@ -4047,10 +4047,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Every pool is online.</source>
         <translation>所有资源池均在线。</translation>
-    </message>
-    <message>
-        <source>The staging folder %1 does not exist; create it where the cluster sees it too.</source>
-        <translation>暂存文件夹 %1 不存在；请在集群也能访问的位置创建它。</translation>
     </message>
     <message>
         <source>Pool %1 added: online.</source>
@@ -4175,10 +4171,6 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Deployed</source>
         <translation>已部署</translation>
-    </message>
-    <message>
-        <source>No service or model named '%1' has been deployed; 'atelier model services' lists them.</source>
-        <translation>没有已部署的名为“%1”的服务或模型；'atelier model services' 会列出所有服务。</translation>
     </message>
     <message>
         <source>Nothing to stop: no service of '%1' is running.</source>
@@ -4708,6 +4700,10 @@ Tasks: classification, detection, segmentation, text_classification, entities, p
     <message>
         <source>Could not ask sweep %1 to stop: %2</source>
         <translation>无法请求扫描 %1 停止：%2</translation>
+    </message>
+    <message>
+        <source>Sweep %1 is not running (it is %2).</source>
+        <translation>扫描 %1 未在运行（其状态为 %2）。</translation>
     </message>
 </context>
 <context>
@@ -7725,6 +7721,10 @@ Register one with: atelier model register PATH --name NAME</source>
         <source>%1 · version %2</source>
         <translation>%1 · 版本 %2</translation>
     </message>
+    <message>
+        <source>in image %1 (%2)</source>
+        <translation>在镜像 %1（%2）中</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ParallelCoordinatesChart</name>
@@ -9515,6 +9515,13 @@ Select one node to see its parameters.</source>
     <message>
         <source>The pool is checked once added; its token is read from the file at each use and never stored.</source>
         <translation>资源池添加后会立即检查；其令牌在每次使用时从文件读取，从不保存。</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SweepLauncher</name>
+    <message>
+        <source>The sweep was not prepared.</source>
+        <translation>扫描尚未准备好。</translation>
     </message>
 </context>
 <context>
