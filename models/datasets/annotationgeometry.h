@@ -7,6 +7,8 @@
 
 namespace atelier {
 
+struct Annotation;
+
 /// The stored text of annotation geometry (compactJson) and the checks made on it before
 /// it is stored. Internal to models/datasets.
 namespace geometrytext {
@@ -25,6 +27,31 @@ enum class PolygonCheck { Ok, Malformed, Outside };
 /// \a outside).
 PolygonCheck checkPolygon(const QJsonValue &geometry, double w, double h, double slack,
                           QPointF &outside);
+
+/// What the catalog stores of a box, polygon or mask and what checking it against its image
+/// needs, made from the annotation alone: an import makes it on its reading thread, so that
+/// the thread that writes only compares the extent with the image and binds the texts.
+struct ShapeForm
+{
+    QByteArray geometry;   ///< the stored geometry text (a mask's compressed form); null: not made
+    QByteArray attributes; ///< the stored attributes text
+    /// The shape alone is valid: a box of four numbers with a positive size, polygon parts of
+    /// at least three [x, y] number points, a valid mask.
+    bool wellFormed = false;
+    /// Where it lies when well formed: a box's edges (as QRectF computes them), the least and
+    /// greatest coordinates of a polygon's points, a mask's (0, 0, width, height).
+    double left = 0, top = 0, right = 0, bottom = 0;
+
+    bool isMade() const { return !geometry.isNull(); }
+    /// True when the extent lies in a \a w × \a h image give or take \a slack.
+    bool inside(double w, double h, double slack) const
+    {
+        return left >= -slack && top >= -slack && right <= w + slack && bottom <= h + slack;
+    }
+};
+
+/// The ShapeForm of \a annotation (a box, polygon or mask; not made for the other kinds).
+ShapeForm shapeForm(const Annotation &annotation);
 
 /// Unicode code points in \a text (a surrogate pair counts once): the unit of span offsets.
 qint64 codePoints(const QString &text);

@@ -110,7 +110,7 @@ Result<Annotation> AnnotationStore::annotation(qint64 annotationId)
 }
 
 Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
-                                        Annotation &a, qint64 replacing)
+                                        Annotation &a, qint64 replacing, const ShapeForm *form)
 {
     if (a.author.trimmed().isEmpty())
         a.author = m_ctx.author();
@@ -146,6 +146,8 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Box: {
+        if (form && form->wellFormed && (w <= 0 || form->inside(w, h, slack)))
+            break; // made and checked alone already: only its place was left
         const QJsonArray g = a.geometry.toArray();
         bool numbers = g.size() == 4;
         for (const QJsonValue &v : g)
@@ -169,6 +171,8 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Polygon: {
+        if (form && form->wellFormed && (w <= 0 || form->inside(w, h, slack)))
+            break;
         QPointF outside;
         switch (checkPolygon(a.geometry, w, h, slack, outside)) {
         case PolygonCheck::Malformed:
@@ -187,6 +191,10 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Mask: {
+        // A form holds the stored (compressed) text already; the geometry is left as given.
+        if (form && form->wellFormed &&
+            (item.width <= 0 || (form->right == item.width && form->bottom == item.height)))
+            break;
         const auto rle = a.maskRle();
         if (!rle)
             return makeError(ErrorCode::Invalid,
@@ -358,7 +366,8 @@ static bool stopsAll(const Error &error)
 }
 
 Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetItem &item,
-                                     const QList<Annotation> &annotations, InsertRun &run,
+                                     const QList<Annotation> &annotations,
+                                     const QList<ShapeForm> &forms, InsertRun &run,
                                      QList<Result<Annotation>> &results)
 {
     // Boxes, polygons and masks are checked against the item alone, not against the other
@@ -366,15 +375,21 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
     // statement, numbered in order as one by one would number them.
     QList<qsizetype> accepted;
     accepted.reserve(annotations.size());
-    for (const Annotation &given : annotations) {
-        Annotation a = given;
-        if (auto ok = checkAnnotation(dataset, item, a, 0); !ok) {
+    const bool formed = forms.size() == annotations.size();
+    // The form of each accepted one that is used (made and well formed), or nullptr.
+    QList<const ShapeForm *> used;
+    used.reserve(annotations.size());
+    for (qsizetype i = 0; i < annotations.size(); ++i) {
+        Annotation a = annotations[i];
+        const ShapeForm *form = formed && forms[i].isMade() ? &forms[i] : nullptr;
+        if (auto ok = checkAnnotation(dataset, item, a, 0, form); !ok) {
             if (stopsAll(ok.error()))
                 return ok.error();
             results.append(ok.error());
             continue;
         }
         accepted.append(results.size());
+        used.append(form && form->wellFormed ? form : nullptr);
         results.append(std::move(a));
     }
     for (qsizetype at = 0; at < accepted.size(); at += kInsertChunk) {
@@ -383,15 +398,16 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
         q.bind(1, run.time).bindInt64(2, item.id);
         for (int r = 0; r < rows; ++r) {
             const Annotation &a = results[accepted[at + r]].value();
+            const ShapeForm *form = used[at + r];
             const int p = 3 + r * 8;
             q.bindInt64(p, run.lastId + 1 + r)
                 .bind(p + 1, a.author)
                 .bind(p + 2, toString(a.kind))
                 .bind(p + 3, a.label)
-                .bindUtf8(p + 4, geometryJson(a.geometry))
+                .bindUtf8(p + 4, form ? form->geometry : geometryJson(a.geometry))
                 .bind(p + 5, toString(a.state))
                 .bind(p + 6, a.source)
-                .bindUtf8(p + 7, attributesJson(a.attributes));
+                .bindUtf8(p + 7, form ? form->attributes : attributesJson(a.attributes));
         }
         if (q.exec()) {
             for (int r = 0; r < rows; ++r) {
@@ -415,7 +431,8 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
 }
 
 Result<QList<Result<Annotation>>>
-AnnotationStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations)
+AnnotationStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations,
+                                       const QList<ShapeForm> &forms)
 {
     QList<Result<Annotation>> results;
     Status done = m_ctx.write([&]() -> Status {
@@ -430,7 +447,8 @@ AnnotationStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &a
         if (!run)
             return run.error();
         if (info->task == DatasetTask::Detection || info->task == DatasetTask::Segmentation) {
-            if (auto ok = insertShapes(info.value(), it.value(), annotations, run.value(), results);
+            if (auto ok = insertShapes(info.value(), it.value(), annotations, forms, run.value(),
+                                       results);
                 !ok)
                 return ok;
             const bool added = std::any_of(results.cbegin(), results.cend(),

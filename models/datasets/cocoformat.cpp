@@ -316,9 +316,10 @@ public:
     };
 
     /// The entry of image \a index with its annotations made (once per index: the pending
-    /// JSON is released). It touches only this reader's pending images and counts (no
-    /// store, no session), so it runs ahead on a thread of its own while the session
-    /// stores the images before it; its warnings come back with the entry.
+    /// JSON is released) and prepared (ImageImportSession::prepare: keys and stored texts).
+    /// It touches only this reader's pending images and counts, and reads only the session's
+    /// options (no store), so it runs ahead on a thread of its own while the session stores
+    /// the images before it; its warnings come back with the entry.
     Taken take(qint64 index)
     {
         m_taken.clear();
@@ -347,6 +348,7 @@ public:
                 entry.annotations.append(std::move(*made));
         }
         p.annotations = {};
+        m_session.prepare(entry); // here, not on the thread that stores
         return Taken{std::move(entry), std::exchange(m_taken, {})};
     }
 

@@ -15,6 +15,7 @@
 #include <QScopeGuard>
 
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -39,9 +40,44 @@ void appendText(QByteArray &key, const QString &text)
     key.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
 }
 
+/// A polygon geometry's points as geometryKey() writes them: the parts and points that
+/// Annotation::parts() reads, without making them.
+void appendPolygonKey(QByteArray &key, const QJsonValue &geometry)
+{
+    auto add = [&](double v) { appendRaw(key, std::round(v * 100) + 0.0); };
+    auto ring = [&](const QJsonArray &points) {
+        const qsizetype count = key.size();
+        appendRaw(key, qint32(0)); // the number of points read, once known
+        qint32 n = 0;
+        for (const QJsonValueConstRef p : points) {
+            const QJsonArray xy = p.toArray();
+            if (xy.size() == 2 && xy[0].isDouble() && xy[1].isDouble()) {
+                add(xy[0].toDouble());
+                add(xy[1].toDouble());
+                ++n;
+            }
+        }
+        std::memcpy(key.data() + count, &n, sizeof n);
+    };
+    const QJsonArray array = geometry.toArray();
+    // One part: [[x, y], …]; several: [[[x, y], …], …] (as Annotation::parts reads it).
+    const bool multi = !array.isEmpty() && array.first().toArray().first().isArray();
+    if (!multi) {
+        appendRaw(key, qint32(array.isEmpty() ? 0 : 1));
+        if (!array.isEmpty())
+            ring(array);
+        return;
+    }
+    appendRaw(key, qint32(array.size()));
+    for (const QJsonValueConstRef part : array)
+        ring(part.toArray());
+}
+
 /// What makes two annotations of one image the same, as bytes (no number formatting: a COCO
-/// file has 100,000 of them). \a parts: the polygon's parts when the caller has them already.
-QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = nullptr)
+/// file has 100,000 of them). \a parts: the polygon's parts when the caller has them already;
+/// \a attributes: the attributes' compact text when made already.
+QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = nullptr,
+                       const QByteArray *attributes = nullptr)
 {
     QByteArray key;
     key.reserve(128);
@@ -60,10 +96,12 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
         break;
     }
     case AnnotationKind::Polygon: {
-        const QList<QPolygonF> own = parts ? QList<QPolygonF>() : a.parts();
-        const QList<QPolygonF> &rings = parts ? *parts : own;
-        appendRaw(key, qint32(rings.size()));
-        for (const QPolygonF &part : rings) {
+        if (!parts) {
+            appendPolygonKey(key, a.geometry);
+            break;
+        }
+        appendRaw(key, qint32(parts->size()));
+        for (const QPolygonF &part : *parts) {
             appendRaw(key, qint32(part.size()));
             for (const QPointF &p : part) {
                 add(p.x());
@@ -102,7 +140,7 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
     // Two instances that differ only in what the format says of them (COCO ids, iscrowd,
     // VOC difficult, labelme group_id) are both kept.
     if (!a.attributes.isEmpty())
-        key += compactJson(a.attributes);
+        key += attributes ? *attributes : compactJson(a.attributes);
     return key;
 }
 
@@ -214,6 +252,27 @@ QStringList ImageImportSession::imageFiles(const QString &folder)
     return files;
 }
 
+void ImageImportSession::prepare(ImageImportEntry &entry) const
+{
+    if (entry.keys.size() == entry.annotations.size() &&
+        entry.forms.size() == entry.annotations.size())
+        return; // prepared already (on the reader's thread)
+    const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
+    entry.keys.clear();
+    entry.forms.clear();
+    entry.keys.reserve(entry.annotations.size());
+    entry.forms.reserve(entry.annotations.size());
+    for (Annotation &a : entry.annotations) {
+        if (a.author.isEmpty())
+            a.author = author;
+        if (a.source.isEmpty() || a.source == u"manual"_s)
+            a.source = u"import:"_s + m_format;
+        geometrytext::ShapeForm form = geometrytext::shapeForm(a);
+        entry.keys.append(geometryKey(a, nullptr, form.isMade() ? &form.attributes : nullptr));
+        entry.forms.append(std::move(form));
+    }
+}
+
 bool ImageImportSession::cancelled() const
 {
     return m_options.cancel && m_options.cancel->load();
@@ -227,19 +286,21 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
     for (const Annotation &a : existing)
         present.insert(geometryKey(a));
     QList<Annotation> batch;              // the annotations to add, each shape once
+    QList<geometrytext::ShapeForm> forms; // their forms (made by prepare(), or not)
     QHash<QByteArray, qsizetype> pending; // key → its index in batch
     // Per annotation that reaches the store: its index in batch, or -1 - index for a copy of
     // an earlier one of this entry.
     QList<qsizetype> order;
     batch.reserve(entry.annotations.size());
-    const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
+    forms.reserve(entry.annotations.size());
     const QRectF bounds(0, 0, item.width, item.height);
-    for (Annotation a : entry.annotations) {
+    // prepare() gave each its author and source, its key and its form; a shape moved here
+    // onto the image gets a new key, and the store makes its form.
+    for (qsizetype n = 0; n < entry.annotations.size(); ++n) {
+        Annotation a = entry.annotations[n];
+        geometrytext::ShapeForm form = entry.forms[n];
+        bool moved = false;                    // onto the image: a new key and form
         std::optional<QList<QPolygonF>> parts; // a polygon's, once read
-        if (a.author.isEmpty())
-            a.author = author;
-        if (a.source.isEmpty() || a.source == u"manual"_s)
-            a.source = u"import:"_s + m_format;
         if (a.kind == AnnotationKind::Box && item.width > 0) {
             const QRectF r = a.rect();
             const QRectF clipped = r.intersected(bounds);
@@ -258,6 +319,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
                                  .arg(item.height));
                 continue;
             }
+            moved = clipped != r;
             if (clipped != r && noise) {
                 a.geometry = Annotation::box(a.label, clipped).geometry;
             } else if (clipped != r) {
@@ -272,9 +334,10 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
                                  .arg(item.height));
                 a.geometry = Annotation::box(a.label, clipped).geometry;
             }
-        } else if (a.kind == AnnotationKind::Polygon && item.width > 0) {
+        } else if (a.kind == AnnotationKind::Polygon && item.width > 0 &&
+                   !(form.wellFormed && form.inside(item.width, item.height, 0))) {
+            // Only a polygon not known to lie in the image is read point by point.
             parts = a.parts();
-            bool moved = false;
             bool beyondNoise = false;
             for (QPolygonF &points : *parts) {
                 for (QPointF &p : points) {
@@ -296,7 +359,9 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
             if (moved)
                 a.geometry = Annotation::polygon(a.label, *parts).geometry;
         }
-        const QByteArray key = geometryKey(a, parts ? &*parts : nullptr);
+        if (moved)
+            form = {};
+        const QByteArray key = moved ? geometryKey(a, parts ? &*parts : nullptr) : entry.keys[n];
         if (present.contains(key)) { // the same file imported again
             ++m_alreadyPresent;
             continue;
@@ -308,12 +373,13 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
         pending.insert(key, batch.size());
         order.append(batch.size());
         batch.append(std::move(a));
+        forms.append(std::move(form));
     }
     // One call for the image's annotations: the store reads the item and the dataset once and
     // refreshes the item's status once; a refused annotation is skipped, the others kept.
     QList<Result<Annotation>> results;
     if (!batch.isEmpty()) {
-        auto added = m_store.addAnnotationsLenient(item.id, batch);
+        auto added = m_store.addAnnotationsLenient(item.id, batch, forms);
         if (!added) {
             const ErrorCode code = added.error().code;
             if (code == ErrorCode::Io || code == ErrorCode::Internal || code == ErrorCode::Corrupt)
@@ -383,7 +449,7 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
         Status batch = m_store.batch([&]() -> Status {
             for (qint64 i = done; i < end && (i == done || !timing.due()); ++i) {
                 reached = i + 1;
-                const ImageImportEntry entry = entryAt(i);
+                ImageImportEntry entry = entryAt(i);
                 if (!QFileInfo(entry.file).isFile()) {
                     unreadable(entry.file, tr("the image file is missing"));
                     continue;
@@ -416,6 +482,7 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
                     ++m_report.imported;
                     firstName.insert(added->item.objectHash, display(entry.file));
                 }
+                prepare(entry); // when the format has not on its own thread
                 if (auto ok = annotate(added->item, entry, existing); !ok)
                     return ok;
             }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/annotationgeometry.h"
 #include "datasets/datasettypes.h"
 #include "datasets/formatregistry.h"
 
@@ -28,6 +29,10 @@ struct ImageImportEntry
     QString split;                    ///< the item's split ("train", "val", …) when the format says
     QJsonObject attributes;           ///< merged into the item's attributes
     QString sourceName; ///< the name the format gives the image, with its folders (default: file)
+    /// Made by ImageImportSession::prepare(), one per annotation (empty until then): each
+    /// annotation's duplicate key and its form for the store.
+    QList<QByteArray> keys;
+    QList<geometrytext::ShapeForm> forms;
 };
 
 /// The common part of every image import: unpacking archives, adding images (probe, hash,
@@ -66,6 +71,11 @@ public:
     void warn(const QString &file, const QString &reason);
     /// Image files under \a folder (by extension), sorted, recursively.
     static QStringList imageFiles(const QString &folder);
+    /// Gives \a entry's annotations the import's author and source where they have none and
+    /// makes their keys and forms (ImageImportEntry::keys, forms), unless made already. It
+    /// reads only the options, so a format may call it on the thread that reads its files;
+    /// run() calls it for the entries that come unprepared.
+    void prepare(ImageImportEntry &entry) const;
     /// True when the user asked to stop.
     bool cancelled() const;
 
