@@ -2,8 +2,12 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QList>
 #include <QPointF>
+#include <QPolygonF>
 #include <QString>
+
+#include <optional>
 
 namespace atelier {
 
@@ -41,6 +45,7 @@ struct ShapeForm
     /// Where it lies when well formed: a box's edges (as QRectF computes them), the least and
     /// greatest coordinates of a polygon's points, a mask's (0, 0, width, height).
     double left = 0, top = 0, right = 0, bottom = 0;
+    QByteArray pointsKey; ///< a well-formed polygon's polygonKey()
 
     bool isMade() const { return !geometry.isNull(); }
     /// True when the extent lies in a \a w × \a h image give or take \a slack.
@@ -52,6 +57,21 @@ struct ShapeForm
 
 /// The ShapeForm of \a annotation (a box, polygon or mask; not made for the other kinds).
 ShapeForm shapeForm(const Annotation &annotation);
+/// The ShapeForm of a polygon given as flat parts [x1, y1, x2, y2, …] (each of an even number,
+/// at least 6, of coordinates), as shapeForm() makes it of Annotation::polygon's geometry but
+/// without making that geometry; \a attributes: the annotation's stored attributes text.
+/// nullopt for a number compactJson would not write itself.
+std::optional<ShapeForm> polygonForm(const QList<QList<double>> &parts,
+                                     const QByteArray &attributes);
+/// Gives an annotation made without its geometry (left undefined: it lives in \a form, as an
+/// import's reading thread makes it) its geometry back, for the few that are read again.
+void restoreGeometry(Annotation &annotation, const ShapeForm &form);
+
+/// A polygon's points as an import compares two annotations: the number of parts, then for
+/// each its number of points and each coordinate rounded to 1/100 pixel (exports round-trip
+/// through text), as raw bytes. Of a geometry, the points Annotation::parts() reads.
+QByteArray polygonKey(const QJsonValue &geometry);
+QByteArray polygonKey(const QList<QPolygonF> &parts);
 
 /// Unicode code points in \a text (a surrogate pair counts once): the unit of span offsets.
 qint64 codePoints(const QString &text);

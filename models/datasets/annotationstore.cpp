@@ -132,6 +132,17 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
     const double w = item.width;
     const double h = item.height;
     constexpr double slack = 0.5; // rounding of exported integer pixels
+    // A shape made and checked alone already (its form): only its place in the image is left.
+    // Otherwise the geometry is read, restored first when it lives in the form alone.
+    bool placed = false;
+    if (form && form->wellFormed) {
+        if (a.kind == AnnotationKind::Box || a.kind == AnnotationKind::Polygon)
+            placed = w <= 0 || form->inside(w, h, slack);
+        else if (a.kind == AnnotationKind::Mask)
+            placed = item.width <= 0 || (form->right == w && form->bottom == h);
+    }
+    if (form && !placed)
+        restoreGeometry(a, *form);
     switch (a.kind) {
     case AnnotationKind::Tag: {
         // A model's tag may carry its confidence: {"score": p, "probabilities": {label: p}}
@@ -146,8 +157,8 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Box: {
-        if (form && form->wellFormed && (w <= 0 || form->inside(w, h, slack)))
-            break; // made and checked alone already: only its place was left
+        if (placed)
+            break;
         const QJsonArray g = a.geometry.toArray();
         bool numbers = g.size() == 4;
         for (const QJsonValue &v : g)
@@ -171,7 +182,7 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Polygon: {
-        if (form && form->wellFormed && (w <= 0 || form->inside(w, h, slack)))
+        if (placed)
             break;
         QPointF outside;
         switch (checkPolygon(a.geometry, w, h, slack, outside)) {
@@ -191,9 +202,7 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Mask: {
-        // A form holds the stored (compressed) text already; the geometry is left as given.
-        if (form && form->wellFormed &&
-            (item.width <= 0 || (form->right == item.width && form->bottom == item.height)))
+        if (placed) // the form holds the stored (compressed) text; the geometry stays as given
             break;
         const auto rle = a.maskRle();
         if (!rle)

@@ -53,8 +53,8 @@ public:
     /// are still added. The call fails only when the item is missing or the catalog fails.
     /// \a forms: empty, or each annotation's geometrytext::shapeForm() (made ahead, off the
     /// writing thread): a box, polygon or mask whose form is well formed and inside the image
-    /// is then stored from it without being read again (a mask's geometry in the returned
-    /// annotation stays as given).
+    /// is then stored from it without being read again (the returned annotation's geometry
+    /// stays as given: undefined when it lives in the form alone, as an import makes some).
     Result<QList<Result<Annotation>>>
     addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations,
                           const QList<geometrytext::ShapeForm> &forms = {});

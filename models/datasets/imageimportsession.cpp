@@ -15,7 +15,6 @@
 #include <QScopeGuard>
 
 #include <cmath>
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -40,44 +39,11 @@ void appendText(QByteArray &key, const QString &text)
     key.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
 }
 
-/// A polygon geometry's points as geometryKey() writes them: the parts and points that
-/// Annotation::parts() reads, without making them.
-void appendPolygonKey(QByteArray &key, const QJsonValue &geometry)
-{
-    auto add = [&](double v) { appendRaw(key, std::round(v * 100) + 0.0); };
-    auto ring = [&](const QJsonArray &points) {
-        const qsizetype count = key.size();
-        appendRaw(key, qint32(0)); // the number of points read, once known
-        qint32 n = 0;
-        for (const QJsonValueConstRef p : points) {
-            const QJsonArray xy = p.toArray();
-            if (xy.size() == 2 && xy[0].isDouble() && xy[1].isDouble()) {
-                add(xy[0].toDouble());
-                add(xy[1].toDouble());
-                ++n;
-            }
-        }
-        std::memcpy(key.data() + count, &n, sizeof n);
-    };
-    const QJsonArray array = geometry.toArray();
-    // One part: [[x, y], …]; several: [[[x, y], …], …] (as Annotation::parts reads it).
-    const bool multi = !array.isEmpty() && array.first().toArray().first().isArray();
-    if (!multi) {
-        appendRaw(key, qint32(array.isEmpty() ? 0 : 1));
-        if (!array.isEmpty())
-            ring(array);
-        return;
-    }
-    appendRaw(key, qint32(array.size()));
-    for (const QJsonValueConstRef part : array)
-        ring(part.toArray());
-}
-
 /// What makes two annotations of one image the same, as bytes (no number formatting: a COCO
 /// file has 100,000 of them). \a parts: the polygon's parts when the caller has them already;
-/// \a attributes: the attributes' compact text when made already.
+/// \a form: the annotation's form when made (its attributes text, a polygon's key).
 QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = nullptr,
-                       const QByteArray *attributes = nullptr)
+                       const geometrytext::ShapeForm *form = nullptr)
 {
     QByteArray key;
     key.reserve(128);
@@ -95,21 +61,14 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
         add(r.height());
         break;
     }
-    case AnnotationKind::Polygon: {
-        if (!parts) {
-            appendPolygonKey(key, a.geometry);
-            break;
-        }
-        appendRaw(key, qint32(parts->size()));
-        for (const QPolygonF &part : *parts) {
-            appendRaw(key, qint32(part.size()));
-            for (const QPointF &p : part) {
-                add(p.x());
-                add(p.y());
-            }
-        }
+    case AnnotationKind::Polygon:
+        if (parts)
+            key += geometrytext::polygonKey(*parts);
+        else if (form && !form->pointsKey.isNull())
+            key += form->pointsKey;
+        else
+            key += geometrytext::polygonKey(a.geometry);
         break;
-    }
     case AnnotationKind::Mask:
         // Annotation::mask and the catalog hold a mask as its compressed counts, one string
         // per mask: that text is the key, without decoding the runs.
@@ -140,7 +99,7 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
     // Two instances that differ only in what the format says of them (COCO ids, iscrowd,
     // VOC difficult, labelme group_id) are both kept.
     if (!a.attributes.isEmpty())
-        key += attributes ? *attributes : compactJson(a.attributes);
+        key += form && form->isMade() ? form->attributes : compactJson(a.attributes);
     return key;
 }
 
@@ -254,22 +213,22 @@ QStringList ImageImportSession::imageFiles(const QString &folder)
 
 void ImageImportSession::prepare(ImageImportEntry &entry) const
 {
-    if (entry.keys.size() == entry.annotations.size() &&
-        entry.forms.size() == entry.annotations.size())
+    const qsizetype n = entry.annotations.size();
+    if (entry.keys.size() == n)
         return; // prepared already (on the reader's thread)
     const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
+    entry.forms.resize(n); // a format may have made some itself (geometrytext::polygonForm)
     entry.keys.clear();
-    entry.forms.clear();
-    entry.keys.reserve(entry.annotations.size());
-    entry.forms.reserve(entry.annotations.size());
-    for (Annotation &a : entry.annotations) {
+    entry.keys.reserve(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        Annotation &a = entry.annotations[i];
         if (a.author.isEmpty())
             a.author = author;
         if (a.source.isEmpty() || a.source == u"manual"_s)
             a.source = u"import:"_s + m_format;
-        geometrytext::ShapeForm form = geometrytext::shapeForm(a);
-        entry.keys.append(geometryKey(a, nullptr, form.isMade() ? &form.attributes : nullptr));
-        entry.forms.append(std::move(form));
+        if (!entry.forms[i].isMade())
+            entry.forms[i] = geometrytext::shapeForm(a);
+        entry.keys.append(geometryKey(a, nullptr, &entry.forms[i]));
     }
 }
 
@@ -337,6 +296,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
         } else if (a.kind == AnnotationKind::Polygon && item.width > 0 &&
                    !(form.wellFormed && form.inside(item.width, item.height, 0))) {
             // Only a polygon not known to lie in the image is read point by point.
+            geometrytext::restoreGeometry(a, form);
             parts = a.parts();
             bool beyondNoise = false;
             for (QPolygonF &points : *parts) {

@@ -30,7 +30,8 @@ struct ImageImportEntry
     QJsonObject attributes;           ///< merged into the item's attributes
     QString sourceName; ///< the name the format gives the image, with its folders (default: file)
     /// Made by ImageImportSession::prepare(), one per annotation (empty until then): each
-    /// annotation's duplicate key and its form for the store.
+    /// annotation's duplicate key and its form for the store. A format may make forms itself
+    /// (the others empty): an annotation whose geometry is undefined has it in its form.
     QList<QByteArray> keys;
     QList<geometrytext::ShapeForm> forms;
 };
