@@ -218,6 +218,18 @@ std::optional<ShapeForm> polygonForm(const QList<QList<double>> &parts,
     return form;
 }
 
+ShapeForm maskForm(const Annotation &a, const MaskRle &rle)
+{
+    Q_ASSERT(a.kind == AnnotationKind::Mask && rle.isValid());
+    ShapeForm form;
+    form.wellFormed = true;
+    form.right = rle.width;
+    form.bottom = rle.height;
+    form.geometry = geometryJson(a.geometry);
+    form.attributes = compactJson(a.attributes);
+    return form;
+}
+
 void restoreGeometry(Annotation &a, const ShapeForm &form)
 {
     if (a.geometry.isUndefined() && form.isMade())

@@ -12,6 +12,7 @@
 namespace atelier {
 
 struct Annotation;
+struct MaskRle;
 
 /// The stored text of annotation geometry (compactJson) and the checks made on it before
 /// it is stored. Internal to models/datasets.
@@ -63,6 +64,9 @@ ShapeForm shapeForm(const Annotation &annotation);
 /// nullopt for a number compactJson would not write itself.
 std::optional<ShapeForm> polygonForm(const QList<QList<double>> &parts,
                                      const QByteArray &attributes);
+/// The ShapeForm of \a annotation, made by Annotation::mask of the valid \a rle (its geometry
+/// the stored form already), as shapeForm() makes it without decoding the mask again.
+ShapeForm maskForm(const Annotation &annotation, const MaskRle &rle);
 /// Gives an annotation made without its geometry (left undefined: it lives in \a form, as an
 /// import's reading thread makes it) its geometry back, for the few that are read again.
 void restoreGeometry(Annotation &annotation, const ShapeForm &form);

@@ -641,7 +641,8 @@ private:
             }
             polygons = &read;
         }
-        FlatParts kept; // the polygon's parts that are one
+        FlatParts kept;              // the polygon's parts that are one
+        std::optional<MaskRle> mask; // the mask made
         if (polygons) {
             for (const QList<double> &flat : *polygons) {
                 if (flat.size() < 6 || flat.size() % 2 != 0) {
@@ -674,18 +675,16 @@ private:
                                             : CocoFormat::tr("its bbox was kept")));
                 if (shapes)
                     return std::nullopt;
+            } else if (shapes) {
+                // The form it came in, so that the export writes it back the same way.
+                attributes.insert(u"rle"_s, segmentation.toObject().value(u"counts"_s).isString()
+                                                ? u"compressed"_s
+                                                : u"uncompressed"_s);
+                made = Annotation::mask(label, *rle);
+                mask = rle;
             } else {
-                shapeBounds = rle->bounds();
-                if (shapes) {
-                    // The form it came in, so that the export writes it back the same way.
-                    attributes.insert(u"rle"_s,
-                                      segmentation.toObject().value(u"counts"_s).isString()
-                                          ? u"compressed"_s
-                                          : u"uncompressed"_s);
-                    made = Annotation::mask(label, *rle);
-                } else {
-                    ++m_dropped[m_file].masks;
-                }
+                shapeBounds = rle->bounds(); // only when the box is made of it
+                ++m_dropped[m_file].masks;
             }
         }
         if (!made) {
@@ -704,6 +703,8 @@ private:
         made->author = author;
         made->source = source;
         made->attributes = attributes;
+        if (mask && form)
+            *form = geometrytext::maskForm(*made, *mask);
         if (made->geometry.isUndefined()) {
             if (auto f = geometrytext::polygonForm(kept, compactJson(attributes)); f && form)
                 *form = std::move(*f);

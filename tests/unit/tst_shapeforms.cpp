@@ -162,6 +162,22 @@ private Q_SLOTS:
         QCOMPARE(restored.geometry, a.geometry);
     }
 
+    // maskForm, for a mask just made of its runs, is shapeForm's without decoding it again.
+    void maskFormMatchesShapeForm()
+    {
+        const MaskRle rle = mask(kWidth, kHeight);
+        Annotation a = Annotation::mask(u"cow"_s, rle);
+        a.attributes = QJsonObject{{u"rle"_s, u"compressed"_s}};
+        const ShapeForm plain = shapeForm(a);
+        const ShapeForm quick = maskForm(a, rle);
+        QVERIFY(plain.wellFormed && quick.wellFormed);
+        QCOMPARE(quick.geometry, plain.geometry);
+        QCOMPARE(quick.attributes, plain.attributes);
+        QCOMPARE(quick.right, plain.right);
+        QCOMPARE(quick.bottom, plain.bottom);
+        QCOMPARE(quick.right, double(kWidth));
+    }
+
     // A malformed polygon's form says so and has no key of its points; an invalid mask's too.
     void malformedShapesAreSaid()
     {
