@@ -401,6 +401,15 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
         used.append(form && form->wellFormed ? form : nullptr);
         results.append(std::move(a));
     }
+    // The texts an image's annotations mostly share (author, source, kind, state, a few
+    // labels), each made UTF-8 once rather than once a row.
+    QHash<QString, QByteArray> utf8;
+    auto text = [&utf8](const QString &s) -> const QByteArray & {
+        auto it = utf8.constFind(s);
+        if (it == utf8.cend())
+            it = utf8.insert(s, s.toUtf8());
+        return *it;
+    };
     for (qsizetype at = 0; at < accepted.size(); at += kInsertChunk) {
         const int rows = int(std::min<qsizetype>(kInsertChunk, accepted.size() - at));
         Query q = m_db.query(insertRowsSql(rows));
@@ -410,12 +419,12 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
             const ShapeForm *form = used[at + r];
             const int p = 3 + r * 8;
             q.bindInt64(p, run.lastId + 1 + r)
-                .bind(p + 1, a.author)
-                .bind(p + 2, toString(a.kind))
-                .bind(p + 3, a.label)
+                .bindUtf8(p + 1, text(a.author))
+                .bindUtf8(p + 2, text(toString(a.kind)))
+                .bindUtf8(p + 3, text(a.label))
                 .bindUtf8(p + 4, form ? form->geometry : geometryJson(a.geometry))
-                .bind(p + 5, toString(a.state))
-                .bind(p + 6, a.source)
+                .bindUtf8(p + 5, text(toString(a.state)))
+                .bindUtf8(p + 6, text(a.source))
                 .bindUtf8(p + 7, form ? form->attributes : attributesJson(a.attributes));
         }
         if (q.exec()) {
