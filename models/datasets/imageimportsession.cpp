@@ -217,6 +217,7 @@ void ImageImportSession::prepare(ImageImportEntry &entry) const
     if (entry.keys.size() == n)
         return; // prepared already (on the reader's thread)
     const QString author = m_options.author.isEmpty() ? m_store.author() : m_options.author;
+    const QString source = u"import:"_s + m_format; // one string shared by every annotation
     entry.forms.resize(n); // a format may have made some itself (geometrytext::polygonForm)
     entry.keys.clear();
     entry.keys.reserve(n);
@@ -225,7 +226,7 @@ void ImageImportSession::prepare(ImageImportEntry &entry) const
         if (a.author.isEmpty())
             a.author = author;
         if (a.source.isEmpty() || a.source == u"manual"_s)
-            a.source = u"import:"_s + m_format;
+            a.source = source;
         if (!entry.forms[i].isMade())
             entry.forms[i] = geometrytext::shapeForm(a);
         entry.keys.append(geometryKey(a, nullptr, &entry.forms[i]));
