@@ -439,7 +439,10 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
         // its own outcome, as without the chunks.
         for (int r = 0; r < rows; ++r) {
             const qsizetype i = accepted[at + r];
-            auto made = insertAnnotation(dataset, item, annotations[i], run);
+            Annotation given = annotations[i];
+            if (formed)
+                restoreGeometry(given, forms[i]); // one made without it is read here
+            auto made = insertAnnotation(dataset, item, given, run);
             if (!made && stopsAll(made.error()))
                 return made.error();
             results[i] = std::move(made);

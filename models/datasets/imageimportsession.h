@@ -74,8 +74,8 @@ public:
     static QStringList imageFiles(const QString &folder);
     /// Gives \a entry's annotations the import's author and source where they have none and
     /// makes their keys and forms (ImageImportEntry::keys, forms), unless made already. It
-    /// reads only the options, so a format may call it on the thread that reads its files;
-    /// run() calls it for the entries that come unprepared.
+    /// reads only the options and the store's author, so a format may call it on the thread
+    /// that reads its files; run() calls it for the entries that come unprepared.
     void prepare(ImageImportEntry &entry) const;
     /// True when the user asked to stop.
     bool cancelled() const;
