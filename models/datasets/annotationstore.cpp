@@ -109,7 +109,7 @@ Result<Annotation> AnnotationStore::annotation(qint64 annotationId)
 }
 
 Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
-                                        Annotation &a, qint64 replacing)
+                                        Annotation &a, qint64 replacing, const ShapeForm *form)
 {
     if (a.author.trimmed().isEmpty())
         a.author = m_ctx.author();
@@ -131,6 +131,17 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
     const double w = item.width;
     const double h = item.height;
     constexpr double slack = 0.5; // rounding of exported integer pixels
+    // A shape made and checked alone already (its form): only its place in the image is left.
+    // Otherwise the geometry is read, restored first when it lives in the form alone.
+    bool placed = false;
+    if (form && form->wellFormed) {
+        if (a.kind == AnnotationKind::Box || a.kind == AnnotationKind::Polygon)
+            placed = w <= 0 || form->inside(w, h, slack);
+        else if (a.kind == AnnotationKind::Mask)
+            placed = item.width <= 0 || (form->right == w && form->bottom == h);
+    }
+    if (form && !placed)
+        restoreGeometry(a, *form);
     switch (a.kind) {
     case AnnotationKind::Tag: {
         // A model's tag may carry its confidence: {"score": p, "probabilities": {label: p}}
@@ -145,6 +156,8 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Box: {
+        if (placed)
+            break;
         const QJsonArray g = a.geometry.toArray();
         bool numbers = g.size() == 4;
         for (const QJsonValue &v : g)
@@ -168,6 +181,8 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Polygon: {
+        if (placed)
+            break;
         QPointF outside;
         switch (checkPolygon(a.geometry, w, h, slack, outside)) {
         case PolygonCheck::Malformed:
@@ -186,6 +201,8 @@ Status AnnotationStore::checkAnnotation(const DatasetInfo &dataset, const Datase
         break;
     }
     case AnnotationKind::Mask: {
+        if (placed) // the form holds the stored (compressed) text; the geometry stays as given
+            break;
         const auto rle = a.maskRle();
         if (!rle)
             return makeError(ErrorCode::Invalid,
@@ -357,7 +374,8 @@ static bool stopsAll(const Error &error)
 }
 
 Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetItem &item,
-                                     const QList<Annotation> &annotations, InsertRun &run,
+                                     const QList<Annotation> &annotations,
+                                     const QList<ShapeForm> &forms, InsertRun &run,
                                      QList<Result<Annotation>> &results)
 {
     // Boxes, polygons and masks are checked against the item alone, not against the other
@@ -365,32 +383,48 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
     // statement, numbered in order as one by one would number them.
     QList<qsizetype> accepted;
     accepted.reserve(annotations.size());
-    for (const Annotation &given : annotations) {
-        Annotation a = given;
-        if (auto ok = checkAnnotation(dataset, item, a, 0); !ok) {
+    const bool formed = forms.size() == annotations.size();
+    // The form of each accepted one that is used (made and well formed), or nullptr.
+    QList<const ShapeForm *> used;
+    used.reserve(annotations.size());
+    for (qsizetype i = 0; i < annotations.size(); ++i) {
+        Annotation a = annotations[i];
+        const ShapeForm *form = formed && forms[i].isMade() ? &forms[i] : nullptr;
+        if (auto ok = checkAnnotation(dataset, item, a, 0, form); !ok) {
             if (stopsAll(ok.error()))
                 return ok.error();
             results.append(ok.error());
             continue;
         }
         accepted.append(results.size());
+        used.append(form && form->wellFormed ? form : nullptr);
         results.append(std::move(a));
     }
+    // The texts an image's annotations mostly share (author, source, kind, state, a few
+    // labels), each made UTF-8 once rather than once a row.
+    QHash<QString, QByteArray> utf8;
+    auto text = [&utf8](const QString &s) -> const QByteArray & {
+        auto it = utf8.constFind(s);
+        if (it == utf8.cend())
+            it = utf8.insert(s, s.toUtf8());
+        return *it;
+    };
     for (qsizetype at = 0; at < accepted.size(); at += kInsertChunk) {
         const int rows = int(std::min<qsizetype>(kInsertChunk, accepted.size() - at));
         Query q = m_db.query(insertRowsSql(rows));
         q.bind(1, run.time).bindInt64(2, item.id);
         for (int r = 0; r < rows; ++r) {
             const Annotation &a = results[accepted[at + r]].value();
+            const ShapeForm *form = used[at + r];
             const int p = 3 + r * 8;
             q.bindInt64(p, run.lastId + 1 + r)
-                .bind(p + 1, a.author)
-                .bind(p + 2, toString(a.kind))
-                .bind(p + 3, a.label)
-                .bindUtf8(p + 4, geometryJson(a.geometry))
-                .bind(p + 5, toString(a.state))
-                .bind(p + 6, a.source)
-                .bindUtf8(p + 7, attributesJson(a.attributes));
+                .bindUtf8(p + 1, text(a.author))
+                .bindUtf8(p + 2, text(toString(a.kind)))
+                .bindUtf8(p + 3, text(a.label))
+                .bindUtf8(p + 4, form ? form->geometry : geometryJson(a.geometry))
+                .bindUtf8(p + 5, text(toString(a.state)))
+                .bindUtf8(p + 6, text(a.source))
+                .bindUtf8(p + 7, form ? form->attributes : attributesJson(a.attributes));
         }
         if (q.exec()) {
             for (int r = 0; r < rows; ++r) {
@@ -404,7 +438,10 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
         // its own outcome, as without the chunks.
         for (int r = 0; r < rows; ++r) {
             const qsizetype i = accepted[at + r];
-            auto made = insertAnnotation(dataset, item, annotations[i], run);
+            Annotation given = annotations[i];
+            if (formed)
+                restoreGeometry(given, forms[i]); // one made without it is read here
+            auto made = insertAnnotation(dataset, item, given, run);
             if (!made && stopsAll(made.error()))
                 return made.error();
             results[i] = std::move(made);
@@ -414,7 +451,8 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
 }
 
 Result<QList<Result<Annotation>>>
-AnnotationStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations)
+AnnotationStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations,
+                                       const QList<ShapeForm> &forms)
 {
     QList<Result<Annotation>> results;
     Status done = m_ctx.write([&]() -> Status {
@@ -429,7 +467,8 @@ AnnotationStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &a
         if (!run)
             return run.error();
         if (info->task == DatasetTask::Detection || info->task == DatasetTask::Segmentation) {
-            if (auto ok = insertShapes(info.value(), it.value(), annotations, run.value(), results);
+            if (auto ok = insertShapes(info.value(), it.value(), annotations, forms, run.value(),
+                                       results);
                 !ok)
                 return ok;
             const bool added = std::any_of(results.cbegin(), results.cend(),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/annotationgeometry.h"
 #include "datasets/datasetcatalog.h"
 #include "datasets/datasetitemstore.h"
 #include "datasets/datasettypes.h"
@@ -50,8 +51,13 @@ public:
     /// The lenient form of addAnnotations() for imports: each annotation is checked and added
     /// on its own; one the rules refuse gets its error in the list (same index) and the others
     /// are still added. The call fails only when the item is missing or the catalog fails.
-    Result<QList<Result<Annotation>>> addAnnotationsLenient(qint64 itemId,
-                                                            const QList<Annotation> &annotations);
+    /// \a forms: empty, or each annotation's geometrytext::shapeForm() (made ahead, off the
+    /// writing thread): a box, polygon or mask whose form is well formed and inside the image
+    /// is then stored from it without being read again (the returned annotation's geometry
+    /// stays as given: undefined when it lives in the form alone, as an import makes some).
+    Result<QList<Result<Annotation>>>
+    addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations,
+                          const QList<geometrytext::ShapeForm> &forms = {});
     /// Changes label, geometry, state and source of the annotation with annotation.id
     /// (validated as addAnnotation). Committed at once.
     Result<Annotation> updateAnnotation(const Annotation &annotation);
@@ -79,8 +85,10 @@ public:
     Result<QList<LabelCount>> labelDistribution(qint64 datasetId);
 
 private:
+    /// \a form: the annotation's shapeForm() when made (the shape alone is then not read).
     Status checkAnnotation(const DatasetInfo &dataset, const DatasetItem &item,
-                           Annotation &annotation, qint64 replacing);
+                           Annotation &annotation, qint64 replacing,
+                           const geometrytext::ShapeForm *form = nullptr);
     /// What the inserts of one call that adds several annotations share: the time recorded on
     /// them, and the numbering of their rows.
     struct InsertRun
@@ -97,7 +105,8 @@ private:
     /// Checks \a annotations (boxes, polygons, masks) and inserts the accepted ones in
     /// multi-row statements; one result each in \a results. An error: the catalog failed.
     Status insertShapes(const DatasetInfo &dataset, const DatasetItem &item,
-                        const QList<Annotation> &annotations, InsertRun &run,
+                        const QList<Annotation> &annotations,
+                        const QList<geometrytext::ShapeForm> &forms, InsertRun &run,
                         QList<Result<Annotation>> &results);
 
     DatasetContext &m_ctx;

@@ -5,7 +5,9 @@
 // name, annotation ids, iscrowd, area and other fields annotation attributes; a multi-part
 // polygon stays one instance; RLE masks (both forms) become mask annotations. What cannot be
 // kept is counted and named in the report's warnings. The exporter is cocoexport.cpp.
+#include "core/compactjson.h"
 #include "core/prefetch.h"
+#include "datasets/annotationgeometry.h"
 #include "datasets/cocoscan.h"
 #include "datasets/datasetcatalog.h"
 #include "datasets/datasetcontext.h"
@@ -69,6 +71,21 @@ std::optional<QJsonObject> parseObject(QByteArrayView text)
 
 /// A polygon segmentation's parts, each its flat list of coordinates as written.
 using FlatParts = QList<QList<double>>;
+
+/// Flat parts (each an even number of coordinates) as polygons.
+QList<QPolygonF> polygonsOf(const FlatParts &flats)
+{
+    QList<QPolygonF> parts;
+    parts.reserve(flats.size());
+    for (const QList<double> &flat : flats) {
+        QPolygonF points;
+        points.reserve(flat.size() / 2);
+        for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+            points.append(QPointF(flat[i], flat[i + 1]));
+        parts.append(points);
+    }
+    return parts;
+}
 
 bool isJsonSpace(char c)
 {
@@ -290,7 +307,7 @@ class CocoReader
 {
 public:
     CocoReader(DatasetCatalog &store, const DatasetInfo &dataset, ImageImportSession &session)
-        : m_store(store), m_dataset(dataset), m_session(session)
+        : m_catalog(store), m_dataset(dataset), m_session(session)
     {
     }
 
@@ -317,9 +334,10 @@ public:
     };
 
     /// The entry of image \a index with its annotations made (once per index: the pending
-    /// JSON is released). It touches only this reader's pending images and counts (no
-    /// store, no session), so it runs ahead on a thread of its own while the session
-    /// stores the images before it; its warnings come back with the entry.
+    /// JSON is released) and prepared (ImageImportSession::prepare: keys and stored texts).
+    /// It touches only this reader's pending images and counts, and reads only the session's
+    /// options (no store), so it runs ahead on a thread of its own while the session stores
+    /// the images before it; its warnings come back with the entry.
     Taken take(qint64 index)
     {
         m_taken.clear();
@@ -330,24 +348,27 @@ public:
         const bool shapes = m_dataset.task == DatasetTask::Segmentation;
         ImageImportEntry entry = std::move(p.entry);
         entry.annotations.reserve(p.annotations.size());
+        entry.forms.reserve(p.annotations.size());
         for (const PendingImage::Raw &raw : std::as_const(p.annotations)) {
             const QByteArrayView text = raw.slice.in(m_texts[raw.text]);
+            geometrytext::ShapeForm form;
+            std::optional<Annotation> made;
             if (auto quick = polygonAnnotation(text)) {
-                if (auto made =
-                        annotation(quick->rest, raw.ordinal, raw.label, shapes, &quick->parts))
-                    entry.annotations.append(std::move(*made));
-                continue;
-            }
-            const auto json = parseObject(text);
-            if (!json) {
+                made =
+                    annotation(quick->rest, raw.ordinal, raw.label, shapes, &quick->parts, &form);
+            } else if (const auto json = parseObject(text)) {
+                made = annotation(*json, raw.ordinal, raw.label, shapes, nullptr, &form);
+            } else {
                 warn(CocoFormat::tr("annotation %1 is not a valid JSON object; skipped")
                          .arg(raw.ordinal));
-                continue;
             }
-            if (auto made = annotation(*json, raw.ordinal, raw.label, shapes))
+            if (made) {
                 entry.annotations.append(std::move(*made));
+                entry.forms.append(std::move(form)); // one per annotation, made or not
+            }
         }
         p.annotations = {};
+        m_session.prepare(entry); // here, not on the thread that stores
         return Taken{std::move(entry), std::exchange(m_taken, {})};
     }
 
@@ -437,7 +458,7 @@ private:
             idOfName.insert(name, *id);
             // Labels in the categories' order, unused ones too, with the id and the other
             // fields (supercategory, keypoints, …) as attributes.
-            auto label = m_store.ensureLabel(m_dataset.id, name);
+            auto label = m_catalog.ensureLabel(m_dataset.id, name);
             if (!label) {
                 warn(label.error().message);
                 continue;
@@ -448,7 +469,7 @@ private:
                     attributes.insert(it.key(), it.value());
             }
             if (attributes != label->attributes) {
-                if (auto ok = m_store.setLabelAttributes(m_dataset.id, name, attributes); !ok)
+                if (auto ok = m_catalog.setLabelAttributes(m_dataset.id, name, attributes); !ok)
                     warn(ok.error().message);
             }
         }
@@ -587,8 +608,10 @@ private:
     }
 
     /// \a polygons: the polygon segmentation when already read (then \a a has none).
+    /// \a form: where a polygon's form goes when made here (its geometry then left undefined).
     std::optional<Annotation> annotation(const QJsonObject &a, int ordinal, const QString &label,
-                                         bool shapes, const FlatParts *polygons = nullptr)
+                                         bool shapes, const FlatParts *polygons = nullptr,
+                                         geometrytext::ShapeForm *form = nullptr)
     {
         auto ref = [&] { return reference(a, ordinal); }; // for messages only
         // Everything but what the shape and the references say is kept under COCO's names;
@@ -619,8 +642,9 @@ private:
             }
             polygons = &read;
         }
+        FlatParts kept;              // the polygon's parts that are one
+        std::optional<MaskRle> mask; // the mask made
         if (polygons) {
-            QList<QPolygonF> parts;
             for (const QList<double> &flat : *polygons) {
                 if (flat.size() < 6 || flat.size() % 2 != 0) {
                     warn(CocoFormat::tr("%1: a polygon needs an even number (≥ 6) of "
@@ -628,21 +652,20 @@ private:
                              .arg(ref()));
                     continue;
                 }
-                QPolygonF points;
-                points.reserve(flat.size() / 2);
-                for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
-                    points.append(QPointF(flat[i], flat[i + 1]));
-                parts.append(points);
+                kept.append(flat);
             }
-            if (!parts.isEmpty()) {
+            if (!kept.isEmpty() && shapes) {
+                // Its geometry is made by the form below, as text, without a QJsonValue.
+                made = Annotation();
+                made->kind = AnnotationKind::Polygon;
+                made->label = label;
+                made->geometry = QJsonValue(QJsonValue::Undefined);
+            } else if (!kept.isEmpty()) {
                 QRectF r;
-                for (const QPolygonF &p : parts)
+                for (const QPolygonF &p : polygonsOf(kept))
                     r = r.united(p.boundingRect());
                 shapeBounds = r;
-                if (shapes)
-                    made = Annotation::polygon(label, parts);
-                else
-                    ++m_dropped[m_file].polygons;
+                ++m_dropped[m_file].polygons;
             }
         } else if (segmentation.isObject()) {
             const auto rle = MaskRle::fromJson(segmentation.toObject());
@@ -653,18 +676,16 @@ private:
                                             : CocoFormat::tr("its bbox was kept")));
                 if (shapes)
                     return std::nullopt;
+            } else if (shapes) {
+                // The form it came in, so that the export writes it back the same way.
+                attributes.insert(u"rle"_s, segmentation.toObject().value(u"counts"_s).isString()
+                                                ? u"compressed"_s
+                                                : u"uncompressed"_s);
+                made = Annotation::mask(label, *rle);
+                mask = rle;
             } else {
-                shapeBounds = rle->bounds();
-                if (shapes) {
-                    // The form it came in, so that the export writes it back the same way.
-                    attributes.insert(u"rle"_s,
-                                      segmentation.toObject().value(u"counts"_s).isString()
-                                          ? u"compressed"_s
-                                          : u"uncompressed"_s);
-                    made = Annotation::mask(label, *rle);
-                } else {
-                    ++m_dropped[m_file].masks;
-                }
+                shapeBounds = rle->bounds(); // only when the box is made of it
+                ++m_dropped[m_file].masks;
             }
         }
         if (!made) {
@@ -683,10 +704,18 @@ private:
         made->author = author;
         made->source = source;
         made->attributes = attributes;
+        if (mask && form)
+            *form = geometrytext::maskForm(*made, *mask);
+        if (made->geometry.isUndefined()) {
+            if (auto f = geometrytext::polygonForm(kept, compactJson(attributes)); f && form)
+                *form = std::move(*f);
+            else // a number only QJsonDocument writes, or no form wanted: the plain geometry
+                made->geometry = Annotation::polygon(label, polygonsOf(kept)).geometry;
+        }
         return made;
     }
 
-    DatasetCatalog &m_store;
+    DatasetCatalog &m_catalog;
     const DatasetInfo &m_dataset;
     ImageImportSession &m_session;
     QList<PendingImage> m_pending;

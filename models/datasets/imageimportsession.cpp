@@ -40,8 +40,10 @@ void appendText(QByteArray &key, const QString &text)
 }
 
 /// What makes two annotations of one image the same, as bytes (no number formatting: a COCO
-/// file has 100,000 of them). \a parts: the polygon's parts when the caller has them already.
-QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = nullptr)
+/// file has 100,000 of them). \a parts: the polygon's parts when the caller has them already;
+/// \a form: the annotation's form when made (its attributes text, a polygon's key).
+QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = nullptr,
+                       const geometrytext::ShapeForm *form = nullptr)
 {
     QByteArray key;
     key.reserve(128);
@@ -59,19 +61,14 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
         add(r.height());
         break;
     }
-    case AnnotationKind::Polygon: {
-        const QList<QPolygonF> own = parts ? QList<QPolygonF>() : a.parts();
-        const QList<QPolygonF> &rings = parts ? *parts : own;
-        appendRaw(key, qint32(rings.size()));
-        for (const QPolygonF &part : rings) {
-            appendRaw(key, qint32(part.size()));
-            for (const QPointF &p : part) {
-                add(p.x());
-                add(p.y());
-            }
-        }
+    case AnnotationKind::Polygon:
+        if (parts)
+            key += geometrytext::polygonKey(*parts);
+        else if (form && !form->pointsKey.isNull())
+            key += form->pointsKey;
+        else
+            key += geometrytext::polygonKey(a.geometry);
         break;
-    }
     case AnnotationKind::Mask:
         // Annotation::mask and the catalog hold a mask as its compressed counts, one string
         // per mask: that text is the key, without decoding the runs.
@@ -102,7 +99,7 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
     // Two instances that differ only in what the format says of them (COCO ids, iscrowd,
     // VOC difficult, labelme group_id) are both kept.
     if (!a.attributes.isEmpty())
-        key += compactJson(a.attributes);
+        key += form && form->isMade() ? form->attributes : compactJson(a.attributes);
     return key;
 }
 
@@ -215,6 +212,28 @@ QStringList ImageImportSession::imageFiles(const QString &folder)
     return files;
 }
 
+void ImageImportSession::prepare(ImageImportEntry &entry) const
+{
+    const qsizetype n = entry.annotations.size();
+    if (entry.keys.size() == n)
+        return; // prepared already (on the reader's thread)
+    const QString author = m_options.author.isEmpty() ? m_ctx.author() : m_options.author;
+    const QString source = u"import:"_s + m_format; // one string shared by every annotation
+    entry.forms.resize(n); // a format may have made some itself (geometrytext::polygonForm)
+    entry.keys.clear();
+    entry.keys.reserve(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        Annotation &a = entry.annotations[i];
+        if (a.author.isEmpty())
+            a.author = author;
+        if (a.source.isEmpty() || a.source == u"manual"_s)
+            a.source = source;
+        if (!entry.forms[i].isMade())
+            entry.forms[i] = geometrytext::shapeForm(a);
+        entry.keys.append(geometryKey(a, nullptr, &entry.forms[i]));
+    }
+}
+
 bool ImageImportSession::cancelled() const
 {
     return m_options.cancel && m_options.cancel->load();
@@ -228,19 +247,21 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
     for (const Annotation &a : existing)
         present.insert(geometryKey(a));
     QList<Annotation> batch;              // the annotations to add, each shape once
+    QList<geometrytext::ShapeForm> forms; // their forms (made by prepare(), or not)
     QHash<QByteArray, qsizetype> pending; // key → its index in batch
     // Per annotation that reaches the store: its index in batch, or -1 - index for a copy of
     // an earlier one of this entry.
     QList<qsizetype> order;
     batch.reserve(entry.annotations.size());
-    const QString author = m_options.author.isEmpty() ? m_ctx.author() : m_options.author;
+    forms.reserve(entry.annotations.size());
     const QRectF bounds(0, 0, item.width, item.height);
-    for (Annotation a : entry.annotations) {
+    // prepare() gave each its author and source, its key and its form; a shape moved here
+    // onto the image gets a new key, and the store makes its form.
+    for (qsizetype n = 0; n < entry.annotations.size(); ++n) {
+        Annotation a = entry.annotations[n];
+        geometrytext::ShapeForm form = entry.forms[n];
+        bool moved = false;                    // onto the image: a new key and form
         std::optional<QList<QPolygonF>> parts; // a polygon's, once read
-        if (a.author.isEmpty())
-            a.author = author;
-        if (a.source.isEmpty() || a.source == u"manual"_s)
-            a.source = u"import:"_s + m_format;
         if (a.kind == AnnotationKind::Box && item.width > 0) {
             const QRectF r = a.rect();
             const QRectF clipped = r.intersected(bounds);
@@ -259,6 +280,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
                                  .arg(item.height));
                 continue;
             }
+            moved = clipped != r;
             if (clipped != r && noise) {
                 a.geometry = Annotation::box(a.label, clipped).geometry;
             } else if (clipped != r) {
@@ -273,9 +295,11 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
                                  .arg(item.height));
                 a.geometry = Annotation::box(a.label, clipped).geometry;
             }
-        } else if (a.kind == AnnotationKind::Polygon && item.width > 0) {
+        } else if (a.kind == AnnotationKind::Polygon && item.width > 0 &&
+                   !(form.wellFormed && form.inside(item.width, item.height, 0))) {
+            // Only a polygon not known to lie in the image is read point by point.
+            geometrytext::restoreGeometry(a, form);
             parts = a.parts();
-            bool moved = false;
             bool beyondNoise = false;
             for (QPolygonF &points : *parts) {
                 for (QPointF &p : points) {
@@ -297,7 +321,9 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
             if (moved)
                 a.geometry = Annotation::polygon(a.label, *parts).geometry;
         }
-        const QByteArray key = geometryKey(a, parts ? &*parts : nullptr);
+        if (moved)
+            form = {};
+        const QByteArray key = moved ? geometryKey(a, parts ? &*parts : nullptr) : entry.keys[n];
         if (present.contains(key)) { // the same file imported again
             ++m_alreadyPresent;
             continue;
@@ -309,12 +335,13 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
         pending.insert(key, batch.size());
         order.append(batch.size());
         batch.append(std::move(a));
+        forms.append(std::move(form));
     }
     // One call for the image's annotations: the store reads the item and the dataset once and
     // refreshes the item's status once; a refused annotation is skipped, the others kept.
     QList<Result<Annotation>> results;
     if (!batch.isEmpty()) {
-        auto added = m_annotations.addAnnotationsLenient(item.id, batch);
+        auto added = m_annotations.addAnnotationsLenient(item.id, batch, forms);
         if (!added) {
             const ErrorCode code = added.error().code;
             if (code == ErrorCode::Io || code == ErrorCode::Internal || code == ErrorCode::Corrupt)
@@ -384,7 +411,7 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
         Status batch = m_ctx.batch([&]() -> Status {
             for (qint64 i = done; i < end && (i == done || !timing.due()); ++i) {
                 reached = i + 1;
-                const ImageImportEntry entry = entryAt(i);
+                ImageImportEntry entry = entryAt(i);
                 if (!QFileInfo(entry.file).isFile()) {
                     unreadable(entry.file, tr("the image file is missing"));
                     continue;
@@ -417,6 +444,7 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
                     ++m_report.imported;
                     firstName.insert(added->item.objectHash, display(entry.file));
                 }
+                prepare(entry); // when the format has not on its own thread
                 if (auto ok = annotate(added->item, entry, existing); !ok)
                     return ok;
             }

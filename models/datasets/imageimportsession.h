@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "datasets/annotationgeometry.h"
 #include "datasets/annotationstore.h"
 #include "datasets/datasetitemstore.h"
 #include "datasets/datasettypes.h"
@@ -28,6 +29,11 @@ struct ImageImportEntry
     QString split;                    ///< the item's split ("train", "val", …) when the format says
     QJsonObject attributes;           ///< merged into the item's attributes
     QString sourceName; ///< the name the format gives the image, with its folders (default: file)
+    /// Made by ImageImportSession::prepare(), one per annotation (empty until then): each
+    /// annotation's duplicate key and its form for the store. A format may make forms itself
+    /// (the others empty): an annotation whose geometry is undefined has it in its form.
+    QList<QByteArray> keys;
+    QList<geometrytext::ShapeForm> forms;
 };
 
 /// The common part of every image import: unpacking archives, adding images (probe, hash,
@@ -66,6 +72,11 @@ public:
     void warn(const QString &file, const QString &reason);
     /// Image files under \a folder (by extension), sorted, recursively.
     static QStringList imageFiles(const QString &folder);
+    /// Gives \a entry's annotations the import's author and source where they have none and
+    /// makes their keys and forms (ImageImportEntry::keys, forms), unless made already. It
+    /// reads only the options and the store's author, so a format may call it on the thread
+    /// that reads its files; run() calls it for the entries that come unprepared.
+    void prepare(ImageImportEntry &entry) const;
     /// True when the user asked to stop.
     bool cancelled() const;
 
