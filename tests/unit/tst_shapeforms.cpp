@@ -7,7 +7,10 @@
 #include "core/compactjson.h"
 #include "core/workspace.h"
 #include "datasets/annotationgeometry.h"
-#include "datasets/datasetstore.h"
+#include "datasets/annotationstore.h"
+#include "datasets/datasetcatalog.h"
+#include "datasets/datasetcontext.h"
+#include "datasets/datasetitemstore.h"
 #include "datasets/imageimportsession.h"
 #include "datasets/maskrle.h"
 
@@ -68,7 +71,10 @@ class TestShapeForms final : public QObject
 private:
     QTemporaryDir m_dir;
     std::optional<Workspace> m_ws;
-    std::unique_ptr<DatasetStore> m_store;
+    std::unique_ptr<DatasetContext> m_context;
+    std::unique_ptr<DatasetCatalog> m_catalog;
+    std::unique_ptr<DatasetItemStore> m_items;
+    std::unique_ptr<AnnotationStore> m_annotations;
     DatasetInfo m_dataset;
     QString m_image;
     qint64 m_item = 0;
@@ -77,7 +83,7 @@ private:
     QStringList stored(qint64 itemId)
     {
         QStringList rows;
-        const auto list = m_store->annotations(itemId);
+        const auto list = m_annotations->annotations(itemId);
         if (!list)
             return {u"error: "_s + list.error().message};
         for (const Annotation &a : list.value()) {
@@ -97,9 +103,12 @@ private Q_SLOTS:
         auto ws = Workspace::create(root, {});
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
         m_ws.emplace(std::move(ws.value()));
-        m_store = std::make_unique<DatasetStore>(m_ws->catalog(), m_ws->root());
-        m_store->setAuthor(u"alice"_s);
-        auto made = m_store->createDataset(u"shapes"_s, DatasetTask::Segmentation);
+        m_context = std::make_unique<DatasetContext>(m_ws->catalog(), m_ws->root());
+        m_catalog = std::make_unique<DatasetCatalog>(*m_context);
+        m_items = std::make_unique<DatasetItemStore>(*m_context);
+        m_annotations = std::make_unique<AnnotationStore>(*m_context);
+        m_context->setAuthor(u"alice"_s);
+        auto made = m_catalog->createDataset(u"shapes"_s, DatasetTask::Segmentation);
         QVERIFY(made);
         m_dataset = made.value();
         m_image = m_dir.filePath(u"in-%1/images/a.png"_s.arg(n));
@@ -107,13 +116,16 @@ private Q_SLOTS:
         QImage image(kWidth, kHeight, QImage::Format_RGB32);
         image.fill(qRgb(10, 20, 30 + n));
         QVERIFY(image.save(m_image));
-        auto item = m_store->addImage(m_dataset.id, m_image);
+        auto item = m_items->addImage(m_dataset.id, m_image);
         QVERIFY(item);
         m_item = item->item.id;
     }
     void cleanup()
     {
-        m_store.reset();
+        m_annotations.reset();
+        m_items.reset();
+        m_catalog.reset();
+        m_context.reset();
         m_ws.reset();
     }
 
@@ -216,7 +228,7 @@ private Q_SLOTS:
         for (const Annotation &a : plain)
             forms.append(shapeForm(a));
 
-        const auto without = m_store->addAnnotationsLenient(m_item, plain);
+        const auto without = m_annotations->addAnnotationsLenient(m_item, plain);
         QVERIFY(without);
         const QStringList storedWithout = stored(m_item);
         QCOMPARE(storedWithout.size(), 2); // a polygon and a mask (boxes: detection only)
@@ -225,11 +237,11 @@ private Q_SLOTS:
         image.fill(qRgb(99, 1, 1));
         const QString file = m_dir.filePath(u"other-%1.png"_s.arg(m_item));
         QVERIFY(image.save(file));
-        const auto other = m_store->addImage(m_dataset.id, file);
+        const auto other = m_items->addImage(m_dataset.id, file);
         QVERIFY(other);
         const qint64 item2 = other->item.id;
         QVERIFY(item2 != m_item);
-        const auto with = m_store->addAnnotationsLenient(item2, plain, forms);
+        const auto with = m_annotations->addAnnotationsLenient(item2, plain, forms);
         QVERIFY(with);
         QCOMPARE(with->size(), without->size());
         for (qsizetype i = 0; i < with->size(); ++i) {
@@ -243,8 +255,8 @@ private Q_SLOTS:
         auto [inside, insideForm] = unmade(u"dog"_s, {{1, 1, 9, 1, 5, 7}}, attributes);
         auto [outside, outsideForm] = unmade(u"dog"_s, {{1, 1, 50, 1, 5, 7}}, attributes);
         QVERIFY(insideForm.isMade());
-        const auto lazy =
-            m_store->addAnnotationsLenient(m_item, {inside, outside}, {insideForm, outsideForm});
+        const auto lazy = m_annotations->addAnnotationsLenient(m_item, {inside, outside},
+                                                               {insideForm, outsideForm});
         QVERIFY(lazy);
         QVERIFY(lazy->at(0).ok());
         QVERIFY(!lazy->at(1).ok());
@@ -252,7 +264,7 @@ private Q_SLOTS:
         QCOMPARE(stored(m_item).last(), storedWithout.at(0));
 
         // Boxes, in a detection dataset.
-        auto detection = m_store->createDataset(u"boxes"_s, DatasetTask::Detection);
+        auto detection = m_catalog->createDataset(u"boxes"_s, DatasetTask::Detection);
         QVERIFY(detection);
         const QList<Annotation> boxes{plain.mid(0, 3)};
         QList<ShapeForm> boxForms{forms.mid(0, 3)};
@@ -261,13 +273,13 @@ private Q_SLOTS:
             image.fill(qRgb(50, n, 1));
             const QString box = m_dir.filePath(u"box-%1-%2.png"_s.arg(m_item).arg(n));
             QVERIFY(image.save(box));
-            auto added = m_store->addImage(detection->id, box);
+            auto added = m_items->addImage(detection->id, box);
             QVERIFY(added);
             items.append(added->item.id);
         }
         QVERIFY(items[0] != items[1]);
-        const auto plainBoxes = m_store->addAnnotationsLenient(items[0], boxes);
-        const auto formedBoxes = m_store->addAnnotationsLenient(items[1], boxes, boxForms);
+        const auto plainBoxes = m_annotations->addAnnotationsLenient(items[0], boxes);
+        const auto formedBoxes = m_annotations->addAnnotationsLenient(items[1], boxes, boxForms);
         QVERIFY(plainBoxes && formedBoxes);
         QCOMPARE(stored(items[0]).size(), 1);
         QCOMPARE(stored(items[1]), stored(items[0]));
@@ -285,7 +297,7 @@ private Q_SLOTS:
     {
         auto import = [&](bool unmadeGeometry) {
             ImportOptions options;
-            ImageImportSession session(*m_store, m_dataset, options, u"coco"_s);
+            ImageImportSession session(*m_context, m_dataset, options, u"coco"_s);
             if (auto opened = session.open(QFileInfo(m_image).absolutePath()); !opened)
                 return std::optional<ImportReport>();
             ImageImportEntry entry;
