@@ -226,13 +226,26 @@ Result<AddedItem> DatasetItemStore::insertItem(qint64 datasetId, DatasetItem ite
 
 Status DatasetItemStore::checkImageDataset(qint64 datasetId)
 {
-    auto info = m_catalog.readDataset(datasetId, false);
-    if (!info)
-        return info.error();
-    if (info->media != DatasetMedia::Image)
+    // Its media alone (an import asks once per image), not the whole dataset with its
+    // pending-import mark; readDataset says why when there is no such dataset.
+    Query q = m_db.query("SELECT media, name FROM datasets WHERE id = ?1;");
+    q.bind(1, datasetId);
+    auto row = q.next();
+    if (!row)
+        return row.error();
+    if (!row.value()) {
+        auto info = m_catalog.readDataset(datasetId, false);
+        return info ? makeError(ErrorCode::NotFound, QString()) : info.error();
+    }
+    const bool images = datasetMediaFromString(q.text(0)).value_or(DatasetMedia::Image) ==
+                        DatasetMedia::Image;
+    const QString name = q.text(1);
+    if (auto done = q.exec(); !done)
+        return done.error();
+    if (!images)
         return makeError(
             ErrorCode::Invalid,
-            tr("The dataset \"%1\" holds text; images cannot be added to it.").arg(info->name));
+            tr("The dataset \"%1\" holds text; images cannot be added to it.").arg(name));
     return {};
 }
 
