@@ -363,7 +363,7 @@ public:
             const QByteArrayView text = raw.slice.in(m_texts[raw.text]);
             geometrytext::ShapeForm form;
             std::optional<Annotation> made;
-            if (auto plain = shapes ? plainPolygon(text, raw.label, form) : std::nullopt) {
+            if (auto plain = shapes ? plainShape(text, raw.label, form) : std::nullopt) {
                 made = std::move(plain);
             } else if (auto quick = polygonAnnotation(text)) {
                 made =
@@ -656,70 +656,95 @@ private:
         }
     }
 
-    /// The common COCO polygon annotation, made straight from its text: its members other
-    /// than "segmentation" are plain (keys of printable ASCII without escapes, each once;
-    /// scalar values; "bbox" an array of numbers), no "attributes" of Atelier's own, and every
-    /// part of its polygon valid. Its attributes text is written from the raw members, as
-    /// compactJson writes the object QJsonDocument reads of them, in QJsonObject's key
-    /// order; the annotation's attributes and geometry are left for restoreGeometry() to read
-    /// from \a form. nullopt for anything else: annotation() reads it, and says what is wrong.
-    static std::optional<Annotation> plainPolygon(QByteArrayView text, const QString &label,
-                                                  geometrytext::ShapeForm &form)
+    /// The common COCO polygon or mask annotation, made straight from its text: its members
+    /// other than "segmentation" are plain (keys of printable ASCII without escapes, each
+    /// once; scalar values; "bbox" an array of numbers), with no "attributes" of Atelier's own
+    /// (nor, for a mask, an "rle" of its own), and its shape is valid: every part of a
+    /// polygon, a mask's RLE. Its attributes text is written from the raw members (with a
+    /// mask's "rle" form), as compactJson writes the object QJsonDocument reads of them, in
+    /// QJsonObject's key order; the annotation's attributes, and a polygon's geometry, are
+    /// left for restoreGeometry() to read from \a form. nullopt for anything else:
+    /// annotation() reads it, and says what is wrong.
+    static std::optional<Annotation> plainShape(QByteArrayView text, const QString &label,
+                                                geometrytext::ShapeForm &form)
     {
         const auto members = CocoScan::members(text);
         if (!members)
             return std::nullopt;
-        QVarLengthArray<const CocoScan::Member *, 16> kept; // the attributes
-        std::optional<FlatParts> parts;
+        // The attributes: each key and its value's text (image_id and category_id are checked
+        // as scalars, not kept).
+        QVarLengthArray<std::pair<QByteArrayView, QByteArrayView>, 16> kept;
+        const CocoScan::Member *segmentation = nullptr;
         for (const CocoScan::Member &m : *members) {
             if (!plainChars(m.key) || m.key == "attributes")
                 return std::nullopt;
             const QByteArrayView value = m.value.in(text);
             if (m.key == "segmentation") {
-                if (parts)
-                    return std::nullopt;
-                parts = numberArrays(value);
-                if (!parts)
-                    return std::nullopt;
+                if (segmentation)
+                    return std::nullopt; // which one wins is QJsonDocument's to say
+                segmentation = &m;
             } else if (m.key == "bbox") {
                 if (!numberArray(value))
                     return std::nullopt;
             } else {
-                kept.append(&m); // image_id and category_id checked below, as scalars
+                kept.append({m.key, value});
             }
         }
-        if (!parts)
+        if (!segmentation)
             return std::nullopt;
-        for (const QList<double> &flat : std::as_const(*parts)) {
-            if (flat.size() < 6 || flat.size() % 2 != 0)
-                return std::nullopt; // a part to warn of
+        const QByteArrayView shape = segmentation->value.in(text);
+        std::optional<FlatParts> parts;
+        std::optional<MaskRle> rle;
+        if (shape.startsWith('[')) {
+            parts = numberArrays(shape);
+            if (!parts)
+                return std::nullopt;
+            for (const QList<double> &flat : std::as_const(*parts)) {
+                if (flat.size() < 6 || flat.size() % 2 != 0)
+                    return std::nullopt; // a part to warn of
+            }
+        } else {
+            const auto object = parseObject(shape);
+            if (!object)
+                return std::nullopt;
+            rle = MaskRle::fromJson(*object);
+            if (!rle)
+                return std::nullopt; // malformed: to warn of
+            // The form it came in, so that the export writes it back the same way.
+            kept.append({"rle", object->value(u"counts"_s).isString() ? "\"compressed\""
+                                                                      : "\"uncompressed\""});
         }
         // QJsonObject orders its keys as QString compares them: for ASCII, bytewise.
         std::sort(kept.begin(), kept.end(),
-                  [](const auto *a, const auto *b) { return a->key < b->key; });
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
         QByteArray attributes;
         attributes.reserve(128);
         attributes += '{';
         for (qsizetype i = 0; i < kept.size(); ++i) {
-            const CocoScan::Member &m = *kept[i];
-            if (i > 0 && kept[i - 1]->key == m.key)
-                return std::nullopt; // which one wins is QJsonDocument's to say
-            const bool reference = m.key == "image_id" || m.key == "category_id";
-            QByteArray &out = attributes;
-            const qsizetype mark = out.size();
-            if (!reference && out.size() > 1)
-                out += ',';
+            const auto &[key, value] = kept[i];
+            if (i > 0 && kept[i - 1].first == key)
+                return std::nullopt; // a key twice (or a mask's own "rle")
+            const bool reference = key == "image_id" || key == "category_id";
+            const qsizetype mark = attributes.size();
             if (!reference) {
-                out += '"';
-                out += m.key;
-                out += "\":";
+                if (attributes.size() > 1)
+                    attributes += ',';
+                attributes += '"';
+                attributes += key;
+                attributes += "\":";
             }
-            if (!appendPlainScalar(out, m.value.in(text)))
+            if (!appendPlainScalar(attributes, value))
                 return std::nullopt;
             if (reference)
-                out.truncate(mark); // checked, not kept
+                attributes.truncate(mark);
         }
         attributes += '}';
+        if (rle) {
+            Annotation a = Annotation::mask(label, *rle);
+            form = geometrytext::maskForm(a, *rle);
+            form.attributes = attributes;
+            return a;
+        }
         auto made = geometrytext::polygonForm(*parts, attributes);
         if (!made)
             return std::nullopt;

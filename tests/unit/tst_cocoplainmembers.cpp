@@ -6,7 +6,8 @@
 // result. A polygon moved onto the image gets its attributes back from that text, and the
 // duplicate keys still match: a repeated annotation is kept once, and an image given twice
 // finds its annotations already there. The import also stores each image file on a thread of
-// its own (ImageImportSession::storeImage): refusals keep their messages.
+// its own (ImageImportSession::storeImage): refusals keep their messages. Masks, compressed
+// or not, take the same fast path, with the "rle" form the general path adds.
 #include "catalog/database.h"
 #include "core/compactjson.h"
 #include "core/workspace.h"
@@ -14,6 +15,7 @@
 #include "datasets/datasetcontext.h"
 #include "datasets/datasetitemstore.h"
 #include "datasets/formatregistry.h"
+#include "datasets/maskrle.h"
 #include "storage/objectstore.h"
 
 #include <QDir>
@@ -79,6 +81,12 @@ QString expectedAttributes(const QByteArray &text)
     own.remove(u"source"_s);
     if (!own.isEmpty())
         expected.insert(u"attributes"_s, own);
+    const QJsonValue segmentation = given.value(u"segmentation"_s);
+    if (segmentation.isObject()) { // a mask: the form its counts came in
+        expected.insert(u"rle"_s, segmentation.toObject().value(u"counts"_s).isString()
+                                      ? u"compressed"_s
+                                      : u"uncompressed"_s);
+    }
     return QString::fromUtf8(compactJson(expected));
 }
 
@@ -114,6 +122,25 @@ private Q_SLOTS:
         for (const QByteArray &text : std::as_const(onOne)) // again.png: all already there
             all.append(QByteArray(text).replace("\"image_id\": 1", "\"image_id\": 2"));
         all.append(annotationText(40, 3, R"("id": 40, "area": 9)"));
+        // Masks, both forms, plain or not (an "rle" of its own is replaced by the form's).
+        MaskRle box;
+        box.width = 32;
+        box.height = 24;
+        box.counts = {24 * 3 + 2, 5, 19, 5, 24 * 32 - 24 * 3 - 2 - 5 - 19 - 5};
+        QVERIFY(box.isValid());
+        const QByteArray compressed = box.toCompressedString().replace("\\", "\\\\");
+        const QList<QByteArray> masks{
+            R"({"id": 50, "image_id": 3, "category_id": 5, "iscrowd": 1, "area": 768,
+                "segmentation": {"size": [24, 32], "counts": [0, 768]}})",
+            "{\"id\": 51, \"image_id\": 3, \"category_id\": 5, \"segmentation\": {\"size\": [24, "
+            "32], \"counts\": \"" +
+                compressed + "\"}, \"area\": 10, \"bbox\": [3, 2, 2, 5]}",
+            R"({"id": 52, "rle": "mine", "image_id": 3, "category_id": 5,
+                "segmentation": {"counts": [10, 758], "size": [24, 32]}})",
+            R"({"id": 53, "note": "café", "image_id": 3, "category_id": 5,
+                "segmentation": {"size": [24, 32], "counts": [20, 748]}})",
+        };
+        all += masks;
 
         QByteArray json = R"({"images": [{"id": 1, "file_name": "one.png"},
             {"id": 2, "file_name": "again.png"}, {"id": 3, "file_name": "two.png"},
@@ -149,14 +176,16 @@ private Q_SLOTS:
         QCOMPARE(report->duplicates, 1);
         QCOMPARE(report->unreadable.size(), 1);
         QCOMPARE(report->unreadable.first().reason, u"the image file is missing"_s);
-        QCOMPARE(report->annotations, onOne.size() - 1 + 1);
+        QCOMPARE(report->annotations, onOne.size() - 1 + 1 + 4);
 
         QStringList expected;
         for (qsizetype i = 0; i < onOne.size(); ++i) {
             if (i != onOne.size() - 2) // the copy kept once
                 expected.append(expectedAttributes(onOne[i]));
         }
-        expected.append(expectedAttributes(all.last()));
+        expected.append(expectedAttributes(annotationText(40, 3, R"("id": 40, "area": 9)")));
+        for (const QByteArray &mask : masks)
+            expected.append(expectedAttributes(mask));
         QStringList stored;
         Query q = ws->catalog().query("SELECT attributes FROM annotations ORDER BY id;");
         QVERIFY(q.forEach([&](const Query &row) { stored.append(row.text(0)); }));
