@@ -226,27 +226,30 @@ Result<AddedItem> DatasetItemStore::insertItem(qint64 datasetId, DatasetItem ite
 
 Status DatasetItemStore::checkImageDataset(qint64 datasetId)
 {
+    auto holds = [](DatasetMedia media, const QString &name) -> Status {
+        if (media == DatasetMedia::Image)
+            return {};
+        return makeError(
+            ErrorCode::Invalid,
+            tr("The dataset \"%1\" holds text; images cannot be added to it.").arg(name));
+    };
     // Its media alone (an import asks once per image), not the whole dataset with its
-    // pending-import mark; readDataset says why when there is no such dataset.
+    // pending-import mark.
     Query q = m_db.query("SELECT media, name FROM datasets WHERE id = ?1;");
     q.bind(1, datasetId);
     auto row = q.next();
     if (!row)
         return row.error();
-    if (!row.value()) {
+    if (!row.value()) { // none (or one made meanwhile): readDataset says which, in its words
         auto info = m_catalog.readDataset(datasetId, false);
-        return info ? makeError(ErrorCode::NotFound, QString()) : info.error();
+        return info ? holds(info->media, info->name) : Status(info.error());
     }
-    const bool images = datasetMediaFromString(q.text(0)).value_or(DatasetMedia::Image) ==
-                        DatasetMedia::Image;
+    const DatasetMedia media =
+        datasetMediaFromString(q.text(0)).value_or(DatasetMedia::Image); // as readDataset
     const QString name = q.text(1);
     if (auto done = q.exec(); !done)
         return done.error();
-    if (!images)
-        return makeError(
-            ErrorCode::Invalid,
-            tr("The dataset \"%1\" holds text; images cannot be added to it.").arg(name));
-    return {};
+    return holds(media, name);
 }
 
 Result<StoredImage> DatasetItemStore::storeImage(const QString &objectsDir, const QString &file,

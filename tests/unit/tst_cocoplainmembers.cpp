@@ -234,6 +234,16 @@ private Q_SLOTS:
         auto again = items.addImage(dataset->id, png);
         QVERIFY(again && again->duplicate);
         QCOMPARE(again->item.id, added->item.id);
+        // The rows' half checks the dataset as addImage does.
+        auto texts = catalog.createDataset(u"t"_s, DatasetTask::TextClassification);
+        QVERIFY(texts);
+        auto refused = items.addStoredImage(texts->id, stored->value(), u"a.png"_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message,
+                 u"The dataset \"t\" holds text; images cannot be added to it."_s);
+        auto none = items.addStoredImage(texts->id + 100, stored->value(), u"a.png"_s);
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, ErrorCode::NotFound);
     }
 };
 
