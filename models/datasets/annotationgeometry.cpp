@@ -232,8 +232,14 @@ ShapeForm maskForm(const Annotation &a, const MaskRle &rle)
 
 void restoreGeometry(Annotation &a, const ShapeForm &form)
 {
-    if (a.geometry.isUndefined() && form.isMade())
+    if (!form.isMade())
+        return;
+    if (a.geometry.isUndefined())
         a.geometry = parseGeometry(QString::fromUtf8(form.geometry));
+    // Made without its attributes (COCO's plain polygons and masks): they are the form's text,
+    // which is "{}" for an annotation made with empty ones.
+    if (a.attributes.isEmpty() && form.attributes.size() > 2)
+        a.attributes = QJsonDocument::fromJson(form.attributes).object();
 }
 
 QByteArray polygonKey(const QJsonValue &geometry)

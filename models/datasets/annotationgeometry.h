@@ -68,7 +68,8 @@ std::optional<ShapeForm> polygonForm(const QList<QList<double>> &parts,
 /// the stored form already), as shapeForm() makes it without decoding the mask again.
 ShapeForm maskForm(const Annotation &annotation, const MaskRle &rle);
 /// Gives an annotation made without its geometry (left undefined: it lives in \a form, as an
-/// import's reading thread makes it) its geometry back, for the few that are read again.
+/// import's reading thread makes it) its geometry back, for the few that are read again; and
+/// its attributes, when they were left empty and live in the form's text alone.
 void restoreGeometry(Annotation &annotation, const ShapeForm &form);
 
 /// A polygon's points as an import compares two annotations: the number of parts, then for

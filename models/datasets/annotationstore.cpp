@@ -9,6 +9,7 @@
 #include "datasets/maskrle.h"
 
 #include <QJsonArray>
+#include <QVarLengthArray>
 
 #include <array>
 #include <cmath>
@@ -400,14 +401,32 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
         used.append(form && form->wellFormed ? form : nullptr);
         results.append(std::move(a));
     }
-    // The texts an image's annotations mostly share (author, source, kind, state, a few
-    // labels), each made UTF-8 once rather than once a row.
+    // The texts an image's annotations mostly share (author, source, a few labels), each made
+    // UTF-8 once rather than once a row. The rows share the strings themselves too, so a
+    // string is first looked for by its data among the few held here (holding it keeps its
+    // data from being reused), and hashed only when new.
     QHash<QString, QByteArray> utf8;
-    auto text = [&utf8](const QString &s) -> const QByteArray & {
+    QVarLengthArray<std::pair<QString, QByteArray>, 16> recent;
+    auto text = [&utf8, &recent](const QString &s) -> const QByteArray & {
+        for (const auto &[held, bytes] : recent) {
+            if (held.constData() == s.constData() && held.size() == s.size())
+                return bytes;
+        }
         auto it = utf8.constFind(s);
         if (it == utf8.cend())
             it = utf8.insert(s, s.toUtf8());
+        if (recent.size() < 16)
+            recent.append({s, *it});
         return *it;
+    };
+    // Kinds and states are few: their UTF-8 by value.
+    static_assert(int(AnnotationKind::Mask) < 8 && int(AnnotationState::Rejected) < 8);
+    std::array<QByteArray, 8> kinds, states;
+    auto spelled = [](std::array<QByteArray, 8> &made, auto value) -> const QByteArray & {
+        QByteArray &bytes = made[std::size_t(value)];
+        if (bytes.isNull())
+            bytes = toString(value).toUtf8();
+        return bytes;
     };
     for (qsizetype at = 0; at < accepted.size(); at += kInsertChunk) {
         const int rows = int(std::min<qsizetype>(kInsertChunk, accepted.size() - at));
@@ -419,10 +438,10 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
             const int p = 3 + r * 8;
             q.bindInt64(p, run.lastId + 1 + r)
                 .bindUtf8(p + 1, text(a.author))
-                .bindUtf8(p + 2, text(toString(a.kind)))
+                .bindUtf8(p + 2, spelled(kinds, a.kind))
                 .bindUtf8(p + 3, text(a.label))
                 .bindUtf8(p + 4, form ? form->geometry : geometryJson(a.geometry))
-                .bindUtf8(p + 5, text(toString(a.state)))
+                .bindUtf8(p + 5, spelled(states, a.state))
                 .bindUtf8(p + 6, text(a.source))
                 .bindUtf8(p + 7, form ? form->attributes : attributesJson(a.attributes));
         }

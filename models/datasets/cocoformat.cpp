@@ -25,6 +25,7 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <charconv>
@@ -325,6 +326,15 @@ public:
     }
 
     qint64 count() const { return m_pending.size(); }
+    /// The image file of each pending image, in their order (read before take() moves them).
+    QStringList imageFiles() const
+    {
+        QStringList files;
+        files.reserve(m_pending.size());
+        for (const PendingImage &p : m_pending)
+            files.append(p.entry.file);
+        return files;
+    }
 
     /// An image's entry and what reading its annotations had to say (file, reason).
     struct Taken
@@ -353,7 +363,9 @@ public:
             const QByteArrayView text = raw.slice.in(m_texts[raw.text]);
             geometrytext::ShapeForm form;
             std::optional<Annotation> made;
-            if (auto quick = polygonAnnotation(text)) {
+            if (auto plain = shapes ? plainShape(text, raw.label, form) : std::nullopt) {
+                made = std::move(plain);
+            } else if (auto quick = polygonAnnotation(text)) {
                 made =
                     annotation(quick->rest, raw.ordinal, raw.label, shapes, &quick->parts, &form);
             } else if (const auto json = parseObject(text)) {
@@ -586,6 +598,162 @@ private:
         if (!object)
             return std::nullopt;
         return PolygonAnnotation{std::move(*object), std::move(*parts)};
+    }
+
+    /// True for printable ASCII without quotes or escapes: a key or string that compactJson
+    /// writes as it is read.
+    static bool plainChars(QByteArrayView chars)
+    {
+        for (const char c : chars) {
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+                return false;
+        }
+        return true;
+    }
+
+    static bool plainString(QByteArrayView raw)
+    {
+        return raw.size() >= 2 && raw.front() == '"' && raw.back() == '"' &&
+               plainChars(raw.sliced(1, raw.size() - 2));
+    }
+
+    /// Appends the scalar \a raw (a number, a plain string, true, false or null) as
+    /// compactJson writes the value QJsonDocument reads of it; false for anything else.
+    static bool appendPlainScalar(QByteArray &out, QByteArrayView raw)
+    {
+        if (raw == "true" || raw == "false" || raw == "null" || plainString(raw)) {
+            out += raw;
+            return true;
+        }
+        qsizetype at = 0;
+        const auto v = jsonNumber(raw, at);
+        return v && at == raw.size() && appendJsonNumber(out, *v);
+    }
+
+    /// True for an array of numbers ("bbox"), which QJsonDocument reads without complaint.
+    static bool numberArray(QByteArrayView raw)
+    {
+        if (raw.size() < 2 || raw.front() != '[' || raw.back() != ']')
+            return false;
+        qsizetype at = 1;
+        auto space = [&] {
+            while (at < raw.size() && isJsonSpace(raw[at]))
+                ++at;
+        };
+        space();
+        if (at == raw.size() - 1)
+            return true; // []
+        for (;;) {
+            space();
+            if (!jsonNumber(raw, at))
+                return false;
+            space();
+            if (raw[at] == ']')
+                return at == raw.size() - 1;
+            if (raw[at] != ',')
+                return false;
+            ++at;
+        }
+    }
+
+    /// The common COCO polygon or mask annotation, made straight from its text: its members
+    /// other than "segmentation" are plain (keys of printable ASCII without escapes, each
+    /// once; scalar values; "bbox" an array of numbers), with no "attributes" of Atelier's own
+    /// (nor, for a mask, an "rle" of its own), and its shape is valid: every part of a
+    /// polygon, a mask's RLE. Its attributes text is written from the raw members (with a
+    /// mask's "rle" form), as compactJson writes the object QJsonDocument reads of them, in
+    /// QJsonObject's key order; the annotation's attributes, and a polygon's geometry, are
+    /// left for restoreGeometry() to read from \a form. nullopt for anything else:
+    /// annotation() reads it, and says what is wrong.
+    static std::optional<Annotation> plainShape(QByteArrayView text, const QString &label,
+                                                geometrytext::ShapeForm &form)
+    {
+        const auto members = CocoScan::members(text);
+        if (!members)
+            return std::nullopt;
+        // The attributes: each key and its value's text (image_id and category_id are checked
+        // as scalars, not kept).
+        QVarLengthArray<std::pair<QByteArrayView, QByteArrayView>, 16> kept;
+        const CocoScan::Member *segmentation = nullptr;
+        for (const CocoScan::Member &m : *members) {
+            if (!plainChars(m.key) || m.key == "attributes")
+                return std::nullopt;
+            const QByteArrayView value = m.value.in(text);
+            if (m.key == "segmentation") {
+                if (segmentation)
+                    return std::nullopt; // which one wins is QJsonDocument's to say
+                segmentation = &m;
+            } else if (m.key == "bbox") {
+                if (!numberArray(value))
+                    return std::nullopt;
+            } else {
+                kept.append({m.key, value});
+            }
+        }
+        if (!segmentation)
+            return std::nullopt;
+        const QByteArrayView shape = segmentation->value.in(text);
+        std::optional<FlatParts> parts;
+        std::optional<MaskRle> rle;
+        if (shape.startsWith('[')) {
+            parts = numberArrays(shape);
+            if (!parts)
+                return std::nullopt;
+            for (const QList<double> &flat : std::as_const(*parts)) {
+                if (flat.size() < 6 || flat.size() % 2 != 0)
+                    return std::nullopt; // a part to warn of
+            }
+        } else {
+            const auto object = parseObject(shape);
+            if (!object)
+                return std::nullopt;
+            rle = MaskRle::fromJson(*object);
+            if (!rle)
+                return std::nullopt; // malformed: to warn of
+            // The form it came in, so that the export writes it back the same way.
+            kept.append({"rle", object->value(u"counts"_s).isString() ? "\"compressed\""
+                                                                      : "\"uncompressed\""});
+        }
+        // QJsonObject orders its keys as QString compares them: for ASCII, bytewise.
+        std::sort(kept.begin(), kept.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        QByteArray attributes;
+        attributes.reserve(128);
+        attributes += '{';
+        for (qsizetype i = 0; i < kept.size(); ++i) {
+            const auto &[key, value] = kept[i];
+            if (i > 0 && kept[i - 1].first == key)
+                return std::nullopt; // a key twice (or a mask's own "rle")
+            const bool reference = key == "image_id" || key == "category_id";
+            const qsizetype mark = attributes.size();
+            if (!reference) {
+                if (attributes.size() > 1)
+                    attributes += ',';
+                attributes += '"';
+                attributes += key;
+                attributes += "\":";
+            }
+            if (!appendPlainScalar(attributes, value))
+                return std::nullopt;
+            if (reference)
+                attributes.truncate(mark);
+        }
+        attributes += '}';
+        if (rle) {
+            Annotation a = Annotation::mask(label, *rle);
+            form = geometrytext::maskForm(a, *rle);
+            form.attributes = attributes;
+            return a;
+        }
+        auto made = geometrytext::polygonForm(*parts, attributes);
+        if (!made)
+            return std::nullopt;
+        form = std::move(*made);
+        Annotation a;
+        a.kind = AnnotationKind::Polygon;
+        a.label = label;
+        a.geometry = QJsonValue(QJsonValue::Undefined);
+        return a;
     }
 
     static QString reference(const QJsonObject &a, int ordinal)
@@ -863,16 +1031,23 @@ Result<ImportReport> importCoco(DatasetContext &context, const DatasetInfo &data
     }
     // Reading the annotations (a quarter of the import's time) overlaps storing the images
     // before them; their warnings are said in the image's turn, as read one after the other.
+    // A third thread stores the image files ahead (copy, hash, probe), so that the thread
+    // that stores only adds their rows.
     auto report = [&] {
+        const QStringList files = reader.imageFiles();
+        Prefetch<Result<StoredImage>> images(files.size(), [&session, &files](qint64 index) {
+            return session.storeImage(files[index]);
+        });
         Prefetch<CocoReader::Taken> ahead(reader.count(),
                                           [&reader](qint64 index) { return reader.take(index); });
         return session.run(reader.count(), [&](qint64 index) {
             CocoReader::Taken taken = ahead.take(index);
             for (const ImportProblem &w : std::as_const(taken.warnings))
                 session.warn(w.file, w.reason);
+            taken.entry.image = images.take(index);
             return std::move(taken.entry);
         });
-    }(); // the reading thread has stopped here: its counts are complete
+    }(); // the reading threads have stopped here: the reader's counts are complete
     if (report)
         report->warnings.append(reader.counted());
     return report;

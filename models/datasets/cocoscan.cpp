@@ -203,6 +203,7 @@ QVarLengthArray<QByteArrayView, 4> CocoScan::fields(QByteArrayView object,
 std::optional<QList<CocoScan::Member>> CocoScan::members(QByteArrayView object)
 {
     QList<Member> members;
+    members.reserve(16); // an annotation has a handful
     Cursor cursor(object);
     if (!cursor.take('{'))
         return std::nullopt;

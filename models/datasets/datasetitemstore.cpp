@@ -224,48 +224,94 @@ Result<AddedItem> DatasetItemStore::insertItem(qint64 datasetId, DatasetItem ite
     return added;
 }
 
-Result<AddedItem> DatasetItemStore::addImage(qint64 datasetId, const QString &file,
-                                             const QString &sourceName)
+Status DatasetItemStore::checkImageDataset(qint64 datasetId)
 {
-    auto info = m_catalog.readDataset(datasetId, false);
-    if (!info)
-        return info.error();
-    if (info->media != DatasetMedia::Image)
+    auto holds = [](DatasetMedia media, const QString &name) -> Status {
+        if (media == DatasetMedia::Image)
+            return {};
         return makeError(
             ErrorCode::Invalid,
-            tr("The dataset \"%1\" holds text; images cannot be added to it.").arg(info->name));
+            tr("The dataset \"%1\" holds text; images cannot be added to it.").arg(name));
+    };
+    // Its media alone (an import asks once per image), not the whole dataset with its
+    // pending-import mark.
+    Query q = m_db.query("SELECT media, name FROM datasets WHERE id = ?1;");
+    q.bind(1, datasetId);
+    auto row = q.next();
+    if (!row)
+        return row.error();
+    if (!row.value()) { // none (or one made meanwhile): readDataset says which, in its words
+        auto info = m_catalog.readDataset(datasetId, false);
+        return info ? holds(info->media, info->name) : Status(info.error());
+    }
+    const DatasetMedia media =
+        datasetMediaFromString(q.text(0)).value_or(DatasetMedia::Image); // as readDataset
+    const QString name = q.text(1);
+    if (auto done = q.exec(); !done)
+        return done.error();
+    return holds(media, name);
+}
+
+Result<StoredImage> DatasetItemStore::storeImage(const QString &objectsDir, const QString &file,
+                                                 qint64 maxPixels, bool deferSync)
+{
     auto probe = ImageProbe::read(file);
     if (!probe)
         return probe.error();
     // Refused before anything decodes it: a pipeline task would fail on it much later.
-    if (const qint64 pixels = qint64(probe->width) * probe->height;
-        pixels > m_ctx.maxImagePixels()) {
+    if (const qint64 pixels = qint64(probe->width) * probe->height; pixels > maxPixels) {
         const QLocale locale;
-        return makeError(
-            ErrorCode::Invalid,
-            tr("%1 is %2×%3 pixels (%4), more than the limit of %5 that guards "
-               "against decompression bombs; if the image is genuine, import it "
-               "with a higher limit (--max-image-pixels N)")
-                .arg(QFileInfo(file).fileName())
-                .arg(probe->width)
-                .arg(probe->height)
-                .arg(locale.toString(pixels), locale.toString(m_ctx.maxImagePixels())));
+        return makeError(ErrorCode::Invalid,
+                         tr("%1 is %2×%3 pixels (%4), more than the limit of %5 that guards "
+                            "against decompression bombs; if the image is genuine, import it "
+                            "with a higher limit (--max-image-pixels N)")
+                             .arg(QFileInfo(file).fileName())
+                             .arg(probe->width)
+                             .arg(probe->height)
+                             .arg(locale.toString(pixels), locale.toString(maxPixels)));
     }
-    auto stored = ObjectStore(m_ctx.objectsDir())
-                      .put(file, m_ctx.deferredObjectSync() ? ObjectStore::Sync::Deferred
-                                                            : ObjectStore::Sync::EachObject);
+    auto stored =
+        ObjectStore(objectsDir)
+            .put(file, deferSync ? ObjectStore::Sync::Deferred : ObjectStore::Sync::EachObject);
     if (!stored)
         return stored.error();
+    return StoredImage{stored->hash, stored->size, probe->width, probe->height};
+}
+
+Result<AddedItem> DatasetItemStore::addImage(qint64 datasetId, const QString &file,
+                                             const QString &sourceName)
+{
+    if (auto ok = checkImageDataset(datasetId); !ok)
+        return ok.error();
+    auto stored =
+        storeImage(m_ctx.objectsDir(), file, m_ctx.maxImagePixels(), m_ctx.deferredObjectSync());
+    if (!stored)
+        return stored.error();
+    return insertImage(datasetId, stored.value(),
+                       sourceName.isEmpty() ? QFileInfo(file).fileName() : sourceName);
+}
+
+Result<AddedItem> DatasetItemStore::addStoredImage(qint64 datasetId, const StoredImage &image,
+                                                   const QString &sourceName)
+{
+    if (auto ok = checkImageDataset(datasetId); !ok)
+        return ok.error();
+    return insertImage(datasetId, image, sourceName);
+}
+
+Result<AddedItem> DatasetItemStore::insertImage(qint64 datasetId, const StoredImage &image,
+                                                const QString &sourceName)
+{
     DatasetItem item;
-    item.objectHash = stored->hash;
-    item.width = probe->width;
-    item.height = probe->height;
-    item.dedupKey = stored->hash;
-    item.sourceName = sourceName.isEmpty() ? QFileInfo(file).fileName() : sourceName;
+    item.objectHash = image.hash;
+    item.width = image.width;
+    item.height = image.height;
+    item.dedupKey = image.hash;
+    item.sourceName = sourceName;
     AddedItem added;
     Status done = m_ctx.write([&]() -> Status {
         Query o = m_db.query("INSERT OR IGNORE INTO objects (hash, size) VALUES (?1, ?2);");
-        o.bind(1, stored->hash).bind(2, stored->size);
+        o.bind(1, image.hash).bind(2, image.size);
         if (auto ok = o.exec(); !ok)
             return ok;
         auto inserted = insertItem(datasetId, item);

@@ -28,6 +28,15 @@ struct AddedItem
     bool duplicate = false; ///< nothing was added: \a item already had this content
 };
 
+/// An image file probed and stored in objects/ by DatasetItemStore::storeImage, not yet an item.
+struct StoredImage
+{
+    QString hash; ///< its object in objects/
+    qint64 size = 0;
+    int width = 0;
+    int height = 0;
+};
+
 /// The items of datasets: pages of them filtered and sorted, images stored in objects/ by
 /// content hash, texts de-duplicated on their normalised form, status, split, attributes and
 /// review. Blocking; made on a DatasetContext.
@@ -57,6 +66,17 @@ public:
     /// dataset is not added again: duplicate is set. \a sourceName defaults to the file name.
     Result<AddedItem> addImage(qint64 datasetId, const QString &file,
                                const QString &sourceName = {});
+    /// addImage's first half, which touches no catalog: probes \a file, refuses it when its
+    /// header declares more than \a maxPixels, and stores it in \a objectsDir (syncing it
+    /// later: see ObjectStore::Sync). Thread-safe, so that an import stores its images on a
+    /// thread of its own; an object stored so but never added (a stopped import) is a stray
+    /// that the workspace check reports.
+    static Result<StoredImage> storeImage(const QString &objectsDir, const QString &file,
+                                          qint64 maxPixels, bool deferSync);
+    /// addImage's second half: the item of an image storeImage() stored (its objects/ file
+    /// synced before the transaction commits), or the existing one with that content.
+    Result<AddedItem> addStoredImage(qint64 datasetId, const StoredImage &image,
+                                     const QString &sourceName);
     /// Adds a text (and for pairs the second text) to a text dataset; texts whose normalised
     /// form is already in the dataset are duplicates.
     Result<AddedItem> addText(qint64 datasetId, const QString &text, const QString &textB = {},
@@ -76,6 +96,10 @@ public:
 
 private:
     Result<AddedItem> insertItem(qint64 datasetId, DatasetItem item);
+    /// Invalid when the dataset does not hold images.
+    Status checkImageDataset(qint64 datasetId);
+    Result<AddedItem> insertImage(qint64 datasetId, const StoredImage &image,
+                                  const QString &sourceName);
 
     DatasetContext &m_ctx;
     Database &m_db;

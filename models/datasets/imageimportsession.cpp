@@ -98,8 +98,14 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
     }
     // Two instances that differ only in what the format says of them (COCO ids, iscrowd,
     // VOC difficult, labelme group_id) are both kept.
-    if (!a.attributes.isEmpty())
-        key += form && form->isMade() ? form->attributes : compactJson(a.attributes);
+    // A made form's text is compactJson(a.attributes), "{}" when empty, or the attributes
+    // themselves when the annotation was made without them (see restoreGeometry).
+    if (form && form->isMade()) {
+        if (form->attributes != "{}")
+            key += form->attributes;
+    } else if (!a.attributes.isEmpty()) {
+        key += compactJson(a.attributes);
+    }
     return key;
 }
 
@@ -108,7 +114,7 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
 ImageImportSession::ImageImportSession(DatasetContext &context, const DatasetInfo &dataset,
                                        const ImportOptions &options, QString format)
     : m_ctx(context), m_items(context), m_annotations(context), m_dataset(dataset),
-      m_options(options), m_format(std::move(format))
+      m_options(options), m_objectsDir(context.objectsDir()), m_format(std::move(format))
 {
     m_report.dataset = dataset.name;
 }
@@ -232,6 +238,17 @@ void ImageImportSession::prepare(ImageImportEntry &entry) const
             entry.forms[i] = geometrytext::shapeForm(a);
         entry.keys.append(geometryKey(a, nullptr, &entry.forms[i]));
     }
+}
+
+Result<StoredImage> ImageImportSession::storeImage(const QString &file) const
+{
+    if (!QFileInfo(file).isFile())
+        return makeError(ErrorCode::Invalid, tr("the image file is missing"));
+    if (!isInside(file))
+        return makeError(ErrorCode::Invalid, tr("refers to a file outside the imported folder"));
+    // Synced by run() before the batch that names it commits (DatasetContext::syncObjects),
+    // also when stored ahead of run() on another thread.
+    return DatasetItemStore::storeImage(m_objectsDir, file, m_options.maxImagePixels, true);
 }
 
 bool ImageImportSession::cancelled() const
@@ -412,17 +429,14 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
             for (qint64 i = done; i < end && (i == done || !timing.due()); ++i) {
                 reached = i + 1;
                 ImageImportEntry entry = entryAt(i);
-                if (!QFileInfo(entry.file).isFile()) {
-                    unreadable(entry.file, tr("the image file is missing"));
-                    continue;
-                }
-                if (!isInside(entry.file)) {
-                    unreadable(entry.file, tr("refers to a file outside the imported folder"));
-                    continue;
-                }
-                auto added = m_items.addImage(m_dataset.id, entry.file,
-                                              entry.sourceName.isEmpty() ? display(entry.file)
-                                                                         : entry.sourceName);
+                if (!entry.image) // when the format has not stored it on a thread of its own
+                    entry.image = storeImage(entry.file);
+                const Result<StoredImage> &stored = *entry.image;
+                auto added =
+                    stored ? m_items.addStoredImage(m_dataset.id, stored.value(),
+                                                    entry.sourceName.isEmpty() ? display(entry.file)
+                                                                               : entry.sourceName)
+                           : Result<AddedItem>(stored.error());
                 if (!added) {
                     if (added.error().code == ErrorCode::Io ||
                         added.error().code == ErrorCode::Internal)

@@ -34,6 +34,9 @@ struct ImageImportEntry
     /// (the others empty): an annotation whose geometry is undefined has it in its form.
     QList<QByteArray> keys;
     QList<geometrytext::ShapeForm> forms;
+    /// What ImageImportSession::storeImage() said of \a file, when a format called it ahead;
+    /// run() calls it for the entries without.
+    std::optional<Result<StoredImage>> image;
 };
 
 /// The common part of every image import: unpacking archives, adding images (probe, hash,
@@ -77,6 +80,13 @@ public:
     /// reads only the options and the store's author, so a format may call it on the thread
     /// that reads its files; run() calls it for the entries that come unprepared.
     void prepare(ImageImportEntry &entry) const;
+    /// Checks that the image \a file exists and lies inside the import, probes it and stores
+    /// it in objects/, or says why it is unreadable (an Io or Internal error stops the
+    /// import). It touches no catalog and reads only the session's folders and options, so a
+    /// format may call it on a thread of its own for the images ahead, taking the copy, hash
+    /// and probe off the thread that stores (ImageImportEntry::image). An image stored ahead
+    /// and never added (the import stopped) is a stray object, as after a killed import.
+    Result<StoredImage> storeImage(const QString &file) const;
     /// True when the user asked to stop.
     bool cancelled() const;
 
@@ -98,6 +108,7 @@ private:
     AnnotationStore m_annotations;
     DatasetInfo m_dataset;
     ImportOptions m_options;
+    QString m_objectsDir; // read by storeImage() on another thread
     QString m_format;
     QString m_root;
     QString m_containRoot;

@@ -200,8 +200,14 @@ int importChild(const QString &json, const QString &wsDir)
         std::fprintf(stderr, "import failed: %s\n", qPrintable(report.error().message));
         return 1;
     }
-    for (const ImportProblem &w : report->warnings.mid(0, 3))
+    // BENCH_COCO_REPORT: the whole report (to compare two builds on one file), else 3 lines.
+    const bool whole = qEnvironmentVariableIsSet("BENCH_COCO_REPORT");
+    for (const ImportProblem &w : report->warnings.mid(0, whole ? -1 : 3))
         std::fprintf(stderr, "warning: %s: %s\n", qPrintable(w.file), qPrintable(w.reason));
+    for (const ImportProblem &w : whole ? report->unreadable : QList<ImportProblem>())
+        std::fprintf(stderr, "unreadable: %s: %s\n", qPrintable(w.file), qPrintable(w.reason));
+    for (const ImportProblem &w : whole ? report->duplicateFiles : QList<ImportProblem>())
+        std::fprintf(stderr, "duplicate: %s: %s\n", qPrintable(w.file), qPrintable(w.reason));
     std::printf("%.0f %.1f %lld %d %.0f %.1f %.0f\n", ms, peakMiB(),
                 static_cast<long long>(report->annotations),
                 report->task == DatasetTask::Segmentation ? 1 : 0, cpu, baseMiB, mainCpu);

@@ -73,8 +73,8 @@ private:
     std::optional<Workspace> m_ws;
     std::unique_ptr<DatasetContext> m_context;
     std::unique_ptr<DatasetCatalog> m_catalog;
-    std::unique_ptr<DatasetItemStore> m_itemStore;
-    std::unique_ptr<AnnotationStore> m_annotationStore;
+    std::unique_ptr<DatasetItemStore> m_items;
+    std::unique_ptr<AnnotationStore> m_annotations;
     DatasetInfo m_dataset;
     QString m_image;
     qint64 m_item = 0;
@@ -83,7 +83,7 @@ private:
     QStringList stored(qint64 itemId)
     {
         QStringList rows;
-        const auto list = m_annotationStore->annotations(itemId);
+        const auto list = m_annotations->annotations(itemId);
         if (!list)
             return {u"error: "_s + list.error().message};
         for (const Annotation &a : list.value()) {
@@ -105,8 +105,8 @@ private Q_SLOTS:
         m_ws.emplace(std::move(ws.value()));
         m_context = std::make_unique<DatasetContext>(m_ws->catalog(), m_ws->root());
         m_catalog = std::make_unique<DatasetCatalog>(*m_context);
-        m_itemStore = std::make_unique<DatasetItemStore>(*m_context);
-        m_annotationStore = std::make_unique<AnnotationStore>(*m_context);
+        m_items = std::make_unique<DatasetItemStore>(*m_context);
+        m_annotations = std::make_unique<AnnotationStore>(*m_context);
         m_context->setAuthor(u"alice"_s);
         auto made = m_catalog->createDataset(u"shapes"_s, DatasetTask::Segmentation);
         QVERIFY(made);
@@ -116,14 +116,14 @@ private Q_SLOTS:
         QImage image(kWidth, kHeight, QImage::Format_RGB32);
         image.fill(qRgb(10, 20, 30 + n));
         QVERIFY(image.save(m_image));
-        auto item = m_itemStore->addImage(m_dataset.id, m_image);
+        auto item = m_items->addImage(m_dataset.id, m_image);
         QVERIFY(item);
         m_item = item->item.id;
     }
     void cleanup()
     {
-        m_annotationStore.reset();
-        m_itemStore.reset();
+        m_annotations.reset();
+        m_items.reset();
         m_catalog.reset();
         m_context.reset();
         m_ws.reset();
@@ -228,7 +228,7 @@ private Q_SLOTS:
         for (const Annotation &a : plain)
             forms.append(shapeForm(a));
 
-        const auto without = m_annotationStore->addAnnotationsLenient(m_item, plain);
+        const auto without = m_annotations->addAnnotationsLenient(m_item, plain);
         QVERIFY(without);
         const QStringList storedWithout = stored(m_item);
         QCOMPARE(storedWithout.size(), 2); // a polygon and a mask (boxes: detection only)
@@ -237,11 +237,11 @@ private Q_SLOTS:
         image.fill(qRgb(99, 1, 1));
         const QString file = m_dir.filePath(u"other-%1.png"_s.arg(m_item));
         QVERIFY(image.save(file));
-        const auto other = m_itemStore->addImage(m_dataset.id, file);
+        const auto other = m_items->addImage(m_dataset.id, file);
         QVERIFY(other);
         const qint64 item2 = other->item.id;
         QVERIFY(item2 != m_item);
-        const auto with = m_annotationStore->addAnnotationsLenient(item2, plain, forms);
+        const auto with = m_annotations->addAnnotationsLenient(item2, plain, forms);
         QVERIFY(with);
         QCOMPARE(with->size(), without->size());
         for (qsizetype i = 0; i < with->size(); ++i) {
@@ -255,8 +255,8 @@ private Q_SLOTS:
         auto [inside, insideForm] = unmade(u"dog"_s, {{1, 1, 9, 1, 5, 7}}, attributes);
         auto [outside, outsideForm] = unmade(u"dog"_s, {{1, 1, 50, 1, 5, 7}}, attributes);
         QVERIFY(insideForm.isMade());
-        const auto lazy =
-            m_annotationStore->addAnnotationsLenient(m_item, {inside, outside}, {insideForm, outsideForm});
+        const auto lazy = m_annotations->addAnnotationsLenient(m_item, {inside, outside},
+                                                               {insideForm, outsideForm});
         QVERIFY(lazy);
         QVERIFY(lazy->at(0).ok());
         QVERIFY(!lazy->at(1).ok());
@@ -273,13 +273,13 @@ private Q_SLOTS:
             image.fill(qRgb(50, n, 1));
             const QString box = m_dir.filePath(u"box-%1-%2.png"_s.arg(m_item).arg(n));
             QVERIFY(image.save(box));
-            auto added = m_itemStore->addImage(detection->id, box);
+            auto added = m_items->addImage(detection->id, box);
             QVERIFY(added);
             items.append(added->item.id);
         }
         QVERIFY(items[0] != items[1]);
-        const auto plainBoxes = m_annotationStore->addAnnotationsLenient(items[0], boxes);
-        const auto formedBoxes = m_annotationStore->addAnnotationsLenient(items[1], boxes, boxForms);
+        const auto plainBoxes = m_annotations->addAnnotationsLenient(items[0], boxes);
+        const auto formedBoxes = m_annotations->addAnnotationsLenient(items[1], boxes, boxForms);
         QVERIFY(plainBoxes && formedBoxes);
         QCOMPARE(stored(items[0]).size(), 1);
         QCOMPARE(stored(items[1]), stored(items[0]));
