@@ -130,7 +130,8 @@ private Q_SLOTS:
         const QJsonObject started =
             atelier({u"session"_s, u"start"_s, u"--name"_s, u"cl"_s, u"--pool"_s, u"cluster"_s,
                      u"--bind"_s, u"input0=dataset:shapes"_s});
-        QCOMPARE(started.value(u"state"_s).toString(), u"running"_s);
+        QVERIFY2(started.value(u"state"_s).toString() == u"running"_s,
+                 QJsonDocument(started).toJson().constData());
         QCOMPARE(started.value(u"pool"_s).toString(), u"cluster"_s);
         const QString jobId = started.value(u"job_id"_s).toString();
         QVERIFY(!jobId.isEmpty());
@@ -166,7 +167,8 @@ private Q_SLOTS:
     {
         const QJsonObject started = atelier(
             {u"session"_s, u"start"_s, u"--name"_s, u"orphan"_s, u"--pool"_s, u"cluster"_s});
-        QCOMPARE(started.value(u"state"_s).toString(), u"running"_s);
+        QVERIFY2(started.value(u"state"_s).toString() == u"running"_s,
+                 QJsonDocument(started).toJson().constData());
         const QString jobId = started.value(u"job_id"_s).toString();
         const qint64 supervisor = started.value(u"supervisor_pid"_s).toInteger();
         QVERIFY(supervisor > 0);
