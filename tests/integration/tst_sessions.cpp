@@ -4,6 +4,7 @@
 // and a SIGKILLed supervisor whose server the next workspace open ends. The token must appear
 // on no command line, in no log and not in the catalog. Sessions left by a failed test are
 // stopped in cleanupTestCase().
+#include "mountnamespace.h"
 #include "pipeline/pythonresolver.h"
 
 #include <QDir>
@@ -178,9 +179,7 @@ private Q_SLOTS:
     {
         if (!PythonResolver::find({u"notebook"_s}))
             QSKIP("Jupyter Notebook is not installed (python3-notebook / jupyter-notebook)");
-        if (QProcess::execute(u"unshare"_s,
-                              {u"--mount"_s, u"--propagation"_s, u"private"_s, u"true"_s}) != 0 &&
-            QProcess::execute(u"unshare"_s, {u"--mount"_s, u"--map-root-user"_s, u"true"_s}) != 0)
+        if (!test::mountNamespaceAllowed())
             QSKIP("this machine allows no mount namespace (unshare --mount), which read-only "
                   "bindings need");
         QVERIFY(m_dir.isValid());

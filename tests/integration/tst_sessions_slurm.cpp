@@ -2,6 +2,8 @@
 // through the `atelier` binary: the session is a batch job (squeue lists it), its folder is in
 // the pool's staging folder, the URL names the node, the API answers with the dataset bound
 // read-only, and `session stop` cancels the job. Needs the cluster as the other Slurm tests do.
+#include "mountnamespace.h"
+#include "pipeline/pythonresolver.h"
 #include "slurmenv.h"
 
 #include <QDir>
@@ -25,6 +27,7 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using namespace atelier;
 
 namespace {
 
@@ -100,6 +103,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_SLURM(m_env);
+        if (!PythonResolver::find({u"notebook"_s}))
+            QSKIP("Jupyter Notebook is not installed (python3-notebook / jupyter-notebook)");
+        if (!test::mountNamespaceAllowed())
+            QSKIP("this machine allows no private mount namespace (a chroot, whose / is not a "
+                  "mount point), which a session's read-only bindings need");
         QVERIFY(m_home.isValid());
         m_workspace = m_home.filePath(u"ws"_s);
         QProcess init;
