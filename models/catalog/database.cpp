@@ -96,10 +96,20 @@ Query &Query::bindInt64(int index, qint64 value)
 
 Query &Query::bindUtf8(int index, QByteArrayView utf8)
 {
+    return bindText(index, utf8, SQLITE_TRANSIENT);
+}
+
+Query &Query::bindUtf8Held(int index, QByteArrayView utf8)
+{
+    return bindText(index, utf8, SQLITE_STATIC);
+}
+
+Query &Query::bindText(int index, QByteArrayView utf8, void (*lifetime)(void *))
+{
     if (!m_stmt || m_error)
         return *this;
     const int rc = sqlite3_bind_text64(m_stmt, index, utf8.data() ? utf8.data() : "",
-                                       sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+                                       sqlite3_uint64(utf8.size()), lifetime, SQLITE_UTF8);
     if (rc != SQLITE_OK)
         m_error = m_db->errorFrom(rc, tr("binding parameter %1").arg(index));
     return *this;
@@ -176,6 +186,11 @@ QByteArray Query::blob(int column) const
 bool Query::isNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+int Query::columnCount() const
+{
+    return m_stmt ? sqlite3_column_count(m_stmt) : 0;
 }
 
 Database::Database(sqlite3 *db, QString path) : m_db(db), m_path(std::move(path)) {}

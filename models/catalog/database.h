@@ -39,6 +39,9 @@ public:
     Query &bindInt64(int index, qint64 value);
     /// Binds UTF-8 text (copied by SQLite), without a QVariant: for hot loops.
     Query &bindUtf8(int index, QByteArrayView utf8);
+    /// The same without the copy: the caller keeps \a utf8 unchanged until this query is done
+    /// (exec() returned, or its last next()). For the bulk inserts' texts.
+    Query &bindUtf8Held(int index, QByteArrayView utf8);
     /// Steps once: true when a row is available, false when done.
     Result<bool> next();
     /// Runs the statement to completion (for writes).
@@ -51,8 +54,10 @@ public:
     QString text(int column) const;
     QByteArray blob(int column) const;
     bool isNull(int column) const;
+    int columnCount() const;
 
 private:
+    Query &bindText(int index, QByteArrayView utf8, void (*lifetime)(void *));
     friend class Database;
     Query(Database *db, sqlite3_stmt *stmt, bool owned, std::optional<Error> error);
     Database *m_db = nullptr;

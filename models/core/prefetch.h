@@ -14,6 +14,12 @@ namespace atelier {
 /// a reader that parses (on one core) ahead of a writer that stores (on another). At most
 /// \a ahead results wait; take() must ask for 0, 1, 2, … in order. \a make must touch nothing
 /// the caller's thread uses meanwhile. Destroying it stops the thread after its current make.
+///
+/// The two threads wake each other seldom: the maker, once \a ahead wait, sleeps until the
+/// caller has taken half of them, and the caller is woken only when it waits on an empty
+/// queue. Results the caller is done with can be handed back (giveBack()) to be destroyed on
+/// the maker's thread: memory is then freed by the thread that allocated it, and the caller
+/// never waits on the other thread's allocator.
 template <typename T> class Prefetch
 {
 public:
@@ -29,7 +35,7 @@ public:
             std::lock_guard lock(m_mutex);
             m_stop = true;
         }
-        m_changed.notify_all();
+        m_makerWakes.notify_all();
         m_thread.join();
     }
 
@@ -40,42 +46,98 @@ public:
     {
         Q_ASSERT(index == m_taken);
         std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return !m_ready.empty(); });
+        if (m_ready.empty()) {
+            m_callerWaits = true;
+            m_callerWakes.wait(lock, [this] { return !m_ready.empty(); });
+            m_callerWaits = false;
+        }
         T value = std::move(m_ready.front());
         m_ready.pop_front();
         ++m_taken;
+        const bool wake = m_makerWaits && qsizetype(m_ready.size()) <= m_ahead / 2;
         lock.unlock();
-        m_changed.notify_all();
+        if (wake)
+            m_makerWakes.notify_one();
         return value;
+    }
+
+    /// Hands \a spent back, to be destroyed on the maker's thread before it makes the next
+    /// (or when this is destroyed).
+    void giveBack(T spent)
+    {
+        bool wake = false;
+        {
+            std::lock_guard lock(m_mutex);
+            m_spent.push_back(std::move(spent));
+            wake = m_allMade && m_makerWaits && m_spent.size() >= kSpentBatch;
+        }
+        if (wake)
+            m_makerWakes.notify_one();
     }
 
 private:
     void produce()
     {
         for (qint64 i = 0; i < m_count; ++i) {
+            std::deque<T> spent;
             {
                 std::unique_lock lock(m_mutex);
-                m_changed.wait(lock,
-                               [this] { return m_stop || qsizetype(m_ready.size()) < m_ahead; });
+                if (!m_stop && qsizetype(m_ready.size()) >= m_ahead) {
+                    m_makerWaits = true;
+                    m_makerWakes.wait(lock, [this] {
+                        return m_stop || qsizetype(m_ready.size()) <= m_ahead / 2;
+                    });
+                    m_makerWaits = false;
+                }
                 if (m_stop)
                     return;
+                spent.swap(m_spent);
             }
+            spent.clear(); // outside the lock
             T value = m_make(i);
+            bool wake = false;
             {
                 std::lock_guard lock(m_mutex);
                 m_ready.push_back(std::move(value));
+                wake = m_callerWaits;
             }
-            m_changed.notify_all();
+            if (wake)
+                m_callerWakes.notify_one();
+        }
+        // All made: go on destroying what comes back, a few at a time, until this is destroyed.
+        {
+            std::lock_guard lock(m_mutex);
+            m_allMade = true;
+        }
+        for (;;) {
+            std::deque<T> spent;
+            {
+                std::unique_lock lock(m_mutex);
+                m_makerWaits = true;
+                m_makerWakes.wait(lock,
+                                  [this] { return m_stop || m_spent.size() >= kSpentBatch; });
+                m_makerWaits = false;
+                if (m_stop)
+                    return;
+                spent.swap(m_spent);
+            }
         }
     }
+
+    static constexpr std::size_t kSpentBatch = 8;
 
     const qint64 m_count;
     const std::function<T(qint64)> m_make;
     const int m_ahead;
     qint64 m_taken = 0; ///< the caller's thread only
     std::mutex m_mutex;
-    std::condition_variable m_changed;
+    std::condition_variable m_callerWakes;
+    std::condition_variable m_makerWakes;
     std::deque<T> m_ready;
+    std::deque<T> m_spent;
+    bool m_callerWaits = false;
+    bool m_makerWaits = false;
+    bool m_allMade = false;
     bool m_stop = false;
     std::thread m_thread;
 };

@@ -436,14 +436,19 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
             const Annotation &a = results[accepted[at + r]].value();
             const ShapeForm *form = used[at + r];
             const int p = 3 + r * 8;
+            // Texts held here or by the forms until the statement is done go uncopied.
             q.bindInt64(p, run.lastId + 1 + r)
-                .bindUtf8(p + 1, text(a.author))
-                .bindUtf8(p + 2, spelled(kinds, a.kind))
-                .bindUtf8(p + 3, text(a.label))
-                .bindUtf8(p + 4, form ? form->geometry : geometryJson(a.geometry))
-                .bindUtf8(p + 5, spelled(states, a.state))
-                .bindUtf8(p + 6, text(a.source))
-                .bindUtf8(p + 7, form ? form->attributes : attributesJson(a.attributes));
+                .bindUtf8Held(p + 1, text(a.author))
+                .bindUtf8Held(p + 2, spelled(kinds, a.kind))
+                .bindUtf8Held(p + 3, text(a.label))
+                .bindUtf8Held(p + 5, spelled(states, a.state))
+                .bindUtf8Held(p + 6, text(a.source));
+            if (form) {
+                q.bindUtf8Held(p + 4, form->geometry).bindUtf8Held(p + 7, form->attributes);
+            } else {
+                q.bindUtf8(p + 4, geometryJson(a.geometry))
+                    .bindUtf8(p + 7, attributesJson(a.attributes));
+            }
         }
         if (q.exec()) {
             for (int r = 0; r < rows; ++r) {
@@ -481,33 +486,48 @@ AnnotationStore::addAnnotationsLenient(qint64 itemId, const QList<Annotation> &a
         auto info = m_catalog.readDataset(it->datasetId, false);
         if (!info)
             return info.error();
+        auto added = addAnnotationsLenient(info.value(), it.value(), annotations, forms);
+        if (!added)
+            return added.error();
+        results = std::move(added.value());
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return results;
+}
+
+Result<QList<Result<Annotation>>>
+AnnotationStore::addAnnotationsLenient(const DatasetInfo &dataset, const DatasetItem &item,
+                                       const QList<Annotation> &annotations,
+                                       const QList<ShapeForm> &forms)
+{
+    QList<Result<Annotation>> results;
+    Status done = m_ctx.write([&]() -> Status {
         results.reserve(annotations.size());
         auto run = startInserts(); // the annotations added together share its time
         if (!run)
             return run.error();
-        if (info->task == DatasetTask::Detection || info->task == DatasetTask::Segmentation) {
-            if (auto ok = insertShapes(info.value(), it.value(), annotations, forms, run.value(),
-                                       results);
+        if (dataset.task == DatasetTask::Detection || dataset.task == DatasetTask::Segmentation) {
+            if (auto ok = insertShapes(dataset, item, annotations, forms, run.value(), results);
                 !ok)
                 return ok;
             const bool added = std::any_of(results.cbegin(), results.cend(),
                                            [](const Result<Annotation> &r) { return r.ok(); });
-            return added ? refreshItemStatus(m_db, itemId) : Status{};
+            return added ? refreshItemStatus(m_db, item.id) : Status{};
         }
         bool added = false;
         for (const Annotation &a : annotations) {
-            auto made = insertAnnotation(info.value(), it.value(), a, run.value());
+            auto made = insertAnnotation(dataset, item, a, run.value());
             if (!made) {
                 // The rules refused it: the others still go in. The catalog failing stops all.
-                const ErrorCode code = made.error().code;
-                if (code == ErrorCode::Io || code == ErrorCode::Internal ||
-                    code == ErrorCode::Corrupt)
+                if (stopsAll(made.error()))
                     return made.error();
             }
             added = added || made.ok();
             results.append(std::move(made));
         }
-        return added ? refreshItemStatus(m_db, itemId) : Status{};
+        return added ? refreshItemStatus(m_db, item.id) : Status{};
     });
     if (!done)
         return done.error();

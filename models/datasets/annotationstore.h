@@ -58,6 +58,12 @@ public:
     Result<QList<Result<Annotation>>>
     addAnnotationsLenient(qint64 itemId, const QList<Annotation> &annotations,
                           const QList<geometrytext::ShapeForm> &forms = {});
+    /// The same for an import that holds the item's dataset and the item as it added it (no
+    /// reading them again, image after image).
+    Result<QList<Result<Annotation>>>
+    addAnnotationsLenient(const DatasetInfo &dataset, const DatasetItem &item,
+                          const QList<Annotation> &annotations,
+                          const QList<geometrytext::ShapeForm> &forms = {});
     /// Changes label, geometry, state and source of the annotation with annotation.id
     /// (validated as addAnnotation). Committed at once.
     Result<Annotation> updateAnnotation(const Annotation &annotation);

@@ -1040,13 +1040,18 @@ Result<ImportReport> importCoco(DatasetContext &context, const DatasetInfo &data
         });
         Prefetch<CocoReader::Taken> ahead(reader.count(),
                                           [&reader](qint64 index) { return reader.take(index); });
-        return session.run(reader.count(), [&](qint64 index) {
-            CocoReader::Taken taken = ahead.take(index);
-            for (const ImportProblem &w : std::as_const(taken.warnings))
-                session.warn(w.file, w.reason);
-            taken.entry.image = images.take(index);
-            return std::move(taken.entry);
-        });
+        return session.run(
+            reader.count(),
+            [&](qint64 index) {
+                CocoReader::Taken taken = ahead.take(index);
+                for (const ImportProblem &w : std::as_const(taken.warnings))
+                    session.warn(w.file, w.reason);
+                taken.entry.image = images.take(index);
+                return std::move(taken.entry);
+            },
+            // Freed by the reader's thread, which allocated it: freeing it here would wait on
+            // that thread's allocator, time and again.
+            [&ahead](ImageImportEntry &&entry) { ahead.giveBack({std::move(entry), {}}); });
     }(); // the reading threads have stopped here: the reader's counts are complete
     if (report)
         report->warnings.append(reader.counted());

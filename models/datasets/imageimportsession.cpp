@@ -358,7 +358,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
     // refreshes the item's status once; a refused annotation is skipped, the others kept.
     QList<Result<Annotation>> results;
     if (!batch.isEmpty()) {
-        auto added = m_annotations.addAnnotationsLenient(item.id, batch, forms);
+        auto added = m_annotations.addAnnotationsLenient(m_dataset, item, batch, forms);
         if (!added) {
             const ErrorCode code = added.error().code;
             if (code == ErrorCode::Io || code == ErrorCode::Internal || code == ErrorCode::Corrupt)
@@ -403,7 +403,8 @@ Result<ImportReport> ImageImportSession::run(const QList<ImageImportEntry> &entr
 }
 
 Result<ImportReport>
-ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint64 index)> &entryAt)
+ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint64 index)> &entryAt,
+                        const std::function<void(ImageImportEntry &&)> &spent)
 {
     QHash<QString, QString> firstName; // object hash → the first file that had it
     qint64 done = 0;
@@ -461,6 +462,8 @@ ImageImportSession::run(qint64 total, const std::function<ImageImportEntry(qint6
                 prepare(entry); // when the format has not on its own thread
                 if (auto ok = annotate(added->item, entry, existing); !ok)
                     return ok;
+                if (spent)
+                    spent(std::move(entry));
             }
             // The catalog never names an image that is not on the disk yet.
             return m_ctx.syncObjects();

@@ -95,8 +95,11 @@ public:
     Result<ImportReport> run(const QList<ImageImportEntry> &entries);
     /// The same with the entries made one at a time by \a entryAt (0 ≤ index < count, each
     /// index once, in order), so that a big import never holds every annotation at once.
+    /// Each entry, once stored, goes to \a spent when given (a format that makes its entries
+    /// on another thread hands them back to be freed there), else it is destroyed here.
     Result<ImportReport> run(qint64 count,
-                             const std::function<ImageImportEntry(qint64 index)> &entryAt);
+                             const std::function<ImageImportEntry(qint64 index)> &entryAt,
+                             const std::function<void(ImageImportEntry &&)> &spent = {});
 
 private:
     /// Fails only when the catalog does (the import stops); refusals become warnings.

@@ -208,6 +208,82 @@ private Q_SLOTS:
         QCOMPARE(db->rowCount(u"annotations"_s).value(), 1);
     }
 
+    /// The opcodes SQLite runs for \a sql.
+    static QStringList opcodes(Database &db, const char *sql)
+    {
+        QStringList codes;
+        Query q = db.query(QByteArray("EXPLAIN ") + sql);
+        (void)q.forEach([&](const Query &row) { codes.append(row.text(1)); });
+        return codes;
+    }
+
+    void bulkTablesCheckWithoutTemporaryTrees()
+    {
+        QTemporaryDir dir;
+        auto db = open(dir);
+        QVERIFY(db);
+        QVERIFY(Migrations::migrate(*db, 14));
+        QVERIFY(db->execScript(
+            "INSERT INTO datasets (id, name, media, task) VALUES (1, 'd', 'image', 'segmentation');"
+            "INSERT INTO dataset_items (id, dataset_id, object_hash, source_name, width, height, "
+            "  status, review_comment, reviewer, dedup_key, position, updated_at, split, "
+            "  attributes) VALUES (10, 1, NULL, 'a/b.png', 640, 480, 'reviewed', 'ok', 'rev', "
+            "  'k-a', 3, '2026-01-02T03:04:05.678Z', 'val', '{\"id\":7}');"
+            "INSERT INTO dataset_item_keys VALUES (1, 'k-a', 10);"
+            "INSERT INTO annotations VALUES (5, 10, 'ann', 'mask', 'cat', '{\"rle\":\"x\"}', "
+            "  'suggested', 'import:coco', '2026-01-02T03:04:05.678Z', "
+            "  '2026-02-02T03:04:05.678Z', '{\"iscrowd\":1}');"));
+        const char *insert = "INSERT INTO annotations (item_id, author, kind, state) "
+                             "VALUES (10, 'ann', 'box', 'accepted');";
+        // Before the step, each row's IN checks build a temporary b-tree of their list.
+        QVERIFY(opcodes(*db, insert).contains(u"OpenEphemeral"_s));
+        auto rows = [&db](const char *table) {
+            QStringList all;
+            Query q = db->query(QByteArray("SELECT * FROM ") + table + " ORDER BY id;");
+            (void)q.forEach([&](const Query &row) {
+                QStringList values;
+                for (int c = 0; c < row.columnCount(); ++c)
+                    values.append(row.isNull(c) ? u"NULL"_s : row.text(c));
+                all.append(values.join(u'|'));
+            });
+            return all;
+        };
+        const QStringList items = rows("dataset_items"), annotations = rows("annotations");
+        QCOMPARE(annotations.size(), 1);
+        QVERIFY(Migrations::migrate(*db));
+        QCOMPARE(rows("dataset_items"), items); // every column of every row kept
+        QCOMPARE(rows("annotations"), annotations);
+        QVERIFY(!opcodes(*db, insert).contains(u"OpenEphemeral"_s));
+        QVERIFY(!opcodes(*db, "UPDATE dataset_items SET status = 'labeled' WHERE id = 10;")
+                     .contains(u"OpenEphemeral"_s));
+        // The same values are accepted and refused as before.
+        QVERIFY(db->execScript(insert));
+        for (const char *kind : {"tag", "polygon", "span", "pair", "mask"}) {
+            QVERIFY(db->execScript(QByteArray("INSERT INTO annotations (item_id, author, kind, "
+                                              "state) VALUES (10, 'ann', '") +
+                                   kind + "', 'rejected');"));
+        }
+        QVERIFY(!db->execScript("INSERT INTO annotations (item_id, author, kind) "
+                                "VALUES (10, 'ann', 'blob');"));
+        QVERIFY(!db->execScript("INSERT INTO annotations (item_id, author, kind, state) "
+                                "VALUES (10, 'ann', 'box', 'maybe');"));
+        QVERIFY(!db->execScript("INSERT INTO annotations (item_id, author, kind) "
+                                "VALUES (10, 'ann', 'Box');"));
+        QVERIFY(db->execScript("UPDATE dataset_items SET status = 'rejected';"));
+        QVERIFY(!db->execScript("UPDATE dataset_items SET status = 'done';"));
+        // Indexes, the trigger and the cascades are back.
+        for (const QString &index : {u"annotations_by_item"_s, u"dataset_items_by_position"_s,
+                                     u"dataset_items_by_status"_s}) {
+            Query q = db->query("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1;");
+            q.bind(1, index);
+            QVERIFY2(q.next().value(), qPrintable(index));
+            QVERIFY(q.exec());
+        }
+        QVERIFY(db->execScript("DELETE FROM dataset_items WHERE id = 10;"));
+        QCOMPARE(db->rowCount(u"annotations"_s).value(), 0);
+        QCOMPARE(db->rowCount(u"dataset_item_keys"_s).value(), 0);
+    }
+
     void failedStepRollsBackEveryStep()
     {
         QTemporaryDir dir;
