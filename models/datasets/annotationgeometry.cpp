@@ -230,6 +230,33 @@ ShapeForm maskForm(const Annotation &a, const MaskRle &rle)
     return form;
 }
 
+ShapeForm maskForm(const MaskRle &rle, const QByteArray &attributes)
+{
+    Q_ASSERT(rle.isValid());
+    ShapeForm form;
+    form.wellFormed = true;
+    form.right = rle.width;
+    form.bottom = rle.height;
+    // {"counts":"…","size":[h,w]}: QJsonObject's key order. The compressed counts are the
+    // characters 48…111, of which JSON escapes the backslash alone.
+    const QByteArray counts = rle.toCompressedString();
+    QByteArray &text = form.geometry;
+    text.reserve(counts.size() + 40);
+    text += "{\"counts\":\"";
+    for (const char c : counts) {
+        if (c == '\\')
+            text += '\\';
+        text += c;
+    }
+    text += "\",\"size\":[";
+    appendJsonNumber(text, rle.height);
+    text += ',';
+    appendJsonNumber(text, rle.width);
+    text += "]}";
+    form.attributes = attributes;
+    return form;
+}
+
 void restoreGeometry(Annotation &a, const ShapeForm &form)
 {
     if (!form.isMade())

@@ -67,6 +67,9 @@ std::optional<ShapeForm> polygonForm(const QList<QList<double>> &parts,
 /// The ShapeForm of \a annotation, made by Annotation::mask of the valid \a rle (its geometry
 /// the stored form already), as shapeForm() makes it without decoding the mask again.
 ShapeForm maskForm(const Annotation &annotation, const MaskRle &rle);
+/// The same for a mask annotation made without its geometry (Annotation::mask's, written here
+/// as text, byte for byte what compactJson writes of it); \a attributes: its stored text.
+ShapeForm maskForm(const MaskRle &rle, const QByteArray &attributes);
 /// Gives an annotation made without its geometry (left undefined: it lives in \a form, as an
 /// import's reading thread makes it) its geometry back, for the few that are read again; and
 /// its attributes, when they were left empty and live in the form's text alone.

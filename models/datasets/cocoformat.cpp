@@ -630,6 +630,102 @@ private:
         return v && at == raw.size() && appendJsonNumber(out, *v);
     }
 
+    /// A mask's RLE object {"size": [h, w], "counts": …} read from its text, and whether its
+    /// counts came compressed (a string) rather than as a list; nullopt for anything that is
+    /// not plainly that and valid (other members, escapes other than a backslash's, numbers
+    /// MaskRle::fromJson would refuse), which the general path then reads and warns of.
+    static std::optional<std::pair<MaskRle, bool>> plainRle(QByteArrayView shape)
+    {
+        const auto members = CocoScan::members(shape);
+        if (!members || members->size() != 2)
+            return std::nullopt;
+        QByteArrayView size, counts;
+        for (const CocoScan::Member &m : *members) {
+            QByteArrayView &value = m.key == "size" ? size : counts;
+            if ((m.key != "size" && m.key != "counts") || !value.isNull())
+                return std::nullopt;
+            value = m.value.in(shape);
+        }
+        if (size.isNull() || counts.isNull())
+            return std::nullopt;
+        qsizetype at = 0;
+        auto space = [](QByteArrayView raw, qsizetype &i) {
+            while (i < raw.size() && isJsonSpace(raw[i]))
+                ++i;
+        };
+        auto take = [&space](QByteArrayView raw, qsizetype &i, char c) {
+            space(raw, i);
+            if (i < raw.size() && raw[i] == c) {
+                ++i;
+                return true;
+            }
+            return false;
+        };
+        // size: two positive integers that fit an int, as QJsonValue::toInt takes them.
+        auto dimension = [&](qsizetype &i) -> int {
+            space(size, i);
+            const auto v = jsonNumber(size, i);
+            return v && *v >= 1 && *v <= double(std::numeric_limits<int>::max()) &&
+                           *v == std::trunc(*v)
+                       ? int(*v)
+                       : 0;
+        };
+        if (!take(size, at, '['))
+            return std::nullopt;
+        const int height = dimension(at);
+        if (height == 0 || !take(size, at, ','))
+            return std::nullopt;
+        const int width = dimension(at);
+        if (width == 0 || !take(size, at, ']') || (space(size, at), at != size.size()))
+            return std::nullopt;
+        std::optional<MaskRle> rle;
+        const bool compressed = counts.startsWith('"');
+        if (compressed) {
+            if (counts.size() < 2 || !counts.endsWith('"'))
+                return std::nullopt;
+            QByteArray text;
+            text.reserve(counts.size());
+            for (qsizetype i = 1; i + 1 < counts.size(); ++i) {
+                const char c = counts[i];
+                if (c == '\\' && i + 2 < counts.size() && counts[i + 1] == '\\') {
+                    text += '\\';
+                    ++i;
+                } else if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                    return std::nullopt;
+                } else {
+                    text += c;
+                }
+            }
+            rle = MaskRle::fromCompressedString(text, height, width);
+        } else {
+            MaskRle list;
+            list.height = height;
+            list.width = width;
+            qsizetype i = 0;
+            if (!take(counts, i, '['))
+                return std::nullopt;
+            if (!take(counts, i, ']')) {
+                list.counts.reserve(counts.size() / 4);
+                do {
+                    space(counts, i);
+                    const auto d = jsonNumber(counts, i);
+                    if (!d || *d < 0 || *d > 4294967295.0 || *d != double(qint64(*d)))
+                        return std::nullopt;
+                    list.counts.append(quint32(*d));
+                } while (take(counts, i, ','));
+                if (!take(counts, i, ']'))
+                    return std::nullopt;
+            }
+            space(counts, i);
+            if (i != counts.size())
+                return std::nullopt;
+            rle = std::move(list);
+        }
+        if (!rle || !rle->isValid())
+            return std::nullopt;
+        return std::pair{std::move(*rle), compressed};
+    }
+
     /// True for an array of numbers ("bbox"), which QJsonDocument reads without complaint.
     static bool numberArray(QByteArrayView raw)
     {
@@ -703,6 +799,10 @@ private:
                 if (flat.size() < 6 || flat.size() % 2 != 0)
                     return std::nullopt; // a part to warn of
             }
+        } else if (auto plain = plainRle(shape)) {
+            rle = std::move(plain->first);
+            // The form it came in, so that the export writes it back the same way.
+            kept.append({"rle", plain->second ? "\"compressed\"" : "\"uncompressed\""});
         } else {
             const auto object = parseObject(shape);
             if (!object)
@@ -710,7 +810,6 @@ private:
             rle = MaskRle::fromJson(*object);
             if (!rle)
                 return std::nullopt; // malformed: to warn of
-            // The form it came in, so that the export writes it back the same way.
             kept.append({"rle", object->value(u"counts"_s).isString() ? "\"compressed\""
                                                                       : "\"uncompressed\""});
         }
@@ -740,9 +839,12 @@ private:
         }
         attributes += '}';
         if (rle) {
-            Annotation a = Annotation::mask(label, *rle);
-            form = geometrytext::maskForm(a, *rle);
-            form.attributes = attributes;
+            // Its geometry is the form's text, without a QJsonObject (as a polygon's).
+            form = geometrytext::maskForm(*rle, attributes);
+            Annotation a;
+            a.kind = AnnotationKind::Mask;
+            a.label = label;
+            a.geometry = QJsonValue(QJsonValue::Undefined);
             return a;
         }
         auto made = geometrytext::polygonForm(*parts, attributes);

@@ -71,8 +71,12 @@ QByteArray geometryKey(const Annotation &a, const QList<QPolygonF> *parts = null
         break;
     case AnnotationKind::Mask:
         // Annotation::mask and the catalog hold a mask as its compressed counts, one string
-        // per mask: that text is the key, without decoding the runs.
-        if (a.geometry.toObject().value(u"counts"_s).isString()) {
+        // per mask: that text is the key, without decoding the runs. One made without its
+        // geometry (COCO's plain masks) has that text in its form.
+        if (a.geometry.isUndefined() && form && form->isMade()) {
+            appendRaw(key, qint32(-2));
+            key += form->geometry;
+        } else if (a.geometry.toObject().value(u"counts"_s).isString()) {
             appendRaw(key, qint32(-2));
             key += compactJson(a.geometry);
         } else if (auto rle = a.maskRle()) {

@@ -194,6 +194,104 @@ private Q_SLOTS:
         QVERIFY(stored.contains(u"{\"area\":4.5,\"id\":30,\"kind\":\"edge\"}"_s));
     }
 
+    // A mask's RLE object read from its text (no QJsonObject; its geometry written as text)
+    // is stored as Annotation::mask stores the mask QJsonDocument reads: compressed counts
+    // with a backslash, spaces anywhere, size as 24.0, members in either order. Anything else
+    // (an extra member, an escape other than the backslash's, counts that do not cover the
+    // image) goes the general way and is kept or refused as before. The duplicate keys made
+    // from the text match those of the rows read back: an image given twice adds nothing.
+    void maskGeometryStoredAsAnnotationMaskStoresIt()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QDir().mkpath(dir.filePath(u"images"_s)));
+        QImage image(32, 24, QImage::Format_RGB32);
+        image.fill(Qt::gray);
+        QVERIFY(image.save(dir.filePath(u"images/one.png"_s)));
+        QVERIFY(image.save(dir.filePath(u"images/again.png"_s))); // the same content
+        // A mask whose compressed counts hold a backslash, and one whose do not.
+        MaskRle slashed, plain;
+        for (int start = 0; start < 600 && (slashed.counts.isEmpty() || plain.counts.isEmpty());
+             ++start) {
+            MaskRle m;
+            m.width = 32;
+            m.height = 24;
+            m.counts = {quint32(start), 37, quint32(24 * 32 - start - 37)};
+            QVERIFY(m.isValid());
+            (m.toCompressedString().contains('\\') ? slashed : plain) = m;
+        }
+        QVERIFY(!slashed.counts.isEmpty() && !plain.counts.isEmpty());
+        auto escaped = [](const MaskRle &m) {
+            return "\"" + m.toCompressedString().replace("\\", "\\\\") + "\"";
+        };
+        const QList<QByteArray> segmentations{
+            "{\"size\": [24, 32], \"counts\": " + escaped(slashed) + "}",
+            "{\"counts\":" + escaped(plain) + ",\"size\":[24,32]}",
+            "{ \"size\" : [ 24.0 , 32 ] , \"counts\" : [ 5 , 700 , 63 ] }",
+            R"({"size": [24, 32], "counts": [0, 768]})",
+            // The general way: an extra member, a \u escape, a \/ escape.
+            R"({"size": [24, 32], "counts": [1, 767], "x": 1})",
+            "{\"size\": [24, 32], \"counts\": \"\\u00" +
+                QByteArray::number(uchar(plain.toCompressedString()[0]), 16) +
+                escaped(plain).mid(2) + "}",
+            R"({"size": [24, 32], "counts": [2, 766]})",
+        };
+        // Refused on both ways alike: counts not covering the image, a size of 0.
+        const QList<QByteArray> refused{
+            R"({"size": [24, 32], "counts": [5, 700]})",
+            R"({"size": [0, 32], "counts": []})",
+        };
+        QList<QByteArray> annotations;
+        for (const int imageId : {1, 2}) {
+            int id = 0; // the same annotations on the same image: already there
+            for (const QByteArray &s : segmentations + refused) {
+                annotations.append("{\"id\": " + QByteArray::number(++id) + ", \"image_id\": " +
+                                   QByteArray::number(imageId) +
+                                   ", \"category_id\": 5, \"segmentation\": " + s + "}");
+            }
+        }
+        QByteArray json = R"({"images": [{"id": 1, "file_name": "one.png"},
+            {"id": 2, "file_name": "again.png"}],
+            "categories": [{"id": 5, "name": "thing"}], "annotations": [)";
+        json += annotations.join(",\n") + "]}\n";
+        QFile file(dir.filePath(u"instances.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+
+        auto ws = Workspace::create(dir.filePath(u"ws"_s), {});
+        QVERIFY(ws);
+        DatasetContext context(ws->catalog(), ws->root());
+        ImportOptions options;
+        options.format = u"coco"_s;
+        auto report = importDataset(context, u"m"_s, file.fileName(), options);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QVERIFY(report->task == DatasetTask::Segmentation);
+        QStringList said;
+        for (const ImportProblem &w : report->warnings)
+            said.append(w.reason);
+        const QString warnings = said.join(u'\n');
+        QCOMPARE(report->annotations, segmentations.size());
+        QVERIFY2(warnings.contains(u"%1 annotation(s) already in the dataset"_s.arg(
+                     segmentations.size())),
+                 qPrintable(warnings));
+        QCOMPARE(warnings.count(u"RLE segmentation is malformed"_s), 2 * refused.size());
+
+        QStringList expected;
+        for (const QByteArray &s : segmentations) {
+            const auto rle = MaskRle::fromJson(QJsonDocument::fromJson(s).object());
+            QVERIFY2(rle, s.constData());
+            expected.append(
+                QString::fromUtf8(compactJson(Annotation::mask(u"thing"_s, *rle).geometry)));
+        }
+        QStringList stored;
+        Query q = ws->catalog().query(
+            "SELECT geometry FROM annotations WHERE kind = 'mask' ORDER BY id;");
+        QVERIFY(q.forEach([&](const Query &row) { stored.append(row.text(0)); }));
+        QCOMPARE(stored, expected);
+        QVERIFY(stored.first().contains(u"\\\\"_s)); // the backslash, escaped
+    }
+
     // The image half of addImage that touches no catalog runs on another thread: its object
     // is in objects/ before any row names it; the rows are added by addStoredImage.
     void imagesStoredOnAnotherThread()
