@@ -9,7 +9,6 @@
 #include "datasets/maskrle.h"
 
 #include <QJsonArray>
-#include <QVarLengthArray>
 
 #include <array>
 #include <cmath>
@@ -401,23 +400,16 @@ Status AnnotationStore::insertShapes(const DatasetInfo &dataset, const DatasetIt
         used.append(form && form->wellFormed ? form : nullptr);
         results.append(std::move(a));
     }
-    // The texts an image's annotations mostly share (author, source, a few labels), each made
-    // UTF-8 once rather than once a row. The rows share the strings themselves too, so a
-    // string is first looked for by its data among the few held here (holding it keeps its
-    // data from being reused), and hashed only when new.
-    QHash<QString, QByteArray> utf8;
-    QVarLengthArray<std::pair<QString, QByteArray>, 16> recent;
-    auto text = [&utf8, &recent](const QString &s) -> const QByteArray & {
-        for (const auto &[held, bytes] : recent) {
-            if (held.constData() == s.constData() && held.size() == s.size())
-                return bytes;
-        }
-        auto it = utf8.constFind(s);
-        if (it == utf8.cend())
-            it = utf8.insert(s, s.toUtf8());
-        if (recent.size() < 16)
-            recent.append({s, *it});
-        return *it;
+    // The texts an image's annotations mostly share (author, source, the labels), each made
+    // UTF-8 once rather than once a row. The rows share the strings themselves too, so a string
+    // is looked up by its data (held here, so that the data is not reused meanwhile), not by
+    // hashing its characters; a copy with data of its own is simply made UTF-8 again.
+    QHash<std::pair<const void *, qsizetype>, std::pair<QString, QByteArray>> utf8;
+    auto text = [&utf8](const QString &s) -> const QByteArray & {
+        auto it = utf8.find({s.constData(), s.size()});
+        if (it == utf8.end())
+            it = utf8.insert({s.constData(), s.size()}, {s, s.toUtf8()});
+        return it->second;
     };
     // Kinds and states are few: their UTF-8 by value.
     static_assert(int(AnnotationKind::Mask) < 8 && int(AnnotationState::Rejected) < 8);
