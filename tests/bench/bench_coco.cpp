@@ -5,7 +5,10 @@
 // and written) in a child process, and `json.load` in /usr/bin/python3 (the anchor: reading the
 // same text into objects, nothing checked or stored). Each child reports its own wall time, CPU
 // time and peak memory (ru_maxrss). Goal: import ≤ 3× json.load's time and ≤ 3× its memory.
-// Run it on an idle machine: under load the wall times say more about the neighbours.
+// Run it on an idle machine: under load the wall times say more about the neighbours. Leave a
+// minute between runs where TMPDIR is ext4 without a journal: there, for 60 s after a file is
+// deleted, making a new one skips the inodes just freed one by one, and the thread that copies
+// the images then takes several times as long.
 #include "core/workspace.h"
 #include "datasets/datasetcontext.h"
 #include "datasets/formatregistry.h"
