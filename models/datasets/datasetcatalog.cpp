@@ -389,13 +389,13 @@ Result<DatasetLabel> DatasetCatalog::ensureLabel(qint64 datasetId, const QString
 
 Status DatasetCatalog::requireLabel(qint64 datasetId, const QString &name)
 {
-    if (m_ctx.ownTransaction() && m_ctx.knownLabels().value(datasetId).contains(name))
+    if (m_ctx.ownTransaction() && m_ctx.knownLabels().contains(datasetId, name))
         return {};
     auto label = ensureLabel(datasetId, name);
     if (!label)
         return label.error();
     if (m_ctx.ownTransaction())
-        m_ctx.knownLabels()[datasetId].insert(name);
+        m_ctx.knownLabels().insert(datasetId, name);
     return {};
 }
 
@@ -408,7 +408,7 @@ Status DatasetCatalog::renameLabel(qint64 datasetId, const QString &from, const 
             tr("\"%1\" is not a valid label: use 1 to 100 characters on one line.").arg(to));
     if (from == target)
         return {};
-    m_ctx.knownLabels().remove(datasetId);
+    m_ctx.knownLabels().forget(datasetId);
     return m_ctx.write([&]() -> Status {
         Query clash =
             m_db.query("SELECT 1 FROM dataset_labels WHERE dataset_id = ?1 AND name = ?2;");
@@ -508,7 +508,7 @@ Status DatasetCatalog::moveLabel(qint64 datasetId, const QString &name, int posi
 
 Status DatasetCatalog::removeLabel(qint64 datasetId, const QString &name, bool removeAnnotations)
 {
-    m_ctx.knownLabels().remove(datasetId);
+    m_ctx.knownLabels().forget(datasetId);
     return m_ctx.write([&]() -> Status {
         Query used = m_db.query("SELECT count(*) FROM annotations a JOIN dataset_items i ON "
                                 "i.id = a.item_id WHERE i.dataset_id = ?1 AND a.label = ?2;");

@@ -33,6 +33,49 @@ Status DatasetContext::write(const std::function<Status()> &work)
     return m_db.transaction(work);
 }
 
+bool DatasetContext::KnownLabels::contains(qint64 datasetId, const QString &name)
+{
+    const Data data{datasetId, {name.constData(), name.size()}};
+    if (m_data.contains(data))
+        return true;
+    const auto names = m_names.constFind(datasetId);
+    if (names == m_names.cend() || !names->contains(name))
+        return false;
+    remember(data, name);
+    return true;
+}
+
+void DatasetContext::KnownLabels::insert(qint64 datasetId, const QString &name)
+{
+    m_names[datasetId].insert(name);
+    remember({datasetId, {name.constData(), name.size()}}, name);
+}
+
+void DatasetContext::KnownLabels::remember(const Data &data, const QString &name)
+{
+    // Only data the string owns (capacity 0: a literal's or raw data, which its owner may
+    // reuse), and a few hundred: beyond, names with data of their own are found by content.
+    constexpr qsizetype kHeld = 512;
+    if (name.capacity() > 0 && m_held.size() < kHeld) {
+        m_data.insert(data);
+        m_held.append(name);
+    }
+}
+
+void DatasetContext::KnownLabels::forget(qint64 datasetId)
+{
+    m_names.remove(datasetId);
+    m_data.clear();
+    m_held.clear();
+}
+
+void DatasetContext::KnownLabels::clear()
+{
+    m_names.clear();
+    m_data.clear();
+    m_held.clear();
+}
+
 Status DatasetContext::batch(const std::function<Status()> &work)
 {
     return write(work);

@@ -74,11 +74,28 @@ public:
     /// Flushes the images stored since the last call (see setDeferredObjectSync).
     Status syncObjects() const;
 
-    /// Labels known to be in a dataset's set, per dataset id, for the transaction that
-    /// write() opened (an import's batch): so that each annotation does not look its label
-    /// up again. Dropped when that transaction ends (a rollback may have removed labels it
-    /// added); DatasetCatalog drops a dataset's when a label is renamed or removed.
-    QHash<qint64, QSet<QString>> &knownLabels() { return m_knownLabels; }
+    /// Labels known to be in a dataset's set, for the transaction that write() opened (an
+    /// import's batch): so that each annotation does not look its label up again. Dropped when
+    /// that transaction ends (a rollback may have removed labels it added); DatasetCatalog
+    /// drops a dataset's when a label is renamed or removed.
+    class KnownLabels
+    {
+    public:
+        bool contains(qint64 datasetId, const QString &name);
+        void insert(qint64 datasetId, const QString &name);
+        void forget(qint64 datasetId);
+        void clear();
+
+    private:
+        /// A name's data: an import's annotations share their label strings, so a label is
+        /// found again by where its characters are, without hashing them.
+        using Data = std::pair<qint64, std::pair<const void *, qsizetype>>;
+        void remember(const Data &data, const QString &name);
+        QHash<qint64, QSet<QString>> m_names;
+        QSet<Data> m_data;
+        QList<QString> m_held; ///< keeps m_data's characters from being reused (a few hundred)
+    };
+    KnownLabels &knownLabels() { return m_knownLabels; }
     /// Whether the open transaction is one write() began (not a caller's).
     bool ownTransaction() const { return m_ownTransaction; }
 
@@ -89,7 +106,7 @@ private:
     bool m_deferSync = false;
     qint64 m_maxImagePixels = DefaultMaxImagePixels;
     bool m_ownTransaction = false;
-    QHash<qint64, QSet<QString>> m_knownLabels;
+    KnownLabels m_knownLabels;
 };
 
 } // namespace atelier

@@ -269,7 +269,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
         present.insert(geometryKey(a));
     QList<Annotation> batch;              // the annotations to add, each shape once
     QList<geometrytext::ShapeForm> forms; // their forms (made by prepare(), or not)
-    QHash<QByteArray, qsizetype> pending; // key → its index in batch
+    QHash<QByteArray, qsizetype> pending; // key → its index in batch + 1
     // Per annotation that reaches the store: its index in batch, or -1 - index for a copy of
     // an earlier one of this entry.
     QList<qsizetype> order;
@@ -349,11 +349,12 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
             ++m_alreadyPresent;
             continue;
         }
-        if (const auto first = pending.constFind(key); first != pending.cend()) {
-            order.append(-1 - *first); // the same annotation twice: its fate is the first one's
+        qsizetype &first = pending[key]; // one lookup: 0 when new
+        if (first > 0) {
+            order.append(-1 - (first - 1)); // the same annotation twice: its fate is the first's
             continue;
         }
-        pending.insert(key, batch.size());
+        first = batch.size() + 1;
         order.append(batch.size());
         batch.append(std::move(a));
         forms.append(std::move(form));
