@@ -418,11 +418,11 @@ Error Database::errorFrom(int rc, const QString &context) const
     // (QT_LOGGING_RULES="atelier.catalog.debug=true").
     const QString reason = lastError();
     if (!context.isEmpty())
-        qCDebug(lcCatalog, "%s failed in %s: %s", qUtf8Printable(context),
-                qUtf8Printable(m_path), qUtf8Printable(reason));
+        qCDebug(lcCatalog, "%s failed in %s: %s", qUtf8Printable(context), qUtf8Printable(m_path),
+                qUtf8Printable(reason));
     if (primary == SQLITE_FULL)
-        return makeError(code, tr("The disk holding %1 is full; free some space and try again.")
-                                   .arg(m_path));
+        return makeError(
+            code, tr("The disk holding %1 is full; free some space and try again.").arg(m_path));
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         return makeError(code, tr("Another Atelier process kept the catalog %1 busy for more than "
                                   "%2 s; try again when it has finished.")

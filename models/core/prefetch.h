@@ -114,8 +114,7 @@ private:
             {
                 std::unique_lock lock(m_mutex);
                 m_makerWaits = true;
-                m_makerWakes.wait(lock,
-                                  [this] { return m_stop || m_spent.size() >= kSpentBatch; });
+                m_makerWakes.wait(lock, [this] { return m_stop || m_spent.size() >= kSpentBatch; });
                 m_makerWaits = false;
                 if (m_stop)
                     return;

@@ -1153,7 +1153,9 @@ Result<ImportReport> importCoco(DatasetContext &context, const DatasetInfo &data
             },
             // Freed by the reader's thread, which allocated it: freeing it here would wait on
             // that thread's allocator, time and again.
-            [&ahead](ImageImportEntry &&entry) { ahead.giveBack({std::move(entry), {}}); });
+            [&ahead](ImageImportEntry &&entry) {
+                ahead.giveBack({std::move(entry), {}});
+            });
     }(); // the reading threads have stopped here: the reader's counts are complete
     if (report)
         report->warnings.append(reader.counted());

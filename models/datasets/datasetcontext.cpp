@@ -47,7 +47,8 @@ bool DatasetContext::KnownLabels::contains(qint64 datasetId, const QString &name
 
 void DatasetContext::KnownLabels::insert(qint64 datasetId, const QString &name)
 {
-    m_names[datasetId].insert(name);
+    // A copy that owns its characters where the name does not (raw data may be reused).
+    m_names[datasetId].insert(name.capacity() > 0 ? name : QString(name.constData(), name.size()));
     remember({datasetId, {name.constData(), name.size()}}, name);
 }
 

@@ -287,8 +287,7 @@ Status ImageImportSession::annotate(const DatasetItem &item, const ImageImportEn
             const QRectF r = a.rect();
             const QRectF clipped = r.intersected(bounds);
             const bool noise = r.left() > -kNoise && r.top() > -kNoise &&
-                               r.right() < item.width + kNoise &&
-                               r.bottom() < item.height + kNoise;
+                               r.right() < item.width + kNoise && r.bottom() < item.height + kNoise;
             if (!r.isValid() || clipped.width() < 0.5 || clipped.height() < 0.5) {
                 warn(origin, tr("the \"%1\" box [%2, %3, %4, %5] lies outside the %6×%7 image; "
                                 "skipped")

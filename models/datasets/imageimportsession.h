@@ -26,8 +26,8 @@ struct ImageImportEntry
     QList<Annotation> annotations;    ///< in image pixels; author empty: the import's author
     std::optional<ItemStatus> status; ///< set after the annotations when given
     QString origin;                   ///< the annotation file, for messages (default: file)
-    QString split;                    ///< the item's split ("train", "val", …) when the format says
-    QJsonObject attributes;           ///< merged into the item's attributes
+    QString split;          ///< the item's split ("train", "val", …) when the format says
+    QJsonObject attributes; ///< merged into the item's attributes
     QString sourceName; ///< the name the format gives the image, with its folders (default: file)
     /// Made by ImageImportSession::prepare(), one per annotation (empty until then): each
     /// annotation's duplicate key and its form for the store. A format may make forms itself

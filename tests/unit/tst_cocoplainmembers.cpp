@@ -245,8 +245,8 @@ private Q_SLOTS:
         for (const int imageId : {1, 2}) {
             int id = 0; // the same annotations on the same image: already there
             for (const QByteArray &s : segmentations + refused) {
-                annotations.append("{\"id\": " + QByteArray::number(++id) + ", \"image_id\": " +
-                                   QByteArray::number(imageId) +
+                annotations.append("{\"id\": " + QByteArray::number(++id) +
+                                   ", \"image_id\": " + QByteArray::number(imageId) +
                                    ", \"category_id\": 5, \"segmentation\": " + s + "}");
             }
         }
@@ -272,8 +272,8 @@ private Q_SLOTS:
             said.append(w.reason);
         const QString warnings = said.join(u'\n');
         QCOMPARE(report->annotations, segmentations.size());
-        QVERIFY2(warnings.contains(u"%1 annotation(s) already in the dataset"_s.arg(
-                     segmentations.size())),
+        QVERIFY2(warnings.contains(
+                     u"%1 annotation(s) already in the dataset"_s.arg(segmentations.size())),
                  qPrintable(warnings));
         QCOMPARE(warnings.count(u"RLE segmentation is malformed"_s), 2 * refused.size());
 
