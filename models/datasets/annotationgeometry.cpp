@@ -221,13 +221,7 @@ std::optional<ShapeForm> polygonForm(const QList<QList<double>> &parts,
 ShapeForm maskForm(const Annotation &a, const MaskRle &rle)
 {
     Q_ASSERT(a.kind == AnnotationKind::Mask && rle.isValid());
-    ShapeForm form;
-    form.wellFormed = true;
-    form.right = rle.width;
-    form.bottom = rle.height;
-    form.geometry = geometryJson(a.geometry);
-    form.attributes = compactJson(a.attributes);
-    return form;
+    return maskForm(rle, compactJson(a.attributes)); // a's geometry is rle's, as written there
 }
 
 ShapeForm maskForm(const MaskRle &rle, const QByteArray &attributes)
