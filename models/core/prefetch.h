@@ -61,8 +61,8 @@ public:
         return value;
     }
 
-    /// Hands \a spent back, to be destroyed on the maker's thread before it makes the next
-    /// (or when this is destroyed).
+    /// Hands \a spent back, to be destroyed on the maker's thread: before it makes the next,
+    /// a few at a time once all are made, and the rest when this is destroyed.
     void giveBack(T spent)
     {
         bool wake = false;
@@ -89,9 +89,9 @@ private:
                     });
                     m_makerWaits = false;
                 }
+                spent.swap(m_spent); // freed here, outside the lock, also when stopping
                 if (m_stop)
                     return;
-                spent.swap(m_spent);
             }
             spent.clear(); // outside the lock
             T value = m_make(i);
@@ -116,9 +116,9 @@ private:
                 m_makerWaits = true;
                 m_makerWakes.wait(lock, [this] { return m_stop || m_spent.size() >= kSpentBatch; });
                 m_makerWaits = false;
+                spent.swap(m_spent);
                 if (m_stop)
                     return;
-                spent.swap(m_spent);
             }
         }
     }
